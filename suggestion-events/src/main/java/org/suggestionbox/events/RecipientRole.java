@@ -1,0 +1,6 @@
+package org.suggestionbox.events;
+
+/** Why a person received a notification. */
+public enum RecipientRole {
+    SUBMITTER, OWNER, MANAGER
+}

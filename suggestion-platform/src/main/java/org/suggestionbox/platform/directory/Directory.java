@@ -1,0 +1,107 @@
+package org.suggestionbox.platform.directory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The org directory: everyone who may sign in, submit, own or lead. Loaded from an HR export (a
+ * JSON array of {@link Person}) and reloadable; readers always see one complete version.
+ */
+public class Directory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Directory.class);
+
+    private final ResourceLoader resourceLoader;
+    private final JsonMapper jsonMapper;
+    private final String location;
+    private final AtomicReference<Map<String, Person>> people = new AtomicReference<>(Map.of());
+
+    public Directory(ResourceLoader resourceLoader, JsonMapper jsonMapper, String location) {
+        this.resourceLoader = resourceLoader;
+        this.jsonMapper = jsonMapper;
+        this.location = location;
+        reload();
+    }
+
+    /** Reads the export again and swaps it in whole. */
+    public final Collection<Person> reload() {
+        Resource resource = resourceLoader.getResource(location);
+        try (InputStream in = resource.getInputStream()) {
+            List<Person> loaded = jsonMapper.readValue(in, new TypeReference<List<Person>>() { });
+            replace(loaded);
+            LOG.info("Directory loaded from {}: {} people", location, loaded.size());
+            return loaded;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read the directory from " + location, ex);
+        }
+    }
+
+    /** Swaps in a new version of the directory, e.g. one an administrator uploaded. */
+    public void replace(Collection<Person> newPeople) {
+        Map<String, Person> byId = new LinkedHashMap<>();
+        for (Person person : newPeople) {
+            if (byId.put(person.id(), person) != null) {
+                throw new IllegalArgumentException("Duplicate person id in directory: " + person.id());
+            }
+        }
+        people.set(Map.copyOf(byId));
+    }
+
+    public Optional<Person> find(String id) {
+        return Optional.ofNullable(people.get().get(id));
+    }
+
+    public Person get(String id) {
+        return find(id).orElseThrow(() -> new UnknownPersonException(id));
+    }
+
+    public Collection<Person> all() {
+        return people.get().values();
+    }
+
+    public Optional<Person> findByEmail(String email) {
+        return all().stream().filter(p -> p.email().equalsIgnoreCase(email)).findFirst();
+    }
+
+    public Optional<Person> findBySlackId(String slackId) {
+        return all().stream().filter(p -> slackId.equals(p.slackId())).findFirst();
+    }
+
+    public Optional<Person> findByTeamsId(String teamsId) {
+        return all().stream().filter(p -> teamsId.equals(p.teamsId())).findFirst();
+    }
+
+    /** Headcount per department, for participation figures. */
+    public Map<String, Long> headcountByDepartment() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        all().forEach(p -> counts.merge(p.department(), 1L, Long::sum));
+        return counts;
+    }
+
+    public Locale localeOf(String id) {
+        return find(id).map(Person::preferredLocale).orElse(Locale.ENGLISH);
+    }
+
+    /** Raised when an id names nobody in the directory. */
+    public static class UnknownPersonException extends RuntimeException {
+
+        public UnknownPersonException(String id) {
+            super("No person '" + id + "' in the directory");
+        }
+    }
+}

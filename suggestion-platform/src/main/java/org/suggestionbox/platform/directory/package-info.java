@@ -1,0 +1,4 @@
+@NullMarked
+package org.suggestionbox.platform.directory;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,131 @@
+package org.suggestionbox.platform.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.suggestionbox.events.IdeaEvent;
+import org.suggestionbox.events.Topics;
+
+/**
+ * Kafka the same way in every service: string keys, JSON events without type headers, an
+ * idempotent producer with {@code acks=all}, {@link ErrorHandlingDeserializer} around the event
+ * deserializer, bounded exponential retries, then the record's {@code .DLT} topic with the cause in
+ * headers. Topics and dead-letter topics are created with the same partition count.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@EnableConfigurationProperties(KafkaEventsProperties.class)
+public class KafkaEventsAutoConfiguration {
+
+    static final String TRUSTED_PACKAGES = "org.suggestionbox.events";
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer eventProducerFactoryCustomizer() {
+        return factory -> {
+            factory.updateConfigs(Map.of(
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+            @SuppressWarnings("unchecked")
+            DefaultKafkaProducerFactory<String, Object> events = (DefaultKafkaProducerFactory<String, Object>) factory;
+            events.setKeySerializer(new StringSerializer());
+            events.setValueSerializer(eventSerializer());
+        };
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer eventConsumerFactoryCustomizer() {
+        return factory -> {
+            JacksonJsonDeserializer<Object> events = new JacksonJsonDeserializer<>();
+            events.setUseTypeHeaders(false);
+            events.setTypeResolver(new EventTypeResolver());
+            events.addTrustedPackages(TRUSTED_PACKAGES);
+            @SuppressWarnings("unchecked")
+            DefaultKafkaConsumerFactory<String, Object> consumers = (DefaultKafkaConsumerFactory<String, Object>) factory;
+            consumers.setKeyDeserializer(new StringDeserializer());
+            consumers.setValueDeserializer(new ErrorHandlingDeserializer<>(events));
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(KafkaTemplate<String, IdeaEvent> kafkaTemplate,
+            @Value("${spring.application.name:suggestion-box}") String applicationName) {
+        return new EventPublisher(kafkaTemplate, applicationName);
+    }
+
+    /**
+     * Writes dead letters: the original bytes when the record could not be read, the event as
+     * JSON when a listener gave up on it. Kept apart from the application's own template so that
+     * Boot's auto-configured producer and template stay as they are.
+     */
+    @Bean(destroyMethod = "destroy")
+    DeadLetterProducer deadLetterProducer(KafkaProperties kafkaProperties) {
+        Map<String, Object> configs = kafkaProperties.buildProducerProperties();
+        configs.put(ProducerConfig.ACKS_CONFIG, "all");
+        configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<Class<?>, Serializer<?>> byType = Map.of(
+                byte[].class, new ByteArraySerializer(),
+                String.class, new StringSerializer(),
+                IdeaEvent.class, eventSerializer());
+        return new DeadLetterProducer(new DefaultKafkaProducerFactory<>(configs,
+                new DelegatingByTypeSerializer(byType, true), new DelegatingByTypeSerializer(byType, true)));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler eventErrorHandler(DeadLetterProducer deadLetterProducer, KafkaEventsProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterProducer.template());
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retries());
+        backOff.setInitialInterval(properties.initialBackOff().toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(properties.maxBackOff().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(NonRetryableEventException.class, IllegalArgumentException.class,
+                jakarta.validation.ValidationException.class);
+        return handler;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics suggestionBoxTopics(KafkaEventsProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(TopicBuilder.name(topic).partitions(properties.partitions())
+                    .replicas(properties.replicationFactor()).build());
+            topics.add(TopicBuilder.name(Topics.deadLetterOf(topic)).partitions(properties.partitions())
+                    .replicas(properties.replicationFactor()).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static JacksonJsonSerializer<Object> eventSerializer() {
+        JacksonJsonSerializer<Object> serializer = new JacksonJsonSerializer<>();
+        serializer.setAddTypeInfo(false);
+        return serializer;
+    }
+}

@@ -1,0 +1,21 @@
+package org.suggestionbox.platform.kafka;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param partitions partitions of every topic and of its dead-letter topic
+ * @param replicationFactor replicas per partition (1 for a single local broker)
+ * @param retries how often a failing record is retried before it goes to the dead-letter topic
+ * @param initialBackOff the first pause between retries; each next one doubles
+ * @param maxBackOff the longest pause between retries
+ */
+@ConfigurationProperties("suggestionbox.kafka")
+public record KafkaEventsProperties(
+        @DefaultValue("3") int partitions,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("3") int retries,
+        @DefaultValue("200ms") Duration initialBackOff,
+        @DefaultValue("2s") Duration maxBackOff) {
+}

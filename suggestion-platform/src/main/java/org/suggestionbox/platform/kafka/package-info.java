@@ -1,0 +1,4 @@
+@NullMarked
+package org.suggestionbox.platform.kafka;
+
+import org.jspecify.annotations.NullMarked;

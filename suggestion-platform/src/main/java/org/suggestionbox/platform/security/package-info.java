@@ -1,0 +1,4 @@
+@NullMarked
+package org.suggestionbox.platform.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,57 @@
+package org.suggestionbox.platform.web;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.suggestionbox.platform.directory.Person;
+import org.suggestionbox.platform.security.DirectoryUser;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What the shared layout needs on every page: links between the services, the text direction and
+ * language, and which service is rendering.
+ */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+public class LayoutModelAdvice {
+
+    private final PlatformLinks links;
+    private final String application;
+
+    public LayoutModelAdvice(PlatformLinks links, @Value("${spring.application.name:suggestion-box}") String application) {
+        this.links = links;
+        this.application = application;
+    }
+
+    @ModelAttribute("links")
+    PlatformLinks links() {
+        return links;
+    }
+
+    @ModelAttribute("application")
+    String application() {
+        return application;
+    }
+
+    @ModelAttribute("currentPerson")
+    @Nullable Person currentPerson() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof DirectoryUser user
+                ? user.person() : null;
+    }
+
+    @ModelAttribute("lang")
+    String lang() {
+        return LocaleContextHolder.getLocale().getLanguage();
+    }
+
+    @ModelAttribute("dir")
+    String dir() {
+        Locale locale = LocaleContextHolder.getLocale();
+        return DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr";
+    }
+
+}

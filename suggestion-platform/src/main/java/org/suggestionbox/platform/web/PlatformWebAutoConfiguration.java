@@ -1,0 +1,67 @@
+package org.suggestionbox.platform.web;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * The shared look and language handling: locale from the switcher or the directory, the layout
+ * model, problem details for the API, a common {@code application} metric tag and an injectable
+ * clock.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+@EnableConfigurationProperties(PlatformLinks.class)
+public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
+
+    @Bean(name = "localeResolver")
+    @ConditionalOnMissingBean(name = "localeResolver")
+    LocaleResolver localeResolver() {
+        return new DirectoryLocaleResolver();
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor);
+    }
+
+    @Bean
+    LayoutModelAdvice layoutModelAdvice(PlatformLinks links,
+            @Value("${spring.application.name:suggestion-box}") String application) {
+        return new LayoutModelAdvice(links, application);
+    }
+
+    @Bean
+    LoginController loginController() {
+        return new LoginController();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler.class)
+    ApiProblemHandler apiProblemHandler() {
+        return new ApiProblemHandler();
+    }
+
+    @Bean
+    MeterRegistryCustomizer<MeterRegistry> applicationTag(
+            @Value("${spring.application.name:suggestion-box}") String application) {
+        return registry -> registry.config().commonTags("application", application);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

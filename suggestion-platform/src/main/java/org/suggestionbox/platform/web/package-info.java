@@ -1,0 +1,4 @@
+@NullMarked
+package org.suggestionbox.platform.web;
+
+import org.jspecify.annotations.NullMarked;

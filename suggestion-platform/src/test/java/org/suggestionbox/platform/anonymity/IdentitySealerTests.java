@@ -1,0 +1,61 @@
+package org.suggestionbox.platform.anonymity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.suggestionbox.events.SealedIdentity;
+import tools.jackson.databind.json.JsonMapper;
+
+class IdentitySealerTests {
+
+    private static final String OLD_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String NEW_KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+    private static final SealedContact NOA = new SealedContact("noa", "noa@example.test", "he", "U0NOA", null);
+
+    private final JsonMapper jsonMapper = JsonMapper.builder().build();
+
+    @Test
+    void sealedContactOpensAgainAndHidesTheIdentity() {
+        IdentitySealer sealer = new IdentitySealer("k1", Map.of("k1", OLD_KEY), jsonMapper);
+
+        SealedIdentity sealed = sealer.seal(NOA);
+
+        assertThat(sealed.keyId()).isEqualTo("k1");
+        assertThat(sealed.ciphertext()).doesNotContain("noa");
+        assertThat(new String(Base64.getDecoder().decode(sealed.ciphertext()))).doesNotContain("noa");
+        assertThat(sealer.open(sealed)).isEqualTo(NOA);
+    }
+
+    @Test
+    void rotatedKeyRingOpensWhatTheOldKeySealed() {
+        SealedIdentity sealedWithOldKey = new IdentitySealer("k1", Map.of("k1", OLD_KEY), jsonMapper).seal(NOA);
+        IdentitySealer rotated = new IdentitySealer("k2", Map.of("k1", OLD_KEY, "k2", NEW_KEY), jsonMapper);
+
+        assertThat(rotated.open(sealedWithOldKey)).isEqualTo(NOA);
+        assertThat(rotated.seal(NOA).keyId()).isEqualTo("k2");
+    }
+
+    @Test
+    void tamperedCiphertextOrRelabelledKeyIsRefused() {
+        IdentitySealer sealer = new IdentitySealer("k1", Map.of("k1", OLD_KEY, "k2", OLD_KEY), jsonMapper);
+        SealedIdentity sealed = sealer.seal(NOA);
+        byte[] bytes = Base64.getDecoder().decode(sealed.ciphertext());
+        bytes[bytes.length - 1] ^= 1;
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> sealer.open(new SealedIdentity("k1", Base64.getEncoder().encodeToString(bytes))));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> sealer.open(new SealedIdentity("k2", sealed.ciphertext())));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> sealer.open(new SealedIdentity("unknown", sealed.ciphertext())));
+    }
+
+    @Test
+    void keyOfWrongLengthIsRefused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new IdentitySealer("k1", Map.of("k1", "c2hvcnQ="), jsonMapper));
+    }
+}
