@@ -1,0 +1,7 @@
+/**
+ * Intake settings and cross-cutting wiring.
+ */
+@NullMarked
+package org.suggestionbox.intake.config;
+
+import org.jspecify.annotations.NullMarked;

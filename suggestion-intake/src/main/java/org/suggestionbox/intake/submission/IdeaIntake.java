@@ -1,0 +1,196 @@
+package org.suggestionbox.intake.submission;
+
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.suggestionbox.events.EventIds;
+import org.suggestionbox.events.IdeaSubmitted;
+import org.suggestionbox.events.SubmissionChannel;
+import org.suggestionbox.events.Submitter;
+import org.suggestionbox.intake.config.IntakeProperties;
+import org.suggestionbox.platform.anonymity.IdentitySealer;
+import org.suggestionbox.platform.anonymity.SealedContact;
+import org.suggestionbox.platform.directory.Directory;
+import org.suggestionbox.platform.directory.Person;
+import org.suggestionbox.platform.web.PlatformLinks;
+
+/**
+ * Turns a submission into exactly one acknowledged {@link IdeaSubmitted} event, or a refusal:
+ * checks the rules, answers a repeated Idempotency-Key with the first answer, limits how fast one
+ * person submits, seals an anonymous submitter's identity, and reports acceptance only once the
+ * broker acknowledged the event.
+ * <p>
+ * Logs and metrics never name the submitter: not for anonymous ideas (whose submitter nobody may
+ * learn), and for simplicity not for the others either.
+ */
+@Service
+public class IdeaIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdeaIntake.class);
+
+    private final IdeaRules rules;
+    private final IdeaPublisher publisher;
+    private final Directory directory;
+    private final IdentitySealer identitySealer;
+    private final IntakeMetrics metrics;
+    private final Clock clock;
+    private final IntakeProperties properties;
+    private final String trackingBase;
+    private final RecentSubmissions recent;
+    private final SubmissionRateLimiter rateLimiter;
+
+    public IdeaIntake(IdeaPublisher publisher, Directory directory, IdentitySealer identitySealer,
+            IntakeMetrics metrics, Clock clock, IntakeProperties properties, PlatformLinks links) {
+        this.rules = new IdeaRules(properties.categories(), properties.defaultCategory());
+        this.publisher = publisher;
+        this.directory = directory;
+        this.identitySealer = identitySealer;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.properties = properties;
+        this.trackingBase = links.router().replaceAll("/+$", "") + "/ideas/";
+        this.recent = new RecentSubmissions(properties.recentSubmissions(), properties.recentSubmissionsTtl(), clock);
+        this.rateLimiter = new SubmissionRateLimiter(properties.rateLimit(), properties.rateLimitWindow(), clock);
+    }
+
+    public List<String> categories() {
+        return rules.categories();
+    }
+
+    public SubmissionResult submit(SubmitIdea command) {
+        Timer.Sample sample = metrics.start();
+        SubmissionResult result = process(command);
+        metrics.stop(sample, command.channel(), result instanceof SubmissionResult.Accepted);
+        return result;
+    }
+
+    private SubmissionResult process(SubmitIdea command) {
+        SubmissionChannel channel = command.channel();
+        ValidIdea idea;
+        switch (rules.validate(command.draft())) {
+            case Validation.Invalid invalid -> {
+                metrics.refused(channel, RefusalReason.VALIDATION);
+                return new SubmissionResult.Invalid(invalid.violations());
+            }
+            case ValidIdea valid -> idea = valid;
+        }
+
+        String key = command.idempotencyKey();
+        if (key == null) {
+            SubmissionResult throttled = throttle(command);
+            return throttled != null ? throttled : publish(command, idea, UUID.randomUUID(), UUID.randomUUID());
+        }
+
+        RecentSubmissions.Key recentKey = new RecentSubmissions.Key(command.personId(), key);
+        String fingerprint = fingerprint(idea);
+        return switch (recent.claim(recentKey, fingerprint)) {
+            case RecentSubmissions.Claim.Existing existing -> replay(existing.entry(), fingerprint, channel);
+            case RecentSubmissions.Claim.Claimed claimed -> {
+                SubmissionResult result = throttle(command);
+                if (result == null) {
+                    // Deterministic ids for a keyed submission: a retry of the same (person, key),
+                    // after a timeout, a restart of intake or on another instance, re-creates the
+                    // very same idea id and event id, and the router drops a second IdeaSubmitted
+                    // for an idea id it already knows. That is what makes idempotency durable; the
+                    // in-memory map only spares the second publish. The secret keeps an anonymous
+                    // idea's id from being traced back by trying (person, key) guesses.
+                    String secret = properties.idempotencySecret();
+                    result = publish(command, idea,
+                            EventIds.derive("idea", secret, command.personId(), key),
+                            EventIds.derive("IdeaSubmitted", secret, command.personId(), key));
+                }
+                if (result instanceof SubmissionResult.Accepted accepted) {
+                    claimed.entry().outcome().complete(accepted);
+                }
+                else {
+                    recent.release(recentKey, claimed.entry());
+                    claimed.entry().outcome().completeExceptionally(new IllegalStateException("Not accepted"));
+                }
+                yield result;
+            }
+        };
+    }
+
+    private SubmissionResult.@Nullable Throttled throttle(SubmitIdea command) {
+        Duration wait = rateLimiter.tryAcquire(command.personId());
+        if (wait.isZero()) {
+            return null;
+        }
+        metrics.refused(command.channel(), RefusalReason.RATE_LIMITED);
+        return new SubmissionResult.Throttled(wait);
+    }
+
+    private SubmissionResult replay(RecentSubmissions.Submission entry, String fingerprint, SubmissionChannel channel) {
+        if (!entry.fingerprint().equals(fingerprint)) {
+            metrics.refused(channel, RefusalReason.DUPLICATE_KEY_MISMATCH);
+            return new SubmissionResult.KeyReused();
+        }
+        try {
+            SubmissionResult.Accepted first = entry.outcome()
+                    .get(properties.brokerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            LOG.info("Idea {} re-requested with the same Idempotency-Key; answered without publishing again",
+                    first.ideaId());
+            return new SubmissionResult.Accepted(first.ideaId(), first.trackingUrl(), first.title(), first.anonymous(),
+                    true);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            // the first request with this key was not accepted (or is still waiting for the broker)
+        }
+        metrics.refused(channel, RefusalReason.BROKER_UNAVAILABLE);
+        return new SubmissionResult.Unavailable(properties.retryAfter());
+    }
+
+    private SubmissionResult publish(SubmitIdea command, ValidIdea idea, UUID ideaId, UUID eventId) {
+        Person person = directory.get(command.personId());
+        Submitter submitter = idea.anonymous()
+                ? Submitter.anonymous(identitySealer.seal(new SealedContact(person.id(), person.email(),
+                        person.locale(), person.slackId(), person.teamsId())))
+                : Submitter.person(person.id());
+        IdeaSubmitted event = new IdeaSubmitted(eventId, ideaId, clock.instant(), IdeaSubmitted.SCHEMA_VERSION,
+                idea.title(), idea.description(), idea.category(), command.channel(), submitter,
+                person.department(), person.locale(), List.of());
+        try {
+            publisher.publish(event);
+        }
+        catch (PublicationFailedException ex) {
+            LOG.warn("Idea {} refused: {}", ideaId, ex.getMessage());
+            metrics.refused(command.channel(), RefusalReason.BROKER_UNAVAILABLE);
+            return new SubmissionResult.Unavailable(properties.retryAfter());
+        }
+        metrics.submitted(command.channel(), idea.category(), idea.anonymous());
+        LOG.info("Idea {} submitted via {} in category {} (anonymous: {})", ideaId, command.channel(),
+                idea.category(), idea.anonymous());
+        return new SubmissionResult.Accepted(ideaId, trackingBase + ideaId, idea.title(), idea.anonymous(), false);
+    }
+
+    private static String fingerprint(ValidIdea idea) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : List.of(idea.title(), idea.description(), idea.category(),
+                    Boolean.toString(idea.anonymous()))) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.suggestionbox.intake.submission;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/** How a submission ended: accepted (acknowledged by the broker) or one of the refusals. */
+public sealed interface SubmissionResult {
+
+    /**
+     * The broker acknowledged the idea.
+     *
+     * @param replayed true when this answers a repeated Idempotency-Key and nothing new was published
+     */
+    record Accepted(UUID ideaId, String trackingUrl, String title, boolean anonymous, boolean replayed)
+            implements SubmissionResult {
+    }
+
+    /** The idea broke one or more rules; nothing was published. */
+    record Invalid(List<FieldViolation> violations) implements SubmissionResult {
+
+        public Invalid {
+            violations = List.copyOf(violations);
+        }
+    }
+
+    /** The Idempotency-Key was used before by the same person for a different idea. */
+    record KeyReused() implements SubmissionResult {
+    }
+
+    /** The person submitted too many ideas in a short time. */
+    record Throttled(Duration retryAfter) implements SubmissionResult {
+    }
+
+    /** The broker did not acknowledge in time; nothing was accepted, the person may try again. */
+    record Unavailable(Duration retryAfter) implements SubmissionResult {
+    }
+}

@@ -1,0 +1,56 @@
+package org.suggestionbox.intake.web;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the idea form posts. {@code submissionKey} is drawn when the form is first shown and kept
+ * across re-renders, so a double click or a re-post records one idea, not two.
+ */
+public class IdeaForm {
+
+    private @Nullable String title;
+    private @Nullable String description;
+    private @Nullable String category;
+    private boolean anonymous;
+    private @Nullable String submissionKey;
+
+    public @Nullable String getTitle() {
+        return title;
+    }
+
+    public void setTitle(@Nullable String title) {
+        this.title = title;
+    }
+
+    public @Nullable String getDescription() {
+        return description;
+    }
+
+    public void setDescription(@Nullable String description) {
+        this.description = description;
+    }
+
+    public @Nullable String getCategory() {
+        return category;
+    }
+
+    public void setCategory(@Nullable String category) {
+        this.category = category;
+    }
+
+    public boolean isAnonymous() {
+        return anonymous;
+    }
+
+    public void setAnonymous(boolean anonymous) {
+        this.anonymous = anonymous;
+    }
+
+    public @Nullable String getSubmissionKey() {
+        return submissionKey;
+    }
+
+    public void setSubmissionKey(@Nullable String submissionKey) {
+        this.submissionKey = submissionKey;
+    }
+}

@@ -1,0 +1,127 @@
+package org.suggestionbox.intake.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.suggestionbox.events.SubmissionChannel;
+import org.suggestionbox.intake.config.IntakeProperties;
+import org.suggestionbox.intake.submission.FieldViolation;
+import org.suggestionbox.intake.submission.IdeaDraft;
+import org.suggestionbox.intake.submission.IdeaIntake;
+import org.suggestionbox.intake.submission.SubmissionResult;
+import org.suggestionbox.intake.submission.SubmitIdea;
+import org.suggestionbox.platform.security.DirectoryUser;
+import org.suggestionbox.platform.web.PlatformLinks;
+
+/**
+ * The idea form: shown, posted (same rules as the API, errors inline, the person's text kept),
+ * then Post/Redirect/Get to a confirmation page with the tracking link.
+ */
+@Controller
+class IdeaFormController {
+
+    private static final Pattern UUID_PATTERN = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final String FORM_VIEW = "ideas/new";
+
+    private final IdeaIntake intake;
+    private final IntakeProperties properties;
+    private final String trackingBase;
+
+    IdeaFormController(IdeaIntake intake, IntakeProperties properties, PlatformLinks links) {
+        this.intake = intake;
+        this.properties = properties;
+        this.trackingBase = links.router().replaceAll("/+$", "") + "/ideas/";
+    }
+
+    @ModelAttribute("categories")
+    List<String> categories() {
+        return intake.categories();
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/ideas/new";
+    }
+
+    /** Where the language switcher lands after a re-rendered form (it GETs the current URL). */
+    @GetMapping("/ideas")
+    String ideas() {
+        return "redirect:/ideas/new";
+    }
+
+    @GetMapping("/ideas/new")
+    String form(Model model) {
+        IdeaForm form = new IdeaForm();
+        form.setCategory(properties.defaultCategory());
+        form.setSubmissionKey(UUID.randomUUID().toString());
+        model.addAttribute("form", form);
+        return FORM_VIEW;
+    }
+
+    @PostMapping("/ideas")
+    String submit(@ModelAttribute("form") IdeaForm form, BindingResult binding,
+            @AuthenticationPrincipal DirectoryUser user, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        IdeaDraft draft = new IdeaDraft(form.getTitle(), form.getDescription(), form.getCategory(), form.isAnonymous());
+        SubmissionResult result = intake.submit(new SubmitIdea(user.id(), draft, SubmissionChannel.WEB,
+                submissionKey(form)));
+        switch (result) {
+            case SubmissionResult.Accepted accepted -> {
+                redirect.addFlashAttribute("title", accepted.title());
+                redirect.addFlashAttribute("anonymous", accepted.anonymous());
+                return "redirect:/ideas/" + accepted.ideaId() + "/submitted";
+            }
+            case SubmissionResult.Invalid invalid -> {
+                for (FieldViolation violation : invalid.violations()) {
+                    binding.rejectValue(violation.field(), violation.code(), violation.args().toArray(), null);
+                }
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            }
+            case SubmissionResult.KeyReused reused -> {
+                form.setSubmissionKey(UUID.randomUUID().toString());
+                model.addAttribute("notice", "idea.form.keyReused");
+                response.setStatus(HttpStatus.CONFLICT.value());
+            }
+            case SubmissionResult.Throttled throttled -> refuse(model, response, HttpStatus.TOO_MANY_REQUESTS,
+                    "idea.form.throttled", throttled.retryAfter());
+            case SubmissionResult.Unavailable unavailable -> refuse(model, response, HttpStatus.SERVICE_UNAVAILABLE,
+                    "idea.form.unavailable", unavailable.retryAfter());
+        }
+        return FORM_VIEW;
+    }
+
+    @GetMapping("/ideas/{id}/submitted")
+    String submitted(@PathVariable UUID id, Model model) {
+        model.addAttribute("ideaId", id);
+        model.addAttribute("trackingUrl", trackingBase + id);
+        return "ideas/submitted";
+    }
+
+    private static void refuse(Model model, HttpServletResponse response, HttpStatus status, String message,
+            Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        model.addAttribute("notice", message);
+        model.addAttribute("retryAfter", seconds);
+        response.setStatus(status.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    }
+
+    private static @Nullable String submissionKey(IdeaForm form) {
+        String key = form.getSubmissionKey();
+        return key != null && UUID_PATTERN.matcher(key).matches() ? "web:" + key : null;
+    }
+}

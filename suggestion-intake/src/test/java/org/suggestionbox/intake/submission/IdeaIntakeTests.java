@@ -1,0 +1,205 @@
+package org.suggestionbox.intake.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.util.unit.DataSize;
+import org.suggestionbox.events.IdeaSubmitted;
+import org.suggestionbox.events.SubmissionChannel;
+import org.suggestionbox.intake.config.IntakeProperties;
+import org.suggestionbox.platform.anonymity.IdentitySealer;
+import org.suggestionbox.platform.directory.Directory;
+import org.suggestionbox.platform.web.PlatformLinks;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The intake service without Kafka: idempotency, rate limit, refusal on a silent broker, sealing. */
+class IdeaIntakeTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String KEY = "c3VnZ2VzdGlvbi1ib3gtbG9jYWwtZGVtby1rZXktMDE=";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final IdentitySealer sealer = new IdentitySealer("local-1", Map.of("local-1", KEY), JSON);
+    private final IdeaIntake intake = new IdeaIntake(publisher,
+            new Directory(new DefaultResourceLoader(), JSON, "classpath:directory/demo-directory.json"), sealer,
+            new IntakeMetrics(meters), clock,
+            new IntakeProperties(List.of("customer-experience", "operations", "workplace", "other"), "other",
+                    Duration.ofSeconds(2), Duration.ofSeconds(10), "secret", 100, Duration.ofHours(24), 3,
+                    Duration.ofMinutes(1), DataSize.ofKilobytes(64)),
+            new PlatformLinks("http://intake", "http://router/", "http://notifier"));
+
+    @Test
+    void acceptedIdeaIsPublishedOnceWithTheDirectoryData() {
+        SubmissionResult result = intake.submit(submit("alice", "Quieter rooms", "key-1"));
+
+        assertThat(result).isInstanceOfSatisfying(SubmissionResult.Accepted.class, accepted -> {
+            assertThat(accepted.trackingUrl()).isEqualTo("http://router/ideas/" + accepted.ideaId());
+            assertThat(accepted.replayed()).isFalse();
+        });
+        assertThat(publisher.events).singleElement().satisfies(event -> {
+            assertThat(event.submitter().personId()).isEqualTo("alice");
+            assertThat(event.department()).isEqualTo("Customer Service");
+            assertThat(event.occurredAt()).isEqualTo(clock.instant());
+            assertThat(event.channel()).isEqualTo(SubmissionChannel.API);
+        });
+        assertThat(meters.get("ideas.submitted").tags("channel", "API", "category", "other", "anonymous", "false")
+                .counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void repeatedKeyIsAnsweredWithTheFirstAnswerAndPublishesNothing() {
+        var first = (SubmissionResult.Accepted) intake.submit(submit("alice", "Quieter rooms", "key-1"));
+        var second = (SubmissionResult.Accepted) intake.submit(submit("alice", "Quieter rooms", "key-1"));
+
+        assertThat(second.ideaId()).isEqualTo(first.ideaId());
+        assertThat(second.replayed()).isTrue();
+        assertThat(publisher.events).hasSize(1);
+    }
+
+    @Test
+    void idsAreDerivedFromPersonAndKeySoARestartedIntakeRecreatesThem() {
+        var first = (SubmissionResult.Accepted) intake.submit(submit("alice", "Quieter rooms", "key-1"));
+        IdeaIntake restarted = new IdeaIntake(publisher,
+                new Directory(new DefaultResourceLoader(), JSON, "classpath:directory/demo-directory.json"), sealer,
+                new IntakeMetrics(meters), clock,
+                new IntakeProperties(List.of("other"), "other", Duration.ofSeconds(2), Duration.ofSeconds(10), "secret",
+                        100, Duration.ofHours(24), 3, Duration.ofMinutes(1), DataSize.ofKilobytes(64)),
+                new PlatformLinks("http://intake", "http://router", "http://notifier"));
+
+        var again = (SubmissionResult.Accepted) restarted.submit(submit("alice", "Quieter rooms", "key-1"));
+
+        assertThat(again.ideaId()).isEqualTo(first.ideaId());
+        assertThat(publisher.events.get(1).eventId()).isEqualTo(publisher.events.get(0).eventId());
+        var other = (SubmissionResult.Accepted) intake.submit(submit("noa", "Quieter rooms", "key-1"));
+        assertThat(other.ideaId()).isNotEqualTo(first.ideaId());
+    }
+
+    @Test
+    void keyReusedForAnotherIdeaIsRefused() {
+        intake.submit(submit("alice", "Quieter rooms", "key-1"));
+
+        assertThat(intake.submit(submit("alice", "Louder rooms", "key-1"))).isInstanceOf(SubmissionResult.KeyReused.class);
+        assertThat(publisher.events).hasSize(1);
+        assertThat(meters.get("ideas.refused").tags("reason", "DUPLICATE_KEY_MISMATCH").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void silentBrokerMeansUnavailableAndTheKeyMayBeRetried() {
+        publisher.failing = true;
+        assertThat(intake.submit(submit("alice", "Quieter rooms", "key-1")))
+                .isEqualTo(new SubmissionResult.Unavailable(Duration.ofSeconds(10)));
+
+        publisher.failing = false;
+        assertThat(intake.submit(submit("alice", "Quieter rooms", "key-1")))
+                .isInstanceOfSatisfying(SubmissionResult.Accepted.class,
+                        accepted -> assertThat(accepted.replayed()).isFalse());
+        assertThat(publisher.events).hasSize(1);
+        assertThat(meters.get("ideas.refused").tags("reason", "BROKER_UNAVAILABLE").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void invalidIdeaIsRefusedAndNothingIsPublished() {
+        SubmissionResult result = intake.submit(new SubmitIdea("alice", new IdeaDraft("Abc", "x", "nope", false),
+                SubmissionChannel.WEB, null));
+
+        assertThat(result).isInstanceOfSatisfying(SubmissionResult.Invalid.class, invalid ->
+                assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactly("title", "category"));
+        assertThat(publisher.events).isEmpty();
+    }
+
+    @Test
+    void morePerWindowThanTheLimitIsThrottledUntilTheWindowEnds() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(intake.submit(submit("piotr", "Idea number " + i, null))).isInstanceOf(SubmissionResult.Accepted.class);
+        }
+        clock.advance(Duration.ofSeconds(15));
+
+        assertThat(intake.submit(submit("piotr", "One too many", null)))
+                .isEqualTo(new SubmissionResult.Throttled(Duration.ofSeconds(45)));
+        assertThat(intake.submit(submit("jan", "Someone else", null))).isInstanceOf(SubmissionResult.Accepted.class);
+
+        clock.advance(Duration.ofSeconds(45));
+        assertThat(intake.submit(submit("piotr", "Next minute", null))).isInstanceOf(SubmissionResult.Accepted.class);
+        assertThat(meters.get("ideas.refused").tags("reason", "RATE_LIMITED").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void replaysDoNotCountAgainstTheRateLimit() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(intake.submit(submit("piotr", "Same idea", "same-key")))
+                    .isInstanceOf(SubmissionResult.Accepted.class);
+        }
+        assertThat(publisher.events).hasSize(1);
+    }
+
+    @Test
+    void anonymousIdeaIsSealedAndStillAnswerable() {
+        intake.submit(new SubmitIdea("noa", new IdeaDraft("Anonymous one", "Secret", "workplace", true),
+                SubmissionChannel.API, null));
+
+        IdeaSubmitted event = publisher.events.getFirst();
+        assertThat(event.submitter().personId()).isNull();
+        assertThat(event.submitter().sealedIdentity()).isNotNull();
+        assertThat(sealer.open(event.submitter().sealedIdentity()).personId()).isEqualTo("noa");
+        assertThat(event.locale()).isEqualTo("he");
+        assertThat(JSON.writeValueAsString(event)).doesNotContain("noa");
+    }
+
+    private static SubmitIdea submit(String person, String title, String key) {
+        return new SubmitIdea(person, new IdeaDraft(title, "Description", null, false), SubmissionChannel.API, key);
+    }
+
+    static final class RecordingPublisher implements IdeaPublisher {
+
+        final List<IdeaSubmitted> events = new ArrayList<>();
+        boolean failing;
+
+        @Override
+        public void publish(IdeaSubmitted event) {
+            if (failing) {
+                throw new PublicationFailedException("broker down", new IllegalStateException());
+            }
+            events.add(event);
+        }
+    }
+
+    static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
