@@ -1,0 +1,112 @@
+package org.suggestionbox.notifier.delivery;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.suggestionbox.notifier.message.Message;
+import org.suggestionbox.notifier.proof.NotificationProofPublisher;
+import org.suggestionbox.platform.kafka.KafkaEventsProperties;
+import org.suggestionbox.platform.kafka.NonRetryableEventException;
+
+/**
+ * Delivers messages on every channel, each (event, recipient, channel) at most once: claim the
+ * ledger row, send, mark it sent, publish the proof, mark it published.
+ * <p>
+ * A failing channel does not stop the others: the in-app message arrives even when e-mail is down.
+ * After all are tried, a failure with tries left throws {@link DeliveryFailedException} so that the
+ * listener's error handler retries the event (what was sent is skipped then). A delivery that failed
+ * its last try ({@code suggestionbox.kafka.retries} + 1, counted in the ledger so that a restart does
+ * not reset it) is proven failed with {@code NotificationFailed}, and the event goes to the
+ * dead-letter topic.
+ */
+@Service
+public class Deliveries {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+
+    private final List<NotificationChannel> channels;
+    private final DeliveryLedger ledger;
+    private final RecipientRefs refs;
+    private final NotificationProofPublisher proof;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    Deliveries(List<NotificationChannel> channels, DeliveryLedger ledger, RecipientRefs refs,
+            NotificationProofPublisher proof, DeliveryMetrics metrics, Clock clock, KafkaEventsProperties kafka) {
+        this.channels = List.copyOf(channels);
+        this.ledger = ledger;
+        this.refs = refs;
+        this.proof = proof;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.maxAttempts = kafka.retries() + 1;
+    }
+
+    public void deliver(List<Message> messages) {
+        int retryable = 0;
+        int givenUp = 0;
+        for (Message message : messages) {
+            String recipientRef = refs.of(message.recipient().personId());
+            for (NotificationChannel channel : channels) {
+                switch (deliver(message, recipientRef, channel)) {
+                    case SENT, SKIPPED -> { }
+                    case RETRY -> retryable++;
+                    case GIVEN_UP -> givenUp++;
+                }
+            }
+        }
+        if (retryable > 0) {
+            throw new DeliveryFailedException(retryable + " deliveries failed and will be retried");
+        }
+        if (givenUp > 0) {
+            throw new NonRetryableEventException(givenUp + " deliveries failed after " + maxAttempts + " attempts");
+        }
+    }
+
+    private enum Outcome { SENT, SKIPPED, RETRY, GIVEN_UP }
+
+    private Outcome deliver(Message message, String recipientRef, NotificationChannel channel) {
+        Delivery delivery = Delivery.of(message, recipientRef, channel.channel());
+        DeliveryLedger.Claim claim = ledger.claim(delivery, clock.instant());
+        if (claim.alreadySent()) {
+            LOG.debug("{} on {} was sent before; not again", message, channel.channel());
+            if (!claim.published()) {
+                prove(delivery);
+            }
+            return Outcome.SKIPPED;
+        }
+        try {
+            channel.send(message, recipientRef);
+        }
+        catch (RuntimeException ex) {
+            String cause = Failures.describe(ex);
+            ledger.markFailed(delivery, cause, clock.instant());
+            if (claim.attempts() < maxAttempts) {
+                LOG.warn("{} on {} failed (attempt {} of {}): {}", message, channel.channel(), claim.attempts(),
+                        maxAttempts, cause);
+                return Outcome.RETRY;
+            }
+            LOG.error("{} on {} failed for good after {} attempts: {}", message, channel.channel(), claim.attempts(),
+                    cause);
+            metrics.failed(channel.channel());
+            proof.publish(delivery.failed(clock.instant(), claim.attempts(), cause));
+            return Outcome.GIVEN_UP;
+        }
+        ledger.markSent(delivery, clock.instant());
+        metrics.delivered(channel.channel(), message.kind());
+        LOG.info("{} delivered on {}", message, channel.channel());
+        prove(delivery);
+        return Outcome.SENT;
+    }
+
+    /** Publishes the proof of a sent delivery; if the broker does not acknowledge it, the sweep will. */
+    void prove(Delivery delivery) {
+        if (proof.publish(delivery.delivered(clock.instant()))) {
+            ledger.markPublished(delivery);
+        }
+    }
+}

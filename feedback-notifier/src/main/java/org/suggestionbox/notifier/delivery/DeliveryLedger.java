@@ -1,0 +1,130 @@
+package org.suggestionbox.notifier.delivery;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+import org.suggestionbox.events.DeliveryChannel;
+import org.suggestionbox.events.RecipientRole;
+import org.suggestionbox.notifier.message.MessageKind;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+import jakarta.annotation.PostConstruct;
+
+/**
+ * The {@code deliveries} collection: one document per lifecycle event × recipient × channel
+ * (unique), {@code ATTEMPTED → SENT | FAILED}, with the attempt count, the last error and whether
+ * the proof was published. Recipients appear only as their opaque reference; no addresses.
+ */
+@Component
+class DeliveryLedger {
+
+    static final String COLLECTION = "deliveries";
+
+    private final MongoTemplate mongo;
+
+    DeliveryLedger(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().named("delivery_key").on("sourceEventId", Sort.Direction.ASC)
+                .on("recipientRef", Sort.Direction.ASC).on("channel", Sort.Direction.ASC).unique());
+        indexes.createIndex(new Index().named("unpublished").on("state", Sort.Direction.ASC)
+                .on("published", Sort.Direction.ASC).on("updatedAt", Sort.Direction.ASC));
+    }
+
+    /** The outcome of claiming a delivery before sending. */
+    record Claim(boolean alreadySent, boolean published, int attempts) {
+    }
+
+    /**
+     * Claims a delivery: a new one is recorded {@code ATTEMPTED} with one attempt; one that was
+     * attempted or failed before counts another attempt; one that was sent is reported as such.
+     */
+    Claim claim(Delivery delivery, Instant now) {
+        Document document = new Document("_id", delivery.proofEventId().toString())
+                .append("sourceEventId", delivery.sourceEventId().toString())
+                .append("sourceEventType", delivery.sourceEventType())
+                .append("ideaId", delivery.ideaId().toString())
+                .append("recipientRole", delivery.recipientRole().name())
+                .append("recipientRef", delivery.recipientRef())
+                .append("channel", delivery.channel().name())
+                .append("kind", delivery.kind().name())
+                .append("state", DeliveryState.ATTEMPTED.name())
+                .append("attempts", 1)
+                .append("published", false)
+                .append("createdAt", Date.from(now))
+                .append("updatedAt", Date.from(now));
+        try {
+            mongo.insert(document, COLLECTION);
+            return new Claim(false, false, 1);
+        }
+        catch (DuplicateKeyException alreadyClaimed) {
+            Document retried = mongo.getCollection(COLLECTION).findOneAndUpdate(
+                    Filters.and(key(delivery), Filters.ne("state", DeliveryState.SENT.name())),
+                    Updates.combine(Updates.inc("attempts", 1), Updates.set("state", DeliveryState.ATTEMPTED.name()),
+                            Updates.set("updatedAt", Date.from(now))),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            if (retried != null) {
+                return new Claim(false, false, retried.getInteger("attempts", 1));
+            }
+            Document sent = mongo.getCollection(COLLECTION).find(key(delivery)).first();
+            return new Claim(true, sent != null && sent.getBoolean("published", false),
+                    sent == null ? 0 : sent.getInteger("attempts", 0));
+        }
+    }
+
+    void markSent(Delivery delivery, Instant now) {
+        mongo.getCollection(COLLECTION).updateOne(key(delivery), Updates.combine(
+                Updates.set("state", DeliveryState.SENT.name()), Updates.set("sentAt", Date.from(now)),
+                Updates.set("updatedAt", Date.from(now)), Updates.unset("lastError")));
+    }
+
+    void markFailed(Delivery delivery, String cause, Instant now) {
+        mongo.getCollection(COLLECTION).updateOne(key(delivery), Updates.combine(
+                Updates.set("state", DeliveryState.FAILED.name()), Updates.set("lastError", cause),
+                Updates.set("updatedAt", Date.from(now))));
+    }
+
+    void markPublished(Delivery delivery) {
+        mongo.getCollection(COLLECTION).updateOne(key(delivery), Updates.set("published", true));
+    }
+
+    /** Sent deliveries whose proof was not acknowledged, last touched before {@code cutoff}. */
+    List<Delivery> sentUnpublished(Instant cutoff, int limit) {
+        return mongo.getCollection(COLLECTION)
+                .find(Filters.and(Filters.eq("state", DeliveryState.SENT.name()), Filters.eq("published", false),
+                        Filters.lt("updatedAt", Date.from(cutoff))))
+                .limit(limit)
+                .map(DeliveryLedger::delivery)
+                .into(new java.util.ArrayList<>());
+    }
+
+    private static Bson key(Delivery delivery) {
+        return Filters.and(Filters.eq("sourceEventId", delivery.sourceEventId().toString()),
+                Filters.eq("recipientRef", delivery.recipientRef()),
+                Filters.eq("channel", delivery.channel().name()));
+    }
+
+    private static Delivery delivery(Document document) {
+        return new Delivery(UUID.fromString(document.getString("sourceEventId")), document.getString("sourceEventType"),
+                UUID.fromString(document.getString("ideaId")), RecipientRole.valueOf(document.getString("recipientRole")),
+                document.getString("recipientRef"), DeliveryChannel.valueOf(document.getString("channel")),
+                MessageKind.valueOf(document.getString("kind")));
+    }
+}

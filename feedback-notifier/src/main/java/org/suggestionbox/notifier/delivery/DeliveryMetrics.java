@@ -1,0 +1,39 @@
+package org.suggestionbox.notifier.delivery;
+
+import org.springframework.stereotype.Component;
+import org.suggestionbox.events.DeliveryChannel;
+import org.suggestionbox.notifier.message.MessageKind;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * {@code notifications.delivered} (tags {@code channel}, {@code kind}) and
+ * {@code notifications.failed} (tag {@code channel}, counted once per delivery given up on).
+ */
+@Component
+class DeliveryMetrics {
+
+    private final MeterRegistry registry;
+
+    DeliveryMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void delivered(DeliveryChannel channel, MessageKind kind) {
+        Counter.builder("notifications.delivered")
+                .description("Messages delivered, per channel and kind")
+                .tag("channel", channel.name())
+                .tag("kind", kind.name())
+                .register(registry)
+                .increment();
+    }
+
+    void failed(DeliveryChannel channel) {
+        Counter.builder("notifications.failed")
+                .description("Messages given up on after the last retry, per channel")
+                .tag("channel", channel.name())
+                .register(registry)
+                .increment();
+    }
+}

@@ -1,0 +1,60 @@
+package org.suggestionbox.notifier.inbox;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.suggestionbox.notifier.config.NotifierProperties;
+import org.suggestionbox.platform.security.DirectoryUser;
+
+/** The inbox page: newest first, unread ones marked, each can be marked as read. */
+@Controller
+class InboxPageController {
+
+    private final Inbox inbox;
+    private final NotifierProperties properties;
+
+    InboxPageController(Inbox inbox, NotifierProperties properties) {
+        this.inbox = inbox;
+        this.properties = properties;
+    }
+
+    /** An entry with its time as the reader writes it. */
+    record Row(InboxEntry entry, String received, List<String> paragraphs) {
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/inbox";
+    }
+
+    @GetMapping("/inbox")
+    String inbox(@AuthenticationPrincipal DirectoryUser user, Locale locale, Model model) {
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(locale).withZone(properties.timeZone());
+        model.addAttribute("rows", inbox.of(user.id()).stream()
+                .map(entry -> new Row(entry, format.format(entry.createdAt()), List.of(entry.body().split("\n\n"))))
+                .toList());
+        model.addAttribute("unread", inbox.unread(user.id()));
+        return "inbox";
+    }
+
+    @PostMapping("/inbox/{id}/read")
+    String markRead(@PathVariable UUID id, @AuthenticationPrincipal DirectoryUser user) {
+        try {
+            inbox.markRead(user.id(), id);
+        }
+        catch (Inbox.InboxEntryNotFoundException ex) {
+            // gone or not theirs: the page shows what there is
+        }
+        return "redirect:/inbox";
+    }
+}

@@ -1,0 +1,42 @@
+package org.suggestionbox.notifier.message;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One message for one recipient, already in their language; the channels only render it.
+ *
+ * @param sourceEventType the simple class name of the lifecycle event, e.g. {@code IdeaDecided}
+ * @param title a one-line summary: the e-mail subject and the inbox headline
+ * @param paragraphs the body, one entry per paragraph
+ * @param link the idea's page
+ */
+public record Message(
+        UUID sourceEventId,
+        String sourceEventType,
+        UUID ideaId,
+        MessageKind kind,
+        Recipient recipient,
+        String title,
+        List<String> paragraphs,
+        String link) {
+
+    public Message {
+        paragraphs = List.copyOf(paragraphs);
+    }
+
+    public Locale locale() {
+        return recipient.locale();
+    }
+
+    /** The body as plain text, paragraphs separated by a blank line. */
+    public String body() {
+        return String.join("\n\n", paragraphs);
+    }
+
+    @Override
+    public String toString() {
+        return "Message[" + kind + " of " + sourceEventType + " " + sourceEventId + " to " + recipient + "]";
+    }
+}

@@ -1,0 +1,17 @@
+package org.suggestionbox.notifier.message;
+
+import java.util.Optional;
+
+import org.suggestionbox.events.Submitter;
+
+/** Finds how to reach people: directory people by id, anonymous submitters by opening their seal. */
+public interface Recipients {
+
+    /**
+     * @return empty when the person is unknown (left the company); the others still hear
+     * @throws IllegalArgumentException when a sealed identity cannot be opened (a broken contract)
+     */
+    Optional<Contact> submitter(Submitter submitter);
+
+    Optional<Contact> person(String personId);
+}

@@ -1,0 +1,312 @@
+package org.suggestionbox.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.web.client.RestClient;
+import org.suggestionbox.events.CloudEventHeaders;
+import org.suggestionbox.events.DecisionOutcome;
+import org.suggestionbox.events.DeclineReason;
+import org.suggestionbox.events.DeliveryChannel;
+import org.suggestionbox.events.EventIds;
+import org.suggestionbox.events.IdeaDecided;
+import org.suggestionbox.events.IdeaLifecycleEvent;
+import org.suggestionbox.events.IdeaStatusChanged;
+import org.suggestionbox.events.ProgressStatus;
+import org.suggestionbox.events.Submitter;
+import org.suggestionbox.events.Topics;
+import org.suggestionbox.notifier.delivery.RecipientRefs;
+import org.suggestionbox.platform.anonymity.IdentitySealer;
+import org.suggestionbox.platform.anonymity.SealedContact;
+import org.suggestionbox.platform.kafka.EventPublisher;
+import org.suggestionbox.platform.kafka.NonRetryableEventException;
+import org.suggestionbox.testing.Infrastructure;
+import org.suggestionbox.testing.KafkaProbe;
+import org.suggestionbox.testing.SuggestionBoxInfrastructure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.internet.MimeMessage;
+
+/** Lifecycle events in, inbox messages, e-mails and proofs out, against real Kafka, MongoDB-wire and SMTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SuggestionBoxInfrastructure
+class NotifierIntegrationTests {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventPublisher events;
+
+    @Autowired
+    IdentitySealer sealer;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    RecipientRefs refs;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aDeclineReachesAliceInHerInboxAndByEmailAndIsProven(Infrastructure infrastructure) throws Exception {
+        // given
+        String title = "Shorter hold music " + shortId();
+        IdeaDecided decided = decline(title, Submitter.person("alice"));
+
+        // when
+        publish(decided);
+
+        // then
+        List<Map<String, Object>> inbox = awaitInbox("alice", decided.ideaId(), 1);
+        assertThat(inbox).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("kind", "IDEA_DECLINED").containsEntry("read", false)
+                    .containsEntry("ideaId", decided.ideaId().toString())
+                    .containsEntry("link", "http://localhost:8082/ideas/" + decided.ideaId())
+                    .containsKeys("id", "createdAt");
+            assertThat((String) entry.get("title")).contains(title);
+            assertThat((String) entry.get("body")).contains("Reason: Not feasible")
+                    .contains("The phone system cannot change it before 2027.");
+        });
+
+        MimeMessage mail = awaitMail(infrastructure, "alice@suggestionbox.example", title);
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("suggestions@suggestionbox.example");
+        assertThat(Mailbox.text(mail)).contains("Reason: Not feasible")
+                .contains("The phone system cannot change it before 2027.")
+                .contains("Hello Alice Walker,")
+                .contains("<html lang=\"en\" dir=\"ltr\">");
+
+        List<ConsumerRecord<String, byte[]>> proofs = KafkaProbe.awaitRecords(Topics.NOTIFICATIONS_DELIVERED, 2, WAIT,
+                record -> decided.ideaId().toString().equals(record.key()));
+        assertThat(proofs).hasSize(2);
+        String aliceRef = refs.of("alice");
+        assertThat(proofs).extracting(record -> KafkaProbe.header(record, CloudEventHeaders.ID))
+                .containsExactlyInAnyOrder(
+                        EventIds.derive(decided.eventId(), aliceRef, DeliveryChannel.EMAIL).toString(),
+                        EventIds.derive(decided.eventId(), aliceRef, DeliveryChannel.IN_APP).toString());
+        assertThat(proofs).allSatisfy(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .contains("\"type\":\"NotificationDelivered\"", "\"sourceEventType\":\"IdeaDecided\"",
+                        "\"recipientRole\":\"SUBMITTER\"", "\"recipientRef\":\"" + aliceRef + "\"")
+                .doesNotContain("alice"));
+        assertThat(meters.counter("notifications.delivered", "channel", "EMAIL", "kind", "IDEA_DECLINED").count())
+                .isPositive();
+    }
+
+    @Test
+    void aliceReadsHerInboxPageAndMarksAMessageRead() {
+        IdeaDecided decided = decline("Brighter signs " + shortId(), Submitter.person("alice"));
+        publish(decided);
+        String id = (String) awaitInbox("alice", decided.ideaId(), 1).getFirst().get("id");
+        long unreadBefore = unreadCount("alice");
+
+        String page = client("alice").get().uri("/inbox").retrieve().body(String.class);
+        assertThat(page).contains("id=\"inbox-list\"").contains("inbox-item").contains(decided.title())
+                .contains("Mark as read").contains("name=\"_csrf\"");
+
+        var response = client("alice").post().uri("/api/notifications/{id}/read", id).retrieve().toBodilessEntity();
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(inbox("alice", decided.ideaId())).singleElement()
+                .satisfies(entry -> assertThat(entry).containsEntry("read", true));
+        assertThat(unreadCount("alice")).isEqualTo(unreadBefore - 1);
+
+        // noa cannot mark alice's message
+        assertThat(client("noa").post().uri("/api/notifications/{id}/read", id).retrieve()
+                .onStatus(status -> true, (request, reply) -> { })
+                .toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void noaReadsHebrewRightToLeftAndPiotrReadsPolish(Infrastructure infrastructure) throws Exception {
+        String title = "Self-service returns " + shortId();
+        IdeaDecided decided = decline(title, Submitter.person("noa"), Submitter.person("piotr"));
+
+        publish(decided);
+
+        String hebrew = Mailbox.text(awaitMail(infrastructure, "noa@suggestionbox.example", title));
+        assertThat(hebrew).contains("dir=\"rtl\"").contains("lang=\"he\"").contains("סיבה: לא ניתן לביצוע")
+                .contains("The phone system cannot change it before 2027.");
+        MimeMessage polishMail = awaitMail(infrastructure, "piotr@suggestionbox.example", title);
+        assertThat(polishMail.getSubject()).startsWith("Twój pomysł");
+        assertThat(Mailbox.text(polishMail)).contains("lang=\"pl\" dir=\"ltr\"").contains("Powód: Niewykonalne");
+        assertThat(awaitInbox("noa", decided.ideaId(), 1).getFirst().get("title")).asString().contains("נדחה");
+        String page = client("noa").get().uri("/inbox").retrieve().body(String.class);
+        assertThat(page).contains("dir=\"rtl\"").contains(title);
+    }
+
+    @Test
+    void aRedeliveredEventSendsNothingTwice(Infrastructure infrastructure) throws Exception {
+        String title = "Standing desks " + shortId();
+        IdeaDecided decided = decline(title, Submitter.person("alice"));
+
+        publish(decided);
+        publish(decided);
+        // a later event of the same idea, on the same partition: once it is delivered, both copies were handled
+        IdeaStatusChanged later = new IdeaStatusChanged(UUID.randomUUID(), decided.ideaId(), Instant.now(), 1, title,
+                List.of(Submitter.person("alice")), "maya", ProgressStatus.IN_PROGRESS, "Ordered");
+        publish(later);
+
+        awaitInbox("alice", decided.ideaId(), 2);
+        await().atMost(WAIT).until(() -> Mailbox.mailsTo(infrastructure.greenMail(), "alice@suggestionbox.example", title)
+                .size() >= 2);
+
+        assertThat(inbox("alice", decided.ideaId())).extracting(entry -> entry.get("kind"))
+                .containsExactlyInAnyOrder("IDEA_DECLINED", "IDEA_IN_PROGRESS");
+        assertThat(Mailbox.mailsTo(infrastructure.greenMail(), "alice@suggestionbox.example", title))
+                .extracting(Mailbox::subject)
+                .containsExactlyInAnyOrder("Your idea “" + title + "” was declined",
+                        "Work has started on your idea “" + title + "”");
+    }
+
+    @Test
+    void anAnonymousSubmitterIsAnsweredWhileTheNotifierStoresNothingThatNamesThem(Infrastructure infrastructure)
+            throws Exception {
+        String title = "Anonymous feedback box " + shortId();
+        Submitter anonymous = Submitter.anonymous(sealer.seal(new SealedContact("noa", "noa@suggestionbox.example", "he",
+                "U0NOA", "29:noa")));
+        IdeaDecided decided = decline(title, anonymous);
+
+        publish(decided);
+
+        assertThat(awaitInbox("noa", decided.ideaId(), 1).getFirst().get("body")).asString()
+                .contains("לא ניתן לביצוע").contains("באופן אנונימי");
+        assertThat(Mailbox.text(awaitMail(infrastructure, "noa@suggestionbox.example", title)))
+                .contains("dir=\"rtl\"").contains("שלום,");
+        KafkaProbe.awaitRecords(Topics.NOTIFICATIONS_DELIVERED, 2, WAIT,
+                record -> decided.ideaId().toString().equals(record.key()));
+
+        for (String collection : mongo.getCollectionNames()) {
+            for (Document document : mongo.findAll(Document.class, collection)) {
+                assertThat(document.toJson()).as("a document in %s", collection)
+                        .doesNotContain("noa@suggestionbox.example")
+                        .doesNotContainIgnoringCase("noa")
+                        .doesNotContain("U0NOA");
+            }
+        }
+    }
+
+    @Test
+    void anEmailThatCanNeverBeSentEndsInTheDeadLetterTopicWhileTheInboxHasTheMessage() {
+        // an address no mail server takes: every e-mail attempt fails, the in-app one does not
+        String title = "Undeliverable " + shortId();
+        Submitter unreachable = Submitter.anonymous(sealer.seal(new SealedContact("alice", "", "en", null, null)));
+        IdeaDecided decided = decline(title, unreachable);
+
+        publish(decided);
+
+        List<ConsumerRecord<String, byte[]>> deadLetters = KafkaProbe.awaitRecords(
+                Topics.deadLetterOf(Topics.IDEAS_LIFECYCLE), 1, WAIT,
+                record -> decided.ideaId().toString().equals(record.key()));
+        assertThat(deadLetters).singleElement().satisfies(record -> {
+            assertThat(KafkaProbe.header(record, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                    .isEqualTo(NonRetryableEventException.class.getName());
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains(decided.eventId().toString());
+        });
+        List<ConsumerRecord<String, byte[]>> failures = KafkaProbe.awaitRecords(Topics.NOTIFICATIONS_DELIVERED, 1, WAIT,
+                record -> decided.ideaId().toString().equals(record.key())
+                        && new String(record.value(), StandardCharsets.UTF_8).contains("NotificationFailed"));
+        assertThat(failures).singleElement().satisfies(record -> assertThat(
+                new String(record.value(), StandardCharsets.UTF_8))
+                .contains("\"channel\":\"EMAIL\"", "\"attempts\":4", "\"sourceEventType\":\"IdeaDecided\""));
+        assertThat(inbox("alice", decided.ideaId())).singleElement()
+                .satisfies(entry -> assertThat((String) entry.get("title")).contains(title));
+        assertThat(meters.counter("notifications.failed", "channel", "EMAIL").count()).isPositive();
+    }
+
+    @Test
+    void theInboxApiIsDescribedAndDeliveriesAreMeasuredWithoutPersonalLabels() {
+        String docs = client("alice").get().uri("/v3/api-docs").retrieve().body(String.class);
+        assertThat(docs).contains("\"/api/notifications\"", "\"/api/notifications/unread-count\"",
+                "\"/api/notifications/{id}/read\"");
+
+        IdeaDecided decided = decline("Measured " + shortId(), Submitter.person("piotr"));
+        publish(decided);
+        awaitInbox("piotr", decided.ideaId(), 1);
+        String metrics = client("piotr").get().uri("/actuator/prometheus").retrieve().body(String.class);
+        assertThat(metrics).contains("notifications_delivered_total{application=\"feedback-notifier\",channel=\"IN_APP\",kind=\"IDEA_DECLINED\"}")
+                .doesNotContain("piotr").doesNotContain(decided.ideaId().toString());
+    }
+
+    @Test
+    void theApiNeedsSignInAndAnUnknownNotificationIsNotFound() {
+        var anonymous = RestClient.builder().baseUrl("http://localhost:" + port).build().get().uri("/api/notifications")
+                .retrieve().onStatus(status -> true, (request, reply) -> { }).toBodilessEntity();
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        var unknown = client("alice").post().uri("/api/notifications/{id}/read", UUID.randomUUID()).retrieve()
+                .onStatus(status -> true, (request, reply) -> { }).toEntity(String.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+
+    static IdeaDecided decline(String title, Submitter... submitters) {
+        return new IdeaDecided(UUID.randomUUID(), UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS), 1,
+                title, List.of(submitters), "maya", "Maya Rosen", DecisionOutcome.DECLINE, DeclineReason.NOT_FEASIBLE,
+                "The phone system cannot change it before 2027.", null, null);
+    }
+
+    static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    void publish(IdeaLifecycleEvent event) {
+        try {
+            events.publish(Topics.IDEAS_LIFECYCLE, event).get(20, TimeUnit.SECONDS);
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    RestClient client(String user) {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo"))
+                .build();
+    }
+
+    List<Map<String, Object>> inbox(String user, UUID ideaId) {
+        List<Map<String, Object>> all = client(user).get().uri("/api/notifications").retrieve()
+                .body(new ParameterizedTypeReference<List<Map<String, Object>>>() { });
+        return all == null ? List.of() : all.stream().filter(entry -> ideaId.toString().equals(entry.get("ideaId"))).toList();
+    }
+
+    List<Map<String, Object>> awaitInbox(String user, UUID ideaId, int expected) {
+        await().atMost(WAIT).until(() -> inbox(user, ideaId).size() >= expected);
+        return inbox(user, ideaId);
+    }
+
+    long unreadCount(String user) {
+        Map<String, Object> body = client(user).get().uri("/api/notifications/unread-count").retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        return ((Number) body.get("unread")).longValue();
+    }
+
+    static MimeMessage awaitMail(Infrastructure infrastructure, String to, String subjectPart) {
+        await().atMost(WAIT).until(() -> !Mailbox.mailsTo(infrastructure.greenMail(), to, subjectPart).isEmpty());
+        List<MimeMessage> mails = Mailbox.mailsTo(infrastructure.greenMail(), to, subjectPart);
+        assertThat(mails).hasSize(1);
+        return mails.getFirst();
+    }
+}

@@ -1,0 +1,98 @@
+package org.suggestionbox.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.web.client.RestClient;
+import org.suggestionbox.events.DecisionOutcome;
+import org.suggestionbox.events.DeclineReason;
+import org.suggestionbox.events.IdeaDecided;
+import org.suggestionbox.events.Submitter;
+import org.suggestionbox.events.Topics;
+import org.suggestionbox.testing.KafkaProbe;
+import org.suggestionbox.testing.SuggestionBoxInfrastructure;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Records the listener can never read go to the dead-letter topic as they were; the partition keeps flowing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SuggestionBoxInfrastructure
+class NotifierPoisonMessageIntegrationTests {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String DLT = Topics.deadLetterOf(Topics.IDEAS_LIFECYCLE);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper jsonMapper;
+
+    @Test
+    void aRecordThatIsNotJsonIsDeadLetteredAndTheNextEventOfTheIdeaIsStillDelivered() {
+        UUID ideaId = UUID.randomUUID();
+        byte[] poison = "{this is not json".getBytes(StandardCharsets.UTF_8);
+
+        KafkaProbe.send(Topics.IDEAS_LIFECYCLE, ideaId.toString(), poison);
+        sendValidDecisionFor(ideaId);
+
+        assertDeadLettered(ideaId, poison);
+        assertDeliveredToAlice(ideaId);
+    }
+
+    @Test
+    void anEventOfAnUnknownTypeIsDeadLetteredAndTheNextEventOfTheIdeaIsStillDelivered() {
+        UUID ideaId = UUID.randomUUID();
+        byte[] poison = ("{\"type\":\"IdeaExploded\",\"eventId\":\"" + UUID.randomUUID() + "\",\"ideaId\":\"" + ideaId
+                + "\",\"schemaVersion\":1}").getBytes(StandardCharsets.UTF_8);
+
+        KafkaProbe.send(Topics.IDEAS_LIFECYCLE, ideaId.toString(), poison);
+        sendValidDecisionFor(ideaId);
+
+        assertDeadLettered(ideaId, poison);
+        assertDeliveredToAlice(ideaId);
+    }
+
+    private void sendValidDecisionFor(UUID ideaId) {
+        IdeaDecided decided = new IdeaDecided(UUID.randomUUID(), ideaId, java.time.Instant.now(), 1, "After the poison",
+                List.of(Submitter.person("alice")), "maya", "Maya Rosen", DecisionOutcome.DECLINE,
+                DeclineReason.OUT_OF_SCOPE, "Not ours to change.", null, null);
+        KafkaProbe.send(Topics.IDEAS_LIFECYCLE, ideaId.toString(), jsonMapper.writeValueAsBytes(decided));
+    }
+
+    private static void assertDeadLettered(UUID ideaId, byte[] poison) {
+        List<ConsumerRecord<String, byte[]>> deadLetters = KafkaProbe.awaitRecords(DLT, 1, WAIT,
+                record -> ideaId.toString().equals(record.key()));
+        assertThat(deadLetters).singleElement().satisfies(record -> {
+            assertThat(record.value()).isEqualTo(poison);
+            assertThat(KafkaProbe.header(record, KafkaHeaders.DLT_EXCEPTION_FQCN)).isNotBlank();
+            assertThat(KafkaProbe.header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNotBlank();
+            assertThat(KafkaProbe.header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.IDEAS_LIFECYCLE);
+        });
+    }
+
+    private void assertDeliveredToAlice(UUID ideaId) {
+        RestClient alice = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth("alice", "demo")).build();
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<Map<String, Object>> inbox = alice.get().uri("/api/notifications").retrieve()
+                    .body(new ParameterizedTypeReference<List<Map<String, Object>>>() { });
+            assertThat(inbox).filteredOn(entry -> ideaId.toString().equals(entry.get("ideaId")))
+                    .singleElement()
+                    .satisfies(entry -> assertThat((String) entry.get("body")).contains("Reason: Out of scope"));
+        });
+    }
+}

@@ -1,0 +1,211 @@
+package org.suggestionbox.notifier.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.suggestionbox.events.DeliveryChannel;
+import org.suggestionbox.events.NotificationDelivered;
+import org.suggestionbox.events.NotificationEvent;
+import org.suggestionbox.events.NotificationFailed;
+import org.suggestionbox.events.RecipientRole;
+import org.suggestionbox.notifier.config.NotifierProperties;
+import org.suggestionbox.notifier.message.Contact;
+import org.suggestionbox.notifier.message.Message;
+import org.suggestionbox.notifier.message.MessageKind;
+import org.suggestionbox.notifier.message.Recipient;
+import org.suggestionbox.notifier.proof.NotificationProofPublisher;
+import org.suggestionbox.platform.kafka.KafkaEventsProperties;
+import org.suggestionbox.platform.kafka.NonRetryableEventException;
+import org.suggestionbox.testing.Infrastructure;
+import org.suggestionbox.testing.SuggestionBoxInfrastructure;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The ledger against the MongoDB-wire server, with channels that fail on cue: each call of
+ * {@code deliver} stands for one delivery of the record by the listener container (the first and its
+ * retries).
+ */
+@SuggestionBoxInfrastructure
+class DeliveriesIntegrationTests {
+
+    private static final int RETRIES = 3;
+
+    private final Clock clock = Clock.systemUTC();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final NotificationProofPublisher proof = mock(NotificationProofPublisher.class);
+    private final RecipientRefs refs = new RecipientRefs("test-ref-key");
+    private final FlakyChannel inbox = new FlakyChannel(DeliveryChannel.IN_APP);
+    private final FlakyChannel email = new FlakyChannel(DeliveryChannel.EMAIL);
+
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private DeliveryLedger ledger;
+    private Deliveries deliveries;
+
+    @BeforeEach
+    void setUp(Infrastructure infrastructure) {
+        client = MongoClients.create(infrastructure.mongoUri());
+        mongo = new MongoTemplate(client, "notifier_deliveries_" + UUID.randomUUID().toString().replace("-", ""));
+        ledger = new DeliveryLedger(mongo);
+        ledger.createIndexes();
+        deliveries = new Deliveries(List.of(inbox, email), ledger, refs, proof, new DeliveryMetrics(meters), clock,
+                new KafkaEventsProperties(3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2)));
+        when(proof.publish(any())).thenReturn(true);
+    }
+
+    @AfterEach
+    void tearDown() {
+        mongo.getDb().drop();
+        client.close();
+    }
+
+    @Test
+    void aChannelFailingTwiceThenSucceedingSendsOneMessageAndTheOtherChannelsAreNotRepeated() {
+        List<Message> messages = List.of(messageToNoa());
+        email.failNext(2);
+
+        assertThatExceptionOfType(DeliveryFailedException.class).isThrownBy(() -> deliveries.deliver(messages));
+        assertThat(ledgerRow(DeliveryChannel.EMAIL).getString("lastError"))
+                .contains("<address>").doesNotContain("noa@");
+        assertThatExceptionOfType(DeliveryFailedException.class).isThrownBy(() -> deliveries.deliver(messages));
+        deliveries.deliver(messages);
+
+        assertThat(email.sent).hasSize(1);
+        assertThat(email.calls).isEqualTo(3);
+        assertThat(inbox.sent).hasSize(1);
+        assertThat(inbox.calls).isEqualTo(1);
+        assertThat(ledgerRow(DeliveryChannel.EMAIL)).containsEntry("state", "SENT").containsEntry("attempts", 3)
+                .containsEntry("published", true).doesNotContainKey("lastError");
+        assertThat(published()).filteredOn(NotificationDelivered.class::isInstance)
+                .extracting(NotificationEvent::channel)
+                .containsExactlyInAnyOrder(DeliveryChannel.IN_APP, DeliveryChannel.EMAIL);
+        assertThat(meters.counter("notifications.delivered", "channel", "EMAIL", "kind", "IDEA_DECLINED").count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void aChannelDownForGoodIsProvenFailedAfterTheLastRetryAndTheEventIsGivenUp() {
+        List<Message> messages = List.of(messageToNoa());
+        email.failNext(Integer.MAX_VALUE);
+
+        for (int attempt = 1; attempt <= RETRIES; attempt++) {
+            assertThatExceptionOfType(DeliveryFailedException.class).isThrownBy(() -> deliveries.deliver(messages));
+        }
+        assertThatExceptionOfType(NonRetryableEventException.class).isThrownBy(() -> deliveries.deliver(messages));
+
+        assertThat(inbox.sent).hasSize(1);
+        assertThat(email.calls).isEqualTo(RETRIES + 1);
+        assertThat(published()).filteredOn(NotificationFailed.class::isInstance).singleElement()
+                .satisfies(event -> {
+                    NotificationFailed failed = (NotificationFailed) event;
+                    assertThat(failed.channel()).isEqualTo(DeliveryChannel.EMAIL);
+                    assertThat(failed.attempts()).isEqualTo(RETRIES + 1);
+                    assertThat(failed.recipientRef()).isEqualTo(refs.of("noa"));
+                    assertThat(failed.cause()).doesNotContain("noa@");
+                });
+        assertThat(ledgerRow(DeliveryChannel.EMAIL)).containsEntry("state", "FAILED");
+        assertThat(meters.counter("notifications.failed", "channel", "EMAIL").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRedeliveredEventSendsNothingAndProvesNothingAgain() {
+        List<Message> messages = List.of(messageToNoa());
+
+        deliveries.deliver(messages);
+        deliveries.deliver(messages);
+
+        assertThat(inbox.sent).hasSize(1);
+        assertThat(email.sent).hasSize(1);
+        verify(proof, times(2)).publish(any());
+    }
+
+    @Test
+    void aProofTheBrokerDidNotAcknowledgeIsPublishedByTheSweep() {
+        when(proof.publish(any())).thenReturn(false);
+        deliveries.deliver(List.of(messageToNoa()));
+        assertThat(ledgerRow(DeliveryChannel.EMAIL)).containsEntry("state", "SENT").containsEntry("published", false);
+
+        when(proof.publish(any())).thenReturn(true);
+        NotifierProperties properties = new NotifierProperties("from@example", "key", ZoneOffset.UTC,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(10), 100);
+        Clock later = Clock.offset(clock, Duration.ofMinutes(1));
+        new ProofSweeper(ledger, deliveries, properties, later).sweep();
+
+        assertThat(ledgerRow(DeliveryChannel.EMAIL)).containsEntry("published", true);
+        assertThat(ledgerRow(DeliveryChannel.IN_APP)).containsEntry("published", true);
+        assertThat(email.sent).hasSize(1);
+    }
+
+    private List<NotificationEvent> published() {
+        ArgumentCaptor<NotificationEvent> events = ArgumentCaptor.forClass(NotificationEvent.class);
+        verify(proof, org.mockito.Mockito.atLeast(0)).publish(events.capture());
+        return events.getAllValues();
+    }
+
+    private Document ledgerRow(DeliveryChannel channel) {
+        return mongo.getCollection(DeliveryLedger.COLLECTION)
+                .find(new Document("channel", channel.name()).append("recipientRef", refs.of("noa"))).first();
+    }
+
+    private static Message messageToNoa() {
+        Contact noa = new Contact("noa", null, "noa@suggestionbox.example", Locale.forLanguageTag("he"), true);
+        UUID ideaId = UUID.randomUUID();
+        return new Message(UUID.randomUUID(), "IdeaDecided", ideaId, MessageKind.IDEA_DECLINED,
+                new Recipient(noa, RecipientRole.SUBMITTER), "title", List.of("body"), "http://router/ideas/" + ideaId);
+    }
+
+    /** A channel that fails the next {@code n} sends, naming the address the way SMTP errors do. */
+    static final class FlakyChannel implements NotificationChannel {
+
+        private final DeliveryChannel channel;
+        final List<Message> sent = new ArrayList<>();
+        int calls;
+        private int failuresLeft;
+
+        FlakyChannel(DeliveryChannel channel) {
+            this.channel = channel;
+        }
+
+        void failNext(int failures) {
+            failuresLeft = failures;
+        }
+
+        @Override
+        public DeliveryChannel channel() {
+            return channel;
+        }
+
+        @Override
+        public void send(Message message, String recipientRef) {
+            calls++;
+            if (failuresLeft > 0) {
+                failuresLeft--;
+                throw new IllegalStateException("550 mailbox unavailable: <" + message.recipient().email() + ">");
+            }
+            sent.add(message);
+        }
+    }
+}
