@@ -1,0 +1,60 @@
+package org.suggestionbox.router.answer;
+
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.suggestionbox.events.NotificationDelivered;
+import org.suggestionbox.events.NotificationFailed;
+import org.suggestionbox.events.RecipientRole;
+import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.storage.IdeaStore;
+
+/**
+ * Answer proof: once the notifier delivered a decision to a submitter, the idea counts as answered.
+ * The delivery's event id is remembered in the idea, so a redelivered proof changes nothing; a
+ * concurrent change makes the save fail and the listener retries with a fresh read.
+ */
+@Service
+class AnswerService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnswerService.class);
+    static final String DECISION_EVENT_TYPE = "IdeaDecided";
+
+    private final IdeaStore store;
+
+    AnswerService(IdeaStore store) {
+        this.store = store;
+    }
+
+    void delivered(NotificationDelivered delivered) {
+        if (!DECISION_EVENT_TYPE.equals(delivered.sourceEventType())
+                || delivered.recipientRole() != RecipientRole.SUBMITTER) {
+            return;
+        }
+        Optional<Idea> found = store.find(delivered.ideaId());
+        if (found.isEmpty()) {
+            LOG.debug("Delivery {} is about unknown idea {}; ignored", delivered.eventId(), delivered.ideaId());
+            return;
+        }
+        Idea idea = found.get();
+        if (!idea.recordProcessed(delivered.eventId())) {
+            LOG.debug("Delivery {} was processed before; ignored", delivered.eventId());
+            return;
+        }
+        if (!idea.state().isDecided()) {
+            LOG.debug("Delivery {} for idea {} that is {}; ignored", delivered.eventId(), idea.id(), idea.state());
+            return;
+        }
+        if (idea.markAnswered(delivered.occurredAt())) {
+            LOG.info("Idea {} answered: its submitter got the decision on {}", idea.id(), delivered.channel());
+        }
+        store.save(idea);
+    }
+
+    void failed(NotificationFailed failed) {
+        LOG.info("Notification about idea {} failed on {} after {} attempts", failed.ideaId(), failed.channel(),
+                failed.attempts());
+    }
+}

@@ -1,0 +1,47 @@
+package org.suggestionbox.router.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
+
+/**
+ * The router's settings.
+ *
+ * @param rulesLocation where the routing rules are read from
+ * @param triageOwner who gets ideas no rule matches
+ * @param deadlines how long an owner has to answer
+ * @param outbox how the outbox relay sweeps
+ */
+@ConfigurationProperties("suggestionbox.router")
+public record RouterProperties(
+        @DefaultValue("classpath:routing-rules.yml") String rulesLocation,
+        @DefaultValue("maya") String triageOwner,
+        @DefaultValue Deadlines deadlines,
+        @DefaultValue Outbox outbox) {
+
+    /**
+     * @param defaultDeadline the answer time for a category without its own ({@code default}, P14D)
+     * @param categories answer time per category id
+     */
+    public record Deadlines(@Name("default") @DefaultValue("P14D") Duration defaultDeadline,
+            @DefaultValue Map<String, Duration> categories) {
+
+        public Duration forCategory(String category) {
+            return categories.getOrDefault(category.toLowerCase(Locale.ROOT), defaultDeadline);
+        }
+    }
+
+    /**
+     * @param sweepInterval the pause between sweeps for events left in an outbox
+     * @param sweepGrace how old an outbox entry must be before the sweep relays it, so it does not race
+     *        the immediate relay that follows every save
+     * @param publishTimeout how long to wait for the broker's acknowledgement
+     */
+    public record Outbox(@DefaultValue("500ms") Duration sweepInterval, @DefaultValue("10s") Duration sweepGrace,
+            @DefaultValue("10s") Duration publishTimeout) {
+    }
+}

@@ -1,0 +1,5 @@
+/** Cross-cutting wiring: settings, indexes, error mapping. */
+@NullMarked
+package org.suggestionbox.router.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,176 @@
+package org.suggestionbox.router.decision;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.suggestionbox.events.DecisionOutcome;
+import org.suggestionbox.events.IdeaDecided;
+import org.suggestionbox.platform.directory.Directory;
+import org.suggestionbox.platform.directory.Person;
+import org.suggestionbox.platform.directory.Role;
+import org.suggestionbox.router.config.RouterProperties;
+import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.IncompleteDecisionException.Violation;
+import org.suggestionbox.router.idea.Owner;
+import org.suggestionbox.router.outbox.OutboxRelay;
+import org.suggestionbox.router.storage.IdeaStore;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * What owners do with an idea: decide, report progress, hand it on. Each action loads the idea,
+ * checks who is asking, lets the aggregate make the move, saves state and event in one document
+ * write (a concurrent change makes the save fail with an optimistic-lock conflict) and relays the
+ * event at once.
+ */
+@Service
+public class DecisionService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
+
+    private final IdeaStore store;
+    private final OutboxRelay relay;
+    private final Directory directory;
+    private final RouterProperties properties;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    DecisionService(IdeaStore store, OutboxRelay relay, Directory directory, RouterProperties properties, Clock clock,
+            MeterRegistry registry) {
+        this.store = store;
+        this.relay = relay;
+        this.directory = directory;
+        this.properties = properties;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    /**
+     * The idea, if {@code reader} may see it: a named submitter or co-submitter, the current owner, a
+     * leader or an administrator.
+     */
+    public Idea read(UUID id, Person reader) {
+        Idea idea = load(id);
+        boolean allowed = idea.isSubmittedBy(reader.id()) || idea.isOwnedBy(reader.id())
+                || reader.hasRole(Role.LEADER) || reader.hasRole(Role.ADMIN);
+        if (!allowed) {
+            throw new IdeaAccessDeniedException(id, "see");
+        }
+        return idea;
+    }
+
+    public IdeaView view(Idea idea) {
+        return IdeaView.of(idea, directory, clock.instant());
+    }
+
+    /** The current owner decides: explore or decline, each with what it needs. */
+    public Idea decide(UUID id, DecisionRequest request, Person owner) {
+        Idea idea = loadOwned(id, owner, "decide");
+        List<Violation> violations = new ArrayList<>();
+        if (request.outcome() == null) {
+            violations.add(new Violation("outcome", "Choose EXPLORE or DECLINE."));
+        }
+        else if (request.outcome() == DecisionOutcome.DECLINE) {
+            violations.addAll(Idea.declineViolations(request.reasonCode(), request.explanation()));
+        }
+        else {
+            violations.addAll(Idea.exploreViolations(request.nextStep(), request.expectedBy(), clock));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        IdeaDecided decided = request.outcome() == DecisionOutcome.DECLINE
+                ? idea.decline(request.reasonCode(), request.explanation(), owner.id(), clock)
+                : idea.explore(request.nextStep(), request.expectedBy(), request.explanation(), owner.id(), clock);
+        store.save(idea);
+        registry.counter("ideas.decided", "outcome", decided.outcome().name(),
+                "reason", decided.reasonCode() == null ? "NONE" : decided.reasonCode().name()).increment();
+        LOG.info("Idea {} decided: {}", id, decided.outcome());
+        relay.relay(idea);
+        return idea;
+    }
+
+    /** The current owner picked the idea up: it shows as under review. */
+    public Idea startReview(UUID id, Person owner) {
+        Idea idea = loadOwned(id, owner, "review");
+        idea.startReview(owner.id(), clock);
+        store.save(idea);
+        return idea;
+    }
+
+    /** The owners an idea can be handed to, apart from its current owner. */
+    public List<Person> otherOwners(Idea idea) {
+        return directory.all().stream()
+                .filter(person -> person.hasRole(Role.OWNER) && !idea.isOwnedBy(person.id()))
+                .sorted(java.util.Comparator.comparing(Person::name))
+                .toList();
+    }
+
+    /** The current owner reports progress on an explored idea. */
+    public Idea changeStatus(UUID id, StatusRequest request, Person owner) {
+        Idea idea = loadOwned(id, owner, "update");
+        List<Violation> violations = new ArrayList<>();
+        if (request.status() == null) {
+            violations.add(new Violation("status", "Choose IN_PROGRESS, IMPLEMENTED or SHELVED."));
+        }
+        String note = request.note() == null ? "" : request.note().strip();
+        if (note.isEmpty()) {
+            violations.add(new Violation("note", "Say what changed: the impact, or why it was shelved."));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        switch (request.status()) {
+            case IN_PROGRESS -> idea.startProgress(note, owner.id(), clock);
+            case IMPLEMENTED -> idea.implement(note, owner.id(), clock);
+            case SHELVED -> idea.shelve(note, owner.id(), clock);
+            case null -> throw new IllegalStateException("checked above");
+        }
+        store.save(idea);
+        relay.relay(idea);
+        return idea;
+    }
+
+    /** The current owner (or an administrator) hands an undecided idea to another owner; the deadline moves. */
+    public Idea reassign(UUID id, ReassignRequest request, Person by) {
+        Idea idea = load(id);
+        if (!idea.isOwnedBy(by.id()) && !by.hasRole(Role.ADMIN)) {
+            throw new IdeaAccessDeniedException(id, "reassign");
+        }
+        List<Violation> violations = new ArrayList<>();
+        Person newOwner = request.ownerId() == null ? null : directory.find(request.ownerId()).orElse(null);
+        if (newOwner == null || !newOwner.hasRole(Role.OWNER)) {
+            violations.add(new Violation("ownerId", "Name an owner from the directory."));
+        }
+        String note = request.note() == null ? "" : request.note().strip();
+        if (note.isEmpty()) {
+            violations.add(new Violation("note", "Say why the idea moves."));
+        }
+        if (newOwner == null || !violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        Instant dueBy = clock.instant().plus(properties.deadlines().forCategory(idea.category()));
+        idea.reassign(new Owner(newOwner.id(), newOwner.name()), note, dueBy, by.id(), clock);
+        store.save(idea);
+        relay.relay(idea);
+        return idea;
+    }
+
+    private Idea loadOwned(UUID id, Person owner, String what) {
+        Idea idea = load(id);
+        if (!idea.isOwnedBy(owner.id())) {
+            throw new IdeaAccessDeniedException(id, what);
+        }
+        return idea;
+    }
+
+    private Idea load(UUID id) {
+        return store.find(id).orElseThrow(() -> new IdeaNotFoundException(id));
+    }
+}

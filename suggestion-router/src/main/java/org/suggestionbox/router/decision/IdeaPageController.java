@@ -1,0 +1,177 @@
+package org.suggestionbox.router.decision;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.suggestionbox.events.DeclineReason;
+import org.suggestionbox.events.ProgressStatus;
+import org.suggestionbox.platform.security.DirectoryUser;
+import org.suggestionbox.platform.web.DirectoryLocaleResolver;
+import org.suggestionbox.platform.web.PlatformLinks;
+import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.IdeaState;
+import org.suggestionbox.router.idea.IllegalTransitionException;
+import org.suggestionbox.router.idea.IncompleteDecisionException.Violation;
+
+/** The idea page: details, history, and for its owner the decision and progress forms. */
+@Controller
+class IdeaPageController {
+
+    private final DecisionService decisions;
+    private final PlatformLinks links;
+    private final String application;
+
+    IdeaPageController(DecisionService decisions, PlatformLinks links,
+            @Value("${spring.application.name}") String application) {
+        this.decisions = decisions;
+        this.links = links;
+        this.application = application;
+    }
+
+    @GetMapping("/ideas/{id}")
+    String idea(@PathVariable UUID id, @AuthenticationPrincipal DirectoryUser user, Model model) {
+        Idea idea = decisions.read(id, user.person());
+        return show(idea, user, new DecisionForm(), Map.of(), null, model);
+    }
+
+    @PostMapping("/ideas/{id}/decision")
+    String decide(@PathVariable UUID id, @ModelAttribute("form") DecisionForm form, BindingResult binding,
+            @AuthenticationPrincipal DirectoryUser user, Model model) {
+        Idea idea = decisions.read(id, user.person());
+        if (binding.hasErrors()) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            binding.getFieldErrors().forEach(error -> errors.put(error.getField(), "decision.error.invalid"));
+            return show(idea, user, form, errors, "decision.error.summary", model);
+        }
+        try {
+            decisions.decide(id, form.toRequest(), user.person());
+            return "redirect:/ideas/" + id + "?decided";
+        }
+        catch (InvalidRequestException ex) {
+            return show(idea, user, form, errorKeys(ex.violations()), "decision.error.summary", model);
+        }
+        catch (IllegalTransitionException | OptimisticLockingFailureException ex) {
+            return show(decisions.read(id, user.person()), user, form, Map.of(), "decision.error.conflict", model);
+        }
+    }
+
+    @PostMapping("/ideas/{id}/status")
+    String status(@PathVariable UUID id, @RequestParam(required = false) ProgressStatus status,
+            @RequestParam(required = false) String note, @AuthenticationPrincipal DirectoryUser user, Model model) {
+        try {
+            decisions.changeStatus(id, new StatusRequest(status, note), user.person());
+            return "redirect:/ideas/" + id + "?updated";
+        }
+        catch (InvalidRequestException ex) {
+            model.addAttribute("statusError", "status.error.note");
+        }
+        catch (IllegalTransitionException | OptimisticLockingFailureException ex) {
+            model.addAttribute("statusError", "decision.error.conflict");
+        }
+        return show(decisions.read(id, user.person()), user, new DecisionForm(), Map.of(), null, model);
+    }
+
+    @PostMapping("/ideas/{id}/review")
+    String review(@PathVariable UUID id, @AuthenticationPrincipal DirectoryUser user, Model model) {
+        try {
+            decisions.startReview(id, user.person());
+            return "redirect:/ideas/" + id;
+        }
+        catch (IllegalTransitionException | OptimisticLockingFailureException ex) {
+            return show(decisions.read(id, user.person()), user, new DecisionForm(), Map.of(), "decision.error.conflict",
+                    model);
+        }
+    }
+
+    @PostMapping("/ideas/{id}/reassign")
+    String reassign(@PathVariable UUID id, @RequestParam(required = false) String ownerId,
+            @RequestParam(required = false) String note, @AuthenticationPrincipal DirectoryUser user, Model model) {
+        try {
+            decisions.reassign(id, new ReassignRequest(ownerId, note), user.person());
+            return "redirect:/queue?reassigned";
+        }
+        catch (InvalidRequestException ex) {
+            model.addAttribute("reassignError", "reassign.error");
+        }
+        catch (IllegalTransitionException | OptimisticLockingFailureException ex) {
+            model.addAttribute("reassignError", "decision.error.conflict");
+        }
+        return show(decisions.read(id, user.person()), user, new DecisionForm(), Map.of(), null, model);
+    }
+
+    @ExceptionHandler(IdeaNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(@AuthenticationPrincipal DirectoryUser user, Model model) {
+        return problem("idea.notFound", user, model);
+    }
+
+    @ExceptionHandler(IdeaAccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden(@AuthenticationPrincipal DirectoryUser user, Model model) {
+        return problem("idea.forbidden", user, model);
+    }
+
+    /** Exception handlers get no model from the layout advice, so the problem page gets it here. */
+    private String problem(String messageKey, DirectoryUser user, Model model) {
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("problem", messageKey);
+        model.addAttribute("links", links);
+        model.addAttribute("application", application);
+        model.addAttribute("currentPerson", user.person());
+        model.addAttribute("lang", locale.getLanguage());
+        model.addAttribute("dir", DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr");
+        return "problem";
+    }
+
+    private String show(Idea idea, DirectoryUser user, DecisionForm form, Map<String, String> errors,
+            @org.jspecify.annotations.Nullable String error, Model model) {
+        model.addAttribute("idea", decisions.view(idea));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("error", error);
+        model.addAttribute("reasons", DeclineReason.values());
+        boolean owner = idea.isOwnedBy(user.id());
+        model.addAttribute("canDecide", owner && idea.state().isUndecided());
+        model.addAttribute("canUpdate", owner && switch (idea.state()) {
+            case EXPLORING, IN_PROGRESS -> true;
+            default -> false;
+        });
+        model.addAttribute("statuses", List.of(ProgressStatus.values()));
+        model.addAttribute("canReview", owner && idea.state() == IdeaState.ASSIGNED);
+        model.addAttribute("owners", owner && idea.state().isUndecided() ? decisions.otherOwners(idea) : List.of());
+        return "idea";
+    }
+
+    private static Map<String, String> errorKeys(List<Violation> violations) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Violation violation : violations) {
+            String key = switch (violation.field()) {
+                case "reasonCode" -> "decision.error.reasonCode";
+                case "explanation" -> "decision.error.explanation";
+                case "nextStep" -> "decision.error.nextStep";
+                case "expectedBy" -> "decision.error.expectedBy";
+                default -> "decision.error.outcome";
+            };
+            errors.putIfAbsent(violation.field(), key);
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,100 @@
+package org.suggestionbox.router.decision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.suggestionbox.events.DecisionOutcome;
+import org.suggestionbox.events.DeclineReason;
+import org.suggestionbox.events.ProgressStatus;
+import org.suggestionbox.platform.directory.Directory;
+import org.suggestionbox.platform.directory.Person;
+import org.suggestionbox.router.idea.Decision;
+import org.suggestionbox.router.idea.HistoryEntry;
+import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.IdeaState;
+import org.suggestionbox.router.idea.Milestone;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An idea as the API and pages show it. For an anonymous idea nothing about the submitter is in it:
+ * {@code anonymous} is true and {@code submittedBy} is empty.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record IdeaView(
+        UUID id,
+        String title,
+        String description,
+        String category,
+        IdeaState state,
+        @Nullable PersonRef owner,
+        @Nullable Instant answerDueBy,
+        boolean overdue,
+        boolean answered,
+        @Nullable Instant answeredAt,
+        @Nullable String routedBecause,
+        @Nullable String ruleId,
+        Instant submittedAt,
+        boolean anonymous,
+        List<PersonRef> submittedBy,
+        @Nullable DecisionView decision,
+        @Nullable ProgressStatus progress,
+        @Nullable String progressNote,
+        List<HistoryView> history) {
+
+    /** A person by id and display name. */
+    public record PersonRef(String id, String name) {
+    }
+
+    /** The owner's decision. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DecisionView(DecisionOutcome outcome, @Nullable DeclineReason reasonCode, String explanation,
+            @Nullable String nextStep, @Nullable LocalDate expectedBy, PersonRef decidedBy, Instant decidedAt) {
+    }
+
+    /** One history entry; {@code by} is absent for the system and for an anonymous submitter. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HistoryView(Instant at, @Nullable PersonRef by, Milestone what, @Nullable String why) {
+    }
+
+    public static IdeaView of(Idea idea, Directory directory, Instant now) {
+        String ownerId = idea.ownerId();
+        PersonRef owner = ownerId == null ? null
+                : new PersonRef(ownerId, idea.ownerName() == null ? nameOf(ownerId, directory) : idea.ownerName());
+        List<PersonRef> submittedBy = idea.isAnonymous() ? List.of()
+                : idea.submitters().stream()
+                        .filter(submitter -> submitter.personId() != null)
+                        .map(submitter -> ref(submitter.personId(), directory))
+                        .toList();
+        Decision decision = idea.decision();
+        DecisionView decisionView = decision == null ? null
+                : new DecisionView(decision.outcome(), decision.reasonCode(), decision.explanation(),
+                        decision.nextStep(), decision.expectedBy(), ref(decision.decidedBy(), directory),
+                        decision.decidedAt());
+        List<HistoryView> history = idea.history().stream()
+                .map(entry -> history(entry, idea, directory))
+                .toList();
+        return new IdeaView(idea.id(), idea.title(), idea.description(), idea.category(), idea.state(), owner,
+                idea.answerDueBy(), idea.isOverdue(now), idea.answered(), idea.answeredAt(), idea.routedBecause(),
+                idea.ruleId(), idea.submittedAt(), idea.isAnonymous(), submittedBy, decisionView, idea.progress(),
+                idea.progressNote(), history);
+    }
+
+    private static HistoryView history(HistoryEntry entry, Idea idea, Directory directory) {
+        String by = entry.by();
+        boolean hideSubmitter = idea.isAnonymous() && entry.what() == Milestone.SUBMITTED;
+        return new HistoryView(entry.at(), by == null || hideSubmitter ? null : ref(by, directory), entry.what(),
+                entry.why());
+    }
+
+    static PersonRef ref(String id, Directory directory) {
+        return new PersonRef(id, nameOf(id, directory));
+    }
+
+    private static String nameOf(String id, Directory directory) {
+        return directory.find(id).map(Person::name).orElse(id);
+    }
+}

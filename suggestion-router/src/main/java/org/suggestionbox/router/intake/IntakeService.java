@@ -1,0 +1,80 @@
+package org.suggestionbox.router.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.suggestionbox.events.IdeaSubmitted;
+import org.suggestionbox.platform.kafka.NonRetryableEventException;
+import org.suggestionbox.router.config.RouterProperties;
+import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.outbox.OutboxRelay;
+import org.suggestionbox.router.routing.RoutingResult;
+import org.suggestionbox.router.routing.RoutingRules;
+import org.suggestionbox.router.storage.IdeaStore;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Turns a submitted idea into a stored, routed one: owner and deadline chosen, {@code IdeaAssigned}
+ * in the outbox, all in one insert. The idea id is the document id, so a redelivered submission
+ * finds the idea there and changes nothing.
+ */
+@Service
+class IntakeService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+
+    private final IdeaStore store;
+    private final RoutingRules rules;
+    private final OutboxRelay relay;
+    private final RouterProperties properties;
+    private final Clock clock;
+    private final Counter routedByRule;
+    private final Counter routedToTriage;
+
+    IntakeService(IdeaStore store, RoutingRules rules, OutboxRelay relay, RouterProperties properties, Clock clock,
+            MeterRegistry registry) {
+        this.store = store;
+        this.rules = rules;
+        this.relay = relay;
+        this.properties = properties;
+        this.clock = clock;
+        this.routedByRule = routed(registry, "RULE");
+        this.routedToTriage = routed(registry, "TRIAGE");
+    }
+
+    void accept(IdeaSubmitted submitted) {
+        if (submitted.title().isBlank() || submitted.category().isBlank()) {
+            throw new NonRetryableEventException("IdeaSubmitted " + submitted.eventId() + " has no title or category");
+        }
+        Idea idea = Idea.submit(submitted);
+        RoutingResult result = rules.route(submitted.category());
+        Instant dueBy = clock.instant().plus(properties.deadlines().forCategory(submitted.category()));
+        idea.assign(result.owner(), result.ruleId(), result.explanation(), dueBy, clock);
+        try {
+            store.insert(idea);
+        }
+        catch (DuplicateKeyException ex) {
+            LOG.debug("Idea {} is known already; submission {} ignored", submitted.ideaId(), submitted.eventId());
+            return;
+        }
+        switch (result) {
+            case RoutingResult.Routed routed -> routedByRule.increment();
+            case RoutingResult.Unroutable unroutable -> routedToTriage.increment();
+        }
+        LOG.info("Idea {} assigned to {} ({})", idea.id(), result.owner().id(), result.ruleId());
+        relay.relay(idea);
+    }
+
+    private static Counter routed(MeterRegistry registry, String outcome) {
+        return Counter.builder("ideas.routed")
+                .description("Ideas given an owner, by a rule or by falling back to triage")
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+}

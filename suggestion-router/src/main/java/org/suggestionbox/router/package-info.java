@@ -1,0 +1,5 @@
+/** The Suggestion Box router service. */
+@NullMarked
+package org.suggestionbox.router;
+
+import org.jspecify.annotations.NullMarked;

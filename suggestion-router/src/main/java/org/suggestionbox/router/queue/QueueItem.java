@@ -1,0 +1,47 @@
+package org.suggestionbox.router.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.IdeaState;
+
+/**
+ * One line of an owner's queue.
+ *
+ * @param due how the deadline looks: {@code OVERDUE}, {@code SOON} (within three days), {@code OK},
+ *        or {@code DECIDED} once the owner has decided
+ * @param ageDays whole days since the idea was submitted
+ */
+public record QueueItem(UUID id, String title, String category, IdeaState state, @Nullable Instant answerDueBy,
+        boolean overdue, DueStatus due, long ageDays, @Nullable String routedBecause) {
+
+    static final Duration SOON = Duration.ofDays(3);
+
+    /** The deadline badge. */
+    public enum DueStatus {
+        OVERDUE, SOON, OK, DECIDED
+    }
+
+    static QueueItem of(Idea idea, Instant now) {
+        Instant dueBy = idea.answerDueBy();
+        DueStatus due;
+        if (!idea.state().isUndecided()) {
+            due = DueStatus.DECIDED;
+        }
+        else if (idea.isOverdue(now)) {
+            due = DueStatus.OVERDUE;
+        }
+        else if (dueBy != null && dueBy.isBefore(now.plus(SOON))) {
+            due = DueStatus.SOON;
+        }
+        else {
+            due = DueStatus.OK;
+        }
+        long ageDays = Math.max(0, Duration.between(idea.submittedAt(), now).toDays());
+        return new QueueItem(idea.id(), idea.title(), idea.category(), idea.state(), dueBy, idea.isOverdue(now), due,
+                ageDays, idea.routedBecause());
+    }
+}

@@ -1,0 +1,112 @@
+package org.suggestionbox.router.storage;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.IdeaState;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.result.UpdateResult;
+
+import jakarta.annotation.PostConstruct;
+
+/**
+ * One document per idea in the {@code ideas} collection, {@code _id} = the idea id (standard UUID).
+ * A save writes the whole document — state, history and the outbox of events the change caused — in
+ * one single-document operation, guarded by the {@code version} field: a save based on a stale read
+ * fails with {@link OptimisticLockingFailureException} (what {@code @Version} does, kept out of the
+ * Spring-free domain). Only the outbox relay changes a document partially, with {@code $pull}.
+ */
+@Component
+public class IdeaStore {
+
+    public static final String COLLECTION = "ideas";
+
+    private final MongoTemplate mongo;
+
+    IdeaStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().named("owner_queue").on("ownerId", Sort.Direction.ASC)
+                .on("state", Sort.Direction.ASC).on("answerDueBy", Sort.Direction.ASC));
+        indexes.createIndex(new Index().named("submitter").on("submitters.personId", Sort.Direction.ASC));
+    }
+
+    /**
+     * Stores a new idea. Throws {@link org.springframework.dao.DuplicateKeyException} when an idea
+     * with that id exists already.
+     */
+    public void insert(Idea idea) {
+        Document document = toDocument(idea);
+        document.put("version", 1L);
+        mongo.insert(document, COLLECTION);
+    }
+
+    /** Replaces the stored idea if nobody changed it since it was read. */
+    public void save(Idea idea) {
+        Document document = toDocument(idea);
+        long expected = idea.version();
+        document.put("version", expected + 1);
+        UpdateResult result = mongo.getCollection(COLLECTION)
+                .replaceOne(Filters.and(Filters.eq("_id", idea.id()), Filters.eq("version", expected)), document);
+        if (result.getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException("Idea " + idea.id() + " was changed by someone else (version "
+                    + expected + ")");
+        }
+    }
+
+    public Optional<Idea> find(UUID id) {
+        return Optional.ofNullable(mongo.findById(id, Idea.class, COLLECTION));
+    }
+
+    /** Ideas owned by {@code ownerId} in one of {@code states}, earliest deadline first. */
+    public List<Idea> findOwnedBy(String ownerId, Collection<IdeaState> states) {
+        Query query = Query.query(Criteria.where("ownerId").is(ownerId).and("state").in(states))
+                .with(Sort.by("answerDueBy"));
+        return mongo.find(query, Idea.class, COLLECTION);
+    }
+
+    /** Ideas {@code personId} submitted or co-submitted under their name, newest first. */
+    public List<Idea> findSubmittedBy(String personId) {
+        Query query = Query.query(Criteria.where("submitters.personId").is(personId))
+                .with(Sort.by(Sort.Direction.DESC, "submittedAt"));
+        return mongo.find(query, Idea.class, COLLECTION);
+    }
+
+    /** Ideas with at least one lifecycle event not yet relayed. */
+    public List<Idea> findWithPendingOutbox(int limit) {
+        Query query = Query.query(Criteria.where("outbox.0").exists(true)).limit(limit);
+        return mongo.find(query, Idea.class, COLLECTION);
+    }
+
+    /**
+     * Removes exactly the relayed events from the idea's outbox with an atomic {@code $pull}, leaving
+     * every other field — and events added meanwhile — untouched.
+     */
+    public void removeFromOutbox(UUID ideaId, Collection<UUID> eventIds) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(ideaId)),
+                new Update().pull("outbox", Query.query(Criteria.where("eventId").in(eventIds))), COLLECTION);
+    }
+
+    private Document toDocument(Idea idea) {
+        Document document = new Document();
+        mongo.getConverter().write(idea, document);
+        return document;
+    }
+}

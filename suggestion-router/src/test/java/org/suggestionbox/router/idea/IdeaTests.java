@@ -1,0 +1,356 @@
+package org.suggestionbox.router.idea;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.suggestionbox.events.DecisionOutcome;
+import org.suggestionbox.events.DeclineReason;
+import org.suggestionbox.events.IdeaAssigned;
+import org.suggestionbox.events.IdeaDecided;
+import org.suggestionbox.events.IdeaLifecycleEvent;
+import org.suggestionbox.events.IdeaMergedAsDuplicate;
+import org.suggestionbox.events.IdeaReassigned;
+import org.suggestionbox.events.IdeaStatusChanged;
+import org.suggestionbox.events.IdeaSubmitted;
+import org.suggestionbox.events.ProgressStatus;
+import org.suggestionbox.events.SealedIdentity;
+import org.suggestionbox.events.SubmissionChannel;
+import org.suggestionbox.events.Submitter;
+
+class IdeaTests {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final Owner MAYA = new Owner("maya", "Maya Rosen");
+    private static final Owner JAN = new Owner("jan", "Jan Kowalski");
+    private static final UUID IDEA_ID = UUID.fromString("6f1c2d1e-0000-4000-8000-000000000001");
+
+    /** Where each action may start; every other state must refuse it. */
+    private static final Map<IdeaAction, Set<IdeaState>> LEGAL = new EnumMap<>(Map.of(
+            IdeaAction.ASSIGN, EnumSet.of(IdeaState.SUBMITTED),
+            IdeaAction.START_REVIEW, EnumSet.of(IdeaState.ASSIGNED),
+            IdeaAction.EXPLORE, EnumSet.of(IdeaState.ASSIGNED, IdeaState.UNDER_REVIEW),
+            IdeaAction.DECLINE, EnumSet.of(IdeaState.ASSIGNED, IdeaState.UNDER_REVIEW),
+            IdeaAction.MERGE, EnumSet.of(IdeaState.ASSIGNED, IdeaState.UNDER_REVIEW),
+            IdeaAction.REASSIGN, EnumSet.of(IdeaState.ASSIGNED, IdeaState.UNDER_REVIEW),
+            IdeaAction.START_PROGRESS, EnumSet.of(IdeaState.EXPLORING),
+            IdeaAction.IMPLEMENT, EnumSet.of(IdeaState.IN_PROGRESS),
+            IdeaAction.SHELVE, EnumSet.of(IdeaState.EXPLORING, IdeaState.IN_PROGRESS),
+            IdeaAction.MARK_ANSWERED, EnumSet.of(IdeaState.EXPLORING, IdeaState.DECLINED, IdeaState.MERGED,
+                    IdeaState.IN_PROGRESS, IdeaState.IMPLEMENTED, IdeaState.SHELVED)));
+
+    static Stream<Arguments> legalTransitions() {
+        return matrix(true);
+    }
+
+    static Stream<Arguments> illegalTransitions() {
+        return matrix(false);
+    }
+
+    private static Stream<Arguments> matrix(boolean legal) {
+        List<Arguments> cases = new ArrayList<>();
+        for (IdeaState state : IdeaState.values()) {
+            for (IdeaAction action : IdeaAction.values()) {
+                if (LEGAL.get(action).contains(state) == legal) {
+                    cases.add(Arguments.of(state, action));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @Test
+    void theMatrixCoversEveryStateAndAction() {
+        assertThat(LEGAL).containsOnlyKeys(IdeaAction.values());
+        assertThat(legalTransitions().count() + illegalTransitions().count())
+                .isEqualTo((long) IdeaState.values().length * IdeaAction.values().length);
+    }
+
+    @ParameterizedTest(name = "{1} from {0} is allowed")
+    @MethodSource("legalTransitions")
+    void legalTransitionMovesTheStateAndRecordsHistoryAndEvent(IdeaState from, IdeaAction action) {
+        // given
+        Idea idea = ideaIn(from);
+        int historyBefore = idea.history().size();
+        int outboxBefore = idea.outbox().size();
+
+        // when
+        perform(action, idea);
+
+        // then
+        assertThat(idea.state()).isEqualTo(expectedTarget(action, from));
+        assertThat(idea.history()).hasSize(historyBefore + 1);
+        Class<? extends IdeaLifecycleEvent> eventType = eventOf(action);
+        if (eventType == null) {
+            assertThat(idea.outbox()).hasSize(outboxBefore);
+        }
+        else {
+            assertThat(idea.outbox()).hasSize(outboxBefore + 1);
+            assertThat(idea.outbox().getLast()).isInstanceOf(eventType);
+            assertThat(idea.outbox().getLast().ideaId()).isEqualTo(IDEA_ID);
+        }
+    }
+
+    @ParameterizedTest(name = "{1} from {0} is refused")
+    @MethodSource("illegalTransitions")
+    void illegalTransitionIsRefusedAndChangesNothing(IdeaState from, IdeaAction action) {
+        // given
+        Idea idea = ideaIn(from);
+        List<HistoryEntry> history = idea.history();
+        List<IdeaLifecycleEvent> outbox = idea.outbox();
+
+        // when / then
+        assertThatExceptionOfType(IllegalTransitionException.class)
+                .isThrownBy(() -> perform(action, idea))
+                .satisfies(ex -> {
+                    assertThat(ex.state()).isEqualTo(from);
+                    assertThat(ex.action()).isEqualTo(action);
+                });
+        assertThat(idea.state()).isEqualTo(from);
+        assertThat(idea.history()).isEqualTo(history);
+        assertThat(idea.outbox()).isEqualTo(outbox);
+    }
+
+    @Test
+    void declineWithoutReasonIsRejected() {
+        Idea idea = ideaIn(IdeaState.ASSIGNED);
+
+        assertThatExceptionOfType(IncompleteDecisionException.class)
+                .isThrownBy(() -> idea.decline(null, "We tried this last year.", "maya", CLOCK))
+                .satisfies(ex -> assertThat(ex.violations())
+                        .extracting(IncompleteDecisionException.Violation::field).containsExactly("reasonCode"));
+        assertThat(idea.state()).isEqualTo(IdeaState.ASSIGNED);
+        assertThat(idea.outbox()).hasSize(1);
+    }
+
+    @Test
+    void declineWithoutExplanationIsRejected() {
+        Idea idea = ideaIn(IdeaState.UNDER_REVIEW);
+
+        assertThatExceptionOfType(IncompleteDecisionException.class)
+                .isThrownBy(() -> idea.decline(DeclineReason.NOT_FEASIBLE, "   ", "maya", CLOCK))
+                .satisfies(ex -> assertThat(ex.violations())
+                        .extracting(IncompleteDecisionException.Violation::field).containsExactly("explanation"));
+        assertThat(idea.state()).isEqualTo(IdeaState.UNDER_REVIEW);
+    }
+
+    @Test
+    void exploreNeedsANextStepAndAFutureDate() {
+        Idea idea = ideaIn(IdeaState.ASSIGNED);
+
+        assertThatExceptionOfType(IncompleteDecisionException.class)
+                .isThrownBy(() -> idea.explore(" ", LocalDate.of(2026, 3, 2), null, "maya", CLOCK))
+                .satisfies(ex -> assertThat(ex.violations())
+                        .extracting(IncompleteDecisionException.Violation::field)
+                        .containsExactly("nextStep", "expectedBy"));
+        assertThat(idea.state()).isEqualTo(IdeaState.ASSIGNED);
+    }
+
+    @Test
+    void declineRecordsADecidedEventWithReasonAndSubmitters() {
+        Idea idea = ideaIn(IdeaState.ASSIGNED);
+
+        IdeaDecided decided = idea.decline(DeclineReason.ALREADY_PLANNED, " Planned for Q3. ", "maya", CLOCK);
+
+        assertThat(decided.outcome()).isEqualTo(DecisionOutcome.DECLINE);
+        assertThat(decided.reasonCode()).isEqualTo(DeclineReason.ALREADY_PLANNED);
+        assertThat(decided.explanation()).isEqualTo("Planned for Q3.");
+        assertThat(decided.ownerId()).isEqualTo("maya");
+        assertThat(decided.ownerName()).isEqualTo("Maya Rosen");
+        assertThat(decided.submitters()).containsExactly(Submitter.person("alice"), Submitter.person("noa"));
+        assertThat(decided.occurredAt()).isEqualTo(NOW);
+        assertThat(idea.history().getLast())
+                .isEqualTo(new HistoryEntry(NOW, "maya", Milestone.DECLINED, "ALREADY_PLANNED: Planned for Q3."));
+        assertThat(idea.decision()).isNotNull();
+    }
+
+    @Test
+    void assignmentRecordsOwnerRuleAndDeadline() {
+        Idea idea = Idea.submit(submitted(Submitter.person("alice")));
+        Instant due = NOW.plus(Duration.ofDays(14));
+
+        IdeaAssigned assigned = idea.assign(MAYA, "cx-owner", "category customer-experience is owned by Maya Rosen",
+                due, CLOCK);
+
+        assertThat(idea.ownerId()).isEqualTo("maya");
+        assertThat(idea.ruleId()).isEqualTo("cx-owner");
+        assertThat(idea.answerDueBy()).isEqualTo(due);
+        assertThat(assigned.ruleExplanation()).isEqualTo("category customer-experience is owned by Maya Rosen");
+        assertThat(assigned.answerDueBy()).isEqualTo(due);
+        assertThat(idea.outbox()).containsExactly(assigned);
+    }
+
+    @Test
+    void aRetriedStepFromTheSameStoredStateMakesTheSameEvent() {
+        Idea first = ideaIn(IdeaState.ASSIGNED);
+        Idea retried = ideaIn(IdeaState.ASSIGNED);
+
+        IdeaDecided once = first.decline(DeclineReason.OUT_OF_SCOPE, "Not ours.", "maya", CLOCK);
+        IdeaDecided again = retried.decline(DeclineReason.OUT_OF_SCOPE, "Not ours.", "maya", CLOCK);
+
+        assertThat(again.eventId()).isEqualTo(once.eventId());
+        assertThat(once.eventId()).isNotEqualTo(first.outbox().getFirst().eventId());
+    }
+
+    @Test
+    void reassignKeepsTheStateAndMovesTheDeadline() {
+        Idea idea = ideaIn(IdeaState.UNDER_REVIEW);
+        Instant newDue = NOW.plus(Duration.ofDays(20));
+
+        IdeaReassigned reassigned = idea.reassign(JAN, "Logistics owns this", newDue, "maya", CLOCK);
+
+        assertThat(idea.state()).isEqualTo(IdeaState.UNDER_REVIEW);
+        assertThat(idea.ownerId()).isEqualTo("jan");
+        assertThat(idea.answerDueBy()).isEqualTo(newDue);
+        assertThat(reassigned.previousOwnerId()).isEqualTo("maya");
+        assertThat(reassigned.note()).isEqualTo("Logistics owns this");
+    }
+
+    @Test
+    void reassignToTheSameOwnerIsRefused() {
+        Idea idea = ideaIn(IdeaState.ASSIGNED);
+
+        assertThatExceptionOfType(IllegalTransitionException.class)
+                .isThrownBy(() -> idea.reassign(MAYA, "again", NOW, "maya", CLOCK));
+    }
+
+    @Test
+    void answeringTwiceChangesNothing() {
+        Idea idea = ideaIn(IdeaState.DECLINED);
+
+        assertThat(idea.markAnswered(NOW)).isTrue();
+        int history = idea.history().size();
+        assertThat(idea.markAnswered(NOW.plusSeconds(5))).isFalse();
+
+        assertThat(idea.answered()).isTrue();
+        assertThat(idea.answeredAt()).isEqualTo(NOW);
+        assertThat(idea.history()).hasSize(history);
+    }
+
+    @Test
+    void processedEventIdsAreRememberedAndBounded() {
+        Idea idea = ideaIn(IdeaState.ASSIGNED);
+        UUID first = UUID.randomUUID();
+
+        assertThat(idea.recordProcessed(first)).isTrue();
+        assertThat(idea.recordProcessed(first)).isFalse();
+        for (int i = 0; i < Idea.PROCESSED_EVENT_IDS_KEPT; i++) {
+            idea.recordProcessed(UUID.randomUUID());
+        }
+
+        assertThat(idea.processedEventIds()).hasSize(Idea.PROCESSED_EVENT_IDS_KEPT).doesNotContain(first);
+    }
+
+    @Test
+    void anAnonymousIdeaKeepsOnlyTheSealedIdentity() {
+        Submitter sealed = Submitter.anonymous(new SealedIdentity("k1", "c2VhbGVk"));
+        Idea idea = Idea.submit(submitted(sealed));
+
+        assertThat(idea.isAnonymous()).isTrue();
+        assertThat(idea.submitters()).containsExactly(sealed, Submitter.person("noa"));
+        assertThat(idea.history().getFirst().by()).isNull();
+        assertThat(idea.isSubmittedBy("alice")).isFalse();
+    }
+
+    @Test
+    void progressUpdatesCarryTheirNote() {
+        Idea idea = ideaIn(IdeaState.IN_PROGRESS);
+
+        IdeaStatusChanged implemented = idea.implement("Queue times fell by a third", "maya", CLOCK);
+
+        assertThat(implemented.status()).isEqualTo(ProgressStatus.IMPLEMENTED);
+        assertThat(implemented.note()).isEqualTo("Queue times fell by a third");
+        assertThat(idea.progressNote()).isEqualTo("Queue times fell by a third");
+    }
+
+    private static IdeaState expectedTarget(IdeaAction action, IdeaState from) {
+        return switch (action) {
+            case ASSIGN -> IdeaState.ASSIGNED;
+            case START_REVIEW -> IdeaState.UNDER_REVIEW;
+            case EXPLORE -> IdeaState.EXPLORING;
+            case DECLINE -> IdeaState.DECLINED;
+            case MERGE -> IdeaState.MERGED;
+            case START_PROGRESS -> IdeaState.IN_PROGRESS;
+            case IMPLEMENT -> IdeaState.IMPLEMENTED;
+            case SHELVE -> IdeaState.SHELVED;
+            case REASSIGN, MARK_ANSWERED -> from;
+        };
+    }
+
+    private static Class<? extends IdeaLifecycleEvent> eventOf(IdeaAction action) {
+        return switch (action) {
+            case ASSIGN -> IdeaAssigned.class;
+            case EXPLORE, DECLINE -> IdeaDecided.class;
+            case MERGE -> IdeaMergedAsDuplicate.class;
+            case REASSIGN -> IdeaReassigned.class;
+            case START_PROGRESS, IMPLEMENT, SHELVE -> IdeaStatusChanged.class;
+            case START_REVIEW, MARK_ANSWERED -> null;
+        };
+    }
+
+    private static void perform(IdeaAction action, Idea idea) {
+        Map<IdeaAction, Consumer<Idea>> actions = new EnumMap<>(IdeaAction.class);
+        actions.put(IdeaAction.ASSIGN, i -> i.assign(MAYA, "cx-owner", "because", NOW.plus(Duration.ofDays(14)), CLOCK));
+        actions.put(IdeaAction.START_REVIEW, i -> i.startReview("maya", CLOCK));
+        actions.put(IdeaAction.EXPLORE, i -> i.explore("Pilot in one team", LocalDate.of(2026, 4, 1), null, "maya", CLOCK));
+        actions.put(IdeaAction.DECLINE, i -> i.decline(DeclineReason.NOT_FEASIBLE, "Not possible now", "maya", CLOCK));
+        actions.put(IdeaAction.MERGE, i -> i.mergeInto(UUID.randomUUID(), "The original idea", "maya", CLOCK));
+        actions.put(IdeaAction.REASSIGN, i -> i.reassign(JAN, "Logistics", NOW.plus(Duration.ofDays(14)), "maya", CLOCK));
+        actions.put(IdeaAction.START_PROGRESS, i -> i.startProgress("Started", "maya", CLOCK));
+        actions.put(IdeaAction.IMPLEMENT, i -> i.implement("Done, with impact", "maya", CLOCK));
+        actions.put(IdeaAction.SHELVE, i -> i.shelve("No budget", "maya", CLOCK));
+        actions.put(IdeaAction.MARK_ANSWERED, i -> i.markAnswered(NOW));
+        actions.get(action).accept(idea);
+    }
+
+    /** An idea brought into {@code state} along legal moves. */
+    static Idea ideaIn(IdeaState state) {
+        Idea idea = Idea.submit(submitted(Submitter.person("alice")));
+        switch (state) {
+            case SUBMITTED -> { }
+            case ASSIGNED -> perform(IdeaAction.ASSIGN, idea);
+            case UNDER_REVIEW -> walk(idea, IdeaAction.ASSIGN, IdeaAction.START_REVIEW);
+            case EXPLORING -> walk(idea, IdeaAction.ASSIGN, IdeaAction.EXPLORE);
+            case DECLINED -> walk(idea, IdeaAction.ASSIGN, IdeaAction.DECLINE);
+            case MERGED -> walk(idea, IdeaAction.ASSIGN, IdeaAction.MERGE);
+            case IN_PROGRESS -> walk(idea, IdeaAction.ASSIGN, IdeaAction.EXPLORE, IdeaAction.START_PROGRESS);
+            case IMPLEMENTED -> walk(idea, IdeaAction.ASSIGN, IdeaAction.EXPLORE, IdeaAction.START_PROGRESS,
+                    IdeaAction.IMPLEMENT);
+            case SHELVED -> walk(idea, IdeaAction.ASSIGN, IdeaAction.EXPLORE, IdeaAction.SHELVE);
+        }
+        assertThat(idea.state()).isEqualTo(state);
+        return idea;
+    }
+
+    private static void walk(Idea idea, IdeaAction... actions) {
+        for (IdeaAction action : actions) {
+            perform(action, idea);
+        }
+    }
+
+    private static IdeaSubmitted submitted(Submitter submitter) {
+        return new IdeaSubmitted(UUID.fromString("6f1c2d1e-0000-4000-8000-0000000000ff"), IDEA_ID,
+                NOW.minus(Duration.ofHours(1)), IdeaSubmitted.SCHEMA_VERSION, "Shorter hold music",
+                "Callers wait too long", "customer-experience", SubmissionChannel.WEB, submitter, "Customer Service",
+                "en", List.of("noa"));
+    }
+}
