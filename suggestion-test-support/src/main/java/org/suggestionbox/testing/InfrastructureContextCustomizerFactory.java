@@ -3,6 +3,7 @@ package org.suggestionbox.testing;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -26,10 +27,20 @@ class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory
 
     static final class InfrastructureContextCustomizer implements ContextCustomizer {
 
+        private static final String INLINED_TEST_PROPERTIES = "Inlined Test Properties";
+
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            context.getEnvironment().getPropertySources()
-                    .addFirst(new MapPropertySource("suggestionBoxInfrastructure", Infrastructure.get().springProperties()));
+            MutablePropertySources sources = context.getEnvironment().getPropertySources();
+            MapPropertySource infrastructure = new MapPropertySource("suggestionBoxInfrastructure",
+                    Infrastructure.get().springProperties());
+            // below a test's own properties (so a test can point one setting elsewhere), above application.yml
+            if (sources.contains(INLINED_TEST_PROPERTIES)) {
+                sources.addAfter(INLINED_TEST_PROPERTIES, infrastructure);
+            }
+            else {
+                sources.addFirst(infrastructure);
+            }
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -100,7 +101,9 @@ public class KafkaEventsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler eventErrorHandler(DeadLetterProducer deadLetterProducer, KafkaEventsProperties properties) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterProducer.template());
+        // spring-kafka 4 would name the destination <topic>-dlt; ours is <topic>.DLT, same partition
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterProducer.template(),
+                (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retries());
         backOff.setInitialInterval(properties.initialBackOff().toMillis());
         backOff.setMultiplier(2.0);

@@ -27,29 +27,29 @@ public class LayoutModelAdvice {
     }
 
     @ModelAttribute("links")
-    PlatformLinks links() {
+    public PlatformLinks links() {
         return links;
     }
 
     @ModelAttribute("application")
-    String application() {
+    public String application() {
         return application;
     }
 
     @ModelAttribute("currentPerson")
-    @Nullable Person currentPerson() {
+    public @Nullable Person currentPerson() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof DirectoryUser user
                 ? user.person() : null;
     }
 
     @ModelAttribute("lang")
-    String lang() {
+    public String lang() {
         return LocaleContextHolder.getLocale().getLanguage();
     }
 
     @ModelAttribute("dir")
-    String dir() {
+    public String dir() {
         Locale locale = LocaleContextHolder.getLocale();
         return DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr";
     }
