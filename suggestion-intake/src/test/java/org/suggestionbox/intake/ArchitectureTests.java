@@ -33,7 +33,8 @@ class ArchitectureTests {
 
     @Test
     void doorsDoNotTalkToKafkaDirectly() {
-        noClasses().that().resideInAnyPackage("..intake.api..", "..intake.web..")
+        noClasses().that().resideInAnyPackage("..intake.api..", "..intake.web..", "..intake.chat..",
+                        "..intake.slack..", "..intake.teams..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..",
                         "..intake.publishing..")
                 .check(INTAKE);

@@ -1,6 +1,7 @@
 package org.suggestionbox.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.testing.KafkaProbe;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Intake with its broker gone: a port nobody listens on. Deliberately without
@@ -31,6 +34,7 @@ import org.suggestionbox.testing.KafkaProbe;
 class BrokerDownIntegrationTests {
 
     private static final int DEAD_PORT = freePort();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -90,6 +94,67 @@ class BrokerDownIntegrationTests {
                 .contains("id=\"form-notice\"", "role=\"alert\"", "We could not record your idea right now.")
                 .contains("value=\"" + title + "\"", "Keep this text, please 🌱")
                 .doesNotContain("id=\"title-error\"");
+    }
+
+    @Test
+    void slackCommandIsToldTheIdeaCouldNotBeRecorded() {
+        String marker = "broker-down-slack-" + UUID.randomUUID();
+        double before = refused("SLACK");
+
+        HttpResponse<String> response = ChatHttp.postToSlack(port, ChatHttp.form(ChatHttp.slashCommand("U0MAYA",
+                "maya", "Idea while Kafka sleeps " + marker, SlackIntegrationTests.trigger(),
+                FakeSlackApi.responseUrl(marker))));
+
+        // within Slack's 3 s: either the answer itself, or "recording…" and the answer on the response URL
+        assertThat(response.statusCode()).isEqualTo(200);
+        String immediate = JSON.readTree(response.body()).path("text").asString();
+        if (!immediate.contains("could not record your idea")) {
+            assertThat(immediate).contains("Recording your idea");
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                    FakeSlackApi.received("/response/" + marker)).singleElement().satisfies(
+                            late -> assertThat(JSON.readTree(late.body()).path("text").asString())
+                                    .contains("We could not record your idea, please try again")));
+        }
+        else {
+            assertThat(immediate).contains("We could not record your idea, please try again");
+        }
+        assertThat(JSON.readTree(response.body()).path("response_type").asString()).isEqualTo("ephemeral");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(refused("SLACK")).isEqualTo(before + 1));
+        assertThat(KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1, Duration.ofSeconds(3),
+                record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker))).isEmpty();
+    }
+
+    @Test
+    void slackModalStaysOpenWithTheTryAgainMessage() {
+        String marker = "broker-down-modal-" + UUID.randomUUID();
+
+        HttpResponse<String> response = ChatHttp.postToSlack(port, ChatHttp.interactivity(
+                SlackIntegrationTests.viewSubmission("V" + marker.substring(18, 26), "U0PIOTR",
+                        "Modal while Kafka sleeps " + marker, "Keep my text", "other", false)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.path("response_action").asString()).isEqualTo("errors");
+        assertThat(answer.path("errors").path("description").asString()).contains("Nie udało się zapisać");
+    }
+
+    @Test
+    void teamsMessageIsToldTheIdeaCouldNotBeRecorded() {
+        String marker = "broker-down-teams-" + UUID.randomUUID();
+        double before = refused("TEAMS");
+        String body = ChatHttp.teamsActivity(TeamsIntegrationTests.activityId(), "29:maya", "Maya Rosen",
+                "<at>Suggestion Box</at> Idea while Kafka sleeps " + marker);
+
+        HttpResponse<String> response = ChatHttp.postToTeams(port, body,
+                ChatHttp.teamsSignature(ChatHttp.TEAMS_SECURITY_TOKEN, body));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode reply = JSON.readTree(response.body());
+        assertThat(reply.path("type").asString()).isEqualTo("message");
+        assertThat(reply.path("text").asString()).contains("We could not record your idea, please try again");
+        assertThat(refused("TEAMS")).isEqualTo(before + 1);
+        assertThat(KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1, Duration.ofSeconds(3),
+                record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker))).isEmpty();
     }
 
     private double refused(String channel) {

@@ -1,0 +1,28 @@
+package org.suggestionbox.intake.slack;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param signingSecret the Slack app's signing secret (Basic Information → App Credentials); every
+ *        request's {@code X-Slack-Signature} is checked against it
+ * @param botToken the bot user OAuth token ({@code xoxb-…}) used to open the idea modal
+ * @param apiBaseUrl the Slack Web API, ending in a slash ({@code https://slack.com/api/}); tests
+ *        point it at a local fake
+ * @param ackTimeout how long a slash command waits for the broker before it answers "recording…"
+ *        and sends the outcome to the command's response URL instead; below Slack's 3-second limit
+ */
+@ConfigurationProperties("suggestionbox.intake.slack")
+record SlackProperties(
+        @DefaultValue("local-slack-signing-secret") String signingSecret,
+        @DefaultValue("xoxb-local") String botToken,
+        @DefaultValue("https://slack.com/api/") String apiBaseUrl,
+        @DefaultValue("2500ms") Duration ackTimeout) {
+
+    SlackProperties {
+        if (!apiBaseUrl.endsWith("/")) {
+            apiBaseUrl = apiBaseUrl + "/";
+        }
+    }
+}

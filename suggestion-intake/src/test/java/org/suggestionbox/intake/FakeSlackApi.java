@@ -1,0 +1,100 @@
+package org.suggestionbox.intake;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * A local stand-in for Slack: its Web API under {@code /api/} (answers {@code {"ok":true}}) and
+ * response URLs under {@code /response/}; a real HTTP server on a random port, one per JVM. Every
+ * test context gets {@code suggestionbox.intake.slack.api-base-url} pointed at it by the same
+ * {@link ContextCustomizerFactory} (registered in META-INF/spring.factories), so the context
+ * cache still shares one context between the integration test classes.
+ */
+public final class FakeSlackApi {
+
+    /** One request Slack's side received; the body URL-decoded when it was a form. */
+    public record Received(String path, String authorization, String contentType, String body) {
+    }
+
+    private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    private static final HttpServer SERVER = start();
+
+    private FakeSlackApi() {
+    }
+
+    public static String apiBaseUrl() {
+        return "http://127.0.0.1:" + SERVER.getAddress().getPort() + "/api/";
+    }
+
+    public static String responseUrl(String id) {
+        return "http://127.0.0.1:" + SERVER.getAddress().getPort() + "/response/" + id;
+    }
+
+    public static List<Received> received(String path) {
+        return RECEIVED.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    private static HttpServer start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+                if (contentType.startsWith("application/x-www-form-urlencoded")) {
+                    body = URLDecoder.decode(body, StandardCharsets.UTF_8);
+                }
+                RECEIVED.add(new Received(exchange.getRequestURI().getPath(),
+                        String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")), contentType, body));
+                byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Points every test context's Slack Web API at the fake. */
+    public static final class ContextCustomizerFactory implements org.springframework.test.context.ContextCustomizerFactory {
+
+        @Override
+        public ContextCustomizer createContextCustomizer(Class<?> testClass,
+                List<ContextConfigurationAttributes> configAttributes) {
+            return new Customizer();
+        }
+    }
+
+    private static final class Customizer implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            TestPropertyValues.of("suggestionbox.intake.slack.api-base-url=" + apiBaseUrl()).applyTo(context);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Customizer;
+        }
+
+        @Override
+        public int hashCode() {
+            return Customizer.class.hashCode();
+        }
+    }
+}
