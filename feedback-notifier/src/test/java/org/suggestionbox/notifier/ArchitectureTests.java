@@ -33,6 +33,19 @@ class ArchitectureTests {
     }
 
     @Test
+    void chatChannelsDoNotKnowEachOther() {
+        String[] channels = {"..notifier.email..", "..notifier.inbox..", "..notifier.slack..", "..notifier.teams..",
+                "..notifier.webhook.."};
+        for (String channel : channels) {
+            String[] others = java.util.Arrays.stream(channels).filter(other -> !other.equals(channel))
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage(channel)
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .check(classes);
+        }
+    }
+
+    @Test
     void onlyTheListenerTalksToKafkaListenersAndOnlyTheProofPublishesEvents() {
         noClasses().that().resideOutsideOfPackages("..notifier.lifecycle..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.kafka.annotation.KafkaListener")

@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,15 +40,12 @@ import org.suggestionbox.platform.kafka.EventPublisher;
 import org.suggestionbox.platform.kafka.NonRetryableEventException;
 import org.suggestionbox.testing.Infrastructure;
 import org.suggestionbox.testing.KafkaProbe;
-import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 
 /** Lifecycle events in, inbox messages, e-mails and proofs out, against real Kafka, MongoDB-wire and SMTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@SuggestionBoxInfrastructure
-class NotifierIntegrationTests {
+class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -99,14 +95,16 @@ class NotifierIntegrationTests {
                 .contains("Hello Alice Walker,")
                 .contains("<html lang=\"en\" dir=\"ltr\">");
 
-        List<ConsumerRecord<String, byte[]>> proofs = KafkaProbe.awaitRecords(Topics.NOTIFICATIONS_DELIVERED, 2, WAIT,
+        // alice has a Slack id and Slack is set up (a stand-in): inbox, e-mail and Slack by default
+        List<ConsumerRecord<String, byte[]>> proofs = KafkaProbe.awaitRecords(Topics.NOTIFICATIONS_DELIVERED, 3, WAIT,
                 record -> decided.ideaId().toString().equals(record.key()));
-        assertThat(proofs).hasSize(2);
+        assertThat(proofs).hasSize(3);
         String aliceRef = refs.of("alice");
         assertThat(proofs).extracting(record -> KafkaProbe.header(record, CloudEventHeaders.ID))
                 .containsExactlyInAnyOrder(
                         EventIds.derive(decided.eventId(), aliceRef, DeliveryChannel.EMAIL).toString(),
-                        EventIds.derive(decided.eventId(), aliceRef, DeliveryChannel.IN_APP).toString());
+                        EventIds.derive(decided.eventId(), aliceRef, DeliveryChannel.IN_APP).toString(),
+                        EventIds.derive(decided.eventId(), aliceRef, DeliveryChannel.SLACK).toString());
         assertThat(proofs).allSatisfy(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
                 .contains("\"type\":\"NotificationDelivered\"", "\"sourceEventType\":\"IdeaDecided\"",
                         "\"recipientRole\":\"SUBMITTER\"", "\"recipientRef\":\"" + aliceRef + "\"")

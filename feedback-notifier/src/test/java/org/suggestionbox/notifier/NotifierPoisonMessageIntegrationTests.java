@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -23,14 +22,11 @@ import org.suggestionbox.events.IdeaDecided;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.testing.KafkaProbe;
-import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /** Records the listener can never read go to the dead-letter topic as they were; the partition keeps flowing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@SuggestionBoxInfrastructure
-class NotifierPoisonMessageIntegrationTests {
+class NotifierPoisonMessageIntegrationTests extends NotifierSpringIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String DLT = Topics.deadLetterOf(Topics.IDEAS_LIFECYCLE);

@@ -6,8 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.suggestionbox.notifier.delivery.RecipientRefs;
 import org.suggestionbox.notifier.message.DirectoryRecipients;
 import org.suggestionbox.notifier.message.MessageComposer;
+import org.suggestionbox.notifier.message.PreferredLocaleRecipients;
 import org.suggestionbox.notifier.message.Recipients;
 import org.suggestionbox.notifier.message.Texts;
+import org.suggestionbox.notifier.preferences.PreferencesService;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.web.PlatformLinks;
@@ -26,9 +28,11 @@ class NotifierConfiguration {
         return new RecipientRefs(properties.recipientRefKey());
     }
 
+    /** The directory's people, in the language they chose on their preferences page. */
     @Bean
-    Recipients recipients(Directory directory, IdentitySealer identitySealer) {
-        return new DirectoryRecipients(directory, identitySealer);
+    Recipients recipients(Directory directory, IdentitySealer identitySealer, PreferencesService preferences) {
+        return new PreferredLocaleRecipients(new DirectoryRecipients(directory, identitySealer),
+                preferences::chosenLocale);
     }
 
     @Bean

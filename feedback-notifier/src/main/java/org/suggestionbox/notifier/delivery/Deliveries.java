@@ -1,18 +1,23 @@
 package org.suggestionbox.notifier.delivery;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.suggestionbox.events.DeliveryChannel;
+import org.suggestionbox.events.RecipientRole;
 import org.suggestionbox.notifier.message.Message;
 import org.suggestionbox.notifier.proof.NotificationProofPublisher;
 import org.suggestionbox.platform.kafka.KafkaEventsProperties;
 import org.suggestionbox.platform.kafka.NonRetryableEventException;
 
 /**
- * Delivers messages on every channel, each (event, recipient, channel) at most once: claim the
+ * Delivers messages on the channels each recipient chose (the in-app inbox always), each (event, recipient, channel) at most once: claim the
  * ledger row, send, mark it sent, publish the proof, mark it published.
  * <p>
  * A failing channel does not stop the others: the in-app message arrives even when e-mail is down.
@@ -28,6 +33,7 @@ public class Deliveries {
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
 
     private final List<NotificationChannel> channels;
+    private final ChannelChoices choices;
     private final DeliveryLedger ledger;
     private final RecipientRefs refs;
     private final NotificationProofPublisher proof;
@@ -35,9 +41,10 @@ public class Deliveries {
     private final Clock clock;
     private final int maxAttempts;
 
-    Deliveries(List<NotificationChannel> channels, DeliveryLedger ledger, RecipientRefs refs,
+    Deliveries(List<NotificationChannel> channels, ChannelChoices choices, DeliveryLedger ledger, RecipientRefs refs,
             NotificationProofPublisher proof, DeliveryMetrics metrics, Clock clock, KafkaEventsProperties kafka) {
         this.channels = List.copyOf(channels);
+        this.choices = choices;
         this.ledger = ledger;
         this.refs = refs;
         this.proof = proof;
@@ -51,7 +58,11 @@ public class Deliveries {
         int givenUp = 0;
         for (Message message : messages) {
             String recipientRef = refs.of(message.recipient().personId());
+            Set<DeliveryChannel> chosen = choices.chosenBy(recipientRef);
             for (NotificationChannel channel : channels) {
+                if (!uses(channel, chosen, message, recipientRef)) {
+                    continue;
+                }
                 switch (deliver(message, recipientRef, channel)) {
                     case SENT, SKIPPED -> { }
                     case RETRY -> retryable++;
@@ -65,6 +76,24 @@ public class Deliveries {
         if (givenUp > 0) {
             throw new NonRetryableEventException(givenUp + " deliveries failed after " + maxAttempts + " attempts");
         }
+    }
+
+    /**
+     * Whether every one of {@code submitterRefs} was delivered {@code sourceEventId}'s message in
+     * their in-app inbox: the proof that a decision was answered.
+     */
+    public boolean deliveredToAllSubmitters(UUID sourceEventId, Collection<String> submitterRefs) {
+        Set<String> distinct = Set.copyOf(submitterRefs);
+        return distinct.isEmpty() || ledger.countSent(sourceEventId, RecipientRole.SUBMITTER,
+                DeliveryChannel.IN_APP, distinct) >= distinct.size();
+    }
+
+    private static boolean uses(NotificationChannel channel, Set<DeliveryChannel> chosen, Message message,
+            String recipientRef) {
+        if (channel.channel() == DeliveryChannel.IN_APP) {
+            return true;
+        }
+        return chosen.contains(channel.channel()) && channel.configured() && channel.reaches(message, recipientRef);
     }
 
     private enum Outcome { SENT, SKIPPED, RETRY, GIVEN_UP }

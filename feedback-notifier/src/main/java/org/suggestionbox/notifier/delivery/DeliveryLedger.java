@@ -115,6 +115,15 @@ class DeliveryLedger {
                 .into(new java.util.ArrayList<>());
     }
 
+    /** How many of {@code recipientRefs} were sent the event's message on the channel in the role. */
+    long countSent(UUID sourceEventId, RecipientRole role, DeliveryChannel channel,
+            java.util.Collection<String> recipientRefs) {
+        return mongo.getCollection(COLLECTION).countDocuments(Filters.and(
+                Filters.eq("sourceEventId", sourceEventId.toString()), Filters.eq("recipientRole", role.name()),
+                Filters.eq("channel", channel.name()), Filters.eq("state", DeliveryState.SENT.name()),
+                Filters.in("recipientRef", recipientRefs)));
+    }
+
     private static Bson key(Delivery delivery) {
         return Filters.and(Filters.eq("sourceEventId", delivery.sourceEventId().toString()),
                 Filters.eq("recipientRef", delivery.recipientRef()),

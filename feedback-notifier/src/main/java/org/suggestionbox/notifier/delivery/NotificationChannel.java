@@ -4,12 +4,23 @@ import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.notifier.message.Message;
 
 /**
- * One way of reaching a person (a strategy per {@link DeliveryChannel}). Every channel bean gets
- * every message; new ones (Slack, Teams, webhook — #5) are added as further beans.
+ * One way of reaching a person (a strategy per {@link DeliveryChannel}), one bean each. A channel
+ * gets a message when the recipient chose it ({@link ChannelChoices}; the in-app inbox always), the
+ * channel is {@link #configured()} and it {@link #reaches} the recipient.
  */
 public interface NotificationChannel {
 
     DeliveryChannel channel();
+
+    /** Whether this installation set the channel up (a token, a secret); an unconfigured one sends nothing. */
+    default boolean configured() {
+        return true;
+    }
+
+    /** Whether the channel knows where to send this recipient's message (a Slack id, a webhook URL). */
+    default boolean reaches(Message message, String recipientRef) {
+        return true;
+    }
 
     /**
      * Delivers the message or throws. Called again for the same message after a failure, so a

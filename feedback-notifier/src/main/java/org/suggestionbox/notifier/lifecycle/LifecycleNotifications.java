@@ -1,16 +1,24 @@
 package org.suggestionbox.notifier.lifecycle;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.suggestionbox.events.IdeaDecided;
 import org.suggestionbox.events.IdeaLifecycleEvent;
+import org.suggestionbox.events.RecipientRole;
+import org.suggestionbox.notifier.answer.DecisionLog;
 import org.suggestionbox.notifier.delivery.Deliveries;
+import org.suggestionbox.notifier.delivery.RecipientRefs;
 import org.suggestionbox.notifier.message.Message;
 import org.suggestionbox.notifier.message.MessageComposer;
 
-/** Tells everyone concerned what happened to an idea: composes the messages, then delivers them. */
+/**
+ * Tells everyone concerned what happened to an idea: composes the messages, keeps a decision for
+ * the proof of answer, then delivers them.
+ */
 @Service
 class LifecycleNotifications {
 
@@ -18,16 +26,29 @@ class LifecycleNotifications {
 
     private final MessageComposer composer;
     private final Deliveries deliveries;
+    private final DecisionLog decisions;
+    private final RecipientRefs refs;
+    private final Clock clock;
 
-    LifecycleNotifications(MessageComposer composer, Deliveries deliveries) {
+    LifecycleNotifications(MessageComposer composer, Deliveries deliveries, DecisionLog decisions, RecipientRefs refs,
+            Clock clock) {
         this.composer = composer;
         this.deliveries = deliveries;
+        this.decisions = decisions;
+        this.refs = refs;
+        this.clock = clock;
     }
 
     void handle(IdeaLifecycleEvent event) {
         List<Message> messages = composer.compose(event);
         LOG.debug("{} {} of idea {}: {} messages", event.getClass().getSimpleName(), event.eventId(), event.ideaId(),
                 messages.size());
+        if (event instanceof IdeaDecided decided) {
+            decisions.record(decided, messages.stream()
+                    .filter(message -> message.recipient().role() == RecipientRole.SUBMITTER)
+                    .map(message -> refs.of(message.recipient().personId()))
+                    .toList(), clock.instant());
+        }
         deliveries.deliver(messages);
     }
 }

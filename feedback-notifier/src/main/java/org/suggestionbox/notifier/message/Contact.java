@@ -10,8 +10,19 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the name to greet with; absent for anonymous submitters
  * @param anonymous whether the person submitted anonymously (their identity must stay unstored)
+ * @param slackId the person's Slack member id, where they have one
  */
-public record Contact(String personId, @Nullable String name, String email, Locale locale, boolean anonymous) {
+public record Contact(String personId, @Nullable String name, String email, Locale locale, boolean anonymous,
+        @Nullable String slackId) {
+
+    public Contact(String personId, @Nullable String name, String email, Locale locale, boolean anonymous) {
+        this(personId, name, email, locale, anonymous, null);
+    }
+
+    /** The same person, spoken to in another language. */
+    public Contact withLocale(Locale other) {
+        return new Contact(personId, name, email, other, anonymous, slackId);
+    }
 
     /** No addresses or ids in logs. */
     @Override

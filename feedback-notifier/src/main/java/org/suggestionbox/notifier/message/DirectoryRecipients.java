@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.suggestionbox.events.SealedIdentity;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
@@ -33,7 +34,7 @@ public final class DirectoryRecipients implements Recipients {
         if (sealed != null) {
             SealedContact contact = sealer.open(sealed);
             return Optional.of(new Contact(contact.personId(), null, contact.email(),
-                    supported(Locale.forLanguageTag(contact.locale())), true));
+                    supported(Locale.forLanguageTag(contact.locale())), true, blankToNull(contact.slackId())));
         }
         return submitter.personId() == null ? Optional.empty() : person(submitter.personId());
     }
@@ -44,10 +45,15 @@ public final class DirectoryRecipients implements Recipients {
     }
 
     private static Contact contact(Person person) {
-        return new Contact(person.id(), person.name(), person.email(), supported(person.preferredLocale()), false);
+        return new Contact(person.id(), person.name(), person.email(), supported(person.preferredLocale()), false,
+                blankToNull(person.slackId()));
     }
 
-    static Locale supported(Locale locale) {
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    public static Locale supported(Locale locale) {
         String language = "iw".equals(locale.getLanguage()) ? "he" : locale.getLanguage();
         return LANGUAGES.contains(language) ? Locale.forLanguageTag(language) : Locale.ENGLISH;
     }

@@ -1,5 +1,6 @@
 package org.suggestionbox.notifier.message;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * @param title a one-line summary: the e-mail subject and the inbox headline
  * @param paragraphs the body, one entry per paragraph
  * @param link the idea's page
+ * @param occurredAt when the lifecycle event happened
  */
 public record Message(
         UUID sourceEventId,
@@ -20,7 +22,8 @@ public record Message(
         Recipient recipient,
         String title,
         List<String> paragraphs,
-        String link) {
+        String link,
+        Instant occurredAt) {
 
     public Message {
         paragraphs = List.copyOf(paragraphs);

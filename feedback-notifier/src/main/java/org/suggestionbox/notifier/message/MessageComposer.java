@@ -224,7 +224,7 @@ public final class MessageComposer {
                 paragraphs.add(text("msg.anonymous.note", locale));
             }
             messages.add(new Message(event.eventId(), event.getClass().getSimpleName(), event.ideaId(), kind,
-                    recipient, title, paragraphs, link(linkedIdea)));
+                    recipient, title, paragraphs, link(linkedIdea), event.occurredAt()));
         }
     }
 }

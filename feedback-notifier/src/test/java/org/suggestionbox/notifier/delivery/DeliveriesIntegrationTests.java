@@ -71,7 +71,7 @@ class DeliveriesIntegrationTests {
         mongo = new MongoTemplate(client, "notifier_deliveries_" + UUID.randomUUID().toString().replace("-", ""));
         ledger = new DeliveryLedger(mongo);
         ledger.createIndexes();
-        deliveries = new Deliveries(List.of(inbox, email), ledger, refs, proof, new DeliveryMetrics(meters), clock,
+        deliveries = new Deliveries(List.of(inbox, email), ChannelChoices.ALL, ledger, refs, proof, new DeliveryMetrics(meters), clock,
                 new KafkaEventsProperties(3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2)));
         when(proof.publish(any())).thenReturn(true);
     }
@@ -131,6 +131,19 @@ class DeliveriesIntegrationTests {
     }
 
     @Test
+    void aChannelThePersonDidNotChooseIsNotUsedButTheInboxAlwaysIs() {
+        Deliveries choosy = new Deliveries(List.of(inbox, email), recipientRef -> java.util.Set.of(), ledger, refs,
+                proof, new DeliveryMetrics(meters), clock,
+                new KafkaEventsProperties(3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2)));
+
+        choosy.deliver(List.of(messageToNoa()));
+
+        assertThat(inbox.sent).hasSize(1);
+        assertThat(email.calls).isZero();
+        assertThat(ledgerRow(DeliveryChannel.EMAIL)).isNull();
+    }
+
+    @Test
     void aRedeliveredEventSendsNothingAndProvesNothingAgain() {
         List<Message> messages = List.of(messageToNoa());
 
@@ -174,7 +187,8 @@ class DeliveriesIntegrationTests {
         Contact noa = new Contact("noa", null, "noa@suggestionbox.example", Locale.forLanguageTag("he"), true);
         UUID ideaId = UUID.randomUUID();
         return new Message(UUID.randomUUID(), "IdeaDecided", ideaId, MessageKind.IDEA_DECLINED,
-                new Recipient(noa, RecipientRole.SUBMITTER), "title", List.of("body"), "http://router/ideas/" + ideaId);
+                new Recipient(noa, RecipientRole.SUBMITTER), "title", List.of("body"), "http://router/ideas/" + ideaId,
+                java.time.Instant.now());
     }
 
     /** A channel that fails the next {@code n} sends, naming the address the way SMTP errors do. */

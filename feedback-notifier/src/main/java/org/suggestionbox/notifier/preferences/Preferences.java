@@ -1,0 +1,43 @@
+package org.suggestionbox.notifier.preferences;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.suggestionbox.events.DeliveryChannel;
+import org.suggestionbox.notifier.delivery.ChannelChoices;
+
+/**
+ * What a person chose.
+ *
+ * @param channels where they want to hear; the in-app inbox is always among them
+ * @param teamsWebhookUrl their own Teams incoming-webhook / Workflows URL, else the installation's
+ * @param webhookUrl their own webhook URL, else the installation's
+ * @param locale the language they want messages in ({@code en}, {@code he}, {@code pl}), else the directory's
+ * @param digest whether they prefer a daily digest (stored; digests are not sent yet, #5)
+ */
+public record Preferences(
+        Set<DeliveryChannel> channels,
+        @Nullable String teamsWebhookUrl,
+        @Nullable String webhookUrl,
+        @Nullable String locale,
+        boolean digest) {
+
+    public Preferences {
+        EnumSet<DeliveryChannel> all = EnumSet.of(DeliveryChannel.IN_APP);
+        all.addAll(channels);
+        channels = Set.copyOf(all);
+        teamsWebhookUrl = blankToNull(teamsWebhookUrl);
+        webhookUrl = blankToNull(webhookUrl);
+        locale = blankToNull(locale);
+    }
+
+    /** What someone who never chose gets. */
+    public static Preferences defaults() {
+        return new Preferences(ChannelChoices.DEFAULT, null, null, null, false);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,70 @@
+package org.suggestionbox.notifier.preferences;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.suggestionbox.events.DeliveryChannel;
+import org.suggestionbox.platform.security.DirectoryUser;
+
+/** The caller's notification preferences. */
+@RestController
+@RequestMapping("/api/preferences")
+class PreferencesApiController {
+
+    private final PreferencesService preferences;
+    private final AvailableChannels available;
+
+    PreferencesApiController(PreferencesService preferences, AvailableChannels available) {
+        this.preferences = preferences;
+        this.available = available;
+    }
+
+    /**
+     * @param available the channels this installation set up (the others are stored but not used)
+     */
+    record PreferencesView(Set<DeliveryChannel> channels, @Nullable String teamsWebhookUrl,
+            @Nullable String webhookUrl, @Nullable String locale, boolean digest, Set<DeliveryChannel> available) {
+    }
+
+    /** What the caller changes (the whole set): absent channels mean the in-app inbox only, absent digest no digest. */
+    record PreferencesUpdate(@Nullable Set<DeliveryChannel> channels, @Nullable String teamsWebhookUrl,
+            @Nullable String webhookUrl, @Nullable String locale, @Nullable Boolean digest) {
+    }
+
+    @GetMapping
+    PreferencesView get(@AuthenticationPrincipal DirectoryUser user) {
+        return view(preferences.ofPerson(user.id()));
+    }
+
+    @PutMapping
+    PreferencesView put(@AuthenticationPrincipal DirectoryUser user, @RequestBody PreferencesUpdate update) {
+        return view(preferences.update(user.id(), new Preferences(update.channels() == null ? Set.of()
+                : update.channels(), update.teamsWebhookUrl(), update.webhookUrl(), update.locale(),
+                Boolean.TRUE.equals(update.digest()))));
+    }
+
+    @ExceptionHandler(PreferencesService.InvalidPreferencesException.class)
+    ProblemDetail invalid(PreferencesService.InvalidPreferencesException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                ex.field() + ": " + ex.getMessage());
+        problem.setTitle("Invalid preferences");
+        problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+        return problem;
+    }
+
+    private PreferencesView view(Preferences stored) {
+        return new PreferencesView(stored.channels(), stored.teamsWebhookUrl(), stored.webhookUrl(), stored.locale(),
+                stored.digest(), available.all());
+    }
+}

@@ -1,0 +1,32 @@
+package org.suggestionbox.notifier;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.suggestionbox.testing.SuggestionBoxInfrastructure;
+
+/**
+ * The one Spring test set-up of the notifier: every full-context test class extends it, so the
+ * context is built once per JVM and cached. Slack, Teams and webhooks point at {@link FakeChatServers};
+ * the reconciler does not run on its own schedule (tests call it); circuit breakers do not open on
+ * the failures tests provoke on purpose (their opening is covered by {@code ResilientCallsTests}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SuggestionBoxInfrastructure
+public abstract class NotifierSpringIntegrationTest {
+
+    public static final String WEBHOOK_SECRET = "test-webhook-secret";
+
+    @DynamicPropertySource
+    static void notifierTestProperties(DynamicPropertyRegistry registry) {
+        FakeChatServers fakes = FakeChatServers.get();
+        registry.add("suggestionbox.notifier.slack.base-url", fakes::slackApiBase);
+        registry.add("suggestionbox.notifier.slack.bot-token", () -> FakeChatServers.SLACK_TOKEN);
+        registry.add("suggestionbox.notifier.webhook.secret", () -> WEBHOOK_SECRET);
+        registry.add("suggestionbox.notifier.reconciler.interval", () -> "1h");
+        registry.add("suggestionbox.notifier.reconciler.initial-delay", () -> "1h");
+        // Resilience4j caps the minimum number of calls at the window's size
+        registry.add("suggestionbox.notifier.outbound.breaker-window", () -> "1000");
+        registry.add("suggestionbox.notifier.outbound.breaker-minimum-calls", () -> "1000");
+    }
+}
