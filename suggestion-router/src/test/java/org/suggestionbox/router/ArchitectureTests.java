@@ -26,7 +26,8 @@ class ArchitectureTests {
     void theDomainAndRoutingDoNotReachIntoTheWebOrListeners() {
         noClasses().that().resideInAnyPackage("..router.idea..", "..router.routing..", "..router.storage..")
                 .should().dependOnClassesThat().resideInAnyPackage("..router.decision..", "..router.queue..",
-                        "..router.intake..", "..router.answer..", "..router.outbox..")
+                        "..router.intake..", "..router.answer..", "..router.outbox..", "..router.deadline..",
+                        "..router.dashboard..", "..router.similar..")
                 .check(classes);
     }
 }

@@ -14,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.suggestionbox.events.CloudEventHeaders;
 import org.suggestionbox.events.Submitter;
@@ -22,13 +21,12 @@ import org.suggestionbox.events.Topics;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.Owner;
 import org.suggestionbox.router.storage.IdeaStore;
+import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
 import org.suggestionbox.testing.KafkaProbe;
-import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 
 /** Crash recovery: an event left in an idea's outbox is relayed by the sweep and then cleared. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@SuggestionBoxInfrastructure
+@RouterIntegrationTest
 class OutboxRelayIntegrationTests {
 
     @Autowired

@@ -21,7 +21,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,9 +31,9 @@ import org.suggestionbox.events.SealedIdentity;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.router.support.RouterHttp;
+import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
 import org.suggestionbox.testing.KafkaProbe;
-import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,8 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * routing, the outbox, the owner API and pages, decisions with their conflicts, answer proof and
  * anonymity.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@SuggestionBoxInfrastructure
+@RouterIntegrationTest
 class RouterIntegrationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -387,7 +385,7 @@ class RouterIntegrationTests {
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(json.readTree(docs.body()).get("paths").propertyNames()).contains("/api/ideas/{id}",
                 "/api/ideas/{id}/decision", "/api/ideas/{id}/status", "/api/ideas/{id}/reassign", "/api/queue",
-                "/api/my-ideas");
+                "/api/my-ideas", "/api/ideas/{id}/merge", "/api/dashboard");
     }
 
     @Test

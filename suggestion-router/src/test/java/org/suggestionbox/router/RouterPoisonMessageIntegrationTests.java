@@ -12,22 +12,20 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.storage.IdeaStore;
+import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
 import org.suggestionbox.testing.KafkaProbe;
-import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /** Unreadable records on each consumed topic go to its dead-letter topic; the partition keeps flowing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@SuggestionBoxInfrastructure
+@RouterIntegrationTest
 class RouterPoisonMessageIntegrationTests {
 
     private static final String DLT = Topics.deadLetterOf(Topics.IDEAS_SUBMITTED);

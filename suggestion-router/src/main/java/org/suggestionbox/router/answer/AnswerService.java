@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.suggestionbox.events.NotificationDelivered;
 import org.suggestionbox.events.NotificationFailed;
 import org.suggestionbox.events.RecipientRole;
+import org.suggestionbox.router.dashboard.DashboardRecorder;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.storage.IdeaStore;
 
@@ -23,9 +24,11 @@ class AnswerService {
     static final String DECISION_EVENT_TYPE = "IdeaDecided";
 
     private final IdeaStore store;
+    private final DashboardRecorder dashboard;
 
-    AnswerService(IdeaStore store) {
+    AnswerService(IdeaStore store, DashboardRecorder dashboard) {
         this.store = store;
+        this.dashboard = dashboard;
     }
 
     void delivered(NotificationDelivered delivered) {
@@ -47,10 +50,14 @@ class AnswerService {
             LOG.debug("Delivery {} for idea {} that is {}; ignored", delivered.eventId(), idea.id(), idea.state());
             return;
         }
-        if (idea.markAnswered(delivered.occurredAt())) {
+        boolean answeredNow = idea.markAnswered(delivered.occurredAt());
+        if (answeredNow) {
             LOG.info("Idea {} answered: its submitter got the decision on {}", idea.id(), delivered.channel());
         }
         store.save(idea);
+        if (answeredNow) {
+            dashboard.answered(idea, delivered.eventId());
+        }
     }
 
     void failed(NotificationFailed failed) {

@@ -1,12 +1,14 @@
 package org.suggestionbox.router.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
+import org.suggestionbox.events.ReminderPoint;
 
 /**
  * The router's settings.
@@ -26,9 +28,19 @@ public record RouterProperties(
     /**
      * @param defaultDeadline the answer time for a category without its own ({@code default}, P14D)
      * @param categories answer time per category id
+     * @param reminders when the owner of an undecided idea is reminded (half-time and one day before)
+     * @param escalationExtension how much more time an owner gets once the deadline passed and the idea
+     *        was escalated
+     * @param watchdogInterval the pause between two runs of the deadline watchdog
+     * @param watchdogLockAtMostFor how long a router instance may hold the watchdog lock if it dies
+     *        while running
      */
     public record Deadlines(@Name("default") @DefaultValue("P14D") Duration defaultDeadline,
-            @DefaultValue Map<String, Duration> categories) {
+            @DefaultValue Map<String, Duration> categories,
+            @DefaultValue({"HALF_TIME", "ONE_DAY_BEFORE"}) List<ReminderPoint> reminders,
+            @DefaultValue("P3D") Duration escalationExtension,
+            @DefaultValue("1m") Duration watchdogInterval,
+            @DefaultValue("10m") Duration watchdogLockAtMostFor) {
 
         public Duration forCategory(String category) {
             return categories.getOrDefault(category.toLowerCase(Locale.ROOT), defaultDeadline);

@@ -11,14 +11,22 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.IdeaDecided;
+import org.suggestionbox.events.IdeaMergedAsDuplicate;
+import org.suggestionbox.events.IdeaReassigned;
+import org.suggestionbox.events.IdeaStatusChanged;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.router.config.RouterProperties;
+import org.suggestionbox.router.dashboard.DashboardRecorder;
 import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.IdeaAction;
+import org.suggestionbox.router.idea.IdeaState;
+import org.suggestionbox.router.idea.IllegalTransitionException;
 import org.suggestionbox.router.idea.IncompleteDecisionException.Violation;
 import org.suggestionbox.router.idea.Owner;
 import org.suggestionbox.router.outbox.OutboxRelay;
+import org.suggestionbox.router.similar.SimilarIdeas;
 import org.suggestionbox.router.storage.IdeaStore;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,17 +41,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class DecisionService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
+    private static final int SIMILAR_SHOWN = 3;
 
     private final IdeaStore store;
     private final OutboxRelay relay;
+    private final DashboardRecorder dashboard;
+    private final SimilarIdeas similar;
     private final Directory directory;
     private final RouterProperties properties;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    DecisionService(IdeaStore store, OutboxRelay relay, Directory directory, RouterProperties properties, Clock clock,
-            MeterRegistry registry) {
+    DecisionService(IdeaStore store, OutboxRelay relay, DashboardRecorder dashboard, SimilarIdeas similar,
+            Directory directory, RouterProperties properties, Clock clock, MeterRegistry registry) {
         this.store = store;
+        this.dashboard = dashboard;
+        this.similar = similar;
         this.relay = relay;
         this.directory = directory;
         this.properties = properties;
@@ -69,6 +82,12 @@ public class DecisionService {
         return IdeaView.of(idea, directory, clock.instant());
     }
 
+    /** The idea as {@code reader} sees it: its owner, leaders and administrators also get similar ideas. */
+    public IdeaView view(Idea idea, Person reader) {
+        boolean decides = idea.isOwnedBy(reader.id()) || reader.hasRole(Role.LEADER) || reader.hasRole(Role.ADMIN);
+        return IdeaView.of(idea, directory, clock.instant(), decides ? similar.similarTo(idea, SIMILAR_SHOWN) : null);
+    }
+
     /** The current owner decides: explore or decline, each with what it needs. */
     public Idea decide(UUID id, DecisionRequest request, Person owner) {
         Idea idea = loadOwned(id, owner, "decide");
@@ -92,6 +111,7 @@ public class DecisionService {
         registry.counter("ideas.decided", "outcome", decided.outcome().name(),
                 "reason", decided.reasonCode() == null ? "NONE" : decided.reasonCode().name()).increment();
         LOG.info("Idea {} decided: {}", id, decided.outcome());
+        dashboard.record(idea, decided);
         relay.relay(idea);
         return idea;
     }
@@ -126,13 +146,14 @@ public class DecisionService {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        switch (request.status()) {
+        IdeaStatusChanged changed = switch (request.status()) {
             case IN_PROGRESS -> idea.startProgress(note, owner.id(), clock);
             case IMPLEMENTED -> idea.implement(note, owner.id(), clock);
             case SHELVED -> idea.shelve(note, owner.id(), clock);
             case null -> throw new IllegalStateException("checked above");
-        }
+        };
         store.save(idea);
+        dashboard.record(idea, changed);
         relay.relay(idea);
         return idea;
     }
@@ -156,10 +177,49 @@ public class DecisionService {
             throw new InvalidRequestException(violations);
         }
         Instant dueBy = clock.instant().plus(properties.deadlines().forCategory(idea.category()));
-        idea.reassign(new Owner(newOwner.id(), newOwner.name()), note, dueBy, by.id(), clock);
+        IdeaReassigned reassigned = idea.reassign(new Owner(newOwner.id(), newOwner.name()), note, dueBy, by.id(), clock);
         store.save(idea);
+        dashboard.record(idea, reassigned);
         relay.relay(idea);
         return idea;
+    }
+
+    /**
+     * The owner of a duplicate merges it into an earlier idea: the duplicate's submitters join the
+     * original (so they hear its outcome) and the duplicate becomes {@code MERGED}, announcing
+     * {@code IdeaMergedAsDuplicate} to its submitters.
+     * <p>
+     * These are two documents and there are no transactions, so the order is what makes it safe. First
+     * the submitters are added to the original with {@code $addToSet} — idempotent, so repeating it
+     * adds nobody twice, and it bumps the original's version so no save from an older read can drop
+     * them. Only then is the duplicate moved to {@code MERGED}, guarded by its version. If the router
+     * stops between the steps, the duplicate is still undecided in its owner's queue (and chased by the
+     * deadline watchdog); merging again repeats the harmless first step and completes the second. The
+     * worst case is submitters who follow the original while their duplicate is still open — they hear
+     * more, never less. The other order could leave a duplicate announced as merged whose submitters
+     * never joined the original and so would never hear its outcome.
+     */
+    public Idea merge(UUID id, MergeRequest request, Person by) {
+        Idea duplicate = loadOwned(id, by, "merge");
+        UUID originalId = request.originalId();
+        Idea original = originalId == null ? null : store.find(originalId).orElse(null);
+        if (originalId == null || original == null || original.state() == IdeaState.MERGED || originalId.equals(id)) {
+            throw new InvalidRequestException(List.of(new Violation("originalId",
+                    "Name another idea that was not merged itself.")));
+        }
+        if (!duplicate.canMergeInto(originalId)) {
+            throw new IllegalTransitionException(id, duplicate.state(), IdeaAction.MERGE);
+        }
+        if (!store.addSubmitters(originalId, duplicate.submitters())) {
+            throw new InvalidRequestException(List.of(new Violation("originalId",
+                    "The original idea was merged into another one meanwhile.")));
+        }
+        IdeaMergedAsDuplicate merged = duplicate.mergeInto(originalId, original.title(), request.note(), by.id(), clock);
+        store.save(duplicate);
+        LOG.info("Idea {} merged into {}", id, originalId);
+        dashboard.record(duplicate, merged);
+        relay.relay(duplicate);
+        return duplicate;
     }
 
     private Idea loadOwned(UUID id, Person owner, String what) {

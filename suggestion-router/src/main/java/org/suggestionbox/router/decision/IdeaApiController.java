@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.suggestionbox.platform.security.DirectoryUser;
 
-/** The idea API: read one idea, start reviewing it, decide it, report progress, hand it on. */
+/** The idea API: read one idea, start reviewing it, decide it, report progress, hand it on, merge it
+ * as a duplicate. */
 @RestController
 @RequestMapping("/api/ideas/{id}")
 class IdeaApiController {
@@ -24,7 +25,7 @@ class IdeaApiController {
 
     @GetMapping
     IdeaView idea(@PathVariable UUID id, @AuthenticationPrincipal DirectoryUser user) {
-        return decisions.view(decisions.read(id, user.person()));
+        return decisions.view(decisions.read(id, user.person()), user.person());
     }
 
     @PostMapping("/decision")
@@ -48,5 +49,11 @@ class IdeaApiController {
     IdeaView reassign(@PathVariable UUID id, @RequestBody ReassignRequest request,
             @AuthenticationPrincipal DirectoryUser user) {
         return decisions.view(decisions.reassign(id, request, user.person()));
+    }
+
+    @PostMapping("/merge")
+    IdeaView merge(@PathVariable UUID id, @RequestBody MergeRequest request,
+            @AuthenticationPrincipal DirectoryUser user) {
+        return decisions.view(decisions.merge(id, request, user.person()));
     }
 }

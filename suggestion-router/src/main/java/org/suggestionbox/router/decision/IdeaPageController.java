@@ -117,6 +117,31 @@ class IdeaPageController {
         return show(decisions.read(id, user.person()), user, new DecisionForm(), Map.of(), null, model);
     }
 
+    @PostMapping("/ideas/{id}/merge")
+    String merge(@PathVariable UUID id, @RequestParam(required = false) String originalId,
+            @RequestParam(required = false) String note, @AuthenticationPrincipal DirectoryUser user, Model model) {
+        try {
+            decisions.merge(id, new MergeRequest(parseId(originalId), note), user.person());
+            return "redirect:/ideas/" + id + "?merged";
+        }
+        catch (InvalidRequestException ex) {
+            model.addAttribute("mergeError", "merge.error");
+        }
+        catch (IllegalTransitionException | OptimisticLockingFailureException ex) {
+            model.addAttribute("mergeError", "decision.error.conflict");
+        }
+        return show(decisions.read(id, user.person()), user, new DecisionForm(), Map.of(), null, model);
+    }
+
+    private static @org.jspecify.annotations.Nullable UUID parseId(@org.jspecify.annotations.Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : UUID.fromString(text.strip());
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+
     @ExceptionHandler(IdeaNotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(@AuthenticationPrincipal DirectoryUser user, Model model) {
@@ -143,7 +168,7 @@ class IdeaPageController {
 
     private String show(Idea idea, DirectoryUser user, DecisionForm form, Map<String, String> errors,
             @org.jspecify.annotations.Nullable String error, Model model) {
-        model.addAttribute("idea", decisions.view(idea));
+        model.addAttribute("idea", decisions.view(idea, user.person()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("error", error);

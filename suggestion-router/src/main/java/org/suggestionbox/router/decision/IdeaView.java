@@ -16,12 +16,14 @@ import org.suggestionbox.router.idea.HistoryEntry;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaState;
 import org.suggestionbox.router.idea.Milestone;
+import org.suggestionbox.router.similar.SimilarIdea;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An idea as the API and pages show it. For an anonymous idea nothing about the submitter is in it:
- * {@code anonymous} is true and {@code submittedBy} is empty.
+ * {@code anonymous} is true and {@code submittedBy} is empty. {@code similar} lists the nearest
+ * earlier ideas by text, with a score; only its owner, leaders and administrators get it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IdeaView(
@@ -43,7 +45,8 @@ public record IdeaView(
         @Nullable DecisionView decision,
         @Nullable ProgressStatus progress,
         @Nullable String progressNote,
-        List<HistoryView> history) {
+        List<HistoryView> history,
+        @Nullable List<SimilarIdea> similar) {
 
     /** A person by id and display name. */
     public record PersonRef(String id, String name) {
@@ -61,6 +64,11 @@ public record IdeaView(
     }
 
     public static IdeaView of(Idea idea, Directory directory, Instant now) {
+        return of(idea, directory, now, null);
+    }
+
+    /** With the nearest earlier ideas, for those who decide (absent for everyone else). */
+    public static IdeaView of(Idea idea, Directory directory, Instant now, @Nullable List<SimilarIdea> similar) {
         String ownerId = idea.ownerId();
         PersonRef owner = ownerId == null ? null
                 : new PersonRef(ownerId, idea.ownerName() == null ? nameOf(ownerId, directory) : idea.ownerName());
@@ -80,7 +88,7 @@ public record IdeaView(
         return new IdeaView(idea.id(), idea.title(), idea.description(), idea.category(), idea.state(), owner,
                 idea.answerDueBy(), idea.isOverdue(now), idea.answered(), idea.answeredAt(), idea.routedBecause(),
                 idea.ruleId(), idea.submittedAt(), idea.isAnonymous(), submittedBy, decisionView, idea.progress(),
-                idea.progressNote(), history);
+                idea.progressNote(), history, similar);
     }
 
     private static HistoryView history(HistoryEntry entry, Idea idea, Directory directory) {

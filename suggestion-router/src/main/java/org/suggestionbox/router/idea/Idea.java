@@ -1,16 +1,21 @@
 package org.suggestionbox.router.idea;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.suggestionbox.events.AnswerEscalated;
+import org.suggestionbox.events.AnswerReminderDue;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.EventIds;
@@ -22,6 +27,7 @@ import org.suggestionbox.events.IdeaReassigned;
 import org.suggestionbox.events.IdeaStatusChanged;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.ProgressStatus;
+import org.suggestionbox.events.ReminderPoint;
 import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.events.Submitter;
 
@@ -66,6 +72,10 @@ public class Idea {
     private @Nullable ProgressStatus progress;
     private @Nullable String progressNote;
     private @Nullable UUID mergedInto;
+    private @Nullable Instant deadlineStartedAt;
+    private @Nullable List<SentReminder> remindersSent;
+    private @Nullable List<String> watchers;
+    private int escalations;
     private List<HistoryEntry> history;
     private List<UUID> processedEventIds;
     private List<IdeaLifecycleEvent> outbox;
@@ -116,6 +126,7 @@ public class Idea {
         this.ruleId = ruleId;
         this.routedBecause = explanation;
         this.answerDueBy = dueBy;
+        this.deadlineStartedAt = now;
         IdeaAssigned event = new IdeaAssigned(nextEventId("IdeaAssigned"), id, now, IdeaAssigned.SCHEMA_VERSION,
                 title, category, submitters, owner.id(), owner.name(), ruleId, explanation, dueBy);
         moveTo(IdeaState.ASSIGNED, new HistoryEntry(now, null, Milestone.ASSIGNED, explanation), event);
@@ -194,13 +205,25 @@ public class Idea {
      * {@link IdeaMergedAsDuplicate}.
      */
     public IdeaMergedAsDuplicate mergeInto(UUID originalId, String originalTitle, String by, Clock clock) {
-        require(IdeaAction.MERGE, state.isUndecided() && !originalId.equals(id));
+        return mergeInto(originalId, originalTitle, null, by, clock);
+    }
+
+    /** As {@link #mergeInto(UUID, String, String, Clock)}, with the owner's note kept in the history. */
+    public IdeaMergedAsDuplicate mergeInto(UUID originalId, String originalTitle, @Nullable String note, String by,
+            Clock clock) {
+        require(IdeaAction.MERGE, canMergeInto(originalId));
         Instant now = clock.instant();
         this.mergedInto = originalId;
         IdeaMergedAsDuplicate event = new IdeaMergedAsDuplicate(nextEventId("IdeaMergedAsDuplicate"), id, now,
                 IdeaMergedAsDuplicate.SCHEMA_VERSION, title, submitters, currentOwnerId(), originalId, originalTitle);
-        moveTo(IdeaState.MERGED, new HistoryEntry(now, by, Milestone.MERGED, originalTitle), event);
+        String why = note == null || note.isBlank() ? originalTitle : originalTitle + " — " + note.strip();
+        moveTo(IdeaState.MERGED, new HistoryEntry(now, by, Milestone.MERGED, why), event);
         return event;
+    }
+
+    /** Whether this idea may be merged into {@code originalId} now. */
+    public boolean canMergeInto(UUID originalId) {
+        return state.isUndecided() && !originalId.equals(id);
     }
 
     /**
@@ -214,9 +237,84 @@ public class Idea {
         this.ownerId = newOwner.id();
         this.ownerName = newOwner.name();
         this.answerDueBy = newDueBy;
+        this.deadlineStartedAt = now;
         IdeaReassigned event = new IdeaReassigned(nextEventId("IdeaReassigned"), id, now, IdeaReassigned.SCHEMA_VERSION,
                 title, submitters, previousOwnerId, newOwner.id(), newOwner.name(), note, newDueBy);
         moveTo(state, new HistoryEntry(now, by, Milestone.REASSIGNED, note), event);
+        return event;
+    }
+
+    /**
+     * The reminder the owner is due now, if any: the latest of {@code points} that has come for the
+     * current deadline and was not sent yet. Points passed together (the watchdog was down, or the
+     * deadline is short) are all marked sent and only the most urgent is announced, so an owner is
+     * never sent a burst of reminders. Nothing once the deadline passed — that is an escalation.
+     * The event id is derived from the idea, the point and the deadline, so a retry cannot make a
+     * second reminder for the same point of the same deadline.
+     */
+    public Optional<AnswerReminderDue> remindIfDue(List<ReminderPoint> points, Clock clock) {
+        Instant now = clock.instant();
+        Instant dueBy = answerDueBy;
+        if (!state.isUndecided() || dueBy == null || !now.isBefore(dueBy)) {
+            return Optional.empty();
+        }
+        Instant start = deadlineStartedAt == null ? submittedAt : deadlineStartedAt;
+        List<SentReminder> sent = sentReminders();
+        List<ReminderPoint> due = points.stream()
+                .filter(point -> !reminderAt(point, start, dueBy).isAfter(now))
+                .filter(point -> sent.stream().noneMatch(reminder -> reminder.point() == point
+                        && reminder.forDeadline().equals(dueBy)))
+                .distinct()
+                .sorted(java.util.Comparator.comparing(point -> reminderAt(point, start, dueBy)))
+                .toList();
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        due.forEach(point -> sent.add(new SentReminder(point, dueBy, now)));
+        ReminderPoint latest = due.getLast();
+        AnswerReminderDue event = new AnswerReminderDue(EventIds.derive(id, "AnswerReminderDue", latest, dueBy), id,
+                now, AnswerReminderDue.SCHEMA_VERSION, title, currentOwnerId(), latest, dueBy);
+        outbox.add(event);
+        return Optional.of(event);
+    }
+
+    /** When a reminder point comes for a deadline that started at {@code start}. */
+    public static Instant reminderAt(ReminderPoint point, Instant start, Instant dueBy) {
+        return switch (point) {
+            case HALF_TIME -> start.plus(Duration.between(start, dueBy).dividedBy(2));
+            case ONE_DAY_BEFORE -> dueBy.minus(Duration.ofDays(1));
+        };
+    }
+
+    /** Undecided and its answer deadline has come. */
+    public boolean isBreached(Instant now) {
+        return state.isUndecided() && answerDueBy != null && !now.isBefore(answerDueBy);
+    }
+
+    /**
+     * The deadline passed without a decision: the owner keeps the idea, {@code escalatedToId} (the
+     * owner's manager, or triage) watches it from now on, and the owner gets {@code extension} more.
+     * Emits {@link AnswerEscalated}, which also tells the submitters by when to expect an answer now.
+     * Its id is derived from the missed deadline, so one breach is escalated once.
+     */
+    public AnswerEscalated escalate(String escalatedToId, Duration extension, Clock clock) {
+        Instant now = clock.instant();
+        require(IdeaAction.ESCALATE, isBreached(now));
+        Instant missed = Objects.requireNonNull(answerDueBy);
+        // to the millisecond, as the document stores it, so the event and the stored idea agree
+        Instant newDueBy = now.plus(extension).truncatedTo(ChronoUnit.MILLIS);
+        this.answerDueBy = newDueBy;
+        this.deadlineStartedAt = now;
+        this.escalations++;
+        if (watchers == null) {
+            watchers = new ArrayList<>();
+        }
+        if (!watchers.contains(escalatedToId)) {
+            watchers.add(escalatedToId);
+        }
+        AnswerEscalated event = new AnswerEscalated(EventIds.derive(id, "AnswerEscalated", missed), id, now,
+                AnswerEscalated.SCHEMA_VERSION, title, submitters, currentOwnerId(), escalatedToId, missed, newDueBy);
+        moveTo(state, new HistoryEntry(now, null, Milestone.ESCALATED, escalatedToId), event);
         return event;
     }
 
@@ -414,6 +512,32 @@ public class Idea {
 
     public @Nullable UUID mergedInto() {
         return mergedInto;
+    }
+
+    public @Nullable Instant deadlineStartedAt() {
+        return deadlineStartedAt;
+    }
+
+    /** Reminders sent to the owner, each for the deadline it was about. */
+    public List<SentReminder> remindersSent() {
+        return remindersSent == null ? List.of() : List.copyOf(remindersSent);
+    }
+
+    /** People following the idea besides owner and submitters, e.g. whom it was escalated to. */
+    public List<String> watchers() {
+        return watchers == null ? List.of() : List.copyOf(watchers);
+    }
+
+    /** How often the idea's answer deadline was missed. */
+    public int escalations() {
+        return escalations;
+    }
+
+    private List<SentReminder> sentReminders() {
+        if (remindersSent == null) {
+            remindersSent = new ArrayList<>();
+        }
+        return remindersSent;
     }
 
     public List<HistoryEntry> history() {

@@ -2,5 +2,6 @@ package org.suggestionbox.router.idea;
 
 /** What can be done to an idea; each is legal only in some states. */
 public enum IdeaAction {
-    ASSIGN, START_REVIEW, EXPLORE, DECLINE, MERGE, REASSIGN, START_PROGRESS, IMPLEMENT, SHELVE, MARK_ANSWERED
+    ASSIGN, START_REVIEW, EXPLORE, DECLINE, MERGE, REASSIGN, START_PROGRESS, IMPLEMENT, SHELVE, MARK_ANSWERED,
+    ESCALATE
 }

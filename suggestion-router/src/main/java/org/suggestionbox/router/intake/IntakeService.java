@@ -7,12 +7,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.suggestionbox.events.IdeaAssigned;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.platform.kafka.NonRetryableEventException;
 import org.suggestionbox.router.config.RouterProperties;
+import org.suggestionbox.router.dashboard.DashboardRecorder;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.outbox.OutboxRelay;
 import org.suggestionbox.router.routing.RoutingResult;
+import org.suggestionbox.router.similar.SimilarIdeas;
 import org.suggestionbox.router.routing.RoutingRules;
 import org.suggestionbox.router.storage.IdeaStore;
 
@@ -32,14 +35,18 @@ class IntakeService {
     private final IdeaStore store;
     private final RoutingRules rules;
     private final OutboxRelay relay;
+    private final DashboardRecorder dashboard;
+    private final SimilarIdeas similar;
     private final RouterProperties properties;
     private final Clock clock;
     private final Counter routedByRule;
     private final Counter routedToTriage;
 
-    IntakeService(IdeaStore store, RoutingRules rules, OutboxRelay relay, RouterProperties properties, Clock clock,
-            MeterRegistry registry) {
+    IntakeService(IdeaStore store, RoutingRules rules, OutboxRelay relay, DashboardRecorder dashboard,
+            SimilarIdeas similar, RouterProperties properties, Clock clock, MeterRegistry registry) {
         this.store = store;
+        this.similar = similar;
+        this.dashboard = dashboard;
         this.rules = rules;
         this.relay = relay;
         this.properties = properties;
@@ -55,7 +62,7 @@ class IntakeService {
         Idea idea = Idea.submit(submitted);
         RoutingResult result = rules.route(submitted.category());
         Instant dueBy = clock.instant().plus(properties.deadlines().forCategory(submitted.category()));
-        idea.assign(result.owner(), result.ruleId(), result.explanation(), dueBy, clock);
+        IdeaAssigned assigned = idea.assign(result.owner(), result.ruleId(), result.explanation(), dueBy, clock);
         try {
             store.insert(idea);
         }
@@ -68,6 +75,8 @@ class IntakeService {
             case RoutingResult.Unroutable unroutable -> routedToTriage.increment();
         }
         LOG.info("Idea {} assigned to {} ({})", idea.id(), result.owner().id(), result.ruleId());
+        dashboard.record(idea, assigned);
+        similar.add(idea);
         relay.relay(idea);
     }
 

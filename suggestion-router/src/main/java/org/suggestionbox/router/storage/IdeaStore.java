@@ -1,23 +1,28 @@
 package org.suggestionbox.router.storage;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.suggestionbox.events.Submitter;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaState;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 
 import jakarta.annotation.PostConstruct;
@@ -46,6 +51,8 @@ public class IdeaStore {
         indexes.createIndex(new Index().named("owner_queue").on("ownerId", Sort.Direction.ASC)
                 .on("state", Sort.Direction.ASC).on("answerDueBy", Sort.Direction.ASC));
         indexes.createIndex(new Index().named("submitter").on("submitters.personId", Sort.Direction.ASC));
+        indexes.createIndex(new Index().named("deadlines").on("state", Sort.Direction.ASC)
+                .on("answerDueBy", Sort.Direction.ASC));
     }
 
     /**
@@ -87,6 +94,73 @@ public class IdeaStore {
         Query query = Query.query(Criteria.where("submitters.personId").is(personId))
                 .with(Sort.by(Sort.Direction.DESC, "submittedAt"));
         return mongo.find(query, Idea.class, COLLECTION);
+    }
+
+    /**
+     * Undecided ideas whose answer deadline is before {@code horizon}, earliest first, read lazily
+     * (the {@code deadlines} index on state and deadline serves it). Close the stream.
+     */
+    public Stream<Idea> streamUndecidedDueBefore(Instant horizon) {
+        Query query = Query.query(Criteria.where("state").in(IdeaState.UNDECIDED).and("answerDueBy").lt(horizon))
+                .with(Sort.by("answerDueBy"));
+        return mongo.stream(query, Idea.class, COLLECTION);
+    }
+
+    /**
+     * Adds {@code submitters} to an idea, each at most once ({@code $addToSet}), unless the idea was
+     * itself merged into another. Bumps the version, so a save based on a read from before this
+     * change fails instead of writing the submitters away. Returns false when no such idea can take
+     * them.
+     */
+    public boolean addSubmitters(UUID ideaId, Collection<Submitter> submitters) {
+        List<Document> documents = submitters.stream().map(submitter -> {
+            Document document = new Document();
+            mongo.getConverter().write(submitter, document);
+            document.remove("_class");
+            return document;
+        }).toList();
+        UpdateResult result = mongo.getCollection(COLLECTION).updateOne(
+                Filters.and(Filters.eq("_id", ideaId), Filters.ne("state", IdeaState.MERGED.name())),
+                Updates.combine(Updates.addEachToSet("submitters", documents), Updates.inc("version", 1L)));
+        return result.getMatchedCount() == 1;
+    }
+
+    /**
+     * The undecided ideas per owner: how many and since when the oldest waits. Reads only undecided
+     * ideas, through the {@code deadlines} index, not the whole history.
+     */
+    public List<OwnerBacklog> undecidedByOwner() {
+        Aggregation aggregation = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("state").in(IdeaState.UNDECIDED.stream().map(Enum::name).toList())),
+                Aggregation.group("ownerId").count().as("open").min("submittedAt").as("oldest"));
+        return mongo.aggregate(aggregation, COLLECTION, Document.class).getMappedResults().stream()
+                .filter(document -> document.get("_id") != null)
+                .map(document -> new OwnerBacklog(document.getString("_id"),
+                        ((Number) document.get("open")).longValue(), document.getDate("oldest").toInstant()))
+                .toList();
+    }
+
+    /** Undecided ideas whose answer deadline has passed. */
+    public long countOverdue(Instant now) {
+        return mongo.count(Query.query(Criteria.where("state").in(IdeaState.UNDECIDED).and("answerDueBy").lt(now)),
+                COLLECTION);
+    }
+
+    /** How many undecided ideas an owner has and when the oldest was submitted. */
+    public record OwnerBacklog(String ownerId, long open, Instant oldestSubmittedAt) {
+    }
+
+    /** The text of every idea, read lazily with only the fields needed. Close the stream. */
+    public Stream<IdeaText> streamTexts() {
+        Query query = new Query();
+        query.fields().include("title", "description", "submittedAt");
+        return mongo.stream(query, Document.class, COLLECTION)
+                .map(document -> new IdeaText(document.get("_id", UUID.class), document.getString("title"),
+                        String.valueOf(document.getString("description")), document.getDate("submittedAt").toInstant()));
+    }
+
+    /** What text similarity needs of an idea. */
+    public record IdeaText(UUID id, String title, String description, Instant submittedAt) {
     }
 
     /** Ideas with at least one lifecycle event not yet relayed. */

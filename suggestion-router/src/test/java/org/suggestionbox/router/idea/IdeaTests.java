@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.suggestionbox.events.AnswerEscalated;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.IdeaAssigned;
@@ -57,6 +58,11 @@ class IdeaTests {
             IdeaAction.SHELVE, EnumSet.of(IdeaState.EXPLORING, IdeaState.IN_PROGRESS),
             IdeaAction.MARK_ANSWERED, EnumSet.of(IdeaState.EXPLORING, IdeaState.DECLINED, IdeaState.MERGED,
                     IdeaState.IN_PROGRESS, IdeaState.IMPLEMENTED, IdeaState.SHELVED)));
+
+    static {
+        // an escalation needs a missed deadline too; perform() moves the clock past it
+        LEGAL.put(IdeaAction.ESCALATE, EnumSet.of(IdeaState.ASSIGNED, IdeaState.UNDER_REVIEW));
+    }
 
     static Stream<Arguments> legalTransitions() {
         return matrix(true);
@@ -292,7 +298,7 @@ class IdeaTests {
             case START_PROGRESS -> IdeaState.IN_PROGRESS;
             case IMPLEMENT -> IdeaState.IMPLEMENTED;
             case SHELVE -> IdeaState.SHELVED;
-            case REASSIGN, MARK_ANSWERED -> from;
+            case REASSIGN, MARK_ANSWERED, ESCALATE -> from;
         };
     }
 
@@ -303,6 +309,7 @@ class IdeaTests {
             case MERGE -> IdeaMergedAsDuplicate.class;
             case REASSIGN -> IdeaReassigned.class;
             case START_PROGRESS, IMPLEMENT, SHELVE -> IdeaStatusChanged.class;
+            case ESCALATE -> AnswerEscalated.class;
             case START_REVIEW, MARK_ANSWERED -> null;
         };
     }
@@ -319,6 +326,8 @@ class IdeaTests {
         actions.put(IdeaAction.IMPLEMENT, i -> i.implement("Done, with impact", "maya", CLOCK));
         actions.put(IdeaAction.SHELVE, i -> i.shelve("No budget", "maya", CLOCK));
         actions.put(IdeaAction.MARK_ANSWERED, i -> i.markAnswered(NOW));
+        actions.put(IdeaAction.ESCALATE, i -> i.escalate("lea", Duration.ofDays(3),
+                Clock.fixed(NOW.plus(Duration.ofDays(15)), ZoneOffset.UTC)));
         actions.get(action).accept(idea);
     }
 
