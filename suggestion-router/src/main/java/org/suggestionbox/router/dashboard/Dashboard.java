@@ -1,0 +1,87 @@
+package org.suggestionbox.router.dashboard;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The leadership figures. Shares and rates are fractions between 0 and 1 (null when there is nothing
+ * to divide by); {@code bar} fields are 0–100, the length of the item's bar relative to the largest in
+ * its chart.
+ *
+ * @param weeks the ISO weeks shown, oldest first
+ * @param submittedByDepartment ideas submitted per week by the submitter's department
+ * @param submittedByChannel ideas submitted per week by channel
+ * @param weeklyTotals all ideas submitted per week, aligned with {@code weeks}
+ * @param funnel submitted → assigned → decided → explored → implemented
+ * @param answers whether submitters heard back within the deadline
+ * @param decisionTime median and 90th percentile time from submission to decision
+ * @param backlog undecided ideas per owner, oldest first
+ * @param declineReasons why ideas were declined
+ * @param participation distinct named submitters ÷ headcount per department
+ * @param implementationRate implemented ÷ submitted
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Dashboard(
+        Instant generatedAt,
+        List<String> weeks,
+        List<Series> submittedByDepartment,
+        List<Series> submittedByChannel,
+        List<Bar> weeklyTotals,
+        List<Bar> funnel,
+        Answers answers,
+        DecisionTime decisionTime,
+        List<Backlog> backlog,
+        List<Bar> declineReasons,
+        List<Participation> participation,
+        @Nullable Double implementationRate) {
+
+    /** One labelled count; {@code share} of the chart's whole where that means something. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Bar(String key, long count, @Nullable Double share, int bar) {
+    }
+
+    /** Counts per week for one department or channel, aligned with {@link Dashboard#weeks()}. */
+    public record Series(String key, List<Long> perWeek, long total, int bar) {
+    }
+
+    /**
+     * @param onTime submitters answered within the deadline (never escalated)
+     * @param late submitters answered after the deadline
+     * @param share onTime ÷ (onTime + late)
+     * @param overdueNow undecided ideas past their deadline right now
+     * @param breached deadlines missed and escalated so far
+     * @param onTimeBar the on-time bar's length, 0–100
+     * @param lateBar the late bar's length, 0–100
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Answers(long onTime, long late, @Nullable Double share, long overdueNow, long breached,
+            int onTimeBar, int lateBar) {
+    }
+
+    /**
+     * Hours from submission to decision, read from a bucketed histogram: each figure is the upper
+     * bound of its bucket; {@code beyond} means more than that.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DecisionTime(long decided, @Nullable Long medianWithinHours, boolean medianBeyond,
+            @Nullable Long p90WithinHours, boolean p90Beyond, List<Bar> histogram) {
+    }
+
+    /** An owner's undecided ideas and the age of the oldest, in days. */
+    public record Backlog(String ownerId, String ownerName, long open, long oldestAgeDays, int bar) {
+    }
+
+    /**
+     * @param distinctSubmitters named people of the department who submitted at least one idea
+     * @param ideas ideas from the department, anonymous ones included
+     * @param rate distinctSubmitters ÷ headcount
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Participation(String department, long headcount, long distinctSubmitters, long ideas,
+            @Nullable Double rate, int bar) {
+    }
+}

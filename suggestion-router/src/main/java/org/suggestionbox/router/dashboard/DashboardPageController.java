@@ -1,0 +1,35 @@
+package org.suggestionbox.router.dashboard;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.suggestionbox.platform.security.DirectoryUser;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The leadership dashboard page: charts drawn on the server (inline SVG and CSS bars), each with its table. */
+@Controller
+class DashboardPageController {
+
+    private final DashboardService dashboards;
+
+    DashboardPageController(DashboardService dashboards) {
+        this.dashboards = dashboards;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(@AuthenticationPrincipal DirectoryUser user, Model model, HttpServletResponse response) {
+        if (!DashboardService.mayView(user.person())) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("problem", "dashboard.forbidden");
+            return "problem";
+        }
+        Dashboard dashboard = dashboards.dashboard();
+        model.addAttribute("dashboard", dashboard);
+        model.addAttribute("weeklyMax", dashboard.weeklyTotals().stream().mapToLong(Dashboard.Bar::count).max()
+                .orElse(0));
+        return "dashboard";
+    }
+}

@@ -1,0 +1,163 @@
+package org.suggestionbox.router.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.suggestionbox.events.AnswerEscalated;
+import org.suggestionbox.events.AnswerReminderDue;
+import org.suggestionbox.events.DecisionOutcome;
+import org.suggestionbox.events.IdeaAssigned;
+import org.suggestionbox.events.IdeaDecided;
+import org.suggestionbox.events.IdeaLifecycleEvent;
+import org.suggestionbox.events.IdeaMergedAsDuplicate;
+import org.suggestionbox.events.IdeaReassigned;
+import org.suggestionbox.events.IdeaStatusChanged;
+import org.suggestionbox.events.ProgressStatus;
+import org.suggestionbox.events.Submitter;
+import org.suggestionbox.platform.directory.Directory;
+import org.suggestionbox.platform.directory.Person;
+import org.suggestionbox.router.idea.Idea;
+
+/**
+ * Keeps the dashboard's roll-ups in step with the router's own changes. The services call it right
+ * after a change was saved, with the event the change caused; every counter update is idempotent by
+ * that event id, so calling twice for one event counts once. A router that stops between the save and
+ * this call misses one increment — the figures are for steering, the idea documents stay the record.
+ */
+@Component
+public class DashboardRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardRecorder.class);
+    static final String UNKNOWN_DEPARTMENT = "—";
+
+    private final DashboardStore store;
+    private final Directory directory;
+
+    DashboardRecorder(DashboardStore store, Directory directory) {
+        this.store = store;
+        this.directory = directory;
+    }
+
+    /** Counts the change to {@code idea} that caused {@code event}. Never fails the caller. */
+    public void record(Idea idea, IdeaLifecycleEvent event) {
+        try {
+            apply(idea, event);
+        }
+        catch (RuntimeException ex) {
+            LOG.warn("Dashboard roll-up for event {} of idea {} failed: {}", event.eventId(), idea.id(),
+                    ex.getMessage());
+        }
+    }
+
+    /** The submitter was delivered the decision: counts it as answered on time or late. */
+    public void answered(Idea idea, UUID deliveryEventId) {
+        try {
+            Instant answeredAt = idea.answeredAt();
+            Instant dueBy = idea.answerDueBy();
+            boolean onTime = answeredAt != null && dueBy != null && !answeredAt.isAfter(dueBy)
+                    && idea.escalations() == 0;
+            store.increment(Metrics.ANSWERED, DashboardStore.ALL, onTime ? "ON_TIME" : "LATE", deliveryEventId);
+        }
+        catch (RuntimeException ex) {
+            LOG.warn("Dashboard roll-up for the answer to idea {} failed: {}", idea.id(), ex.getMessage());
+        }
+    }
+
+    private void apply(Idea idea, IdeaLifecycleEvent event) {
+        UUID eventId = event.eventId();
+        switch (event) {
+            case IdeaAssigned assigned -> {
+                String week = isoWeek(idea.submittedAt());
+                String department = departmentOf(idea);
+                store.increment(Metrics.SUBMITTED_BY_DEPARTMENT, week, department, eventId);
+                store.increment(Metrics.SUBMITTED_BY_CHANNEL, week, idea.channel().name(), eventId);
+                store.increment(Metrics.IDEAS_BY_DEPARTMENT, DashboardStore.ALL, department, eventId);
+                store.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.SUBMITTED.name(), eventId);
+                store.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.ASSIGNED.name(), eventId);
+                // Participation counts people, so an anonymous submitter is not counted here: the idea
+                // still counts for the department above, but who sent it is sealed and cannot be told
+                // apart from anyone else's anonymous idea.
+                for (Submitter submitter : assigned.submitters()) {
+                    String personId = submitter.personId();
+                    if (personId != null) {
+                        store.participant(directory.find(personId).map(Person::department).orElse(department),
+                                personId);
+                    }
+                }
+            }
+            case IdeaDecided decided -> {
+                store.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.DECIDED.name(), eventId);
+                if (decided.outcome() == DecisionOutcome.EXPLORE) {
+                    store.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.EXPLORED.name(), eventId);
+                }
+                else if (decided.reasonCode() != null) {
+                    store.increment(Metrics.DECLINE_REASONS, DashboardStore.ALL, decided.reasonCode().name(),
+                            eventId);
+                }
+                decisionTime(idea, decided.occurredAt(), eventId);
+            }
+            case IdeaMergedAsDuplicate merged -> {
+                store.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.DECIDED.name(), eventId);
+                decisionTime(idea, merged.occurredAt(), eventId);
+            }
+            case IdeaStatusChanged changed -> {
+                if (changed.status() == ProgressStatus.IMPLEMENTED) {
+                    store.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.IMPLEMENTED.name(), eventId);
+                }
+            }
+            case AnswerEscalated escalated ->
+                store.increment(Metrics.DEADLINES, DashboardStore.ALL, "BREACHED", eventId);
+            case IdeaReassigned reassigned -> {
+                // the open backlog is read from the ideas themselves
+            }
+            case AnswerReminderDue reminder -> {
+                // reminders are not a dashboard figure
+            }
+        }
+    }
+
+    private void decisionTime(Idea idea, Instant decidedAt, UUID eventId) {
+        Duration took = Duration.between(idea.submittedAt(), decidedAt);
+        store.increment(Metrics.DECISION_HOURS, DashboardStore.ALL,
+                DecisionTimeHistogram.bucketOf(took.isNegative() ? Duration.ZERO : took), eventId);
+    }
+
+    static String departmentOf(Idea idea) {
+        @Nullable String department = idea.department();
+        return department == null || department.isBlank() ? UNKNOWN_DEPARTMENT : department;
+    }
+
+    /** The ISO-8601 week of an instant in UTC, e.g. {@code 2026-W47}. */
+    static String isoWeek(Instant instant) {
+        var date = instant.atZone(ZoneOffset.UTC).toLocalDate();
+        return String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR),
+                date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** The steps of the funnel. */
+    enum Stage {
+        SUBMITTED, ASSIGNED, DECIDED, EXPLORED, IMPLEMENTED
+    }
+
+    /** Counter names. */
+    static final class Metrics {
+        static final String SUBMITTED_BY_DEPARTMENT = "submitted.department";
+        static final String SUBMITTED_BY_CHANNEL = "submitted.channel";
+        static final String IDEAS_BY_DEPARTMENT = "ideas.department";
+        static final String FUNNEL = "funnel";
+        static final String DECLINE_REASONS = "decline.reasons";
+        static final String DECISION_HOURS = "decision.hours";
+        static final String ANSWERED = "answered";
+        static final String DEADLINES = "deadlines";
+
+        private Metrics() {
+        }
+    }
+}

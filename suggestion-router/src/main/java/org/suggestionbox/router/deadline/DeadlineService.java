@@ -1,0 +1,128 @@
+package org.suggestionbox.router.deadline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.suggestionbox.events.AnswerEscalated;
+import org.suggestionbox.events.ReminderPoint;
+import org.suggestionbox.platform.directory.Directory;
+import org.suggestionbox.platform.directory.Person;
+import org.suggestionbox.router.config.RouterProperties;
+import org.suggestionbox.router.dashboard.DashboardRecorder;
+import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.outbox.OutboxRelay;
+import org.suggestionbox.router.storage.IdeaStore;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * One pass over the undecided ideas whose deadline is near or past: reminds the owner at the
+ * configured points, escalates a missed deadline to the owner's manager (or triage). Each change is
+ * one guarded document write with its event in the outbox, so a pass that runs twice — or on two
+ * instances despite the lock — still makes each reminder and each escalation once: the second write
+ * either finds the reminder recorded or fails on the version and skips the idea.
+ */
+@Service
+public class DeadlineService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadlineService.class);
+
+    private final IdeaStore store;
+    private final OutboxRelay relay;
+    private final DashboardRecorder dashboard;
+    private final Directory directory;
+    private final RouterProperties properties;
+    private final Clock clock;
+    private final Counter breached;
+    private final MeterRegistry registry;
+
+    DeadlineService(IdeaStore store, OutboxRelay relay, DashboardRecorder dashboard, Directory directory,
+            RouterProperties properties, Clock clock, MeterRegistry registry) {
+        this.store = store;
+        this.relay = relay;
+        this.dashboard = dashboard;
+        this.directory = directory;
+        this.properties = properties;
+        this.clock = clock;
+        this.registry = registry;
+        this.breached = Counter.builder("ideas.deadline.breached")
+                .description("Answer deadlines missed and escalated")
+                .register(registry);
+    }
+
+    /** Checks every idea that may be due for a reminder or an escalation; returns how many changed. */
+    public int checkOnce() {
+        Instant now = clock.instant();
+        int changed = 0;
+        try (Stream<Idea> candidates = store.streamUndecidedDueBefore(now.plus(longestLead()))) {
+            for (Idea idea : (Iterable<Idea>) candidates::iterator) {
+                try {
+                    if (check(idea, now)) {
+                        changed++;
+                    }
+                }
+                catch (OptimisticLockingFailureException ex) {
+                    LOG.debug("Idea {} changed meanwhile; the next pass looks at it again", idea.id());
+                }
+            }
+        }
+        return changed;
+    }
+
+    private boolean check(Idea idea, Instant now) {
+        if (idea.isBreached(now)) {
+            AnswerEscalated escalated = idea.escalate(escalationTarget(idea), properties.deadlines().escalationExtension(),
+                    clock);
+            store.save(idea);
+            breached.increment();
+            LOG.info("Idea {} missed its deadline {}; escalated to {}, new deadline {}", idea.id(),
+                    escalated.missedDeadline(), escalated.escalatedToId(), escalated.newAnswerDueBy());
+            dashboard.record(idea, escalated);
+            relay.relay(idea);
+            return true;
+        }
+        return idea.remindIfDue(properties.deadlines().reminders(), clock).map(reminder -> {
+            store.save(idea);
+            registry.counter("ideas.deadline.reminded", "point", reminder.reminder().name()).increment();
+            LOG.info("Idea {}: {} reminder for {}", idea.id(), reminder.reminder(), reminder.ownerId());
+            relay.relay(idea);
+            return true;
+        }).orElse(false);
+    }
+
+    /** The owner's manager from the directory; the triage owner when there is none. */
+    String escalationTarget(Idea idea) {
+        String ownerId = idea.ownerId();
+        return (ownerId == null ? java.util.Optional.<Person>empty() : directory.find(ownerId))
+                .map(Person::managerId)
+                .filter(managerId -> managerId != null && !managerId.isBlank())
+                .filter(managerId -> directory.find(managerId).isPresent())
+                .orElse(properties.triageOwner());
+    }
+
+    /**
+     * How far ahead of a deadline the earliest reminder can come: half of the longest answer time for
+     * half-time, one day for the day before. Ideas due later cannot need anything yet.
+     */
+    private Duration longestLead() {
+        RouterProperties.Deadlines deadlines = properties.deadlines();
+        Duration longest = Stream.concat(Stream.of(deadlines.defaultDeadline(), deadlines.escalationExtension()),
+                deadlines.categories().values().stream()).max(Duration::compareTo).orElseThrow();
+        Duration lead = Duration.ZERO;
+        for (ReminderPoint point : deadlines.reminders()) {
+            Duration pointLead = switch (point) {
+                case HALF_TIME -> longest.dividedBy(2);
+                case ONE_DAY_BEFORE -> Duration.ofDays(1);
+            };
+            lead = pointLead.compareTo(lead) > 0 ? pointLead : lead;
+        }
+        return lead.plus(Duration.ofMinutes(1));
+    }
+}

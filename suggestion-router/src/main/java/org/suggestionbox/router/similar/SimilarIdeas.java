@@ -1,0 +1,174 @@
+package org.suggestionbox.router.similar;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.storage.IdeaStore;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Finds an idea's nearest earlier ideas by text with Lucene's MoreLikeThis: the idea's most telling
+ * terms (by tf-idf over all ideas) become a query, and earlier ideas are ranked by BM25 against it.
+ * The index lives in memory; it is rebuilt from MongoDB at start and each idea this instance routes
+ * is added as it arrives.
+ */
+@Component
+public class SimilarIdeas {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimilarIdeas.class);
+    private static final String ID = "id";
+    private static final String TITLE = "title";
+    private static final String TEXT = "text";
+    private static final String SUBMITTED_AT = "submittedAt";
+    /** Words too common in any idea to tell two apart. */
+    private static final Set<String> STOP_WORDS = Set.of("a", "an", "and", "are", "as", "at", "be", "but", "by",
+            "for", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "our", "so", "such", "that", "the",
+            "their", "then", "there", "these", "they", "this", "to", "was", "we", "will", "with", "would", "could",
+            "should", "can", "more", "less", "all", "any", "idea");
+
+    private final IdeaStore store;
+    private final Analyzer analyzer = new StandardAnalyzer();
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    SimilarIdeas(IdeaStore store) throws IOException {
+        this.store = store;
+        this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    @PostConstruct
+    void rebuild() {
+        long count;
+        try (Stream<IdeaStore.IdeaText> ideas = store.streamTexts()) {
+            count = ideas.peek(this::write).count();
+            searchers.maybeRefresh();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot build the similar-ideas index", ex);
+        }
+        LOG.info("Similar-ideas index built from {} ideas", count);
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        searchers.close();
+        writer.close();
+    }
+
+    /** Adds (or replaces) an idea in the index. */
+    public void add(Idea idea) {
+        try {
+            write(new IdeaStore.IdeaText(idea.id(), idea.title(), idea.description(), idea.submittedAt()));
+            searchers.maybeRefresh();
+        }
+        catch (IOException | UncheckedIOException ex) {
+            LOG.warn("Idea {} not added to the similar-ideas index: {}", idea.id(), ex.getMessage());
+        }
+    }
+
+    /** Up to {@code limit} ideas submitted before {@code idea}, nearest first. */
+    public List<SimilarIdea> similarTo(Idea idea, int limit) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
+                moreLikeThis.setAnalyzer(analyzer);
+                moreLikeThis.setFieldNames(new String[] {TEXT});
+                moreLikeThis.setMinTermFreq(1);
+                moreLikeThis.setMinDocFreq(1);
+                moreLikeThis.setMinWordLen(3);
+                moreLikeThis.setStopWords(STOP_WORDS);
+                Query like = moreLikeThis.like(TEXT, new StringReader(textOf(idea.title(), idea.description())));
+                Query earlier = new BooleanQuery.Builder()
+                        .add(like, BooleanClause.Occur.MUST)
+                        .add(LongPoint.newRangeQuery(SUBMITTED_AT, Long.MIN_VALUE,
+                                idea.submittedAt().toEpochMilli() - 1), BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(ID, idea.id().toString())), BooleanClause.Occur.MUST_NOT)
+                        .build();
+                TopDocs top = searcher.search(earlier, limit);
+                double self = selfScore(searcher, like, idea.id());
+                List<SimilarIdea> similar = new ArrayList<>();
+                for (ScoreDoc hit : top.scoreDocs) {
+                    Document document = searcher.storedFields().document(hit.doc);
+                    double score = self > 0 ? Math.min(1.0, hit.score / self) : hit.score;
+                    similar.add(new SimilarIdea(UUID.fromString(document.get(ID)), document.get(TITLE),
+                            Math.round(score * 100) / 100.0));
+                }
+                return similar;
+            }
+            finally {
+                searchers.release(searcher);
+            }
+        }
+        catch (IOException ex) {
+            LOG.warn("Similar ideas for {} not found: {}", idea.id(), ex.getMessage());
+            return List.of();
+        }
+    }
+
+    /** The idea's own score against its query, the yardstick that makes scores comparable. */
+    private static double selfScore(IndexSearcher searcher, Query like, UUID id) throws IOException {
+        Query self = new BooleanQuery.Builder()
+                .add(like, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(ID, id.toString())), BooleanClause.Occur.FILTER)
+                .build();
+        TopDocs top = searcher.search(self, 1);
+        return top.scoreDocs.length == 0 ? 0 : top.scoreDocs[0].score;
+    }
+
+    private void write(IdeaStore.IdeaText idea) {
+        Document document = new Document();
+        document.add(new StringField(ID, idea.id().toString(), Field.Store.YES));
+        document.add(new StoredField(TITLE, idea.title()));
+        document.add(new TextField(TEXT, textOf(idea.title(), idea.description()), Field.Store.NO));
+        Instant submittedAt = idea.submittedAt();
+        document.add(new LongPoint(SUBMITTED_AT, submittedAt.toEpochMilli()));
+        try {
+            writer.updateDocument(new Term(ID, idea.id().toString()), document);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The title counts twice: it is what the submitter thought the idea is about. */
+    private static String textOf(String title, String description) {
+        return title + "\n" + title + "\n" + description;
+    }
+}

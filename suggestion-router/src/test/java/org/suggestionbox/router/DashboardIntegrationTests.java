@@ -1,0 +1,259 @@
+package org.suggestionbox.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.suggestionbox.events.DecisionOutcome;
+import org.suggestionbox.events.DeclineReason;
+import org.suggestionbox.events.IdeaDecided;
+import org.suggestionbox.events.IdeaSubmitted;
+import org.suggestionbox.events.SealedIdentity;
+import org.suggestionbox.events.SubmissionChannel;
+import org.suggestionbox.events.Submitter;
+import org.suggestionbox.events.Topics;
+import org.suggestionbox.platform.directory.Directory;
+import org.suggestionbox.platform.directory.Person;
+import org.suggestionbox.platform.directory.Role;
+import org.suggestionbox.router.dashboard.DashboardRecorder;
+import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.storage.IdeaStore;
+import org.suggestionbox.router.support.RouterHttp;
+import org.suggestionbox.router.support.RouterIntegrationTest;
+import org.suggestionbox.router.support.TestEvents;
+import org.suggestionbox.testing.KafkaProbe;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The leadership dashboard against a hand-computed fixture: a fresh department of four people sends
+ * five ideas through every path. Department figures are checked absolutely (nobody else is in that
+ * department); company-wide figures as the difference before and after, since other tests share the
+ * database.
+ */
+@RouterIntegrationTest
+class DashboardIntegrationTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    DashboardRecorder recorder;
+
+    @Autowired
+    IdeaStore store;
+
+    private RouterHttp http;
+    private TestEvents events;
+    private Collection<Person> originalDirectory;
+    private String department;
+    private String category;
+
+    @BeforeEach
+    void setUp() {
+        http = new RouterHttp(port);
+        events = new TestEvents(json);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        department = "Research " + suffix;
+        category = "dash-" + suffix;
+        originalDirectory = List.copyOf(directory.all());
+        List<Person> people = new ArrayList<>(originalDirectory);
+        for (int i = 1; i <= 4; i++) {
+            people.add(new Person("r" + i + "-" + suffix, "Researcher " + i, "r" + i + "-" + suffix + "@example.org",
+                    department, "lea", "en", null, null, Set.of(Role.EMPLOYEE)));
+        }
+        directory.replace(people);
+    }
+
+    @AfterEach
+    void restoreDirectory() {
+        directory.replace(originalDirectory);
+    }
+
+    @Test
+    void theFiguresMatchAHandComputedFixture() {
+        JsonNode before = dashboard();
+        String r1 = directory.all().stream().filter(p -> p.id().startsWith("r1-") && department.equals(p.department()))
+                .findFirst().orElseThrow().id();
+        String r2 = r1.replace("r1-", "r2-");
+
+        // five ideas: r1 twice, r2 twice (one a duplicate), one anonymous
+        UUID declined = submit(Submitter.person(r1), SubmissionChannel.WEB, "Declined one");
+        UUID implemented = submit(Submitter.person(r1), SubmissionChannel.SLACK, "Implemented one");
+        UUID explored = submit(Submitter.person(r2), SubmissionChannel.WEB, "Explored one");
+        UUID open = submit(Submitter.anonymous(new SealedIdentity("k1", "YW5vbg==")), SubmissionChannel.TEAMS,
+                "Open one");
+        UUID duplicate = submit(Submitter.person(r2), SubmissionChannel.API, "Duplicate one");
+        for (UUID id : List.of(declined, implemented, explored, open, duplicate)) {
+            awaitIdea(id);
+        }
+        String future = LocalDate.now().plusDays(30).toString();
+        ok(http.postJson("maya", "/api/ideas/" + declined + "/decision",
+                "{\"outcome\":\"DECLINE\",\"reasonCode\":\"NOT_FEASIBLE\",\"explanation\":\"Cannot.\"}"));
+        ok(http.postJson("maya", "/api/ideas/" + implemented + "/decision",
+                "{\"outcome\":\"EXPLORE\",\"nextStep\":\"Try\",\"expectedBy\":\"" + future + "\"}"));
+        ok(http.postJson("maya", "/api/ideas/" + implemented + "/status", "{\"status\":\"IN_PROGRESS\",\"note\":\"Go\"}"));
+        ok(http.postJson("maya", "/api/ideas/" + implemented + "/status",
+                "{\"status\":\"IMPLEMENTED\",\"note\":\"Done\"}"));
+        ok(http.postJson("maya", "/api/ideas/" + explored + "/decision",
+                "{\"outcome\":\"EXPLORE\",\"nextStep\":\"Look\",\"expectedBy\":\"" + future + "\"}"));
+        ok(http.postJson("maya", "/api/ideas/" + duplicate + "/merge",
+                "{\"originalId\":\"" + explored + "\",\"note\":\"Same idea\"}"));
+        // the declined idea's submitter is told, twice over (a redelivery)
+        byte[] delivered = events.bytes(TestEvents.deliveredToSubmitter(declined, UUID.randomUUID()));
+        KafkaProbe.send(Topics.NOTIFICATIONS_DELIVERED, declined.toString(), delivered);
+        KafkaProbe.send(Topics.NOTIFICATIONS_DELIVERED, declined.toString(), delivered);
+        await().atMost(WAIT).until(() -> store.find(declined).orElseThrow().answered());
+
+        JsonNode after = dashboard();
+
+        // department figures, absolute: 5 ideas this week, 2 distinct named people of 4
+        String week = after.get("weeks").get(after.get("weeks").size() - 1).asString();
+        JsonNode row = find(after.get("submittedByDepartment"), department);
+        assertThat(row.get("perWeek").get(row.get("perWeek").size() - 1).asLong()).isEqualTo(5);
+        assertThat(row.get("total").asLong()).isEqualTo(5);
+        JsonNode participation = findBy(after.get("participation"), "department", department);
+        assertThat(participation.get("headcount").asLong()).isEqualTo(4);
+        assertThat(participation.get("distinctSubmitters").asLong()).isEqualTo(2);
+        assertThat(participation.get("ideas").asLong()).isEqualTo(5);
+        assertThat(participation.get("rate").asDouble()).isEqualTo(0.5);
+        assertThat(week).matches("\\d{4}-W\\d{2}");
+
+        // company-wide figures, as differences
+        assertThat(weekDelta(before, after, "submittedByChannel", "WEB")).isEqualTo(2);
+        assertThat(weekDelta(before, after, "submittedByChannel", "SLACK")).isEqualTo(1);
+        assertThat(weekDelta(before, after, "submittedByChannel", "TEAMS")).isEqualTo(1);
+        assertThat(weekDelta(before, after, "submittedByChannel", "API")).isEqualTo(1);
+        assertThat(delta(before, after, "funnel", "SUBMITTED")).isEqualTo(5);
+        assertThat(delta(before, after, "funnel", "ASSIGNED")).isEqualTo(5);
+        assertThat(delta(before, after, "funnel", "DECIDED")).isEqualTo(4);
+        assertThat(delta(before, after, "funnel", "EXPLORED")).isEqualTo(2);
+        assertThat(delta(before, after, "funnel", "IMPLEMENTED")).isEqualTo(1);
+        assertThat(delta(before, after, "declineReasons", "NOT_FEASIBLE")).isEqualTo(1);
+        assertThat(delta(before, after, "declineReasons", "OUT_OF_SCOPE")).isZero();
+        assertThat(after.get("decisionTime").get("decided").asLong()
+                - before.get("decisionTime").get("decided").asLong()).isEqualTo(4);
+        assertThat(bucketDelta(before, after, "1")).isEqualTo(4);
+        assertThat(after.get("answers").get("onTime").asLong() - before.get("answers").get("onTime").asLong())
+                .isEqualTo(1);
+        assertThat(backlog(after, "maya") - backlog(before, "maya")).isEqualTo(1);
+        assertThat(after.get("implementationRate").asDouble()).isPositive();
+        assertThat(after.get("decisionTime").get("medianWithinHours").asLong()).isPositive();
+
+        // the same event recorded again counts once
+        Idea idea = store.find(declined).orElseThrow();
+        IdeaDecided again = new IdeaDecided(UUID.randomUUID(), declined, Instant.now(), IdeaDecided.SCHEMA_VERSION,
+                "t", idea.submitters(), "maya", "Maya Rosen", DecisionOutcome.DECLINE, DeclineReason.OUT_OF_SCOPE,
+                "x", null, null);
+        recorder.record(idea, again);
+        recorder.record(idea, again);
+        assertThat(delta(after, dashboard(), "declineReasons", "OUT_OF_SCOPE")).isEqualTo(1);
+    }
+
+    @Test
+    void onlyLeadersAndAdministratorsSeeTheDashboard() {
+        HttpResponse<String> alice = http.get("alice", "/api/dashboard");
+        assertThat(alice.statusCode()).isEqualTo(403);
+        assertThat(alice.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(http.get("maya", "/api/dashboard").statusCode()).isEqualTo(403);
+        assertThat(http.get("admin", "/api/dashboard").statusCode()).isEqualTo(200);
+        assertThat(http.browser("alice").get("/dashboard").statusCode()).isEqualTo(403);
+
+        UUID ideaId = submit(Submitter.person("alice"), SubmissionChannel.WEB, "Seen on the page");
+        awaitIdea(ideaId);
+        HttpResponse<String> page = http.browser("lea").get("/dashboard");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"weekly-chart\"", "<svg", "<title>", "id=\"weekly-table\"",
+                "id=\"funnel\"", "id=\"participation\"", "id=\"backlog\"", "id=\"decline-reasons\"",
+                "data-department=\"" + department + "\"", "Idea flow");
+        HttpResponse<String> hebrew = http.browser("lea").get("/dashboard?lang=he");
+        assertThat(hebrew.body()).contains("dir=\"rtl\"", "זרימת הרעיונות");
+        assertThat(http.browser("lea").get("/dashboard?lang=pl").body()).contains("Przepływ pomysłów");
+    }
+
+    private UUID submit(Submitter submitter, SubmissionChannel channel, String title) {
+        UUID ideaId = UUID.randomUUID();
+        IdeaSubmitted submitted = new IdeaSubmitted(UUID.randomUUID(), ideaId, Instant.now(),
+                IdeaSubmitted.SCHEMA_VERSION, title, "Described in enough words to be understood.", category, channel,
+                submitter, department, "en", List.of());
+        KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(), events.bytes(submitted));
+        return ideaId;
+    }
+
+    private void awaitIdea(UUID ideaId) {
+        await().atMost(WAIT).until(() -> http.get("maya", "/api/ideas/" + ideaId).statusCode() == 200);
+    }
+
+    private JsonNode dashboard() {
+        HttpResponse<String> response = http.get("lea", "/api/dashboard");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private static void ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static long delta(JsonNode before, JsonNode after, String chart, String key) {
+        return count(after.get(chart), key) - count(before.get(chart), key);
+    }
+
+    private static long bucketDelta(JsonNode before, JsonNode after, String bucket) {
+        return count(after.get("decisionTime").get("histogram"), bucket)
+                - count(before.get("decisionTime").get("histogram"), bucket);
+    }
+
+    private static long weekDelta(JsonNode before, JsonNode after, String chart, String key) {
+        return lastWeek(find(after.get(chart), key)) - lastWeek(find(before.get(chart), key));
+    }
+
+    private static long lastWeek(JsonNode series) {
+        return series == null ? 0 : series.get("perWeek").get(series.get("perWeek").size() - 1).asLong();
+    }
+
+    private static long count(JsonNode bars, String key) {
+        JsonNode bar = find(bars, key);
+        return bar == null ? 0 : bar.get("count").asLong();
+    }
+
+    private static long backlog(JsonNode dashboard, String owner) {
+        JsonNode row = findBy(dashboard.get("backlog"), "ownerId", owner);
+        return row == null ? 0 : row.get("open").asLong();
+    }
+
+    private static JsonNode find(JsonNode array, String key) {
+        return findBy(array, "key", key);
+    }
+
+    private static JsonNode findBy(JsonNode array, String field, String value) {
+        for (JsonNode node : array) {
+            if (value.equals(node.get(field).asString())) {
+                return node;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,96 @@
+package org.suggestionbox.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.suggestionbox.events.IdeaSubmitted;
+import org.suggestionbox.events.SubmissionChannel;
+import org.suggestionbox.events.Submitter;
+import org.suggestionbox.events.Topics;
+import org.suggestionbox.router.support.RouterHttp;
+import org.suggestionbox.router.support.RouterIntegrationTest;
+import org.suggestionbox.router.support.TestEvents;
+import org.suggestionbox.testing.KafkaProbe;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Similar ideas by text (Lucene MoreLikeThis): the owner sees the nearest earlier ideas with a score. */
+@RouterIntegrationTest
+class SimilarIdeasIntegrationTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    private RouterHttp http;
+    private TestEvents events;
+
+    @BeforeEach
+    void setUp() {
+        http = new RouterHttp(port);
+        events = new TestEvents(json);
+    }
+
+    @Test
+    void theNearestEarlierIdeaComesFirstWithAScore() {
+        Instant now = Instant.now();
+        UUID solar = submit(now.minusSeconds(180), "Solar panels on the warehouse roof",
+                "Install photovoltaic solar panels on the logistics warehouse roof to cut the electricity bill.");
+        UUID bikes = submit(now.minusSeconds(120), "Covered bike racks for staff",
+                "Covered bicycle racks near the main entrance, so more colleagues cycle to work.");
+        UUID again = submit(now.minusSeconds(60), "Photovoltaic roof",
+                "Put photovoltaic panels on the warehouse roof; the sun could power the conveyor belts.");
+
+        JsonNode idea = await().atMost(WAIT).until(() -> idea("maya", again), node -> node != null);
+        List<String> ids = idea.get("similar").findValuesAsString("id");
+        assertThat(ids).hasSizeLessThanOrEqualTo(3).first().isEqualTo(solar.toString());
+        if (ids.contains(bikes.toString())) {
+            assertThat(ids.indexOf(bikes.toString())).isGreaterThan(0);
+        }
+        JsonNode nearest = idea.get("similar").get(0);
+        assertThat(nearest.get("title").asString()).isEqualTo("Solar panels on the warehouse roof");
+        assertThat(nearest.get("score").asDouble()).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
+        double[] scores = java.util.stream.StreamSupport.stream(idea.get("similar").spliterator(), false)
+                .mapToDouble(node -> node.get("score").asDouble()).toArray();
+        for (int i = 1; i < scores.length; i++) {
+            assertThat(scores[i]).isLessThanOrEqualTo(scores[i - 1]);
+        }
+
+        // only earlier ideas: the first one has nothing of these two
+        JsonNode first = idea("maya", solar);
+        assertThat(first.get("similar").findValuesAsString("id")).doesNotContain(again.toString(), bikes.toString());
+        // a submitter does not get the list; the owner's page shows it
+        assertThat(idea("piotr", again).has("similar")).isFalse();
+        assertThat(http.browser("maya").get("/ideas/" + again).body()).contains("id=\"similar-ideas\"",
+                "Solar panels on the warehouse roof");
+    }
+
+    private JsonNode idea(String reader, UUID id) {
+        var response = http.get(reader, "/api/ideas/" + id);
+        return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+    }
+
+    private UUID submit(Instant at, String title, String description) {
+        UUID ideaId = UUID.randomUUID();
+        IdeaSubmitted submitted = new IdeaSubmitted(UUID.randomUUID(), ideaId, at, IdeaSubmitted.SCHEMA_VERSION, title,
+                description, "customer-experience", SubmissionChannel.WEB, Submitter.person("piotr"), "Logistics", "pl",
+                List.of());
+        KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(), events.bytes(submitted));
+        await().atMost(WAIT).until(() -> idea("maya", ideaId) != null);
+        return ideaId;
+    }
+}
