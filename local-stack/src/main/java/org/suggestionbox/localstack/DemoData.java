@@ -1,0 +1,90 @@
+package org.suggestionbox.localstack;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Demo content for a fresh local stack, entered the way people would: ideas submitted through intake's
+ * API by alice (English), noa (Hebrew), piotr (Polish) and alice anonymously; then maya explores one
+ * and declines another through the router's API, so inboxes and the mail viewer have something to show.
+ */
+final class DemoData {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    private static final Duration QUEUE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final DemoClient client = new DemoClient();
+
+    private final String intakeUrl;
+
+    private final String routerUrl;
+
+    DemoData(String intakeUrl, String routerUrl) {
+        this.intakeUrl = intakeUrl;
+        this.routerUrl = routerUrl;
+    }
+
+    void load() {
+        String callBack = submit("alice", "Offer a call-back instead of waiting on hold",
+                "When the queue is longer than five minutes, customers could leave their number and we call them "
+                        + "back in order. Fewer abandoned calls and calmer conversations.",
+                "customer-experience", false);
+        String chat = submit("noa", "צ'אט חי באתר בשעות הערב",
+                "לקוחות רבים פונים אלינו אחרי שמונה בערב. צ'אט קצר עם נציג אחד בערב יחסוך שיחות חוזרות למחרת בבוקר.",
+                "customer-experience", false);
+        submit("piotr", "Etykiety z kodem QR na regałach magazynu",
+                "Skanowanie kodu QR na regale pokazałoby od razu stan zapasów i ostatnią inwentaryzację. "
+                        + "Mniej szukania i mniej pomyłek przy kompletacji.",
+                "operations", false);
+        submit("alice", "Shorter scripts for the first minute of a call",
+                "The opening script takes almost a minute. Customers get impatient before we even hear their problem.",
+                "customer-experience", true);
+        LOG.info("Demo ideas submitted; waiting for them to reach maya's queue");
+
+        awaitInQueue("maya", callBack, chat);
+        String expectedBy = LocalDate.now().plusDays(30).toString();
+        this.client.post(this.routerUrl + "/api/ideas/" + callBack + "/decision", "maya", """
+                {"outcome":"EXPLORE","nextStep":%s,"expectedBy":%s,"explanation":%s}"""
+                .formatted(DemoClient.quote("Pilot the call-back option with two agents for one week"),
+                        DemoClient.quote(expectedBy),
+                        DemoClient.quote("Good idea; we want numbers from a small pilot before changing the phone setup.")))
+                .requireSuccess("Exploring the call-back idea");
+        this.client.post(this.routerUrl + "/api/ideas/" + chat + "/decision", "maya", """
+                {"outcome":"DECLINE","reasonCode":"NOT_FEASIBLE","explanation":%s}"""
+                .formatted(DemoClient.quote("We cannot staff evenings this year; the self-service help pages "
+                        + "will get an evening FAQ instead.")))
+                .requireSuccess("Declining the evening chat idea");
+        LOG.info("Demo decisions made by maya: one explored, one declined");
+    }
+
+    private String submit(String user, String title, String description, String category, boolean anonymous) {
+        String body = this.client.post(this.intakeUrl + "/api/ideas", user, """
+                {"title":%s,"description":%s,"category":%s,"anonymous":%s}"""
+                .formatted(DemoClient.quote(title), DemoClient.quote(description), DemoClient.quote(category), anonymous))
+                .requireStatus(202, "Submitting \"" + title + "\" as " + user);
+        return DemoClient.id(body);
+    }
+
+    private void awaitInQueue(String owner, String... ideaIds) {
+        long deadline = System.nanoTime() + QUEUE_TIMEOUT.toNanos();
+        while (true) {
+            DemoClient.Response queue = this.client.get(this.routerUrl + "/api/queue", owner);
+            boolean all = queue.status() == 200;
+            for (String id : ideaIds) {
+                all &= queue.body().contains(id);
+            }
+            if (all) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Demo ideas did not reach " + owner + "'s queue within "
+                        + QUEUE_TIMEOUT.toSeconds() + " s; last answer " + queue.status() + ": " + queue.body());
+            }
+            Pause.pause(Duration.ofMillis(500));
+        }
+    }
+}

@@ -1,0 +1,514 @@
+package org.suggestionbox.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.icegreen.greenmail.util.GreenMail;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A whole Suggestion Box on one machine: Kafka, MongoDB-wire server, SMTP capture with a mail viewer and
+ * the three services, each replaced by an external one when {@code KAFKA_BOOTSTRAP_SERVERS},
+ * {@code MONGODB_URI} or {@code SMTP_HOST} is set in the {@linkplain Builder#environment environment}.
+ * Data lives in the data directory and survives restarts. Start with {@link #start()}, stop with
+ * {@link #close()} (also run by a shutdown hook on Ctrl-C).
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+    /** The services in start order, by Maven module name. */
+    public static final List<String> SERVICES = List.of("suggestion-intake", "suggestion-router", "feedback-notifier");
+
+    static final String DEMO_DATA_MARKER = "demo-data.done";
+
+    private final Builder settings;
+
+    private final Externals externals;
+
+    private final Path dataDir;
+
+    private final Map<String, Duration> timings = new LinkedHashMap<>();
+
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    private @Nullable KafkaBroker kafka;
+
+    private @Nullable MongoWireServer mongo;
+
+    private @Nullable MailCapture mail;
+
+    private @Nullable MailViewer mailViewer;
+
+    private @Nullable Thread shutdownHook;
+
+    private LocalStack(Builder settings) {
+        this.settings = settings;
+        this.externals = Externals.from(settings.environment);
+        this.dataDir = settings.dataDir.toAbsolutePath().normalize();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts what is configured and waits until every service is healthy; on failure stops what it
+     * started and throws with the reason (and the first lines of the failing process's log).
+     */
+    public synchronized LocalStack start() {
+        if (this.shutdownHook != null) {
+            throw new IllegalStateException("This local stack is already started");
+        }
+        long started = System.nanoTime();
+        Map<String, Path> jars = new LinkedHashMap<>();
+        if (this.settings.startServices) {
+            this.settings.services.forEach(module -> jars.put(module, executableJar(module)));
+        }
+        registerShutdownHook();
+        try {
+            Files.createDirectories(logsDir());
+            startInfrastructure();
+            if (this.settings.startServices) {
+                startServices(jars);
+                if (this.settings.demoData) {
+                    loadDemoDataOnce();
+                }
+            }
+        }
+        catch (IOException ex) {
+            close();
+            throw new UncheckedIOException(ex);
+        }
+        catch (RuntimeException ex) {
+            close();
+            throw ex;
+        }
+        this.timings.put("total", Duration.ofNanos(System.nanoTime() - started));
+        return this;
+    }
+
+    private void startInfrastructure() {
+        Ports ports = this.settings.ports;
+        if (this.externals.mongoUri() == null && this.settings.startMongo) {
+            time("mongo", () -> {
+                MongoWireServer server = new MongoWireServer(this.dataDir.resolve("mongo.mv"), ports.mongo());
+                this.mongo = server;
+                server.start();
+            });
+        }
+        if (this.externals.smtpHost() == null && this.settings.startSmtp) {
+            time("smtp", () -> {
+                MailCapture capture = new MailCapture(ports.smtp(), this.dataDir.resolve("mail"));
+                this.mail = capture;
+                capture.start();
+                MailViewer viewer = new MailViewer(ports.mailViewer(), capture::allMessages);
+                this.mailViewer = viewer;
+                viewer.start();
+            });
+        }
+        if (this.externals.kafkaBootstrapServers() == null && this.settings.startKafka) {
+            time("kafka", () -> {
+                KafkaBroker broker = new KafkaBroker(this.dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController(),
+                        this.settings.kafkaClasspath, logsDir().resolve("kafka.log"));
+                this.kafka = broker;
+                LOG.info("Starting Kafka broker on {} (log: {})", broker.bootstrapServers(), broker.logFile());
+                broker.start();
+            });
+        }
+    }
+
+    private void startServices(Map<String, Path> jars) {
+        long started = System.nanoTime();
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(this.dataDir);
+        for (String module : this.settings.services) {
+            ServiceProcess service = new ServiceProcess(module, jars.get(module), port(module),
+                    serviceEnvironment(module, secrets), logsDir().resolve(module + ".log"), this.settings.serviceJvmOptions);
+            LOG.info("Starting {} on port {} (log: {})", module, service.port(), service.logFile());
+            service.start();
+            this.services.add(service);
+        }
+        awaitHealthy(started);
+    }
+
+    private void awaitHealthy(long startedNanos) {
+        long deadline = startedNanos + this.settings.healthTimeout.toNanos();
+        List<ServiceProcess> waiting = new ArrayList<>(this.services);
+        Map<String, String> reasons = new LinkedHashMap<>();
+        while (!waiting.isEmpty()) {
+            for (var iterator = waiting.iterator(); iterator.hasNext();) {
+                ServiceProcess service = iterator.next();
+                String reason = service.unhealthyReason();
+                if (reason == null) {
+                    Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+                    this.timings.put(service.name(), took);
+                    LOG.info("{} is up after {} ms", service.name(), took.toMillis());
+                    iterator.remove();
+                }
+                else if (service.hasExited()) {
+                    throw new IllegalStateException("%s %s before it became healthy:%n%s"
+                            .formatted(service.name(), reason, ProcessLogs.excerpt(service.logFile(), 40)));
+                }
+                else {
+                    reasons.put(service.name(), reason);
+                }
+            }
+            if (!waiting.isEmpty() && System.nanoTime() > deadline) {
+                StringBuilder message = new StringBuilder("Not healthy within " + this.settings.healthTimeout.toSeconds() + " s:");
+                for (ServiceProcess service : waiting) {
+                    message.append(System.lineSeparator()).append("  ").append(service.name()).append(": ")
+                            .append(reasons.get(service.name())).append(System.lineSeparator())
+                            .append(ProcessLogs.excerpt(service.logFile(), 40));
+                }
+                throw new IllegalStateException(message.toString());
+            }
+            if (!waiting.isEmpty()) {
+                Pause.pause(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    Map<String, String> serviceEnvironment(String module, LocalSecrets secrets) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", Integer.toString(port(module)));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        environment.put("MONGODB_URI", mongoUri());
+        environment.put("SMTP_HOST", smtpHost());
+        environment.put("SMTP_PORT", Integer.toString(smtpPort()));
+        environment.put("MAIL_FROM", "suggestions@suggestionbox.example");
+        environment.put("ANONYMITY_ACTIVE_KEY_ID", secrets.anonymityKeyId());
+        environment.put("ANONYMITY_KEY_LOCAL_1", secrets.anonymityKey());
+        environment.put("RECIPIENT_REF_KEY", secrets.recipientRefKey());
+        environment.put("SUGGESTIONBOX_LINKS_INTAKE", intakeUrl());
+        environment.put("SUGGESTIONBOX_LINKS_ROUTER", routerUrl());
+        environment.put("SUGGESTIONBOX_LINKS_NOTIFIER", notifierUrl());
+        environment.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
+        return environment;
+    }
+
+    private Path executableJar(String module) {
+        Path target = this.settings.projectDir.resolve(module).resolve("target").toAbsolutePath().normalize();
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, module + "-*-exec.jar")) {
+            for (Path jar : jars) {
+                return jar;
+            }
+        }
+        catch (IOException ex) {
+            // reported below
+        }
+        throw new IllegalStateException("No executable jar of " + module + " in " + target
+                + "; build it first with ./mvnw install -DskipTests");
+    }
+
+    private void loadDemoDataOnce() {
+        Path marker = this.dataDir.resolve(DEMO_DATA_MARKER);
+        if (Files.exists(marker)) {
+            return;
+        }
+        time("demo-data", () -> {
+            try {
+                new DemoData(intakeUrl(), routerUrl()).load();
+                Files.writeString(marker, "Demo ideas were submitted; delete this file to submit them again.\n");
+            }
+            catch (IOException | RuntimeException ex) {
+                // the stack itself is up; a person can still use it and read the services' logs
+                LOG.warn("Demo data could not be loaded completely ({}); it will be tried again on the next start, "
+                        + "ideas that were submitted stay", ex.getMessage());
+            }
+        });
+    }
+
+    private void time(String name, Runnable step) {
+        long started = System.nanoTime();
+        step.run();
+        this.timings.put(name, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private int port(String module) {
+        return switch (module) {
+            case "suggestion-intake" -> this.settings.ports.intake();
+            case "suggestion-router" -> this.settings.ports.router();
+            case "feedback-notifier" -> this.settings.ports.notifier();
+            default -> throw new IllegalArgumentException("Unknown service " + module);
+        };
+    }
+
+    private Path logsDir() {
+        return this.dataDir.resolve("logs");
+    }
+
+    public String kafkaBootstrapServers() {
+        String external = this.externals.kafkaBootstrapServers();
+        return external != null ? external : "127.0.0.1:" + this.settings.ports.kafka();
+    }
+
+    public String mongoUri() {
+        String external = this.externals.mongoUri();
+        return external != null ? external : "mongodb://127.0.0.1:" + this.settings.ports.mongo();
+    }
+
+    public String smtpHost() {
+        String external = this.externals.smtpHost();
+        return external != null ? external : "127.0.0.1";
+    }
+
+    public int smtpPort() {
+        return this.externals.smtpHost() != null ? this.externals.smtpPort() : this.settings.ports.smtp();
+    }
+
+    /** The capturing SMTP server, when this stack runs one; it holds the mail received since this start. */
+    public Optional<GreenMail> greenMail() {
+        MailCapture capture = this.mail;
+        return capture == null ? Optional.empty() : Optional.of(capture.greenMail());
+    }
+
+    public Optional<String> mailViewerUrl() {
+        MailViewer viewer = this.mailViewer;
+        return viewer == null ? Optional.empty() : Optional.of(viewer.url());
+    }
+
+    public String intakeUrl() {
+        return "http://localhost:" + this.settings.ports.intake();
+    }
+
+    public String routerUrl() {
+        return "http://localhost:" + this.settings.ports.router();
+    }
+
+    public String notifierUrl() {
+        return "http://localhost:" + this.settings.ports.notifier();
+    }
+
+    public Ports ports() {
+        return this.settings.ports;
+    }
+
+    public Path dataDir() {
+        return this.dataDir;
+    }
+
+    /** How long each part took to start (kafka, mongo, smtp, each service, demo-data, total). */
+    public Map<String, Duration> timings() {
+        return Map.copyOf(this.timings);
+    }
+
+    /** Process ids of the child processes this stack runs, by name (kafka and the services). */
+    public Map<String, Long> childProcessIds() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        KafkaBroker broker = this.kafka;
+        if (broker != null && broker.isRunning()) {
+            pids.put("kafka", broker.pid());
+        }
+        for (ServiceProcess service : this.services) {
+            if (service.pid() > 0) {
+                pids.put(service.name(), service.pid());
+            }
+        }
+        return pids;
+    }
+
+    /** Resident memory in MB of the launcher and of every child process (Linux only). */
+    public Map<String, Long> residentMemoryMegabytes() {
+        Map<String, Long> memory = new LinkedHashMap<>();
+        ResidentMemory.megabytes(ProcessHandle.current().pid()).ifPresent(mb -> memory.put("launcher", mb));
+        childProcessIds().forEach((name, pid) -> ResidentMemory.megabytes(pid).ifPresent(mb -> memory.put(name, mb)));
+        return memory;
+    }
+
+    /** Stops services, Kafka, MongoDB-wire server, SMTP capture and mail viewer; keeps the data. */
+    @Override
+    public synchronized void close() {
+        if (!this.services.isEmpty()) {
+            LOG.info("Stopping services");
+        }
+        this.services.forEach(ServiceProcess::requestStop);
+        this.services.forEach(service -> service.awaitStopped(Duration.ofSeconds(10)));
+        this.services.clear();
+        KafkaBroker broker = this.kafka;
+        this.kafka = null;
+        if (broker != null) {
+            LOG.info("Stopping Kafka");
+            quietly("Kafka", broker::close);
+        }
+        MongoWireServer server = this.mongo;
+        this.mongo = null;
+        if (server != null) {
+            quietly("MongoDB-wire server", server::close);
+        }
+        MailCapture capture = this.mail;
+        this.mail = null;
+        if (capture != null) {
+            quietly("SMTP capture", capture::close);
+        }
+        MailViewer viewer = this.mailViewer;
+        this.mailViewer = null;
+        if (viewer != null) {
+            quietly("mail viewer", viewer::close);
+        }
+        removeShutdownHook();
+    }
+
+    private static void quietly(String what, Runnable stop) {
+        try {
+            stop.run();
+        }
+        catch (RuntimeException ex) {
+            LOG.warn("Stopping the {} failed", what, ex);
+        }
+    }
+
+    private void registerShutdownHook() {
+        Thread hook = Thread.ofPlatform().name("local-stack-shutdown").unstarted(this::close);
+        Runtime.getRuntime().addShutdownHook(hook);
+        this.shutdownHook = hook;
+    }
+
+    private void removeShutdownHook() {
+        Thread hook = this.shutdownHook;
+        this.shutdownHook = null;
+        if (hook != null && hook != Thread.currentThread()) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            catch (IllegalStateException ex) {
+                // the JVM is shutting down and the hook is running or has run
+            }
+        }
+    }
+
+    /** Settings of a {@link LocalStack}; defaults are the documented local ports and everything started. */
+    public static final class Builder {
+
+        private Path dataDir = Path.of(".local-stack");
+
+        private Path projectDir = Path.of(".");
+
+        private Ports ports = Ports.defaults();
+
+        private Map<String, String> environment = Map.of();
+
+        private boolean startKafka = true;
+
+        private boolean startMongo = true;
+
+        private boolean startSmtp = true;
+
+        private boolean startServices = true;
+
+        private boolean demoData = true;
+
+        private List<String> services = SERVICES;
+
+        private Duration healthTimeout = Duration.ofSeconds(180);
+
+        private String kafkaClasspath = System.getProperty("java.class.path");
+
+        private List<String> serviceJvmOptions = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true");
+
+        private Builder() {
+        }
+
+        /** Where Kafka's log, the MongoDB file, keys and the service logs are kept. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** The repository root, holding {@code <module>/target/<module>-<version>-exec.jar}. */
+        public Builder projectDir(Path projectDir) {
+            this.projectDir = projectDir;
+            return this;
+        }
+
+        public Builder ports(Ports ports) {
+            this.ports = ports;
+            return this;
+        }
+
+        /** Variables that point at external infrastructure ({@code KAFKA_BOOTSTRAP_SERVERS}, ...). */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        public Builder startKafka(boolean start) {
+            this.startKafka = start;
+            return this;
+        }
+
+        public Builder startMongo(boolean start) {
+            this.startMongo = start;
+            return this;
+        }
+
+        public Builder startSmtp(boolean start) {
+            this.startSmtp = start;
+            return this;
+        }
+
+        public Builder startServices(boolean start) {
+            this.startServices = start;
+            return this;
+        }
+
+        /**
+         * Runs only these of the {@link #SERVICES} (e.g. to run another one from an IDE); demo data
+         * needs intake and router.
+         */
+        public Builder services(String... modules) {
+            for (String module : modules) {
+                if (!SERVICES.contains(module)) {
+                    throw new IllegalArgumentException("Unknown service " + module + "; known: " + SERVICES);
+                }
+            }
+            this.services = List.of(modules);
+            return this;
+        }
+
+        /** Submit and decide a few demo ideas after the first start in a data directory. */
+        public Builder demoData(boolean load) {
+            this.demoData = load;
+            return this;
+        }
+
+        public Builder healthTimeout(Duration timeout) {
+            this.healthTimeout = timeout;
+            return this;
+        }
+
+        /** The classpath the Kafka broker runs with; it must hold the Kafka server jars. */
+        public Builder kafkaClasspath(String classpath) {
+            this.kafkaClasspath = classpath;
+            return this;
+        }
+
+        public Builder serviceJvmOptions(List<String> options) {
+            this.serviceJvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        Path dataDir() {
+            return this.dataDir;
+        }
+
+        boolean demoData() {
+            return this.demoData;
+        }
+
+        public LocalStack build() {
+            return new LocalStack(this);
+        }
+    }
+}

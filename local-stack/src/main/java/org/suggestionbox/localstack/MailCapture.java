@@ -1,0 +1,127 @@
+package org.suggestionbox.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An SMTP server (GreenMail) that accepts every mail without authentication. Mail received in earlier
+ * runs is kept as {@code .eml} files in the mail directory (written on stop), so the mail viewer still
+ * shows what was sent before a restart.
+ */
+final class MailCapture implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailCapture.class);
+
+    private final int port;
+
+    private final Path directory;
+
+    private final List<MimeMessage> earlier = new ArrayList<>();
+
+    private @Nullable GreenMail greenMail;
+
+    MailCapture(int port, Path directory) {
+        this.port = port;
+        this.directory = directory;
+    }
+
+    void start() {
+        if (FreePorts.inUse(this.port)) {
+            throw new IllegalStateException("SMTP port " + this.port
+                    + " is already in use; set SMTP_HOST/SMTP_PORT to use that server instead.");
+        }
+        loadEarlierMail();
+        ServerSetup setup = new ServerSetup(this.port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        GreenMail mail = new GreenMail(setup);
+        mail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        mail.start();
+        this.greenMail = mail;
+    }
+
+    /** The SMTP server; its received messages are those of this run only. */
+    GreenMail greenMail() {
+        GreenMail mail = this.greenMail;
+        if (mail == null) {
+            throw new IllegalStateException("SMTP capture is not running");
+        }
+        return mail;
+    }
+
+    /** Every captured mail, oldest first: earlier runs, then this one. */
+    MimeMessage[] allMessages() {
+        List<MimeMessage> all = new ArrayList<>(this.earlier);
+        all.addAll(List.of(greenMail().getReceivedMessages()));
+        return all.toArray(MimeMessage[]::new);
+    }
+
+    private void loadEarlierMail() {
+        this.earlier.clear();
+        if (!Files.isDirectory(this.directory)) {
+            return;
+        }
+        Session session = Session.getInstance(new Properties());
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, "*.eml")) {
+            List<Path> sorted = new ArrayList<>();
+            files.forEach(sorted::add);
+            sorted.sort(null);
+            for (Path file : sorted) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    this.earlier.add(new MimeMessage(session, in));
+                }
+                catch (IOException | MessagingException ex) {
+                    LOG.warn("Skipping unreadable mail {}: {}", file, ex.getMessage());
+                }
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not read the mail in " + this.directory, ex);
+        }
+    }
+
+    private void saveNewMail(GreenMail mail) {
+        MimeMessage[] received = mail.getReceivedMessages();
+        if (received.length == 0) {
+            return;
+        }
+        try {
+            Files.createDirectories(this.directory);
+            for (int i = 0; i < received.length; i++) {
+                Path file = this.directory.resolve("%08d.eml".formatted(this.earlier.size() + i));
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    received[i].writeTo(out);
+                }
+            }
+        }
+        catch (IOException | MessagingException ex) {
+            LOG.warn("Could not keep the mail of this run in {}: {}", this.directory, ex.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        GreenMail mail = this.greenMail;
+        this.greenMail = null;
+        if (mail != null) {
+            saveNewMail(mail);
+            mail.stop();
+        }
+    }
+}

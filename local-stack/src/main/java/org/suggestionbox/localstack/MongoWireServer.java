@@ -1,0 +1,94 @@
+package org.suggestionbox.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A MongoDB-wire server (mongo-java-server) in the launcher's JVM whose data lives in one H2 MVStore
+ * file, so ideas, queues and inboxes survive restarts. No transactions, no change streams, TTL never
+ * expires: the services are built around that.
+ */
+final class MongoWireServer implements AutoCloseable {
+
+    private final Path file;
+
+    private final int port;
+
+    private @Nullable H2Backend backend;
+
+    private @Nullable MongoServer server;
+
+    MongoWireServer(Path file, int port) {
+        this.file = file.toAbsolutePath();
+        this.port = port;
+    }
+
+    void start() {
+        try {
+            Files.createDirectories(this.file.getParent());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        if (FreePorts.inUse(this.port)) {
+            throw new IllegalStateException("MongoDB port " + this.port
+                    + " is already in use; is a MongoDB running? Set MONGODB_URI to use it.");
+        }
+        H2Backend h2 = new HelloAnsweringH2Backend(this.file.toString());
+        MongoServer mongo = new MongoServer(h2);
+        mongo.bind("127.0.0.1", this.port);
+        this.backend = h2;
+        this.server = mongo;
+    }
+
+    /**
+     * mongo-java-server 1.47 knows the legacy {@code isMaster} handshake command but not its successor
+     * {@code hello}, which Spring Boot's MongoDB health indicator sends; without this the services'
+     * health would stay DOWN against the local server. {@code hello} gets the {@code isMaster} answer.
+     */
+    static final class HelloAnsweringH2Backend extends H2Backend {
+
+        HelloAnsweringH2Backend(String fileName) {
+            super(fileName);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            if ("hello".equalsIgnoreCase(command)) {
+                return super.handleCommand(channel, database, "isMaster", query);
+            }
+            return super.handleCommand(channel, database, command, query);
+        }
+    }
+
+    String uri() {
+        return "mongodb://127.0.0.1:" + this.port;
+    }
+
+    /** Stops listening, writes everything to the file and closes it. */
+    @Override
+    public void close() {
+        MongoServer mongo = this.server;
+        H2Backend h2 = this.backend;
+        this.server = null;
+        this.backend = null;
+        if (mongo != null) {
+            mongo.stopListening();
+        }
+        if (h2 != null) {
+            h2.commit();
+            h2.close();
+        }
+        if (mongo != null) {
+            mongo.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.suggestionbox.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/** One Suggestion Box service, run from its executable jar as a child JVM. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final String name;
+
+    private final Path jar;
+
+    private final int port;
+
+    private final Map<String, String> environment;
+
+    private final Path logFile;
+
+    private final List<String> jvmOptions;
+
+    private @Nullable Process process;
+
+    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logFile,
+            List<String> jvmOptions) {
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.environment = Map.copyOf(environment);
+        this.logFile = logFile;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    String name() {
+        return this.name;
+    }
+
+    int port() {
+        return this.port;
+    }
+
+    Path logFile() {
+        return this.logFile;
+    }
+
+    void start() {
+        if (FreePorts.inUse(this.port)) {
+            throw new IllegalStateException("Port " + this.port + " for " + this.name
+                    + " is already in use; is another local stack running?");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(JavaCommand.current());
+        command.addAll(this.jvmOptions);
+        command.addAll(List.of("-jar", this.jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(this.environment);
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
+        try {
+            this.process = builder.start();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not start " + this.name, ex);
+        }
+    }
+
+    /** What the health endpoint says now: {@code null} while it is healthy, otherwise why not. */
+    @Nullable String unhealthyReason() {
+        Process child = this.process;
+        if (child == null) {
+            return "not started";
+        }
+        if (!child.isAlive()) {
+            return "exited with status " + child.exitValue();
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                return null;
+            }
+            return "health answered " + response.statusCode() + " " + response.body();
+        }
+        catch (IOException ex) {
+            return "health endpoint not reachable (" + ex.getClass().getSimpleName() + ")";
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    boolean hasExited() {
+        Process child = this.process;
+        return child != null && !child.isAlive();
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + this.port;
+    }
+
+    long pid() {
+        Process child = this.process;
+        return child == null ? -1 : child.pid();
+    }
+
+    /** Sends SIGTERM so Spring shuts down gracefully, without waiting. */
+    void requestStop() {
+        Process child = this.process;
+        if (child != null && child.isAlive()) {
+            child.destroy();
+        }
+    }
+
+    void awaitStopped(Duration grace) {
+        Process child = this.process;
+        this.process = null;
+        if (child != null) {
+            ChildProcesses.stop(child, grace);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.suggestionbox.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SMTP capture and mail viewer over real SMTP and HTTP, across a restart from the same data directory. */
+class MailCaptureIntegrationTests {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void mailSentBeforeARestartIsStillShownAfterIt() throws Exception {
+        Ports ports = Ports.random();
+        try (LocalStack stack = smtpOnly(ports).build().start()) {
+            send(stack, "noa@suggestionbox.example", "הרעיון שלך התקבל", "תודה! The owner will answer by Friday.");
+            assertThat(stack.greenMail().orElseThrow().getReceivedMessages()).hasSize(1);
+            assertThat(get(stack.mailViewerUrl().orElseThrow() + "/")).contains("הרעיון שלך התקבל")
+                    .contains("noa@suggestionbox.example");
+        }
+
+        try (LocalStack stack = smtpOnly(ports).build().start()) {
+            send(stack, "alice@suggestionbox.example", "Your idea was declined", "Reason: not feasible");
+            String list = get(stack.mailViewerUrl().orElseThrow() + "/");
+
+            assertThat(list.indexOf("Your idea was declined")).isPositive().isLessThan(list.indexOf("הרעיון שלך התקבל"));
+            assertThat(get(stack.mailViewerUrl().orElseThrow() + "/messages/0")).contains("תודה! The owner will answer by Friday.");
+            assertThat(stack.greenMail().orElseThrow().getReceivedMessages()).hasSize(1);
+        }
+    }
+
+    private LocalStack.Builder smtpOnly(Ports ports) {
+        return LocalStack.builder().dataDir(this.dataDir).ports(ports).startKafka(false).startMongo(false)
+                .startServices(false);
+    }
+
+    private static void send(LocalStack stack, String to, String subject, String text) throws Exception {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", stack.smtpHost());
+        properties.put("mail.smtp.port", Integer.toString(stack.smtpPort()));
+        MimeMessage message = new MimeMessage(Session.getInstance(properties));
+        message.setFrom(new InternetAddress("suggestions@suggestionbox.example"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject(subject, "UTF-8");
+        message.setText(text, "UTF-8");
+        Transport.send(message);
+    }
+
+    private static String get(String url) throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+            return response.body();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.suggestionbox.localstack;
+
+import java.util.Date;
+import java.util.Properties;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MailViewerTests {
+
+    @Test
+    void listsMailsNewestFirst() throws Exception {
+        String page = MailViewer.listPage(new MimeMessage[] { mail("First", "one"), mail("Second", "two") });
+
+        assertThat(page).contains("<meta charset=\"utf-8\">");
+        assertThat(page.indexOf("Second")).isLessThan(page.indexOf("First"));
+        assertThat(page).contains("href=\"/messages/1\">Second").contains("alice@suggestionbox.example");
+    }
+
+    @Test
+    void showsBothPartsWithHebrewAndEscapesTheHtmlIntoTheFrame() throws Exception {
+        MimeMessage message = mail("הרעיון שלך נבחן", "<p dir=\"rtl\">הוחלט: \"לא\" & סיבה</p>");
+
+        String page = MailViewer.messagePage(0, message);
+
+        assertThat(page).contains("הרעיון שלך נבחן");
+        assertThat(page).contains("srcdoc=\"&lt;p dir=&quot;rtl&quot;&gt;הוחלט: &quot;לא&quot; &amp; סיבה&lt;/p&gt;\"");
+        assertThat(page).contains("<pre id=\"text-part\" dir=\"auto\">plain: הוחלט</pre>");
+        assertThat(page).doesNotContain("<p dir=\"rtl\">");
+    }
+
+    @Test
+    void escapesEverythingThatCouldBreakOut() {
+        assertThat(MailViewer.escape("<script>alert('x')</script> & \"q\""))
+                .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+    }
+
+    private static MimeMessage mail(String subject, String html) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        message.setFrom(new InternetAddress("suggestions@suggestionbox.example"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress("alice@suggestionbox.example"));
+        message.setSubject(subject, "UTF-8");
+        message.setSentDate(new Date());
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText("plain: הוחלט", "UTF-8");
+        MimeBodyPart rich = new MimeBodyPart();
+        rich.setContent(html, "text/html; charset=UTF-8");
+        MimeMultipart alternative = new MimeMultipart("alternative", plain, rich);
+        message.setContent(alternative);
+        message.saveChanges();
+        return message;
+    }
+}

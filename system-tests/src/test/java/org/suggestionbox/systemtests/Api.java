@@ -1,0 +1,64 @@
+package org.suggestionbox.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON over HTTP as a demo user (HTTP Basic, password {@code demo}). */
+final class Api {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    record Response(int status, String body) {
+
+        JsonNode json() {
+            return JSON.readTree(this.body);
+        }
+    }
+
+    private final String user;
+
+    private Api(String user) {
+        this.user = user;
+    }
+
+    static Api as(String user) {
+        return new Api(user);
+    }
+
+    Response get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    Response post(String url, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        String credentials = Base64.getEncoder().encodeToString((this.user + ":demo").getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = HTTP.send(request.header("Authorization", "Basic " + credentials)
+                    .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body());
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Request failed: " + ex, ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", ex);
+        }
+    }
+}

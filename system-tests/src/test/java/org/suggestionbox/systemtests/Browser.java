@@ -1,0 +1,142 @@
+package org.suggestionbox.systemtests;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Selenium through {@code /usr/bin/chromedriver} (set explicitly, so
+ * Selenium Manager never tries to download a driver), with a fresh profile per browser.
+ */
+final class Browser implements AutoCloseable {
+
+    /** Selenium warns on every start that it has no CDP module for this Chromium; we use WebDriver only. */
+    private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+    static {
+        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("suggestionbox.screenshots-dir", "target/screenshots"));
+
+    private final Path profile;
+
+    private final ChromeDriver driver;
+
+    private Browser(Path profile, ChromeDriver driver) {
+        this.profile = profile;
+        this.driver = driver;
+    }
+
+    static Browser open() {
+        try {
+            Path profile = Files.createTempDirectory("suggestionbox-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                    "--window-size=1280,1100", "--lang=en-US", "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+            return new Browser(profile, new ChromeDriver(service, options));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Opens a page that needs sign-in, signing in as {@code user} (password demo) on the way. */
+    Browser openSignedIn(String url, String user) {
+        this.driver.get(url);
+        if (this.driver.getCurrentUrl().contains("/login")) {
+            this.driver.findElement(By.id("username")).sendKeys(user);
+            this.driver.findElement(By.id("password")).sendKeys("demo");
+            this.driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
+            waitUntil(driver -> !driver.getCurrentUrl().contains("/login"));
+            if (!this.driver.getCurrentUrl().startsWith(url)) {
+                this.driver.get(url);
+            }
+        }
+        return this;
+    }
+
+    WebDriver driver() {
+        return this.driver;
+    }
+
+    void get(String url) {
+        this.driver.get(url);
+    }
+
+    WebElement find(String id) {
+        return this.driver.findElement(By.id(id));
+    }
+
+    WebElement await(String id) {
+        return new WebDriverWait(this.driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    /** Waits until the condition holds, also across page loads (stale or not yet present elements). */
+    void waitUntil(Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(this.driver, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .until(condition::apply);
+    }
+
+    String htmlAttribute(String name) {
+        return this.driver.findElement(By.tagName("html")).getDomAttribute(name);
+    }
+
+    /** Saves a PNG of the whole page (up to 4000 px high) as {@code target/screenshots/<name>.png}. */
+    void screenshot(String name) {
+        Dimension window = this.driver.manage().window().getSize();
+        Object pageHeight = this.driver.executeScript("return document.documentElement.scrollHeight");
+        int height = pageHeight instanceof Number number ? Math.min(4000, number.intValue() + 150) : window.getHeight();
+        try {
+            this.driver.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height)));
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        finally {
+            this.driver.manage().window().setSize(window);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            this.driver.quit();
+        }
+        finally {
+            try (Stream<Path> files = Files.walk(this.profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+            catch (IOException ex) {
+                // a leftover temporary profile is harmless
+            }
+        }
+    }
+}

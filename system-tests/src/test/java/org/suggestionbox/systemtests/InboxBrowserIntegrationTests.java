@@ -1,0 +1,91 @@
+package org.suggestionbox.systemtests;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a submitter sees after a decline, in a real browser: the notifier's inbox (English and Hebrew,
+ * right-to-left) and the mail in the local stack's mail viewer.
+ */
+@SystemTest
+class InboxBrowserIntegrationTests {
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        this.browser = Browser.open();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        this.browser.close();
+    }
+
+    @Test
+    void aSubmitterReadsTheDeclineAndItsReasonInTheInbox(RunningStack stack) {
+        String explanation = "Our phone contract ends in March; we will include this in the new tender. "
+                + UUID.randomUUID().toString().substring(0, 6);
+        submitAndDecline(stack, "alice", "Headset budget for the night shift", explanation);
+
+        this.browser.openSignedIn(stack.notifierUrl() + "/inbox", "alice");
+        this.browser.await("inbox-list");
+
+        assertThat(this.browser.find("inbox-list").getText()).contains(explanation);
+        this.browser.screenshot("notifier-inbox-en");
+    }
+
+    @Test
+    void aHebrewSpeakerReadsTheInboxRightToLeftAndTheMailRendersHebrew(RunningStack stack) {
+        String explanation = "אין לנו תקציב השנה, נחזור לזה ברבעון הבא " + UUID.randomUUID().toString().substring(0, 6);
+        submitAndDecline(stack, "noa", "ספר הדרכה מקוצר לנציגים חדשים", explanation);
+
+        this.browser.openSignedIn(stack.notifierUrl() + "/inbox", "noa");
+        this.browser.await("inbox-list");
+        assertThat(this.browser.htmlAttribute("dir")).isEqualTo("rtl");
+        assertThat(this.browser.find("inbox-list").getText()).contains(explanation);
+        this.browser.screenshot("notifier-inbox-he");
+
+        int mailIndex = await().atMost(Duration.ofSeconds(60)).until(() -> indexOfMailContaining(stack, explanation),
+                index -> index >= 0);
+        this.browser.get(stack.mailViewerUrl());
+        this.browser.driver().findElement(By.cssSelector("a[href='/messages/" + mailIndex + "']")).click();
+        this.browser.await("subject");
+        assertThat(this.browser.driver().getPageSource()).contains(explanation);
+        this.browser.screenshot("mail-viewer-he");
+    }
+
+    private static int indexOfMailContaining(RunningStack stack, String text) {
+        MimeMessage[] received = stack.greenMail().getReceivedMessages();
+        for (int i = 0; i < received.length; i++) {
+            if (Mails.text(received[i]).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void submitAndDecline(RunningStack stack, String submitter, String title, String explanation) {
+        Api.Response submitted = Api.as(submitter).post(stack.intakeUrl() + "/api/ideas", Map.of("title", title,
+                "description", "Details of the idea for the inbox test.", "category", "customer-experience"));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        String ideaId = submitted.json().path("id").asString();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as("maya")
+                .get(stack.routerUrl() + "/api/queue").body()).contains(ideaId));
+        Api.Response decided = Api.as("maya").post(stack.routerUrl() + "/api/ideas/" + ideaId + "/decision",
+                Map.of("outcome", "DECLINE", "reasonCode", "COST_EXCEEDS_BENEFIT", "explanation", explanation));
+        assertThat(decided.status()).as(decided.body()).isBetween(200, 299);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as(submitter)
+                .get(stack.notifierUrl() + "/api/notifications").body()).contains(explanation));
+    }
+}

@@ -1,0 +1,77 @@
+package org.suggestionbox.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import org.suggestionbox.localstack.LocalStack;
+import org.suggestionbox.localstack.Ports;
+
+/**
+ * The whole stack for system tests, started once per test JVM on free random ports with a fresh data
+ * directory and no demo data, and shared by every system test class; stopped when the JVM's tests end.
+ * Tests isolate themselves with their own ideas.
+ */
+final class RunningStack implements AutoCloseable {
+
+    private final LocalStack stack;
+
+    private RunningStack(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    static RunningStack start() {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("suggestionbox-system-tests-");
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        Path projectDir = Path.of(System.getProperty("suggestionbox.project-dir", ".."));
+        LocalStack stack = LocalStack.builder().dataDir(dataDir).projectDir(projectDir).ports(Ports.random())
+                .demoData(false).build();
+        long started = System.nanoTime();
+        stack.start();
+        System.out.printf("[system-tests] whole stack up in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
+                stack.timings());
+        System.out.printf("[system-tests] resident memory (MB): %s; data and logs in %s%n",
+                stack.residentMemoryMegabytes(), dataDir);
+        return new RunningStack(stack);
+    }
+
+    String intakeUrl() {
+        return this.stack.intakeUrl();
+    }
+
+    String routerUrl() {
+        return this.stack.routerUrl();
+    }
+
+    String notifierUrl() {
+        return this.stack.notifierUrl();
+    }
+
+    String mailViewerUrl() {
+        return this.stack.mailViewerUrl().orElseThrow();
+    }
+
+    GreenMail greenMail() {
+        return this.stack.greenMail().orElseThrow();
+    }
+
+    Map<String, Long> residentMemoryMegabytes() {
+        return this.stack.residentMemoryMegabytes();
+    }
+
+    @Override
+    public void close() {
+        long started = System.nanoTime();
+        System.out.printf("[system-tests] resident memory at the end (MB): %s%n", this.stack.residentMemoryMegabytes());
+        this.stack.close();
+        System.out.printf("[system-tests] whole stack stopped in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+    }
+}
