@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Demo content for a fresh local stack, entered the way people would: ideas submitted through intake's
- * API by alice (English), noa (Hebrew), piotr (Polish) and alice anonymously; then maya explores one
- * and declines another through the router's API, so inboxes and the mail viewer have something to show.
+ * API by alice (English), noa (Hebrew), piotr (Polish) and alice anonymously; then maya explores alice's
+ * and declines noa's, and jan declines piotr's through the router's API, so each of the three hears an
+ * outcome with its reason in their own language, in the inbox and the mail viewer.
  */
 final class DemoData {
 
@@ -36,7 +37,7 @@ final class DemoData {
         String chat = submit("noa", "צ'אט חי באתר בשעות הערב",
                 "לקוחות רבים פונים אלינו אחרי שמונה בערב. צ'אט קצר עם נציג אחד בערב יחסוך שיחות חוזרות למחרת בבוקר.",
                 "customer-experience", false);
-        submit("piotr", "Etykiety z kodem QR na regałach magazynu",
+        String labels = submit("piotr", "Etykiety z kodem QR na regałach magazynu",
                 "Skanowanie kodu QR na regale pokazałoby od razu stan zapasów i ostatnią inwentaryzację. "
                         + "Mniej szukania i mniej pomyłek przy kompletacji.",
                 "operations", false);
@@ -58,7 +59,13 @@ final class DemoData {
                 .formatted(DemoClient.quote("We cannot staff evenings this year; the self-service help pages "
                         + "will get an evening FAQ instead.")))
                 .requireSuccess("Declining the evening chat idea");
-        LOG.info("Demo decisions made by maya: one explored, one declined");
+        awaitInQueue("jan", labels);
+        this.client.post(this.routerUrl + "/api/ideas/" + labels + "/decision", "jan", """
+                {"outcome":"DECLINE","reasonCode":"ALREADY_PLANNED","explanation":%s}"""
+                .formatted(DemoClient.quote("Nowy system magazynowy z kodami QR wchodzi w marcu; "
+                        + "Twoje uwagi przekazaliśmy zespołowi wdrożenia.")))
+                .requireSuccess("Declining the QR label idea");
+        LOG.info("Demo decisions: maya explored one idea and declined one, jan declined one");
     }
 
     private String submit(String user, String title, String description, String category, boolean anonymous) {
