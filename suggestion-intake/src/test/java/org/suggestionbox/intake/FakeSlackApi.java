@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,7 +17,8 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * A local stand-in for Slack: its Web API under {@code /api/} (answers {@code {"ok":true}}) and
+ * A local stand-in for Slack: its Web API under {@code /api/} (answers {@code {"ok":true}}; for
+ * {@code users.info} the user registered with {@link #slackUser}, else {@code user_not_found}) and
  * response URLs under {@code /response/}; a real HTTP server on a random port, one per JVM. Every
  * test context gets {@code suggestionbox.intake.slack.api-base-url} pointed at it by the same
  * {@link ContextCustomizerFactory} (registered in META-INF/spring.factories), so the context
@@ -28,6 +31,7 @@ public final class FakeSlackApi {
     }
 
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    private static final Map<String, String> EMAILS = new ConcurrentHashMap<>();
     private static final HttpServer SERVER = start();
 
     private FakeSlackApi() {
@@ -39,6 +43,11 @@ public final class FakeSlackApi {
 
     public static String responseUrl(String id) {
         return "http://127.0.0.1:" + SERVER.getAddress().getPort() + "/response/" + id;
+    }
+
+    /** Makes {@code users.info} know a Slack user with this e-mail address. */
+    public static void slackUser(String userId, String email) {
+        EMAILS.put(userId, email);
     }
 
     public static List<Received> received(String path) {
@@ -56,7 +65,9 @@ public final class FakeSlackApi {
                 }
                 RECEIVED.add(new Received(exchange.getRequestURI().getPath(),
                         String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")), contentType, body));
-                byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+                String path = exchange.getRequestURI().getPath();
+                byte[] answer = (path.equals("/api/users.info") ? usersInfo(body) : "{\"ok\":true}")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
                 exchange.sendResponseHeaders(200, answer.length);
                 exchange.getResponseBody().write(answer);
@@ -68,6 +79,25 @@ public final class FakeSlackApi {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** A users.info answer shaped as Slack's (trimmed to what matters here). */
+    private static String usersInfo(String form) {
+        String userId = "";
+        for (String field : form.split("&")) {
+            if (field.startsWith("user=")) {
+                userId = field.substring("user=".length());
+            }
+        }
+        String email = EMAILS.get(userId);
+        if (email == null) {
+            return "{\"ok\":false,\"error\":\"user_not_found\"}";
+        }
+        return """
+                {"ok":true,"user":{"id":"%s","team_id":"T0SUGGEST","name":"someone","deleted":false,\
+                "real_name":"Some One","tz":"Europe/Warsaw","is_bot":false,\
+                "profile":{"real_name":"Some One","display_name":"someone","email":"%s"}}}"""
+                .formatted(userId, email);
     }
 
     /** Points every test context's Slack Web API at the fake. */

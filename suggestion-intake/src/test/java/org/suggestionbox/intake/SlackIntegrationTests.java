@@ -155,6 +155,56 @@ class SlackIntegrationTests {
     }
 
     @Test
+    void slackUserUnknownByIdIsMatchedByTheEmailThatUsersInfoReports() {
+        // given a Slack account the directory has no Slack id for, whose e-mail address is Alice's
+        String slackId = "U0" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
+        FakeSlackApi.slackUser(slackId, "Alice@SuggestionBox.example");
+        String marker = UUID.randomUUID().toString();
+
+        // when
+        HttpResponse<String> response = ChatHttp.postToSlack(port, ChatHttp.form(ChatHttp.slashCommand(slackId,
+                "alice.w", "Matched by e-mail " + marker, trigger(), FakeSlackApi.responseUrl(marker))));
+        HttpResponse<String> again = ChatHttp.postToSlack(port, ChatHttp.form(ChatHttp.slashCommand(slackId,
+                "alice.w", "hi", trigger(), FakeSlackApi.responseUrl(marker))));
+
+        // then the idea is Alice's
+        assertThat(response.statusCode()).isEqualTo(200);
+        String reply = JSON.readTree(response.body()).path("text").asString();
+        assertThat(reply).contains("routed next to the owner");
+        JsonNode event = onlyEvent(ChatHttp.ideaId(reply));
+        assertThat(event.path("submitter").path("personId").asString()).isEqualTo("alice");
+        assertThat(event.path("title").asString()).isEqualTo("Matched by e-mail " + marker);
+        // the second command is Alice's too (answered with the rule, not as a stranger), without asking Slack again
+        assertThat(JSON.readTree(again.body()).path("text").asString()).contains("was not recorded", "/idea")
+                .doesNotContain("could not match");
+        assertThat(FakeSlackApi.received("/api/users.info"))
+                .filteredOn(request -> request.body().contains("user=" + slackId))
+                .singleElement()
+                .satisfies(request -> assertThat(request.authorization()).isEqualTo("Bearer xoxb-local"));
+    }
+
+    @Test
+    void slackUserWhoseEmailIsNotInTheDirectoryGetsAPoliteReply() {
+        String slackId = "U0" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
+        FakeSlackApi.slackUser(slackId, "visitor@partner.example");
+        String marker = "visitor-" + UUID.randomUUID();
+        double before = refused("UNKNOWN_SUBMITTER");
+
+        HttpResponse<String> response = ChatHttp.postToSlack(port, ChatHttp.form(ChatHttp.slashCommand(slackId,
+                "visitor", "An idea from a partner " + marker, trigger(), FakeSlackApi.responseUrl(marker))));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode reply = JSON.readTree(response.body());
+        assertThat(reply.path("response_type").asString()).isEqualTo("ephemeral");
+        assertThat(reply.path("text").asString()).startsWith("Hello!").contains("could not match your Slack account");
+        assertThat(refused("UNKNOWN_SUBMITTER")).isEqualTo(before + 1);
+        assertThat(FakeSlackApi.received("/api/users.info"))
+                .anySatisfy(request -> assertThat(request.body()).contains("user=" + slackId));
+        assertThat(KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1, Duration.ofSeconds(3),
+                record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker))).isEmpty();
+    }
+
+    @Test
     void messageShortcutOpensThePrefilledModalThroughTheWebApi() {
         String marker = UUID.randomUUID().toString();
         String trigger = trigger();

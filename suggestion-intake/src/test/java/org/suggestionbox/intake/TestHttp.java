@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,7 +69,12 @@ final class TestHttp {
     }
 
     HttpResponse<String> postForm(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
+        return postForm(path, List.copyOf(fields.entrySet()));
+    }
+
+    /** Posts form fields in order; a name may repeat (several ticked checkboxes). */
+    HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields) {
+        String body = fields.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

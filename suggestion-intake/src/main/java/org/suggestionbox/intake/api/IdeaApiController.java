@@ -55,9 +55,17 @@ class IdeaApiController {
         this.messages = messages;
     }
 
-    /** The request body; every field may be missing, the rules say what is required. */
+    /**
+     * The request body; every field may be missing, the rules say what is required.
+     *
+     * @param coSubmitterIds owners only: directory ids of the people the idea comes from, when it is
+     *        submitted on behalf of a team meeting (up to 20, duplicates dropped); they hear the outcome
+     *        too, so such an idea cannot be anonymous
+     */
     record SubmitIdeaRequest(@Nullable String title, @Nullable String description, @Nullable String category,
-            @Nullable Boolean anonymous) {
+            @Nullable Boolean anonymous,
+            @Schema(description = "Owners only: directory ids of the team meeting's co-submitters (max 20); "
+                    + "not together with anonymous") @Nullable List<String> coSubmitterIds) {
     }
 
     /** The answer to an accepted idea. */
@@ -94,8 +102,11 @@ class IdeaApiController {
                     messages.getMessage("api.error.idempotencyKey", new Object[] {MAX_KEY_LENGTH}, locale))));
             return respond(problem, null);
         }
+        // no or an empty list: not from a team meeting
+        List<String> coSubmitterIds = request.coSubmitterIds();
         IdeaDraft draft = new IdeaDraft(request.title(), request.description(), request.category(),
-                Boolean.TRUE.equals(request.anonymous()));
+                Boolean.TRUE.equals(request.anonymous()),
+                coSubmitterIds == null || coSubmitterIds.isEmpty() ? null : coSubmitterIds);
         SubmissionResult result = intake.submit(new SubmitIdea(user.id(), draft, SubmissionChannel.API,
                 idempotencyKey));
         return switch (result) {

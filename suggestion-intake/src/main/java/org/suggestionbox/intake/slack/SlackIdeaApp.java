@@ -37,7 +37,6 @@ import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.intake.chat.ChatIntake;
 import org.suggestionbox.intake.submission.IdeaDraft;
 import org.suggestionbox.intake.submission.SubmissionResult;
-import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 
 /**
@@ -63,14 +62,14 @@ class SlackIdeaApp implements DisposableBean {
     private final SlackRequestParser parser;
     private final Slack slack;
     private final ChatIntake chat;
-    private final Directory directory;
+    private final SlackUsers users;
     private final ExecutorService work;
     private final SlackProperties properties;
 
-    SlackIdeaApp(Slack slack, ChatIntake chat, Directory directory, SlackProperties properties) {
+    SlackIdeaApp(Slack slack, ChatIntake chat, SlackUsers users, SlackProperties properties) {
         this.slack = slack;
         this.chat = chat;
-        this.directory = directory;
+        this.users = users;
         // what must not hold up Slack's 3-second answer: opening modals, slow submissions
         this.work = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-", 0).factory());
         this.properties = properties;
@@ -102,7 +101,7 @@ class SlackIdeaApp implements DisposableBean {
 
     private Response command(SlashCommandRequest request, SlashCommandContext context) {
         SlashCommandPayload payload = request.getPayload();
-        Optional<Person> person = directory.findBySlackId(String.valueOf(payload.getUserId()));
+        Optional<Person> person = users.find(payload.getUserId());
         if (person.isEmpty()) {
             LOG.info("{} from a Slack user who is not in the directory; not recorded", COMMAND);
             return context.ack(r -> r.responseType(EPHEMERAL).text(chat.unknownSubmitter(SubmissionChannel.SLACK, Locale.ENGLISH)));
@@ -142,7 +141,7 @@ class SlackIdeaApp implements DisposableBean {
     private Response shortcut(MessageShortcutRequest request, MessageShortcutContext context) {
         MessageShortcutPayload payload = request.getPayload();
         String userId = payload.getUser() == null ? "" : payload.getUser().getId();
-        Optional<Person> person = directory.findBySlackId(userId);
+        Optional<Person> person = users.find(userId);
         if (person.isEmpty()) {
             LOG.info("Message shortcut from a Slack user who is not in the directory");
             work.execute(() -> {
@@ -180,7 +179,7 @@ class SlackIdeaApp implements DisposableBean {
     private Response modalSubmitted(ViewSubmissionRequest request, ViewSubmissionContext context) {
         ViewSubmissionPayload payload = request.getPayload();
         String userId = payload.getUser() == null ? "" : payload.getUser().getId();
-        Optional<Person> person = directory.findBySlackId(userId);
+        Optional<Person> person = users.find(userId);
         if (person.isEmpty()) {
             return context.ackWithErrors(Map.of(IdeaModal.DESCRIPTION, chat.unknownSubmitter(SubmissionChannel.SLACK, Locale.ENGLISH)));
         }

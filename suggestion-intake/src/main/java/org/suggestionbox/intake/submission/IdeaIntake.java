@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -79,14 +80,25 @@ public class IdeaIntake {
 
     private SubmissionResult process(SubmitIdea command) {
         SubmissionChannel channel = command.channel();
-        ValidIdea idea;
-        switch (rules.validate(command.draft())) {
-            case Validation.Invalid invalid -> {
-                metrics.refused(channel, RefusalReason.VALIDATION);
-                return new SubmissionResult.Invalid(invalid.violations());
-            }
+        IdeaDraft draft = command.draft();
+        Person person = directory.get(command.personId());
+        List<FieldViolation> violations = new ArrayList<>();
+        ValidIdea idea = null;
+        switch (rules.validate(draft)) {
+            case Validation.Invalid invalid -> violations.addAll(invalid.violations());
             case ValidIdea valid -> idea = valid;
         }
+        List<String> coSubmitterIds = List.of();
+        switch (CoSubmitters.check(person, draft.coSubmitterIds(), draft.anonymous(),
+                id -> directory.find(id).isPresent())) {
+            case CoSubmitters.Checked.Invalid invalid -> violations.add(invalid.violation());
+            case CoSubmitters.Checked.Valid valid -> coSubmitterIds = valid.ids();
+        }
+        if (idea == null || !violations.isEmpty()) {
+            metrics.refused(channel, RefusalReason.VALIDATION);
+            return new SubmissionResult.Invalid(violations);
+        }
+        idea = new ValidIdea(idea.title(), idea.description(), idea.category(), idea.anonymous(), coSubmitterIds);
 
         String key = command.idempotencyKey();
         if (key == null) {
@@ -164,7 +176,7 @@ public class IdeaIntake {
                 : Submitter.person(person.id());
         IdeaSubmitted event = new IdeaSubmitted(eventId, ideaId, clock.instant(), IdeaSubmitted.SCHEMA_VERSION,
                 idea.title(), idea.description(), idea.category(), command.channel(), submitter,
-                person.department(), person.locale(), List.of());
+                person.department(), person.locale(), idea.coSubmitterIds());
         try {
             publisher.publish(event);
         }
@@ -174,8 +186,8 @@ public class IdeaIntake {
             return new SubmissionResult.Unavailable(properties.retryAfter());
         }
         metrics.submitted(command.channel(), idea.category(), idea.anonymous());
-        LOG.info("Idea {} submitted via {} in category {} (anonymous: {})", ideaId, command.channel(),
-                idea.category(), idea.anonymous());
+        LOG.info("Idea {} submitted via {} in category {} (anonymous: {}, co-submitters: {})", ideaId,
+                command.channel(), idea.category(), idea.anonymous(), idea.coSubmitterIds().size());
         return new SubmissionResult.Accepted(ideaId, trackingBase + ideaId, idea.title(), idea.anonymous(), false);
     }
 
@@ -183,7 +195,7 @@ public class IdeaIntake {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String part : List.of(idea.title(), idea.description(), idea.category(),
-                    Boolean.toString(idea.anonymous()))) {
+                    Boolean.toString(idea.anonymous()), String.join(",", idea.coSubmitterIds()))) {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }

@@ -1,10 +1,14 @@
 package org.suggestionbox.intake.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the idea form posts. {@code submissionKey} is drawn when the form is first shown and kept
- * across re-renders, so a double click or a re-post records one idea, not two.
+ * across re-renders, so a double click or a re-post records one idea, not two. Owners may tick
+ * {@code onBehalfOfMeeting} and choose {@code coSubmitterIds}; without the tick the chosen people are
+ * ignored.
  */
 public class IdeaForm {
 
@@ -13,6 +17,8 @@ public class IdeaForm {
     private @Nullable String category;
     private boolean anonymous;
     private @Nullable String submissionKey;
+    private boolean onBehalfOfMeeting;
+    private List<String> coSubmitterIds = new ArrayList<>();
 
     public @Nullable String getTitle() {
         return title;
@@ -52,5 +58,21 @@ public class IdeaForm {
 
     public void setSubmissionKey(@Nullable String submissionKey) {
         this.submissionKey = submissionKey;
+    }
+
+    public boolean isOnBehalfOfMeeting() {
+        return onBehalfOfMeeting;
+    }
+
+    public void setOnBehalfOfMeeting(boolean onBehalfOfMeeting) {
+        this.onBehalfOfMeeting = onBehalfOfMeeting;
+    }
+
+    public List<String> getCoSubmitterIds() {
+        return coSubmitterIds;
+    }
+
+    public void setCoSubmitterIds(@Nullable List<String> coSubmitterIds) {
+        this.coSubmitterIds = coSubmitterIds == null ? new ArrayList<>() : new ArrayList<>(coSubmitterIds);
     }
 }

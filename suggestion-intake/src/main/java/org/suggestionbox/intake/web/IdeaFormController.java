@@ -1,8 +1,11 @@
 package org.suggestionbox.intake.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.text.Collator;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -19,11 +22,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.intake.config.IntakeProperties;
+import org.suggestionbox.intake.submission.CoSubmitters;
 import org.suggestionbox.intake.submission.FieldViolation;
 import org.suggestionbox.intake.submission.IdeaDraft;
 import org.suggestionbox.intake.submission.IdeaIntake;
 import org.suggestionbox.intake.submission.SubmissionResult;
 import org.suggestionbox.intake.submission.SubmitIdea;
+import org.suggestionbox.platform.directory.Directory;
+import org.suggestionbox.platform.directory.Person;
+import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.PlatformLinks;
 
@@ -39,17 +46,48 @@ class IdeaFormController {
 
     private final IdeaIntake intake;
     private final IntakeProperties properties;
+    private final Directory directory;
     private final String trackingBase;
 
-    IdeaFormController(IdeaIntake intake, IntakeProperties properties, PlatformLinks links) {
+    /** A person an owner may name as co-submitter of a team meeting's idea. */
+    record CoSubmitterChoice(String id, String name, String department) {
+    }
+
+    IdeaFormController(IdeaIntake intake, IntakeProperties properties, Directory directory, PlatformLinks links) {
         this.intake = intake;
         this.properties = properties;
+        this.directory = directory;
         this.trackingBase = links.router().replaceAll("/+$", "") + "/ideas/";
     }
 
     @ModelAttribute("categories")
     List<String> categories() {
         return intake.categories();
+    }
+
+    /** Whether the signed-in person may submit on behalf of a team meeting (owners only). */
+    @ModelAttribute("teamMeetingAllowed")
+    boolean teamMeetingAllowed(@AuthenticationPrincipal @Nullable DirectoryUser user) {
+        return user != null && user.person().hasRole(Role.OWNER);
+    }
+
+    @ModelAttribute("coSubmittersMax")
+    int coSubmittersMax() {
+        return CoSubmitters.MAX;
+    }
+
+    /** Everyone an owner may choose as co-submitter: the directory without the owner, by name. */
+    @ModelAttribute("coSubmitterChoices")
+    List<CoSubmitterChoice> coSubmitterChoices(@AuthenticationPrincipal @Nullable DirectoryUser user, Locale locale) {
+        if (!teamMeetingAllowed(user)) {
+            return List.of();
+        }
+        Collator collator = Collator.getInstance(locale);
+        return directory.all().stream()
+                .filter(person -> !person.id().equals(user.id()))
+                .sorted(Comparator.comparing(Person::name, collator).thenComparing(Person::id))
+                .map(person -> new CoSubmitterChoice(person.id(), person.name(), person.department()))
+                .toList();
     }
 
     @GetMapping("/")
@@ -76,7 +114,9 @@ class IdeaFormController {
     String submit(@ModelAttribute("form") IdeaForm form, BindingResult binding,
             @AuthenticationPrincipal DirectoryUser user, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        IdeaDraft draft = new IdeaDraft(form.getTitle(), form.getDescription(), form.getCategory(), form.isAnonymous());
+        // the tick says "from a team meeting"; people chosen without it are not taken
+        IdeaDraft draft = new IdeaDraft(form.getTitle(), form.getDescription(), form.getCategory(), form.isAnonymous(),
+                form.isOnBehalfOfMeeting() ? form.getCoSubmitterIds() : null);
         SubmissionResult result = intake.submit(new SubmitIdea(user.id(), draft, SubmissionChannel.WEB,
                 submissionKey(form)));
         switch (result) {
