@@ -8,7 +8,7 @@ import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 /**
  * The one Spring test set-up of the notifier: every full-context test class extends it, so the
  * context is built once per JVM and cached. Slack, Teams and webhooks point at {@link FakeChatServers};
- * the reconciler does not run on its own schedule (tests call it); circuit breakers do not open on
+ * the reconciler and the digest job do not run on their own schedule (tests call them); circuit breakers do not open on
  * the failures tests provoke on purpose (their opening is covered by {@code ResilientCallsTests}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -25,6 +25,7 @@ public abstract class NotifierSpringIntegrationTest {
         registry.add("suggestionbox.notifier.webhook.secret", () -> WEBHOOK_SECRET);
         registry.add("suggestionbox.notifier.reconciler.interval", () -> "1h");
         registry.add("suggestionbox.notifier.reconciler.initial-delay", () -> "1h");
+        registry.add("suggestionbox.notifier.digest.cron", () -> "-");
         // Resilience4j caps the minimum number of calls at the window's size
         registry.add("suggestionbox.notifier.outbound.breaker-window", () -> "1000");
         registry.add("suggestionbox.notifier.outbound.breaker-minimum-calls", () -> "1000");

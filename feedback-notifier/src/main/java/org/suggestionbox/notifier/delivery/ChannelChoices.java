@@ -17,4 +17,12 @@ public interface ChannelChoices {
     ChannelChoices ALL = recipientRef -> EnumSet.allOf(DeliveryChannel.class);
 
     Set<DeliveryChannel> chosenBy(String recipientRef);
+
+    /**
+     * Whether the person prefers a daily digest to one message each for what they hear as owner or
+     * manager (submitters always hear at once).
+     */
+    default boolean digest(String recipientRef) {
+        return false;
+    }
 }

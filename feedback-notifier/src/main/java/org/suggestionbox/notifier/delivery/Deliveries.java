@@ -26,6 +26,10 @@ import org.suggestionbox.platform.kafka.NonRetryableEventException;
  * its last try ({@code suggestionbox.kafka.retries} + 1, counted in the ledger so that a restart does
  * not reset it) is proven failed with {@code NotificationFailed}, and the event goes to the
  * dead-letter topic.
+ * <p>
+ * Owners and managers who chose a daily digest get what they hear as such in the inbox at once; the
+ * other channels are left out and the message is queued for their digest e-mail instead
+ * ({@link DigestQueue}) when they chose e-mail. Submitters always hear at once.
  */
 @Service
 public class Deliveries {
@@ -34,6 +38,7 @@ public class Deliveries {
 
     private final List<NotificationChannel> channels;
     private final ChannelChoices choices;
+    private final DigestQueue digests;
     private final DeliveryLedger ledger;
     private final RecipientRefs refs;
     private final NotificationProofPublisher proof;
@@ -41,10 +46,12 @@ public class Deliveries {
     private final Clock clock;
     private final int maxAttempts;
 
-    Deliveries(List<NotificationChannel> channels, ChannelChoices choices, DeliveryLedger ledger, RecipientRefs refs,
-            NotificationProofPublisher proof, DeliveryMetrics metrics, Clock clock, KafkaEventsProperties kafka) {
+    Deliveries(List<NotificationChannel> channels, ChannelChoices choices, DigestQueue digests, DeliveryLedger ledger,
+            RecipientRefs refs, NotificationProofPublisher proof, DeliveryMetrics metrics, Clock clock,
+            KafkaEventsProperties kafka) {
         this.channels = List.copyOf(channels);
         this.choices = choices;
+        this.digests = digests;
         this.ledger = ledger;
         this.refs = refs;
         this.proof = proof;
@@ -59,8 +66,10 @@ public class Deliveries {
         for (Message message : messages) {
             String recipientRef = refs.of(message.recipient().personId());
             Set<DeliveryChannel> chosen = choices.chosenBy(recipientRef);
+            boolean digested = digested(message, recipientRef);
             for (NotificationChannel channel : channels) {
-                if (!uses(channel, chosen, message, recipientRef)) {
+                if (!uses(channel, chosen, message, recipientRef)
+                        || (digested && channel.channel() != DeliveryChannel.IN_APP)) {
                     continue;
                 }
                 switch (deliver(message, recipientRef, channel)) {
@@ -68,6 +77,9 @@ public class Deliveries {
                     case RETRY -> retryable++;
                     case GIVEN_UP -> givenUp++;
                 }
+            }
+            if (digested && chosen.contains(DeliveryChannel.EMAIL)) {
+                digests.queue(message, recipientRef);
             }
         }
         if (retryable > 0) {
@@ -86,6 +98,11 @@ public class Deliveries {
         Set<String> distinct = Set.copyOf(submitterRefs);
         return distinct.isEmpty() || ledger.countSent(sourceEventId, RecipientRole.SUBMITTER,
                 DeliveryChannel.IN_APP, distinct) >= distinct.size();
+    }
+
+    /** Owners and managers who chose the digest hear in the inbox now and by e-mail in the next digest. */
+    private boolean digested(Message message, String recipientRef) {
+        return message.recipient().role() != RecipientRole.SUBMITTER && choices.digest(recipientRef);
     }
 
     private static boolean uses(NotificationChannel channel, Set<DeliveryChannel> chosen, Message message,

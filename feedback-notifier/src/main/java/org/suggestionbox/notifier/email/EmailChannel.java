@@ -1,5 +1,7 @@
 package org.suggestionbox.notifier.email;
 
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import org.springframework.mail.MailPreparationException;
@@ -10,6 +12,10 @@ import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.notifier.config.NotifierProperties;
 import org.suggestionbox.notifier.delivery.NotificationChannel;
+import org.suggestionbox.notifier.digest.Digest;
+import org.suggestionbox.notifier.digest.DigestItem;
+import org.suggestionbox.notifier.digest.DigestMailer;
+import org.suggestionbox.notifier.message.Contact;
 import org.suggestionbox.notifier.message.Message;
 import org.suggestionbox.notifier.message.Texts;
 import org.suggestionbox.platform.web.DirectoryLocaleResolver;
@@ -21,11 +27,11 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * Sends a message by e-mail over SMTP: multipart with plain text and HTML (right-to-left for
- * Hebrew), subject and text in the recipient's language.
+ * Hebrew), subject and text in the recipient's language. Also sends the daily digests.
  */
 @Component
 @Order(2)
-class EmailChannel implements NotificationChannel {
+class EmailChannel implements NotificationChannel, DigestMailer {
 
     private final JavaMailSender mailSender;
     private final ITemplateEngine templates;
@@ -46,25 +52,69 @@ class EmailChannel implements NotificationChannel {
 
     @Override
     public void send(Message message, String recipientRef) {
+        send(message.recipient().email(), message.locale(), message.title(), plainText(message), html(message),
+                message);
+    }
+
+    @Override
+    public void send(Digest digest) {
+        Locale locale = digest.locale();
+        send(digest.contact().email(), locale, texts.count("mail.digest.subject", locale, digest.items().size()),
+                plainText(digest), html(digest), digest);
+    }
+
+    private void send(String to, Locale locale, String subject, String plainText, String html, Object what) {
         MimeMessage mime = mailSender.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
             helper.setFrom(properties.mailFrom());
-            helper.setTo(message.recipient().email());
-            helper.setSubject(message.title());
-            helper.setText(plainText(message), html(message));
-            mime.setHeader("Content-Language", message.locale().getLanguage());
+            helper.setTo(to);
+            helper.setSubject(subject);
+            helper.setText(plainText, html);
+            mime.setHeader("Content-Language", locale.getLanguage());
         }
         catch (MessagingException ex) {
-            throw new MailPreparationException("Cannot prepare the e-mail for " + message, ex);
+            throw new MailPreparationException("Cannot prepare the e-mail for " + what, ex);
         }
         mailSender.send(mime);
     }
 
     private String greeting(Message message) {
-        String name = message.recipient().contact().name();
-        return name == null ? texts.text("mail.greeting.anonymous", message.locale())
-                : texts.text("mail.greeting", message.locale(), name);
+        return greeting(message.recipient().contact());
+    }
+
+    private String greeting(Contact contact) {
+        String name = contact.name();
+        return name == null ? texts.text("mail.greeting.anonymous", contact.locale())
+                : texts.text("mail.greeting", contact.locale(), name);
+    }
+
+    private String heading(Digest digest) {
+        return texts.text("mail.digest.heading", digest.locale(),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(digest.locale()).format(digest.day()));
+    }
+
+    String plainText(Digest digest) {
+        Locale locale = digest.locale();
+        StringBuilder text = new StringBuilder(greeting(digest.contact())).append("\n\n").append(heading(digest))
+                .append("\n");
+        for (DigestItem item : digest.items()) {
+            text.append("\n* ").append(item.title()).append("\n\n").append(item.body()).append("\n\n")
+                    .append(texts.text("mail.open", locale)).append(": ").append(item.link()).append("\n");
+        }
+        return text.append("\n-- \n").append(texts.text("mail.digest.footer", locale)).append("\n").toString();
+    }
+
+    String html(Digest digest) {
+        Locale locale = digest.locale();
+        Context context = new Context(locale);
+        context.setVariable("digest", digest);
+        context.setVariable("greeting", greeting(digest.contact()));
+        context.setVariable("heading", heading(digest));
+        context.setVariable("subject", texts.count("mail.digest.subject", locale, digest.items().size()));
+        context.setVariable("lang", locale.getLanguage());
+        context.setVariable("dir", DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr");
+        return templates.process("mail/digest", context);
     }
 
     String plainText(Message message) {

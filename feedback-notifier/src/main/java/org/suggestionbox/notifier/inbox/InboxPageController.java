@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.suggestionbox.notifier.config.NotifierProperties;
+import org.suggestionbox.notifier.message.Texts;
 import org.suggestionbox.platform.security.DirectoryUser;
 
 /** The inbox page: newest first, unread ones marked, each can be marked as read. */
@@ -21,10 +22,12 @@ class InboxPageController {
 
     private final Inbox inbox;
     private final NotifierProperties properties;
+    private final Texts texts;
 
-    InboxPageController(Inbox inbox, NotifierProperties properties) {
+    InboxPageController(Inbox inbox, NotifierProperties properties, Texts texts) {
         this.inbox = inbox;
         this.properties = properties;
+        this.texts = texts;
     }
 
     /** An entry with its time as the reader writes it. */
@@ -43,7 +46,10 @@ class InboxPageController {
         model.addAttribute("rows", inbox.of(user.id()).stream()
                 .map(entry -> new Row(entry, format.format(entry.createdAt()), List.of(entry.body().split("\n\n"))))
                 .toList());
-        model.addAttribute("unread", inbox.unread(user.id()));
+        long unread = inbox.unread(user.id());
+        model.addAttribute("unread", unread);
+        model.addAttribute("unreadText", unread == 0 ? texts.text("inbox.unread.none", locale)
+                : texts.count("inbox.unread", locale, unread));
         return "inbox";
     }
 

@@ -14,7 +14,8 @@ import org.suggestionbox.notifier.delivery.ChannelChoices;
  * @param teamsWebhookUrl their own Teams incoming-webhook / Workflows URL, else the installation's
  * @param webhookUrl their own webhook URL, else the installation's
  * @param locale the language they want messages in ({@code en}, {@code he}, {@code pl}), else the directory's
- * @param digest whether they prefer a daily digest (stored; digests are not sent yet, #5)
+ * @param digest whether they prefer one daily digest e-mail to one message each for what they hear as
+ *        owner or manager (the inbox still gets each message at once; submitters always hear at once)
  */
 public record Preferences(
         Set<DeliveryChannel> channels,

@@ -43,6 +43,11 @@ public class PreferencesService implements ChannelChoices {
         return of(recipientRef).channels();
     }
 
+    @Override
+    public boolean digest(String recipientRef) {
+        return of(recipientRef).digest();
+    }
+
     /** The language the person chose on the preferences page, if they did. */
     public Optional<Locale> chosenLocale(String personId) {
         return store.find(refs.of(personId)).map(Preferences::locale).map(Locale::forLanguageTag);

@@ -71,7 +71,8 @@ class DeliveriesIntegrationTests {
         mongo = new MongoTemplate(client, "notifier_deliveries_" + UUID.randomUUID().toString().replace("-", ""));
         ledger = new DeliveryLedger(mongo);
         ledger.createIndexes();
-        deliveries = new Deliveries(List.of(inbox, email), ChannelChoices.ALL, ledger, refs, proof, new DeliveryMetrics(meters), clock,
+        deliveries = new Deliveries(List.of(inbox, email), ChannelChoices.ALL, DigestQueue.NONE, ledger, refs, proof,
+                new DeliveryMetrics(meters), clock,
                 new KafkaEventsProperties(3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2)));
         when(proof.publish(any())).thenReturn(true);
     }
@@ -132,8 +133,8 @@ class DeliveriesIntegrationTests {
 
     @Test
     void aChannelThePersonDidNotChooseIsNotUsedButTheInboxAlwaysIs() {
-        Deliveries choosy = new Deliveries(List.of(inbox, email), recipientRef -> java.util.Set.of(), ledger, refs,
-                proof, new DeliveryMetrics(meters), clock,
+        Deliveries choosy = new Deliveries(List.of(inbox, email), recipientRef -> java.util.Set.of(), DigestQueue.NONE,
+                ledger, refs, proof, new DeliveryMetrics(meters), clock,
                 new KafkaEventsProperties(3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2)));
 
         choosy.deliver(List.of(messageToNoa()));

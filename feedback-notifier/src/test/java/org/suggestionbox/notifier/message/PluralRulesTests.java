@@ -1,0 +1,85 @@
+package org.suggestionbox.notifier.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.suggestionbox.notifier.message.PluralRules.Category;
+
+/** CLDR plural categories of whole numbers, and the counted texts that use them. */
+class PluralRulesTests {
+
+    private static final Locale POLISH = Locale.forLanguageTag("pl");
+    private static final Locale HEBREW = Locale.forLanguageTag("he");
+
+    private final Texts texts = texts();
+
+    @ParameterizedTest
+    @CsvSource({"0, MANY", "1, ONE", "2, FEW", "3, FEW", "4, FEW", "5, MANY", "11, MANY", "12, MANY", "13, MANY",
+            "14, MANY", "21, MANY", "22, FEW", "24, FEW", "25, MANY", "101, MANY", "102, FEW", "112, MANY",
+            "1002, FEW"})
+    void polishNeedsOneFewAndMany(long count, Category expected) {
+        assertThat(PluralRules.select(POLISH, count)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, OTHER", "1, ONE", "2, TWO", "3, OTHER", "10, OTHER", "20, OTHER", "102, OTHER"})
+    void hebrewHasADualForm(long count, Category expected) {
+        assertThat(PluralRules.select(HEBREW, count)).isEqualTo(expected);
+        assertThat(PluralRules.select(Locale.forLanguageTag("iw"), count)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, OTHER", "1, ONE", "2, OTHER", "21, OTHER"})
+    void englishAndUnknownLanguagesHaveOneAndOther(long count, Category expected) {
+        assertThat(PluralRules.select(Locale.ENGLISH, count)).isEqualTo(expected);
+        assertThat(PluralRules.select(Locale.GERMAN, count)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "1, Jedno nieprzeczytane powiadomienie",
+            "2, 2 nieprzeczytane powiadomienia",
+            "3, 3 nieprzeczytane powiadomienia",
+            "5, 5 nieprzeczytanych powiadomień",
+            "12, 12 nieprzeczytanych powiadomień",
+            "22, 22 nieprzeczytane powiadomienia",
+            "25, 25 nieprzeczytanych powiadomień",
+            "101, 101 nieprzeczytanych powiadomień",
+            "102, 102 nieprzeczytane powiadomienia"})
+    void polishUnreadCountsReadRight(long count, String expected) {
+        assertThat(texts.count("inbox.unread", POLISH, count)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, הודעה אחת שלא נקראה", "2, שתי הודעות שלא נקראו", "3, 3 הודעות שלא נקראו"})
+    void hebrewUnreadCountsReadRight(long count, String expected) {
+        assertThat(texts.count("inbox.unread", HEBREW, count)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, One unread notification", "2, 2 unread notifications", "22, 22 unread notifications"})
+    void englishUnreadCountsReadRight(long count, String expected) {
+        assertThat(texts.count("inbox.unread", Locale.ENGLISH, count)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"pl, 22, Twoje codzienne podsumowanie Skrzynki Pomysłów: 22 aktualizacje",
+            "pl, 25, Twoje codzienne podsumowanie Skrzynki Pomysłów: 25 aktualizacji",
+            "he, 2, הסיכום היומי שלך מתיבת ההצעות: שני עדכונים",
+            "en, 1, Your daily Suggestion Box digest: one update"})
+    void digestSubjectsCountTheirUpdates(String language, long count, String expected) {
+        assertThat(texts.count("mail.digest.subject", Locale.forLanguageTag(language), count)).isEqualTo(expected);
+    }
+
+    private static Texts texts() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasenames("i18n/messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return (key, locale, args) -> source.getMessage(key, args, locale);
+    }
+}
