@@ -84,7 +84,7 @@ class RouterIntegrationTests {
         assertThat(idea.get("owner").get("id").asString()).isEqualTo("maya");
         assertThat(idea.get("owner").get("name").asString()).isEqualTo("Maya Rosen");
         assertThat(idea.get("routedBecause").asString())
-                .isEqualTo("category customer-experience is owned by Maya Rosen (rule cx-owner)");
+                .isEqualTo("category 'customer-experience' matched rule cx-owner; owned by Maya Rosen");
         assertThat(idea.get("answerDueBy").asString()).isNotBlank();
         List<ConsumerRecord<String, byte[]>> assigned = lifecycle(ideaId, ASSIGNED_TYPE, 1);
         assertThat(assigned).hasSize(1);

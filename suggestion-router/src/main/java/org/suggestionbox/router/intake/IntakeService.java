@@ -16,7 +16,8 @@ import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.outbox.OutboxRelay;
 import org.suggestionbox.router.routing.RoutingResult;
 import org.suggestionbox.router.similar.SimilarIdeas;
-import org.suggestionbox.router.routing.RoutingRules;
+import org.suggestionbox.router.routing.RoutingRequest;
+import org.suggestionbox.router.routing.RuleBook;
 import org.suggestionbox.router.storage.IdeaStore;
 
 import io.micrometer.core.instrument.Counter;
@@ -33,7 +34,7 @@ class IntakeService {
     private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
 
     private final IdeaStore store;
-    private final RoutingRules rules;
+    private final RuleBook rules;
     private final OutboxRelay relay;
     private final DashboardRecorder dashboard;
     private final SimilarIdeas similar;
@@ -42,7 +43,7 @@ class IntakeService {
     private final Counter routedByRule;
     private final Counter routedToTriage;
 
-    IntakeService(IdeaStore store, RoutingRules rules, OutboxRelay relay, DashboardRecorder dashboard,
+    IntakeService(IdeaStore store, RuleBook rules, OutboxRelay relay, DashboardRecorder dashboard,
             SimilarIdeas similar, RouterProperties properties, Clock clock, MeterRegistry registry) {
         this.store = store;
         this.similar = similar;
@@ -60,7 +61,8 @@ class IntakeService {
             throw new NonRetryableEventException("IdeaSubmitted " + submitted.eventId() + " has no title or category");
         }
         Idea idea = Idea.submit(submitted);
-        RoutingResult result = rules.route(submitted.category());
+        RoutingResult result = rules.route(new RoutingRequest(submitted.category(), submitted.department(),
+                submitted.title(), submitted.description()));
         Instant dueBy = clock.instant().plus(properties.deadlines().forCategory(submitted.category()));
         IdeaAssigned assigned = idea.assign(result.owner(), result.ruleId(), result.explanation(), dueBy, clock);
         try {

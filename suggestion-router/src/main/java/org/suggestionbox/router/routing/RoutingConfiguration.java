@@ -5,36 +5,28 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.ResourceLoader;
-import org.suggestionbox.platform.directory.Directory;
-import org.suggestionbox.platform.directory.Person;
-import org.suggestionbox.router.config.RouterProperties;
 
-/** Reads the routing rules file ({@code suggestionbox.router.rules-location}) at start-up. */
-@Configuration(proxyBeanMethods = false)
-class RoutingConfiguration {
+/** Reads a routing rules file ({@code suggestionbox.router.rules-location}). */
+final class RoutingConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RoutingConfiguration.class);
-
-    @Bean
-    RoutingRules routingRules(ResourceLoader resourceLoader, RouterProperties properties, Directory directory) {
-        List<RoutingRule> rules = load(resourceLoader.getResource(properties.rulesLocation()));
-        LOG.info("Routing rules loaded from {}: {} rules, triage owner {}", properties.rulesLocation(), rules.size(),
-                properties.triageOwner());
-        return new RoutingRules(rules, properties.triageOwner(), id -> directory.find(id).map(Person::name));
+    private RoutingConfiguration() {
     }
 
-    /** Parses a rules file: {@code rules: [{id, category (one or a list), owner}]}. */
+    /** Parses a rules file into rules. */
     static List<RoutingRule> load(Resource resource) {
+        return loadDefinitions(resource).stream().map(RuleDefinition::toRule).toList();
+    }
+
+    /**
+     * Parses a rules file: {@code rules: [{id, category, department, keywords, owner | team, strategy}]},
+     * each list also written as a single value.
+     */
+    static List<RuleDefinition> loadDefinitions(Resource resource) {
         if (!resource.exists()) {
             throw new UncheckedIOException(new IOException("No routing rules at " + resource));
         }
@@ -42,11 +34,6 @@ class RoutingConfiguration {
         yaml.setResources(resource);
         Properties properties = yaml.getObject();
         Binder binder = new Binder(new MapConfigurationPropertySource(properties == null ? new Properties() : properties));
-        return binder.bind("rules", Bindable.listOf(RuleDefinition.class)).orElse(List.of()).stream()
-                .map(definition -> new RoutingRule(definition.id(), definition.category(), definition.owner()))
-                .toList();
-    }
-
-    record RuleDefinition(String id, List<String> category, String owner) {
+        return binder.bind("rules", Bindable.listOf(RuleDefinition.class)).orElse(List.of());
     }
 }

@@ -2,24 +2,100 @@ package org.suggestionbox.router.routing;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
- * One declarative rule: ideas in one of {@code categories} go to {@code owner}.
+ * One declarative rule. It matches an idea when every matcher it names matches (a matcher left empty
+ * matches anything): one of {@code categories}, one of {@code departments} (the submitter's), any of
+ * {@code keywords} as a whole word in the title or description, ignoring case. Its target is either
+ * one {@code owner} or a {@code team} picked from by {@code strategy}.
  *
- * @param id a stable name, shown to the owner ("routed to you because … (rule cx-owner)")
- * @param categories the categories the rule matches
- * @param owner the directory id of the owner
+ * @param id a stable name, shown to the owner ("… matched rule ops-safety")
+ * @param categories the categories the rule matches, empty for any
+ * @param departments the submitter departments the rule matches, empty for any
+ * @param keywords words of which any must occur in the title or description, empty for any text
+ * @param owner the directory id of the single owner, or null when the target is a team
+ * @param team the directory ids of the team, empty when the target is one owner
+ * @param strategy how a team member is chosen; ignored for a single owner
  */
-public record RoutingRule(String id, List<String> categories, String owner) {
+public record RoutingRule(String id, List<String> categories, List<String> departments, List<String> keywords,
+        @Nullable String owner, List<String> team, TeamStrategy strategy) {
 
     public RoutingRule {
-        if (id.isBlank() || owner.isBlank() || categories.isEmpty()) {
-            throw new IllegalArgumentException("A routing rule needs an id, an owner and at least one category");
+        boolean hasOwner = owner != null && !owner.isBlank();
+        if (id.isBlank() || hasOwner == !team.isEmpty()) {
+            throw new IllegalArgumentException("A routing rule needs an id and either an owner or a team: " + id);
         }
-        categories = categories.stream().map(category -> category.strip().toLowerCase(Locale.ROOT)).toList();
+        owner = hasOwner ? owner.strip() : null;
+        categories = normalised(categories);
+        departments = normalised(departments);
+        keywords = normalised(keywords);
+        team = team.stream().map(String::strip).toList();
     }
 
-    boolean matches(String category) {
-        return categories.contains(category.strip().toLowerCase(Locale.ROOT));
+    /** A rule sending the ideas of some categories to one owner. */
+    public RoutingRule(String id, List<String> categories, String owner) {
+        this(id, categories, List.of(), List.of(), owner, List.of(), TeamStrategy.ROUND_ROBIN);
+    }
+
+    /** The candidates in the order written: the owner alone, or the team. */
+    public List<String> candidates() {
+        return owner != null ? List.of(owner) : team;
+    }
+
+    public boolean isTeam() {
+        return owner == null;
+    }
+
+    /** What of this rule matched the idea, in words ("category 'operations', keyword 'forklift'"); null when it does not match. */
+    @Nullable String matches(RoutingRequest request) {
+        StringBuilder matched = new StringBuilder();
+        if (!categories.isEmpty()) {
+            String category = normalise(request.category());
+            if (!categories.contains(category)) {
+                return null;
+            }
+            matched.append("category '").append(category).append("'");
+        }
+        if (!departments.isEmpty()) {
+            String department = request.department() == null ? "" : normalise(request.department());
+            if (!departments.contains(department)) {
+                return null;
+            }
+            append(matched, "department '" + request.department().strip() + "'");
+        }
+        if (!keywords.isEmpty()) {
+            String text = request.title() + "\n" + request.description();
+            String found = keywords.stream().filter(keyword -> containsWord(text, keyword)).findFirst().orElse(null);
+            if (found == null) {
+                return null;
+            }
+            append(matched, "keyword '" + found + "'");
+        }
+        return matched.isEmpty() ? "any idea" : matched.toString();
+    }
+
+    private static boolean containsWord(String text, String keyword) {
+        Matcher matcher = Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(keyword) + "(?![\\p{L}\\p{N}_])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text);
+        return matcher.find();
+    }
+
+    private static void append(StringBuilder matched, String part) {
+        if (!matched.isEmpty()) {
+            matched.append(", ");
+        }
+        matched.append(part);
+    }
+
+    private static List<String> normalised(List<String> values) {
+        return values.stream().map(RoutingRule::normalise).filter(value -> !value.isEmpty()).distinct().toList();
+    }
+
+    private static String normalise(String value) {
+        return value.strip().toLowerCase(Locale.ROOT);
     }
 }

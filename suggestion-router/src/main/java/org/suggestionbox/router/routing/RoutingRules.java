@@ -1,5 +1,7 @@
 package org.suggestionbox.router.routing;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -7,8 +9,9 @@ import java.util.function.Function;
 import org.suggestionbox.router.idea.Owner;
 
 /**
- * The routing rules in order: the first rule whose category matches wins; an idea no rule matches
- * (or whose rule names somebody no longer in the directory) goes to the triage owner.
+ * The routing rules in order: the first rule that matches and has an eligible candidate wins. A
+ * matching rule whose candidates are all gone from the directory (or are no longer owners) is skipped
+ * and the next rule tried; an idea no rule can take goes to the triage owner — never dropped.
  */
 public final class RoutingRules {
 
@@ -16,33 +19,75 @@ public final class RoutingRules {
 
     private final List<RoutingRule> rules;
     private final String triageOwnerId;
-    private final Function<String, Optional<String>> names;
+    private final Function<String, Optional<String>> owners;
+    private final TeamLoad load;
 
     /**
-     * @param names looks up the display name of a directory id; empty when the person is unknown
+     * @param owners the display name of a directory id that may own ideas; empty when the person is
+     *        unknown or not an owner
+     * @param load turns and open-idea counts for team strategies
      */
-    public RoutingRules(List<RoutingRule> rules, String triageOwnerId, Function<String, Optional<String>> names) {
+    public RoutingRules(List<RoutingRule> rules, String triageOwnerId, Function<String, Optional<String>> owners,
+            TeamLoad load) {
         this.rules = List.copyOf(rules);
         this.triageOwnerId = triageOwnerId;
-        this.names = names;
+        this.owners = owners;
+        this.load = load;
+    }
+
+    /** Rules with single owners only (no team strategies need answering). */
+    public RoutingRules(List<RoutingRule> rules, String triageOwnerId, Function<String, Optional<String>> owners) {
+        this(rules, triageOwnerId, owners, new TeamLoad() {
+            @Override
+            public long nextTurn(String ruleId) {
+                throw new UnsupportedOperationException("No team load source");
+            }
+
+            @Override
+            public long openIdeas(String personId) {
+                throw new UnsupportedOperationException("No team load source");
+            }
+        });
     }
 
     public RoutingResult route(String category) {
+        return route(RoutingRequest.ofCategory(category));
+    }
+
+    public RoutingResult route(RoutingRequest request) {
+        List<String> skipped = new ArrayList<>();
         for (RoutingRule rule : rules) {
-            if (rule.matches(category)) {
-                Optional<String> name = names.apply(rule.owner());
-                if (name.isPresent()) {
-                    return new RoutingResult.Routed(rule, new Owner(rule.owner(), name.get()),
-                            "category " + category + " is owned by " + name.get() + " (rule " + rule.id() + ")");
-                }
-                Owner triage = triageOwner();
-                return new RoutingResult.Unroutable(triage, "rule " + rule.id() + " names " + rule.owner()
-                        + ", who is not in the directory; sent to triage owner " + triage.name());
+            String matched = rule.matches(request);
+            if (matched == null) {
+                continue;
             }
+            List<Owner> eligible = rule.candidates().stream()
+                    .flatMap(id -> owners.apply(id).map(name -> new Owner(id, name)).stream())
+                    .toList();
+            if (eligible.isEmpty()) {
+                skipped.add("rule " + rule.id() + " matched but " + String.join(", ", rule.candidates())
+                        + (rule.candidates().size() == 1 ? " is" : " are") + " not an owner in the directory");
+                continue;
+            }
+            String because = matched + " matched rule " + rule.id() + "; ";
+            if (!rule.isTeam()) {
+                Owner owner = eligible.getFirst();
+                return new RoutingResult.Routed(rule, owner, because + "owned by " + owner.name());
+            }
+            Owner chosen = switch (rule.strategy()) {
+                case ROUND_ROBIN -> eligible.get((int) Math.floorMod(load.nextTurn(rule.id()) - 1, eligible.size()));
+                case FEWEST_OPEN -> eligible.stream()
+                        .min(Comparator.comparingLong((Owner owner) -> load.openIdeas(owner.id()))
+                                .thenComparing(Owner::id))
+                        .orElseThrow();
+            };
+            return new RoutingResult.Routed(rule, chosen,
+                    because + "team strategy " + rule.strategy() + " chose " + chosen.name());
         }
         Owner triage = triageOwner();
-        return new RoutingResult.Unroutable(triage,
-                "no routing rule matches category " + category + "; sent to triage owner " + triage.name());
+        String reason = skipped.isEmpty() ? "no routing rule matches category " + request.category()
+                : String.join("; ", skipped) + "; no other rule matches";
+        return new RoutingResult.Unroutable(triage, reason + "; sent to triage owner " + triage.name());
     }
 
     public List<RoutingRule> rules() {
@@ -50,6 +95,6 @@ public final class RoutingRules {
     }
 
     private Owner triageOwner() {
-        return new Owner(triageOwnerId, names.apply(triageOwnerId).orElse(triageOwnerId));
+        return new Owner(triageOwnerId, owners.apply(triageOwnerId).orElse(triageOwnerId));
     }
 }

@@ -140,6 +140,19 @@ public class IdeaStore {
                 .toList();
     }
 
+    /** How many undecided ideas {@code ownerId} owns (served by the {@code owner_queue} index). */
+    public long countUndecidedOwnedBy(String ownerId) {
+        return mongo.count(Query.query(Criteria.where("ownerId").is(ownerId).and("state").in(IdeaState.UNDECIDED)),
+                COLLECTION);
+    }
+
+    /** Undecided ideas whose owner is none of {@code ownerIds}: ideas left behind by people who left. */
+    public List<Idea> findUndecidedNotOwnedBy(Collection<String> ownerIds) {
+        Query query = Query.query(Criteria.where("state").in(IdeaState.UNDECIDED).and("ownerId").nin(ownerIds))
+                .with(Sort.by("answerDueBy"));
+        return mongo.find(query, Idea.class, COLLECTION);
+    }
+
     /** Undecided ideas whose answer deadline has passed. */
     public long countOverdue(Instant now) {
         return mongo.count(Query.query(Criteria.where("state").in(IdeaState.UNDECIDED).and("answerDueBy").lt(now)),

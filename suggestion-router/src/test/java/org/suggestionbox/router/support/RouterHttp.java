@@ -36,6 +36,16 @@ public final class RouterHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public HttpResponse<String> putJson(String user, String path, String json) {
+        return send(client(), request(user, path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> post(String user, String path, String contentType, String body) {
+        return send(client(), request(user, path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** A browser-like session: keeps cookies, so a form can be posted with the CSRF token of its page. */
     public Browser browser(String user) {
         return new Browser(user, HttpClient.newBuilder().cookieHandler(new CookieManager())

@@ -1,0 +1,99 @@
+package org.suggestionbox.router.admin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.suggestionbox.events.IdeaReassigned;
+import org.suggestionbox.platform.directory.Directory;
+import org.suggestionbox.platform.directory.Person;
+import org.suggestionbox.platform.directory.Role;
+import org.suggestionbox.router.config.RouterProperties;
+import org.suggestionbox.router.dashboard.DashboardRecorder;
+import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.outbox.OutboxRelay;
+import org.suggestionbox.router.routing.RoutingRequest;
+import org.suggestionbox.router.routing.RoutingResult;
+import org.suggestionbox.router.routing.RuleBook;
+import org.suggestionbox.router.storage.IdeaStore;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Finds undecided ideas whose owner left the directory or lost the {@code OWNER} role and routes each
+ * again by the rules (or to triage), announcing {@code IdeaReassigned} through the idea's outbox.
+ * Idempotent: a re-routed idea has an owner again, so a second run finds nothing; each idea is saved
+ * under its version, so two runs at once move it once and the loser skips it.
+ */
+@Service
+class OwnerRerouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerRerouter.class);
+
+    private final IdeaStore store;
+    private final RuleBook rules;
+    private final Directory directory;
+    private final OutboxRelay relay;
+    private final DashboardRecorder dashboard;
+    private final RouterProperties properties;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    OwnerRerouter(IdeaStore store, RuleBook rules, Directory directory, OutboxRelay relay, DashboardRecorder dashboard,
+            RouterProperties properties, Clock clock, MeterRegistry registry) {
+        this.store = store;
+        this.rules = rules;
+        this.directory = directory;
+        this.relay = relay;
+        this.dashboard = dashboard;
+        this.properties = properties;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    /** Re-routes every orphaned undecided idea; returns how many moved. */
+    int rerouteOrphans(String by) {
+        Set<String> owners = directory.all().stream().filter(person -> person.hasRole(Role.OWNER)).map(Person::id)
+                .collect(Collectors.toSet());
+        int moved = 0;
+        for (Idea idea : store.findUndecidedNotOwnedBy(owners)) {
+            try {
+                if (reroute(idea, by)) {
+                    moved++;
+                }
+            }
+            catch (OptimisticLockingFailureException ex) {
+                LOG.info("Idea {} changed while being re-routed; left to whoever changed it", idea.id());
+            }
+        }
+        if (moved > 0) {
+            LOG.info("Re-routed {} ideas whose owner left or is no longer an owner", moved);
+        }
+        return moved;
+    }
+
+    private boolean reroute(Idea idea, String by) {
+        String previous = String.valueOf(idea.ownerId());
+        boolean left = directory.find(previous).isEmpty();
+        RoutingResult result = rules.route(new RoutingRequest(idea.category(), idea.department(), idea.title(),
+                idea.description()));
+        if (result.owner().id().equals(previous)) {
+            LOG.warn("Idea {} cannot be re-routed: routing chose its previous owner {} again", idea.id(), previous);
+            return false;
+        }
+        String note = (left ? "previous owner left" : "previous owner is no longer an owner") + "; "
+                + result.explanation();
+        Instant dueBy = clock.instant().plus(properties.deadlines().forCategory(idea.category()));
+        IdeaReassigned reassigned = idea.reassign(result.owner(), note, dueBy, by, clock);
+        store.save(idea);
+        registry.counter("ideas.rerouted", "reason", left ? "OWNER_LEFT" : "OWNER_ROLE_LOST").increment();
+        dashboard.record(idea, reassigned);
+        relay.relay(idea);
+        return true;
+    }
+}

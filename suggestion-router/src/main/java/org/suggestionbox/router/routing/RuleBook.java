@@ -1,0 +1,86 @@
+package org.suggestionbox.router.routing;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Service;
+import org.suggestionbox.platform.directory.Directory;
+import org.suggestionbox.platform.directory.Person;
+import org.suggestionbox.platform.directory.Role;
+import org.suggestionbox.router.config.RouterProperties;
+import org.suggestionbox.router.idea.IncompleteDecisionException.Violation;
+import org.suggestionbox.router.storage.IdeaStore;
+
+/**
+ * The routing rules in force: those an administrator stored in MongoDB if any, else the rules file.
+ * The stored rules are read on every routing (one small document), so all router instances use the
+ * same rules the moment they change, without any cache to go stale.
+ */
+@Service
+public class RuleBook {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleBook.class);
+
+    private final List<RuleDefinition> fileRules;
+    private final RuleStore store;
+    private final Directory directory;
+    private final RouterProperties properties;
+    private final Clock clock;
+    private final TeamLoad load;
+
+    RuleBook(ResourceLoader resourceLoader, RuleStore store, IdeaStore ideas, Directory directory,
+            RouterProperties properties, Clock clock) {
+        this.fileRules = RoutingConfiguration.loadDefinitions(resourceLoader.getResource(properties.rulesLocation()));
+        fileRules.forEach(RuleDefinition::toRule);
+        this.store = store;
+        this.directory = directory;
+        this.properties = properties;
+        this.clock = clock;
+        this.load = new TeamLoad() {
+            @Override
+            public long nextTurn(String ruleId) {
+                return store.nextTurn(ruleId);
+            }
+
+            @Override
+            public long openIdeas(String personId) {
+                return ideas.countUndecidedOwnedBy(personId);
+            }
+        };
+        LOG.info("Routing rules file {}: {} rules, triage owner {}", properties.rulesLocation(), fileRules.size(),
+                properties.triageOwner());
+    }
+
+    /** The rules in force, as written. */
+    public List<RuleDefinition> current() {
+        return store.load().orElse(fileRules);
+    }
+
+    public RoutingResult route(RoutingRequest request) {
+        List<RoutingRule> rules = current().stream().map(RuleDefinition::toRule).toList();
+        return new RoutingRules(rules, properties.triageOwner(), this::ownerName, load).route(request);
+    }
+
+    /** What is wrong with {@code rules}; empty when they may replace the rules in force. */
+    public List<Violation> violations(List<RuleDefinition> rules) {
+        return RuleValidator.violations(rules, id -> ownerName(id).isPresent());
+    }
+
+    /** Replaces the rules in force for every instance; call with rules {@link #violations} accepted. */
+    public void replace(List<RuleDefinition> rules, String by) {
+        List<Violation> violations = violations(rules);
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException("Invalid routing rules: " + violations);
+        }
+        store.save(rules, by, clock.instant());
+        LOG.info("Routing rules replaced by {}: {} rules", by, rules.size());
+    }
+
+    private Optional<String> ownerName(String id) {
+        return directory.find(id).filter(person -> person.hasRole(Role.OWNER)).map(Person::name);
+    }
+}
