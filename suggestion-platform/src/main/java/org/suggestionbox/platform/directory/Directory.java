@@ -2,7 +2,6 @@ package org.suggestionbox.platform.directory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +37,10 @@ public class Directory {
         reload();
     }
 
-    /** Reads the export again and swaps it in whole. */
+    /**
+     * Reads the export again and swaps it in whole; on any problem the directory stays as it was.
+     * @throws UnreadableDirectoryException when the export cannot be read or is not a valid directory
+     */
     public final Collection<Person> reload() {
         Resource resource = resourceLoader.getResource(location);
         try (InputStream in = resource.getInputStream()) {
@@ -46,8 +49,8 @@ public class Directory {
             LOG.info("Directory loaded from {}: {} people", location, loaded.size());
             return loaded;
         }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot read the directory from " + location, ex);
+        catch (IOException | JacksonException | IllegalArgumentException ex) {
+            throw new UnreadableDirectoryException(location, ex);
         }
     }
 
@@ -95,6 +98,14 @@ public class Directory {
 
     public Locale localeOf(String id) {
         return find(id).map(Person::preferredLocale).orElse(Locale.ENGLISH);
+    }
+
+    /** Raised when the directory export cannot be read or holds no valid directory. */
+    public static class UnreadableDirectoryException extends RuntimeException {
+
+        public UnreadableDirectoryException(String location, Exception cause) {
+            super("Cannot read the directory from " + location + ": " + cause.getMessage(), cause);
+        }
     }
 
     /** Raised when an id names nobody in the directory. */

@@ -2,13 +2,17 @@ package org.suggestionbox.router.admin;
 
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.router.config.RouterProperties;
 import org.suggestionbox.router.decision.InvalidRequestException;
@@ -44,6 +48,13 @@ class DirectoryAdminController {
     @PostMapping("/reload")
     DirectoryAdminService.ImportSummary reload(@AuthenticationPrincipal DirectoryUser user) {
         return service.reload(user.id());
+    }
+
+    @ExceptionHandler(Directory.UnreadableDirectoryException.class)
+    ProblemDetail unreadableDirectory(Directory.UnreadableDirectoryException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+        problem.setTitle("Directory file not usable; the directory is unchanged");
+        return problem;
     }
 
     private DirectoryAdminService.ImportSummary apply(DirectoryImport.Outcome outcome, DirectoryUser user) {
