@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the pipeline benchmark (issue #6): starts a whole local stack on free ports in a temp directory
+# (Kafka, MongoDB-wire, SMTP capture, the three services from their executable jars), drives intake's
+# API open-loop at a constant rate, measures API acknowledgement and submit -> delivered latency, then a
+# raw Kafka baseline on the same broker. Results: stdout and benchmarks/results/latest.md.
+#
+#   benchmarks/run.sh [--rate 100] [--duration 30s] [--warmup 5s] [--drain 60s] [--users alice,noa,...]
+#                     [--partitions 3] [--no-baseline] [--results FILE]
+#                     [--intake-url URL --bootstrap-servers HOST:PORT]   # use a running stack instead
+#
+# Needs the services' executable jars (./mvnw -B -q install -DskipTests once). SKIP_BUILD=1 skips
+# packaging this module. Exit status 1 when anything was lost, doubled or refused.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+    export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+for module in suggestion-intake suggestion-router feedback-notifier; do
+    if ! compgen -G "$module/target/$module-*-exec.jar" > /dev/null; then
+        echo "No executable jar in $module/target: build once with ./mvnw -B -q install -DskipTests" >&2
+        exit 1
+    fi
+done
+
+if [[ "${SKIP_BUILD:-}" != "1" || ! -f benchmarks/target/classpath.txt ]]; then
+    ./mvnw -B -q ${MAVEN_ARGS_BENCHMARK:--o} -pl benchmarks package -DskipTests
+fi
+
+classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+exec "$JAVA" -Xmx512m -cp "$classpath" org.suggestionbox.benchmarks.PipelineBenchmark --project-dir . "$@"

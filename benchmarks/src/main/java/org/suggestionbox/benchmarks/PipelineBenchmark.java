@@ -1,0 +1,256 @@
+package org.suggestionbox.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.suggestionbox.localstack.LocalStack;
+import org.suggestionbox.localstack.Ports;
+
+/**
+ * The pipeline benchmark (issue #6): starts a whole stack on free ports in a temp directory (or uses a
+ * running one), drives intake's {@code POST /api/ideas} open-loop at a constant rate, measures the API
+ * acknowledgement and the submit → delivered latency of the submitter's "received and routed" message,
+ * then a raw Kafka produce → consume baseline at the same rate with records of the same size on the
+ * same broker. Prints a markdown table and writes it to {@code benchmarks/results/latest.md}.
+ *
+ * <p>Run with {@code benchmarks/run.sh [options]}; {@code --help} lists the options.
+ */
+public final class PipelineBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineBenchmark.class);
+
+    /** The local stack's service JVM options, plus the per-person submission limit lifted for the load. */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Djava.awt.headless=true", "-Dsuggestionbox.intake.rate-limit=1000000000");
+
+    private static final int FALLBACK_RECORD_SIZE = 700;
+
+    private final Options options;
+
+    private PipelineBenchmark(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        if (List.of(args).contains("--help")) {
+            System.out.println(Options.USAGE);
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        }
+        catch (IllegalArgumentException ex) {
+            System.err.println(ex.getMessage());
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        System.exit(new PipelineBenchmark(options).run());
+    }
+
+    private int run() {
+        String loadAverageBefore = loadAverage();
+        LocalStack stack = null;
+        try {
+            String intakeUrl;
+            String bootstrapServers;
+            Map<String, Long> childPids = Map.of();
+            if (this.options.externalStack()) {
+                intakeUrl = this.options.intakeUrl();
+                bootstrapServers = this.options.bootstrapServers();
+            }
+            else {
+                Path dataDir = Files.createTempDirectory("suggestionbox-benchmark-");
+                stack = LocalStack.builder().dataDir(dataDir).projectDir(this.options.projectDir()).ports(Ports.random())
+                        .demoData(false).serviceJvmOptions(SERVICE_JVM_OPTIONS).build();
+                LOG.info("Starting the stack in {}", dataDir);
+                stack.start();
+                LOG.info("Stack up: {}", stack.timings());
+                intakeUrl = stack.intakeUrl();
+                bootstrapServers = stack.kafkaBootstrapServers();
+                childPids = stack.childProcessIds();
+            }
+            return measure(intakeUrl, bootstrapServers, childPids, stack, loadAverageBefore);
+        }
+        catch (IOException | RuntimeException ex) {
+            LOG.error("Benchmark failed", ex);
+            return 1;
+        }
+        finally {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+
+    private int measure(String intakeUrl, String bootstrapServers, Map<String, Long> childPids, @Nullable LocalStack stack,
+            String loadAverageBefore) throws IOException {
+        Options o = this.options;
+        DeliveryLedger ledger = new DeliveryLedger();
+        PipelineLoad load = new PipelineLoad(intakeUrl, o.users());
+        OpenLoopSchedule schedule;
+        long warmupCount;
+        long measuredCount;
+        long measuredStart;
+        AtomicReference<Map<String, Duration>> cpuBefore = new AtomicReference<>(Map.of());
+        Map<String, Duration> cpuAfter;
+        long watcherMalformed;
+        long watcherFailed;
+        Histogram delivered = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
+        int undelivered = 0;
+        try (DeliveryWatcher watcher = new DeliveryWatcher(bootstrapServers, ledger)) {
+            schedule = new OpenLoopSchedule(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200), o.rate());
+            warmupCount = schedule.count(o.warmup());
+            measuredCount = schedule.count(o.duration());
+            measuredStart = schedule.intendedNanos(warmupCount);
+            Thread.ofPlatform().name("cpu-at-measured-start").daemon().start(() -> {
+                long wait;
+                while ((wait = measuredStart - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                cpuBefore.set(CpuUsage.snapshot(childPids));
+            });
+            LOG.info("Load: {} ideas/s, {} warm-up + {} measured submissions", o.rate(), warmupCount, measuredCount);
+            load.run(schedule, warmupCount, measuredCount);
+            cpuAfter = CpuUsage.snapshot(childPids);
+            long loadEnd = System.nanoTime();
+            Map<String, Long> intended = load.intendedByIdea();
+            LOG.info("Load done; waiting up to {} s for {} deliveries", o.drain().toSeconds(), intended.size());
+            long drainDeadline = loadEnd + o.drain().toNanos();
+            while (ledger.ideasDelivered() < intended.size() && System.nanoTime() < drainDeadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            }
+            // late duplicates (a redelivery) would show up shortly after
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
+            for (String ideaId : load.measuredIdeas()) {
+                OptionalLong at = ledger.firstDelivery(ideaId);
+                if (at.isPresent()) {
+                    delivered.recordValue(Math.max(0, (at.getAsLong() - intended.get(ideaId)) / 1000));
+                }
+                else {
+                    undelivered++;
+                }
+            }
+            watcherMalformed = watcher.malformed();
+            watcherFailed = watcher.failed();
+        }
+        Duration measuredWall = Duration.ofNanos(load.sendsDoneNanos() - measuredStart);
+        Map<String, String> cpu = CpuUsage.between(cpuBefore.get(), cpuAfter,
+                Duration.ofNanos(Math.max(1, load.lastMeasuredResponseNanos() - measuredStart)));
+
+        int recordSize = RecordSize.ofLatestSubmission(bootstrapServers).orElse(FALLBACK_RECORD_SIZE);
+        int servicePartitions = RecordSize.partitions(bootstrapServers, RecordSize.TOPIC);
+        RawKafkaBaseline.Result baseline = null;
+        if (o.baseline()) {
+            LOG.info("Raw Kafka baseline: {} records/s of {} bytes", o.rate(), recordSize);
+            baseline = new RawKafkaBaseline(bootstrapServers, o.partitions(), recordSize)
+                    .run(o.rate(), o.warmup(), o.duration(), o.drain());
+        }
+
+        Report report = report(load, ledger, delivered, undelivered, baseline, recordSize, servicePartitions, cpu,
+                measuredWall, measuredCount, watcherMalformed, watcherFailed, stack, loadAverageBefore);
+        String markdown = report.markdown();
+        System.out.println();
+        System.out.println(markdown);
+        Path results = o.results().toAbsolutePath();
+        Files.createDirectories(results.getParent());
+        Files.writeString(results, markdown, StandardCharsets.UTF_8);
+        LOG.info("Results written to {}", results);
+        boolean clean = undelivered == 0 && ledger.duplicates() == 0 && load.errorsByStatus().isEmpty()
+                && (baseline == null || (baseline.lost() == 0 && baseline.duplicates() == 0));
+        return clean ? 0 : 1;
+    }
+
+    private Report report(PipelineLoad load, DeliveryLedger ledger, Histogram delivered, int undelivered,
+            RawKafkaBaseline.@Nullable Result baseline, int recordSize, int servicePartitions, Map<String, String> cpu,
+            Duration measuredWall, long measuredCount, long watcherMalformed, long watcherFailed,
+            @Nullable LocalStack stack, String loadAverageBefore) {
+        Options o = this.options;
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        long memoryMb = os instanceof com.sun.management.OperatingSystemMXBean sun
+                ? sun.getTotalMemorySize() / (1024 * 1024) : -1;
+        Report report = new Report("Pipeline benchmark — " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        report.row("machine", String.format(Locale.ROOT, "%d cores, %d MB RAM, %s %s, Java %s (%s)",
+                Runtime.getRuntime().availableProcessors(), memoryMb, System.getProperty("os.name"),
+                System.getProperty("os.arch"), Runtime.version(), System.getProperty("java.vm.name")));
+        report.row("load average (1/5/15 min) before → after", loadAverageBefore + " → " + loadAverage());
+        report.row("stack", stack == null ? "external: " + o.intakeUrl() + ", Kafka " + o.bootstrapServers()
+                : "LocalStack on free ports: Kafka (KRaft, 1 broker) + MongoDB-wire (H2 file) + GreenMail; "
+                        + "1 instance each of intake, router, notifier");
+        report.row("service JVM options", stack == null ? "n/a" : String.join(" ", SERVICE_JVM_OPTIONS));
+        report.row("knobs", String.format(Locale.ROOT,
+                "rate %s/s, duration %d s, warm-up %d s, %d users (Basic auth), service topics %d partitions, "
+                        + "baseline topic %d partitions, producers acks=all + idempotent, linger.ms 5 (Kafka client "
+                        + "default, not overridden)", fmt(o.rate()), o.duration().toSeconds(), o.warmup().toSeconds(),
+                o.users().size(), servicePartitions, o.partitions()));
+        double sentRate = load.measuredSent() / (measuredWall.toNanos() / 1e9);
+        report.row("intended vs achieved rate", String.format(Locale.ROOT,
+                "%s/s intended (%d submissions); sent %.1f/s; accepted %d (202)", fmt(o.rate()), measuredCount, sentRate,
+                load.measuredAccepted()));
+        report.row("API acknowledgement (POST /api/ideas → 202)", Report.percentiles(load.ackLatencyMicros()));
+        report.row("errors by status", load.errorsByStatus().isEmpty() ? "none" : load.errorsByStatus());
+        report.row("submit → delivered (IdeaAssigned to submitter, first channel)", Report.percentiles(delivered));
+        report.row("not delivered within drain (" + o.drain().toSeconds() + " s)", undelivered);
+        report.row("ideas delivered by the end of the drain, warm-up included", ledger.ideasDelivered() + " of "
+                + load.intendedByIdea().size() + " accepted");
+        report.row("duplicates (same idea + channel delivered twice)", ledger.duplicates()
+                + (ledger.duplicates() == 0 ? "" : " in " + ledger.duplicatedIdeas().size() + " ideas"));
+        report.row("NotificationFailed for those messages / unreadable records", watcherFailed + " / " + watcherMalformed);
+        if (baseline != null) {
+            report.row("raw Kafka baseline (produce → consume, " + recordSize + " B records)",
+                    Report.percentiles(baseline.latencyMicros()));
+            report.row("baseline sent / lost / duplicates / send errors", baseline.sent() + " / " + baseline.lost()
+                    + " / " + baseline.duplicates() + " / " + baseline.sendErrors());
+            report.row("ratio pipeline ÷ raw", "p50 " + Report.ratio(delivered, baseline.latencyMicros(), 50) + ", p99 "
+                    + Report.ratio(delivered, baseline.latencyMicros(), 99));
+        }
+        else {
+            report.row("raw Kafka baseline", "skipped (--no-baseline)");
+        }
+        cpu.forEach((process, usage) -> report.row("CPU during measured load: " + process, usage));
+        report.note("Latencies run from each submission's intended send time (open loop, coordinated-omission safe), "
+                + "kept in the benchmark's memory by idea id; the events' own ce_time/occurredAt is set by intake "
+                + "after the request arrived, so it would hide queueing before intake.");
+        report.note("Delivered = the benchmark's consumer read the submitter's NotificationDelivered "
+                + "(sourceEventType IdeaAssigned) on notifications.delivered.v1; the first channel counts.");
+        report.note("CPU: the child processes' CPU time from ProcessHandle, this JVM's from the OperatingSystemMXBean; "
+                + "this JVM also hosts the MongoDB-wire server and the SMTP capture when the benchmark starts the stack.");
+        report.note("The baseline runs after the pipeline phase, on the same broker, at the same rate and duration.");
+        report.note("Reproduce: benchmarks/run.sh --rate " + fmt(o.rate()) + " --duration " + o.duration().toSeconds()
+                + "s --warmup " + o.warmup().toSeconds() + "s");
+        return report;
+    }
+
+    private static String fmt(double rate) {
+        return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + "/" + parts[1] + "/" + parts[2];
+        }
+        catch (IOException | RuntimeException ex) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.suggestionbox.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.HdrHistogram.Histogram;
+
+/** The results as a two-column markdown table, in the order rows were added. */
+final class Report {
+
+    private final String title;
+
+    private final List<String[]> rows = new ArrayList<>();
+
+    private final List<String> notes = new ArrayList<>();
+
+    Report(String title) {
+        this.title = title;
+    }
+
+    Report row(String name, Object value) {
+        this.rows.add(new String[] {name, String.valueOf(value)});
+        return this;
+    }
+
+    Report note(String note) {
+        this.notes.add(note);
+        return this;
+    }
+
+    String markdown() {
+        StringBuilder text = new StringBuilder("# ").append(this.title).append("\n\n| | |\n|---|---|\n");
+        for (String[] row : this.rows) {
+            text.append("| ").append(cell(row[0])).append(" | ").append(cell(row[1])).append(" |\n");
+        }
+        if (!this.notes.isEmpty()) {
+            text.append('\n');
+            this.notes.forEach(note -> text.append("- ").append(note).append('\n'));
+        }
+        return text.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    /** {@code p50 / p99 / p99.9 / max} in milliseconds of a histogram of microseconds, with the count. */
+    static String percentiles(Histogram micros) {
+        if (micros.getTotalCount() == 0) {
+            return "no samples";
+        }
+        return String.format(Locale.ROOT, "p50 %s / p99 %s / p99.9 %s / max %s ms (n=%d)",
+                millis(micros.getValueAtPercentile(50)), millis(micros.getValueAtPercentile(99)),
+                millis(micros.getValueAtPercentile(99.9)), millis(micros.getMaxValue()), micros.getTotalCount());
+    }
+
+    /** The pipeline's percentile divided by the baseline's, e.g. {@code 12.3×}. */
+    static String ratio(Histogram pipeline, Histogram raw, double percentile) {
+        long base = raw.getValueAtPercentile(percentile);
+        if (pipeline.getTotalCount() == 0 || raw.getTotalCount() == 0 || base == 0) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.1f×", (double) pipeline.getValueAtPercentile(percentile) / base);
+    }
+
+    static String millis(long micros) {
+        return String.format(Locale.ROOT, "%.1f", micros / 1000d);
+    }
+}

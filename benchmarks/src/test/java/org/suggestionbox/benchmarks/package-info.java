@@ -1,0 +1,4 @@
+@NullMarked
+package org.suggestionbox.benchmarks;
+
+import org.jspecify.annotations.NullMarked;
