@@ -139,12 +139,45 @@ public final class LocalStack implements AutoCloseable {
             service.start();
             this.services.add(service);
         }
-        awaitHealthy(started);
+        awaitHealthy(this.services, started, "");
     }
 
-    private void awaitHealthy(long startedNanos) {
+    /**
+     * Kills a running service's JVM at once, as a crash would: SIGKILL, no shutdown hooks, no graceful
+     * close of Kafka clients or HTTP connections. Waits until the process is gone.
+     *
+     * @param module one of the {@link #SERVICES} this stack runs
+     */
+    public void kill(String module) {
+        ServiceProcess service = service(module);
+        LOG.info("Killing {} (pid {}) with SIGKILL", module, service.pid());
+        service.kill(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Starts a service that was {@linkplain #kill killed} again, with the same port, environment and log
+     * file, and waits until it is healthy (at most the health timeout).
+     */
+    public void restart(String module) {
+        ServiceProcess service = service(module);
+        if (!service.hasExited()) {
+            throw new IllegalStateException(module + " is still running; kill it first");
+        }
+        long started = System.nanoTime();
+        LOG.info("Restarting {} on port {}", module, service.port());
+        service.start();
+        awaitHealthy(List.of(service), started, " restart");
+    }
+
+    private synchronized ServiceProcess service(String module) {
+        return this.services.stream().filter(service -> service.name().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("This stack runs no " + module + "; it runs "
+                        + this.services.stream().map(ServiceProcess::name).toList()));
+    }
+
+    private void awaitHealthy(List<ServiceProcess> services, long startedNanos, String timingSuffix) {
         long deadline = startedNanos + this.settings.healthTimeout.toNanos();
-        List<ServiceProcess> waiting = new ArrayList<>(this.services);
+        List<ServiceProcess> waiting = new ArrayList<>(services);
         Map<String, String> reasons = new LinkedHashMap<>();
         while (!waiting.isEmpty()) {
             for (var iterator = waiting.iterator(); iterator.hasNext();) {
@@ -152,7 +185,7 @@ public final class LocalStack implements AutoCloseable {
                 String reason = service.unhealthyReason();
                 if (reason == null) {
                     Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
-                    this.timings.put(service.name(), took);
+                    this.timings.put(service.name() + timingSuffix, took);
                     LOG.info("{} is up after {} ms", service.name(), took.toMillis());
                     iterator.remove();
                 }
@@ -194,6 +227,7 @@ public final class LocalStack implements AutoCloseable {
         environment.put("SUGGESTIONBOX_LINKS_ROUTER", routerUrl());
         environment.put("SUGGESTIONBOX_LINKS_NOTIFIER", notifierUrl());
         environment.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
+        environment.putAll(this.settings.serviceEnvironment);
         return environment;
     }
 
@@ -398,6 +432,8 @@ public final class LocalStack implements AutoCloseable {
 
         private Map<String, String> environment = Map.of();
 
+        private Map<String, String> serviceEnvironment = Map.of();
+
         private boolean startKafka = true;
 
         private boolean startMongo = true;
@@ -440,6 +476,15 @@ public final class LocalStack implements AutoCloseable {
         /** Variables that point at external infrastructure ({@code KAFKA_BOOTSTRAP_SERVERS}, ...). */
         public Builder environment(Map<String, String> environment) {
             this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        /**
+         * More environment variables for every service, over the ones the stack sets (e.g. relaxed-binding
+         * names of settings such as {@code SUGGESTIONBOX_INTAKE_RATELIMIT}).
+         */
+        public Builder serviceEnvironment(Map<String, String> variables) {
+            this.serviceEnvironment = Map.copyOf(variables);
             return this;
         }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -114,6 +115,27 @@ final class ServiceProcess {
     long pid() {
         Process child = this.process;
         return child == null ? -1 : child.pid();
+    }
+
+    /**
+     * Kills the JVM at once as a crash would (SIGKILL: no shutdown hooks, no graceful close) and waits
+     * until it is gone; {@link #start()} runs it again.
+     */
+    void kill(Duration timeout) {
+        Process child = this.process;
+        if (child == null || !child.isAlive()) {
+            throw new IllegalStateException(this.name + " is not running");
+        }
+        child.destroyForcibly();
+        try {
+            if (!child.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(this.name + " did not exit within " + timeout.toMillis() + " ms of SIGKILL");
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", ex);
+        }
     }
 
     /** Sends SIGTERM so Spring shuts down gracefully, without waiting. */

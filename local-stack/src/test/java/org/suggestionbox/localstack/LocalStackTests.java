@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class LocalStackTests {
 
@@ -31,6 +32,29 @@ class LocalStackTests {
                 .containsEntry("SUGGESTIONBOX_LINKS_NOTIFIER", "http://localhost:18083")
                 .containsEntry("ANONYMITY_ACTIVE_KEY_ID", "local-1")
                 .containsEntry("ANONYMITY_KEY_LOCAL_1", "a2V5");
+    }
+
+    @Test
+    void extraServiceEnvironmentIsAddedAndWinsOverTheStacksOwn() {
+        LocalStack stack = LocalStack.builder().dataDir(this.dataDir).ports(Ports.random())
+                .serviceEnvironment(Map.of("SUGGESTIONBOX_INTAKE_RATELIMIT", "5000", "MAIL_FROM", "other@example.org"))
+                .build();
+
+        Map<String, String> environment = stack.serviceEnvironment("suggestion-intake",
+                new LocalSecrets("local-1", "a2V5", "cmVm"));
+
+        assertThat(environment).containsEntry("SUGGESTIONBOX_INTAKE_RATELIMIT", "5000")
+                .containsEntry("MAIL_FROM", "other@example.org");
+    }
+
+    @Test
+    void killingOrRestartingAServiceTheStackDoesNotRunIsRefused() {
+        LocalStack stack = LocalStack.builder().dataDir(this.dataDir).ports(Ports.random()).build();
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> stack.kill("suggestion-router")).withMessageContaining("runs no suggestion-router");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> stack.restart("feedback-notifier"));
     }
 
     @Test

@@ -1,0 +1,44 @@
+package org.suggestionbox.systemtests;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/**
+ * Calls an API like a patient client does while services crash: a request that fails to connect (or
+ * whose connection is cut) or answers one of the given statuses is sent again, unchanged, after a short
+ * back-off, until it gets another answer or the deadline passes.
+ */
+final class Retrying {
+
+    private static final Duration BACK_OFF = Duration.ofMillis(250);
+
+    private Retrying() {
+    }
+
+    static Api.Response call(Supplier<Api.Response> request, Set<Integer> retryStatuses, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            String failure;
+            try {
+                Api.Response response = request.get();
+                if (!retryStatuses.contains(response.status())) {
+                    return response;
+                }
+                failure = "status " + response.status() + " " + response.body();
+            }
+            catch (IllegalStateException ex) {
+                if (!(ex.getCause() instanceof java.io.IOException)) {
+                    throw ex;
+                }
+                failure = ex.getCause().toString();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Still failing after " + patience.toSeconds() + " s: " + failure);
+            }
+            // a back-off between attempts, not a wait for a condition
+            LockSupport.parkNanos(BACK_OFF.toNanos());
+        }
+    }
+}

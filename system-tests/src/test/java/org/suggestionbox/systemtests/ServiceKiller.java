@@ -1,0 +1,56 @@
+package org.suggestionbox.systemtests;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
+
+import org.suggestionbox.localstack.LocalStack;
+
+/**
+ * Kills one service with SIGKILL {@code kills} times at random moments (0.5 to 5 s apart, from a seeded
+ * {@link Random}), restarting it and waiting until it is healthy after each kill.
+ */
+final class ServiceKiller implements Runnable {
+
+    private final LocalStack stack;
+
+    private final String service;
+
+    private final int kills;
+
+    private final Random random;
+
+    private final List<String> timings = new ArrayList<>();
+
+    ServiceKiller(LocalStack stack, String service, int kills, long seed) {
+        this.stack = stack;
+        this.service = service;
+        this.kills = kills;
+        this.random = new Random(seed);
+    }
+
+    @Override
+    public void run() {
+        for (int kill = 1; kill <= this.kills; kill++) {
+            long delayMillis = 500 + this.random.nextInt(4_500);
+            // the random moment of the crash, not a wait for a condition
+            LockSupport.parkNanos(delayMillis * 1_000_000);
+            long killed = System.nanoTime();
+            this.stack.kill(this.service);
+            this.stack.restart(this.service);
+            String timing = "kill %d after %d ms, healthy again after %d ms".formatted(kill, delayMillis,
+                    (System.nanoTime() - killed) / 1_000_000);
+            System.out.printf("[fault-injection] %s %s%n", this.service, timing);
+            synchronized (this.timings) {
+                this.timings.add(timing);
+            }
+        }
+    }
+
+    List<String> timings() {
+        synchronized (this.timings) {
+            return List.copyOf(this.timings);
+        }
+    }
+}
