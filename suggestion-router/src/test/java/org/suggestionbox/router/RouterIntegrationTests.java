@@ -401,6 +401,8 @@ class RouterIntegrationTests {
             assertThat(metrics).containsPattern("ideas_routed_total\\{[^}]*outcome=\"RULE\"")
                     .containsPattern("ideas_decided_total\\{[^}]*outcome=\"DECLINE\",reason=\"OUT_OF_SCOPE\"")
                     .contains("router_outbox_pending")
+                    .containsPattern("ideas_open\\{[^}]*state=\"ASSIGNED\"")
+                    .contains("ideas_overdue")
                     .doesNotContain(ideaId.toString()).doesNotContain("\"jan\"").doesNotContain("\"piotr\"");
         });
     }

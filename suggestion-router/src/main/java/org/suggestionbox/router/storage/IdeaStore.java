@@ -141,6 +141,10 @@ public class IdeaStore {
     }
 
     /** How many undecided ideas {@code ownerId} owns (served by the {@code owner_queue} index). */
+    public long countInState(IdeaState state) {
+        return mongo.count(Query.query(Criteria.where("state").is(state)), COLLECTION);
+    }
+
     public long countUndecidedOwnedBy(String ownerId) {
         return mongo.count(Query.query(Criteria.where("ownerId").is(ownerId).and("state").in(IdeaState.UNDECIDED)),
                 COLLECTION);
