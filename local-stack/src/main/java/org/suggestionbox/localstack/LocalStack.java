@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.icegreen.greenmail.util.GreenMail;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * {@code MONGODB_URI} or {@code SMTP_HOST} is set in the {@linkplain Builder#environment environment}.
  * Data lives in the data directory and survives restarts. Start with {@link #start()}, stop with
  * {@link #close()} (also run by a shutdown hook on Ctrl-C).
+ *
+ * <p>For fault injection and scale-out it can also kill and restart a service, stop the Kafka broker or
+ * the MongoDB-wire server and start it again on the same port and data, and run more instances of a
+ * service next to the first one ({@link #addInstance}, {@link #removeInstance}).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -39,9 +44,11 @@ public final class LocalStack implements AutoCloseable {
 
     private final Path dataDir;
 
-    private final Map<String, Duration> timings = new LinkedHashMap<>();
+    /** Written by restarts on fault-injection threads too. */
+    private final Map<String, Duration> timings = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
-    private final List<ServiceProcess> services = new ArrayList<>();
+    /** Every running service instance; changed while other threads read it during fault injection. */
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
 
     private @Nullable KafkaBroker kafka;
 
@@ -133,7 +140,7 @@ public final class LocalStack implements AutoCloseable {
         long started = System.nanoTime();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(this.dataDir);
         for (String module : this.settings.services) {
-            ServiceProcess service = new ServiceProcess(module, jars.get(module), port(module),
+            ServiceProcess service = new ServiceProcess(module, 1, jars.get(module), port(module),
                     serviceEnvironment(module, secrets), logsDir().resolve(module + ".log"), this.settings.serviceJvmOptions);
             LOG.info("Starting {} on port {} (log: {})", module, service.port(), service.logFile());
             service.start();
@@ -149,8 +156,13 @@ public final class LocalStack implements AutoCloseable {
      * @param module one of the {@link #SERVICES} this stack runs
      */
     public void kill(String module) {
-        ServiceProcess service = service(module);
-        LOG.info("Killing {} (pid {}) with SIGKILL", module, service.pid());
+        kill(module, 1);
+    }
+
+    /** Kills one instance of a service with SIGKILL, like {@link #kill(String)}; instance 1 is the first. */
+    public void kill(String module, int instance) {
+        ServiceProcess service = service(module, instance);
+        LOG.info("Killing {} (pid {}) with SIGKILL", service.label(), service.pid());
         service.kill(Duration.ofSeconds(10));
     }
 
@@ -159,20 +171,141 @@ public final class LocalStack implements AutoCloseable {
      * file, and waits until it is healthy (at most the health timeout).
      */
     public void restart(String module) {
-        ServiceProcess service = service(module);
+        restart(module, 1);
+    }
+
+    /** Starts a killed instance of a service again, like {@link #restart(String)}. */
+    public void restart(String module, int instance) {
+        ServiceProcess service = service(module, instance);
         if (!service.hasExited()) {
-            throw new IllegalStateException(module + " is still running; kill it first");
+            throw new IllegalStateException(service.label() + " is still running; kill it first");
         }
         long started = System.nanoTime();
-        LOG.info("Restarting {} on port {}", module, service.port());
+        LOG.info("Restarting {} on port {}", service.label(), service.port());
         service.start();
         awaitHealthy(List.of(service), started, " restart");
     }
 
-    private synchronized ServiceProcess service(String module) {
-        return this.services.stream().filter(service -> service.name().equals(module)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("This stack runs no " + module + "; it runs "
-                        + this.services.stream().map(ServiceProcess::name).toList()));
+    /**
+     * Starts one more instance of a service on a free port, with the same environment as the first
+     * (so it joins the same consumer groups and database) and its own log file {@code <module>-<n>.log},
+     * and waits until it is healthy.
+     *
+     * @return the new instance's number (2, 3, ...; a number freed by {@link #removeInstance} is reused)
+     */
+    public int addInstance(String module) {
+        ServiceProcess first = service(module, 1);
+        ServiceProcess service;
+        synchronized (this) {
+            int instance = 2;
+            while (instanceOf(module, instance).isPresent()) {
+                instance++;
+            }
+            int port = FreePorts.next();
+            Map<String, String> environment = serviceEnvironment(module, LocalSecrets.loadOrCreate(this.dataDir));
+            environment.put("SERVER_PORT", Integer.toString(port));
+            service = new ServiceProcess(module, instance, executableJar(module), port, environment,
+                    logsDir().resolve(module + "-" + instance + ".log"), this.settings.serviceJvmOptions);
+            this.services.add(service);
+        }
+        long started = System.nanoTime();
+        LOG.info("Starting {} on port {} next to {} (log: {})", service.label(), service.port(), first.baseUrl(),
+                service.logFile());
+        service.start();
+        awaitHealthy(List.of(service), started, "");
+        return service.instance();
+    }
+
+    /**
+     * Stops an instance added with {@link #addInstance} gracefully (SIGTERM: Spring closes its Kafka
+     * consumers, so the group rebalances at once) and waits until it is gone; forces it after 30 s.
+     */
+    public void removeInstance(String module, int instance) {
+        if (instance == 1) {
+            throw new IllegalArgumentException("Instance 1 of " + module + " stays; kill and restart it instead");
+        }
+        ServiceProcess service = service(module, instance);
+        LOG.info("Stopping {} (pid {})", service.label(), service.pid());
+        service.requestStop();
+        service.awaitStopped(Duration.ofSeconds(30));
+        this.services.remove(service);
+    }
+
+    /** The base URLs of the instances of a service this stack runs, instance 1 first. */
+    public List<String> instanceUrls(String module) {
+        return this.services.stream().filter(service -> service.name().equals(module))
+                .sorted(java.util.Comparator.comparingInt(ServiceProcess::instance)).map(ServiceProcess::baseUrl)
+                .toList();
+    }
+
+    private ServiceProcess service(String module, int instance) {
+        return instanceOf(module, instance).orElseThrow(() -> new IllegalArgumentException("This stack runs no "
+                + module + " instance " + instance + "; it runs "
+                + this.services.stream().map(ServiceProcess::label).toList()));
+    }
+
+    private Optional<ServiceProcess> instanceOf(String module, int instance) {
+        return this.services.stream().filter(service -> service.name().equals(module) && service.instance() == instance)
+                .findFirst();
+    }
+
+    /**
+     * Stops the Kafka broker this stack runs cleanly (SIGTERM) and waits until it is gone; its data stays
+     * and {@link #startKafka()} starts it again on the same ports. Clients see the broker vanish.
+     */
+    public void stopKafka() {
+        KafkaBroker broker = runningKafka();
+        LOG.info("Stopping Kafka (pid {})", broker.pid());
+        broker.close();
+    }
+
+    /** Starts the broker stopped with {@link #stopKafka()} again, same ports and data, and waits until it answers. */
+    public void startKafka() {
+        KafkaBroker broker = this.kafka;
+        if (broker == null) {
+            throw new IllegalStateException("This stack runs no Kafka broker of its own");
+        }
+        if (broker.isRunning()) {
+            throw new IllegalStateException("Kafka is running; stop it first");
+        }
+        long started = System.nanoTime();
+        broker.start();
+        this.timings.put("kafka restart", Duration.ofNanos(System.nanoTime() - started));
+        LOG.info("Kafka is up again after {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private KafkaBroker runningKafka() {
+        KafkaBroker broker = this.kafka;
+        if (broker == null || !broker.isRunning()) {
+            throw new IllegalStateException("This stack runs no Kafka broker of its own, or it is stopped");
+        }
+        return broker;
+    }
+
+    /**
+     * Stops the MongoDB-wire server: it stops listening, drops every client connection and closes its
+     * file. {@link #startMongo()} serves the same file on the same port again.
+     */
+    public void stopMongo() {
+        MongoWireServer server = this.mongo;
+        if (server == null || !server.isRunning()) {
+            throw new IllegalStateException("This stack runs no MongoDB-wire server of its own, or it is stopped");
+        }
+        LOG.info("Stopping the MongoDB-wire server on {}", server.uri());
+        server.close();
+    }
+
+    /** Starts the MongoDB-wire server stopped with {@link #stopMongo()} again, same port and file. */
+    public void startMongo() {
+        MongoWireServer server = this.mongo;
+        if (server == null) {
+            throw new IllegalStateException("This stack runs no MongoDB-wire server of its own");
+        }
+        if (server.isRunning()) {
+            throw new IllegalStateException("The MongoDB-wire server is running; stop it first");
+        }
+        server.start();
+        LOG.info("The MongoDB-wire server is up again on {}", server.uri());
     }
 
     private void awaitHealthy(List<ServiceProcess> services, long startedNanos, String timingSuffix) {
@@ -185,23 +318,23 @@ public final class LocalStack implements AutoCloseable {
                 String reason = service.unhealthyReason();
                 if (reason == null) {
                     Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
-                    this.timings.put(service.name() + timingSuffix, took);
-                    LOG.info("{} is up after {} ms", service.name(), took.toMillis());
+                    this.timings.put(service.label() + timingSuffix, took);
+                    LOG.info("{} is up after {} ms", service.label(), took.toMillis());
                     iterator.remove();
                 }
                 else if (service.hasExited()) {
                     throw new IllegalStateException("%s %s before it became healthy:%n%s"
-                            .formatted(service.name(), reason, ProcessLogs.excerpt(service.logFile(), 40)));
+                            .formatted(service.label(), reason, ProcessLogs.excerpt(service.logFile(), 40)));
                 }
                 else {
-                    reasons.put(service.name(), reason);
+                    reasons.put(service.label(), reason);
                 }
             }
             if (!waiting.isEmpty() && System.nanoTime() > deadline) {
                 StringBuilder message = new StringBuilder("Not healthy within " + this.settings.healthTimeout.toSeconds() + " s:");
                 for (ServiceProcess service : waiting) {
-                    message.append(System.lineSeparator()).append("  ").append(service.name()).append(": ")
-                            .append(reasons.get(service.name())).append(System.lineSeparator())
+                    message.append(System.lineSeparator()).append("  ").append(service.label()).append(": ")
+                            .append(reasons.get(service.label())).append(System.lineSeparator())
                             .append(ProcessLogs.excerpt(service.logFile(), 40));
                 }
                 throw new IllegalStateException(message.toString());
@@ -334,10 +467,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** How long each part took to start (kafka, mongo, smtp, each service, demo-data, total). */
     public Map<String, Duration> timings() {
-        return Map.copyOf(this.timings);
+        synchronized (this.timings) {
+            return Map.copyOf(this.timings);
+        }
     }
 
-    /** Process ids of the child processes this stack runs, by name (kafka and the services). */
+    /** Process ids of the child processes this stack runs, by name (kafka and the service instances). */
     public Map<String, Long> childProcessIds() {
         Map<String, Long> pids = new LinkedHashMap<>();
         KafkaBroker broker = this.kafka;
@@ -346,7 +481,7 @@ public final class LocalStack implements AutoCloseable {
         }
         for (ServiceProcess service : this.services) {
             if (service.pid() > 0) {
-                pids.put(service.name(), service.pid());
+                pids.put(service.label(), service.pid());
             }
         }
         return pids;

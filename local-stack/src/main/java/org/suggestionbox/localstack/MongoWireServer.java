@@ -69,11 +69,18 @@ final class MongoWireServer implements AutoCloseable {
         }
     }
 
+    boolean isRunning() {
+        return this.server != null;
+    }
+
     String uri() {
         return "mongodb://127.0.0.1:" + this.port;
     }
 
-    /** Stops listening, writes everything to the file and closes it. */
+    /**
+     * Stops listening, writes everything to the file and closes it, then drops the client connections;
+     * {@link #start()} may serve the same file again.
+     */
     @Override
     public void close() {
         MongoServer mongo = this.server;

@@ -15,12 +15,17 @@ import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
-/** One Suggestion Box service, run from its executable jar as a child JVM. */
+/**
+ * One instance of a Suggestion Box service, run from its executable jar as a child JVM. Instance 1 is
+ * the one on the service's documented port; further instances (scale-out) get their own port and log.
+ */
 final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
+
+    private final int instance;
 
     private final Path jar;
 
@@ -34,9 +39,10 @@ final class ServiceProcess {
 
     private @Nullable Process process;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logFile,
+    ServiceProcess(String name, int instance, Path jar, int port, Map<String, String> environment, Path logFile,
             List<String> jvmOptions) {
         this.name = name;
+        this.instance = instance;
         this.jar = jar;
         this.port = port;
         this.environment = Map.copyOf(environment);
@@ -46,6 +52,15 @@ final class ServiceProcess {
 
     String name() {
         return this.name;
+    }
+
+    int instance() {
+        return this.instance;
+    }
+
+    /** The module name for instance 1, {@code <module>-<n>} for the others (as their log files are named). */
+    String label() {
+        return this.instance == 1 ? this.name : this.name + "-" + this.instance;
     }
 
     int port() {

@@ -87,6 +87,35 @@ class LocalStackKafkaIntegrationTests {
     }
 
     @Test
+    void kafkaAndTheMongoDbWireServerStopAndStartAgainOnTheSamePortsAndData() {
+        String topic = "local-stack-outage-" + UUID.randomUUID();
+        try (LocalStack stack = infrastructureOnly(Ports.random()).build().start();
+                MongoClient mongo = MongoClients.create(stack.mongoUri())) {
+            // given a record and a document
+            produce(stack.kafkaBootstrapServers(), topic, "before the outage");
+            var ideas = mongo.getDatabase("local_stack_test").getCollection("ideas");
+            ideas.insertOne(new Document("_id", "before"));
+            long kafkaPid = stack.childProcessIds().get("kafka");
+
+            // when both are stopped and started again
+            stack.stopKafka();
+            stack.stopMongo();
+            assertThat(stack.childProcessIds()).doesNotContainKey("kafka");
+            assertThat(ProcessHandle.of(kafkaPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            stack.startMongo();
+            stack.startKafka();
+
+            // then the same client reaches the same data, and both take new writes
+            assertThat(stack.childProcessIds().get("kafka")).isNotEqualTo(kafkaPid);
+            produce(stack.kafkaBootstrapServers(), topic, "after the outage");
+            assertThat(consumeAll(stack.kafkaBootstrapServers(), topic, 2))
+                    .containsExactly("before the outage", "after the outage");
+            ideas.insertOne(new Document("_id", "after"));
+            assertThat(ideas.countDocuments()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void theMongoDbWireServerAnswersTheHelloHandshakeThatHealthChecksUse() {
         try (LocalStack stack = infrastructureOnly(Ports.random()).startKafka(false).build().start();
                 MongoClient mongo = MongoClients.create(stack.mongoUri())) {
@@ -113,6 +142,10 @@ class LocalStackKafkaIntegrationTests {
     }
 
     private static List<String> consumeAll(String bootstrapServers, String topic) {
+        return consumeAll(bootstrapServers, topic, 1);
+    }
+
+    private static List<String> consumeAll(String bootstrapServers, String topic, int atLeast) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "local-stack-test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -123,7 +156,7 @@ class LocalStackKafkaIntegrationTests {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     values.add(record.value());
                 }
-                return !values.isEmpty();
+                return values.size() >= atLeast;
             });
         }
         return values;
