@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,10 +22,19 @@ final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Response(int status, String body) {
+    record Response(int status, String body, Map<String, List<String>> headers) {
+
+        Response(int status, String body) {
+            this(status, body, Map.of());
+        }
 
         JsonNode json() {
             return JSON.readTree(this.body);
+        }
+
+        Optional<String> header(String name) {
+            return this.headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .flatMap(header -> header.getValue().stream()).findFirst();
         }
     }
 
@@ -58,7 +69,7 @@ final class Api {
             HttpResponse<String> response = HTTP.send(request.header("Authorization", "Basic " + credentials)
                     .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(), response.headers().map());
         }
         catch (IOException ex) {
             throw new IllegalStateException("Request failed: " + ex, ex);

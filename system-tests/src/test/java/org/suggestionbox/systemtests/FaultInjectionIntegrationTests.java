@@ -1,13 +1,23 @@
 package org.suggestionbox.systemtests;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,19 +25,31 @@ import org.junit.jupiter.api.Test;
 import org.suggestionbox.localstack.LocalStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * "No idea goes unanswered", under fire: ideas are submitted over HTTP by several clients while a service
- * is killed with SIGKILL at random moments and restarted; scripted owners decline every idea; then a
- * checker proves through the APIs that none was lost, none doubled and every submitter got exactly one
- * decision message per idea. Runs on a stack of its own (see {@link FaultInjectionStack}) so the crashes
- * never touch the shared stack of the other system tests.
+ * "No idea goes unanswered", under fire: ideas are submitted over HTTP by several clients while something
+ * goes wrong — a service is killed with SIGKILL at random moments and restarted, the Kafka broker or the
+ * MongoDB-wire server is away for 20 s, poison lands on every consumed topic, the router and notifier are
+ * scaled out and in — and scripted owners decline every idea; then a checker proves through the APIs that
+ * none was lost, none doubled and every submitter got exactly one decision message per idea. Every scenario
+ * prints {@code [fault-injection] <run>: ideas=… lost=… duplicated=… unanswered=…} and fails on any
+ * non-zero. One stack of its own serves the whole class (see {@link FaultInjectionStack}), so the crashes
+ * never touch the shared stack of the other system tests; each scenario has its own run id and ideas.
  *
- * <p>Knobs (system properties): {@code faults.ideas} (default 300), {@code faults.kills} (default 2),
- * {@code faults.seed} (default random, always printed) and {@code faults.submit-seconds} (how long the
- * submissions are spread over, default 20).
+ * <p>Knobs (system properties): {@code faults.ideas} (ideas per scenario, default 2000), or per scenario
+ * {@code faults.<scenario>.ideas} (scenarios: router-kill, notifier-kill, intake-kill, broker-outage,
+ * mongo-outage, poison, scale-out); {@code faults.kills} (default 2), {@code faults.outage-seconds}
+ * (default 20), {@code faults.seed} (default random, always printed) and {@code faults.submit-seconds}
+ * (how long the submissions are spread over, default 20; scale-out {@code faults.scale-out.submit-seconds},
+ * default 90, so the load goes on while instances start and stop).
+ *
+ * <p>Besides the checker, every scenario but the poison one must leave the dead-letter topics as it found
+ * them: a record dead-lettered by a crash or an outage would be an idea, a decision or a proof given up.
  */
 class FaultInjectionIntegrationTests {
+
+    private static final String INTAKE = "suggestion-intake";
 
     private static final String ROUTER = "suggestion-router";
 
@@ -35,21 +57,29 @@ class FaultInjectionIntegrationTests {
 
     private static final int CLIENT_THREADS = 6;
 
-    private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(3);
-
-    private static final Duration OWNER_PATIENCE = Duration.ofMinutes(4);
-
-    private static final int IDEAS = Integer.getInteger("faults.ideas", 300);
+    private static final int DEFAULT_IDEAS = Integer.getInteger("faults.ideas", 2000);
 
     private static final int KILLS = Integer.getInteger("faults.kills", 2);
 
-    private static final Duration SUBMIT_WINDOW = Duration.ofSeconds(Integer.getInteger("faults.submit-seconds", 20));
+    private static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("faults.outage-seconds", 20));
+
+    private static final int SUBMIT_SECONDS = Integer.getInteger("faults.submit-seconds", 20);
+
+    private static final Duration SUBMIT_WINDOW = Duration.ofSeconds(SUBMIT_SECONDS);
+
+    private static final int DEADLINE_IDEAS = 12;
+
+    private static final Pattern RECONCILED = Pattern.compile(
+            "The decision (\\S+) of idea \\S+ has not reached all its submitters; delivering it again");
 
     private static LocalStack stack;
+
+    private static KafkaTopics kafka;
 
     @BeforeAll
     static void startOwnStack() {
         stack = FaultInjectionStack.start();
+        kafka = new KafkaTopics(stack.kafkaBootstrapServers());
     }
 
     @AfterAll
@@ -62,58 +92,188 @@ class FaultInjectionIntegrationTests {
 
     @Test
     void noIdeaIsLostOrDoubledWhileTheRouterIsKilled() {
-        PipelineChecker.Verdict verdict = runUnderFire(ROUTER);
+        Run run = runUnderFire("router-kill", seed -> new ServiceKiller(stack, ROUTER, KILLS, seed));
 
-        assertThat(verdict.clean()).as(verdict.toString()).isTrue();
+        assertClean(run);
     }
 
     @Test
     void noIdeaIsLostOrDoubledWhileTheNotifierIsKilled() {
-        PipelineChecker.Verdict verdict = runUnderFire(NOTIFIER);
+        Run run = runUnderFire("notifier-kill", seed -> new ServiceKiller(stack, NOTIFIER, KILLS, seed));
 
-        assertThat(verdict.clean()).as(verdict.toString()).isTrue();
+        assertClean(run);
     }
 
-    private static PipelineChecker.Verdict runUnderFire(String victim) {
+    @Test
+    void clientsRetryingWithTheSameIdempotencyKeyGetOneIdeaEachWhileIntakeIsKilled() {
+        Run run = runUnderFire("intake-kill", seed -> new ServiceKiller(stack, INTAKE, KILLS, seed));
+
+        assertClean(run);
+        assertThat(run.load().retried("connection failed")).as("requests cut off or refused by the crashes, retried")
+                .isPositive();
+    }
+
+    @Test
+    void intakeAnswers503WhileTheBrokerIsAwayAndEverythingAcceptedArrives() {
+        Run run = runUnderFire("broker-outage", seed -> new Outage("Kafka", stack::stopKafka, stack::startKafka,
+                outageStart(seed), OUTAGE));
+
+        assertClean(run);
+        assertThat(run.load().retried("503 with Retry-After")).as("503 answers with Retry-After during the outage; "
+                + "all retries: " + run.load().retries()).isPositive();
+    }
+
+    @Test
+    void consumersResumeAfterTheDatabaseWasAwayAndNothingIsLost() {
+        Run run = runUnderFire("mongo-outage", seed -> new Outage("MongoDB-wire server", stack::stopMongo,
+                stack::startMongo, outageStart(seed), OUTAGE));
+
+        assertClean(run);
+    }
+
+    @Test
+    void poisonOnEveryConsumedTopicLandsInItsDeadLetterTopicAndThePartitionsKeepFlowing() {
+        AtomicReference<PoisonInjector> injector = new AtomicReference<>();
+        Run run = runUnderFire("poison", seed -> {
+            injector.set(new PoisonInjector(kafka, "poison-" + Long.toHexString(seed), Duration.ofSeconds(2)));
+            return injector.get();
+        });
+
+        assertThat(run.verdict().clean()).as(run.verdict().toString()).isTrue();
+        PoisonInjector poison = injector.get();
+        assertThat(poison.injected()).hasSize(PoisonInjector.TOPICS.size() * PoisonInjector.PARTITIONS * 3);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(poison.missingDeadLetters()).isEmpty());
+        poison.injected().stream().filter(record -> record.partition() == 0)
+                .forEach(record -> System.out.printf("[fault-injection] dead letter of %s: %s%n", record,
+                        poison.causeOf(record)));
+        System.out.printf("[fault-injection] %s: %d poison records, each in its .DLT with original bytes, "
+                + "partition, offset and cause%n", run.name(), poison.injected().size());
+    }
+
+    @Test
+    void scalingRoutersAndNotifiersOutAndInLosesNothingAndScheduledJobsRunOnce() {
+        AtomicReference<Scaler> scaler = new AtomicReference<>();
+        Run run = runUnderFire("scale-out", seed -> {
+            scaler.set(new Scaler(stack, kafka, "scale-" + Long.toHexString(seed), DEADLINE_IDEAS,
+                    FaultInjectionStack.DEADLINE, Duration.ofSeconds(1)));
+            return scaler.get();
+        });
+
+        assertClean(run);
+        List<Scaler.DeadlineEvents> deadlines = scaler.get().deadlineEvents();
+        System.out.printf("[fault-injection] %s: %d undecided ideas with a %d s deadline, reminders and escalations "
+                + "on ideas.lifecycle.v1: %s%n", run.name(), deadlines.size(), FaultInjectionStack.DEADLINE.toSeconds(),
+                deadlines.stream().map(events -> events.reminders() + "/" + events.escalations()).toList());
+        assertThat(deadlines).hasSize(DEADLINE_IDEAS)
+                .allSatisfy(events -> assertThat(events.reminders()).as("reminders of %s", events.ideaId()).isOne())
+                .allSatisfy(events -> assertThat(events.escalations()).as("escalations of %s", events.ideaId()).isOne());
+        Map<String, Long> reconciled = reconciledDecisions();
+        System.out.printf("[fault-injection] %s: the answer reconciler delivered %d decisions again over the class "
+                + "so far, none twice: %s%n", run.name(), reconciled.size(), reconciled.values().stream()
+                        .allMatch(times -> times == 1));
+        assertThat(reconciled).as("decisions the answer reconciler delivered more than once")
+                .allSatisfy((decision, times) -> assertThat(times).isOne());
+    }
+
+    /** The checker found nothing, and nothing was given up into a dead-letter topic. */
+    private static void assertClean(Run run) {
+        assertThat(run.verdict().clean()).as(run.verdict().toString()).isTrue();
+        assertThat(run.newDeadLetters()).as("records dead-lettered during %s", run.name())
+                .allSatisfy((topic, letters) -> assertThat(letters).as(topic).isZero());
+    }
+
+    private record Run(String name, PipelineChecker.Verdict verdict, IdeaSubmitters.Load load,
+            Map<String, Integer> newDeadLetters) {
+    }
+
+    private static Run runUnderFire(String scenario, Function<Long, Fault> faultOf) {
         long seed = Long.getLong("faults.seed", System.nanoTime());
-        String run = victim.substring(victim.indexOf('-') + 1) + "-" + Long.toHexString(seed);
-        System.out.printf("[fault-injection] run %s: %d ideas, %d SIGKILLs of %s, seed %d (-Dfaults.seed=%d repeats "
-                + "the kill moments)%n", run, IDEAS, KILLS, victim, seed, seed);
+        int ideas = Integer.getInteger("faults." + scenario + ".ideas", DEFAULT_IDEAS);
+        Duration window = Duration.ofSeconds(Integer.getInteger("faults." + scenario + ".submit-seconds",
+                "scale-out".equals(scenario) ? 90 : SUBMIT_SECONDS));
+        Map<String, Integer> deadLettersBefore = deadLetters();
+        String run = scenario + "-" + Long.toHexString(seed);
+        System.out.printf("[fault-injection] run %s: %d ideas, seed %d (-Dfaults.seed=%d repeats the fault "
+                + "moments)%n", run, ideas, seed, seed);
         long started = System.nanoTime();
 
         AtomicReference<Collection<IdeaSubmitters.Submission>> submitted = new AtomicReference<>(List.of());
-        ScriptedOwners owners = new ScriptedOwners(stack.routerUrl(), () -> idsOf(submitted.get()), OWNER_PATIENCE);
-        ServiceKiller killer = new ServiceKiller(stack, victim, KILLS, seed);
-        CompletableFuture<Void> killing = CompletableFuture.runAsync(killer);
+        Duration ownerPatience = patienceFor(ideas);
+        ScriptedOwners owners = new ScriptedOwners(stack.routerUrl(), () -> idsOf(submitted.get()), ownerPatience);
+        Fault fault = faultOf.apply(seed);
+        CompletableFuture<Void> faulting = CompletableFuture.runAsync(fault);
         CompletableFuture<Void> deciding = CompletableFuture.runAsync(owners);
 
-        submitted.set(IdeaSubmitters.submit(stack.intakeUrl(), run, IDEAS, CLIENT_THREADS, SUBMIT_WINDOW).values());
+        IdeaSubmitters.Load load = IdeaSubmitters.submit(stack.intakeUrl(), run, ideas, CLIENT_THREADS, window);
+        submitted.set(load.submissions().values());
         long submittedAt = System.nanoTime();
         owners.submittingDone();
-        join(killing, "killing and restarting " + victim);
-        long killsDoneAt = System.nanoTime();
-        join(deciding, "the scripted owners");
+        join(faulting, "the fault " + scenario, ownerPatience);
+        long faultDoneAt = System.nanoTime();
+        join(deciding, "the scripted owners", ownerPatience);
         long decidedAt = System.nanoTime();
 
         PipelineChecker.Verdict verdict = new PipelineChecker(stack.routerUrl(), stack.notifierUrl())
-                .awaitVerdict(submitted.get(), CHECK_TIMEOUT);
+                .awaitVerdict(submitted.get(), ownerPatience);
         long checkedAt = System.nanoTime();
+        Map<String, Integer> newDeadLetters = new java.util.TreeMap<>();
+        deadLetters().forEach((topic, letters) -> newDeadLetters.put(topic, letters - deadLettersBefore.get(topic)));
 
         System.out.printf("[fault-injection] %s: %s%n", run, verdict);
-        System.out.printf("[fault-injection] %s timings: submitted %d ms, kills done %d ms, all decided %d ms "
-                + "(%d decided, %d answered 409 already decided), checked %d ms; %s%n", run, millis(started, submittedAt),
-                millis(started, killsDoneAt), millis(started, decidedAt), owners.decided().size(),
-                owners.alreadyDecided(), millis(started, checkedAt), killer.timings());
-        return verdict;
+        System.out.printf("[fault-injection] %s timings: submitted %d ms (retries %s), fault done %d ms, all decided "
+                + "%d ms (%d decided, %d answered 409 already decided), checked %d ms; new dead letters %s; %s%n",
+                run, millis(started, submittedAt), load.retries(), millis(started, faultDoneAt),
+                millis(started, decidedAt), owners.decided().size(), owners.alreadyDecided(),
+                millis(started, checkedAt), newDeadLetters, fault.timings());
+        return new Run(run, verdict, load, newDeadLetters);
+    }
+
+    /** How many records each dead-letter topic holds now. */
+    private static Map<String, Integer> deadLetters() {
+        Map<String, Integer> letters = new java.util.TreeMap<>();
+        for (String topic : PoisonInjector.TOPICS) {
+            letters.put(topic + ".DLT", kafka.readAll(topic + ".DLT").size());
+        }
+        return letters;
+    }
+
+    /** A seeded moment a quarter to half into the submission window, so ideas are accepted before and after. */
+    private static Duration outageStart(long seed) {
+        long window = SUBMIT_WINDOW.toMillis();
+        return Duration.ofMillis(window / 4 + new Random(seed).nextLong(window / 4 + 1));
+    }
+
+    /** How long the owners and the checker wait: the notifier needs about 0.1 s an idea on this machine, and more. */
+    private static Duration patienceFor(int ideas) {
+        return Duration.ofMinutes(4).plusMillis(ideas * 150L);
+    }
+
+    /** How often each decision was delivered again by the answer reconciler, over every notifier instance's log. */
+    private static Map<String, Long> reconciledDecisions() {
+        try (Stream<Path> logs = Files.list(stack.dataDir().resolve("logs"))) {
+            return logs.filter(log -> log.getFileName().toString().startsWith(NOTIFIER)).flatMap(log -> {
+                try {
+                    return Files.readAllLines(log).stream();
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }).map(RECONCILED::matcher).filter(Matcher::find).map(matcher -> matcher.group(1))
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private static Set<String> idsOf(Collection<IdeaSubmitters.Submission> submissions) {
         return submissions.stream().flatMap(submission -> submission.ideaIds().stream()).collect(Collectors.toSet());
     }
 
-    private static void join(CompletableFuture<Void> task, String what) {
+    private static void join(CompletableFuture<Void> task, String what, Duration patience) {
         try {
-            task.get(OWNER_PATIENCE.toSeconds() + 60, TimeUnit.SECONDS);
+            task.get(patience.toSeconds() + 60, TimeUnit.SECONDS);
         }
         catch (Exception ex) {
             throw new AssertionError("Failed: " + what + ": " + ex, ex);

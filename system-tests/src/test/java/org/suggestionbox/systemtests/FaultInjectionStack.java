@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.suggestionbox.localstack.LocalStack;
@@ -15,8 +16,14 @@ import org.suggestionbox.localstack.Ports;
  * use. Tuned for load from three people: no per-person rate limit worth the name, inbox pages large
  * enough to hold every message of a run, and Kafka consumer sessions that expire in 10 s so a killed
  * consumer's partitions move to its restarted successor quickly instead of after the default 45 s.
+ * Ideas of the {@linkplain Scaler#DEADLINE_CATEGORY deadline category} get a {@link #DEADLINE} answer
+ * deadline with one half-time reminder, and the router's watchdog looks every 2 s, so reminders and
+ * escalations fall due during a run; the notifier's answer reconciler runs every 5 s and redelivers a
+ * decision not delivered within 60 s, so it works (on both notifiers when scaled out) during long runs.
  */
 final class FaultInjectionStack {
+
+    static final Duration DEADLINE = Duration.ofSeconds(20);
 
     private FaultInjectionStack() {
     }
@@ -35,9 +42,15 @@ final class FaultInjectionStack {
                 .serviceEnvironment(Map.of(
                         "SUGGESTIONBOX_INTAKE_RATELIMIT", "1000000",
                         "SUGGESTIONBOX_NOTIFIER_INBOXPAGESIZE", "100000",
+                        "RECONCILER_INTERVAL", "5s",
+                        "RECONCILER_GRACE", "60s",
                         "SPRING_APPLICATION_JSON",
                         "{\"spring.kafka.consumer.properties.session.timeout.ms\":\"10000\","
-                                + "\"spring.kafka.consumer.properties.heartbeat.interval.ms\":\"1000\"}"))
+                                + "\"spring.kafka.consumer.properties.heartbeat.interval.ms\":\"1000\","
+                                + "\"suggestionbox.router.deadlines.categories." + Scaler.DEADLINE_CATEGORY + "\":\""
+                                + DEADLINE + "\","
+                                + "\"suggestionbox.router.deadlines.reminders\":\"HALF_TIME\","
+                                + "\"suggestionbox.router.deadlines.watchdog-interval\":\"2s\"}"))
                 .build();
         long started = System.nanoTime();
         stack.start();

@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The owners maya and jan, scripted: they poll their queues on the router and decline every idea in them
- * with a reason. A decision that fails to connect (the router is down) is sent again; {@code 409} means
+ * The owners maya and jan, scripted: they poll their queues on the router and decline every idea of the
+ * {@linkplain IdeaSubmitters#DECIDED_CATEGORIES decided categories} in them with a reason (ideas of other
+ * categories are left undecided on purpose, e.g. for deadline reminders). A decision that fails to connect (the router is down) is sent again; {@code 409} means
  * the idea is decided already (the first attempt got through before the crash) and counts as done.
  */
 final class ScriptedOwners implements Runnable {
@@ -86,7 +87,8 @@ final class ScriptedOwners implements Runnable {
         }
         for (JsonNode item : queue.json()) {
             String id = item.path("id").asString();
-            if (!this.decided.contains(id)) {
+            if (!this.decided.contains(id)
+                    && IdeaSubmitters.DECIDED_CATEGORIES.contains(item.path("category").asString())) {
                 decide(owner, id);
             }
         }

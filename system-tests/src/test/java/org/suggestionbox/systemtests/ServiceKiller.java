@@ -11,7 +11,7 @@ import org.suggestionbox.localstack.LocalStack;
  * Kills one service with SIGKILL {@code kills} times at random moments (0.5 to 5 s apart, from a seeded
  * {@link Random}), restarting it and waiting until it is healthy after each kill.
  */
-final class ServiceKiller implements Runnable {
+final class ServiceKiller implements Fault {
 
     private final LocalStack stack;
 
@@ -48,7 +48,8 @@ final class ServiceKiller implements Runnable {
         }
     }
 
-    List<String> timings() {
+    @Override
+    public List<String> timings() {
         synchronized (this.timings) {
             return List.copyOf(this.timings);
         }

@@ -1,0 +1,140 @@
+package org.suggestionbox.systemtests;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.suggestionbox.localstack.LocalStack;
+import tools.jackson.databind.JsonNode;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Scales the router 1 → 3 → 1 and the notifier 1 → 2 → 1 in the middle of a run. While all instances run it
+ * submits a few ideas in a category with a short answer deadline that nobody decides, and keeps the
+ * instances until each of them was reminded and escalated by the deadline watchdog (ShedLock, one instance
+ * at a time); {@link #deadlineEvents()} then counts those events on {@code ideas.lifecycle.v1}.
+ */
+final class Scaler implements Fault {
+
+    static final String ROUTER = "suggestion-router";
+
+    static final String NOTIFIER = "feedback-notifier";
+
+    /** A category without a routing rule (it goes to the triage owner) that the scripted owners leave alone. */
+    static final String DEADLINE_CATEGORY = "workplace";
+
+    private static final String LIFECYCLE = "ideas.lifecycle.v1";
+
+    /** Reminder and escalation counts of one undecided idea. */
+    record DeadlineEvents(String ideaId, int reminders, int escalations) {
+    }
+
+    private final LocalStack stack;
+
+    private final KafkaTopics kafka;
+
+    private final String run;
+
+    private final int deadlineIdeas;
+
+    private final Duration deadline;
+
+    private final Duration after;
+
+    private final List<String> timings = new ArrayList<>();
+
+    private volatile Collection<IdeaSubmitters.Submission> deadlineSubmissions = List.of();
+
+    Scaler(LocalStack stack, KafkaTopics kafka, String run, int deadlineIdeas, Duration deadline, Duration after) {
+        this.stack = stack;
+        this.kafka = kafka;
+        this.run = run;
+        this.deadlineIdeas = deadlineIdeas;
+        this.deadline = deadline;
+        this.after = after;
+    }
+
+    @Override
+    public void run() {
+        // the moment scaling begins, not a wait for a condition
+        LockSupport.parkNanos(this.after.toNanos());
+        long started = System.nanoTime();
+        CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> this.stack.addInstance(ROUTER)),
+                CompletableFuture.runAsync(() -> this.stack.addInstance(ROUTER)),
+                CompletableFuture.runAsync(() -> this.stack.addInstance(NOTIFIER))).join();
+        long scaledUp = System.nanoTime();
+        note("scaled up to routers %s, notifiers %s after %d ms (starting took %d ms)".formatted(
+                this.stack.instanceUrls(ROUTER), this.stack.instanceUrls(NOTIFIER), this.after.toMillis(),
+                millis(started, scaledUp)));
+
+        this.deadlineSubmissions = IdeaSubmitters.submit(this.stack.intakeUrl(), this.run + "-deadline",
+                this.deadlineIdeas, 2, Duration.ofSeconds(2), List.of(DEADLINE_CATEGORY)).submissions().values();
+        await().atMost(this.deadline.plus(Duration.ofSeconds(90))).pollInterval(Duration.ofSeconds(2))
+                .until(() -> deadlineEvents().stream().allMatch(events -> events.escalations() > 0));
+        long escalated = System.nanoTime();
+        note("%d deadline ideas reminded and escalated %d ms after scaling up".formatted(this.deadlineIdeas,
+                millis(scaledUp, escalated)));
+
+        this.stack.removeInstance(ROUTER, 3);
+        this.stack.removeInstance(ROUTER, 2);
+        this.stack.removeInstance(NOTIFIER, 2);
+        note("scaled down to routers %s, notifiers %s (stopping took %d ms)".formatted(this.stack.instanceUrls(ROUTER),
+                this.stack.instanceUrls(NOTIFIER), millis(escalated, System.nanoTime())));
+    }
+
+    /** For each idea of the deadline category: how many reminders and escalations ideas.lifecycle.v1 holds. */
+    List<DeadlineEvents> deadlineEvents() {
+        Set<String> ids = this.deadlineSubmissions.stream().flatMap(submission -> submission.ideaIds().stream())
+                .collect(Collectors.toSet());
+        Map<String, Map<String, Long>> byIdea = this.kafka.readAll(LIFECYCLE).stream().map(Scaler::json)
+                .filter(event -> ids.contains(event.path("ideaId").asString()))
+                .collect(Collectors.groupingBy(event -> event.path("ideaId").asString(),
+                        Collectors.groupingBy(event -> event.path("type").asString(), Collectors.counting())));
+        return ids.stream().sorted().map(id -> {
+            Map<String, Long> types = byIdea.getOrDefault(id, Map.of());
+            return new DeadlineEvents(id, types.getOrDefault("AnswerReminderDue", 0L).intValue(),
+                    types.getOrDefault("AnswerEscalated", 0L).intValue());
+        }).toList();
+    }
+
+    int deadlineIdeasSubmitted() {
+        return this.deadlineSubmissions.size();
+    }
+
+    private static JsonNode json(ConsumerRecord<String, byte[]> record) {
+        try {
+            return Api.JSON.readTree(record.value());
+        }
+        catch (RuntimeException ex) {
+            // poison of an earlier scenario
+            return Api.JSON.createObjectNode();
+        }
+    }
+
+    private void note(String timing) {
+        System.out.printf("[fault-injection] %s%n", timing);
+        synchronized (this.timings) {
+            this.timings.add(timing);
+        }
+    }
+
+    @Override
+    public List<String> timings() {
+        synchronized (this.timings) {
+            return List.copyOf(this.timings);
+        }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+}
