@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param proofSweepInterval how often sent-but-unproven deliveries are looked for
  * @param proofSweepGrace how old such a delivery must be before the sweep takes it over
  * @param inboxPageSize how many inbox entries the API and page show
+ * @param smtpConnections how many idle SMTP connections are kept open for the next mails
  */
 @ConfigurationProperties("suggestionbox.notifier")
 public record NotifierProperties(
@@ -23,5 +24,6 @@ public record NotifierProperties(
         @DefaultValue("10s") Duration publishTimeout,
         @DefaultValue("5s") Duration proofSweepInterval,
         @DefaultValue("10s") Duration proofSweepGrace,
-        @DefaultValue("100") int inboxPageSize) {
+        @DefaultValue("100") int inboxPageSize,
+        @DefaultValue("4") int smtpConnections) {
 }

@@ -5,7 +5,6 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -33,13 +32,13 @@ import jakarta.mail.internet.MimeMessage;
 @Order(2)
 class EmailChannel implements NotificationChannel, DigestMailer {
 
-    private final JavaMailSender mailSender;
+    private final SmtpConnections smtp;
     private final ITemplateEngine templates;
     private final Texts texts;
     private final NotifierProperties properties;
 
-    EmailChannel(JavaMailSender mailSender, ITemplateEngine templates, Texts texts, NotifierProperties properties) {
-        this.mailSender = mailSender;
+    EmailChannel(SmtpConnections smtp, ITemplateEngine templates, Texts texts, NotifierProperties properties) {
+        this.smtp = smtp;
         this.templates = templates;
         this.texts = texts;
         this.properties = properties;
@@ -64,7 +63,7 @@ class EmailChannel implements NotificationChannel, DigestMailer {
     }
 
     private void send(String to, Locale locale, String subject, String plainText, String html, Object what) {
-        MimeMessage mime = mailSender.createMimeMessage();
+        MimeMessage mime = smtp.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
             helper.setFrom(properties.mailFrom());
@@ -76,7 +75,7 @@ class EmailChannel implements NotificationChannel, DigestMailer {
         catch (MessagingException ex) {
             throw new MailPreparationException("Cannot prepare the e-mail for " + what, ex);
         }
-        mailSender.send(mime);
+        smtp.send(mime);
     }
 
     private String greeting(Message message) {
