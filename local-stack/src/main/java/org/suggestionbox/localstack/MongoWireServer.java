@@ -7,8 +7,6 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.bson.Document;
-import io.netty.channel.Channel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,31 +40,11 @@ final class MongoWireServer implements AutoCloseable {
             throw new IllegalStateException("MongoDB port " + this.port
                     + " is already in use; is a MongoDB running? Set MONGODB_URI to use it.");
         }
-        H2Backend h2 = new HelloAnsweringH2Backend(this.file.toString());
+        H2Backend h2 = new MongoWireBackend(this.file.toString());
         MongoServer mongo = new MongoServer(h2);
         mongo.bind("127.0.0.1", this.port);
         this.backend = h2;
         this.server = mongo;
-    }
-
-    /**
-     * mongo-java-server 1.47 knows the legacy {@code isMaster} handshake command but not its successor
-     * {@code hello}, which Spring Boot's MongoDB health indicator sends; without this the services'
-     * health would stay DOWN against the local server. {@code hello} gets the {@code isMaster} answer.
-     */
-    static final class HelloAnsweringH2Backend extends H2Backend {
-
-        HelloAnsweringH2Backend(String fileName) {
-            super(fileName);
-        }
-
-        @Override
-        public Document handleCommand(Channel channel, String database, String command, Document query) {
-            if ("hello".equalsIgnoreCase(command)) {
-                return super.handleCommand(channel, database, "isMaster", query);
-            }
-            return super.handleCommand(channel, database, command, query);
-        }
     }
 
     boolean isRunning() {
