@@ -16,9 +16,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Checks through the public APIs that every submitted idea came through: the router knows it exactly
- * once (GET /api/ideas/{id} as the leader lea; the submitter's /api/my-ideas for copies under another
- * id), with an owner and DECLINED; and its submitter's in-app inbox on the notifier holds exactly one
- * {@code IDEA_DECLINED} message for it.
+ * once (the submitter's /api/my-ideas, also for copies under another id; GET /api/ideas/{id} as the
+ * leader lea for an id not found there), with an owner and DECLINED; and its submitter's in-app inbox on
+ * the notifier holds exactly one {@code IDEA_DECLINED} message for it. One pass costs two requests per
+ * submitter, so thousands of ideas are checked in seconds.
  */
 final class PipelineChecker {
 
@@ -72,8 +73,11 @@ final class PipelineChecker {
     Verdict check(Collection<IdeaSubmitters.Submission> submissions) {
         Map<String, Map<String, Integer>> titlesBySubmitter = new HashMap<>();
         Map<String, Map<String, Integer>> declinedBySubmitter = new HashMap<>();
+        Map<String, JsonNode> ideasById = new HashMap<>();
         for (String submitter : IdeaSubmitters.SUBMITTERS) {
-            titlesBySubmitter.put(submitter, count(get(submitter, this.routerUrl + "/api/my-ideas"), "title", null));
+            Api.Response mine = get(submitter, this.routerUrl + "/api/my-ideas");
+            titlesBySubmitter.put(submitter, count(mine, "title", null));
+            mine.json().forEach(idea -> ideasById.put(idea.path("id").asString(), idea));
             declinedBySubmitter.put(submitter,
                     count(get(submitter, this.notifierUrl + "/api/notifications"), "ideaId", DECLINED_MESSAGE));
         }
@@ -89,7 +93,9 @@ final class PipelineChecker {
             }
             else {
                 String id = submission.ideaIds().iterator().next();
-                Api.Response idea = get("lea", this.routerUrl + "/api/ideas/" + id);
+                JsonNode known = ideasById.get(id);
+                Api.Response idea = known != null ? new Api.Response(200, known.toString())
+                        : get("lea", this.routerUrl + "/api/ideas/" + id);
                 int copies = titlesBySubmitter.get(submission.submitter()).getOrDefault(submission.title(), 0);
                 int messages = declinedBySubmitter.get(submission.submitter()).getOrDefault(id, 0);
                 if (idea.status() == 404) {
