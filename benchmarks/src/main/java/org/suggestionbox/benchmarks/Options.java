@@ -21,16 +21,21 @@ import org.jspecify.annotations.Nullable;
  * @param baseline whether to run the raw Kafka baseline
  * @param results the markdown file the results are written to
  * @param projectDir the repository root holding the services' executable jars
+ * @param replayEvents IdeaSubmitted records the router replays into an empty store after the load (0: no replay)
+ * @param storedIdeas ideas stored when the queue and dashboard latency is measured (0: not measured)
+ * @param apiRequests requests timed for each of the queue and the dashboard
  */
 record Options(double rate, Duration duration, Duration warmup, Duration drain, List<String> users,
         @Nullable String intakeUrl, @Nullable String bootstrapServers, int partitions, boolean baseline, Path results,
-        Path projectDir) {
+        Path projectDir, long replayEvents, long storedIdeas, int apiRequests) {
 
     static final String USAGE = """
             Usage: benchmarks/run.sh [--rate 100] [--duration 30s] [--warmup 5s] [--drain 60s]
                                      [--users alice,noa,piotr,jan,lea] [--partitions 3] [--no-baseline]
                                      [--results benchmarks/results/latest.md] [--project-dir .]
+                                     [--replay-events 20000] [--stored-ideas 1000000 [--api-requests 200]]
                                      [--intake-url http://localhost:8081 --bootstrap-servers 127.0.0.1:9092]
+            --replay-events and --stored-ideas run after the load, on the stack the benchmark started.
             Without --intake-url/--bootstrap-servers a whole stack is started on free ports in a temp dir.
             Durations: 30 (seconds), 30s, 500ms, 2m.""";
 
@@ -53,6 +58,13 @@ record Options(double rate, Duration duration, Duration warmup, Duration drain, 
         if (partitions < 1) {
             throw new IllegalArgumentException("--partitions must be at least 1");
         }
+        if (replayEvents < 0 || storedIdeas < 0 || apiRequests < 1) {
+            throw new IllegalArgumentException("--replay-events and --stored-ideas must not be negative, "
+                    + "--api-requests must be positive");
+        }
+        if ((replayEvents > 0 || storedIdeas > 0) && intakeUrl != null) {
+            throw new IllegalArgumentException("--replay-events and --stored-ideas need the stack the benchmark starts");
+        }
         users = List.copyOf(users);
     }
 
@@ -68,6 +80,9 @@ record Options(double rate, Duration duration, Duration warmup, Duration drain, 
         boolean baseline = true;
         Path results = Path.of("benchmarks", "results", "latest.md");
         Path projectDir = Path.of(".");
+        long replayEvents = 0;
+        long storedIdeas = 0;
+        int apiRequests = 200;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--no-baseline")) {
@@ -89,11 +104,14 @@ record Options(double rate, Duration duration, Duration warmup, Duration drain, 
                 case "--partitions" -> partitions = Integer.parseInt(value);
                 case "--results" -> results = Path.of(value);
                 case "--project-dir" -> projectDir = Path.of(value);
+                case "--replay-events" -> replayEvents = Long.parseLong(value);
+                case "--stored-ideas" -> storedIdeas = Long.parseLong(value);
+                case "--api-requests" -> apiRequests = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("Unknown option " + name);
             }
         }
         return new Options(rate, duration, warmup, drain, users, intakeUrl, bootstrapServers, partitions, baseline,
-                results, projectDir);
+                results, projectDir, replayEvents, storedIdeas, apiRequests);
     }
 
     /** {@code 30} (seconds), {@code 30s}, {@code 500ms} or {@code 2m}. */

@@ -37,9 +37,13 @@ public final class PipelineBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineBenchmark.class);
 
-    /** The local stack's service JVM options, plus the per-person submission limit lifted for the load. */
-    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Djava.awt.headless=true", "-Dsuggestionbox.intake.rate-limit=1000000000");
+    /**
+     * Service JVM options for a measurement: the local stack's small serial-GC heap, but with the full
+     * JIT (the local stack stops at C1 to start faster, which costs throughput under load), and the
+     * per-person submission limit lifted for the load.
+     */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+            "-Dsuggestionbox.intake.rate-limit=1000000000");
 
     private static final int FALLBACK_RECORD_SIZE = 700;
 
@@ -166,8 +170,19 @@ public final class PipelineBenchmark {
                     .run(o.rate(), o.warmup(), o.duration(), o.drain());
         }
 
+        RouterReplay.Result replay = null;
+        if (o.replayEvents() > 0 && stack != null) {
+            replay = new RouterReplay(stack).run(o.replayEvents(), Duration.ofMinutes(30));
+        }
+        StoredIdeasLatency.Result stored = null;
+        if (o.storedIdeas() > 0 && stack != null) {
+            stored = new StoredIdeasLatency(stack.routerUrl(), stack.mongoUri()).run(o.storedIdeas(), o.apiRequests());
+        }
+
         Report report = report(load, ledger, delivered, undelivered, baseline, recordSize, servicePartitions, cpu,
                 measuredWall, measuredCount, watcherMalformed, watcherFailed, stack, loadAverageBefore);
+        addReplay(report, replay);
+        addStored(report, stored);
         String markdown = report.markdown();
         System.out.println();
         System.out.println(markdown);
@@ -176,7 +191,8 @@ public final class PipelineBenchmark {
         Files.writeString(results, markdown, StandardCharsets.UTF_8);
         LOG.info("Results written to {}", results);
         boolean clean = undelivered == 0 && ledger.duplicates() == 0 && load.errorsByStatus().isEmpty()
-                && (baseline == null || (baseline.lost() == 0 && baseline.duplicates() == 0));
+                && (baseline == null || (baseline.lost() == 0 && baseline.duplicates() == 0))
+                && (replay == null || replay.stored() == replay.events());
         return clean ? 0 : 1;
     }
 
@@ -236,8 +252,31 @@ public final class PipelineBenchmark {
                 + "this JVM also hosts the MongoDB-wire server and the SMTP capture when the benchmark starts the stack.");
         report.note("The baseline runs after the pipeline phase, on the same broker, at the same rate and duration.");
         report.note("Reproduce: benchmarks/run.sh --rate " + fmt(o.rate()) + " --duration " + o.duration().toSeconds()
-                + "s --warmup " + o.warmup().toSeconds() + "s");
+                + "s --warmup " + o.warmup().toSeconds() + "s" + (o.replayEvents() > 0 ? " --replay-events "
+                        + o.replayEvents() : "") + (o.storedIdeas() > 0 ? " --stored-ideas " + o.storedIdeas()
+                        + " --api-requests " + o.apiRequests() : ""));
         return report;
+    }
+
+    private static void addReplay(Report report, RouterReplay.@Nullable Result replay) {
+        if (replay == null) {
+            return;
+        }
+        report.row("router replay (empty store, consumer group rewound)", String.format(Locale.ROOT,
+                "%d of %d IdeaSubmitted stored in %.1f s: %.0f events/s (first stored %.1f s after the restart)",
+                replay.stored(), replay.events(), replay.replay().toMillis() / 1000.0, replay.eventsPerSecond(),
+                replay.startup().toMillis() / 1000.0));
+    }
+
+    private static void addStored(Report report, StoredIdeasLatency.@Nullable Result stored) {
+        if (stored == null) {
+            return;
+        }
+        report.row("ideas stored for the API latencies", String.format(Locale.ROOT,
+                "%d (%d copies inserted in %d s); maya's queue holds %d", stored.stored(), stored.inserted(),
+                stored.insertTime().toSeconds(), stored.queueItems()));
+        report.row("owner queue GET /api/queue (maya), one at a time", Report.requestPercentiles(stored.queueMicros()));
+        report.row("dashboard GET /api/dashboard (lea), one at a time", Report.requestPercentiles(stored.dashboardMicros()));
     }
 
     private static String fmt(double rate) {

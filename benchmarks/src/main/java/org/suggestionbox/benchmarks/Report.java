@@ -55,6 +55,16 @@ final class Report {
                 millis(micros.getValueAtPercentile(99.9)), millis(micros.getMaxValue()), micros.getTotalCount());
     }
 
+    /** For request latencies measured one at a time: p50, p95 (the target), p99 and max. */
+    static String requestPercentiles(Histogram micros) {
+        if (micros.getTotalCount() == 0) {
+            return "no samples";
+        }
+        return String.format(Locale.ROOT, "p50 %s / p95 %s / p99 %s / max %s ms (n=%d)",
+                millis(micros.getValueAtPercentile(50)), millis(micros.getValueAtPercentile(95)),
+                millis(micros.getValueAtPercentile(99)), millis(micros.getMaxValue()), micros.getTotalCount());
+    }
+
     /** The pipeline's percentile divided by the baseline's, e.g. {@code 12.3×}. */
     static String ratio(Histogram pipeline, Histogram raw, double percentile) {
         long base = raw.getValueAtPercentile(percentile);

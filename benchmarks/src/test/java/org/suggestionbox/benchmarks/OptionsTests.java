@@ -46,5 +46,21 @@ class OptionsTests {
                 .withMessageContaining("--bootstrap-servers");
         assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--rate"));
         assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--speed", "3"));
+        assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--stored-ideas", "1000", "--intake-url",
+                "http://localhost:8081", "--bootstrap-servers", "localhost:9092"))
+                .withMessageContaining("stack the benchmark starts");
+        assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--api-requests", "0"));
+    }
+
+    @Test
+    void storeAndReplayMeasurementsAreOffUnlessAsked() {
+        assertThat(Options.parse().storedIdeas()).isZero();
+        assertThat(Options.parse().replayEvents()).isZero();
+
+        Options options = Options.parse("--stored-ideas", "1000000", "--api-requests", "50", "--replay-events", "20000");
+
+        assertThat(options.storedIdeas()).isEqualTo(1_000_000);
+        assertThat(options.apiRequests()).isEqualTo(50);
+        assertThat(options.replayEvents()).isEqualTo(20_000);
     }
 }

@@ -1,0 +1,220 @@
+package org.suggestionbox.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.suggestionbox.localstack.LocalStack;
+
+/**
+ * How fast the router rebuilds its state from {@code ideas.submitted.v1}: tops the topic up to the wanted
+ * number of records with copies of a real IdeaSubmitted record (new idea and event ids), kills the
+ * router, drops its {@code ideas} collection, rewinds its consumer group to the start of the topic,
+ * starts it again and times how fast the collection fills. The router runs its ordinary path for each
+ * event (route, store with outbox, relay IdeaAssigned, roll-ups), so this is the rate of a real replay.
+ */
+final class RouterReplay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouterReplay.class);
+
+    static final String ROUTER = "suggestion-router";
+
+    private static final String GROUP = "suggestion-router";
+
+    private static final String DATABASE = "suggestion_router";
+
+    /**
+     * @param events records on the topic when the replay started
+     * @param startup from the restart until the first idea was stored (JVM start, partition assignment)
+     * @param replay from the first idea stored until the last
+     * @param stored ideas in the collection at the end
+     */
+    record Result(long events, Duration startup, Duration replay, long stored) {
+
+        double eventsPerSecond() {
+            return this.stored / Math.max(1e-9, this.replay.toNanos() / 1e9);
+        }
+    }
+
+    private final LocalStack stack;
+
+    RouterReplay(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    Result run(long wanted, Duration timeout) {
+        String bootstrap = this.stack.kafkaBootstrapServers();
+        long events = topUp(bootstrap, wanted);
+        this.stack.kill(ROUTER);
+        try (MongoClient mongo = MongoClients.create(this.stack.mongoUri())) {
+            MongoCollection<Document> ideas = mongo.getDatabase(DATABASE).getCollection("ideas");
+            ideas.drop();
+            rewind(bootstrap);
+            LOG.info("Replaying {} IdeaSubmitted records into an empty router", events);
+            long restarted = System.nanoTime();
+            this.stack.restart(ROUTER);
+            long first = 0;
+            long stored = 0;
+            long deadline = restarted + timeout.toNanos();
+            while (stored < events && System.nanoTime() < deadline) {
+                stored = ideas.estimatedDocumentCount();
+                if (stored > 0 && first == 0) {
+                    first = System.nanoTime();
+                }
+                // polling the collection's count, not waiting for a condition the router could signal
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            long done = System.nanoTime();
+            return new Result(events, Duration.ofNanos(first - restarted), Duration.ofNanos(done - first), stored);
+        }
+    }
+
+    /** Copies the latest IdeaSubmitted until the topic holds {@code wanted} records; returns how many it holds. */
+    private static long topUp(String bootstrap, long wanted) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(RecordSize.TOPIC, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(RecordSize.TOPIC, info.partition())).toList();
+            long present = total(consumer, partitions);
+            if (present >= wanted) {
+                return present;
+            }
+            ConsumerRecord<byte[], byte[]> template = latest(consumer, partitions);
+            LOG.info("Adding {} copies of an IdeaSubmitted record to the {} on the topic", wanted - present, present);
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+                    new ByteArraySerializer(), new ByteArraySerializer())) {
+                for (long i = present; i < wanted; i++) {
+                    producer.send(copy(template));
+                }
+                producer.flush();
+            }
+            return total(consumer, partitions);
+        }
+    }
+
+    /** The template with a new idea id and event id wherever the old ones appear (key, JSON, headers). */
+    static ProducerRecord<byte[], byte[]> copy(ConsumerRecord<byte[], byte[]> template) {
+        String oldIdea = new String(template.key(), StandardCharsets.UTF_8);
+        String newIdea = UUID.randomUUID().toString();
+        Map<String, String> replacements = new HashMap<>();
+        replacements.put(oldIdea, newIdea);
+        Header eventId = template.headers().lastHeader("ce_id");
+        if (eventId != null) {
+            replacements.put(new String(eventId.value(), StandardCharsets.UTF_8), UUID.randomUUID().toString());
+        }
+        ProducerRecord<byte[], byte[]> copy = new ProducerRecord<>(template.topic(), null, newIdea.getBytes(StandardCharsets.UTF_8),
+                replace(template.value(), replacements));
+        for (Header header : template.headers()) {
+            copy.headers().add(header.key(), replace(header.value(), replacements));
+        }
+        return copy;
+    }
+
+    private static byte[] replace(byte[] bytes, Map<String, String> replacements) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+            text = text.replace(replacement.getKey(), replacement.getValue());
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Sets the router's committed offsets to the start of the topic, once its dead member left the group. */
+    private static void rewind(String bootstrap) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+                KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(RecordSize.TOPIC, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(RecordSize.TOPIC, info.partition())).toList();
+            Map<TopicPartition, OffsetAndMetadata> starts = new HashMap<>();
+            consumer.beginningOffsets(partitions).forEach((partition, offset) -> starts.put(partition,
+                    new OffsetAndMetadata(offset)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (true) {
+                try {
+                    admin.removeMembersFromConsumerGroup(GROUP, new RemoveMembersFromConsumerGroupOptions()).all()
+                            .get(10, TimeUnit.SECONDS);
+                }
+                catch (ExecutionException | java.util.concurrent.TimeoutException ex) {
+                    // no members left, or the group is still settling: try to rewind anyway
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while rewinding the router", ex);
+                }
+                try {
+                    admin.alterConsumerGroupOffsets(GROUP, starts).all().get(10, TimeUnit.SECONDS);
+                    return;
+                }
+                catch (ExecutionException | java.util.concurrent.TimeoutException ex) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Could not rewind the router's consumer group: " + ex, ex);
+                    }
+                    LOG.info("Consumer group not empty yet ({}); trying again", ex.getMessage());
+                    // the broker drops the killed member after its session timeout
+                    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while rewinding the router", ex);
+                }
+            }
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static long total(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
+        return consumer.endOffsets(partitions).entrySet().stream()
+                .mapToLong(end -> end.getValue() - starts.getOrDefault(end.getKey(), 0L)).sum();
+    }
+
+    private static ConsumerRecord<byte[], byte[]> latest(KafkaConsumer<byte[], byte[]> consumer,
+            List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        List<TopicPartition> filled = new ArrayList<>();
+        ends.forEach((partition, end) -> {
+            if (end > 0) {
+                filled.add(partition);
+            }
+        });
+        for (TopicPartition partition : filled) {
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, ends.get(partition) - 1);
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(5))) {
+                return record;
+            }
+        }
+        throw new IllegalStateException("No IdeaSubmitted record on " + RecordSize.TOPIC + " to copy");
+    }
+}
