@@ -1,10 +1,12 @@
 package org.suggestionbox.notifier.delivery;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,8 @@ import org.suggestionbox.platform.kafka.NonRetryableEventException;
 
 /**
  * Delivers messages on the channels each recipient chose (the in-app inbox always), each (event, recipient, channel) at most once: claim the
- * ledger row, send, mark it sent, publish the proof, mark it published.
+ * ledger row, send, mark it sent, publish the proof, and once the event's proofs are acknowledged mark them
+ * published.
  * <p>
  * A failing channel does not stop the others: the in-app message arrives even when e-mail is down.
  * After all are tried, a failure with tries left throws {@link DeliveryFailedException} so that the
@@ -63,6 +66,7 @@ public class Deliveries {
     public void deliver(List<Message> messages) {
         int retryable = 0;
         int givenUp = 0;
+        List<PendingProof> proofs = new ArrayList<>();
         for (Message message : messages) {
             String recipientRef = refs.of(message.recipient().personId());
             Set<DeliveryChannel> chosen = choices.chosenBy(recipientRef);
@@ -72,7 +76,7 @@ public class Deliveries {
                         || (digested && channel.channel() != DeliveryChannel.IN_APP)) {
                     continue;
                 }
-                switch (deliver(message, recipientRef, channel)) {
+                switch (deliver(message, recipientRef, channel, proofs)) {
                     case SENT, SKIPPED -> { }
                     case RETRY -> retryable++;
                     case GIVEN_UP -> givenUp++;
@@ -82,6 +86,7 @@ public class Deliveries {
                 digests.queue(message, recipientRef);
             }
         }
+        awaitProofs(proofs);
         if (retryable > 0) {
             throw new DeliveryFailedException(retryable + " deliveries failed and will be retried");
         }
@@ -115,13 +120,14 @@ public class Deliveries {
 
     private enum Outcome { SENT, SKIPPED, RETRY, GIVEN_UP }
 
-    private Outcome deliver(Message message, String recipientRef, NotificationChannel channel) {
+    private Outcome deliver(Message message, String recipientRef, NotificationChannel channel,
+            List<PendingProof> proofs) {
         Delivery delivery = Delivery.of(message, recipientRef, channel.channel());
         DeliveryLedger.Claim claim = ledger.claim(delivery, clock.instant());
         if (claim.alreadySent()) {
             LOG.debug("{} on {} was sent before; not again", message, channel.channel());
             if (!claim.published()) {
-                prove(delivery);
+                proofs.add(proveLater(delivery));
             }
             return Outcome.SKIPPED;
         }
@@ -145,11 +151,32 @@ public class Deliveries {
         ledger.markSent(delivery, clock.instant());
         metrics.delivered(channel.channel(), message.kind());
         LOG.info("{} delivered on {}", message, channel.channel());
-        prove(delivery);
+        proofs.add(proveLater(delivery));
         return Outcome.SENT;
     }
 
-    /** Publishes the proof of a sent delivery; if the broker does not acknowledge it, the sweep will. */
+    /** A proof on its way to the broker. */
+    private record PendingProof(Delivery delivery, CompletableFuture<Boolean> acknowledged) {
+    }
+
+    private PendingProof proveLater(Delivery delivery) {
+        return new PendingProof(delivery, proof.publishAsync(delivery.delivered(clock.instant())));
+    }
+
+    /**
+     * Marks the proofs the broker acknowledged as published, after all of an event's deliveries: their
+     * acknowledgements are awaited together instead of one after the other (each publish waits at most
+     * {@code publish-timeout}); the sweep publishes the others again.
+     */
+    private void awaitProofs(List<PendingProof> proofs) {
+        for (PendingProof pending : proofs) {
+            if (pending.acknowledged().join()) {
+                ledger.markPublished(pending.delivery());
+            }
+        }
+    }
+
+    /** Publishes the proof of a sent delivery and waits; if the broker does not acknowledge it, the sweep will. */
     void prove(Delivery delivery) {
         if (proof.publish(delivery.delivered(clock.instant()))) {
             ledger.markPublished(delivery);

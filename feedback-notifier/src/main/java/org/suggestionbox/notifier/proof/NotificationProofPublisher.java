@@ -1,8 +1,7 @@
 package org.suggestionbox.notifier.proof;
 
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,8 @@ import org.suggestionbox.platform.kafka.EventPublisher;
 
 /**
  * Publishes {@code NotificationDelivered} / {@code NotificationFailed} to
- * {@link Topics#NOTIFICATIONS_DELIVERED}, keyed by idea id, and waits for the acknowledgement.
+ * {@link Topics#NOTIFICATIONS_DELIVERED}, keyed by idea id, at most {@code publish-timeout} waiting for the
+ * acknowledgement.
  */
 @Component
 public class NotificationProofPublisher {
@@ -29,21 +29,34 @@ public class NotificationProofPublisher {
         this.properties = properties;
     }
 
+    /**
+     * Sends the event and completes with whether the broker acknowledged it in time; never completes
+     * exceptionally (a failure is logged and completes with {@code false}).
+     */
+    public CompletableFuture<Boolean> publishAsync(NotificationEvent event) {
+        try {
+            return publisher.publish(Topics.NOTIFICATIONS_DELIVERED, event)
+                    .orTimeout(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((result, failure) -> {
+                        if (failure != null) {
+                            warn(event, failure);
+                        }
+                        return failure == null;
+                    });
+        }
+        catch (RuntimeException ex) {
+            warn(event, ex);
+            return CompletableFuture.completedFuture(false);
+        }
+    }
+
     /** @return whether the broker acknowledged the event in time */
     public boolean publish(NotificationEvent event) {
-        try {
-            publisher.publish(Topics.NOTIFICATIONS_DELIVERED, event)
-                    .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        catch (ExecutionException | TimeoutException | RuntimeException ex) {
-            LOG.warn("Could not publish {} {} for idea {}: {}", event.getClass().getSimpleName(), event.eventId(),
-                    event.ideaId(), ex.toString());
-            return false;
-        }
+        return publishAsync(event).join();
+    }
+
+    private static void warn(NotificationEvent event, Throwable failure) {
+        LOG.warn("Could not publish {} {} for idea {}: {}", event.getClass().getSimpleName(), event.eventId(),
+                event.ideaId(), failure.toString());
     }
 }
