@@ -24,18 +24,21 @@ import org.jspecify.annotations.Nullable;
  * @param replayEvents IdeaSubmitted records the router replays into an empty store after the load (0: no replay)
  * @param storedIdeas ideas stored when the queue and dashboard latency is measured (0: not measured)
  * @param apiRequests requests timed for each of the queue and the dashboard
+ * @param slackRequests signed {@code /idea} slash commands timed after the load, 20 a second (0: none)
  */
 record Options(double rate, Duration duration, Duration warmup, Duration drain, List<String> users,
         @Nullable String intakeUrl, @Nullable String bootstrapServers, int partitions, boolean baseline, Path results,
-        Path projectDir, long replayEvents, long storedIdeas, int apiRequests) {
+        Path projectDir, long replayEvents, long storedIdeas, int apiRequests, int slackRequests) {
 
     static final String USAGE = """
             Usage: benchmarks/run.sh [--rate 100] [--duration 30s] [--warmup 5s] [--drain 60s]
                                      [--users alice,noa,piotr,jan,lea] [--partitions 3] [--no-baseline]
                                      [--results benchmarks/results/latest.md] [--project-dir .]
-                                     [--replay-events 20000] [--stored-ideas 1000000 [--api-requests 200]]
+                                     [--slack-requests 300] [--replay-events 20000]
+                                     [--stored-ideas 1000000 [--api-requests 200]]
                                      [--intake-url http://localhost:8081 --bootstrap-servers 127.0.0.1:9092]
-            --replay-events and --stored-ideas run after the load, on the stack the benchmark started.
+            --slack-requests (default 300, 20/s, signed with the local signing secret), --replay-events and
+            --stored-ideas run after the load; the last two only on the stack the benchmark started.
             Without --intake-url/--bootstrap-servers a whole stack is started on free ports in a temp dir.
             Durations: 30 (seconds), 30s, 500ms, 2m.""";
 
@@ -58,7 +61,7 @@ record Options(double rate, Duration duration, Duration warmup, Duration drain, 
         if (partitions < 1) {
             throw new IllegalArgumentException("--partitions must be at least 1");
         }
-        if (replayEvents < 0 || storedIdeas < 0 || apiRequests < 1) {
+        if (replayEvents < 0 || storedIdeas < 0 || apiRequests < 1 || slackRequests < 0) {
             throw new IllegalArgumentException("--replay-events and --stored-ideas must not be negative, "
                     + "--api-requests must be positive");
         }
@@ -83,6 +86,7 @@ record Options(double rate, Duration duration, Duration warmup, Duration drain, 
         long replayEvents = 0;
         long storedIdeas = 0;
         int apiRequests = 200;
+        int slackRequests = 300;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--no-baseline")) {
@@ -107,11 +111,12 @@ record Options(double rate, Duration duration, Duration warmup, Duration drain, 
                 case "--replay-events" -> replayEvents = Long.parseLong(value);
                 case "--stored-ideas" -> storedIdeas = Long.parseLong(value);
                 case "--api-requests" -> apiRequests = Integer.parseInt(value);
+                case "--slack-requests" -> slackRequests = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("Unknown option " + name);
             }
         }
         return new Options(rate, duration, warmup, drain, users, intakeUrl, bootstrapServers, partitions, baseline,
-                results, projectDir, replayEvents, storedIdeas, apiRequests);
+                results, projectDir, replayEvents, storedIdeas, apiRequests, slackRequests);
     }
 
     /** {@code 30} (seconds), {@code 30s}, {@code 500ms} or {@code 2m}. */

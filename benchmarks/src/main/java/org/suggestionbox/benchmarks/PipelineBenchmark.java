@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -170,6 +171,12 @@ public final class PipelineBenchmark {
                     .run(o.rate(), o.warmup(), o.duration(), o.drain());
         }
 
+        SlackAcknowledgement.Result slack = null;
+        if (o.slackRequests() > 0) {
+            LOG.info("Slack: {} signed /idea slash commands, 20 a second", o.slackRequests());
+            slack = new SlackAcknowledgement(intakeUrl, SlackAcknowledgement.LOCAL_SIGNING_SECRET)
+                    .run(o.slackRequests(), 20);
+        }
         RouterReplay.Result replay = null;
         if (o.replayEvents() > 0 && stack != null) {
             replay = new RouterReplay(stack).run(o.replayEvents(), Duration.ofMinutes(30));
@@ -181,6 +188,10 @@ public final class PipelineBenchmark {
 
         Report report = report(load, ledger, delivered, undelivered, baseline, recordSize, servicePartitions, cpu,
                 measuredWall, measuredCount, watcherMalformed, watcherFailed, stack, loadAverageBefore);
+        if (slack != null) {
+            report.row("Slack acknowledgement (signed /idea → HTTP answer), 20/s after the load",
+                    Report.requestPercentiles(slack.micros()) + "; statuses " + slack.statuses());
+        }
         addReplay(report, replay);
         addStored(report, stored);
         String markdown = report.markdown();
@@ -192,7 +203,8 @@ public final class PipelineBenchmark {
         LOG.info("Results written to {}", results);
         boolean clean = undelivered == 0 && ledger.duplicates() == 0 && load.errorsByStatus().isEmpty()
                 && (baseline == null || (baseline.lost() == 0 && baseline.duplicates() == 0))
-                && (replay == null || replay.stored() == replay.events());
+                && (replay == null || replay.stored() == replay.events())
+                && (slack == null || slack.statuses().keySet().equals(Set.of(200)));
         return clean ? 0 : 1;
     }
 
@@ -252,7 +264,7 @@ public final class PipelineBenchmark {
                 + "this JVM also hosts the MongoDB-wire server and the SMTP capture when the benchmark starts the stack.");
         report.note("The baseline runs after the pipeline phase, on the same broker, at the same rate and duration.");
         report.note("Reproduce: benchmarks/run.sh --rate " + fmt(o.rate()) + " --duration " + o.duration().toSeconds()
-                + "s --warmup " + o.warmup().toSeconds() + "s" + (o.replayEvents() > 0 ? " --replay-events "
+                + "s --warmup " + o.warmup().toSeconds() + "s --slack-requests " + o.slackRequests() + (o.replayEvents() > 0 ? " --replay-events "
                         + o.replayEvents() : "") + (o.storedIdeas() > 0 ? " --stored-ideas " + o.storedIdeas()
                         + " --api-requests " + o.apiRequests() : ""));
         return report;
