@@ -1,7 +1,6 @@
 package org.suggestionbox.systemtests;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -21,7 +20,7 @@ final class Outage implements Fault {
 
     private final Duration length;
 
-    private final List<String> timings = new ArrayList<>();
+    private final FaultLog log = new FaultLog();
 
     Outage(String what, Runnable stop, Runnable start, Duration after, Duration length) {
         this.what = what;
@@ -38,29 +37,21 @@ final class Outage implements Fault {
         long stopping = System.nanoTime();
         this.stop.run();
         long stopped = System.nanoTime();
-        System.out.printf("[fault-injection] %s stopped (took %d ms)%n", this.what, millis(stopping, stopped));
+        System.out.printf("[fault-injection] %s stopped (took %d ms)%n", this.what, FaultLog.millis(stopping, stopped));
         // the outage itself: the infrastructure stays away this long
         LockSupport.parkNanos(this.length.toNanos());
         long starting = System.nanoTime();
         this.start.run();
         long started = System.nanoTime();
         String timing = "%s stopped after %d ms (stopping took %d ms), away %d ms, starting again took %d ms".formatted(
-                this.what, this.after.toMillis(), millis(stopping, stopped), millis(stopped, starting),
-                millis(starting, started));
-        System.out.printf("[fault-injection] %s%n", timing);
-        synchronized (this.timings) {
-            this.timings.add(timing);
-        }
+                this.what, this.after.toMillis(), FaultLog.millis(stopping, stopped), FaultLog.millis(stopped, starting),
+                FaultLog.millis(starting, started));
+        this.log.note(timing);
     }
 
     @Override
     public List<String> timings() {
-        synchronized (this.timings) {
-            return List.copyOf(this.timings);
-        }
+        return this.log.lines();
     }
 
-    private static long millis(long from, long to) {
-        return (to - from) / 1_000_000;
-    }
 }

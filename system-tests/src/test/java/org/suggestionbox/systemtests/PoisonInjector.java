@@ -49,7 +49,7 @@ final class PoisonInjector implements Fault {
 
     private final List<Poison> injected = new ArrayList<>();
 
-    private final List<String> timings = new ArrayList<>();
+    private final FaultLog log = new FaultLog();
 
     PoisonInjector(KafkaTopics kafka, String run, Duration after) {
         this.kafka = kafka;
@@ -77,10 +77,7 @@ final class PoisonInjector implements Fault {
         String timing = "%d poison records on %d topics x %d partitions after %d ms, writing took %d ms".formatted(
                 injected().size(), TOPICS.size(), PARTITIONS, this.after.toMillis(),
                 (System.nanoTime() - started) / 1_000_000);
-        System.out.printf("[fault-injection] %s%n", timing);
-        synchronized (this.timings) {
-            this.timings.add(timing);
-        }
+        this.log.note(timing);
     }
 
     private Map<String, byte[]> poisons(String topic, int partition) {
@@ -105,9 +102,7 @@ final class PoisonInjector implements Fault {
 
     @Override
     public List<String> timings() {
-        synchronized (this.timings) {
-            return List.copyOf(this.timings);
-        }
+        return this.log.lines();
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.suggestionbox.systemtests;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ final class Scaler implements Fault {
 
     private final Duration after;
 
-    private final List<String> timings = new ArrayList<>();
+    private final FaultLog log = new FaultLog();
 
     private volatile Collection<IdeaSubmitters.Submission> deadlineSubmissions = List.of();
 
@@ -72,23 +71,23 @@ final class Scaler implements Fault {
                 CompletableFuture.runAsync(() -> this.stack.addInstance(ROUTER)),
                 CompletableFuture.runAsync(() -> this.stack.addInstance(NOTIFIER))).join();
         long scaledUp = System.nanoTime();
-        note("scaled up to routers %s, notifiers %s after %d ms (starting took %d ms)".formatted(
+        this.log.note("scaled up to routers %s, notifiers %s after %d ms (starting took %d ms)".formatted(
                 this.stack.instanceUrls(ROUTER), this.stack.instanceUrls(NOTIFIER), this.after.toMillis(),
-                millis(started, scaledUp)));
+                FaultLog.millis(started, scaledUp)));
 
         this.deadlineSubmissions = IdeaSubmitters.submit(this.stack.intakeUrl(), this.run + "-deadline",
                 this.deadlineIdeas, 2, Duration.ofSeconds(2), List.of(DEADLINE_CATEGORY)).submissions().values();
         await().atMost(this.deadline.plus(Duration.ofSeconds(90))).pollInterval(Duration.ofSeconds(2))
                 .until(() -> deadlineEvents().stream().allMatch(events -> events.escalations() > 0));
         long escalated = System.nanoTime();
-        note("%d deadline ideas reminded and escalated %d ms after scaling up".formatted(this.deadlineIdeas,
-                millis(scaledUp, escalated)));
+        this.log.note("%d deadline ideas reminded and escalated %d ms after scaling up".formatted(this.deadlineIdeas,
+                FaultLog.millis(scaledUp, escalated)));
 
         this.stack.removeInstance(ROUTER, 3);
         this.stack.removeInstance(ROUTER, 2);
         this.stack.removeInstance(NOTIFIER, 2);
-        note("scaled down to routers %s, notifiers %s (stopping took %d ms)".formatted(this.stack.instanceUrls(ROUTER),
-                this.stack.instanceUrls(NOTIFIER), millis(escalated, System.nanoTime())));
+        this.log.note("scaled down to routers %s, notifiers %s (stopping took %d ms)".formatted(this.stack.instanceUrls(ROUTER),
+                this.stack.instanceUrls(NOTIFIER), FaultLog.millis(escalated, System.nanoTime())));
     }
 
     /** For each idea of the deadline category: how many reminders and escalations ideas.lifecycle.v1 holds. */
@@ -120,21 +119,9 @@ final class Scaler implements Fault {
         }
     }
 
-    private void note(String timing) {
-        System.out.printf("[fault-injection] %s%n", timing);
-        synchronized (this.timings) {
-            this.timings.add(timing);
-        }
-    }
-
     @Override
     public List<String> timings() {
-        synchronized (this.timings) {
-            return List.copyOf(this.timings);
-        }
+        return this.log.lines();
     }
 
-    private static long millis(long from, long to) {
-        return (to - from) / 1_000_000;
-    }
 }

@@ -1,6 +1,5 @@
 package org.suggestionbox.systemtests;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
@@ -21,7 +20,7 @@ final class ServiceKiller implements Fault {
 
     private final Random random;
 
-    private final List<String> timings = new ArrayList<>();
+    private final FaultLog log = new FaultLog();
 
     ServiceKiller(LocalStack stack, String service, int kills, long seed) {
         this.stack = stack;
@@ -41,17 +40,12 @@ final class ServiceKiller implements Fault {
             this.stack.restart(this.service);
             String timing = "kill %d after %d ms, healthy again after %d ms".formatted(kill, delayMillis,
                     (System.nanoTime() - killed) / 1_000_000);
-            System.out.printf("[fault-injection] %s %s%n", this.service, timing);
-            synchronized (this.timings) {
-                this.timings.add(timing);
-            }
+            this.log.note(this.service + " " + timing);
         }
     }
 
     @Override
     public List<String> timings() {
-        synchronized (this.timings) {
-            return List.copyOf(this.timings);
-        }
+        return this.log.lines();
     }
 }
