@@ -56,6 +56,10 @@ class SmtpConnections implements AutoCloseable {
             close(transport);
             throw new MailSendException("Sending the mail over SMTP failed: " + ex.getMessage(), ex);
         }
+        catch (RuntimeException ex) {
+            close(transport);
+            throw ex;
+        }
         this.idle.offerFirst(transport);
         if (this.idle.size() > this.maxIdle) {
             close(this.idle.pollLast());
