@@ -3,6 +3,7 @@ package org.suggestionbox.benchmarks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,22 +25,31 @@ final class RecordSize {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            for (TopicPartition partition : partitions) {
-                long end = ends.getOrDefault(partition, 0L);
-                if (end == 0) {
-                    continue;
-                }
-                consumer.assign(List.of(partition));
-                consumer.seek(partition, end - 1);
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(5))) {
-                    return OptionalInt.of(size(record));
-                }
+            return latestSubmission(consumer).map(record -> OptionalInt.of(size(record))).orElse(OptionalInt.empty());
+        }
+    }
+
+    /** The last record of the first partition of {@link #TOPIC} that holds any, read with {@code consumer}. */
+    static Optional<ConsumerRecord<byte[], byte[]>> latestSubmission(KafkaConsumer<byte[], byte[]> consumer) {
+        List<TopicPartition> partitions = partitionsOf(consumer, TOPIC);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        for (TopicPartition partition : partitions) {
+            long end = ends.getOrDefault(partition, 0L);
+            if (end == 0) {
+                continue;
+            }
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, end - 1);
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(5))) {
+                return Optional.of(record);
             }
         }
-        return OptionalInt.empty();
+        return Optional.empty();
+    }
+
+    static List<TopicPartition> partitionsOf(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        return consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 
     static int partitions(String bootstrapServers, String topic) {

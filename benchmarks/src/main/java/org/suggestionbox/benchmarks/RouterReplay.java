@@ -2,7 +2,6 @@ package org.suggestionbox.benchmarks;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,13 +98,13 @@ final class RouterReplay {
     /** Copies the latest IdeaSubmitted until the topic holds {@code wanted} records; returns how many it holds. */
     private static long topUp(String bootstrap, long wanted) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(RecordSize.TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(RecordSize.TOPIC, info.partition())).toList();
+            List<TopicPartition> partitions = RecordSize.partitionsOf(consumer, RecordSize.TOPIC);
             long present = total(consumer, partitions);
             if (present >= wanted) {
                 return present;
             }
-            ConsumerRecord<byte[], byte[]> template = latest(consumer, partitions);
+            ConsumerRecord<byte[], byte[]> template = RecordSize.latestSubmission(consumer).orElseThrow(
+                    () -> new IllegalStateException("No IdeaSubmitted record on " + RecordSize.TOPIC + " to copy"));
             LOG.info("Adding {} copies of an IdeaSubmitted record to the {} on the topic", wanted - present, present);
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
@@ -150,8 +149,7 @@ final class RouterReplay {
     private static void rewind(String bootstrap) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
                 KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(RecordSize.TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(RecordSize.TOPIC, info.partition())).toList();
+            List<TopicPartition> partitions = RecordSize.partitionsOf(consumer, RecordSize.TOPIC);
             Map<TopicPartition, OffsetAndMetadata> starts = new HashMap<>();
             consumer.beginningOffsets(partitions).forEach((partition, offset) -> starts.put(partition,
                     new OffsetAndMetadata(offset)));
@@ -197,24 +195,5 @@ final class RouterReplay {
         Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
         return consumer.endOffsets(partitions).entrySet().stream()
                 .mapToLong(end -> end.getValue() - starts.getOrDefault(end.getKey(), 0L)).sum();
-    }
-
-    private static ConsumerRecord<byte[], byte[]> latest(KafkaConsumer<byte[], byte[]> consumer,
-            List<TopicPartition> partitions) {
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-        List<TopicPartition> filled = new ArrayList<>();
-        ends.forEach((partition, end) -> {
-            if (end > 0) {
-                filled.add(partition);
-            }
-        });
-        for (TopicPartition partition : filled) {
-            consumer.assign(List.of(partition));
-            consumer.seek(partition, ends.get(partition) - 1);
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(5))) {
-                return record;
-            }
-        }
-        throw new IllegalStateException("No IdeaSubmitted record on " + RecordSize.TOPIC + " to copy");
     }
 }
