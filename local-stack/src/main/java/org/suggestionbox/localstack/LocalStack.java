@@ -110,7 +110,8 @@ public final class LocalStack implements AutoCloseable {
         Ports ports = this.settings.ports;
         if (this.externals.mongoUri() == null && this.settings.startMongo) {
             time("mongo", () -> {
-                MongoWireServer server = new MongoWireServer(this.dataDir.resolve("mongo.mv"), ports.mongo());
+                MongoWireServer server = new MongoWireServer(this.dataDir.resolve("mongo.mv"), ports.mongo(),
+                        this.settings.mongoCacheMegabytes);
                 this.mongo = server;
                 server.start();
             });
@@ -583,6 +584,8 @@ public final class LocalStack implements AutoCloseable {
 
         private Duration healthTimeout = Duration.ofSeconds(180);
 
+        private int mongoCacheMegabytes = MongoWireServer.DEFAULT_CACHE_MEGABYTES;
+
         private String kafkaClasspath = System.getProperty("java.class.path");
 
         private List<String> serviceJvmOptions = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -671,6 +674,18 @@ public final class LocalStack implements AutoCloseable {
         /** The classpath the Kafka broker runs with; it must hold the Kafka server jars. */
         public Builder kafkaClasspath(String classpath) {
             this.kafkaClasspath = classpath;
+            return this;
+        }
+
+        /**
+         * The MongoDB-wire server's page cache (default 16 MB, H2's own). Every document read that misses
+         * it is read from the file and deserialized again; a benchmark with a million ideas needs gigabytes.
+         */
+        public Builder mongoCacheMegabytes(int megabytes) {
+            if (megabytes < 1) {
+                throw new IllegalArgumentException("The cache needs at least 1 MB, was " + megabytes);
+            }
+            this.mongoCacheMegabytes = megabytes;
             return this;
         }
 

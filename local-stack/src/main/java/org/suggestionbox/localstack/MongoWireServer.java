@@ -16,17 +16,23 @@ import org.jspecify.annotations.Nullable;
  */
 final class MongoWireServer implements AutoCloseable {
 
+    /** H2's own default. */
+    static final int DEFAULT_CACHE_MEGABYTES = 16;
+
     private final Path file;
 
     private final int port;
+
+    private final int cacheMegabytes;
 
     private @Nullable H2Backend backend;
 
     private @Nullable MongoServer server;
 
-    MongoWireServer(Path file, int port) {
+    MongoWireServer(Path file, int port, int cacheMegabytes) {
         this.file = file.toAbsolutePath();
         this.port = port;
+        this.cacheMegabytes = cacheMegabytes;
     }
 
     void start() {
@@ -40,7 +46,7 @@ final class MongoWireServer implements AutoCloseable {
             throw new IllegalStateException("MongoDB port " + this.port
                     + " is already in use; is a MongoDB running? Set MONGODB_URI to use it.");
         }
-        H2Backend h2 = new MongoWireBackend(this.file.toString());
+        H2Backend h2 = new MongoWireBackend(this.file.toString(), this.cacheMegabytes);
         MongoServer mongo = new MongoServer(h2);
         mongo.bind("127.0.0.1", this.port);
         this.backend = h2;
