@@ -18,6 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.IdeaDecided;
@@ -65,6 +69,9 @@ class DashboardIntegrationTests {
 
     @Autowired
     IdeaStore store;
+
+    @Autowired
+    MongoTemplate mongo;
 
     private RouterHttp http;
     private TestEvents events;
@@ -171,6 +178,12 @@ class DashboardIntegrationTests {
         recorder.record(idea, again);
         recorder.record(idea, again);
         assertThat(delta(after, dashboard(), "declineReasons", "OUT_OF_SCOPE")).isEqualTo(1);
+
+        // the undecided idea past its deadline counts as overdue, as the overdue query counts it
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(open)),
+                Update.update("answerDueBy", Instant.now().minus(Duration.ofHours(1))), IdeaStore.COLLECTION);
+        long overdueNow = dashboard().get("answers").get("overdueNow").asLong();
+        assertThat(overdueNow).isPositive().isEqualTo(store.countOverdue(Instant.now()));
     }
 
     @Test

@@ -62,11 +62,12 @@ class DashboardService {
         List<Bar> funnel = bars(java.util.Arrays.stream(Stage.values()).map(Enum::name).toList(),
                 stage -> funnelCounts.getOrDefault(stage, 0L), submitted);
 
+        List<IdeaStore.OwnerBacklog> undecided = ideas.undecidedByOwner(now);
         Map<String, Long> answered = store.counters(Metrics.ANSWERED, DashboardStore.ALL);
         long onTime = answered.getOrDefault("ON_TIME", 0L);
         long late = answered.getOrDefault("LATE", 0L);
         Dashboard.Answers answers = new Dashboard.Answers(onTime, late, ratio(onTime, onTime + late),
-                ideas.countOverdue(now), store.counters(Metrics.DEADLINES, DashboardStore.ALL)
+                undecided.stream().mapToLong(IdeaStore.OwnerBacklog::overdue).sum(), store.counters(Metrics.DEADLINES, DashboardStore.ALL)
                         .getOrDefault("BREACHED", 0L), bar(onTime, Math.max(onTime, late)),
                 bar(late, Math.max(onTime, late)));
 
@@ -88,12 +89,12 @@ class DashboardService {
                 reason -> declines.getOrDefault(reason, 0L), declined);
 
         return new Dashboard(now, weeks, series(byDepartment, weeks), series(byChannel, weeks), weeklyTotals, funnel,
-                answers, decisionTime, backlog(now), declineReasons, participation(),
+                answers, decisionTime, backlog(undecided, now), declineReasons, participation(),
                 ratio(funnelCounts.getOrDefault(Stage.IMPLEMENTED.name(), 0L), submitted));
     }
 
-    private List<Dashboard.Backlog> backlog(Instant now) {
-        List<IdeaStore.OwnerBacklog> owners = ideas.undecidedByOwner().stream()
+    private List<Dashboard.Backlog> backlog(List<IdeaStore.OwnerBacklog> undecided, Instant now) {
+        List<IdeaStore.OwnerBacklog> owners = undecided.stream()
                 .sorted(Comparator.comparing(IdeaStore.OwnerBacklog::oldestSubmittedAt))
                 .toList();
         long most = owners.stream().mapToLong(IdeaStore.OwnerBacklog::open).max().orElse(0);

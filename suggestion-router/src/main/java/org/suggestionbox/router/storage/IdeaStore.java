@@ -2,6 +2,7 @@ package org.suggestionbox.router.storage;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.ComparisonOperators;
+import org.springframework.data.mongodb.core.aggregation.ConditionalOperators;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -129,25 +132,29 @@ public class IdeaStore {
     }
 
     /**
-     * The undecided ideas per owner: how many and since when the oldest waits. Reads only undecided
-     * ideas, through the {@code deadlines} index, not the whole history.
+     * The undecided ideas per owner: how many, how many of them past their deadline at {@code now}, and
+     * since when the oldest waits. Reads only undecided ideas, through the {@code deadlines} index, once.
      */
-    public List<OwnerBacklog> undecidedByOwner() {
+    public List<OwnerBacklog> undecidedByOwner(Instant now) {
         Aggregation aggregation = Aggregation.newAggregation(
                 Aggregation.match(Criteria.where("state").in(IdeaState.UNDECIDED.stream().map(Enum::name).toList())),
-                Aggregation.group("ownerId").count().as("open").min("submittedAt").as("oldest"));
+                Aggregation.group("ownerId").count().as("open").min("submittedAt").as("oldest")
+                        .sum(ConditionalOperators.when(ComparisonOperators.valueOf("answerDueBy")
+                                .lessThanValue(Date.from(now))).then(1).otherwise(0)).as("overdue"));
         return mongo.aggregate(aggregation, COLLECTION, Document.class).getMappedResults().stream()
                 .filter(document -> document.get("_id") != null)
                 .map(document -> new OwnerBacklog(document.getString("_id"),
-                        ((Number) document.get("open")).longValue(), document.getDate("oldest").toInstant()))
+                        ((Number) document.get("open")).longValue(), ((Number) document.get("overdue")).longValue(),
+                        document.getDate("oldest").toInstant()))
                 .toList();
     }
 
-    /** How many undecided ideas {@code ownerId} owns (served by the {@code owner_queue} index). */
+    /** How many ideas are in {@code state} (served by the {@code deadlines} index). */
     public long countInState(IdeaState state) {
         return mongo.count(Query.query(Criteria.where("state").is(state)), COLLECTION);
     }
 
+    /** How many undecided ideas {@code ownerId} owns (served by the {@code owner_queue} index). */
     public long countUndecidedOwnedBy(String ownerId) {
         return mongo.count(Query.query(Criteria.where("ownerId").is(ownerId).and("state").in(IdeaState.UNDECIDED)),
                 COLLECTION);
@@ -166,8 +173,8 @@ public class IdeaStore {
                 COLLECTION);
     }
 
-    /** How many undecided ideas an owner has and when the oldest was submitted. */
-    public record OwnerBacklog(String ownerId, long open, Instant oldestSubmittedAt) {
+    /** How many undecided ideas an owner has, how many are overdue, and when the oldest was submitted. */
+    public record OwnerBacklog(String ownerId, long open, long overdue, Instant oldestSubmittedAt) {
     }
 
     /** The text of every idea, read lazily with only the fields needed. Close the stream. */
