@@ -37,9 +37,9 @@ import static org.awaitility.Awaitility.await;
  * non-zero. One stack of its own serves the whole class (see {@link FaultInjectionStack}), so the crashes
  * never touch the shared stack of the other system tests; each scenario has its own run id and ideas.
  *
- * <p>Knobs (system properties): {@code faults.ideas} (ideas for every scenario; by default 2,000 for
- * router-kill, the size the issue asks of CI, and 300 for each of the others, which keeps the class near
- * a quarter of an hour on a 2-core machine), or per scenario {@code faults.<scenario>.ideas} (scenarios:
+ * <p>Knobs (system properties): {@code faults.ideas} (ideas for every scenario; by default 2,000 for the
+ * three kill scenarios, the size the issue asks of CI, and 300 for each of the others, which keeps the
+ * class near a quarter of an hour on a 2-core machine), or per scenario {@code faults.<scenario>.ideas} (scenarios:
  * router-kill, notifier-kill, intake-kill, broker-outage, mongo-outage, poison, scale-out); {@code faults.kills} (default 2), {@code faults.outage-seconds}
  * (default 20), {@code faults.seed} (default random, always printed) and {@code faults.submit-seconds}
  * (how long the submissions are spread over, default 20; scale-out {@code faults.scale-out.submit-seconds},
@@ -58,7 +58,8 @@ class FaultInjectionIntegrationTests {
 
     private static final int CLIENT_THREADS = 6;
 
-    private static final Map<String, Integer> DEFAULT_IDEAS = Map.of("router-kill", 2000);
+    private static final Map<String, Integer> DEFAULT_IDEAS = Map.of("router-kill", 2000, "notifier-kill", 2000,
+            "intake-kill", 2000);
 
     private static final int OTHER_SCENARIOS_IDEAS = 300;
 
