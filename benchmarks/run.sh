@@ -30,4 +30,4 @@ if [[ "${SKIP_BUILD:-}" != "1" || ! -f benchmarks/target/classpath.txt ]]; then
 fi
 
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
-exec "$JAVA" ${BENCHMARK_JAVA_OPTS:--Xmx2g} -cp "$classpath" org.suggestionbox.benchmarks.PipelineBenchmark --project-dir . "$@"
+exec "$JAVA" ${BENCHMARK_JAVA_OPTS:--Xmx12g} -cp "$classpath" org.suggestionbox.benchmarks.PipelineBenchmark --project-dir . "$@"
