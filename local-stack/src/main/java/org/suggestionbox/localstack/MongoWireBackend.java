@@ -212,7 +212,7 @@ final class MongoWireBackend extends H2Backend {
             List<SecondaryIndex.Lookup> lookups = new ArrayList<>();
             for (Index<Object> index : getIndexes()) {
                 if (index instanceof SecondaryIndex secondary) {
-                    SecondaryIndex.Lookup lookup = lookup(secondary, equalities, query);
+                    SecondaryIndex.Lookup lookup = secondaryLookup(secondary, equalities, query);
                     if (lookup != null) {
                         lookups.add(lookup);
                     }
@@ -229,10 +229,11 @@ final class MongoWireBackend extends H2Backend {
         }
 
         /**
-         * What the index can look up for the query: a plain value or {@code $in} of plain values on its leading
-         * field, or {@code $exists: true} when it is sparse.
+         * What the index can look up for the query: a plain value or {@code $in} of plain values on its
+         * leading field, or {@code $exists: true} when it is sparse.
          */
-        private static SecondaryIndex.@Nullable Lookup lookup(SecondaryIndex index, Document equalities, Document query) {
+        private static SecondaryIndex.@Nullable Lookup secondaryLookup(SecondaryIndex index, Document equalities,
+                Document query) {
             Object value = equalities.get(index.field());
             if (value != null) {
                 return isScalar(value) ? new SecondaryIndex.Lookup(index, Set.of(SecondaryIndex.normalized(value))) : null;
@@ -254,7 +255,10 @@ final class MongoWireBackend extends H2Backend {
             return null;
         }
 
-        /** The operator conditions ({@code {$in: …}}) on a field, at the top level and in a top-level {@code $and}. */
+        /**
+         * The operator conditions ({@code {$in: …}}) on a field, at the top level and in a top-level
+         * {@code $and}.
+         */
         private static List<Document> conditionsOn(String field, Document query) {
             List<Document> conditions = new ArrayList<>();
             if (query.get(field) instanceof Document condition) {
