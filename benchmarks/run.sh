@@ -9,7 +9,8 @@
 #                     [--intake-url URL --bootstrap-servers HOST:PORT]   # use a running stack instead
 #
 # Needs the services' executable jars (./mvnw -B -q install -DskipTests once). SKIP_BUILD=1 skips
-# packaging this module. Exit status 1 when anything was lost, doubled or refused.
+# packaging this module. Exit status 1 when a measured idea was not delivered within the drain, or was
+# doubled or refused, or the baseline, replay or Slack phase lost or refused anything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
