@@ -82,7 +82,28 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-        Set<Object> values = valuesOf(document);
+        file(position, valuesOf(document));
+    }
+
+    @Override
+    public synchronized Object remove(Document document) {
+        Object position = positionOf(document);
+        return unfile(position) || !isSparse() ? position : null;
+    }
+
+    /** Refiles the position only when the leading field's values changed, compared with what is filed. */
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
+            MongoCollection<Object> collection) {
+        Set<Object> values = valuesOf(newDocument);
+        Object filed = this.valuesByPosition.get(position);
+        if (!(filed == null ? values.isEmpty() : asSet(filed).equals(values))) {
+            unfile(position);
+            file(position, values);
+        }
+    }
+
+    private void file(Object position, Set<Object> values) {
         if (values.isEmpty()) {
             return;
         }
@@ -92,12 +113,11 @@ final class SecondaryIndex extends Index<Object> {
         this.valuesByPosition.put(position, values.size() == 1 ? values.iterator().next() : values);
     }
 
-    @Override
-    public synchronized Object remove(Document document) {
-        Object position = positionOf(document);
+    /** Whether the position was filed. */
+    private boolean unfile(Object position) {
         Object values = this.valuesByPosition.remove(position);
         if (values == null) {
-            return isSparse() ? null : position;
+            return false;
         }
         for (Object value : asSet(values)) {
             Set<Object> positions = this.positionsByValue.get(value);
@@ -108,16 +128,7 @@ final class SecondaryIndex extends Index<Object> {
                 }
             }
         }
-        return position;
-    }
-
-    @Override
-    public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
-            MongoCollection<Object> collection) {
-        if (!valuesOf(oldDocument).equals(valuesOf(newDocument))) {
-            remove(oldDocument);
-            add(newDocument, position, collection);
-        }
+        return true;
     }
 
     synchronized long size(@Nullable Set<Object> values) {
