@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,8 +23,6 @@ final class MongoWireServer implements AutoCloseable {
     private final int port;
 
     private final int cacheMegabytes;
-
-    private @Nullable H2Backend backend;
 
     private @Nullable MongoServer server;
 
@@ -46,10 +43,8 @@ final class MongoWireServer implements AutoCloseable {
             throw new IllegalStateException("MongoDB port " + this.port
                     + " is already in use; is a MongoDB running? Set MONGODB_URI to use it.");
         }
-        H2Backend h2 = new MongoWireBackend(this.file.toString(), this.cacheMegabytes);
-        MongoServer mongo = new MongoServer(h2);
+        MongoServer mongo = new MongoServer(new MongoWireBackend(this.file.toString(), this.cacheMegabytes));
         mongo.bind("127.0.0.1", this.port);
-        this.backend = h2;
         this.server = mongo;
     }
 
@@ -62,23 +57,17 @@ final class MongoWireServer implements AutoCloseable {
     }
 
     /**
-     * Stops listening, writes everything to the file and closes it, then drops the client connections;
-     * {@link #start()} may serve the same file again.
+     * Stops listening, drops the client connections and waits until no request is being handled, then
+     * writes everything to the file and closes it; {@link #start()} may serve the same file again. In that
+     * order, like a MongoDB shutting down cleanly: every write it acknowledged is in the file, and none is
+     * half done (a request handled while the file closed could otherwise be answered yet not stored).
      */
     @Override
     public void close() {
         MongoServer mongo = this.server;
-        H2Backend h2 = this.backend;
         this.server = null;
-        this.backend = null;
         if (mongo != null) {
-            mongo.stopListening();
-        }
-        if (h2 != null) {
-            h2.commit();
-            h2.close();
-        }
-        if (mongo != null) {
+            // closes the clients, lets the worker threads finish the requests they are in, then closes the backend
             mongo.shutdownNow();
         }
     }
