@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,6 +21,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -31,6 +35,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.suggestionbox.events.IdeaEvent;
 import org.suggestionbox.events.Topics;
 
@@ -38,13 +43,17 @@ import org.suggestionbox.events.Topics;
  * Kafka the same way in every service: string keys, JSON events without type headers, an
  * idempotent producer with {@code acks=all}, {@link ErrorHandlingDeserializer} around the event
  * deserializer, bounded exponential retries, then the record's {@code .DLT} topic with the cause in
- * headers. Topics and dead-letter topics are created with the same partition count.
+ * headers; while the database or the broker is away ({@link InfrastructureFailures}) the retries have no
+ * limit, so an outage delays records and never dead-letters them. Topics and dead-letter topics are
+ * created with the same partition count.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @EnableConfigurationProperties(KafkaEventsProperties.class)
 public class KafkaEventsAutoConfiguration {
 
     static final String TRUSTED_PACKAGES = "org.suggestionbox.events";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaEventsAutoConfiguration.class);
 
     @Bean
     DefaultKafkaProducerFactoryCustomizer eventProducerFactoryCustomizer() {
@@ -108,10 +117,25 @@ public class KafkaEventsAutoConfiguration {
         backOff.setInitialInterval(properties.initialBackOff().toMillis());
         backOff.setMultiplier(2.0);
         backOff.setMaxInterval(properties.maxBackOff().toMillis());
+        // the same pauses without a limit while the database or the broker is away
+        ExponentialBackOff untilItIsBack = new ExponentialBackOff(properties.initialBackOff().toMillis(), 2.0);
+        untilItIsBack.setMaxInterval(properties.maxBackOff().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.setBackOffFunction((record, failure) -> InfrastructureFailures.isInfrastructureFailure(failure)
+                ? untilItIsBack : null);
         handler.addNotRetryableExceptions(NonRetryableEventException.class, IllegalArgumentException.class,
                 jakarta.validation.ValidationException.class);
+        handler.setRetryListeners(KafkaEventsAutoConfiguration::logWaitingForInfrastructure);
         return handler;
+    }
+
+    /** One line when a record starts waiting for the infrastructure, then one every tenth attempt. */
+    private static void logWaitingForInfrastructure(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
+        if ((attempt == 1 || attempt % 10 == 0) && InfrastructureFailures.isInfrastructureFailure(failure)) {
+            LOG.warn("{}-{}@{} waits for the infrastructure (attempt {}, retried until it succeeds): {}",
+                    record.topic(), record.partition(), record.offset(), attempt,
+                    NestedExceptionUtils.getMostSpecificCause(failure).toString());
+        }
     }
 
     @Bean

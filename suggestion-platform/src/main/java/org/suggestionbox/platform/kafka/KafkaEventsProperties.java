@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param partitions partitions of every topic and of its dead-letter topic
  * @param replicationFactor replicas per partition (1 for a single local broker)
- * @param retries how often a failing record is retried before it goes to the dead-letter topic
+ * @param retries how often a record failing for itself is retried before it goes to the dead-letter topic
+ *        (one failing because the database or the broker is away is retried until it succeeds)
  * @param initialBackOff the first pause between retries; each next one doubles
  * @param maxBackOff the longest pause between retries
  */

@@ -1,0 +1,150 @@
+package org.suggestionbox.platform.kafka;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import com.mongodb.MongoTimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.stereotype.Component;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.suggestionbox.events.AnswerReminderDue;
+import org.suggestionbox.events.IdeaLifecycleEvent;
+import org.suggestionbox.events.ReminderPoint;
+import org.suggestionbox.events.Topics;
+import org.suggestionbox.testing.KafkaProbe;
+import org.suggestionbox.testing.SuggestionBoxInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The shared error handler on a real broker: a record that fails because the database or the broker is
+ * away is retried past {@code suggestionbox.kafka.retries} until it succeeds and is never dead-lettered;
+ * a record that fails for itself goes to its dead-letter topic after the retries.
+ */
+@SpringBootTest(classes = EventErrorHandlerIntegrationTests.FailingListener.class, properties = {
+        "spring.application.name=error-handler-tests",
+        "suggestionbox.kafka.retries=2",
+        "suggestionbox.kafka.initial-back-off=20ms",
+        "suggestionbox.kafka.max-back-off=100ms",
+        "spring.kafka.consumer.auto-offset-reset=earliest" })
+@ImportAutoConfiguration({ KafkaAutoConfiguration.class, KafkaEventsAutoConfiguration.class })
+@SuggestionBoxInfrastructure
+class EventErrorHandlerIntegrationTests {
+
+    /** Twice the three attempts {@code retries=2} gives a record that fails for itself. */
+    private static final int OUTAGE_ATTEMPTS = 6;
+
+    private static final String DLT = Topics.deadLetterOf(Topics.IDEAS_LIFECYCLE);
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    FailingListener listener;
+
+    @Test
+    void aRecordWaitsOutADatabaseOutageLongerThanItsRetries() {
+        assertWaitsOutAnOutage(attempt -> new DataAccessResourceFailureException("Timed out while waiting for a server",
+                new MongoTimeoutException("Timed out while waiting for a server")));
+    }
+
+    @Test
+    void aRecordWaitsOutTheDriversOwnUnavailableExceptionUntranslated() {
+        assertWaitsOutAnOutage(attempt -> new MongoTimeoutException("Timed out while waiting for a server"));
+    }
+
+    @Test
+    void aRecordWaitsOutABrokerThatDoesNotAcknowledge() {
+        assertWaitsOutAnOutage(attempt -> new KafkaException("Send failed",
+                new TimeoutException("Expiring 1 record(s) after 10000 ms")));
+    }
+
+    @Test
+    void aRecordThatFailsForItselfIsDeadLetteredAfterItsRetries() {
+        // given
+        UUID ideaId = UUID.randomUUID();
+        listener.failWith(ideaId, Integer.MAX_VALUE, attempt -> new IllegalStateException("attempt " + attempt));
+
+        // when
+        publisher.publish(Topics.IDEAS_LIFECYCLE, reminder(ideaId));
+
+        // then
+        ConsumerRecord<String, byte[]> dead = KafkaProbe.awaitRecords(DLT, 1, Duration.ofSeconds(30),
+                record -> ideaId.toString().equals(record.key())).getFirst();
+        assertThat(KafkaProbe.header(dead, "kafka_dlt-exception-cause-fqcn"))
+                .isEqualTo(IllegalStateException.class.getName());
+        assertThat(listener.attempts(ideaId)).as("one attempt and two retries").isEqualTo(3);
+        assertThat(listener.handled(ideaId)).isZero();
+    }
+
+    private void assertWaitsOutAnOutage(Function<Integer, RuntimeException> outage) {
+        // given
+        UUID ideaId = UUID.randomUUID();
+        listener.failWith(ideaId, OUTAGE_ATTEMPTS, outage);
+
+        // when
+        publisher.publish(Topics.IDEAS_LIFECYCLE, reminder(ideaId));
+
+        // then
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(listener.handled(ideaId)).isOne());
+        assertThat(listener.attempts(ideaId)).isEqualTo(OUTAGE_ATTEMPTS + 1);
+        assertThat(KafkaProbe.awaitRecords(DLT, 1, Duration.ofSeconds(2),
+                record -> ideaId.toString().equals(record.key()))).as("dead letters of %s", ideaId).isEmpty();
+    }
+
+    private static AnswerReminderDue reminder(UUID ideaId) {
+        Instant now = Instant.now();
+        return new AnswerReminderDue(UUID.randomUUID(), ideaId, now, AnswerReminderDue.SCHEMA_VERSION,
+                "An idea waiting for its owner", "maya", ReminderPoint.HALF_TIME, now.plus(Duration.ofDays(7)));
+    }
+
+    /** Fails each idea's record a given number of times, then handles it. */
+    @Component
+    static class FailingListener {
+
+        private final Map<UUID, Failing> failing = new ConcurrentHashMap<>();
+
+        void failWith(UUID ideaId, int failures, Function<Integer, RuntimeException> failure) {
+            failing.put(ideaId, new Failing(failures, failure, new AtomicInteger(), new AtomicInteger()));
+        }
+
+        int attempts(UUID ideaId) {
+            return failing.get(ideaId).attempts().get();
+        }
+
+        int handled(UUID ideaId) {
+            return failing.get(ideaId).handled().get();
+        }
+
+        @KafkaListener(id = "error-handler-tests", topics = Topics.IDEAS_LIFECYCLE)
+        void on(IdeaLifecycleEvent event) {
+            Failing record = failing.get(event.ideaId());
+            if (record == null) {
+                return;
+            }
+            int attempt = record.attempts().incrementAndGet();
+            if (attempt <= record.failures()) {
+                throw record.failure().apply(attempt);
+            }
+            record.handled().incrementAndGet();
+        }
+
+        private record Failing(int failures, Function<Integer, RuntimeException> failure, AtomicInteger attempts,
+                AtomicInteger handled) {
+        }
+    }
+}
