@@ -24,6 +24,7 @@ import org.suggestionbox.router.storage.IdeaStore;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
 import org.suggestionbox.testing.KafkaProbe;
+import org.suggestionbox.router.idea.RoutedBecause;
 
 /** Crash recovery: an event left in an idea's outbox is relayed by the sweep and then cleared. */
 @RouterIntegrationTest
@@ -41,7 +42,8 @@ class OutboxRelayIntegrationTests {
         UUID ideaId = UUID.randomUUID();
         Instant before = Instant.now().minus(Duration.ofMinutes(5));
         Idea idea = Idea.submit(TestEvents.submitted(ideaId, "operations", Submitter.person("piotr"), "Left behind"));
-        idea.assign(new Owner("jan", "Jan Kowalski"), "ops-owner", "category operations is owned by Jan Kowalski",
+        idea.assign(new Owner("jan", "Jan Kowalski"), "ops-owner", RoutedBecause.toOwner("ops-owner",
+                List.of(new RoutedBecause.Match(RoutedBecause.Criterion.CATEGORY, "operations")), "Jan Kowalski"),
                 before.plus(Duration.ofDays(14)), Clock.fixed(before, ZoneOffset.UTC));
         store.insert(idea);
         UUID eventId = idea.outbox().getFirst().eventId();

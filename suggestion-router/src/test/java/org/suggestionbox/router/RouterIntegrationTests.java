@@ -85,6 +85,8 @@ class RouterIntegrationTests {
         assertThat(idea.get("owner").get("name").asString()).isEqualTo("Maya Rosen");
         assertThat(idea.get("routedBecause").asString())
                 .isEqualTo("category 'customer-experience' matched rule cx-owner; owned by Maya Rosen");
+        assertThat(idea.get("routing").get("ruleId").asString()).isEqualTo("cx-owner");
+        assertThat(idea.get("routing").get("matched").get(0).get("on").asString()).isEqualTo("CATEGORY");
         assertThat(idea.get("answerDueBy").asString()).isNotBlank();
         List<ConsumerRecord<String, byte[]>> assigned = lifecycle(ideaId, ASSIGNED_TYPE, 1);
         assertThat(assigned).hasSize(1);
@@ -371,7 +373,13 @@ class RouterIntegrationTests {
         assertThat(mine.statusCode()).isEqualTo(200);
         assertThat(mine.body()).contains("dir=\"rtl\"").contains("Shorter forms").contains("נדחה");
         assertThat(http.browser("jan").get("/ideas/" + ideaId).statusCode()).isEqualTo(403);
-        assertThat(http.browser("maya").get("/queue?lang=pl").body()).contains("Moja kolejka");
+        assertThat(http.browser("maya").get("/queue?lang=pl").body()).contains("Moja kolejka")
+                .contains("pasuje do reguły cx-owner; właściciel: Maya Rosen");
+        // why it came to the owner, in the page's language; the API keeps the English text
+        assertThat(http.browser("maya").get("/queue?lang=he").body())
+                .contains("הכלל cx-owner חל (הקטגוריה &#39;חוויית לקוח&#39;); באחריות Maya Rosen");
+        assertThat(http.browser("maya").get("/ideas/" + ideaId + "?lang=he").body())
+                .contains("הכלל cx-owner חל (הקטגוריה");
         assertThat(http.browser("maya").get("/").headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/queue"));
         assertThat(http.browser("alice").get("/").headers().firstValue("Location")).hasValueSatisfying(

@@ -61,13 +61,17 @@ class OwnerQueueBrowserIntegrationTests {
     }
 
     @Test
-    void theQueueIsRightToLeftInHebrew(RunningStack stack) {
-        submitAsAliceAndAwaitMayasQueue(stack, "Hebrew queue check " + UUID.randomUUID().toString().substring(0, 6));
+    void theQueueIsRightToLeftInHebrewAndSaysWhyInHebrew(RunningStack stack) {
+        String ideaId = submitAsAliceAndAwaitMayasQueue(stack,
+                "Hebrew queue check " + UUID.randomUUID().toString().substring(0, 6));
 
         this.browser.openSignedIn(stack.routerUrl() + "/queue?lang=he", "maya");
         this.browser.await("queue-table");
 
         assertThat(this.browser.htmlAttribute("dir")).isEqualTo("rtl");
+        assertThat(this.browser.driver().findElement(By.cssSelector("#queue-table tr[data-idea-id='" + ideaId + "']"))
+                .getText()).contains("הכלל cx-owner חל (הקטגוריה 'חוויית לקוח'); באחריות Maya Rosen")
+                .doesNotContain("matched rule");
         this.browser.screenshot("router-queue-he");
     }
 

@@ -16,6 +16,7 @@ import org.suggestionbox.router.idea.HistoryEntry;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaState;
 import org.suggestionbox.router.idea.Milestone;
+import org.suggestionbox.router.idea.RoutedBecause;
 import org.suggestionbox.router.similar.SimilarIdea;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -38,6 +39,7 @@ public record IdeaView(
         boolean answered,
         @Nullable Instant answeredAt,
         @Nullable String routedBecause,
+        @Nullable RoutedBecause routing,
         @Nullable String ruleId,
         Instant submittedAt,
         boolean anonymous,
@@ -87,7 +89,7 @@ public record IdeaView(
                 .toList();
         return new IdeaView(idea.id(), idea.title(), idea.description(), idea.category(), idea.state(), owner,
                 idea.answerDueBy(), idea.isOverdue(now), idea.answered(), idea.answeredAt(), idea.routedBecause(),
-                idea.ruleId(), idea.submittedAt(), idea.isAnonymous(), submittedBy, decisionView, idea.progress(),
+                idea.routing(), idea.ruleId(), idea.submittedAt(), idea.isAnonymous(), submittedBy, decisionView, idea.progress(),
                 idea.progressNote(), history, similar);
     }
 

@@ -65,6 +65,7 @@ public class Idea {
     private @Nullable String ownerName;
     private @Nullable String ruleId;
     private @Nullable String routedBecause;
+    private @Nullable RoutedBecause routing;
     private @Nullable Instant answerDueBy;
     private boolean answered;
     private @Nullable Instant answeredAt;
@@ -118,13 +119,15 @@ public class Idea {
     }
 
     /** Gives the idea its owner and answer deadline: {@code SUBMITTED → ASSIGNED}, emits {@link IdeaAssigned}. */
-    public IdeaAssigned assign(Owner owner, String ruleId, String explanation, Instant dueBy, Clock clock) {
+    public IdeaAssigned assign(Owner owner, String ruleId, RoutedBecause because, Instant dueBy, Clock clock) {
         require(IdeaAction.ASSIGN, state == IdeaState.SUBMITTED);
         Instant now = clock.instant();
+        String explanation = because.inEnglish();
         this.ownerId = owner.id();
         this.ownerName = owner.name();
         this.ruleId = ruleId;
         this.routedBecause = explanation;
+        this.routing = because;
         this.answerDueBy = dueBy;
         this.deadlineStartedAt = now;
         IdeaAssigned event = new IdeaAssigned(nextEventId("IdeaAssigned"), id, now, IdeaAssigned.SCHEMA_VERSION,
@@ -484,6 +487,11 @@ public class Idea {
 
     public @Nullable String routedBecause() {
         return routedBecause;
+    }
+
+    /** {@link #routedBecause()} in parts; null for an idea routed before they were kept. */
+    public @Nullable RoutedBecause routing() {
+        return routing;
     }
 
     public @Nullable Instant answerDueBy() {

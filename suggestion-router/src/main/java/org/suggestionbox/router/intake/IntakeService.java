@@ -64,7 +64,7 @@ class IntakeService {
         RoutingResult result = rules.route(new RoutingRequest(submitted.category(), submitted.department(),
                 submitted.title(), submitted.description()));
         Instant dueBy = clock.instant().plus(properties.deadlines().forCategory(submitted.category()));
-        IdeaAssigned assigned = idea.assign(result.owner(), result.ruleId(), result.explanation(), dueBy, clock);
+        IdeaAssigned assigned = idea.assign(result.owner(), result.ruleId(), result.because(), dueBy, clock);
         try {
             store.insert(idea);
         }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaState;
+import org.suggestionbox.router.idea.RoutedBecause;
 
 /**
  * One line of an owner's queue.
@@ -14,9 +15,12 @@ import org.suggestionbox.router.idea.IdeaState;
  * @param due how the deadline looks: {@code OVERDUE}, {@code SOON} (within three days), {@code OK},
  *        or {@code DECIDED} once the owner has decided
  * @param ageDays whole days since the idea was submitted
+ * @param routedBecause why the idea came to its owner, in English
+ * @param routing the same in parts (null for ideas routed before these were kept)
  */
 public record QueueItem(UUID id, String title, String category, IdeaState state, @Nullable Instant answerDueBy,
-        boolean overdue, DueStatus due, long ageDays, @Nullable String routedBecause) {
+        boolean overdue, DueStatus due, long ageDays, @Nullable String routedBecause,
+        @Nullable RoutedBecause routing) {
 
     static final Duration SOON = Duration.ofDays(3);
 
@@ -42,6 +46,6 @@ public record QueueItem(UUID id, String title, String category, IdeaState state,
         }
         long ageDays = Math.max(0, Duration.between(idea.submittedAt(), now).toDays());
         return new QueueItem(idea.id(), idea.title(), idea.category(), idea.state(), dueBy, idea.isOverdue(now), due,
-                ageDays, idea.routedBecause());
+                ageDays, idea.routedBecause(), idea.routing());
     }
 }

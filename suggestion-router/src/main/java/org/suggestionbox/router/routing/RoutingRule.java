@@ -1,11 +1,14 @@
 package org.suggestionbox.router.routing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.suggestionbox.router.idea.RoutedBecause.Match;
+import org.suggestionbox.router.idea.RoutedBecause.Criterion;
 
 /**
  * One declarative rule. It matches an idea when every matcher it names matches (a matcher left empty
@@ -50,22 +53,22 @@ public record RoutingRule(String id, List<String> categories, List<String> depar
         return owner == null;
     }
 
-    /** What of this rule matched the idea, in words ("category 'operations', keyword 'forklift'"); null when it does not match. */
-    @Nullable String matches(RoutingRequest request) {
-        StringBuilder matched = new StringBuilder();
+    /** What of this rule matched the idea (category, department, keyword, or any idea); null when it does not match. */
+    @Nullable List<Match> matches(RoutingRequest request) {
+        List<Match> matched = new ArrayList<>();
         if (!categories.isEmpty()) {
             String category = normalise(request.category());
             if (!categories.contains(category)) {
                 return null;
             }
-            matched.append("category '").append(category).append("'");
+            matched.add(new Match(Criterion.CATEGORY, category));
         }
         if (!departments.isEmpty()) {
             String department = request.department() == null ? "" : normalise(request.department());
             if (!departments.contains(department)) {
                 return null;
             }
-            append(matched, "department '" + request.department().strip() + "'");
+            matched.add(new Match(Criterion.DEPARTMENT, request.department().strip()));
         }
         if (!keywords.isEmpty()) {
             String text = request.title() + "\n" + request.description();
@@ -73,22 +76,15 @@ public record RoutingRule(String id, List<String> categories, List<String> depar
             if (found == null) {
                 return null;
             }
-            append(matched, "keyword '" + found + "'");
+            matched.add(new Match(Criterion.KEYWORD, found));
         }
-        return matched.isEmpty() ? "any idea" : matched.toString();
+        return matched.isEmpty() ? List.of(new Match(Criterion.ANY, "")) : matched;
     }
 
     private static boolean containsWord(String text, String keyword) {
         Matcher matcher = Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(keyword) + "(?![\\p{L}\\p{N}_])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text);
         return matcher.find();
-    }
-
-    private static void append(StringBuilder matched, String part) {
-        if (!matched.isEmpty()) {
-            matched.append(", ");
-        }
-        matched.append(part);
     }
 
     private static List<String> normalised(List<String> values) {

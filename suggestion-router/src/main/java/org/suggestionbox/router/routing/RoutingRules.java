@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.suggestionbox.router.idea.Owner;
+import org.suggestionbox.router.idea.RoutedBecause;
 
 /**
  * The routing rules in order: the first rule that matches and has an eligible candidate wins. A
@@ -55,9 +56,9 @@ public final class RoutingRules {
     }
 
     public RoutingResult route(RoutingRequest request) {
-        List<String> skipped = new ArrayList<>();
+        List<RoutedBecause.Unowned> unowned = new ArrayList<>();
         for (RoutingRule rule : rules) {
-            String matched = rule.matches(request);
+            List<RoutedBecause.Match> matched = rule.matches(request);
             if (matched == null) {
                 continue;
             }
@@ -65,14 +66,12 @@ public final class RoutingRules {
                     .flatMap(id -> owners.apply(id).map(name -> new Owner(id, name)).stream())
                     .toList();
             if (eligible.isEmpty()) {
-                skipped.add("rule " + rule.id() + " matched but " + String.join(", ", rule.candidates())
-                        + (rule.candidates().size() == 1 ? " is" : " are") + " not an owner in the directory");
+                unowned.add(new RoutedBecause.Unowned(rule.id(), rule.candidates()));
                 continue;
             }
-            String because = matched + " matched rule " + rule.id() + "; ";
             if (!rule.isTeam()) {
                 Owner owner = eligible.getFirst();
-                return new RoutingResult.Routed(rule, owner, because + "owned by " + owner.name());
+                return new RoutingResult.Routed(rule, owner, RoutedBecause.toOwner(rule.id(), matched, owner.name()));
             }
             Owner chosen = switch (rule.strategy()) {
                 case ROUND_ROBIN -> eligible.get((int) Math.floorMod(load.nextTurn(rule.id()) - 1, eligible.size()));
@@ -82,12 +81,10 @@ public final class RoutingRules {
                         .orElseThrow();
             };
             return new RoutingResult.Routed(rule, chosen,
-                    because + "team strategy " + rule.strategy() + " chose " + chosen.name());
+                    RoutedBecause.toTeamMember(rule.id(), matched, rule.strategy().name(), chosen.name()));
         }
         Owner triage = triageOwner();
-        String reason = skipped.isEmpty() ? "no routing rule matches category " + request.category()
-                : String.join("; ", skipped) + "; no other rule matches";
-        return new RoutingResult.Unroutable(triage, reason + "; sent to triage owner " + triage.name());
+        return new RoutingResult.Unroutable(triage, RoutedBecause.toTriage(request.category(), unowned, triage.name()));
     }
 
     public List<RoutingRule> rules() {

@@ -111,7 +111,8 @@ class IdeaDeadlineTests {
         Idea idea = Idea.submit(new IdeaSubmitted(UUID.randomUUID(), UUID.randomUUID(), ASSIGNED_AT,
                 IdeaSubmitted.SCHEMA_VERSION, "Title", "Description", "customer-experience", SubmissionChannel.WEB,
                 Submitter.person("alice"), "Customer Service", "en", List.of()));
-        idea.assign(new Owner("maya", "Maya Rosen"), "cx-owner", "because", DUE_BY, at(ASSIGNED_AT));
+        idea.assign(new Owner("maya", "Maya Rosen"), "cx-owner",
+                RoutedBecause.toOwner("cx-owner", List.of(), "Maya Rosen"), DUE_BY, at(ASSIGNED_AT));
         return idea;
     }
 

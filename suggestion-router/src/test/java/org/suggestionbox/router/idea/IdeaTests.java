@@ -43,6 +43,7 @@ class IdeaTests {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final Owner MAYA = new Owner("maya", "Maya Rosen");
     private static final Owner JAN = new Owner("jan", "Jan Kowalski");
+    private static final RoutedBecause BECAUSE = RoutedBecause.toOwner("cx-owner", List.of(), "Maya Rosen");
     private static final UUID IDEA_ID = UUID.fromString("6f1c2d1e-0000-4000-8000-000000000001");
 
     /** Where each action may start; every other state must refuse it. */
@@ -194,13 +195,17 @@ class IdeaTests {
         Idea idea = Idea.submit(submitted(Submitter.person("alice")));
         Instant due = NOW.plus(Duration.ofDays(14));
 
-        IdeaAssigned assigned = idea.assign(MAYA, "cx-owner", "category customer-experience is owned by Maya Rosen",
+        IdeaAssigned assigned = idea.assign(MAYA, "cx-owner", RoutedBecause.toOwner("cx-owner",
+                List.of(new RoutedBecause.Match(RoutedBecause.Criterion.CATEGORY, "customer-experience")), "Maya Rosen"),
                 due, CLOCK);
 
         assertThat(idea.ownerId()).isEqualTo("maya");
         assertThat(idea.ruleId()).isEqualTo("cx-owner");
         assertThat(idea.answerDueBy()).isEqualTo(due);
-        assertThat(assigned.ruleExplanation()).isEqualTo("category customer-experience is owned by Maya Rosen");
+        assertThat(assigned.ruleExplanation())
+                .isEqualTo("category 'customer-experience' matched rule cx-owner; owned by Maya Rosen");
+        assertThat(idea.routedBecause()).isEqualTo(assigned.ruleExplanation());
+        assertThat(idea.routing().ruleId()).isEqualTo("cx-owner");
         assertThat(assigned.answerDueBy()).isEqualTo(due);
         assertThat(idea.outbox()).containsExactly(assigned);
     }
@@ -316,7 +321,7 @@ class IdeaTests {
 
     private static void perform(IdeaAction action, Idea idea) {
         Map<IdeaAction, Consumer<Idea>> actions = new EnumMap<>(IdeaAction.class);
-        actions.put(IdeaAction.ASSIGN, i -> i.assign(MAYA, "cx-owner", "because", NOW.plus(Duration.ofDays(14)), CLOCK));
+        actions.put(IdeaAction.ASSIGN, i -> i.assign(MAYA, "cx-owner", BECAUSE, NOW.plus(Duration.ofDays(14)), CLOCK));
         actions.put(IdeaAction.START_REVIEW, i -> i.startReview("maya", CLOCK));
         actions.put(IdeaAction.EXPLORE, i -> i.explore("Pilot in one team", LocalDate.of(2026, 4, 1), null, "maya", CLOCK));
         actions.put(IdeaAction.DECLINE, i -> i.decline(DeclineReason.NOT_FEASIBLE, "Not possible now", "maya", CLOCK));
