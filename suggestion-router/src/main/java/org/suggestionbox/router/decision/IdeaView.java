@@ -89,8 +89,8 @@ public record IdeaView(
                 .toList();
         return new IdeaView(idea.id(), idea.title(), idea.description(), idea.category(), idea.state(), owner,
                 idea.answerDueBy(), idea.isOverdue(now), idea.answered(), idea.answeredAt(), idea.routedBecause(),
-                idea.routing(), idea.ruleId(), idea.submittedAt(), idea.isAnonymous(), submittedBy, decisionView, idea.progress(),
-                idea.progressNote(), history, similar);
+                idea.routing(), idea.ruleId(), idea.submittedAt(), idea.isAnonymous(), submittedBy, decisionView,
+                idea.progress(), idea.progressNote(), history, similar);
     }
 
     private static HistoryView history(HistoryEntry entry, Idea idea, Directory directory) {

@@ -31,13 +31,15 @@ public record RoutedBecause(@Nullable String ruleId, List<Match> matched, @Nulla
     }
 
     /** A rule naming a team matched, and its strategy chose the member. */
-    public static RoutedBecause toTeamMember(String ruleId, List<Match> matched, String teamStrategy, String ownerName) {
+    public static RoutedBecause toTeamMember(String ruleId, List<Match> matched, String teamStrategy,
+            String ownerName) {
         return new RoutedBecause(ruleId, matched, teamStrategy, ownerName, List.of());
     }
 
     /** No rule could take the idea: it went to the triage owner. */
     public static RoutedBecause toTriage(String category, List<Unowned> unowned, String triageOwnerName) {
-        return new RoutedBecause(null, List.of(new Match(Criterion.CATEGORY, category)), null, triageOwnerName, unowned);
+        return new RoutedBecause(null, List.of(new Match(Criterion.CATEGORY, category)), null, triageOwnerName,
+                unowned);
     }
 
     public boolean triage() {
@@ -48,7 +50,8 @@ public record RoutedBecause(@Nullable String ruleId, List<Match> matched, @Nulla
     public String inEnglish() {
         if (ruleId == null) {
             String why = unowned.isEmpty() ? "no routing rule matches category " + matched.getFirst().value()
-                    : unowned.stream().map(Unowned::inEnglish).collect(Collectors.joining("; ")) + "; no other rule matches";
+                    : unowned.stream().map(Unowned::inEnglish).collect(Collectors.joining("; "))
+                            + "; no other rule matches";
             return why + "; sent to triage owner " + ownerName;
         }
         String because = matched.stream().map(Match::inEnglish).collect(Collectors.joining(", ")) + " matched rule "
