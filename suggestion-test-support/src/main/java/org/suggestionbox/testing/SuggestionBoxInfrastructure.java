@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Gives a test class real infrastructure: a Kafka broker, a MongoDB-wire server and an SMTP server.
@@ -18,11 +19,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * In a Spring test it also sets {@code spring.kafka.bootstrap-servers}, {@code spring.mongodb.uri},
  * {@code spring.mail.host} and {@code spring.mail.port}. Test methods may take an
  * {@link Infrastructure} parameter.
+ * <p>
+ * Spring tests run under the {@code local} profile, the only home of demo conveniences (HTTP Basic with
+ * the demo password, demo secrets); without it a service is in production and refuses to start
+ * without its secrets.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @ExtendWith(InfrastructureExtension.class)
+@ActiveProfiles("local")
 public @interface SuggestionBoxInfrastructure {
 }
