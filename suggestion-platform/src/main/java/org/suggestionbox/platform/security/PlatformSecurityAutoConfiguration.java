@@ -79,6 +79,7 @@ public class PlatformSecurityAutoConfiguration {
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden(jsonMapper)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityHeaders.defaults())
                 .csrf(csrf -> csrf.disable());
         if (oidc) {
             http.oauth2ResourceServer(resourceServer -> resourceServer
@@ -107,6 +108,7 @@ public class PlatformSecurityAutoConfiguration {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(publicPaths.toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
+                .headers(SecurityHeaders.defaults())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(extraPublic));
         if (oidc) {
             OidcSignIn.configure(http, clientRegistrations.getObject(), sessionRegistry.getObject(), people,
