@@ -51,13 +51,39 @@ public class PlatformSecurityAutoConfiguration {
 
     private static final String[] ALWAYS_PUBLIC = {
             "/login", "/error", "/signin/problem", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
-            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/asyncapi.yaml"
     };
 
     @Bean
     SignedInPeople signedInPeople(Directory directory, PlatformSecurityProperties properties) {
         return new SignedInPeople(directory, properties.oidc());
+    }
+
+    /**
+     * Metrics tell when ideas arrive and how many; outside {@code local} only a scraper holding the scrape
+     * token ({@code METRICS_SCRAPE_TOKEN}) reads them. Under {@code local} without a token they are public.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metricsSecurityFilterChain(HttpSecurity http, PlatformSecurityProperties properties,
+            Environment environment) {
+        String token = properties.metricsScrapeToken();
+        boolean open = token == null || token.isBlank();
+        if (open && !isLocal(environment)) {
+            throw new IllegalStateException("Set METRICS_SCRAPE_TOKEN: outside the local profile the metrics need a "
+                    + "scrape credential");
+        }
+        http.securityMatcher("/actuator/prometheus")
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityHeaders.defaults())
+                .csrf(csrf -> csrf.disable());
+        if (!open) {
+            http.addFilterBefore(new ScrapeTokenFilter(token),
+                    org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class);
+        }
+        return http.build();
     }
 
     @Bean
