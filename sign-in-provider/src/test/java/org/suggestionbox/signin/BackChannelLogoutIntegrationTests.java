@@ -69,7 +69,7 @@ class BackChannelLogoutIntegrationTests {
         URI issuer = URI.create("http://localhost:" + port);
         OidcLogin browser = new OidcLogin(issuer);
         Tokens tokens = browser.signIn(CLIENT,
-                URI.create(relyingPartyBase() + "/login/oauth2/code/suggestionbox"), "alice", "demo");
+                OidcLogin.redirectUriOf(URI.create(relyingPartyBase())), "alice", "demo");
         String sid = tokens.idTokenClaims().get("sid").toString();
 
         // when she signs out there
@@ -98,7 +98,7 @@ class BackChannelLogoutIntegrationTests {
 
         // and the provider's session is over: signing in again needs the password
         assertThatExceptionOfType(SignInRefused.class).isThrownBy(() -> browser.signIn(CLIENT,
-                URI.create(relyingPartyBase() + "/login/oauth2/code/suggestionbox"), "alice", "wrong"));
+                OidcLogin.redirectUriOf(URI.create(relyingPartyBase())), "alice", "wrong"));
     }
 
     private static String logoutTokenOf(String formBody) {

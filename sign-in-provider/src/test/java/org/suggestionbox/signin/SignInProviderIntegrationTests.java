@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,7 +40,7 @@ class SignInProviderIntegrationTests {
 
     static final URI ROUTER_CALLBACK = URI.create("http://localhost:8082/login/oauth2/code/suggestionbox");
 
-    static final URI INTAKE_CALLBACK = URI.create("http://127.0.0.1:8081/login/oauth2/code/suggestionbox");
+    static final URI INTAKE_CALLBACK = OidcLogin.redirectUriOf(URI.create("http://127.0.0.1:8081"));
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -205,9 +204,5 @@ class SignInProviderIntegrationTests {
     private static Map<String, Object> json(String body) {
         return JsonMapper.builder().build().readValue(body, new TypeReference<Map<String, Object>>() {
         });
-    }
-
-    static List<String> list(Object value) {
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(value));
     }
 }

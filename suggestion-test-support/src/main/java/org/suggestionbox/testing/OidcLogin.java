@@ -35,8 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>{@code
  * OidcLogin browser = new OidcLogin(URI.create("http://localhost:9000"));
  * OidcLogin.Tokens tokens = browser.signIn(new OidcLogin.Client("suggestion-router", secret),
- *         URI.create("http://localhost:8082/login/oauth2/code/suggestionbox"), "alice", "demo");
- * String bearer = tokens.accessToken();
+ *         OidcLogin.redirectUriOf(URI.create("http://localhost:8082")), "alice", "demo");
+ * String bearer = tokens.accessToken();          // aud = [suggestion-router]
+ * String machine = browser.clientCredentials(new OidcLogin.Client("hr-sync", hrSyncSecret), "suggestion-router")
+ *         .accessToken();                        // aud = [suggestion-router], acts as admin
  * }</pre>
  */
 public final class OidcLogin {
@@ -132,9 +134,20 @@ public final class OidcLogin {
      * @return the provider's answer (a redirect when the logout was accepted)
      */
     public HttpResponse<String> logout(String idTokenHint, URI postLogoutRedirectUri) {
-        return get(issuer.resolve("/connect/logout?" + form(Map.of(
-                "id_token_hint", idTokenHint,
-                "post_logout_redirect_uri", postLogoutRedirectUri.toString()))));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("id_token_hint", idTokenHint);
+        if (postLogoutRedirectUri != null) {
+            parameters.put("post_logout_redirect_uri", postLogoutRedirectUri.toString());
+        }
+        return get(issuer.resolve("/connect/logout?" + form(parameters)));
+    }
+
+    /**
+     * The redirect URI a service registered for its base URL (registration id {@code suggestionbox}), e.g.
+     * {@code http://localhost:8082} gives {@code http://localhost:8082/login/oauth2/code/suggestionbox}.
+     */
+    public static URI redirectUriOf(URI serviceBaseUrl) {
+        return URI.create(serviceBaseUrl.toString().replaceAll("/+$", "") + "/login/oauth2/code/suggestionbox");
     }
 
     private Tokens redeem(Client client, URI redirectUri, String verifier, String state, URI callback) {
