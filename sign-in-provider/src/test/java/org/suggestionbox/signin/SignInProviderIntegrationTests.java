@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -88,6 +89,32 @@ class SignInProviderIntegrationTests {
         assertThat(id.getClaimAsString("email")).isEqualTo("alice@suggestionbox.example");
         assertThat(id.getClaimAsStringList("roles")).containsExactly("EMPLOYEE");
         assertThat(tokens.refreshToken()).isNotBlank();
+    }
+
+    @Test
+    void refreshedTokensSayTheSame() {
+        OidcLogin browser = browser();
+        Tokens first = browser.signIn(ROUTER, ROUTER_CALLBACK, "piotr", "demo");
+
+        Tokens refreshed = browser.refresh(ROUTER, first.refreshToken());
+
+        Jwt access = verified(refreshed.accessToken());
+        assertThat(access.getAudience()).containsExactly("suggestion-router");
+        assertThat(access.getClaimAsString("email")).isEqualTo("piotr@suggestionbox.example");
+        assertThat(access.getClaimAsStringList("roles")).containsExactly("EMPLOYEE");
+        assertThat(refreshed.accessToken()).isNotEqualTo(first.accessToken());
+    }
+
+    @Test
+    void userInfoCarriesThePersonAndTheirRoles() {
+        OidcLogin browser = browser();
+        Tokens tokens = browser.signIn(ROUTER, ROUTER_CALLBACK, "noa", "demo");
+
+        assertThat(browser.userInfo(tokens.accessToken()))
+                .containsEntry("sub", "noa")
+                .containsEntry("email", "noa@suggestionbox.example")
+                .containsEntry("preferred_username", "noa")
+                .containsEntry("roles", List.of("EMPLOYEE"));
     }
 
     @Test

@@ -127,6 +127,26 @@ public final class OidcLogin {
         return tokens(post(issuer.resolve("/oauth2/token"), client, form));
     }
 
+    /** New tokens from a refresh token (refresh_token grant, client_secret_basic). */
+    public Tokens refresh(Client client, String refreshToken) {
+        return tokens(post(issuer.resolve("/oauth2/token"), client, Map.of(
+                "grant_type", "refresh_token", "refresh_token", refreshToken)));
+    }
+
+    /** The provider's UserInfo answer for an access token, as JSON claims. */
+    public Map<String, Object> userInfo(String accessToken) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(issuer.resolve("/userinfo"))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + accessToken)
+                .GET()
+                .build());
+        if (response.statusCode() != 200) {
+            throw new SignInRefused("UserInfo answered " + response.statusCode() + ": " + abbreviated(response.body()));
+        }
+        return JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() {
+        });
+    }
+
     /**
      * RP-initiated logout at the provider ({@code /connect/logout}) with this browser's session.
      *

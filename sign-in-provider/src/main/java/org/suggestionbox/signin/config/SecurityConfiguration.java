@@ -11,6 +11,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.suggestionbox.signin.SignInProperties;
 import org.suggestionbox.signin.logout.BackChannelLogoutSuccessHandler;
+import org.suggestionbox.signin.token.UserInfoClaims;
 
 /**
  * Two filter chains: the authorization server's endpoints (OpenID Connect on, our back-channel logout after
@@ -22,13 +23,14 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerFilterChain(HttpSecurity http,
-            BackChannelLogoutSuccessHandler backChannelLogout) throws Exception {
+            BackChannelLogoutSuccessHandler backChannelLogout, UserInfoClaims userInfo) throws Exception {
         http.oauth2AuthorizationServer(authorizationServer -> {
             http.securityMatcher(authorizationServer.getEndpointsMatcher());
             authorizationServer.oidc(oidc -> oidc
                     .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(
                             metadata -> metadata.claim("backchannel_logout_supported", true)
                                     .claim("backchannel_logout_session_supported", true)))
+                    .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(userInfo))
                     .logoutEndpoint(logout -> logout.logoutResponseHandler(backChannelLogout)));
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());

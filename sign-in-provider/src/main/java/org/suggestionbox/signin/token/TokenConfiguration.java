@@ -14,4 +14,9 @@ class TokenConfiguration {
     OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(DemoPeople people, SignInProperties properties) {
         return new TokenClaims(people, properties);
     }
+
+    @Bean
+    UserInfoClaims userInfoClaims(DemoPeople people) {
+        return new UserInfoClaims(people);
+    }
 }
