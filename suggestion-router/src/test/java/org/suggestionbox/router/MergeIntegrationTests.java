@@ -131,6 +131,33 @@ class MergeIntegrationTests {
         assertThat(submitterIds(original)).containsExactly("alice", "noa");
     }
 
+    @Test
+    void aMergeNeedsTheCallerToOwnOrAdministerBothIdeas() {
+        UUID mayas = submit("alice", "Shorter hold music loop", "customer-experience");
+        UUID jans = submit("piotr", "Shorter forklift charging breaks", "operations");
+        awaitIdea(mayas);
+        await().atMost(WAIT).until(() -> http.get("jan", "/api/ideas/" + jans).statusCode() == 200);
+
+        // maya owns the duplicate but not the original: merging would make her idea's submitters readers of jan's
+        assertThat(http.postJson("maya", "/api/ideas/" + mayas + "/merge", "{\"originalId\":\"" + jans + "\"}")
+                .statusCode()).isEqualTo(403);
+        RouterHttp.Browser maya = http.browser("maya");
+        HttpResponse<String> page = maya.get("/ideas/" + mayas);
+        assertThat(maya.submit(page.body(), "/ideas/" + mayas + "/merge", Map.of("originalId", jans.toString(),
+                "note", "")).statusCode()).isEqualTo(403);
+        // jan owns the original but not the duplicate
+        assertThat(http.postJson("jan", "/api/ideas/" + mayas + "/merge", "{\"originalId\":\"" + jans + "\"}")
+                .statusCode()).isEqualTo(403);
+        assertThat(submitterIds(jans)).containsExactly("piotr");
+        assertThat(http.get("maya", "/api/ideas/" + jans).statusCode()).isEqualTo(403);
+        assertThat(http.get("alice", "/api/ideas/" + jans).statusCode()).isEqualTo(403);
+
+        // an administrator administers both
+        assertThat(http.postJson("admin", "/api/ideas/" + mayas + "/merge", "{\"originalId\":\"" + jans + "\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(submitterIds(jans)).containsExactly("piotr", "alice");
+    }
+
     private List<String> submitterIds(UUID ideaId) {
         Document document = mongo.findById(ideaId, Document.class, IdeaStore.COLLECTION);
         assertThat(document).isNotNull();
@@ -138,9 +165,13 @@ class MergeIntegrationTests {
     }
 
     private UUID submit(String submitter, String title) {
+        return submit(submitter, title, "customer-experience");
+    }
+
+    private UUID submit(String submitter, String title, String category) {
         UUID ideaId = UUID.randomUUID();
         KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(), events.bytes(
-                TestEvents.submitted(ideaId, "customer-experience", Submitter.person(submitter), title)));
+                TestEvents.submitted(ideaId, category, Submitter.person(submitter), title)));
         return ideaId;
     }
 

@@ -79,18 +79,41 @@ class SimilarIdeasIntegrationTests {
                 "Solar panels on the warehouse roof");
     }
 
+    @Test
+    void similarIdeasListOnlyIdeasTheViewerMayRead() {
+        Instant now = Instant.now();
+        UUID jans = submit(now.minusSeconds(120), "Rainwater tank for the depot washing bay",
+                "Collect rainwater from the depot roof in a tank and use it in the truck washing bay.", "operations");
+        UUID mayas = submit(now.minusSeconds(60), "Rainwater for the depot washing bay",
+                "A rainwater tank on the depot roof could feed the truck washing bay.", "customer-experience");
+
+        // a leader may read both, so jan's idea is similar to maya's for her
+        JsonNode forLea = await().atMost(WAIT).until(() -> idea("lea", mayas), node -> node != null);
+        assertThat(forLea.get("similar").findValuesAsString("id")).contains(jans.toString());
+        // maya may not read jan's idea, so not its title either
+        JsonNode forMaya = idea("maya", mayas);
+        assertThat(forMaya.get("similar").findValuesAsString("id")).doesNotContain(jans.toString());
+        assertThat(http.browser("maya").get("/ideas/" + mayas).body())
+                .doesNotContain("Rainwater tank for the depot washing bay");
+        assertThat(http.get("maya", "/api/ideas/" + jans).statusCode()).isEqualTo(403);
+    }
+
     private JsonNode idea(String reader, UUID id) {
         var response = http.get(reader, "/api/ideas/" + id);
         return response.statusCode() == 200 ? json.readTree(response.body()) : null;
     }
 
     private UUID submit(Instant at, String title, String description) {
+        return submit(at, title, description, "customer-experience");
+    }
+
+    private UUID submit(Instant at, String title, String description, String category) {
         UUID ideaId = UUID.randomUUID();
         IdeaSubmitted submitted = new IdeaSubmitted(UUID.randomUUID(), ideaId, at, IdeaSubmitted.SCHEMA_VERSION, title,
-                description, "customer-experience", SubmissionChannel.WEB, Submitter.person("piotr"), "Logistics", "pl",
+                description, category, SubmissionChannel.WEB, Submitter.person("piotr"), "Logistics", "pl",
                 List.of());
         KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(), events.bytes(submitted));
-        await().atMost(WAIT).until(() -> idea("maya", ideaId) != null);
+        await().atMost(WAIT).until(() -> idea("lea", ideaId) != null);
         return ideaId;
     }
 }

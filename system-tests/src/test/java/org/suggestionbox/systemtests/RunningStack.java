@@ -17,6 +17,14 @@ import org.suggestionbox.localstack.Ports;
  */
 final class RunningStack implements AutoCloseable {
 
+    /**
+     * Beyond the local stack's own environment: the request mappings are exposed (to administrators
+     * only, like every actuator endpoint that is not public) so the authorization matrix can find every
+     * endpoint.
+     */
+    private static final Map<String, String> SERVICE_ENVIRONMENT = Map.of(
+            "MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus,mappings");
+
     private final LocalStack stack;
 
     private RunningStack(LocalStack stack) {
@@ -33,7 +41,7 @@ final class RunningStack implements AutoCloseable {
         }
         Path projectDir = Path.of(System.getProperty("suggestionbox.project-dir", ".."));
         LocalStack stack = LocalStack.builder().dataDir(dataDir).projectDir(projectDir).ports(Ports.random())
-                .demoData(false).build();
+                .demoData(false).serviceEnvironment(SERVICE_ENVIRONMENT).build();
         long started = System.nanoTime();
         stack.start();
         System.out.printf("[system-tests] whole stack up in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,

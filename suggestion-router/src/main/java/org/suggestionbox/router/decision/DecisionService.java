@@ -26,6 +26,7 @@ import org.suggestionbox.router.idea.IllegalTransitionException;
 import org.suggestionbox.router.idea.IncompleteDecisionException.Violation;
 import org.suggestionbox.router.idea.Owner;
 import org.suggestionbox.router.outbox.OutboxRelay;
+import org.suggestionbox.router.similar.SimilarIdea;
 import org.suggestionbox.router.similar.SimilarIdeas;
 import org.suggestionbox.router.storage.IdeaStore;
 
@@ -42,6 +43,8 @@ public class DecisionService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
     private static final int SIMILAR_SHOWN = 3;
+    /** How many nearest ideas are looked at to find {@link #SIMILAR_SHOWN} a reader may read. */
+    private static final int SIMILAR_CANDIDATES = 20;
 
     private final IdeaStore store;
     private final OutboxRelay relay;
@@ -70,22 +73,41 @@ public class DecisionService {
      */
     public Idea read(UUID id, Person reader) {
         Idea idea = load(id);
-        boolean allowed = idea.isSubmittedBy(reader.id()) || idea.isOwnedBy(reader.id())
-                || reader.hasRole(Role.LEADER) || reader.hasRole(Role.ADMIN);
-        if (!allowed) {
+        if (!mayRead(idea, reader)) {
             throw new IdeaAccessDeniedException(id, "see");
         }
         return idea;
+    }
+
+    private static boolean mayRead(Idea idea, Person reader) {
+        return idea.isSubmittedBy(reader.id()) || idea.isOwnedBy(reader.id()) || readsEverything(reader);
+    }
+
+    private static boolean readsEverything(Person reader) {
+        return reader.hasRole(Role.LEADER) || reader.hasRole(Role.ADMIN);
     }
 
     public IdeaView view(Idea idea) {
         return IdeaView.of(idea, directory, clock.instant());
     }
 
-    /** The idea as {@code reader} sees it: its owner, leaders and administrators also get similar ideas. */
+    /**
+     * The idea as {@code reader} sees it: its owner, leaders and administrators also get similar ideas,
+     * only those {@code reader} may read herself (a title is content too).
+     */
     public IdeaView view(Idea idea, Person reader) {
-        boolean decides = idea.isOwnedBy(reader.id()) || reader.hasRole(Role.LEADER) || reader.hasRole(Role.ADMIN);
-        return IdeaView.of(idea, directory, clock.instant(), decides ? similar.similarTo(idea, SIMILAR_SHOWN) : null);
+        boolean decides = idea.isOwnedBy(reader.id()) || readsEverything(reader);
+        return IdeaView.of(idea, directory, clock.instant(), decides ? similarReadableBy(idea, reader) : null);
+    }
+
+    private List<SimilarIdea> similarReadableBy(Idea idea, Person reader) {
+        if (readsEverything(reader)) {
+            return similar.similarTo(idea, SIMILAR_SHOWN);
+        }
+        return similar.similarTo(idea, SIMILAR_CANDIDATES).stream()
+                .filter(candidate -> store.find(candidate.id()).map(found -> mayRead(found, reader)).orElse(false))
+                .limit(SIMILAR_SHOWN)
+                .toList();
     }
 
     /** The current owner decides: explore or decline, each with what it needs. */
@@ -185,7 +207,8 @@ public class DecisionService {
     }
 
     /**
-     * The owner of a duplicate merges it into an earlier idea: the duplicate's submitters join the
+     * The owner of a duplicate merges it into an earlier idea she owns too (an administrator merges any
+     * two): the duplicate's submitters join the
      * original (so they hear its outcome) and the duplicate becomes {@code MERGED}, announcing
      * {@code IdeaMergedAsDuplicate} to its submitters.
      * <p>
@@ -200,9 +223,17 @@ public class DecisionService {
      * never joined the original and so would never hear its outcome.
      */
     public Idea merge(UUID id, MergeRequest request, Person by) {
-        Idea duplicate = loadOwned(id, by, "merge");
+        Idea duplicate = load(id);
+        boolean administers = by.hasRole(Role.ADMIN);
+        if (!administers && !duplicate.isOwnedBy(by.id())) {
+            throw new IdeaAccessDeniedException(id, "merge");
+        }
         UUID originalId = request.originalId();
         Idea original = originalId == null ? null : store.find(originalId).orElse(null);
+        if (original != null && !administers && !original.isOwnedBy(by.id())) {
+            // merging makes the duplicate's submitters readers of the original: only its owner may
+            throw new IdeaAccessDeniedException(original.id(), "merge into");
+        }
         if (originalId == null || original == null || original.state() == IdeaState.MERGED || originalId.equals(id)) {
             throw new InvalidRequestException(List.of(new Violation("originalId",
                     "Name another idea that was not merged itself.")));
