@@ -133,6 +133,8 @@ public class PlatformSecurityAutoConfiguration {
         String[] extraPublic = properties.publicPaths().toArray(String[]::new);
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(publicPaths.toArray(String[]::new)).permitAll()
+                        // any actuator endpoint an operator exposes beyond health, info and metrics is theirs alone
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .headers(SecurityHeaders.defaults())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(extraPublic));
