@@ -140,6 +140,7 @@ public final class LocalStack implements AutoCloseable {
     private void startServices(Map<String, Path> jars) {
         long started = System.nanoTime();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(this.dataDir);
+        LOG.info("Services run with the local profile and the secrets in {}", this.dataDir.resolve(LocalSecrets.FILE_NAME));
         for (String module : this.settings.services) {
             ServiceProcess service = new ServiceProcess(module, 1, jars.get(module), port(module),
                     serviceEnvironment(module, secrets), logsDir().resolve(module + ".log"), this.settings.serviceJvmOptions);
