@@ -20,6 +20,7 @@ import org.suggestionbox.platform.anonymity.AnonymityProperties;
  * <pre>
  * suggestionbox.secrets:
  *   required: {SLACK_SIGNING_SECRET: suggestionbox.intake.slack.signing-secret, ...}
+ *   optional: {WEBHOOK_SECRET: suggestionbox.notifier.webhook.secret}  # may stay blank, never published
  *   key-rings: {ANONYMITY_KEYS: suggestionbox.anonymity}
  * </pre>
  *
@@ -33,6 +34,8 @@ class RequiredSecretsEnvironmentPostProcessor implements EnvironmentPostProcesso
 
     static final String REQUIRED = "suggestionbox.secrets.required";
 
+    static final String OPTIONAL = "suggestionbox.secrets.optional";
+
     static final String KEY_RINGS = "suggestionbox.secrets.key-rings";
 
     @Override
@@ -45,9 +48,9 @@ class RequiredSecretsEnvironmentPostProcessor implements EnvironmentPostProcesso
         if (environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE))) {
             return;
         }
-        SecretsCheck check = new SecretsCheck(entries(environment, REQUIRED), entries(environment, KEY_RINGS),
-                PublishedSecrets.load());
-        if (check.required().isEmpty() && check.keyRings().isEmpty()) {
+        SecretsCheck check = new SecretsCheck(entries(environment, REQUIRED), entries(environment, OPTIONAL),
+                entries(environment, KEY_RINGS), PublishedSecrets.load());
+        if (check.required().isEmpty() && check.optional().isEmpty() && check.keyRings().isEmpty()) {
             return;
         }
         Binder binder = Binder.get(environment);

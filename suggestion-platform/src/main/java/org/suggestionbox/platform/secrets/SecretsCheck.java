@@ -13,11 +13,13 @@ import org.suggestionbox.platform.anonymity.AnonymityProperties;
  * key ring too, and the ring holds its active key. Collects every problem instead of stopping at the first.
  *
  * @param required environment variable → the property it sets
+ * @param optional secrets that may stay blank (blank turns a channel off), but never hold a published value
  * @param keyRings environment variable of a key ring ({@code ANONYMITY_KEYS}) → the ring's property prefix
  *        ({@code suggestionbox.anonymity}, read as {@link AnonymityProperties})
  * @param published the values published in the repository
  */
-record SecretsCheck(Map<String, String> required, Map<String, String> keyRings, Set<String> published) {
+record SecretsCheck(Map<String, String> required, Map<String, String> optional, Map<String, String> keyRings,
+        Set<String> published) {
 
     /**
      * @param properties property name → its resolved value, {@code null} when unset
@@ -32,6 +34,12 @@ record SecretsCheck(Map<String, String> required, Map<String, String> keyRings, 
                 problems.add(new SecretProblem(variable, property, SecretProblem.NOT_SET));
             }
             else if (published.contains(value.strip())) {
+                problems.add(new SecretProblem(variable, property, SecretProblem.PUBLISHED));
+            }
+        });
+        optional.forEach((variable, property) -> {
+            String value = properties.apply(property);
+            if (value != null && published.contains(value.strip())) {
                 problems.add(new SecretProblem(variable, property, SecretProblem.PUBLISHED));
             }
         });

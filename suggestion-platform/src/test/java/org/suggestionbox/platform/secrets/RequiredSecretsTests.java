@@ -73,6 +73,21 @@ class RequiredSecretsTests {
     }
 
     @Test
+    void anOptionalSecretMayStayBlankButNeverHoldAPublishedValue() {
+        Map<String, String> own = Map.of("SLACK_SIGNING_SECRET", "s1", "INTAKE_IDEMPOTENCY_SECRET", "s2",
+                "ANONYMITY_ACTIVE_KEY_ID", "k1", "ANONYMITY_KEYS", "k1:" + OWN_KEY_1);
+        Map<String, String> withPublishedWebhookSecret = new LinkedHashMap<>(own);
+        withPublishedWebhookSecret.put("WEBHOOK_SECRET", "test-webhook-secret");
+
+        assertThatNoException().isThrownBy(() -> postProcessor.postProcessEnvironment(environment(own),
+                new SpringApplication()));
+        assertThatExceptionOfType(MissingSecretsException.class)
+                .isThrownBy(() -> postProcessor.postProcessEnvironment(environment(withPublishedWebhookSecret),
+                        new SpringApplication()))
+                .satisfies(ex -> assertThat(ex.variables()).containsExactly("WEBHOOK_SECRET"));
+    }
+
+    @Test
     void theLocalProfileSkipsTheCheck() {
         StandardEnvironment environment = environment(Map.of());
         environment.setActiveProfiles("local");
@@ -114,7 +129,9 @@ class RequiredSecretsTests {
         yml.put("suggestionbox.secrets.required.SLACK_SIGNING_SECRET", "suggestionbox.intake.slack.signing-secret");
         yml.put("suggestionbox.secrets.required.INTAKE_IDEMPOTENCY_SECRET", "suggestionbox.intake.idempotency-secret");
         yml.put("suggestionbox.secrets.required.ANONYMITY_ACTIVE_KEY_ID", "suggestionbox.anonymity.active-key-id");
+        yml.put("suggestionbox.secrets.optional.WEBHOOK_SECRET", "suggestionbox.notifier.webhook.secret");
         yml.put("suggestionbox.secrets.key-rings.ANONYMITY_KEYS", "suggestionbox.anonymity");
+        yml.put("suggestionbox.notifier.webhook.secret", "${WEBHOOK_SECRET:}");
         yml.put("suggestionbox.intake.slack.signing-secret", "${SLACK_SIGNING_SECRET:}");
         yml.put("suggestionbox.intake.idempotency-secret", "${INTAKE_IDEMPOTENCY_SECRET:}");
         yml.put("suggestionbox.anonymity.active-key-id", "${ANONYMITY_ACTIVE_KEY_ID:}");
