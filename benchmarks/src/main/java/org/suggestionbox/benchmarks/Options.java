@@ -37,7 +37,8 @@ record Options(double rate, Duration duration, Duration warmup, Duration drain, 
                                      [--slack-requests 300] [--replay-events 20000]
                                      [--stored-ideas 1000000 [--api-requests 200]]
                                      [--intake-url http://localhost:8081 --bootstrap-servers 127.0.0.1:9092]
-            --slack-requests (default 300, 20/s, signed with the local signing secret), --replay-events and
+            --slack-requests (default 300, 20/s, signed with the stack's generated SLACK_SIGNING_SECRET:
+            the started one's, else $SLACK_SIGNING_SECRET or .local-stack/secrets.properties), --replay-events and
             --stored-ideas run after the load; the last two only on the stack the benchmark started.
             Without --intake-url/--bootstrap-servers a whole stack is started on free ports in a temp dir.
             Durations: 30 (seconds), 30s, 500ms, 2m.""";

@@ -22,6 +22,7 @@ import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.suggestionbox.localstack.LocalSecrets;
 import org.suggestionbox.localstack.LocalStack;
 import org.suggestionbox.localstack.Ports;
 
@@ -175,7 +176,7 @@ public final class PipelineBenchmark {
         SlackAcknowledgement.Result slack = null;
         if (o.slackRequests() > 0) {
             LOG.info("Slack: {} signed /idea slash commands, 20 a second", o.slackRequests());
-            slack = new SlackAcknowledgement(intakeUrl, SlackAcknowledgement.LOCAL_SIGNING_SECRET)
+            slack = new SlackAcknowledgement(intakeUrl, slackSigningSecret(stack))
                     .run(o.slackRequests(), 20);
         }
         RouterReplay.Result replay = null;
@@ -207,6 +208,23 @@ public final class PipelineBenchmark {
                 && (replay == null || replay.stored() == replay.events())
                 && (slack == null || slack.statuses().keySet().equals(Set.of(200)));
         return clean ? 0 : 1;
+    }
+
+    /**
+     * The signing secret intake runs with: the one the started stack generated; for a running stack,
+     * {@code SLACK_SIGNING_SECRET} if set, else the one {@code ./local-stack.sh} generated into
+     * {@code <project dir>/.local-stack/secrets.properties}.
+     */
+    private String slackSigningSecret(@Nullable LocalStack stack) {
+        if (stack != null) {
+            return stack.secrets().get(LocalSecrets.SLACK_SIGNING_SECRET);
+        }
+        String variable = System.getenv(LocalSecrets.SLACK_SIGNING_SECRET);
+        if (variable != null && !variable.isBlank()) {
+            return variable;
+        }
+        return LocalSecrets.loadOrCreate(this.options.projectDir().resolve(".local-stack"))
+                .get(LocalSecrets.SLACK_SIGNING_SECRET);
     }
 
     private Report report(PipelineLoad load, DeliveryLedger ledger, Histogram delivered, int undelivered,

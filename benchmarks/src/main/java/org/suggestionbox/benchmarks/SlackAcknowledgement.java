@@ -31,9 +31,6 @@ import org.HdrHistogram.Histogram;
  */
 final class SlackAcknowledgement {
 
-    /** The local profile's signing secret ({@code SLACK_SIGNING_SECRET} unset), as the stack runs it. */
-    static final String LOCAL_SIGNING_SECRET = "local-slack-signing-secret";
-
     record Result(Histogram micros, Map<Integer, Integer> statuses) {
     }
 

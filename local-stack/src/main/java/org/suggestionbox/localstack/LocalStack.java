@@ -140,6 +140,7 @@ public final class LocalStack implements AutoCloseable {
     private void startServices(Map<String, Path> jars) {
         long started = System.nanoTime();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(this.dataDir);
+        LOG.info("Services run with the local profile and the secrets in {}", this.dataDir.resolve(LocalSecrets.FILE_NAME));
         for (String module : this.settings.services) {
             ServiceProcess service = new ServiceProcess(module, 1, jars.get(module), port(module),
                     serviceEnvironment(module, secrets), logsDir().resolve(module + ".log"), this.settings.serviceJvmOptions);
@@ -354,9 +355,8 @@ public final class LocalStack implements AutoCloseable {
         environment.put("SMTP_HOST", smtpHost());
         environment.put("SMTP_PORT", Integer.toString(smtpPort()));
         environment.put("MAIL_FROM", "suggestions@suggestionbox.example");
-        environment.put("ANONYMITY_ACTIVE_KEY_ID", secrets.anonymityKeyId());
-        environment.put("ANONYMITY_KEY_LOCAL_1", secrets.anonymityKey());
-        environment.put("RECIPIENT_REF_KEY", secrets.recipientRefKey());
+        environment.put("SPRING_PROFILES_ACTIVE", "local");
+        environment.putAll(secrets.environmentFor(module));
         environment.put("SUGGESTIONBOX_LINKS_INTAKE", intakeUrl());
         environment.put("SUGGESTIONBOX_LINKS_ROUTER", routerUrl());
         environment.put("SUGGESTIONBOX_LINKS_NOTIFIER", notifierUrl());
@@ -367,7 +367,17 @@ public final class LocalStack implements AutoCloseable {
         return environment;
     }
 
-    private Path executableJar(String module) {
+    /**
+     * The secrets of this stack's data directory ({@code secrets.properties}, keyed by environment variable),
+     * generated at the first start: sign Slack and Teams requests with them, or start another process with
+     * {@link LocalSecrets#environmentFor}.
+     */
+    public LocalSecrets secrets() {
+        return LocalSecrets.loadOrCreate(this.dataDir);
+    }
+
+    /** The executable jar {@code <project dir>/<module>/target/<module>-<version>-exec.jar}. */
+    public Path executableJar(String module) {
         Path target = this.settings.projectDir.resolve(module).resolve("target").toAbsolutePath().normalize();
         try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, module + "-*-exec.jar")) {
             for (Path jar : jars) {

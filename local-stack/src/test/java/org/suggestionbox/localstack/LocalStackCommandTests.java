@@ -48,7 +48,7 @@ class LocalStackCommandTests {
                 "MONGODB_URI", "mongodb://db:27017/?replicaSet=rs0", "SMTP_HOST", "mailpit", "SMTP_PORT", "1025")).build();
 
         Map<String, String> environment = stack.serviceEnvironment("feedback-notifier",
-                new LocalSecrets("local-1", "a2V5", "cmVm"));
+                LocalSecretsTests.sample());
 
         assertThat(environment).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "broker:29092")
                 .containsEntry("MONGODB_URI", "mongodb://db:27017/?replicaSet=rs0")

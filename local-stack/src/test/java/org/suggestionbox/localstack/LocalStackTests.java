@@ -19,8 +19,7 @@ class LocalStackTests {
         Ports ports = new Ports(19092, 19093, 37017, 13025, 18025, 18081, 18082, 18083, 19000);
         LocalStack stack = LocalStack.builder().dataDir(this.dataDir).ports(ports).build();
 
-        Map<String, String> environment = stack.serviceEnvironment("suggestion-router",
-                new LocalSecrets("local-1", "a2V5", "cmVm"));
+        Map<String, String> environment = stack.serviceEnvironment("suggestion-router", LocalSecretsTests.sample());
 
         assertThat(environment).containsEntry("SERVER_PORT", "18082")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
@@ -30,8 +29,9 @@ class LocalStackTests {
                 .containsEntry("SUGGESTIONBOX_LINKS_INTAKE", "http://localhost:18081")
                 .containsEntry("SUGGESTIONBOX_LINKS_ROUTER", "http://localhost:18082")
                 .containsEntry("SUGGESTIONBOX_LINKS_NOTIFIER", "http://localhost:18083")
-                .containsEntry("ANONYMITY_ACTIVE_KEY_ID", "local-1")
-                .containsEntry("ANONYMITY_KEY_LOCAL_1", "a2V5");
+                .containsEntry("SPRING_PROFILES_ACTIVE", "local")
+                .containsEntry("OIDC_CLIENT_SECRET", "router-client")
+                .doesNotContainKeys("ANONYMITY_KEYS", "SLACK_SIGNING_SECRET", "RECIPIENT_REF_KEY");
     }
 
     @Test
@@ -40,8 +40,7 @@ class LocalStackTests {
                 .serviceEnvironment(Map.of("SUGGESTIONBOX_INTAKE_RATELIMIT", "5000", "MAIL_FROM", "other@example.org"))
                 .build();
 
-        Map<String, String> environment = stack.serviceEnvironment("suggestion-intake",
-                new LocalSecrets("local-1", "a2V5", "cmVm"));
+        Map<String, String> environment = stack.serviceEnvironment("suggestion-intake", LocalSecretsTests.sample());
 
         assertThat(environment).containsEntry("SUGGESTIONBOX_INTAKE_RATELIMIT", "5000")
                 .containsEntry("MAIL_FROM", "other@example.org");
@@ -55,17 +54,6 @@ class LocalStackTests {
                 .isThrownBy(() -> stack.kill("suggestion-router")).withMessageContaining("runs no suggestion-router");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> stack.restart("feedback-notifier"));
-    }
-
-    @Test
-    void keysAreGeneratedOncePerDataDirectory() {
-        LocalSecrets first = LocalSecrets.loadOrCreate(this.dataDir.resolve("one"));
-        LocalSecrets second = LocalSecrets.loadOrCreate(this.dataDir.resolve("one"));
-
-        assertThat(second).isEqualTo(first);
-        assertThat(java.util.Base64.getDecoder().decode(first.anonymityKey())).hasSize(32);
-        assertThat(first.recipientRefKey()).isNotEqualTo(first.anonymityKey());
-        assertThat(LocalSecrets.loadOrCreate(this.dataDir.resolve("other"))).isNotEqualTo(first);
     }
 
     @Test

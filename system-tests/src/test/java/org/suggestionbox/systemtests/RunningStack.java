@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
+import org.suggestionbox.localstack.LocalSecrets;
 import org.suggestionbox.localstack.LocalStack;
 import org.suggestionbox.localstack.Ports;
 
@@ -65,6 +66,11 @@ final class RunningStack implements AutoCloseable {
 
     String mailViewerUrl() {
         return this.stack.mailViewerUrl().orElseThrow();
+    }
+
+    /** The secrets this stack generated at its first start and runs its services with. */
+    LocalSecrets secrets() {
+        return this.stack.secrets();
     }
 
     GreenMail greenMail() {

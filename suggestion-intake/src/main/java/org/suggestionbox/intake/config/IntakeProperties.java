@@ -28,7 +28,7 @@ public record IntakeProperties(
         @DefaultValue("other") String defaultCategory,
         @DefaultValue("10s") Duration brokerTimeout,
         @DefaultValue("10s") Duration retryAfter,
-        @DefaultValue("local-idempotency-secret") String idempotencySecret,
+        @DefaultValue("") String idempotencySecret,
         @DefaultValue("10000") int recentSubmissions,
         @DefaultValue("24h") Duration recentSubmissionsTtl,
         @DefaultValue("20") int rateLimit,

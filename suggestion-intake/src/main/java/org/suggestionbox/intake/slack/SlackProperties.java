@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("suggestionbox.intake.slack")
 record SlackProperties(
-        @DefaultValue("local-slack-signing-secret") String signingSecret,
-        @DefaultValue("xoxb-local") String botToken,
+        @DefaultValue("") String signingSecret,
+        @DefaultValue("") String botToken,
         @DefaultValue("https://slack.com/api/") String apiBaseUrl,
         @DefaultValue("2500ms") Duration ackTimeout,
         @DefaultValue("10m") Duration userCacheTtl,

@@ -14,6 +14,10 @@ public class AnonymityAutoConfiguration {
 
     @Bean
     IdentitySealer identitySealer(AnonymityProperties properties, JsonMapper jsonMapper) {
-        return new IdentitySealer(properties.activeKeyId(), properties.keys(), jsonMapper);
+        String activeKeyId = properties.activeKeyId();
+        if (activeKeyId == null || activeKeyId.isBlank()) {
+            throw new IllegalArgumentException("suggestionbox.anonymity.active-key-id (ANONYMITY_ACTIVE_KEY_ID) is blank");
+        }
+        return new IdentitySealer(activeKeyId, properties.ring(), jsonMapper);
     }
 }

@@ -32,11 +32,8 @@ public class IdentitySealer {
     public IdentitySealer(String activeKeyId, Map<String, String> base64Keys, JsonMapper jsonMapper) {
         Map<String, SecretKey> decoded = new HashMap<>();
         base64Keys.forEach((id, key) -> {
-            byte[] bytes = Base64.getDecoder().decode(key);
-            if (bytes.length != 32) {
-                throw new IllegalArgumentException("Anonymity key '" + id + "' must be 32 bytes (base64 of 256 bits)");
-            }
-            decoded.put(id, new SecretKeySpec(bytes, "AES"));
+            KeyRing.requireKey(id, key);
+            decoded.put(id, new SecretKeySpec(Base64.getDecoder().decode(key), "AES"));
         });
         if (!decoded.containsKey(activeKeyId)) {
             throw new IllegalArgumentException("No anonymity key with the active id '" + activeKeyId + "'");
