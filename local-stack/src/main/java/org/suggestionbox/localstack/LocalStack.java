@@ -38,6 +38,9 @@ public final class LocalStack implements AutoCloseable {
 
     static final String DEMO_DATA_MARKER = "demo-data.done";
 
+    /** The module of the local OpenID Connect provider, started before the services. */
+    public static final String SIGN_IN_PROVIDER = LocalSecrets.SIGN_IN_PROVIDER;
+
     private final Builder settings;
 
     private final Externals externals;
@@ -57,6 +60,8 @@ public final class LocalStack implements AutoCloseable {
     private @Nullable MailCapture mail;
 
     private @Nullable MailViewer mailViewer;
+
+    private @Nullable ServiceProcess signIn;
 
     private @Nullable Thread shutdownHook;
 
@@ -81,6 +86,9 @@ public final class LocalStack implements AutoCloseable {
         long started = System.nanoTime();
         Map<String, Path> jars = new LinkedHashMap<>();
         if (this.settings.startServices) {
+            if (this.settings.startSignIn) {
+                jars.put(SIGN_IN_PROVIDER, executableJar(SIGN_IN_PROVIDER));
+            }
             this.settings.services.forEach(module -> jars.put(module, executableJar(module)));
         }
         registerShutdownHook();
@@ -141,6 +149,15 @@ public final class LocalStack implements AutoCloseable {
         long started = System.nanoTime();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(this.dataDir);
         LOG.info("Services run with the local profile and the secrets in {}", this.dataDir.resolve(LocalSecrets.FILE_NAME));
+        if (this.settings.startSignIn) {
+            // first, though nobody waits for it: the services ask the provider for its configuration on first use
+            ServiceProcess provider = new ServiceProcess(SIGN_IN_PROVIDER, 1, jars.get(SIGN_IN_PROVIDER),
+                    this.settings.ports.signIn(), signInEnvironment(secrets), logsDir().resolve(SIGN_IN_PROVIDER + ".log"),
+                    this.settings.serviceJvmOptions);
+            LOG.info("Starting the sign-in provider on {} (log: {})", signInUrl(), provider.logFile());
+            provider.start();
+            this.signIn = provider;
+        }
         for (String module : this.settings.services) {
             ServiceProcess service = new ServiceProcess(module, 1, jars.get(module), port(module),
                     serviceEnvironment(module, secrets), logsDir().resolve(module + ".log"), this.settings.serviceJvmOptions);
@@ -148,7 +165,12 @@ public final class LocalStack implements AutoCloseable {
             service.start();
             this.services.add(service);
         }
-        awaitHealthy(this.services, started, "");
+        List<ServiceProcess> starting = new ArrayList<>(this.services);
+        ServiceProcess provider = this.signIn;
+        if (provider != null) {
+            starting.add(provider);
+        }
+        awaitHealthy(starting, started, "");
     }
 
     /**
@@ -357,14 +379,38 @@ public final class LocalStack implements AutoCloseable {
         environment.put("MAIL_FROM", "suggestions@suggestionbox.example");
         environment.put("SPRING_PROFILES_ACTIVE", "local");
         environment.putAll(secrets.environmentFor(module));
+        if (this.settings.startSignIn) {
+            environment.put("OIDC_ISSUER_URI", signInUrl());
+        }
         environment.put("SUGGESTIONBOX_LINKS_INTAKE", intakeUrl());
         environment.put("SUGGESTIONBOX_LINKS_ROUTER", routerUrl());
         environment.put("SUGGESTIONBOX_LINKS_NOTIFIER", notifierUrl());
         environment.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
-        // the local profile is the only home of the demo conveniences (HTTP Basic, demo password)
-        environment.put("SPRING_PROFILES_ACTIVE", "local");
         environment.putAll(this.settings.serviceEnvironment);
         return environment;
+    }
+
+    /**
+     * The sign-in provider's: its issuer, the demo people's password (local profile), a signing key kept in
+     * the data directory (tokens stay valid across restarts), each service's base URLs under both
+     * {@code localhost} and {@code 127.0.0.1}, and the client secrets the services hold.
+     */
+    Map<String, String> signInEnvironment(LocalSecrets secrets) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", Integer.toString(this.settings.ports.signIn()));
+        environment.put("SPRING_PROFILES_ACTIVE", "local");
+        environment.put("SIGNIN_ISSUER", signInUrl());
+        environment.put("SIGNIN_JWK_LOCATION", this.dataDir.resolve("sign-in-key.json").toString());
+        environment.put("INTAKE_BASE_URLS", baseUrls(this.settings.ports.intake()));
+        environment.put("ROUTER_BASE_URLS", baseUrls(this.settings.ports.router()));
+        environment.put("NOTIFIER_BASE_URLS", baseUrls(this.settings.ports.notifier()));
+        environment.putAll(secrets.environmentFor(LocalSecrets.SIGN_IN_PROVIDER));
+        environment.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
+        return environment;
+    }
+
+    private static String baseUrls(int port) {
+        return "http://localhost:" + port + ",http://127.0.0.1:" + port;
     }
 
     /**
@@ -458,6 +504,11 @@ public final class LocalStack implements AutoCloseable {
         return viewer == null ? Optional.empty() : Optional.of(viewer.url());
     }
 
+    /** The local OpenID Connect provider's issuer, where people sign in. */
+    public String signInUrl() {
+        return "http://localhost:" + this.settings.ports.signIn();
+    }
+
     public String intakeUrl() {
         return "http://localhost:" + this.settings.ports.intake();
     }
@@ -497,6 +548,10 @@ public final class LocalStack implements AutoCloseable {
                 pids.put(service.label(), service.pid());
             }
         }
+        ServiceProcess provider = this.signIn;
+        if (provider != null && provider.pid() > 0) {
+            pids.put(SIGN_IN_PROVIDER, provider.pid());
+        }
         return pids;
     }
 
@@ -517,6 +572,12 @@ public final class LocalStack implements AutoCloseable {
         this.services.forEach(ServiceProcess::requestStop);
         this.services.forEach(service -> service.awaitStopped(Duration.ofSeconds(10)));
         this.services.clear();
+        ServiceProcess provider = this.signIn;
+        this.signIn = null;
+        if (provider != null) {
+            provider.requestStop();
+            provider.awaitStopped(Duration.ofSeconds(10));
+        }
         KafkaBroker broker = this.kafka;
         this.kafka = null;
         if (broker != null) {
@@ -590,6 +651,8 @@ public final class LocalStack implements AutoCloseable {
 
         private boolean startServices = true;
 
+        private boolean startSignIn = true;
+
         private boolean demoData = true;
 
         private List<String> services = SERVICES;
@@ -655,6 +718,16 @@ public final class LocalStack implements AutoCloseable {
 
         public Builder startServices(boolean start) {
             this.startServices = start;
+            return this;
+        }
+
+        /**
+         * Whether the local OpenID Connect provider (Spring Authorization Server, the demo people) starts with
+         * the services, and the services sign people in there (default); without it the services offer the
+         * local profile's password form.
+         */
+        public Builder startSignIn(boolean start) {
+            this.startSignIn = start;
             return this;
         }
 

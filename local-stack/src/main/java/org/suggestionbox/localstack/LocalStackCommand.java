@@ -110,9 +110,12 @@ public final class LocalStackCommand {
         out.printf(" MongoDB           %s%n", stack.mongoUri());
         out.printf(" SMTP              %s:%d%n", stack.smtpHost(), stack.smtpPort());
         out.println();
+        out.printf(" Sign-in provider  %s (OpenID Connect, one sign-in for all three services)%n", stack.signInUrl());
         out.println(" Sign in as alice, noa, piotr (employees), maya, jan (owners), lea (leader) or admin;");
         out.println(" the password is always: demo");
-        out.println(" APIs take HTTP Basic, e.g. curl -u alice:demo " + stack.intakeUrl() + "/api/ideas ...");
+        out.println(" APIs take bearer tokens (TOKEN=$(ops/token.sh alice suggestion-intake)) and, locally,");
+        out.println(" HTTP Basic, e.g. curl -u alice:demo " + stack.intakeUrl() + "/api/ideas ...");
+        out.println(" Secrets (Slack, Teams, clients): " + stack.dataDir().resolve("secrets.properties"));
         out.println();
         out.println(" Data: " + stack.dataDir() + "   Logs: " + stack.dataDir().resolve("logs"));
         StringBuilder memory = new StringBuilder();

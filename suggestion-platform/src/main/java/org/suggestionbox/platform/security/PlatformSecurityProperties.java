@@ -18,7 +18,7 @@ import org.springframework.util.StringUtils;
  */
 @ConfigurationProperties("suggestionbox.security")
 public record PlatformSecurityProperties(
-        @DefaultValue("demo") String demoPassword,
+        @Nullable String demoPassword,
         @DefaultValue List<String> publicPaths,
         @DefaultValue Oidc oidc,
         @Nullable String metricsScrapeToken) {
