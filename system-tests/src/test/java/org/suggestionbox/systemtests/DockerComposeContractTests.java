@@ -42,10 +42,11 @@ class DockerComposeContractTests {
     private static final String REALM_FILE = "ops/keycloak/suggestionbox-realm.json";
 
     /** The secrets of the identity contract (issue #11), plus Keycloak's, the demo people's and Grafana's passwords. */
-    private static final Set<String> SECRETS = Set.of("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "TEAMS_SECURITY_TOKEN",
-            "INTAKE_IDEMPOTENCY_SECRET", "WEBHOOK_SECRET", "RECIPIENT_REF_KEY", "ANONYMITY_ACTIVE_KEY_ID", "ANONYMITY_KEYS",
-            "INTAKE_OIDC_CLIENT_SECRET", "ROUTER_OIDC_CLIENT_SECRET", "NOTIFIER_OIDC_CLIENT_SECRET", "HR_SYNC_CLIENT_SECRET",
-            "KEYCLOAK_ADMIN_PASSWORD", "DEMO_PASSWORD", "GRAFANA_ADMIN_PASSWORD");
+    private static final Set<String> SECRETS = Set.of("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN",
+            "TEAMS_SECURITY_TOKEN", "INTAKE_IDEMPOTENCY_SECRET", "WEBHOOK_SECRET", "RECIPIENT_REF_KEY",
+            "ANONYMITY_ACTIVE_KEY_ID", "ANONYMITY_KEYS", "INTAKE_OIDC_CLIENT_SECRET", "ROUTER_OIDC_CLIENT_SECRET",
+            "NOTIFIER_OIDC_CLIENT_SECRET", "HR_SYNC_CLIENT_SECRET", "KEYCLOAK_ADMIN_PASSWORD", "DEMO_PASSWORD",
+            "GRAFANA_ADMIN_PASSWORD");
 
     /** A variable whose name says it holds a secret. */
     private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|TOKEN|PASSWORD|KEY).*");
@@ -197,7 +198,8 @@ class DockerComposeContractTests {
             Map<String, String> environment = EnvironmentContract.environmentOf((Map<?, ?>) service.getValue());
             environment.forEach((name, value) -> {
                 if (SECRET_NAME.matcher(name).matches()) {
-                    assertThat(EnvironmentContract.substitutions(value)).as(service.getKey() + " " + name + ": " + value)
+                    assertThat(EnvironmentContract.substitutions(value))
+                            .as(service.getKey() + " " + name + ": " + value)
                             .singleElement().returns(true, Substitution::required);
                     assertThat(value).as(service.getKey() + " " + name).startsWith("${").endsWith("}");
                 }
@@ -226,7 +228,8 @@ class DockerComposeContractTests {
                 .collect(Collectors.toSet());
 
         assertThat(example.keySet()).containsExactlyInAnyOrderElementsOf(required);
-        assertThat(example.values()).as("no secret value in the example").allSatisfy(value -> assertThat(value).isEmpty());
+        assertThat(example.values()).as("no secret value in the example")
+                .allSatisfy(value -> assertThat(value).isEmpty());
         assertThat(Files.readAllLines(PROJECT_DIR.resolve(".gitignore"), StandardCharsets.UTF_8)).contains(".env");
     }
 
@@ -236,8 +239,9 @@ class DockerComposeContractTests {
         Map<String, String> keycloak = EnvironmentContract.environmentOf(service("keycloak"));
         List<Substitution> placeholders = EnvironmentContract.substitutions(realm);
 
-        assertThat(placeholders).extracting(Substitution::name).containsOnly("DEMO_PASSWORD", "INTAKE_OIDC_CLIENT_SECRET",
-                "ROUTER_OIDC_CLIENT_SECRET", "NOTIFIER_OIDC_CLIENT_SECRET", "HR_SYNC_CLIENT_SECRET");
+        assertThat(placeholders).extracting(Substitution::name).containsOnly("DEMO_PASSWORD",
+                "INTAKE_OIDC_CLIENT_SECRET", "ROUTER_OIDC_CLIENT_SECRET", "NOTIFIER_OIDC_CLIENT_SECRET",
+                "HR_SYNC_CLIENT_SECRET");
         for (Substitution placeholder : placeholders) {
             assertThat(placeholder.modifier()).as("Keycloak resolves ${NAME} from its environment").isEmpty();
             assertThat(EnvironmentContract.substitutions(keycloak.getOrDefault(placeholder.name(), "")))
@@ -282,7 +286,8 @@ class DockerComposeContractTests {
     }
 
     @ParameterizedTest
-    @CsvSource({ "suggestion-intake, 8081, INTAKE_OIDC_CLIENT_SECRET", "suggestion-router, 8082, ROUTER_OIDC_CLIENT_SECRET",
+    @CsvSource({ "suggestion-intake, 8081, INTAKE_OIDC_CLIENT_SECRET",
+            "suggestion-router, 8082, ROUTER_OIDC_CLIENT_SECRET",
             "feedback-notifier, 8083, NOTIFIER_OIDC_CLIENT_SECRET" })
     void eachServiceIsAConfidentialPkceClientWhoseTokensAreForItAlone(String clientId, int port, String secret)
             throws IOException {
@@ -300,7 +305,8 @@ class DockerComposeContractTests {
         assertThat(client.path("directAccessGrantsEnabled").asBoolean()).isFalse();
         assertThat(attributes.path("pkce.code.challenge.method").asString()).isEqualTo("S256");
         assertThat(elements(client.path("redirectUris")).stream().map(JsonNode::asString)).containsExactlyInAnyOrder(
-                base + "/login/oauth2/code/suggestionbox", "http://127.0.0.1:" + port + "/login/oauth2/code/suggestionbox");
+                base + "/login/oauth2/code/suggestionbox",
+                "http://127.0.0.1:" + port + "/login/oauth2/code/suggestionbox");
         assertThat(attributes.path("post.logout.redirect.uris").asString().split("##"))
                 .containsExactlyInAnyOrder(base + "/", "http://127.0.0.1:" + port + "/");
         // Keycloak reaches the service by its compose name, not by the browser's localhost
@@ -319,8 +325,8 @@ class DockerComposeContractTests {
                 });
         for (String scope : scopes) {
             assertThat(mappers(scope(realm, scope))).as(clientId + "'s " + scope + " scope gives no other audience")
-                    .noneSatisfy(mapper -> assertThat(mapper.path("config").path("included.client.audience").asString(""))
-                            .isNotIn("", clientId));
+                    .noneSatisfy(mapper -> assertThat(
+                            mapper.path("config").path("included.client.audience").asString("")).isNotIn("", clientId));
         }
     }
 
@@ -361,8 +367,10 @@ class DockerComposeContractTests {
         assertThat(elements(hrSync.path("redirectUris"))).isEmpty();
         assertThat(hardcodedClaims(hrSync)).containsEntry("email", "admin@suggestionbox.example")
                 .containsEntry("roles", "[\"ADMIN\"]");
-        assertThat(mappers(hrSync)).filteredOn(mapper -> mapper.path("config").path("claim.name").asString().equals("roles"))
-                .singleElement().satisfies(mapper -> assertThat(mapper.path("config").path("jsonType.label").asString())
+        assertThat(mappers(hrSync))
+                .filteredOn(mapper -> mapper.path("config").path("claim.name").asString().equals("roles"))
+                .singleElement()
+                .satisfies(mapper -> assertThat(mapper.path("config").path("jsonType.label").asString())
                         .isEqualTo("JSON"));
         // it asks for scope=suggestion-router and gets aud=suggestion-router
         assertThat(elements(hrSync.path("optionalClientScopes")).stream().map(JsonNode::asString))
@@ -376,8 +384,9 @@ class DockerComposeContractTests {
         assertThat(EnvironmentContract.substitutions(
                 "a: ${A:-x}\nb: ${B}\nc: $C\nd: ${D?why}\ne: ${E:?}\nf: $${F}\ng: ${G:?set G}\nh: ${H:+x}"))
                 .containsExactly(new Substitution("A", ":-", "x"), new Substitution("B", "", ""),
-                        new Substitution("C", "", ""), new Substitution("D", "?", "why"), new Substitution("E", ":?", ""),
-                        new Substitution("G", ":?", "set G"), new Substitution("H", ":+", "x"))
+                        new Substitution("C", "", ""), new Substitution("D", "?", "why"),
+                        new Substitution("E", ":?", ""), new Substitution("G", ":?", "set G"),
+                        new Substitution("H", ":+", "x"))
                 .filteredOn(Substitution::required).extracting(Substitution::name).containsExactly("G");
     }
 
@@ -404,7 +413,10 @@ class DockerComposeContractTests {
         return defaults;
     }
 
-    /** A service's {@code key}, given directly or merged in ({@code <<: *service-defaults}, which YAML 1.2 leaves as is). */
+    /**
+     * A service's {@code key}, given directly or merged in ({@code <<: *service-defaults}, which a YAML 1.2
+     * parser leaves as a plain {@code <<} key).
+     */
     private static @Nullable Object merged(Map<?, ?> service, String key) {
         if (service.containsKey(key)) {
             return service.get(key);
