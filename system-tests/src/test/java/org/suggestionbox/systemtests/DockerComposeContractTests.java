@@ -159,6 +159,7 @@ class DockerComposeContractTests {
                 .contains("./" + REALM_FILE + ":/opt/keycloak/data/import/suggestionbox-realm.json:ro");
         assertThat(String.valueOf(keycloak.get("healthcheck"))).contains("/health/ready");
         assertThat(EnvironmentContract.environmentOf(keycloak)).containsEntry("KC_HEALTH_ENABLED", "true")
+                .containsEntry("KC_HOSTNAME_ADMIN", "http://localhost:8080")
                 .containsKeys("KC_HOSTNAME", "KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD");
     }
 
