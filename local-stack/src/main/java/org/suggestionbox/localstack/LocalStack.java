@@ -361,6 +361,8 @@ public final class LocalStack implements AutoCloseable {
         environment.put("SUGGESTIONBOX_LINKS_ROUTER", routerUrl());
         environment.put("SUGGESTIONBOX_LINKS_NOTIFIER", notifierUrl());
         environment.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
+        // the local profile is the only home of the demo conveniences (HTTP Basic, demo password)
+        environment.put("SPRING_PROFILES_ACTIVE", "local");
         environment.putAll(this.settings.serviceEnvironment);
         return environment;
     }

@@ -5,14 +5,14 @@ package org.suggestionbox.localstack;
  * free ones so tests can run next to a running local stack.
  */
 public record Ports(int kafka, int kafkaController, int mongo, int smtp, int mailViewer, int intake, int router,
-        int notifier) {
+        int notifier, int signIn) {
 
     public static Ports defaults() {
-        return new Ports(9092, 9093, 27017, 3025, 8025, 8081, 8082, 8083);
+        return new Ports(9092, 9093, 27017, 3025, 8025, 8081, 8082, 8083, 9000);
     }
 
     public static Ports random() {
         return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next());
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
     }
 }

@@ -16,7 +16,7 @@ class LocalStackTests {
 
     @Test
     void servicesGetTheLocalInfrastructureTheirPortsAndLinksToEachOther() {
-        Ports ports = new Ports(19092, 19093, 37017, 13025, 18025, 18081, 18082, 18083);
+        Ports ports = new Ports(19092, 19093, 37017, 13025, 18025, 18081, 18082, 18083, 19000);
         LocalStack stack = LocalStack.builder().dataDir(this.dataDir).ports(ports).build();
 
         Map<String, String> environment = stack.serviceEnvironment("suggestion-router",

@@ -64,19 +64,35 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Opens a page that needs sign-in, signing in as {@code user} (password demo) on the way. */
+    /**
+     * Opens a page that needs sign-in, signing in as {@code user} (password demo) on the way: at the local
+     * stack's OpenID Connect provider, or at the service's own password form when it has no provider.
+     */
     Browser openSignedIn(String url, String user) {
         this.driver.get(url);
-        if (this.driver.getCurrentUrl().contains("/login")) {
-            this.driver.findElement(By.id("username")).sendKeys(user);
-            this.driver.findElement(By.id("password")).sendKeys("demo");
-            this.driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
-            waitUntil(driver -> !driver.getCurrentUrl().contains("/login"));
+        if (isSignInPage()) {
+            signIn(user);
             if (!this.driver.getCurrentUrl().startsWith(url)) {
                 this.driver.get(url);
             }
         }
         return this;
+    }
+
+    /** Whether the browser shows a sign-in form (the provider's, or a service's own under local). */
+    boolean isSignInPage() {
+        return this.driver.getCurrentUrl().contains("/login")
+                && !this.driver.findElements(By.cssSelector("input[name=password]")).isEmpty();
+    }
+
+    /** Fills the sign-in form in front of the browser and waits until it is gone. */
+    void signIn(String user) {
+        WebElement username = this.driver.findElement(By.cssSelector("input[name=username]"));
+        username.clear();
+        username.sendKeys(user);
+        this.driver.findElement(By.cssSelector("input[name=password]")).sendKeys("demo");
+        this.driver.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+        waitUntil(driver -> !isSignInPage());
     }
 
     WebDriver driver() {

@@ -185,7 +185,7 @@ public class IdeaIntake {
             metrics.refused(command.channel(), RefusalReason.BROKER_UNAVAILABLE);
             return new SubmissionResult.Unavailable(properties.retryAfter());
         }
-        metrics.submitted(command.channel(), idea.category(), idea.anonymous());
+        metrics.submitted(command.channel(), idea.category());
         LOG.info("Idea {} submitted via {} in category {} (anonymous: {}, co-submitters: {})", ideaId,
                 command.channel(), idea.category(), idea.anonymous(), idea.coSubmitterIds().size());
         return new SubmissionResult.Accepted(ideaId, trackingBase + ideaId, idea.title(), idea.anonymous(), false);

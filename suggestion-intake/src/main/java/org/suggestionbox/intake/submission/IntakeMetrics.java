@@ -9,7 +9,8 @@ import org.suggestionbox.events.SubmissionChannel;
  * Idea flow at the door. Tags are bounded: channel and reason are enums, category is a configured
  * id (validated before it is counted). Never a person or idea id.
  * <ul>
- * <li>{@code ideas.submitted} (channel, category, anonymous): ideas the broker acknowledged</li>
+ * <li>{@code ideas.submitted} (channel, category): ideas the broker acknowledged. Deliberately no
+ * {@code anonymous} tag: a counter that steps as an anonymous idea arrives would tell a watcher who sent it.</li>
  * <li>{@code ideas.refused} (channel, reason): submissions refused</li>
  * <li>{@code intake.latency} (channel, outcome): time from request to answer</li>
  * </ul>
@@ -23,12 +24,11 @@ public class IntakeMetrics {
         this.registry = registry;
     }
 
-    void submitted(SubmissionChannel channel, String category, boolean anonymous) {
+    void submitted(SubmissionChannel channel, String category) {
         Counter.builder("ideas.submitted")
                 .description("Ideas accepted by intake and acknowledged by the broker")
                 .tag("channel", channel.name())
                 .tag("category", category)
-                .tag("anonymous", Boolean.toString(anonymous))
                 .register(registry)
                 .increment();
     }

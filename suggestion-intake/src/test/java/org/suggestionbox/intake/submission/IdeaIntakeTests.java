@@ -54,7 +54,7 @@ class IdeaIntakeTests {
             assertThat(event.occurredAt()).isEqualTo(clock.instant());
             assertThat(event.channel()).isEqualTo(SubmissionChannel.API);
         });
-        assertThat(meters.get("ideas.submitted").tags("channel", "API", "category", "other", "anonymous", "false")
+        assertThat(meters.get("ideas.submitted").tags("channel", "API", "category", "other")
                 .counter().count()).isEqualTo(1);
     }
 

@@ -3,26 +3,27 @@ package org.suggestionbox.platform.security;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.suggestionbox.platform.directory.Directory;
 
 /**
- * Signs in directory people with the demo password. Good for the local stack and tests only: the
- * password is compared in clear, which is why production uses OpenID Connect.
+ * Signs directory people in with the demo password, under the {@code local} profile only: production
+ * signs people in with the company's OpenID Connect provider. The password is kept hashed.
  */
 class DirectoryUserDetailsService implements UserDetailsService {
 
     private final Directory directory;
-    private final String password;
+    private final String passwordHash;
 
-    DirectoryUserDetailsService(Directory directory, String demoPassword) {
+    DirectoryUserDetailsService(Directory directory, PasswordEncoder encoder, String demoPassword) {
         this.directory = directory;
-        this.password = "{noop}" + demoPassword;
+        this.passwordHash = "{bcrypt}" + encoder.encode(demoPassword);
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
         return directory.find(username)
-                .map(person -> new DirectoryUser(person, password))
+                .map(person -> new DirectoryUser(person, passwordHash))
                 .orElseThrow(() -> new UsernameNotFoundException("Not in the directory"));
     }
 }

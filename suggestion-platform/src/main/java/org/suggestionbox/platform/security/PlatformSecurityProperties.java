@@ -13,12 +13,15 @@ import org.springframework.util.StringUtils;
  * @param publicPaths paths that need no sign-in and no CSRF token because they verify their
  *        callers themselves (e.g. Slack's signed requests)
  * @param oidc the company's OpenID Connect provider
+ * @param metricsScrapeToken the bearer token Prometheus sends to read {@code /actuator/prometheus};
+ *        required outside the {@code local} profile
  */
 @ConfigurationProperties("suggestionbox.security")
 public record PlatformSecurityProperties(
         @DefaultValue("demo") String demoPassword,
         @DefaultValue List<String> publicPaths,
-        @DefaultValue Oidc oidc) {
+        @DefaultValue Oidc oidc,
+        @Nullable String metricsScrapeToken) {
 
     /**
      * @param issuerUri the provider's issuer; blank means no OpenID Connect (allowed only under {@code local})

@@ -43,8 +43,8 @@ public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    LoginController loginController() {
-        return new LoginController();
+    LoginController loginController(org.suggestionbox.platform.security.PlatformSecurityProperties security) {
+        return new LoginController(security);
     }
 
     @Bean

@@ -1,0 +1,48 @@
+package org.suggestionbox.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.suggestionbox.testing.SuggestionBoxInfrastructure;
+
+/** Pages and the API carry the browser protections every service shares (platform security). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SuggestionBoxInfrastructure
+class SecurityHeadersIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void pagesAllowNoInlineScriptNoFramingAndNoSniffing() {
+        HttpResponse<String> page = TestHttp.as(port, "alice").get("/ideas/new");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(
+                java.util.Arrays.stream(csp.split(";")).map(String::trim).toList())
+                .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
+    }
+
+    @Test
+    void theSessionCookieIsSameSiteLax() {
+        HttpResponse<String> page = TestHttp.anonymous(port).get("/ideas/new");
+
+        assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("SB_INTAKE_SESSION=").containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly"));
+    }
+
+    @Test
+    void apiProblemsCarryTheSameHeaders() {
+        HttpResponse<String> problem = TestHttp.anonymous(port).get("/api/ideas/00000000-0000-0000-0000-000000000000");
+
+        assertThat(problem.statusCode()).isEqualTo(401);
+        assertThat(problem.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(problem.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+}
