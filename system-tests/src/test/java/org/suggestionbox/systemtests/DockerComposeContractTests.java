@@ -46,7 +46,7 @@ class DockerComposeContractTests {
             "TEAMS_SECURITY_TOKEN", "INTAKE_IDEMPOTENCY_SECRET", "WEBHOOK_SECRET", "RECIPIENT_REF_KEY",
             "ANONYMITY_ACTIVE_KEY_ID", "ANONYMITY_KEYS", "INTAKE_OIDC_CLIENT_SECRET", "ROUTER_OIDC_CLIENT_SECRET",
             "NOTIFIER_OIDC_CLIENT_SECRET", "HR_SYNC_CLIENT_SECRET", "KEYCLOAK_ADMIN_PASSWORD", "DEMO_PASSWORD",
-            "GRAFANA_ADMIN_PASSWORD");
+            "GRAFANA_ADMIN_PASSWORD", "METRICS_SCRAPE_TOKEN");
 
     /** A variable whose name says it holds a secret. */
     private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|TOKEN|PASSWORD|KEY).*");
@@ -113,7 +113,17 @@ class DockerComposeContractTests {
                 .contains("suggestion-intake:8081", "suggestion-router:8082", "feedback-notifier:8083");
         for (String module : List.of("suggestion-intake", "suggestion-router", "feedback-notifier")) {
             assertThat(String.valueOf(service(module).get("ports"))).contains(prometheusPort(prometheus, module));
+            assertThat(EnvironmentContract.substitutions(
+                    EnvironmentContract.environmentOf(service(module)).getOrDefault("METRICS_SCRAPE_TOKEN", "")))
+                    .as(module + "'s METRICS_SCRAPE_TOKEN").singleElement()
+                    .returns("METRICS_SCRAPE_TOKEN", Substitution::name).returns(true, Substitution::required);
         }
+        // the services answer only a scraper that sends their scrape token
+        assertThat(String.valueOf(config.get("scrape_configs")))
+                .contains("authorization={type=Bearer, credentials_file=/run/secrets/metrics_scrape_token}");
+        assertThat(String.valueOf(service("prometheus").get("secrets"))).isEqualTo("[metrics_scrape_token]");
+        assertThat(String.valueOf(compose().get("secrets")))
+                .isEqualTo("{metrics_scrape_token={environment=METRICS_SCRAPE_TOKEN}}");
     }
 
     private static String prometheusPort(String prometheus, String module) {
@@ -465,13 +475,17 @@ class DockerComposeContractTests {
     }
 
     private static Map<?, ?> services() {
+        Object services = compose().get("services");
+        assertThat(services).isInstanceOf(Map.class);
+        return (Map<?, ?>) services;
+    }
+
+    private static Map<?, ?> compose() {
         try {
             Object compose = new Load(LoadSettings.builder().build())
                     .loadFromString(Files.readString(PROJECT_DIR.resolve("docker-compose.yml"), StandardCharsets.UTF_8));
             assertThat(compose).isInstanceOf(Map.class);
-            Object services = ((Map<?, ?>) compose).get("services");
-            assertThat(services).isInstanceOf(Map.class);
-            return (Map<?, ?>) services;
+            return (Map<?, ?>) compose;
         }
         catch (IOException ex) {
             throw new IllegalStateException(ex);
