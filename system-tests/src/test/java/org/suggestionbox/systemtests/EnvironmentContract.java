@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.snakeyaml.engine.v2.api.Load;
@@ -30,6 +31,13 @@ final class EnvironmentContract {
             "suggestionbox.kafka.retries", "suggestionbox.kafka.initial-back-off", "suggestionbox.kafka.max-back-off",
             "suggestionbox.directory.location", "suggestionbox.security.demo-password",
             "suggestionbox.security.public-paths", "suggestionbox.anonymity.active-key-id");
+
+    /**
+     * A compose substitution: an escaped dollar (group 1), {@code $NAME} (2), or {@code ${NAME}} (3) with
+     * its modifier (4) and argument (5).
+     */
+    private static final Pattern SUBSTITUTION = Pattern.compile(
+            "(\\$\\$)|\\$([A-Za-z_][A-Za-z0-9_]*)|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?}");
 
     private final String applicationYml;
 
@@ -82,6 +90,40 @@ final class EnvironmentContract {
             for (int i = 0; i < list.size(); i++) {
                 flatten(prefix + "[" + i + "]", list.get(i), keys);
             }
+        }
+    }
+
+    /**
+     * Docker Compose's variable substitutions in {@code text}: {@code $NAME}, {@code ${NAME}} and
+     * {@code ${NAME<modifier><argument>}} with the modifiers {@code :-}, {@code -}, {@code :?}, {@code ?},
+     * {@code :+} and {@code +}; {@code $$} is an escaped dollar, not a substitution.
+     */
+    static List<Substitution> substitutions(String text) {
+        List<Substitution> substitutions = new ArrayList<>();
+        Matcher matcher = SUBSTITUTION.matcher(text);
+        while (matcher.find()) {
+            if (matcher.group(1) != null) {
+                continue;
+            }
+            if (matcher.group(2) != null) {
+                substitutions.add(new Substitution(matcher.group(2), "", ""));
+            }
+            else {
+                substitutions.add(new Substitution(matcher.group(3), matcher.group(4) == null ? "" : matcher.group(4),
+                        matcher.group(5) == null ? "" : matcher.group(5)));
+            }
+        }
+        return substitutions;
+    }
+
+    /**
+     * One {@code ${NAME...}} of a compose file. It is required when compose refuses to start without the
+     * variable ({@code :?}, which also refuses an empty value) and says why.
+     */
+    record Substitution(String name, String modifier, String argument) {
+
+        boolean required() {
+            return ":?".equals(this.modifier) && !this.argument.isBlank();
         }
     }
 
