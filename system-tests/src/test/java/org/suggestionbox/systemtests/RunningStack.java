@@ -52,6 +52,10 @@ final class RunningStack implements AutoCloseable {
         return new RunningStack(stack);
     }
 
+    String signInUrl() {
+        return this.stack.signInUrl();
+    }
+
     String intakeUrl() {
         return this.stack.intakeUrl();
     }
