@@ -54,8 +54,8 @@ class AuthorizationMatrixIntegrationTests {
     private static final List<Persona> ORDER = List.of(Persona.NOBODY, Persona.OWNING_EMPLOYEE, Persona.OTHER_EMPLOYEE,
             Persona.OTHER_OWNER, Persona.LEADER, Persona.OWNER, Persona.ADMIN);
 
-    /** HTTP Basic under the local profile; an OpenID Connect implementation replaces this one line. */
-    private static final Credentials CREDENTIALS = new BasicCredentials();
+    /** Pages: HTTP Basic, the local profile's sign-in (which session a page runs in does not change who may act). */
+    private static final Credentials PAGE_CREDENTIALS = new BasicCredentials();
 
     /** The actions on one idea: each row of these gets a fresh idea. */
     private static final Pattern IDEA_ACTION = Pattern.compile("(/api)?/ideas/\\{id}/[a-z-]+");
@@ -161,7 +161,7 @@ class AuthorizationMatrixIntegrationTests {
 
     private static HttpResponse<String> send(Sessions sessions, Endpoint endpoint, Persona persona, Fixture fixture,
             Map<String, UUID> freshIdeas) {
-        Session session = sessions.of(persona, endpoint.service());
+        Session session = sessions.of(persona, endpoint.service(), endpoint.api());
         String path = fill(endpoint, fixture, freshIdeas);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(session.baseUrl + path))
                 .timeout(Duration.ofSeconds(30));
@@ -335,17 +335,22 @@ class AuthorizationMatrixIntegrationTests {
 
         Sessions(RunningStack stack) {
             this.stack = stack;
+            this.apiCredentials = new OidcCredentials(stack);
         }
 
-        Session of(Persona persona, String service) {
-            return this.sessions.computeIfAbsent(persona.column() + " " + service, key -> {
+        /** {@code /api}: a bearer token issued by the local sign-in provider for this service only. */
+        private final Credentials apiCredentials;
+
+        Session of(Persona persona, String service, boolean api) {
+            return this.sessions.computeIfAbsent(persona.column() + " " + service + " " + api, key -> {
                 String baseUrl = switch (service) {
                     case INTAKE -> this.stack.intakeUrl();
                     case ROUTER -> this.stack.routerUrl();
                     case NOTIFIER -> this.stack.notifierUrl();
                     default -> throw new IllegalArgumentException(service);
                 };
-                Map<String, String> headers = persona.person().map(person -> CREDENTIALS.headers(person, service))
+                Credentials credentials = api ? this.apiCredentials : PAGE_CREDENTIALS;
+                Map<String, String> headers = persona.person().map(person -> credentials.headers(person, service))
                         .orElse(Map.of());
                 return new Session(baseUrl, headers);
             });

@@ -52,6 +52,10 @@ final class RunningStack implements AutoCloseable {
         return new RunningStack(stack);
     }
 
+    String kafkaBootstrapServers() {
+        return this.stack.kafkaBootstrapServers();
+    }
+
     String signInUrl() {
         return this.stack.signInUrl();
     }

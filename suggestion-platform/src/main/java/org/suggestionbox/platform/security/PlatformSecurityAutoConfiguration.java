@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.client.oidc.session.OidcSessionRegist
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.DirectoryAutoConfiguration;
 import tools.jackson.databind.json.JsonMapper;
@@ -142,12 +143,17 @@ public class PlatformSecurityAutoConfiguration {
             OidcSignIn.configure(http, clientRegistrations.getObject(), sessionRegistry.getObject(), people,
                     environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID"));
         }
-        else {
-            http.formLogin(form -> form.loginPage("/login").permitAll())
-                    .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
-        }
         if (local) {
-            http.httpBasic(Customizer.withDefaults());
+            // the demo password: the form (and HTTP Basic) exist only here; with a provider, pages still send
+            // people to the provider and /login is only for those who go there on purpose (tests, curl)
+            http.formLogin(form -> form.loginPage("/login").permitAll()).httpBasic(Customizer.withDefaults());
+            if (!oidc) {
+                http.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+            }
+        }
+        if (oidc) {
+            http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
+                    new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + OidcSignIn.REGISTRATION_ID)));
         }
         return http.build();
     }

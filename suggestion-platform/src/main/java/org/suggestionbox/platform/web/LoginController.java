@@ -1,26 +1,35 @@
 package org.suggestionbox.platform.web;
 
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.suggestionbox.platform.security.PlatformSecurityProperties;
 
 /**
  * The sign-in pages every service shares: the password form exists only under the {@code local}
- * profile without a provider; with the company's OpenID Connect provider {@code /login} sends the person
- * there. {@code /signin/problem} explains a sign-in the directory refused.
+ * profile; elsewhere {@code /login} sends the person to the company's OpenID Connect provider.
+ * {@code /signin/problem} explains a sign-in the directory refused.
  */
 @Controller
 public class LoginController {
 
-    private final boolean oidc;
+    private final boolean passwordForm;
 
-    public LoginController(PlatformSecurityProperties properties) {
-        this.oidc = properties.oidc().enabled();
+    private final boolean provider;
+
+    public LoginController(PlatformSecurityProperties properties, Environment environment) {
+        this.provider = properties.oidc().enabled();
+        this.passwordForm = environment.matchesProfiles("local");
     }
 
     @GetMapping("/login")
-    String login() {
-        return this.oidc ? "redirect:/oauth2/authorization/suggestionbox" : "login";
+    String login(Model model) {
+        if (!this.passwordForm) {
+            return "redirect:/oauth2/authorization/suggestionbox";
+        }
+        model.addAttribute("provider", this.provider);
+        return "login";
     }
 
     @GetMapping("/signin/problem")

@@ -43,8 +43,9 @@ public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    LoginController loginController(org.suggestionbox.platform.security.PlatformSecurityProperties security) {
-        return new LoginController(security);
+    LoginController loginController(org.suggestionbox.platform.security.PlatformSecurityProperties security,
+            org.springframework.core.env.Environment environment) {
+        return new LoginController(security, environment);
     }
 
     @Bean
