@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -16,8 +17,11 @@ import org.springframework.core.env.StandardEnvironment;
 class RequiredSecretsTests {
 
     private static final String DEMO_ANONYMITY_KEY = "c3VnZ2VzdGlvbi1ib3gtbG9jYWwtZGVtby1rZXktMDE=";
-    private static final String OWN_KEY_1 = Base64.getEncoder().encodeToString("own-key-one-own-key-one-own-key-".getBytes());
-    private static final String OWN_KEY_2 = Base64.getEncoder().encodeToString("own-key-two-own-key-two-own-key-".getBytes());
+    // a service's own secrets are random: none may be written in the repository
+    private static final String OWN_KEY_1 = randomKey();
+    private static final String OWN_KEY_2 = randomKey();
+    private static final String OWN_1 = UUID.randomUUID().toString();
+    private static final String OWN_2 = UUID.randomUUID().toString();
 
     private final RequiredSecretsEnvironmentPostProcessor postProcessor = new RequiredSecretsEnvironmentPostProcessor();
 
@@ -51,14 +55,14 @@ class RequiredSecretsTests {
     @Test
     void aRingWithoutTheActiveKeyOrWithAMalformedKeyIsRefused() {
         assertThatExceptionOfType(MissingSecretsException.class)
-                .isThrownBy(() -> postProcessor.postProcessEnvironment(environment(Map.of("SLACK_SIGNING_SECRET", "s1",
-                        "INTAKE_IDEMPOTENCY_SECRET", "s2", "ANONYMITY_ACTIVE_KEY_ID", "k3", "ANONYMITY_KEYS",
+                .isThrownBy(() -> postProcessor.postProcessEnvironment(environment(Map.of("SLACK_SIGNING_SECRET", OWN_1,
+                        "INTAKE_IDEMPOTENCY_SECRET", OWN_2, "ANONYMITY_ACTIVE_KEY_ID", "k3", "ANONYMITY_KEYS",
                         "k1:" + OWN_KEY_1)), new SpringApplication()))
                 .satisfies(ex -> assertThat(ex.problems()).singleElement().asString().contains("ANONYMITY_KEYS")
                         .contains("active key id 'k3'"));
         assertThatExceptionOfType(MissingSecretsException.class)
-                .isThrownBy(() -> postProcessor.postProcessEnvironment(environment(Map.of("SLACK_SIGNING_SECRET", "s1",
-                        "INTAKE_IDEMPOTENCY_SECRET", "s2", "ANONYMITY_ACTIVE_KEY_ID", "k1", "ANONYMITY_KEYS",
+                .isThrownBy(() -> postProcessor.postProcessEnvironment(environment(Map.of("SLACK_SIGNING_SECRET", OWN_1,
+                        "INTAKE_IDEMPOTENCY_SECRET", OWN_2, "ANONYMITY_ACTIVE_KEY_ID", "k1", "ANONYMITY_KEYS",
                         "k1:c2hvcnQ=")), new SpringApplication()))
                 .satisfies(ex -> assertThat(ex.problems()).singleElement().asString().contains("malformed")
                         .contains("32 bytes"));
@@ -66,15 +70,15 @@ class RequiredSecretsTests {
 
     @Test
     void ownSecretsPass() {
-        StandardEnvironment environment = environment(Map.of("SLACK_SIGNING_SECRET", "s1", "INTAKE_IDEMPOTENCY_SECRET",
-                "s2", "ANONYMITY_ACTIVE_KEY_ID", "k2", "ANONYMITY_KEYS", "k1:" + OWN_KEY_1 + ", k2:" + OWN_KEY_2));
+        StandardEnvironment environment = environment(Map.of("SLACK_SIGNING_SECRET", OWN_1, "INTAKE_IDEMPOTENCY_SECRET",
+                OWN_2, "ANONYMITY_ACTIVE_KEY_ID", "k2", "ANONYMITY_KEYS", "k1:" + OWN_KEY_1 + ", k2:" + OWN_KEY_2));
 
         assertThatNoException().isThrownBy(() -> postProcessor.postProcessEnvironment(environment, new SpringApplication()));
     }
 
     @Test
     void anOptionalSecretMayStayBlankButNeverHoldAPublishedValue() {
-        Map<String, String> own = Map.of("SLACK_SIGNING_SECRET", "s1", "INTAKE_IDEMPOTENCY_SECRET", "s2",
+        Map<String, String> own = Map.of("SLACK_SIGNING_SECRET", OWN_1, "INTAKE_IDEMPOTENCY_SECRET", OWN_2,
                 "ANONYMITY_ACTIVE_KEY_ID", "k1", "ANONYMITY_KEYS", "k1:" + OWN_KEY_1);
         Map<String, String> withPublishedWebhookSecret = new LinkedHashMap<>(own);
         withPublishedWebhookSecret.put("WEBHOOK_SECRET", "test-webhook-secret");
@@ -140,5 +144,11 @@ class RequiredSecretsTests {
         environment.getPropertySources().addFirst(new MapPropertySource("variables", Map.copyOf(variables)));
         environment.getPropertySources().addLast(new MapPropertySource("application.yml", yml));
         return environment;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 }
