@@ -49,6 +49,7 @@ public record LocalSecrets(Map<String, String> values) {
     public static final String ROUTER_OIDC_CLIENT_SECRET = "ROUTER_OIDC_CLIENT_SECRET";
     public static final String NOTIFIER_OIDC_CLIENT_SECRET = "NOTIFIER_OIDC_CLIENT_SECRET";
     public static final String HR_SYNC_CLIENT_SECRET = "HR_SYNC_CLIENT_SECRET";
+    public static final String METRICS_SCRAPE_TOKEN = "METRICS_SCRAPE_TOKEN";
 
     /** The variable each service reads its own client secret from. */
     static final String OIDC_CLIENT_SECRET = "OIDC_CLIENT_SECRET";
@@ -115,12 +116,15 @@ public record LocalSecrets(Map<String, String> values) {
         switch (process) {
             case "suggestion-intake" -> {
                 copy(environment, SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, TEAMS_SECURITY_TOKEN, INTAKE_IDEMPOTENCY_SECRET,
-                        ANONYMITY_ACTIVE_KEY_ID, ANONYMITY_KEYS);
+                        ANONYMITY_ACTIVE_KEY_ID, ANONYMITY_KEYS, METRICS_SCRAPE_TOKEN);
                 environment.put(OIDC_CLIENT_SECRET, get(INTAKE_OIDC_CLIENT_SECRET));
             }
-            case "suggestion-router" -> environment.put(OIDC_CLIENT_SECRET, get(ROUTER_OIDC_CLIENT_SECRET));
+            case "suggestion-router" -> {
+                copy(environment, METRICS_SCRAPE_TOKEN);
+                environment.put(OIDC_CLIENT_SECRET, get(ROUTER_OIDC_CLIENT_SECRET));
+            }
             case "feedback-notifier" -> {
-                copy(environment, RECIPIENT_REF_KEY, ANONYMITY_ACTIVE_KEY_ID, ANONYMITY_KEYS);
+                copy(environment, RECIPIENT_REF_KEY, ANONYMITY_ACTIVE_KEY_ID, ANONYMITY_KEYS, METRICS_SCRAPE_TOKEN);
                 environment.put(OIDC_CLIENT_SECRET, get(NOTIFIER_OIDC_CLIENT_SECRET));
             }
             case SIGN_IN_PROVIDER -> copy(environment, INTAKE_OIDC_CLIENT_SECRET, ROUTER_OIDC_CLIENT_SECRET,
@@ -186,6 +190,8 @@ public record LocalSecrets(Map<String, String> values) {
         generators.put(INTAKE_IDEMPOTENCY_SECRET, LocalSecrets::base64Key);
         generators.put(WEBHOOK_SECRET, LocalSecrets::base64Key);
         generators.put(RECIPIENT_REF_KEY, LocalSecrets::base64Key);
+        // Prometheus sends it as a bearer token: URL-safe characters only
+        generators.put(METRICS_SCRAPE_TOKEN, () -> HexFormat.of().formatHex(randomBytes()));
         generators.put(ANONYMITY_ACTIVE_KEY_ID, () -> "local-1");
         generators.put(ANONYMITY_KEYS, () -> "local-1:" + base64Key());
         // client secrets travel in HTTP Basic: URL-safe characters only

@@ -106,6 +106,7 @@ public final class LocalStackCommand {
                 + stack.smtpPort() + ")"));
         out.printf(" Prometheus        %s/actuator/prometheus  %s/actuator/prometheus  %s/actuator/prometheus%n",
                 stack.intakeUrl(), stack.routerUrl(), stack.notifierUrl());
+        out.println("                   (send Authorization: Bearer <METRICS_SCRAPE_TOKEN of secrets.properties>)");
         out.printf(" Kafka             %s%n", stack.kafkaBootstrapServers());
         out.printf(" MongoDB           %s%n", stack.mongoUri());
         out.printf(" SMTP              %s:%d%n", stack.smtpHost(), stack.smtpPort());

@@ -19,7 +19,7 @@ class LocalSecretsTests {
     static final List<String> CONTRACT = List.of("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "TEAMS_SECURITY_TOKEN",
             "INTAKE_IDEMPOTENCY_SECRET", "WEBHOOK_SECRET", "RECIPIENT_REF_KEY", "ANONYMITY_ACTIVE_KEY_ID",
             "ANONYMITY_KEYS", "INTAKE_OIDC_CLIENT_SECRET", "ROUTER_OIDC_CLIENT_SECRET", "NOTIFIER_OIDC_CLIENT_SECRET",
-            "HR_SYNC_CLIENT_SECRET");
+            "HR_SYNC_CLIENT_SECRET", "METRICS_SCRAPE_TOKEN");
 
     @TempDir
     Path dataDir;
@@ -33,7 +33,7 @@ class LocalSecretsTests {
                 Map.entry("ANONYMITY_KEYS", "local-1:a2V5"), Map.entry("INTAKE_OIDC_CLIENT_SECRET", "intake-client"),
                 Map.entry("ROUTER_OIDC_CLIENT_SECRET", "router-client"),
                 Map.entry("NOTIFIER_OIDC_CLIENT_SECRET", "notifier-client"),
-                Map.entry("HR_SYNC_CLIENT_SECRET", "hr-sync-client")));
+                Map.entry("HR_SYNC_CLIENT_SECRET", "hr-sync-client"), Map.entry("METRICS_SCRAPE_TOKEN", "scrape")));
     }
 
     @Test
@@ -85,11 +85,12 @@ class LocalSecretsTests {
 
         assertThat(secrets.environmentFor("suggestion-intake")).containsOnlyKeys("SLACK_SIGNING_SECRET",
                 "SLACK_BOT_TOKEN", "TEAMS_SECURITY_TOKEN", "INTAKE_IDEMPOTENCY_SECRET", "ANONYMITY_ACTIVE_KEY_ID",
-                "ANONYMITY_KEYS", "OIDC_CLIENT_SECRET").containsEntry("OIDC_CLIENT_SECRET", "intake-client");
-        assertThat(secrets.environmentFor("suggestion-router"))
-                .containsExactly(Map.entry("OIDC_CLIENT_SECRET", "router-client"));
+                "ANONYMITY_KEYS", "METRICS_SCRAPE_TOKEN", "OIDC_CLIENT_SECRET")
+                .containsEntry("OIDC_CLIENT_SECRET", "intake-client");
+        assertThat(secrets.environmentFor("suggestion-router")).containsOnly(
+                Map.entry("METRICS_SCRAPE_TOKEN", "scrape"), Map.entry("OIDC_CLIENT_SECRET", "router-client"));
         assertThat(secrets.environmentFor("feedback-notifier")).containsOnlyKeys("RECIPIENT_REF_KEY",
-                "ANONYMITY_ACTIVE_KEY_ID", "ANONYMITY_KEYS", "OIDC_CLIENT_SECRET")
+                "ANONYMITY_ACTIVE_KEY_ID", "ANONYMITY_KEYS", "METRICS_SCRAPE_TOKEN", "OIDC_CLIENT_SECRET")
                 .containsEntry("OIDC_CLIENT_SECRET", "notifier-client");
         assertThat(secrets.environmentFor(LocalSecrets.SIGN_IN_PROVIDER)).containsOnlyKeys("INTAKE_OIDC_CLIENT_SECRET",
                 "ROUTER_OIDC_CLIENT_SECRET", "NOTIFIER_OIDC_CLIENT_SECRET", "HR_SYNC_CLIENT_SECRET");
