@@ -38,6 +38,16 @@ class SecurityHeadersIntegrationTests {
     }
 
     @Test
+    void someoneTheDirectoryDoesNotKnowReadsWhyInTheirLanguage() {
+        HttpResponse<String> english = TestHttp.anonymous(port).get("/signin/problem");
+        HttpResponse<String> hebrew = TestHttp.anonymous(port).get("/signin/problem?lang=he");
+
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(english.body()).contains("We could not sign you in", "no account was opened");
+        assertThat(hebrew.body()).contains("dir=\"rtl\"", "לא הצלחנו להכניס אותך");
+    }
+
+    @Test
     void apiProblemsCarryTheSameHeaders() {
         HttpResponse<String> problem = TestHttp.anonymous(port).get("/api/ideas/00000000-0000-0000-0000-000000000000");
 
