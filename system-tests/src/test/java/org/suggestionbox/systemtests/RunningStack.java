@@ -52,6 +52,10 @@ final class RunningStack implements AutoCloseable {
         return new RunningStack(stack);
     }
 
+    java.nio.file.Path dataDir() {
+        return this.stack.dataDir();
+    }
+
     String kafkaBootstrapServers() {
         return this.stack.kafkaBootstrapServers();
     }

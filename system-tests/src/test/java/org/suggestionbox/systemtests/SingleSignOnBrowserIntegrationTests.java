@@ -74,6 +74,19 @@ class SingleSignOnBrowserIntegrationTests {
         this.browser.screenshot("sso-signed-out");
     }
 
+    @Test
+    void someoneWhoOpened127001FollowsTheMenusLocalhostLinksWithoutAnotherPrompt(RunningStack stack) {
+        String router = stack.routerUrl().replace("localhost", "127.0.0.1");
+        this.browser.openSignedIn(router + "/my-ideas", "noa");
+        assertThat(this.browser.driver().getCurrentUrl()).startsWith(router + "/my-ideas");
+
+        this.browser.driver().findElement(By.cssSelector(".nav-links a[href$='/ideas/new']")).click();
+        this.browser.waitUntil(driver -> driver.getCurrentUrl().startsWith(stack.intakeUrl()) || this.browser.isSignInPage());
+        assertThat(this.browser.isSignInPage()).as("the menu's link to intake signs noa in without a prompt").isFalse();
+        assertThat(this.browser.await("idea-form").isDisplayed()).isTrue();
+        assertThat(this.browser.htmlAttribute("dir")).isEqualTo("rtl");
+    }
+
     private void assertSignedInAt(String url, String elementId, String name) {
         this.browser.get(url);
         assertThat(this.browser.isSignInPage()).as("%s signs in without a prompt", url).isFalse();
