@@ -10,6 +10,9 @@ import org.suggestionbox.testing.SuggestionBoxInfrastructure;
  * context is built once per JVM and cached. Slack, Teams and webhooks point at {@link FakeChatServers};
  * the reconciler and the digest job do not run on their own schedule (tests call them); circuit breakers do not open on
  * the failures tests provoke on purpose (their opening is covered by {@code ResilientCallsTests}).
+ * The outbound destination policy lets calls reach loopback, and the Teams and Slack hosts are the
+ * stand-ins' (people still cannot save a loopback URL: tests that need one store it directly,
+ * {@code PreferencesFixture}); deliveries to people's own URLs are retried from the ledger within a second.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @SuggestionBoxInfrastructure
@@ -29,5 +32,12 @@ public abstract class NotifierSpringIntegrationTest {
         // Resilience4j caps the minimum number of calls at the window's size
         registry.add("suggestionbox.notifier.outbound.breaker-window", () -> "1000");
         registry.add("suggestionbox.notifier.outbound.breaker-minimum-calls", () -> "1000");
+        registry.add("suggestionbox.outbound.allow-loopback", () -> "true");
+        registry.add("suggestionbox.outbound.allowed-hosts.teams", () -> "127.0.0.1,webhook.office.com");
+        registry.add("suggestionbox.outbound.allowed-hosts.slack", () -> "127.0.0.1");
+        registry.add("suggestionbox.notifier.ledger-retries.max-attempts", () -> "3");
+        registry.add("suggestionbox.notifier.ledger-retries.initial-back-off", () -> "100ms");
+        registry.add("suggestionbox.notifier.ledger-retries.max-back-off", () -> "400ms");
+        registry.add("suggestionbox.notifier.ledger-retries.sweep-interval", () -> "100ms");
     }
 }

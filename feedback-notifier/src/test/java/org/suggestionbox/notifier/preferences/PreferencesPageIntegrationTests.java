@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.suggestionbox.events.DeliveryChannel;
-import org.suggestionbox.notifier.FakeChatServers;
 import org.suggestionbox.notifier.NotifierSpringIntegrationTest;
 
 /** The preferences page as a browser uses it: a form with a CSRF token, in the reader's language. */
@@ -35,7 +34,7 @@ class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
 
     @Test
     void leaChoosesHebrewAndTeamsWithHerOwnUrlOnThePage() throws Exception {
-        String teamsUrl = FakeChatServers.get().teamsUrl("lea-page");
+        String teamsUrl = "https://acme.webhook.office.com/webhookb2/lea-page";
         String page = get("lea", "/preferences");
         assertThat(page).contains("id=\"preferences-form\"").contains("Notification preferences")
                 .contains("value=\"SLACK\"").contains("value=\"TEAMS\"").contains("value=\"WEBHOOK\"");
@@ -66,7 +65,7 @@ class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
                 + "&webhookUrl=" + URLEncoder.encode("javascript:alert(1)", StandardCharsets.UTF_8));
 
         assertThat(rejected.statusCode()).isEqualTo(200);
-        assertThat(rejected.body()).contains("id=\"preferences-error\"").contains("Please check “Webhook URL”");
+        assertThat(rejected.body()).contains("id=\"preferences-error\"").contains("“Webhook URL”");
         assertThat(preferences.ofPerson("maya")).isEqualTo(before);
     }
 

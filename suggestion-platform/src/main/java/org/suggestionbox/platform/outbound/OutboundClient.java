@@ -52,6 +52,12 @@ public final class OutboundClient {
                 .build();
     }
 
+    /** The same client with other time-outs, for a service that sets its own. */
+    public OutboundClient withTimeouts(java.time.Duration connectTimeout, java.time.Duration responseTimeout) {
+        return new OutboundClient(policy, new OutboundPolicyProperties(properties.allowLoopback(),
+                properties.allowedHosts(), connectTimeout, responseTimeout, properties.maxResponseSize()));
+    }
+
     public OutboundPolicy policy() {
         return policy;
     }

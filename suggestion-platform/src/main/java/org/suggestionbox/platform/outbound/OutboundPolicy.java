@@ -65,14 +65,7 @@ public final class OutboundPolicy {
      */
     public URI checkSaved(String channel, String url) {
         URI uri = parse(url);
-        String host = checkStatic(channel, uri);
-        Optional<InetAddress> literal = literal(host);
-        if (literal.isPresent()) {
-            Optional<AddressClass> forbidden = AddressClass.of(literal.get());
-            if (forbidden.isPresent()) {
-                throw new DestinationRefusedException(Reason.ADDRESS, forbidden.get());
-            }
-        }
+        checkStatic(channel, uri, false);
         return uri;
     }
 
@@ -82,16 +75,13 @@ public final class OutboundPolicy {
      * @throws DestinationRefusedException why not
      */
     public Destination vet(String channel, URI uri) {
-        String host = checkStatic(channel, uri);
+        String host = checkStatic(channel, uri, properties.allowLoopback());
         List<InetAddress> addresses = literal(host).map(List::of).orElseGet(() -> resolve(host));
         if (addresses.isEmpty()) {
             throw new DestinationRefusedException(Reason.UNRESOLVED);
         }
         for (InetAddress address : addresses) {
-            Optional<AddressClass> forbidden = AddressClass.of(address);
-            if (forbidden.isPresent() && !(forbidden.get() == AddressClass.LOOPBACK && properties.allowLoopback())) {
-                throw new DestinationRefusedException(Reason.ADDRESS, forbidden.get());
-            }
+            check(address, properties.allowLoopback());
         }
         int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         return new Destination(uri, host, port, addresses);
@@ -116,26 +106,64 @@ public final class OutboundPolicy {
         }
     }
 
-    /** Scheme, shape, names and allowed hosts. @return the normalized host */
-    private String checkStatic(String channel, URI uri) {
+    /**
+     * Scheme, shape, names, addresses as written, then allowed hosts (in that order, so that a person
+     * is told the most telling reason).
+     *
+     * @return the normalized host
+     */
+    private String checkStatic(String channel, URI uri, boolean loopbackAllowed) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("https") || (scheme.equals("http") && httpAllowed))) {
             throw new DestinationRefusedException(Reason.SCHEME);
         }
-        // java.net.URI leaves the host null for spellings it cannot read (127.1, 0x7f.1, 2130706433)
-        if (!uri.isAbsolute() || uri.getHost() == null || uri.getHost().isEmpty() || uri.getRawUserInfo() != null
-                || uri.toString().length() > MAX_URL_LENGTH) {
+        if (!uri.isAbsolute() || uri.getRawUserInfo() != null || uri.toString().length() > MAX_URL_LENGTH) {
             throw new DestinationRefusedException(Reason.INVALID);
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw unreadableHost(uri);
         }
         String host = HostLiterals.normalize(uri.getHost());
         if (host.equals("localhost") || host.endsWith(".localhost") || host.equals("localhost.localdomain")) {
             throw new DestinationRefusedException(Reason.LOCAL_NAME, AddressClass.LOOPBACK);
+        }
+        Optional<InetAddress> literal = literal(host);
+        if (literal.isPresent()) {
+            check(literal.get(), loopbackAllowed);
         }
         List<String> allowed = allowedHosts(channel);
         if (!allowed.isEmpty() && allowed.stream().noneMatch(suffix -> host.equals(suffix) || host.endsWith("." + suffix))) {
             throw new DestinationRefusedException(Reason.HOST_NOT_ALLOWED);
         }
         return host;
+    }
+
+    private static void check(InetAddress address, boolean loopbackAllowed) {
+        Optional<AddressClass> forbidden = AddressClass.of(address);
+        if (forbidden.isPresent() && !(forbidden.get() == AddressClass.LOOPBACK && loopbackAllowed)) {
+            throw new DestinationRefusedException(Reason.ADDRESS, forbidden.get());
+        }
+    }
+
+    /**
+     * java.net.URI leaves the host null for spellings it cannot read ({@code 127.1}, {@code 0x7f.1},
+     * {@code 2130706433}): such a URL is refused either way, as an inside address when it spells one.
+     */
+    private static DestinationRefusedException unreadableHost(URI uri) {
+        String authority = uri.getRawAuthority();
+        if (authority != null && !authority.contains("@")) {
+            String host = HostLiterals.normalize(authority.replaceFirst(":[0-9]*$", ""));
+            try {
+                Optional<AddressClass> forbidden = HostLiterals.address(host).flatMap(AddressClass::of);
+                if (forbidden.isPresent()) {
+                    return new DestinationRefusedException(Reason.ADDRESS, forbidden.get());
+                }
+            }
+            catch (IllegalArgumentException notAnAddress) {
+                // refused as unreadable below
+            }
+        }
+        return new DestinationRefusedException(Reason.INVALID);
     }
 
     private static Optional<InetAddress> literal(String host) {

@@ -80,6 +80,18 @@ class OutboundPolicyTests {
                 .isThrownBy(() -> local.checkSaved(OutboundPolicy.WEBHOOK, url));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.1:9/x", "http://2130706433/", "http://0x7f.1/", "http://0.0.0.0:9/x",
+            "http://[::1]:9/x"})
+    void anAddressSpelledInAnyWayIsRefusedAsAnInsideAddressEvenOnAnotherChannelsAllowedHosts(String url) {
+        OutboundPolicy teamsOnLoopback = new OutboundPolicy(properties(true, Map.of("teams", List.of("127.0.0.1"))),
+                true, STUB);
+
+        assertThatExceptionOfType(DestinationRefusedException.class)
+                .isThrownBy(() -> teamsOnLoopback.checkSaved(OutboundPolicy.TEAMS, url))
+                .satisfies(refused -> assertThat(refused.reason()).isEqualTo(Reason.ADDRESS));
+    }
+
     @Test
     void loopbackIsRefusedWhenSavedEvenWhereTheOperatorAllowsLoopbackCalls() {
         OutboundPolicy allowingLoopback = new OutboundPolicy(properties(true, Map.of()), true, STUB);
