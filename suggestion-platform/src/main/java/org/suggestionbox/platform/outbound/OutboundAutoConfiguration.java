@@ -6,7 +6,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
-/** The destination policy and its client; plain {@code http} only under the {@code local} profile. */
+/**
+ * The destination policy and its client; plain {@code http} only under the {@code local} profile unless
+ * {@code suggestionbox.outbound.allow-http} says otherwise.
+ */
 @AutoConfiguration
 @EnableConfigurationProperties(OutboundPolicyProperties.class)
 public class OutboundAutoConfiguration {
@@ -20,7 +23,8 @@ public class OutboundAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OutboundPolicy outboundPolicy(OutboundPolicyProperties properties, HostResolver resolver, Environment environment) {
-        return new OutboundPolicy(properties, environment.matchesProfiles("local"), resolver);
+        boolean httpAllowed = properties.allowHttp() != null ? properties.allowHttp() : environment.matchesProfiles("local");
+        return new OutboundPolicy(properties, httpAllowed, resolver);
     }
 
     @Bean

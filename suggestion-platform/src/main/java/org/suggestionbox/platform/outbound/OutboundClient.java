@@ -54,7 +54,7 @@ public final class OutboundClient {
 
     /** The same client with other time-outs, for a service that sets its own. */
     public OutboundClient withTimeouts(java.time.Duration connectTimeout, java.time.Duration responseTimeout) {
-        return new OutboundClient(policy, new OutboundPolicyProperties(properties.allowLoopback(),
+        return new OutboundClient(policy, new OutboundPolicyProperties(properties.allowHttp(), properties.allowLoopback(),
                 properties.allowedHosts(), connectTimeout, responseTimeout, properties.maxResponseSize()));
     }
 

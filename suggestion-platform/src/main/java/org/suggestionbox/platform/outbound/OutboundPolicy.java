@@ -94,7 +94,12 @@ public final class OutboundPolicy {
         return hosts.stream().map(String::strip).filter(host -> !host.isEmpty()).map(HostLiterals::normalize).toList();
     }
 
-    private static URI parse(String url) {
+    /**
+     * Reads a URL from outside (a request body) without checking anything else; {@link #vet} checks it.
+     *
+     * @throws DestinationRefusedException when it is not a URL or too long
+     */
+    public static URI parse(String url) {
         if (url.length() > MAX_URL_LENGTH) {
             throw new DestinationRefusedException(Reason.INVALID);
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -11,6 +12,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * The outbound destination policy's settings.
  *
+ * @param allowHttp allow plain {@code http}; unset = only under the {@code local} profile (tests and the
+ *        local stack's stand-ins), never in production
  * @param allowLoopback let calls reach loopback addresses (127.0.0.0/8, ::1) after resolution: for
  *        tests and local stand-ins only. URLs that people save are refused on loopback all the same.
  * @param allowedHosts per channel ({@code teams}, {@code webhook}, {@code slack},
@@ -22,6 +25,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("suggestionbox.outbound")
 public record OutboundPolicyProperties(
+        @Nullable Boolean allowHttp,
         @DefaultValue("false") boolean allowLoopback,
         @DefaultValue Map<String, List<String>> allowedHosts,
         @DefaultValue("2s") Duration connectTimeout,
@@ -34,7 +38,7 @@ public record OutboundPolicyProperties(
 
     /** The defaults, e.g. for tests. */
     public static OutboundPolicyProperties defaults() {
-        return new OutboundPolicyProperties(false, Map.of(), Duration.ofSeconds(2), Duration.ofSeconds(5),
+        return new OutboundPolicyProperties(null, false, Map.of(), Duration.ofSeconds(2), Duration.ofSeconds(5),
                 DataSize.ofKilobytes(64));
     }
 }

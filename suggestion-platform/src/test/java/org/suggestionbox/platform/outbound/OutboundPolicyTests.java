@@ -248,7 +248,7 @@ class OutboundPolicyTests {
     }
 
     static OutboundPolicyProperties properties(boolean allowLoopback, Map<String, List<String>> allowedHosts) {
-        return new OutboundPolicyProperties(allowLoopback, allowedHosts, Duration.ofSeconds(2), Duration.ofSeconds(2),
+        return new OutboundPolicyProperties(null, allowLoopback, allowedHosts, Duration.ofSeconds(2), Duration.ofSeconds(2),
                 DataSize.ofKilobytes(64));
     }
 
