@@ -1,8 +1,14 @@
 package org.suggestionbox.notifier;
 
+import java.net.UnknownHostException;
+
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.suggestionbox.platform.outbound.HostResolver;
 import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 
 /**
@@ -13,10 +19,25 @@ import org.suggestionbox.testing.SuggestionBoxInfrastructure;
  * The outbound destination policy lets calls reach loopback, and the Teams and Slack hosts are the
  * stand-ins' (people still cannot save a loopback URL: tests that need one store it directly,
  * {@code PreferencesFixture}); deliveries to people's own URLs are retried from the ledger within a second.
+ * No host name resolves ({@link Offline}): the stand-ins are reached by address, and a public URL a test
+ * saves (a Teams URL on Microsoft's hosts) is refused before any lookup or connection.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @SuggestionBoxInfrastructure
+@Import(NotifierSpringIntegrationTest.Offline.class)
 public abstract class NotifierSpringIntegrationTest {
+
+    /** A resolver that knows no name, so that tests never look up or reach a host outside. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Offline {
+
+        @Bean
+        HostResolver offlineResolver() {
+            return host -> {
+                throw new UnknownHostException("tests resolve no names: " + host);
+            };
+        }
+    }
 
     public static final String WEBHOOK_SECRET = "test-webhook-secret";
 

@@ -128,6 +128,16 @@ class OutboundDestinationsIntegrationTests extends NotifierSpringIntegrationTest
 
     @Test
     void aPublicHttpsUrlOnAnAllowedHostIsStored() throws Exception {
+        Preferences before = preferences.ofPerson("lea");
+        try {
+            savesAPublicTeamsUrl();
+        }
+        finally {
+            PreferencesFixture.storeUnchecked(context, "lea", before);
+        }
+    }
+
+    private void savesAPublicTeamsUrl() throws Exception {
         HttpResponse<String> saved = send("lea", HttpRequest.newBuilder(uri("/api/preferences"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"channels\":[\"TEAMS\"],"

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.notifier.NotifierSpringIntegrationTest;
 
@@ -30,10 +31,23 @@ class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
     @Autowired
     PreferencesService preferences;
 
+    @Autowired
+    ApplicationContext context;
+
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     @Test
     void leaChoosesHebrewAndTeamsWithHerOwnUrlOnThePage() throws Exception {
+        Preferences before = preferences.ofPerson("lea");
+        try {
+            choosesHebrewAndTeams();
+        }
+        finally {
+            PreferencesFixture.storeUnchecked(context, "lea", before);
+        }
+    }
+
+    private void choosesHebrewAndTeams() throws Exception {
         String teamsUrl = "https://acme.webhook.office.com/webhookb2/lea-page";
         String page = get("lea", "/preferences");
         assertThat(page).contains("id=\"preferences-form\"").contains("Notification preferences")
