@@ -129,7 +129,8 @@ public final class OutboundPolicy {
             throw unreadableHost(uri);
         }
         String host = HostLiterals.normalize(uri.getHost());
-        if (host.equals("localhost") || host.endsWith(".localhost") || host.equals("localhost.localdomain")) {
+        boolean localName = host.equals("localhost") || host.endsWith(".localhost") || host.equals("localhost.localdomain");
+        if (localName && !loopbackAllowed) {
             throw new DestinationRefusedException(Reason.LOCAL_NAME, AddressClass.LOOPBACK);
         }
         Optional<InetAddress> literal = literal(host);

@@ -104,6 +104,23 @@ class OutboundPolicyTests {
     }
 
     @Test
+    void localhostIsCalledOnlyWhereTheOperatorAllowsLoopbackAndThenOnlyOnItsLoopbackAddresses() {
+        HostResolver localhost = host -> List.of(address("127.0.0.1"), address("::1"));
+        OutboundPolicy allowingLoopback = new OutboundPolicy(properties(true, Map.of()), true, localhost);
+        OutboundPolicy notAllowing = new OutboundPolicy(properties(false, Map.of()), true, localhost);
+        OutboundPolicy lying = new OutboundPolicy(properties(true, Map.of()), true, host -> List.of(address("10.0.0.1")));
+
+        assertThat(allowingLoopback.vet(OutboundPolicy.WEBHOOK, URI.create("http://localhost:8080/x")).addresses())
+                .hasSize(2);
+        assertThatExceptionOfType(DestinationRefusedException.class)
+                .isThrownBy(() -> notAllowing.vet(OutboundPolicy.WEBHOOK, URI.create("http://localhost:8080/x")));
+        assertThatExceptionOfType(DestinationRefusedException.class)
+                .isThrownBy(() -> lying.vet(OutboundPolicy.WEBHOOK, URI.create("http://localhost:8080/x")));
+        assertThatExceptionOfType(DestinationRefusedException.class)
+                .isThrownBy(() -> allowingLoopback.checkSaved(OutboundPolicy.WEBHOOK, "http://localhost:8080/x"));
+    }
+
+    @Test
     void allowingLoopbackAllowsNothingElseInside() {
         OutboundPolicy allowingLoopback = new OutboundPolicy(properties(true, Map.of()), true, STUB);
 
