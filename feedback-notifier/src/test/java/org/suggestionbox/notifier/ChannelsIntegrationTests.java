@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +37,7 @@ import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.notifier.FakeChatServers.Received;
 import org.suggestionbox.notifier.preferences.Preferences;
+import org.suggestionbox.notifier.preferences.PreferencesFixture;
 import org.suggestionbox.notifier.preferences.PreferencesService;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.anonymity.SealedContact;
@@ -69,6 +71,9 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
 
     @Autowired
     PreferencesService preferences;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void aDecisionReachesAliceAsASlackDirectMessageWithTheBotToken() {
@@ -258,7 +263,7 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
 
     private Submitter madeUpPerson(String personId, String locale, String slackId, Preferences chosen) {
         if (chosen != null) {
-            preferences.update(personId, chosen);
+            PreferencesFixture.storeUnchecked(context, personId, chosen);
         }
         return Submitter.anonymous(sealer.seal(new SealedContact(personId, personId + "@suggestionbox.example", locale,
                 slackId, null)));

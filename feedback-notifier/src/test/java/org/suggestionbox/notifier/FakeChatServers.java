@@ -47,6 +47,7 @@ public final class FakeChatServers {
     private final List<Received> accepted = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> slackFailuresLeft = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> slackCalls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failingCalls = new ConcurrentHashMap<>();
 
     private FakeChatServers() {
         try {
@@ -63,6 +64,11 @@ public final class FakeChatServers {
         server.createContext("/slack/api/chat.postMessage", this::slack);
         server.createContext("/teams/", exchange -> accept(exchange, 202, "1"));
         server.createContext("/webhook/", exchange -> accept(exchange, 200, "{}"));
+        server.createContext("/failing/", exchange -> {
+            failingCalls.computeIfAbsent(exchange.getRequestURI().getPath(), key -> new AtomicInteger()).incrementAndGet();
+            read(exchange);
+            respond(exchange, 500, "{}");
+        });
         server.start();
     }
 
@@ -80,6 +86,17 @@ public final class FakeChatServers {
 
     public String webhookUrl(String hook) {
         return base() + "/webhook/" + hook;
+    }
+
+    /** A URL that always answers HTTP 500. */
+    public String failingUrl(String hook) {
+        return base() + "/failing/" + hook;
+    }
+
+    /** Posts to {@link #failingUrl}. */
+    public int failingCalls(String hook) {
+        AtomicInteger calls = failingCalls.get("/failing/" + hook);
+        return calls == null ? 0 : calls.get();
     }
 
     /** The next {@code times} posts to the Slack channel answer HTTP 500. */

@@ -1,5 +1,6 @@
 package org.suggestionbox.notifier;
 
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collections;
@@ -8,9 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.suggestionbox.platform.anonymity.KeyRing;
+import org.suggestionbox.platform.outbound.HostResolver;
 import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 
 /**
@@ -18,10 +23,28 @@ import org.suggestionbox.testing.SuggestionBoxInfrastructure;
  * context is built once per JVM and cached. Slack, Teams and webhooks point at {@link FakeChatServers};
  * the reconciler and the digest job do not run on their own schedule (tests call them); circuit breakers do not open on
  * the failures tests provoke on purpose (their opening is covered by {@code ResilientCallsTests}).
+ * The outbound destination policy lets calls reach loopback, and the Teams and Slack hosts are the
+ * stand-ins' (people still cannot save a loopback URL: tests that need one store it directly,
+ * {@code PreferencesFixture}); deliveries to people's own URLs are retried from the ledger within a second.
+ * No host name resolves ({@link Offline}): the stand-ins are reached by address, and a public URL a test
+ * saves (a Teams URL on Microsoft's hosts) is refused before any lookup or connection.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @SuggestionBoxInfrastructure
+@Import(NotifierSpringIntegrationTest.Offline.class)
 public abstract class NotifierSpringIntegrationTest {
+
+    /** A resolver that knows no name, so that tests never look up or reach a host outside. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Offline {
+
+        @Bean
+        HostResolver offlineResolver() {
+            return host -> {
+                throw new UnknownHostException("tests resolve no names: " + host);
+            };
+        }
+    }
 
     public static final String WEBHOOK_SECRET = "test-webhook-secret";
 
@@ -47,6 +70,13 @@ public abstract class NotifierSpringIntegrationTest {
         // Resilience4j caps the minimum number of calls at the window's size
         registry.add("suggestionbox.notifier.outbound.breaker-window", () -> "1000");
         registry.add("suggestionbox.notifier.outbound.breaker-minimum-calls", () -> "1000");
+        registry.add("suggestionbox.outbound.allow-loopback", () -> "true");
+        registry.add("suggestionbox.outbound.allowed-hosts.teams", () -> "127.0.0.1,webhook.office.com");
+        registry.add("suggestionbox.outbound.allowed-hosts.slack", () -> "127.0.0.1");
+        registry.add("suggestionbox.notifier.ledger-retries.max-attempts", () -> "3");
+        registry.add("suggestionbox.notifier.ledger-retries.initial-back-off", () -> "100ms");
+        registry.add("suggestionbox.notifier.ledger-retries.max-back-off", () -> "400ms");
+        registry.add("suggestionbox.notifier.ledger-retries.sweep-interval", () -> "100ms");
     }
 
     private static Map<String, String> rotatedKeys() {

@@ -20,7 +20,8 @@ import org.springframework.test.context.MergedContextConfiguration;
  * A local stand-in for Slack: its Web API under {@code /api/} (answers {@code {"ok":true}}; for
  * {@code users.info} the user registered with {@link #slackUser}, else {@code user_not_found}) and
  * response URLs under {@code /response/}; a real HTTP server on a random port, one per JVM. Every
- * test context gets {@code suggestionbox.intake.slack.api-base-url} pointed at it by the same
+ * test context gets {@code suggestionbox.intake.slack.api-base-url} pointed at it (and the outbound
+ * destination policy told to let Slack's response URLs go to it) by the same
  * {@link ContextCustomizerFactory} (registered in META-INF/spring.factories), so the context
  * cache still shares one context between the integration test classes.
  */
@@ -43,6 +44,11 @@ public final class FakeSlackApi {
 
     public static String responseUrl(String id) {
         return "http://127.0.0.1:" + SERVER.getAddress().getPort() + "/response/" + id;
+    }
+
+    /** A response URL that reaches the stand-in too, but by a name that is not on the allowed hosts. */
+    public static String responseUrlByName(String id) {
+        return "http://localhost:" + SERVER.getAddress().getPort() + "/response/" + id;
     }
 
     /** Makes {@code users.info} know a Slack user with this e-mail address. */
@@ -114,7 +120,10 @@ public final class FakeSlackApi {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            TestPropertyValues.of("suggestionbox.intake.slack.api-base-url=" + apiBaseUrl()).applyTo(context);
+            // the stand-in's response URLs are on loopback: the operator's switch for stand-ins, and its host
+            TestPropertyValues.of("suggestionbox.intake.slack.api-base-url=" + apiBaseUrl(),
+                    "suggestionbox.outbound.allow-http=true", "suggestionbox.outbound.allow-loopback=true",
+                    "suggestionbox.outbound.allowed-hosts.slack-response-url=127.0.0.1").applyTo(context);
         }
 
         @Override

@@ -205,6 +205,39 @@ class SlackIntegrationTests {
     }
 
     @Test
+    void aResponseUrlOutsideTheAllowedHostsIsNotCalledWhileAnAllowedOneIs() {
+        String allowed = "allowed-" + UUID.randomUUID();
+        String outside = "outside-" + UUID.randomUUID();
+
+        HttpResponse<String> first = ChatHttp.postToSlack(port, ChatHttp.interactivity(strangersShortcut(allowed,
+                FakeSlackApi.responseUrl(allowed))));
+        HttpResponse<String> second = ChatHttp.postToSlack(port, ChatHttp.interactivity(strangersShortcut(outside,
+                FakeSlackApi.responseUrlByName(outside))));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(FakeSlackApi.received("/response/" + allowed))
+                .singleElement().satisfies(answer -> assertThat(answer.body()).contains("\"response_type\":\"ephemeral\"",
+                        "could not match your Slack account")));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> FakeSlackApi.received("/response/" + outside).isEmpty());
+    }
+
+    /** A message shortcut from someone who is not in the directory: answered on the response URL. */
+    private static String strangersShortcut(String marker, String responseUrl) {
+        return """
+                {"type":"message_action","token":"gIkuvaNzQIHg97ATvDxqgjtO","action_ts":"1700000000.000100",\
+                "team":{"id":"T0SUGGEST","domain":"suggestionbox"},\
+                "user":{"id":"U0NOBODY","username":"nobody","team_id":"T0SUGGEST","name":"nobody"},\
+                "channel":{"id":"C2147483705","name":"general"},"is_enterprise_install":false,"enterprise":null,\
+                "callback_id":"send_as_idea","trigger_id":"%s",\
+                "response_url":"%s",\
+                "message_ts":"1700000000.000200",\
+                "message":{"type":"message","user":"U0ALICE","ts":"1700000000.000200","team":"T0SUGGEST",\
+                "text":"%s","blocks":[]}}""".formatted(trigger(), responseUrl, "An idea " + marker);
+    }
+
+    @Test
     void messageShortcutOpensThePrefilledModalThroughTheWebApi() {
         String marker = UUID.randomUUID().toString();
         String trigger = trigger();

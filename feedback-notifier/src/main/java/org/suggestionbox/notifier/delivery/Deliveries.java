@@ -1,6 +1,7 @@
 package org.suggestionbox.notifier.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.events.RecipientRole;
+import org.suggestionbox.notifier.config.LedgerRetryProperties;
 import org.suggestionbox.notifier.message.Message;
 import org.suggestionbox.notifier.proof.NotificationProofPublisher;
 import org.suggestionbox.platform.kafka.KafkaEventsProperties;
@@ -29,6 +31,13 @@ import org.suggestionbox.platform.kafka.NonRetryableEventException;
  * its last try ({@code suggestionbox.kafka.retries} + 1, counted in the ledger so that a restart does
  * not reset it) is proven failed with {@code NotificationFailed}, and the event goes to the
  * dead-letter topic.
+ * <p>
+ * Deliveries to destinations people chose ({@link NotificationChannel#personalDestination()}: their own
+ * Teams and webhook URLs) are the exception: one that fails is kept in the ledger with its message and
+ * retried from there with back-off ({@link #retryDue}), and after its last attempt
+ * ({@code suggestionbox.notifier.ledger-retries.max-attempts}) it is proven failed; the event is not
+ * failed for it, so one broken URL holds up neither the partition nor anyone else's messages. A URL the
+ * destination policy refuses is given up at once.
  * <p>
  * Owners and managers who chose a daily digest get what they hear as such in the inbox at once; the
  * other channels are left out and the message is queued for their digest e-mail instead
@@ -48,10 +57,11 @@ public class Deliveries {
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final int maxAttempts;
+    private final LedgerRetryProperties ledgerRetries;
 
     Deliveries(List<NotificationChannel> channels, ChannelChoices choices, DigestQueue digests, DeliveryLedger ledger,
             RecipientRefs refs, NotificationProofPublisher proof, DeliveryMetrics metrics, Clock clock,
-            KafkaEventsProperties kafka) {
+            KafkaEventsProperties kafka, LedgerRetryProperties ledgerRetries) {
         this.channels = List.copyOf(channels);
         this.choices = choices;
         this.digests = digests;
@@ -61,6 +71,7 @@ public class Deliveries {
         this.metrics = metrics;
         this.clock = clock;
         this.maxAttempts = kafka.retries() + 1;
+        this.ledgerRetries = ledgerRetries;
     }
 
     public void deliver(List<Message> messages) {
@@ -77,7 +88,7 @@ public class Deliveries {
                     continue;
                 }
                 switch (deliver(message, recipientRef, channel, proofs)) {
-                    case SENT, SKIPPED -> { }
+                    case SENT, SKIPPED, LEFT_TO_LEDGER -> { }
                     case RETRY -> retryable++;
                     case GIVEN_UP -> givenUp++;
                 }
@@ -118,7 +129,7 @@ public class Deliveries {
         return chosen.contains(channel.channel()) && channel.configured() && channel.reaches(message, recipientRef);
     }
 
-    private enum Outcome { SENT, SKIPPED, RETRY, GIVEN_UP }
+    private enum Outcome { SENT, SKIPPED, RETRY, GIVEN_UP, LEFT_TO_LEDGER }
 
     private Outcome deliver(Message message, String recipientRef, NotificationChannel channel,
             List<PendingProof> proofs) {
@@ -136,6 +147,10 @@ public class Deliveries {
         }
         catch (RuntimeException ex) {
             String cause = Failures.describe(ex);
+            if (channel.personalDestination()) {
+                retryLaterOrGiveUp(delivery, message, claim.attempts(), cause, ex);
+                return Outcome.LEFT_TO_LEDGER;
+            }
             ledger.markFailed(delivery, cause, clock.instant());
             if (claim.attempts() < maxAttempts) {
                 LOG.warn("{} on {} failed (attempt {} of {}): {}", message, channel.channel(), claim.attempts(),
@@ -153,6 +168,69 @@ public class Deliveries {
         LOG.info("{} delivered on {}", message, channel.channel());
         proofs.add(proveLater(delivery));
         return Outcome.SENT;
+    }
+
+    /**
+     * Retries up to {@code batch} deliveries to people's own destinations whose retry is due; each is
+     * claimed first, so instances do not retry the same one.
+     *
+     * @return how many were tried
+     */
+    int retryDue(int batch) {
+        int tried = 0;
+        while (tried < batch) {
+            var due = ledger.claimDueRetry(clock.instant(), ledgerRetries.lease());
+            if (due.isEmpty()) {
+                break;
+            }
+            tried++;
+            retry(due.get());
+        }
+        return tried;
+    }
+
+    private void retry(DeliveryLedger.DueRetry due) {
+        Delivery delivery = due.delivery();
+        Message message = due.message().toMessage(delivery);
+        NotificationChannel channel = channels.stream().filter(candidate -> candidate.channel() == delivery.channel())
+                .findFirst().orElse(null);
+        if (channel == null || !channel.configured()) {
+            giveUp(delivery, due.attempts(), delivery.channel() + " is not set up any more");
+            return;
+        }
+        try {
+            channel.send(message, delivery.recipientRef());
+        }
+        catch (RuntimeException ex) {
+            retryLaterOrGiveUp(delivery, message, due.attempts(), Failures.describe(ex), ex);
+            return;
+        }
+        ledger.markSent(delivery, clock.instant());
+        metrics.delivered(delivery.channel(), delivery.kind());
+        LOG.info("{} delivered on {} at attempt {}", message, delivery.channel(), due.attempts());
+        prove(delivery);
+    }
+
+    private void retryLaterOrGiveUp(Delivery delivery, Message message, int attempts, String cause,
+            RuntimeException failure) {
+        boolean permanent = failure instanceof ChannelCallException call && call.permanent();
+        if (permanent || attempts >= ledgerRetries.maxAttempts()) {
+            giveUp(delivery, attempts, cause);
+            return;
+        }
+        Instant now = clock.instant();
+        Instant retryAt = now.plus(ledgerRetries.backOff(attempts));
+        ledger.markFailedForRetry(delivery, cause, now, retryAt, RetryMessage.of(message));
+        LOG.warn("{} on {} failed (attempt {} of {}), retried from the ledger at {}: {}", message, delivery.channel(),
+                attempts, ledgerRetries.maxAttempts(), retryAt, cause);
+    }
+
+    private void giveUp(Delivery delivery, int attempts, String cause) {
+        LOG.error("Delivery on {} of {} {} failed for good after {} attempts: {}", delivery.channel(),
+                delivery.sourceEventType(), delivery.sourceEventId(), attempts, cause);
+        ledger.markGivenUp(delivery, cause, clock.instant());
+        metrics.failed(delivery.channel());
+        proof.publish(delivery.failed(clock.instant(), attempts, cause));
     }
 
     /** A proof on its way to the broker. */

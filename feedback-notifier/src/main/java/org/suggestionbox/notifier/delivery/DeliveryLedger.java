@@ -3,6 +3,7 @@ package org.suggestionbox.notifier.delivery;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -44,6 +45,7 @@ class DeliveryLedger {
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().named("delivery_key").on("sourceEventId", Sort.Direction.ASC)
                 .on("recipientRef", Sort.Direction.ASC).on("channel", Sort.Direction.ASC).unique());
+        indexes.createIndex(new Index().named("due_retries").on("retryAt", Sort.Direction.ASC).sparse());
         indexes.createIndex(new Index().named("unpublished").on("state", Sort.Direction.ASC)
                 .on("published", Sort.Direction.ASC).on("updatedAt", Sort.Direction.ASC));
     }
@@ -92,7 +94,46 @@ class DeliveryLedger {
     void markSent(Delivery delivery, Instant now) {
         mongo.getCollection(COLLECTION).updateOne(key(delivery), Updates.combine(
                 Updates.set("state", DeliveryState.SENT.name()), Updates.set("sentAt", Date.from(now)),
-                Updates.set("updatedAt", Date.from(now)), Updates.unset("lastError")));
+                Updates.set("updatedAt", Date.from(now)), Updates.unset("lastError"), Updates.unset("retryAt"),
+                Updates.unset("retryMessage")));
+    }
+
+    /** Failed, to be tried again from the ledger at {@code retryAt} with the kept message. */
+    void markFailedForRetry(Delivery delivery, String cause, Instant now, Instant retryAt, RetryMessage message) {
+        mongo.getCollection(COLLECTION).updateOne(key(delivery), Updates.combine(
+                Updates.set("state", DeliveryState.FAILED.name()), Updates.set("lastError", cause),
+                Updates.set("updatedAt", Date.from(now)), Updates.set("retryAt", Date.from(retryAt)),
+                Updates.set("retryMessage", message.toDocument())));
+    }
+
+    /** Failed for good: no more retries, the message text is dropped. */
+    void markGivenUp(Delivery delivery, String cause, Instant now) {
+        mongo.getCollection(COLLECTION).updateOne(key(delivery), Updates.combine(
+                Updates.set("state", DeliveryState.FAILED.name()), Updates.set("lastError", cause),
+                Updates.set("updatedAt", Date.from(now)), Updates.set("givenUp", true), Updates.unset("retryAt"),
+                Updates.unset("retryMessage")));
+    }
+
+    /** A delivery whose retry is due, claimed with one more attempt counted. */
+    record DueRetry(Delivery delivery, RetryMessage message, int attempts) {
+    }
+
+    /**
+     * Claims the delivery whose retry is due the longest: its next retry moves {@code lease} ahead, so
+     * that no other instance takes it meanwhile, and one more attempt is counted.
+     */
+    Optional<DueRetry> claimDueRetry(Instant now, java.time.Duration lease) {
+        Document claimed = mongo.getCollection(COLLECTION).findOneAndUpdate(
+                Filters.and(Filters.lte("retryAt", Date.from(now)), Filters.exists("retryMessage")),
+                Updates.combine(Updates.inc("attempts", 1), Updates.set("retryAt", Date.from(now.plus(lease))),
+                        Updates.set("updatedAt", Date.from(now))),
+                new FindOneAndUpdateOptions().sort(com.mongodb.client.model.Sorts.ascending("retryAt"))
+                        .returnDocument(ReturnDocument.AFTER));
+        if (claimed == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DueRetry(delivery(claimed), RetryMessage.from(claimed.get("retryMessage", Document.class)),
+                claimed.getInteger("attempts", 1)));
     }
 
     void markFailed(Delivery delivery, String cause, Instant now) {

@@ -23,6 +23,16 @@ public interface NotificationChannel {
     }
 
     /**
+     * Whether the channel sends to a destination a person chose (their own Teams or webhook URL):
+     * such a delivery that fails is retried from the delivery ledger with back-off, off the Kafka
+     * partition, so that one broken URL holds up nobody else's messages; the other channels fail the
+     * event, whose retries the listener's error handler makes.
+     */
+    default boolean personalDestination() {
+        return false;
+    }
+
+    /**
      * Delivers the message or throws. Called again for the same message after a failure, so a
      * channel that can make sending idempotent should.
      *

@@ -2,69 +2,79 @@ package org.suggestionbox.notifier.delivery;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.apache.hc.core5.http.ContentType;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.notifier.config.OutboundProperties;
+import org.suggestionbox.platform.outbound.Destination;
+import org.suggestionbox.platform.outbound.DestinationRefusedException;
+import org.suggestionbox.platform.outbound.OutboundClient;
+import org.suggestionbox.platform.outbound.OutboundPolicy;
+import org.suggestionbox.platform.outbound.OutboundResponse;
 
 /**
- * POSTs JSON to outside APIs with time-outs, through {@link ResilientCalls}. 2xx answers are
+ * POSTs JSON to outside APIs through the destination policy ({@link OutboundClient}: https outside
+ * {@code local}, the channel's allowed hosts, no inside address after resolution, no redirects, at most
+ * 64 KB of answer) and {@link ResilientCalls} (a circuit breaker per destination). 2xx answers are
  * returned; 429, 5xx and I/O failures are retryable {@link ChannelCallException}s, other answers
- * not. Failures name the channel and status, never the URL (Teams and webhook URLs carry secrets).
+ * not, and a refused destination is permanent. Failures name the channel and status, never the URL
+ * (Teams and webhook URLs carry secrets).
  */
 @Component
 public class OutboundHttp {
 
-    private final HttpClient client;
-    private final ResilientCalls calls;
-    private final OutboundProperties properties;
+    private static final ContentType JSON = ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8);
 
-    OutboundHttp(OutboundProperties properties) {
-        this.properties = properties;
+    private final OutboundClient client;
+    private final ResilientCalls calls;
+
+    OutboundHttp(OutboundClient client, OutboundProperties properties) {
+        this.client = client.withTimeouts(properties.connectTimeout(), properties.requestTimeout());
         this.calls = new ResilientCalls(properties);
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     /** @return the answer's body */
     public String postJson(DeliveryChannel channel, URI uri, String json, Map<String, String> headers) {
-        return calls.call(channel, () -> post(channel, uri, json, headers));
+        Destination destination;
+        try {
+            destination = client.policy().vet(policyChannel(channel), uri);
+        }
+        catch (DestinationRefusedException refused) {
+            throw new ChannelCallException(channel + " destination refused: " + refused.reason()
+                    + (refused.addressClass() == null ? "" : " (" + refused.addressClass() + ")"), false, true);
+        }
+        return calls.call(channel, destination.key(), () -> post(channel, destination, json, headers));
     }
 
     public ResilientCalls calls() {
         return calls;
     }
 
-    private String post(DeliveryChannel channel, URI uri, String json, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(properties.requestTimeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        headers.forEach(request::header);
-        HttpResponse<String> response;
+    /** The name the destination policy keeps the channel's allowed hosts under. */
+    static String policyChannel(DeliveryChannel channel) {
+        return switch (channel) {
+            case TEAMS -> OutboundPolicy.TEAMS;
+            case SLACK -> OutboundPolicy.SLACK;
+            default -> OutboundPolicy.WEBHOOK;
+        };
+    }
+
+    private String post(DeliveryChannel channel, Destination destination, String json, Map<String, String> headers) {
+        OutboundResponse response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = client.post(destination, JSON, json.getBytes(StandardCharsets.UTF_8), headers);
         }
         catch (IOException ex) {
             // the cause is left out on purpose: its message may name the URL, which may carry a secret
             throw new ChannelCallException(channel + " call failed: " + ex.getClass().getSimpleName(), true);
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new ChannelCallException(channel + " call interrupted", false, ex);
+        if (response.successful()) {
+            return response.text();
         }
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return response.body();
-        }
+        int status = response.status();
         throw new ChannelCallException(channel + " answered HTTP " + status, status == 429 || status >= 500);
     }
 }

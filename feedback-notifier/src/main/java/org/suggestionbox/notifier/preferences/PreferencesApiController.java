@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,10 +26,12 @@ class PreferencesApiController {
 
     private final PreferencesService preferences;
     private final AvailableChannels available;
+    private final MessageSource messages;
 
-    PreferencesApiController(PreferencesService preferences, AvailableChannels available) {
+    PreferencesApiController(PreferencesService preferences, AvailableChannels available, MessageSource messages) {
         this.preferences = preferences;
         this.available = available;
+        this.messages = messages;
     }
 
     /**
@@ -56,10 +60,16 @@ class PreferencesApiController {
 
     @ExceptionHandler(PreferencesService.InvalidPreferencesException.class)
     ProblemDetail invalid(PreferencesService.InvalidPreferencesException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                ex.field() + ": " + ex.getMessage());
+        String message = ex.getMessage();
+        String key = ex.messageKey();
+        if (key != null) {
+            var locale = LocaleContextHolder.getLocale();
+            String label = messages.getMessage("prefs.field." + ex.field(), null, ex.field(), locale);
+            message = messages.getMessage(key, new Object[] {label}, message, locale);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.field() + ": " + message);
         problem.setTitle("Invalid preferences");
-        problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+        problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", message)));
         return problem;
     }
 

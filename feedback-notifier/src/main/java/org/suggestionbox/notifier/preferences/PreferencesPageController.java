@@ -27,7 +27,7 @@ class PreferencesPageController {
 
     @GetMapping("/preferences")
     String show(@AuthenticationPrincipal DirectoryUser user, Model model) {
-        return page(model, preferences.ofPerson(user.id()), null, null);
+        return page(model, preferences.ofPerson(user.id()), null, null, null);
     }
 
     @PostMapping("/preferences")
@@ -43,18 +43,20 @@ class PreferencesPageController {
             preferences.update(user.id(), chosen);
         }
         catch (PreferencesService.InvalidPreferencesException ex) {
-            return page(model, chosen, ex.field(), ex.getMessage());
+            return page(model, chosen, ex.field(), ex.getMessage(), ex.messageKey());
         }
         return "redirect:/preferences?saved";
     }
 
-    private String page(Model model, Preferences shown, @Nullable String errorField, @Nullable String error) {
+    private String page(Model model, Preferences shown, @Nullable String errorField, @Nullable String error,
+            @Nullable String errorKey) {
         model.addAttribute("prefs", shown);
         model.addAttribute("choosable", available.ordered().stream()
                 .filter(channel -> channel != DeliveryChannel.IN_APP).toList());
         model.addAttribute("languages", PreferencesService.LANGUAGES);
         model.addAttribute("errorField", errorField);
         model.addAttribute("error", error);
+        model.addAttribute("errorKey", errorKey);
         return "preferences";
     }
 }

@@ -1,6 +1,5 @@
 package org.suggestionbox.notifier.preferences;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.notifier.delivery.ChannelChoices;
 import org.suggestionbox.notifier.delivery.RecipientRefs;
+import org.suggestionbox.platform.outbound.DestinationRefusedException;
+import org.suggestionbox.platform.outbound.OutboundPolicy;
 
 /** Reads and changes people's preferences; tells the deliveries which channels each person chose. */
 @Service
@@ -22,11 +23,13 @@ public class PreferencesService implements ChannelChoices {
     private final PreferenceStore store;
     private final RecipientRefs refs;
     private final Clock clock;
+    private final OutboundPolicy outbound;
 
-    PreferencesService(PreferenceStore store, RecipientRefs refs, Clock clock) {
+    PreferencesService(PreferenceStore store, RecipientRefs refs, Clock clock, OutboundPolicy outbound) {
         this.store = store;
         this.refs = refs;
         this.clock = clock;
+        this.outbound = outbound;
     }
 
     /** By opaque reference: what channels see. */
@@ -53,10 +56,17 @@ public class PreferencesService implements ChannelChoices {
         return store.find(refs.of(personId)).map(Preferences::locale).map(Locale::forLanguageTag);
     }
 
-    /** @throws InvalidPreferencesException naming the field when a URL or language is not acceptable */
+    /**
+     * Stores what the person chose. Their own Teams and webhook URLs must pass the outbound destination
+     * policy as written (https outside {@code local}, the channel's allowed hosts, never {@code localhost}
+     * or a loopback, private, link-local or other inside address, however it is spelled); the policy
+     * checks them again, resolved, before every call.
+     *
+     * @throws InvalidPreferencesException naming the field when a URL or language is not acceptable
+     */
     public Preferences update(String personId, Preferences preferences) {
-        checkUrl("teamsWebhookUrl", preferences.teamsWebhookUrl());
-        checkUrl("webhookUrl", preferences.webhookUrl());
+        checkUrl("teamsWebhookUrl", OutboundPolicy.TEAMS, preferences.teamsWebhookUrl());
+        checkUrl("webhookUrl", OutboundPolicy.WEBHOOK, preferences.webhookUrl());
         if (preferences.locale() != null && !LANGUAGES.contains(preferences.locale())) {
             throw new InvalidPreferencesException("locale", "must be one of " + LANGUAGES);
         }
@@ -64,34 +74,51 @@ public class PreferencesService implements ChannelChoices {
         return preferences;
     }
 
-    private static void checkUrl(String field, @Nullable String url) {
+    private void checkUrl(String field, String channel, @Nullable String url) {
         if (url == null) {
             return;
         }
         try {
-            URI uri = new URI(url);
-            if (!uri.isAbsolute() || uri.getHost() == null
-                    || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-                throw new InvalidPreferencesException(field, "must be an absolute http(s) URL");
-            }
+            outbound.checkSaved(channel, url);
         }
-        catch (java.net.URISyntaxException ex) {
-            throw new InvalidPreferencesException(field, "must be an absolute http(s) URL");
+        catch (DestinationRefusedException refused) {
+            throw new InvalidPreferencesException(field, describe(refused), refused.messageKey());
         }
+    }
+
+    private static String describe(DestinationRefusedException refused) {
+        return switch (refused.reason()) {
+            case INVALID -> "must be an absolute http(s) URL";
+            case SCHEME -> "must be an https URL";
+            case HOST_NOT_ALLOWED -> "must point to a host allowed for this channel";
+            case LOCAL_NAME, ADDRESS -> "must not point to a local or internal network address";
+            case UNRESOLVED -> "must name a host that exists";
+        };
     }
 
     /** A preference that cannot be stored: which field, and why. */
     public static class InvalidPreferencesException extends RuntimeException {
 
         private final String field;
+        private final @Nullable String messageKey;
 
         InvalidPreferencesException(String field, String message) {
+            this(field, message, null);
+        }
+
+        InvalidPreferencesException(String field, String message, @Nullable String messageKey) {
             super(message);
             this.field = field;
+            this.messageKey = messageKey;
         }
 
         public String field() {
             return field;
+        }
+
+        /** The key of a text for people that says what is wrong ({0} is the field's label), if there is one. */
+        public @Nullable String messageKey() {
+            return messageKey;
         }
     }
 }

@@ -52,6 +52,11 @@ class TeamsChannel implements NotificationChannel {
     }
 
     @Override
+    public boolean personalDestination() {
+        return true;
+    }
+
+    @Override
     public boolean reaches(Message message, String recipientRef) {
         return url(recipientRef) != null;
     }

@@ -58,6 +58,11 @@ class WebhookChannel implements NotificationChannel {
     }
 
     @Override
+    public boolean personalDestination() {
+        return true;
+    }
+
+    @Override
     public boolean reaches(Message message, String recipientRef) {
         return !urls(recipientRef).isEmpty();
     }

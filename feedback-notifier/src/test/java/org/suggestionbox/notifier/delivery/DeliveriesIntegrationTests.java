@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.suggestionbox.events.NotificationDelivered;
 import org.suggestionbox.events.NotificationEvent;
 import org.suggestionbox.events.NotificationFailed;
 import org.suggestionbox.events.RecipientRole;
+import org.suggestionbox.notifier.config.LedgerRetryProperties;
 import org.suggestionbox.notifier.config.NotifierProperties;
 import org.suggestionbox.notifier.message.Contact;
 import org.suggestionbox.notifier.message.Message;
@@ -53,18 +55,22 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class DeliveriesIntegrationTests {
 
     private static final int RETRIES = 3;
+    private static final LedgerRetryProperties LEDGER_RETRIES = new LedgerRetryProperties(3, Duration.ofMinutes(1),
+            Duration.ofMinutes(4), Duration.ofSeconds(1), 10, Duration.ofMinutes(5));
 
-    private final Clock clock = Clock.systemUTC();
+    private final MovableClock clock = new MovableClock();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final NotificationProofPublisher proof = mock(NotificationProofPublisher.class);
     private final RecipientRefs refs = new RecipientRefs("test-ref-key");
     private final FlakyChannel inbox = new FlakyChannel(DeliveryChannel.IN_APP);
     private final FlakyChannel email = new FlakyChannel(DeliveryChannel.EMAIL);
+    private final FlakyChannel webhook = new FlakyChannel(DeliveryChannel.WEBHOOK, true);
 
     private MongoClient client;
     private MongoTemplate mongo;
     private DeliveryLedger ledger;
     private Deliveries deliveries;
+    private Deliveries withPersonalDestination;
 
     @BeforeEach
     void setUp(Infrastructure infrastructure) {
@@ -74,7 +80,12 @@ class DeliveriesIntegrationTests {
         ledger.createIndexes();
         deliveries = new Deliveries(List.of(inbox, email), ChannelChoices.ALL, DigestQueue.NONE, ledger, refs, proof,
                 new DeliveryMetrics(meters), clock,
-                new KafkaEventsProperties(3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2)));
+                new KafkaEventsProperties(3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2)),
+                LEDGER_RETRIES);
+        withPersonalDestination = new Deliveries(List.of(inbox, email, webhook), ChannelChoices.ALL, DigestQueue.NONE,
+                ledger, refs, proof, new DeliveryMetrics(meters), clock,
+                new KafkaEventsProperties(3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2)),
+                LEDGER_RETRIES);
         when(proof.publishAsync(any())).thenReturn(CompletableFuture.completedFuture(true));
         when(proof.publish(any())).thenReturn(true);
     }
@@ -137,7 +148,8 @@ class DeliveriesIntegrationTests {
     void aChannelThePersonDidNotChooseIsNotUsedButTheInboxAlwaysIs() {
         Deliveries choosy = new Deliveries(List.of(inbox, email), recipientRef -> java.util.Set.of(), DigestQueue.NONE,
                 ledger, refs, proof, new DeliveryMetrics(meters), clock,
-                new KafkaEventsProperties(3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2)));
+                new KafkaEventsProperties(3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2)),
+                LEDGER_RETRIES);
 
         choosy.deliver(List.of(messageToNoa()));
 
@@ -175,6 +187,78 @@ class DeliveriesIntegrationTests {
         assertThat(email.sent).hasSize(1);
     }
 
+    @Test
+    void aFailingPersonalDestinationDoesNotFailTheEventAndIsRetriedFromTheLedgerWithBackOff() {
+        List<Message> messages = List.of(messageToNoa());
+        webhook.failNext(1);
+
+        withPersonalDestination.deliver(messages); // no exception: the listener goes on with the next record
+
+        assertThat(inbox.sent).hasSize(1);
+        assertThat(email.sent).hasSize(1);
+        Document waiting = ledgerRow(DeliveryChannel.WEBHOOK);
+        assertThat(waiting).containsEntry("state", "FAILED").containsEntry("attempts", 1).containsKey("retryMessage");
+        assertThat(waiting.getString("lastError")).doesNotContain("noa@");
+        assertThat(waiting.get("retryMessage").toString()).doesNotContain("noa@").doesNotContain("\"noa\"");
+        assertThat(withPersonalDestination.retryDue(10)).as("not due before its back-off").isZero();
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(withPersonalDestination.retryDue(10)).isEqualTo(1);
+
+        assertThat(webhook.sent).singleElement().satisfies(message -> {
+            assertThat(message.title()).isEqualTo("title");
+            assertThat(message.locale()).isEqualTo(Locale.forLanguageTag("he"));
+            assertThat(message.recipient().role()).isEqualTo(RecipientRole.SUBMITTER);
+        });
+        assertThat(ledgerRow(DeliveryChannel.WEBHOOK)).containsEntry("state", "SENT").containsEntry("attempts", 2)
+                .doesNotContainKey("retryMessage").doesNotContainKey("retryAt").containsEntry("published", true);
+        assertThat(published()).filteredOn(NotificationDelivered.class::isInstance).extracting(NotificationEvent::channel)
+                .contains(DeliveryChannel.WEBHOOK);
+    }
+
+    @Test
+    void aPersonalDestinationDownForGoodEndsAsNotificationFailedWhileTheInboxHasTheMessage() {
+        webhook.failNext(Integer.MAX_VALUE);
+
+        withPersonalDestination.deliver(List.of(messageToNoa()));
+        for (int attempt = 2; attempt <= LEDGER_RETRIES.maxAttempts(); attempt++) {
+            clock.advance(LEDGER_RETRIES.maxBackOff());
+            assertThat(withPersonalDestination.retryDue(10)).isEqualTo(1);
+        }
+        clock.advance(LEDGER_RETRIES.maxBackOff());
+
+        assertThat(withPersonalDestination.retryDue(10)).as("nothing left to retry").isZero();
+        assertThat(webhook.calls).isEqualTo(LEDGER_RETRIES.maxAttempts());
+        assertThat(inbox.sent).hasSize(1);
+        assertThat(ledgerRow(DeliveryChannel.WEBHOOK)).containsEntry("state", "FAILED").containsEntry("givenUp", true)
+                .doesNotContainKey("retryMessage");
+        assertThat(published()).filteredOn(NotificationFailed.class::isInstance).singleElement()
+                .satisfies(event -> {
+                    assertThat(event.channel()).isEqualTo(DeliveryChannel.WEBHOOK);
+                    assertThat(((NotificationFailed) event).attempts()).isEqualTo(LEDGER_RETRIES.maxAttempts());
+                });
+    }
+
+    @Test
+    void aDestinationThePolicyRefusesIsGivenUpAtOnce() {
+        webhook.refuseDestination();
+
+        withPersonalDestination.deliver(List.of(messageToNoa()));
+
+        assertThat(webhook.calls).isEqualTo(1);
+        assertThat(ledgerRow(DeliveryChannel.WEBHOOK)).containsEntry("givenUp", true);
+        assertThat(published()).filteredOn(NotificationFailed.class::isInstance).singleElement()
+                .satisfies(event -> assertThat(((NotificationFailed) event).cause()).contains("refused"));
+    }
+
+    @Test
+    void theBackOffDoublesUpToItsLongestPause() {
+        assertThat(LEDGER_RETRIES.backOff(1)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(LEDGER_RETRIES.backOff(2)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(LEDGER_RETRIES.backOff(3)).isEqualTo(Duration.ofMinutes(4));
+        assertThat(LEDGER_RETRIES.backOff(10)).isEqualTo(Duration.ofMinutes(4));
+    }
+
     private List<NotificationEvent> published() {
         ArgumentCaptor<NotificationEvent> waited = ArgumentCaptor.forClass(NotificationEvent.class);
         verify(proof, org.mockito.Mockito.atLeast(0)).publish(waited.capture());
@@ -202,16 +286,27 @@ class DeliveriesIntegrationTests {
     static final class FlakyChannel implements NotificationChannel {
 
         private final DeliveryChannel channel;
+        private final boolean personal;
         final List<Message> sent = new ArrayList<>();
         int calls;
         private int failuresLeft;
+        private boolean refused;
 
         FlakyChannel(DeliveryChannel channel) {
+            this(channel, false);
+        }
+
+        FlakyChannel(DeliveryChannel channel, boolean personal) {
             this.channel = channel;
+            this.personal = personal;
         }
 
         void failNext(int failures) {
             failuresLeft = failures;
+        }
+
+        void refuseDestination() {
+            refused = true;
         }
 
         @Override
@@ -220,13 +315,46 @@ class DeliveriesIntegrationTests {
         }
 
         @Override
+        public boolean personalDestination() {
+            return personal;
+        }
+
+        @Override
         public void send(Message message, String recipientRef) {
             calls++;
+            if (refused) {
+                throw new ChannelCallException(channel + " destination refused: ADDRESS (PRIVATE)", false, true);
+            }
             if (failuresLeft > 0) {
                 failuresLeft--;
                 throw new IllegalStateException("550 mailbox unavailable: <" + message.recipient().email() + ">");
             }
             sent.add(message);
+        }
+    }
+
+    /** A clock the test moves on. */
+    static final class MovableClock extends Clock {
+
+        private Instant now = Instant.now();
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 }

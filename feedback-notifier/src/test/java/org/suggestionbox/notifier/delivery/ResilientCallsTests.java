@@ -22,7 +22,7 @@ class ResilientCallsTests {
     void aRetryableFailureIsTriedOnceMoreWithinTheCall() {
         AtomicInteger attempts = new AtomicInteger();
 
-        String result = calls.call(DeliveryChannel.SLACK, () -> {
+        String result = calls.call(DeliveryChannel.SLACK, "slack.com:443", () -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new ChannelCallException("SLACK answered HTTP 503", true);
             }
@@ -37,7 +37,7 @@ class ResilientCallsTests {
     void aFailureThatCannotHelpIsNotRetried() {
         AtomicInteger attempts = new AtomicInteger();
 
-        assertThatExceptionOfType(ChannelCallException.class).isThrownBy(() -> calls.call(DeliveryChannel.TEAMS, () -> {
+        assertThatExceptionOfType(ChannelCallException.class).isThrownBy(() -> calls.call(DeliveryChannel.TEAMS, "acme.webhook.office.com:443", () -> {
             attempts.incrementAndGet();
             throw new ChannelCallException("TEAMS answered HTTP 400", false);
         }));
@@ -46,20 +46,34 @@ class ResilientCallsTests {
     }
 
     @Test
-    void aChannelThatKeepsFailingOpensItsBreakerAndIsNotCalledWhileOpenWhileOtherChannelsStillAre() {
+    void aDestinationThatKeepsFailingOpensItsOwnBreakerAndOtherDestinationsOfTheChannelAreStillCalled() {
         AtomicInteger attempts = new AtomicInteger();
         for (int i = 0; i < 2; i++) {
             assertThatExceptionOfType(ChannelCallException.class).isThrownBy(() -> calls.call(DeliveryChannel.WEBHOOK,
-                    () -> {
+                    "broken.example:443", () -> {
                         attempts.incrementAndGet();
                         throw new ChannelCallException("WEBHOOK answered HTTP 500", true);
                     }));
         }
-        assertThat(calls.breaker(DeliveryChannel.WEBHOOK).getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(calls.breaker(DeliveryChannel.WEBHOOK, "broken.example:443").getState())
+                .isEqualTo(CircuitBreaker.State.OPEN);
 
         assertThatExceptionOfType(CallNotPermittedException.class).isThrownBy(() -> calls.call(DeliveryChannel.WEBHOOK,
-                () -> attempts.incrementAndGet()));
+                "broken.example:443", () -> attempts.incrementAndGet()));
         assertThat(attempts).hasValue(4);
-        assertThat(calls.call(DeliveryChannel.SLACK, () -> "ok")).isEqualTo("ok");
+        assertThat(calls.call(DeliveryChannel.WEBHOOK, "working.example:443", () -> "ok")).isEqualTo("ok");
+        assertThat(calls.call(DeliveryChannel.WEBHOOK, "broken.example:8443", () -> "ok")).isEqualTo("ok");
+        assertThat(calls.breaker(DeliveryChannel.WEBHOOK, "working.example:443").getState())
+                .isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(calls.call(DeliveryChannel.SLACK, "slack.com:443", () -> "ok")).isEqualTo("ok");
+    }
+
+    @Test
+    void theNumberOfBreakersIsBounded() {
+        for (int i = 0; i < ResilientCalls.MAX_BREAKERS + 500; i++) {
+            calls.breaker(DeliveryChannel.WEBHOOK, "host" + i + ".example:443");
+        }
+
+        assertThat(calls.breakerCount()).isLessThanOrEqualTo(ResilientCalls.MAX_BREAKERS);
     }
 }

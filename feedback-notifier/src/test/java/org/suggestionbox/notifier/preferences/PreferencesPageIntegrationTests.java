@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.suggestionbox.events.DeliveryChannel;
-import org.suggestionbox.notifier.FakeChatServers;
 import org.suggestionbox.notifier.NotifierSpringIntegrationTest;
 
 /** The preferences page as a browser uses it: a form with a CSRF token, in the reader's language. */
@@ -31,11 +31,24 @@ class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
     @Autowired
     PreferencesService preferences;
 
+    @Autowired
+    ApplicationContext context;
+
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     @Test
     void leaChoosesHebrewAndTeamsWithHerOwnUrlOnThePage() throws Exception {
-        String teamsUrl = FakeChatServers.get().teamsUrl("lea-page");
+        Preferences before = preferences.ofPerson("lea");
+        try {
+            choosesHebrewAndTeams();
+        }
+        finally {
+            PreferencesFixture.storeUnchecked(context, "lea", before);
+        }
+    }
+
+    private void choosesHebrewAndTeams() throws Exception {
+        String teamsUrl = "https://acme.webhook.office.com/webhookb2/lea-page";
         String page = get("lea", "/preferences");
         assertThat(page).contains("id=\"preferences-form\"").contains("Notification preferences")
                 .contains("value=\"SLACK\"").contains("value=\"TEAMS\"").contains("value=\"WEBHOOK\"");
@@ -66,7 +79,7 @@ class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
                 + "&webhookUrl=" + URLEncoder.encode("javascript:alert(1)", StandardCharsets.UTF_8));
 
         assertThat(rejected.statusCode()).isEqualTo(200);
-        assertThat(rejected.body()).contains("id=\"preferences-error\"").contains("Please check “Webhook URL”");
+        assertThat(rejected.body()).contains("id=\"preferences-error\"").contains("“Webhook URL”");
         assertThat(preferences.ofPerson("maya")).isEqualTo(before);
     }
 

@@ -65,9 +65,11 @@ class SlackIdeaApp implements DisposableBean {
     private final SlackUsers users;
     private final ExecutorService work;
     private final SlackProperties properties;
+    private final SlackResponses responses;
 
-    SlackIdeaApp(Slack slack, ChatIntake chat, SlackUsers users, SlackProperties properties) {
+    SlackIdeaApp(Slack slack, ChatIntake chat, SlackUsers users, SlackProperties properties, SlackResponses responses) {
         this.slack = slack;
+        this.responses = responses;
         this.chat = chat;
         this.users = users;
         // what must not hold up Slack's 3-second answer: opening modals, slow submissions
@@ -117,7 +119,8 @@ class SlackIdeaApp implements DisposableBean {
         }
         catch (TimeoutException ex) {
             // Slack gives up after 3 s: say we are on it, and send the outcome to the response URL
-            submission.thenAccept(result -> respond(context, chat.reply(result, locale, USAGE)));
+            String responseUrl = payload.getResponseUrl();
+            submission.thenAccept(result -> respond(responseUrl, chat.reply(result, locale, USAGE)));
             return context.ack(r -> r.responseType(EPHEMERAL).text(chat.message("chat.pending", locale)));
         }
         catch (InterruptedException ex) {
@@ -129,11 +132,12 @@ class SlackIdeaApp implements DisposableBean {
         }
     }
 
-    private void respond(SlashCommandContext context, String text) {
+    /** A late answer, through the outbound destination policy (only to Slack's hosts). */
+    private void respond(@Nullable String responseUrl, String text) {
         try {
-            context.respond(r -> r.responseType(EPHEMERAL).text(text));
+            responses.ephemeral(responseUrl, text);
         }
-        catch (Exception ex) {
+        catch (RuntimeException ex) {
             LOG.warn("Could not send a late {} answer to Slack's response URL: {}", COMMAND, ex.toString());
         }
     }
@@ -144,14 +148,8 @@ class SlackIdeaApp implements DisposableBean {
         Optional<Person> person = users.find(userId);
         if (person.isEmpty()) {
             LOG.info("Message shortcut from a Slack user who is not in the directory");
-            work.execute(() -> {
-                try {
-                    context.respond(r -> r.responseType(EPHEMERAL).text(chat.unknownSubmitter(SubmissionChannel.SLACK, Locale.ENGLISH)));
-                }
-                catch (Exception ex) {
-                    LOG.warn("Could not answer a Slack user who is not in the directory: {}", ex.toString());
-                }
-            });
+            String responseUrl = payload.getResponseUrl();
+            work.execute(() -> respond(responseUrl, chat.unknownSubmitter(SubmissionChannel.SLACK, Locale.ENGLISH)));
             return context.ack();
         }
         String text = payload.getMessage() == null ? "" : payload.getMessage().getText();

@@ -1,0 +1,138 @@
+package org.suggestionbox.platform.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import org.apache.hc.core5.http.ContentType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/** Calls a real HTTP server on loopback (with loopback allowed, as the operator's stand-ins are). */
+class OutboundClientTests {
+
+    private static final byte[] JSON = "{}".getBytes(StandardCharsets.UTF_8);
+
+    private HttpServer server;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> hostHeaders = new CopyOnWriteArrayList<>();
+    private OutboundClient client;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.createContext("/", exchange -> {
+            requests.add(exchange.getRequestURI().getPath());
+            hostHeaders.add(exchange.getRequestHeaders().getFirst("Host"));
+            switch (exchange.getRequestURI().getPath()) {
+                case "/redirect" -> {
+                    exchange.getResponseHeaders().add("Location", base() + "/elsewhere");
+                    answer(exchange, 302, new byte[0]);
+                }
+                case "/large" -> answer(exchange, 200, new byte[5 * 1024 * 1024]);
+                default -> answer(exchange, 200, "{\"ok\":true}".getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        server.start();
+        HostResolver stub = host -> switch (host) {
+            case "fake.example" -> List.of(InetAddress.getLoopbackAddress());
+            case "evil.example" -> List.of(InetAddress.getByAddress(new byte[] {10, 0, 0, 5}));
+            default -> throw new UnknownHostException(host);
+        };
+        OutboundPolicyProperties properties = OutboundPolicyTests.properties(true, Map.of());
+        client = new OutboundClient(new OutboundPolicy(properties, true, stub), properties);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    @Test
+    void aRedirectIsNotFollowed() throws IOException {
+        OutboundResponse response = client.post(OutboundPolicy.WEBHOOK, URI.create(base() + "/redirect"),
+                ContentType.APPLICATION_JSON, JSON, Map.of());
+
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(response.successful()).isFalse();
+        assertThat(requests).containsExactly("/redirect");
+    }
+
+    @Test
+    void aLargeAnswerIsCutAt64Kilobytes() throws IOException {
+        OutboundResponse response = client.post(OutboundPolicy.WEBHOOK, URI.create(base() + "/large"),
+                ContentType.APPLICATION_JSON, JSON, Map.of());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.truncated()).isTrue();
+        assertThat(response.body()).hasSize(64 * 1024);
+    }
+
+    @Test
+    void aSmallAnswerIsReadWhole() throws IOException {
+        OutboundResponse response = client.post(OutboundPolicy.WEBHOOK, URI.create(base() + "/hook"),
+                ContentType.APPLICATION_JSON, JSON, Map.of("X-Test", "1"));
+
+        assertThat(response.successful()).isTrue();
+        assertThat(response.truncated()).isFalse();
+        assertThat(response.text()).isEqualTo("{\"ok\":true}");
+    }
+
+    @Test
+    void theCallGoesToTheVettedAddressWithTheHostNameKept() throws IOException {
+        int port = server.getAddress().getPort();
+
+        OutboundResponse response = client.post(OutboundPolicy.WEBHOOK, URI.create("http://fake.example:" + port + "/hook"),
+                ContentType.APPLICATION_JSON, JSON, Map.of());
+
+        assertThat(response.successful()).isTrue();
+        assertThat(hostHeaders).containsExactly("fake.example:" + port);
+    }
+
+    @Test
+    void aNameThatResolvesInsideIsRefusedBeforeAnyConnection() {
+        assertThatExceptionOfType(DestinationRefusedException.class)
+                .isThrownBy(() -> client.post(OutboundPolicy.WEBHOOK, URI.create("http://evil.example/hook"),
+                        ContentType.APPLICATION_JSON, JSON, Map.of()))
+                .satisfies(refused -> assertThat(refused.addressClass()).isEqualTo(AddressClass.PRIVATE));
+        assertThat(requests).isEmpty();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        try {
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        }
+        catch (IOException clientWentAway) {
+            // the client stops reading at its cap
+        }
+        finally {
+            exchange.close();
+        }
+    }
+}
