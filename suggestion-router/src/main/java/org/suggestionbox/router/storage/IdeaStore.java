@@ -41,6 +41,7 @@ import jakarta.annotation.PostConstruct;
 public class IdeaStore {
 
     public static final String COLLECTION = "ideas";
+    private static final String OUTBOX_OLDEST = "outbox.0.occurredAt";
 
     private final MongoTemplate mongo;
 
@@ -58,7 +59,9 @@ public class IdeaStore {
                 .on("answerDueBy", Sort.Direction.ASC));
         // only ideas with events still to relay are in it, so the sweep twice a second reads a handful
         // of entries, not every idea
-        indexes.createIndex(new Index().named("outbox_pending").on("outbox.eventId", Sort.Direction.ASC).sparse());
+        // ordered by the oldest waiting event (events are appended, so the first is the oldest): the sweep
+        // drains a backlog in order and no idea starves behind newer ones
+        indexes.createIndex(new Index().named("outbox_oldest").on(OUTBOX_OLDEST, Sort.Direction.ASC).sparse());
     }
 
     /**
@@ -190,9 +193,10 @@ public class IdeaStore {
     public record IdeaText(UUID id, String title, String description, Instant submittedAt) {
     }
 
-    /** Ideas with at least one lifecycle event not yet relayed. */
+    /** At most {@code limit} ideas with a lifecycle event not yet relayed, the oldest waiting event first. */
     public List<Idea> findWithPendingOutbox(int limit) {
-        Query query = Query.query(Criteria.where("outbox.eventId").exists(true)).limit(limit);
+        Query query = Query.query(Criteria.where(OUTBOX_OLDEST).exists(true))
+                .with(Sort.by(Sort.Direction.ASC, OUTBOX_OLDEST)).limit(limit);
         return mongo.find(query, Idea.class, COLLECTION);
     }
 
