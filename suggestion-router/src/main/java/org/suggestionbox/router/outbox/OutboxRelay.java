@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.router.config.RouterProperties;
@@ -115,7 +116,8 @@ public class OutboxRelay {
                 String type = event.getClass().getSimpleName();
                 LOG.error("Outbox of idea {}: {} {} can never be published ({}), recorded as a dead letter: {}",
                         ideaId, type, event.eventId(), permanent, ex.getMessage());
-                deadLetters.record(event.eventId(), ideaId, type, permanent, ex.getMessage(), clock.instant());
+                deadLetters.record(event.eventId(), ideaId, type, permanent,
+                        NestedExceptionUtils.getMostSpecificCause(ex).toString(), clock.instant());
                 registry.counter(DEAD_LETTERS, "reason", permanent.name()).increment();
                 done.add(event.eventId());
             }

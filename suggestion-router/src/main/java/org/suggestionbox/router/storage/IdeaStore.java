@@ -41,7 +41,12 @@ import jakarta.annotation.PostConstruct;
 public class IdeaStore {
 
     public static final String COLLECTION = "ideas";
-    private static final String OUTBOX_OLDEST = "outbox.0.occurredAt";
+    /**
+     * When the oldest event still in the outbox happened: set with every save, removed once a relay
+     * emptied the outbox (a relay that leaves events keeps the older time, which only moves the idea
+     * forward in the sweep's order).
+     */
+    private static final String OUTBOX_OLDEST = "outboxOldestAt";
 
     private final MongoTemplate mongo;
 
@@ -195,7 +200,7 @@ public class IdeaStore {
 
     /** At most {@code limit} ideas with a lifecycle event not yet relayed, the oldest waiting event first. */
     public List<Idea> findWithPendingOutbox(int limit) {
-        Query query = Query.query(Criteria.where(OUTBOX_OLDEST).exists(true))
+        Query query = Query.query(Criteria.where(OUTBOX_OLDEST).exists(true).and("outbox.eventId").exists(true))
                 .with(Sort.by(Sort.Direction.ASC, OUTBOX_OLDEST)).limit(limit);
         return mongo.find(query, Idea.class, COLLECTION);
     }
@@ -207,11 +212,16 @@ public class IdeaStore {
     public void removeFromOutbox(UUID ideaId, Collection<UUID> eventIds) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(ideaId)),
                 new Update().pull("outbox", Query.query(Criteria.where("eventId").in(eventIds))), COLLECTION);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(ideaId).and("outbox").size(0)),
+                new Update().unset(OUTBOX_OLDEST), COLLECTION);
     }
 
     private Document toDocument(Idea idea) {
         Document document = new Document();
         mongo.getConverter().write(idea, document);
+        if (!idea.outbox().isEmpty()) {
+            document.put(OUTBOX_OLDEST, Date.from(idea.outbox().getFirst().occurredAt()));
+        }
         return document;
     }
 }
