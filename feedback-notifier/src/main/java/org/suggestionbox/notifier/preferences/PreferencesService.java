@@ -23,6 +23,9 @@ public class PreferencesService implements ChannelChoices {
     private final RecipientRefs refs;
     private final Clock clock;
 
+    /** The longest Teams or webhook URL a person may save (issue 12). */
+    static final int MAX_URL_LENGTH = 2_000;
+
     PreferencesService(PreferenceStore store, RecipientRefs refs, Clock clock) {
         this.store = store;
         this.refs = refs;
@@ -67,6 +70,9 @@ public class PreferencesService implements ChannelChoices {
     private static void checkUrl(String field, @Nullable String url) {
         if (url == null) {
             return;
+        }
+        if (url.length() > MAX_URL_LENGTH) {
+            throw new InvalidPreferencesException(field, "must be at most " + MAX_URL_LENGTH + " characters");
         }
         try {
             URI uri = new URI(url);
