@@ -25,6 +25,9 @@ public class PreferencesService implements ChannelChoices {
     private final Clock clock;
     private final OutboundPolicy outbound;
 
+    /** The longest Teams or webhook URL a person may save (issue 12). */
+    static final int MAX_URL_LENGTH = 2_000;
+
     PreferencesService(PreferenceStore store, RecipientRefs refs, Clock clock, OutboundPolicy outbound) {
         this.store = store;
         this.refs = refs;
@@ -77,6 +80,9 @@ public class PreferencesService implements ChannelChoices {
     private void checkUrl(String field, String channel, @Nullable String url) {
         if (url == null) {
             return;
+        }
+        if (url.length() > MAX_URL_LENGTH) {
+            throw new InvalidPreferencesException(field, "must be at most " + MAX_URL_LENGTH + " characters");
         }
         try {
             outbound.checkSaved(channel, url);

@@ -84,6 +84,21 @@ class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
     }
 
     @Test
+    void aUrlLongerThan2000CharactersIsShownAsAnErrorAndNotStored() throws Exception {
+        Preferences before = preferences.ofPerson("noa");
+        String page = get("noa", "/preferences?lang=en");
+        String tooLong = FakeChatServers.get().teamsUrl("noa-" + "a".repeat(2_000));
+
+        HttpResponse<String> rejected = post("noa", "/preferences", "_csrf=" + csrf(page) + "&channels=TEAMS"
+                + "&teamsWebhookUrl=" + URLEncoder.encode(tooLong, StandardCharsets.UTF_8));
+
+        assertThat(rejected.statusCode()).isEqualTo(200);
+        assertThat(rejected.body()).contains("id=\"preferences-error\"").contains("Please check “Teams webhook URL”")
+                .contains("at most 2,000 characters");
+        assertThat(preferences.ofPerson("noa")).isEqualTo(before);
+    }
+
+    @Test
     void aPostWithoutTheCsrfTokenIsRefused() throws Exception {
         get("jan", "/preferences");
 

@@ -20,7 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param recentSubmissionsTtl how long an accepted (person, key) pair is remembered
  * @param rateLimit submissions one person may make per {@code rateLimitWindow}
  * @param rateLimitWindow the window of the per-person rate limit
- * @param maxRequestSize larger API request bodies are refused with 413
+ * @param maxRequestSize no longer read: the platform refuses larger bodies, see {@code suggestionbox.web.max-request-size} (#12)
  */
 @ConfigurationProperties("suggestionbox.intake")
 public record IntakeProperties(

@@ -7,11 +7,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shared look and language handling: locale from the switcher or the directory, the layout
@@ -19,7 +24,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * clock.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
-@EnableConfigurationProperties(PlatformLinks.class)
+@EnableConfigurationProperties({PlatformLinks.class, PlatformWebProperties.class})
 public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
 
     @Bean(name = "localeResolver")
@@ -52,6 +57,16 @@ public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
     @ConditionalOnMissingBean(org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler.class)
     ApiProblemHandler apiProblemHandler() {
         return new ApiProblemHandler();
+    }
+
+    /** Refuses oversized bodies before sign-in and everything else (just after the character encoding). */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(PlatformWebProperties properties,
+            JsonMapper jsonMapper, MessageSource messageSource, ObjectProvider<OversizedRequestListener> listeners) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(properties, jsonMapper, messageSource, listeners.orderedStream().toList()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean

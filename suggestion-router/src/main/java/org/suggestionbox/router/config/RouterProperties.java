@@ -52,8 +52,9 @@ public record RouterProperties(
      * @param sweepGrace how old an outbox entry must be before the sweep relays it, so it does not race
      *        the immediate relay that follows every save
      * @param publishTimeout how long to wait for the broker's acknowledgement
+     * @param sweepBatch how many ideas one sweep reads at most, oldest waiting event first
      */
     public record Outbox(@DefaultValue("500ms") Duration sweepInterval, @DefaultValue("10s") Duration sweepGrace,
-            @DefaultValue("10s") Duration publishTimeout) {
+            @DefaultValue("10s") Duration publishTimeout, @DefaultValue("100") int sweepBatch) {
     }
 }

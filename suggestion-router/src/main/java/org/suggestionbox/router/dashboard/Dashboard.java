@@ -56,10 +56,13 @@ public record Dashboard(
      * @param breached deadlines missed and escalated so far
      * @param onTimeBar the on-time bar's length, 0–100
      * @param lateBar the late bar's length, 0–100
+     * @param unsent decided ideas whose lifecycle event can never be published (an open outbox dead
+     *        letter): their submitters were not told, so they count as unanswered until an
+     *        administrator acts on {@code /admin/outbox}
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Answers(long onTime, long late, @Nullable Double share, long overdueNow, long breached,
-            int onTimeBar, int lateBar) {
+            int onTimeBar, int lateBar, long unsent) {
     }
 
     /**

@@ -19,6 +19,7 @@ import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.router.dashboard.Dashboard.Bar;
 import org.suggestionbox.router.dashboard.DashboardRecorder.Metrics;
 import org.suggestionbox.router.dashboard.DashboardRecorder.Stage;
+import org.suggestionbox.router.outbox.OutboxDeadLetters;
 import org.suggestionbox.router.storage.IdeaStore;
 
 /**
@@ -34,8 +35,11 @@ class DashboardService {
     private final IdeaStore ideas;
     private final Directory directory;
     private final Clock clock;
+    private final OutboxDeadLetters deadLetters;
 
-    DashboardService(DashboardStore store, IdeaStore ideas, Directory directory, Clock clock) {
+    DashboardService(DashboardStore store, IdeaStore ideas, Directory directory, Clock clock,
+            OutboxDeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.store = store;
         this.ideas = ideas;
         this.directory = directory;
@@ -69,7 +73,7 @@ class DashboardService {
         Dashboard.Answers answers = new Dashboard.Answers(onTime, late, ratio(onTime, onTime + late),
                 undecided.stream().mapToLong(IdeaStore.OwnerBacklog::overdue).sum(), store.counters(Metrics.DEADLINES, DashboardStore.ALL)
                         .getOrDefault("BREACHED", 0L), bar(onTime, Math.max(onTime, late)),
-                bar(late, Math.max(onTime, late)));
+                bar(late, Math.max(onTime, late)), deadLetters.ideasWithOpenDeadLetters().size());
 
         Map<String, Long> hours = store.counters(Metrics.DECISION_HOURS, DashboardStore.ALL);
         DecisionTimeHistogram.Percentile median = DecisionTimeHistogram.percentile(hours, 0.5);

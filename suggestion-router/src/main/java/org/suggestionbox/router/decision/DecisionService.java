@@ -25,6 +25,7 @@ import org.suggestionbox.router.idea.IdeaState;
 import org.suggestionbox.router.idea.IllegalTransitionException;
 import org.suggestionbox.router.idea.IncompleteDecisionException.Violation;
 import org.suggestionbox.router.idea.Owner;
+import org.suggestionbox.router.idea.TextLimits;
 import org.suggestionbox.router.outbox.OutboxRelay;
 import org.suggestionbox.router.similar.SimilarIdea;
 import org.suggestionbox.router.similar.SimilarIdeas;
@@ -122,6 +123,7 @@ public class DecisionService {
         }
         else {
             violations.addAll(Idea.exploreViolations(request.nextStep(), request.expectedBy(), clock));
+            violations.addAll(TextLimits.violations("explanation", request.explanation()));
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
@@ -165,6 +167,7 @@ public class DecisionService {
         if (note.isEmpty()) {
             violations.add(new Violation("note", "Say what changed: the impact, or why it was shelved."));
         }
+        violations.addAll(TextLimits.violations("note", note));
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
@@ -195,6 +198,7 @@ public class DecisionService {
         if (note.isEmpty()) {
             violations.add(new Violation("note", "Say why the idea moves."));
         }
+        violations.addAll(TextLimits.violations("note", note));
         if (newOwner == null || !violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
@@ -223,6 +227,10 @@ public class DecisionService {
      * never joined the original and so would never hear its outcome.
      */
     public Idea merge(UUID id, MergeRequest request, Person by) {
+        List<Violation> tooLong = TextLimits.violations("note", request.note());
+        if (!tooLong.isEmpty()) {
+            throw new InvalidRequestException(tooLong);
+        }
         Idea duplicate = load(id);
         boolean administers = by.hasRole(Role.ADMIN);
         if (!administers && !duplicate.isOwnedBy(by.id())) {

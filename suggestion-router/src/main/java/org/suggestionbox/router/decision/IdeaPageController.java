@@ -30,10 +30,13 @@ import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaState;
 import org.suggestionbox.router.idea.IllegalTransitionException;
 import org.suggestionbox.router.idea.IncompleteDecisionException.Violation;
+import org.suggestionbox.router.idea.TextLimits;
 
 /** The idea page: details, history, and for its owner the decision and progress forms. */
 @Controller
 class IdeaPageController {
+
+    private static final String TOO_LONG = "text.error.tooLong";
 
     private final DecisionService decisions;
     private final PlatformLinks links;
@@ -81,7 +84,7 @@ class IdeaPageController {
             return "redirect:/ideas/" + id + "?updated";
         }
         catch (InvalidRequestException ex) {
-            model.addAttribute("statusError", "status.error.note");
+            model.addAttribute("statusError", errorKey(ex, "status.error.note"));
         }
         catch (IllegalTransitionException | OptimisticLockingFailureException ex) {
             model.addAttribute("statusError", "decision.error.conflict");
@@ -109,7 +112,7 @@ class IdeaPageController {
             return "redirect:/queue?reassigned";
         }
         catch (InvalidRequestException ex) {
-            model.addAttribute("reassignError", "reassign.error");
+            model.addAttribute("reassignError", errorKey(ex, "reassign.error"));
         }
         catch (IllegalTransitionException | OptimisticLockingFailureException ex) {
             model.addAttribute("reassignError", "decision.error.conflict");
@@ -125,7 +128,7 @@ class IdeaPageController {
             return "redirect:/ideas/" + id + "?merged";
         }
         catch (InvalidRequestException ex) {
-            model.addAttribute("mergeError", "merge.error");
+            model.addAttribute("mergeError", errorKey(ex, "merge.error"));
         }
         catch (IllegalTransitionException | OptimisticLockingFailureException ex) {
             model.addAttribute("mergeError", "decision.error.conflict");
@@ -185,10 +188,15 @@ class IdeaPageController {
         return "idea";
     }
 
+    /** The message key for a refused form: the too-long one when a text was too long, else {@code otherwise}. */
+    private static String errorKey(InvalidRequestException ex, String otherwise) {
+        return ex.violations().stream().anyMatch(TextLimits::isTooLong) ? TOO_LONG : otherwise;
+    }
+
     private static Map<String, String> errorKeys(List<Violation> violations) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (Violation violation : violations) {
-            String key = switch (violation.field()) {
+            String key = TextLimits.isTooLong(violation) ? TOO_LONG : switch (violation.field()) {
                 case "reasonCode" -> "decision.error.reasonCode";
                 case "explanation" -> "decision.error.explanation";
                 case "nextStep" -> "decision.error.nextStep";

@@ -149,7 +149,9 @@ public class Idea {
     public IdeaDecided explore(@Nullable String nextStep, @Nullable LocalDate expectedBy, @Nullable String explanation,
             String by, Clock clock) {
         require(IdeaAction.EXPLORE, state.isUndecided());
-        List<IncompleteDecisionException.Violation> violations = exploreViolations(nextStep, expectedBy, clock);
+        List<IncompleteDecisionException.Violation> violations = new ArrayList<>(
+                exploreViolations(nextStep, expectedBy, clock));
+        violations.addAll(TextLimits.violations("explanation", explanation));
         if (!violations.isEmpty()) {
             throw new IncompleteDecisionException(violations);
         }
@@ -183,6 +185,7 @@ public class Idea {
             violations.add(new IncompleteDecisionException.Violation("explanation",
                     "A decline needs a written explanation."));
         }
+        violations.addAll(TextLimits.violations("explanation", explanation));
         return violations;
     }
 
@@ -193,6 +196,7 @@ public class Idea {
         if (nextStep == null || nextStep.isBlank()) {
             violations.add(new IncompleteDecisionException.Violation("nextStep", "Exploring needs a next step."));
         }
+        violations.addAll(TextLimits.violations("nextStep", nextStep));
         if (expectedBy == null) {
             violations.add(new IncompleteDecisionException.Violation("expectedBy", "Exploring needs an expected date."));
         }
@@ -215,6 +219,7 @@ public class Idea {
     public IdeaMergedAsDuplicate mergeInto(UUID originalId, String originalTitle, @Nullable String note, String by,
             Clock clock) {
         require(IdeaAction.MERGE, canMergeInto(originalId));
+        TextLimits.require("note", note);
         Instant now = clock.instant();
         this.mergedInto = originalId;
         IdeaMergedAsDuplicate event = new IdeaMergedAsDuplicate(nextEventId("IdeaMergedAsDuplicate"), id, now,
@@ -235,6 +240,7 @@ public class Idea {
      */
     public IdeaReassigned reassign(Owner newOwner, String note, Instant newDueBy, String by, Clock clock) {
         require(IdeaAction.REASSIGN, REASSIGNABLE.contains(state) && !newOwner.id().equals(ownerId));
+        TextLimits.require("note", note);
         Instant now = clock.instant();
         String previousOwnerId = currentOwnerId();
         this.ownerId = newOwner.id();
@@ -384,6 +390,7 @@ public class Idea {
 
     private IdeaStatusChanged progress(ProgressStatus status, IdeaState target, Milestone milestone, String note,
             String by, Clock clock) {
+        TextLimits.require("note", note);
         Instant now = clock.instant();
         this.progress = status;
         this.progressNote = note;

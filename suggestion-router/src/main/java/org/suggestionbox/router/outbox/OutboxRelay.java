@@ -1,5 +1,6 @@
 package org.suggestionbox.router.outbox;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,12 +11,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.router.config.RouterProperties;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.storage.IdeaStore;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 
 /**
@@ -28,18 +32,32 @@ import jakarta.annotation.PreDestroy;
 public class OutboxRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Counter of events recorded as dead letters, tagged with the {@link DeadLetterReason}. */
+    static final String DEAD_LETTERS = "router.outbox.dead.letters";
 
     private final LifecyclePublisher publisher;
     private final IdeaStore store;
     private final RouterProperties properties;
+    private final OutboxDeadLetters deadLetters;
+    private final MeterRegistry registry;
+    private final Clock clock;
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("outbox-relay").daemon(true).factory());
 
-    OutboxRelay(LifecyclePublisher publisher, IdeaStore store, RouterProperties properties) {
+    OutboxRelay(LifecyclePublisher publisher, IdeaStore store, RouterProperties properties,
+            OutboxDeadLetters deadLetters, MeterRegistry registry, Clock clock) {
         this.publisher = publisher;
         this.store = store;
         this.properties = properties;
+        this.deadLetters = deadLetters;
+        this.registry = registry;
+        this.clock = clock;
+        for (DeadLetterReason reason : DeadLetterReason.values()) {
+            Counter.builder(DEAD_LETTERS).tag("reason", reason.name())
+                    .description("Lifecycle events that can never be published and left the outbox as dead letters")
+                    .register(registry);
+        }
     }
 
     /**
@@ -76,22 +94,37 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes {@code events} in order and clears those acknowledged; returns how many were relayed. */
+    /**
+     * Publishes {@code events} in order and clears those acknowledged; returns how many left the
+     * outbox. An event that can never be published (too large, not serializable) is recorded as a
+     * dead letter and leaves the outbox too, so it cannot block the idea's later events or the
+     * sweep; any other failure stops here and the sweep retries, however long the broker is away.
+     */
     int relay(UUID ideaId, List<IdeaLifecycleEvent> events) {
-        List<UUID> published = new ArrayList<>();
+        List<UUID> done = new ArrayList<>();
         for (IdeaLifecycleEvent event : events) {
             try {
                 publisher.publish(event, properties.outbox().publishTimeout());
-                published.add(event.eventId());
+                done.add(event.eventId());
             }
             catch (LifecyclePublisher.PublishFailedException ex) {
-                LOG.warn("Outbox of idea {}: {}; the sweep will retry", ideaId, ex.getMessage());
-                break;
+                DeadLetterReason permanent = ex.permanent();
+                if (permanent == null) {
+                    LOG.warn("Outbox of idea {}: {}; the sweep will retry", ideaId, ex.getMessage());
+                    break;
+                }
+                String type = event.getClass().getSimpleName();
+                LOG.error("Outbox of idea {}: {} {} can never be published ({}), recorded as a dead letter: {}",
+                        ideaId, type, event.eventId(), permanent, ex.getMessage());
+                deadLetters.record(event.eventId(), ideaId, type, permanent,
+                        NestedExceptionUtils.getMostSpecificCause(ex).toString(), clock.instant());
+                registry.counter(DEAD_LETTERS, "reason", permanent.name()).increment();
+                done.add(event.eventId());
             }
         }
-        if (!published.isEmpty()) {
-            store.removeFromOutbox(ideaId, published);
+        if (!done.isEmpty()) {
+            store.removeFromOutbox(ideaId, done);
         }
-        return published.size();
+        return done.size();
     }
 }

@@ -20,28 +20,35 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Crash recovery: relays events left in any idea's outbox — because the broker was down, or the
  * router stopped between saving and relaying. Entries younger than the grace period are left to the
- * immediate relay that follows every save.
+ * immediate relay that follows every save. Reads a bounded batch of ideas, the oldest waiting event
+ * first, so a backlog drains in order and no idea starves behind newer ones.
  */
 @Component
 class OutboxSweeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSweeper.class);
-    private static final int BATCH = 100;
 
     private final IdeaStore store;
     private final OutboxRelay relay;
     private final RouterProperties properties;
     private final Clock clock;
+    private final OutboxDeadLetters deadLetters;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong openDeadLetters = new AtomicLong();
 
     OutboxSweeper(IdeaStore store, OutboxRelay relay, RouterProperties properties, Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry, OutboxDeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.store = store;
         this.relay = relay;
         this.properties = properties;
         this.clock = clock;
         Gauge.builder("router.outbox.pending", pending, AtomicLong::get)
                 .description("Lifecycle events stored in idea outboxes and not yet relayed to Kafka (last sweep)")
+                .register(registry);
+        Gauge.builder("router.outbox.dead.letters.open", openDeadLetters, AtomicLong::get)
+                .description("Lifecycle events that can never be published and no administrator resolved yet "
+                        + "(expected 0; alert above)")
                 .register(registry);
     }
 
@@ -58,7 +65,7 @@ class OutboxSweeper {
 
     int sweepOnce() {
         Instant cutoff = clock.instant().minus(properties.outbox().sweepGrace());
-        List<Idea> ideas = store.findWithPendingOutbox(BATCH);
+        List<Idea> ideas = store.findWithPendingOutbox(properties.outbox().sweepBatch());
         long total = ideas.stream().mapToLong(idea -> idea.outbox().size()).sum();
         int relayed = 0;
         for (Idea idea : ideas) {
@@ -70,6 +77,7 @@ class OutboxSweeper {
             }
         }
         pending.set(total - relayed);
+        openDeadLetters.set(deadLetters.countOpen());
         if (relayed > 0) {
             LOG.info("Outbox sweep relayed {} lifecycle events", relayed);
         }

@@ -41,6 +41,12 @@ import jakarta.annotation.PostConstruct;
 public class IdeaStore {
 
     public static final String COLLECTION = "ideas";
+    /**
+     * When the oldest event still in the outbox happened: set with every save, removed once a relay
+     * emptied the outbox (a relay that leaves events keeps the older time, which only moves the idea
+     * forward in the sweep's order).
+     */
+    private static final String OUTBOX_OLDEST = "outboxOldestAt";
 
     private final MongoTemplate mongo;
 
@@ -58,7 +64,9 @@ public class IdeaStore {
                 .on("answerDueBy", Sort.Direction.ASC));
         // only ideas with events still to relay are in it, so the sweep twice a second reads a handful
         // of entries, not every idea
-        indexes.createIndex(new Index().named("outbox_pending").on("outbox.eventId", Sort.Direction.ASC).sparse());
+        // ordered by the oldest waiting event (events are appended, so the first is the oldest): the sweep
+        // drains a backlog in order and no idea starves behind newer ones
+        indexes.createIndex(new Index().named("outbox_oldest").on(OUTBOX_OLDEST, Sort.Direction.ASC).sparse());
     }
 
     /**
@@ -190,9 +198,10 @@ public class IdeaStore {
     public record IdeaText(UUID id, String title, String description, Instant submittedAt) {
     }
 
-    /** Ideas with at least one lifecycle event not yet relayed. */
+    /** At most {@code limit} ideas with a lifecycle event not yet relayed, the oldest waiting event first. */
     public List<Idea> findWithPendingOutbox(int limit) {
-        Query query = Query.query(Criteria.where("outbox.eventId").exists(true)).limit(limit);
+        Query query = Query.query(Criteria.where(OUTBOX_OLDEST).exists(true).and("outbox.eventId").exists(true))
+                .with(Sort.by(Sort.Direction.ASC, OUTBOX_OLDEST)).limit(limit);
         return mongo.find(query, Idea.class, COLLECTION);
     }
 
@@ -203,11 +212,16 @@ public class IdeaStore {
     public void removeFromOutbox(UUID ideaId, Collection<UUID> eventIds) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(ideaId)),
                 new Update().pull("outbox", Query.query(Criteria.where("eventId").in(eventIds))), COLLECTION);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(ideaId).and("outbox").size(0)),
+                new Update().unset(OUTBOX_OLDEST), COLLECTION);
     }
 
     private Document toDocument(Idea idea) {
         Document document = new Document();
         mongo.getConverter().write(idea, document);
+        if (!idea.outbox().isEmpty()) {
+            document.put(OUTBOX_OLDEST, Date.from(idea.outbox().getFirst().occurredAt()));
+        }
         return document;
     }
 }

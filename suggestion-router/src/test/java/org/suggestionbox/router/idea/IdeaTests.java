@@ -161,6 +161,47 @@ class IdeaTests {
     }
 
     @Test
+    void aDeclineExplanationOverFiveThousandCharactersIsRejectedAndFiveThousandAreAccepted() {
+        Idea idea = ideaIn(IdeaState.ASSIGNED);
+
+        assertThatExceptionOfType(IncompleteDecisionException.class)
+                .isThrownBy(() -> idea.decline(DeclineReason.NOT_FEASIBLE, "x".repeat(5_001), "maya", CLOCK))
+                .satisfies(ex -> assertThat(ex.violations()).singleElement()
+                        .satisfies(violation -> assertThat(TextLimits.isTooLong(violation)).isTrue())
+                        .extracting(IncompleteDecisionException.Violation::field).isEqualTo("explanation"));
+        assertThat(idea.state()).isEqualTo(IdeaState.ASSIGNED);
+        assertThat(idea.outbox()).hasSize(1);
+
+        idea.decline(DeclineReason.NOT_FEASIBLE, "x".repeat(5_000), "maya", CLOCK);
+        assertThat(idea.state()).isEqualTo(IdeaState.DECLINED);
+    }
+
+    @Test
+    void notesAndNextStepsOverTheLimitChangeNothing() {
+        Idea idea = ideaIn(IdeaState.ASSIGNED);
+        String tooLong = "n".repeat(5_001);
+
+        assertThatExceptionOfType(IncompleteDecisionException.class)
+                .isThrownBy(() -> idea.reassign(JAN, tooLong, NOW.plus(Duration.ofDays(14)), "maya", CLOCK));
+        assertThatExceptionOfType(IncompleteDecisionException.class)
+                .isThrownBy(() -> idea.mergeInto(UUID.randomUUID(), "Original", tooLong, "maya", CLOCK));
+        assertThatExceptionOfType(IncompleteDecisionException.class)
+                .isThrownBy(() -> idea.explore(tooLong, LocalDate.of(2026, 6, 1), null, "maya", CLOCK));
+        assertThatExceptionOfType(IncompleteDecisionException.class)
+                .isThrownBy(() -> idea.explore("Pilot", LocalDate.of(2026, 6, 1), tooLong, "maya", CLOCK));
+        assertThat(idea.state()).isEqualTo(IdeaState.ASSIGNED);
+        assertThat(idea.ownerId()).isEqualTo("maya");
+        assertThat(idea.outbox()).hasSize(1);
+
+        idea.explore("Pilot", LocalDate.of(2026, 6, 1), null, "maya", CLOCK);
+        assertThatExceptionOfType(IncompleteDecisionException.class)
+                .isThrownBy(() -> idea.startProgress(tooLong, "maya", CLOCK));
+        assertThatExceptionOfType(IncompleteDecisionException.class)
+                .isThrownBy(() -> idea.shelve(tooLong, "maya", CLOCK));
+        assertThat(idea.state()).isEqualTo(IdeaState.EXPLORING);
+    }
+
+    @Test
     void exploreNeedsANextStepAndAFutureDate() {
         Idea idea = ideaIn(IdeaState.ASSIGNED);
 

@@ -1,0 +1,54 @@
+package org.suggestionbox.router.idea;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.suggestionbox.router.idea.IncompleteDecisionException.Violation;
+
+/**
+ * The router's one place for free-text limits: explanations, next steps, notes and reasons are at
+ * most {@link #TEXT} characters (counted as code points), so no lifecycle event an owner causes can
+ * outgrow what Kafka carries. The API and the pages check them before any work, the aggregate again
+ * before it changes state, with the same rule and message.
+ */
+public final class TextLimits {
+
+    /** At most this many characters in an explanation, a next step, a note or a reason. */
+    public static final int TEXT = 5_000;
+
+    /** The message of every too-long violation, so pages can show their own localized text for it. */
+    public static final String TOO_LONG = "At most " + TEXT + " characters.";
+
+    private TextLimits() {
+    }
+
+    /** Whether {@code text} has more than {@link #TEXT} characters. */
+    public static boolean tooLong(@Nullable String text) {
+        return text != null && text.length() > TEXT && text.codePointCount(0, text.length()) > TEXT;
+    }
+
+    /** One violation per named text that is too long; {@code fieldsAndTexts} alternates name, text. */
+    public static List<Violation> violations(@Nullable String... fieldsAndTexts) {
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i + 1 < fieldsAndTexts.length; i += 2) {
+            if (tooLong(fieldsAndTexts[i + 1])) {
+                violations.add(new Violation(String.valueOf(fieldsAndTexts[i]), TOO_LONG));
+            }
+        }
+        return violations;
+    }
+
+    /** Whether {@code violation} says a text is too long. */
+    public static boolean isTooLong(Violation violation) {
+        return TOO_LONG.equals(violation.message());
+    }
+
+    /** Throws {@link IncompleteDecisionException} when one of the texts is too long. */
+    static void require(@Nullable String... fieldsAndTexts) {
+        List<Violation> violations = violations(fieldsAndTexts);
+        if (!violations.isEmpty()) {
+            throw new IncompleteDecisionException(violations);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.suggestionbox.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.suggestionbox.events.Submitter;
+import org.suggestionbox.events.Topics;
+import org.suggestionbox.router.support.RouterHttp;
+import org.suggestionbox.router.support.RouterIntegrationTest;
+import org.suggestionbox.router.support.TestEvents;
+import org.suggestionbox.testing.KafkaProbe;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Limits on what owners send (issue 12): a body over 64 KB is refused before any work, free text over
+ * 5,000 characters is refused naming the field, and nothing is half-saved.
+ */
+@RouterIntegrationTest
+class LimitsIntegrationTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String DECLINE = "{\"outcome\":\"DECLINE\",\"reasonCode\":\"COST_EXCEEDS_BENEFIT\",\"explanation\":\"%s\"}";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    private RouterHttp http;
+    private TestEvents events;
+
+    @BeforeEach
+    void setUp() {
+        http = new RouterHttp(port);
+        events = new TestEvents(json);
+    }
+
+    @Test
+    void aDeclineExplanationOfMoreThanAMegabyteIsRefusedWithProblemDetails() {
+        UUID ideaId = submit("customer-experience", "alice", "Huge explanation");
+        awaitIdea("maya", ideaId);
+
+        HttpResponse<String> refused = http.postJson("maya", "/api/ideas/" + ideaId + "/decision",
+                DECLINE.formatted("x".repeat(1_100_000)));
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(refused.body()).get("status").asInt()).isEqualTo(413);
+        assertThat(state(ideaId)).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void anExplanationOf5001CharactersIsRefusedNamingTheFieldAnd5000AreAccepted() {
+        UUID ideaId = submit("customer-experience", "alice", "Long explanation");
+        awaitIdea("maya", ideaId);
+        String decision = "/api/ideas/" + ideaId + "/decision";
+
+        HttpResponse<String> refused = http.postJson("maya", decision, DECLINE.formatted("x".repeat(5_001)));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json.readTree(refused.body());
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("explanation");
+        assertThat(problem.get("errors").findValuesAsString("message")).containsExactly("At most 5000 characters.");
+        assertThat(state(ideaId)).isEqualTo("ASSIGNED");
+
+        HttpResponse<String> accepted = http.postJson("maya", decision, DECLINE.formatted("x".repeat(5_000)));
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(accepted.body()).get("decision").get("explanation").asString()).hasSize(5_000);
+    }
+
+    @Test
+    void aNextStepAndNotesOverTheLimitAreRefusedAndNothingChanges() {
+        UUID ideaId = submit("customer-experience", "alice", "Long notes");
+        awaitIdea("maya", ideaId);
+        String tooLong = "y".repeat(5_001);
+
+        HttpResponse<String> explore = http.postJson("maya", "/api/ideas/" + ideaId + "/decision",
+                "{\"outcome\":\"EXPLORE\",\"nextStep\":\"" + tooLong + "\",\"expectedBy\":\"2099-01-01\"}");
+        HttpResponse<String> reassign = http.postJson("maya", "/api/ideas/" + ideaId + "/reassign",
+                "{\"ownerId\":\"jan\",\"note\":\"" + tooLong + "\"}");
+        UUID otherId = submit("customer-experience", "noa", "The original");
+        awaitIdea("maya", otherId);
+        HttpResponse<String> merge = http.postJson("maya", "/api/ideas/" + ideaId + "/merge",
+                "{\"originalId\":\"" + otherId + "\",\"note\":\"" + tooLong + "\"}");
+
+        assertThat(explore.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(explore.body()).get("errors").findValuesAsString("field")).containsExactly("nextStep");
+        assertThat(reassign.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(reassign.body()).get("errors").findValuesAsString("field")).containsExactly("note");
+        assertThat(merge.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(merge.body()).get("errors").findValuesAsString("field")).containsExactly("note");
+        JsonNode idea = json.readTree(http.get("maya", "/api/ideas/" + ideaId).body());
+        assertThat(idea.get("state").asString()).isEqualTo("ASSIGNED");
+        assertThat(idea.get("owner").get("id").asString()).isEqualTo("maya");
+        // the original did not gain the duplicate's submitter either
+        assertThat(http.get("alice", "/api/ideas/" + otherId).statusCode()).isEqualTo(403);
+
+        // and a too long status note on an explored idea
+        assertThat(http.postJson("maya", "/api/ideas/" + ideaId + "/decision",
+                "{\"outcome\":\"EXPLORE\",\"nextStep\":\"Pilot\",\"expectedBy\":\"2099-01-01\"}").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> status = http.postJson("maya", "/api/ideas/" + ideaId + "/status",
+                "{\"status\":\"IN_PROGRESS\",\"note\":\"" + tooLong + "\"}");
+        assertThat(status.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(status.body()).get("errors").findValuesAsString("field")).containsExactly("note");
+        assertThat(state(ideaId)).isEqualTo("EXPLORING");
+    }
+
+    @Test
+    void theDecisionPageShowsATooLongExplanationAsAFieldErrorInThePagesLanguage() {
+        UUID ideaId = submit("customer-experience", "alice", "Long explanation on the page");
+        awaitIdea("maya", ideaId);
+        RouterHttp.Browser maya = http.browser("maya");
+        HttpResponse<String> page = maya.get("/ideas/" + ideaId + "?lang=pl");
+
+        HttpResponse<String> refused = maya.submit(page.body(), "/ideas/" + ideaId + "/decision?lang=pl",
+                Map.of("outcome", "DECLINE", "reasonCode", "COST_EXCEEDS_BENEFIT", "explanation", "z".repeat(5_001)));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"explanation-error\"")
+                .contains("Ten tekst jest za długi: najwyżej 5000 znaków.");
+        assertThat(state(ideaId)).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void anOversizedFormGetsAPlainPageNotAnError500() {
+        UUID ideaId = submit("customer-experience", "alice", "Oversized form");
+        awaitIdea("maya", ideaId);
+        RouterHttp.Browser maya = http.browser("maya");
+        HttpResponse<String> page = maya.get("/ideas/" + ideaId);
+
+        HttpResponse<String> refused = maya.submit(page.body(), "/ideas/" + ideaId + "/decision",
+                Map.of("outcome", "DECLINE", "reasonCode", "COST_EXCEEDS_BENEFIT", "explanation", "z".repeat(70_000)));
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        assertThat(refused.body()).contains("id=\"request-too-large\"").contains("at most 64 KB");
+        assertThat(state(ideaId)).isEqualTo("ASSIGNED");
+    }
+
+    private String state(UUID ideaId) {
+        return json.readTree(http.get("maya", "/api/ideas/" + ideaId).body()).get("state").asString();
+    }
+
+    private UUID submit(String category, String submitter, String title) {
+        UUID ideaId = UUID.randomUUID();
+        KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(),
+                events.bytes(TestEvents.submitted(ideaId, category, Submitter.person(submitter), title)));
+        return ideaId;
+    }
+
+    private JsonNode awaitIdea(String reader, UUID ideaId) {
+        return await().atMost(WAIT).until(() -> {
+            HttpResponse<String> response = http.get(reader, "/api/ideas/" + ideaId);
+            return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+        }, node -> node != null);
+    }
+}
