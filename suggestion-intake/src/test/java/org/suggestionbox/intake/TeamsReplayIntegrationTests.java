@@ -104,6 +104,19 @@ class TeamsReplayIntegrationTests {
         assertThat(chunked.statusCode()).isEqualTo(413);
     }
 
+    /** The Slack door shares the cap: an oversized, wrongly signed command gets 413, not 401. */
+    @Test
+    void oversizedSlackBodyIsRefusedWith413BeforeItsSignatureIsChecked() {
+        String body = ChatHttp.form(ChatHttp.slashCommand("U0MAYA", "maya", "x".repeat(300 * 1024), "trigger",
+                "https://hooks.slack.com/commands/T0/1/x"));
+
+        HttpResponse<String> response = ChatHttp.postRaw(port, "/slack/events", "application/x-www-form-urlencoded",
+                body, "X-Slack-Request-Timestamp", Long.toString(Instant.now().getEpochSecond()),
+                "X-Slack-Signature", "v0=0000");
+
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
     private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws InterruptedException {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
