@@ -144,7 +144,7 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
         String title = card.path("attachments").get(0).path("content").path("body").get(0).path("items").get(0)
                 .path("text").asString();
         assertThat(title).contains("\\*\\*Bold\\*\\* \\[x\\]\\(javascript:alert\\(1\\)\\) "
-                + "\\<https://evil.example|click\\> " + marker);
+                + "\\<https://evil.example\\|click\\> " + marker);
         String slack = awaitOne(() -> slackMessagesAbout("U0MARKUP" + marker.toUpperCase(), marker)).json()
                 .path("text").asString();
         assertThat(slack).contains("&lt;https://evil.example|click&gt;").doesNotContain("<https://evil.example");

@@ -6,6 +6,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.suggestionbox.intake.submission.SubmissionRateLimiter;
 
 /**
@@ -14,10 +16,15 @@ import org.suggestionbox.intake.submission.SubmissionRateLimiter;
  * that every intake instance draws on the same budget. Each window refills at once when it ends (like
  * a fixed window that starts with the first submission). A submission the global limit refuses gives
  * the person's token back.
+ * <p>
+ * When the buckets cannot be read (the database is unreachable) the submission is let through and a
+ * warning logged: an idea that reaches the broker is never lost for want of a counter, and the broker
+ * acknowledgement still gates every acceptance.
  */
 public final class BucketRateLimiter implements SubmissionRateLimiter {
 
     static final String GLOBAL = "global";
+    private static final Logger LOG = LoggerFactory.getLogger(BucketRateLimiter.class);
 
     private final ProxyManager<String> buckets;
     private final BucketConfiguration person;
@@ -32,6 +39,16 @@ public final class BucketRateLimiter implements SubmissionRateLimiter {
 
     @Override
     public Duration tryAcquire(String personId) {
+        try {
+            return acquire(personId);
+        }
+        catch (RuntimeException ex) {
+            LOG.warn("Rate-limit buckets unavailable, submission let through: {}", ex.getClass().getSimpleName());
+            return Duration.ZERO;
+        }
+    }
+
+    private Duration acquire(String personId) {
         BucketProxy personal = buckets.getProxy("person:" + personId, () -> person);
         ConsumptionProbe own = personal.tryConsumeAndReturnRemaining(1);
         if (!own.isConsumed()) {

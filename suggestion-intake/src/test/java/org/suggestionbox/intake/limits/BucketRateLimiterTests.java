@@ -3,6 +3,8 @@ package org.suggestionbox.intake.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +95,18 @@ class BucketRateLimiterTests {
         clock.advance(Duration.ofMinutes(3));
         assertThat(store.forgetExpired(clock.instant())).isEqualTo(2);
         assertThat(buckets.countDocuments()).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void unreachableBucketsLetTheSubmissionThrough() {
+        ProxyManager<String> down = (ProxyManager<String>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ProxyManager.class}, (proxy, method, arguments) -> {
+                    throw new IllegalStateException("database unreachable");
+                });
+
+        assertThat(new BucketRateLimiter(down, 1, Duration.ofMinutes(1), 1, Duration.ofMinutes(1))
+                .tryAcquire("alice")).isZero();
     }
 
     static final class MutableClock extends Clock {
