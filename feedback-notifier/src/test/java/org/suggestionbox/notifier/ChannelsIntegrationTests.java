@@ -129,6 +129,28 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
     }
 
     @Test
+    void markupInAnIdeasTitleShowsAsTextInTeamsCardsAndSlackMessages() {
+        String marker = shortId();
+        String hook = "markup-" + marker;
+        Submitter submitter = madeUpPerson("markup-" + marker, "en", "U0MARKUP" + marker.toUpperCase(),
+                new Preferences(Set.of(DeliveryChannel.TEAMS, DeliveryChannel.SLACK), fakes.teamsUrl(hook), null,
+                        null, false));
+        IdeaDecided decided = decline("**Bold** [x](javascript:alert(1)) <https://evil.example|click> " + marker,
+                submitter);
+
+        publish(decided);
+
+        JsonNode card = awaitOne(() -> fakes.posts("/teams/" + hook)).json();
+        String title = card.path("attachments").get(0).path("content").path("body").get(0).path("items").get(0)
+                .path("text").asString();
+        assertThat(title).contains("\\*\\*Bold\\*\\* \\[x\\]\\(javascript:alert\\(1\\)\\) "
+                + "\\<https://evil.example\\|click\\> " + marker);
+        String slack = awaitOne(() -> slackMessagesAbout("U0MARKUP" + marker.toUpperCase(), marker)).json()
+                .path("text").asString();
+        assertThat(slack).contains("&lt;https://evil.example|click&gt;").doesNotContain("<https://evil.example");
+    }
+
+    @Test
     void aWebhookIsSignedSoThatTheReceiverCanVerifyIt() throws Exception {
         String hook = "signed-" + shortId();
         Submitter submitter = madeUpPerson("hook-" + shortId(), "en", null,

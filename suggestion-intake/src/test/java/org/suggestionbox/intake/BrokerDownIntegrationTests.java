@@ -21,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.suggestionbox.events.Topics;
+import org.suggestionbox.testing.Infrastructure;
 import org.suggestionbox.testing.KafkaProbe;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +48,8 @@ class BrokerDownIntegrationTests {
     @DynamicPropertySource
     static void deadBroker(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + DEAD_PORT);
+        // the database is there: only the broker is gone
+        registry.add("spring.mongodb.uri", () -> Infrastructure.get().mongoUri());
     }
 
     @Test

@@ -92,9 +92,14 @@ final class ChatHttp {
 
     /** A Teams outgoing-webhook message activity, shaped as Teams sends it. */
     static String teamsActivity(String activityId, String fromId, String fromName, String html) {
+        return teamsActivity(activityId, fromId, fromName, html, Instant.now());
+    }
+
+    /** A Teams activity sent at {@code timestamp}; Teams gives UTC and the sender's local time. */
+    static String teamsActivity(String activityId, String fromId, String fromName, String html, Instant timestamp) {
         return """
-                {"type":"message","id":"%s","timestamp":"2026-11-22T08:00:00.000Z",\
-                "localTimestamp":"2026-11-22T10:00:00.000+02:00",\
+                {"type":"message","id":"%s","timestamp":"%s",\
+                "localTimestamp":"%s",\
                 "serviceUrl":"https://smba.trafficmanager.net/emea/","channelId":"msteams",\
                 "from":{"id":"%s","name":"%s","aadObjectId":"6d1f0c52-7f0a-4b6a-9c55-2f0e0a5b1c11"},\
                 "conversation":{"isGroup":true,"id":"19:abc@thread.skype;messageid=%s","name":null,\
@@ -110,7 +115,8 @@ final class ChatHttp {
                 "channel":{"id":"19:abc@thread.skype"},"team":{"id":"19:team@thread.skype"},\
                 "tenant":{"id":"72f988bf-86f1-41af-91ab-2d7cd011db47"}},"action":null,"replyToId":null,\
                 "value":null,"name":null,"relatesTo":null,"code":null}"""
-                .formatted(activityId, fromId, fromName, activityId, html, html);
+                .formatted(activityId, timestamp, timestamp.atOffset(java.time.ZoneOffset.ofHours(2)), fromId, fromName,
+                        activityId, html, html);
     }
 
     static HttpResponse<String> postToTeams(int port, String body, String authorization) {

@@ -14,6 +14,7 @@ import org.suggestionbox.notifier.delivery.NotificationChannel;
 import org.suggestionbox.notifier.delivery.OutboundHttp;
 import org.suggestionbox.notifier.message.Message;
 import org.suggestionbox.notifier.message.Texts;
+import org.suggestionbox.platform.markup.ChatMarkup;
 import org.suggestionbox.platform.web.DirectoryLocaleResolver;
 
 import tools.jackson.databind.JsonNode;
@@ -95,6 +96,6 @@ class SlackChannel implements NotificationChannel {
 
     /** Slack's three control characters in message text. */
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return ChatMarkup.slack(text);
     }
 }

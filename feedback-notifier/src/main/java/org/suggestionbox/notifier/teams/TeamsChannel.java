@@ -17,6 +17,7 @@ import org.suggestionbox.notifier.delivery.OutboundHttp;
 import org.suggestionbox.notifier.message.Message;
 import org.suggestionbox.notifier.message.Texts;
 import org.suggestionbox.notifier.preferences.PreferencesService;
+import org.suggestionbox.platform.markup.ChatMarkup;
 import org.suggestionbox.platform.web.DirectoryLocaleResolver;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -109,10 +110,11 @@ class TeamsChannel implements NotificationChannel {
         return card;
     }
 
+    /** A text block of people's text (titles, explanations): Markdown in it is escaped, so it shows as typed. */
     private static Map<String, Object> textBlock(String text, boolean rtl, boolean title) {
         Map<String, Object> block = new LinkedHashMap<>();
         block.put("type", "TextBlock");
-        block.put("text", text);
+        block.put("text", ChatMarkup.teams(text));
         block.put("wrap", true);
         block.put("rtl", rtl);
         if (title) {

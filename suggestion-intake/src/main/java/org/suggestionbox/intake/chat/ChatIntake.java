@@ -21,8 +21,9 @@ import org.suggestionbox.platform.web.PlatformLinks;
 /**
  * Submits ideas that arrive as chat messages through {@link IdeaIntake} (which validates, seals
  * anonymous submitters, de-duplicates by idempotency key and waits for the broker) and words the
- * answer in the person's language. Replies carry no text the person typed, so they need no escaping
- * for Slack's mrkdwn or Teams' markup.
+ * answer in the person's language. Replies carry no text the person typed; a reply that quotes it
+ * must pass it through {@link org.suggestionbox.platform.markup.ChatMarkup} ({@code slack} or
+ * {@code teams}) so it shows as typed.
  */
 @Component
 public class ChatIntake {

@@ -14,15 +14,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Keeps the exact bytes of a chat request's body before anything else reads it: Slack and Teams
  * sign the raw body, and a form body that was parsed into parameters and encoded again would no
- * longer match. The bytes are handed on as the request attribute {@value #ATTRIBUTE}. Bodies above
- * {@value #MAX_BYTES} bytes (Slack's own payloads stay far below) are refused with 413.
+ * longer match. The bytes are handed on as the request attribute {@value #ATTRIBUTE}.
+ * <p>
+ * Bodies above {@value #MAX_BYTES} bytes are refused with 413 here, before either door computes an
+ * HMAC or parses anything: a declared length above the cap is refused unread, and an undeclared
+ * (chunked) body is read up to the cap plus one byte, never further. The cap leaves room for the
+ * largest legitimate payload (a Slack modal submission with a 5,000-character description in a
+ * four-byte script, form-encoded; a Teams activity carries its text twice) and keeps the work an
+ * unsigned request can cause small.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 public class RawBody extends OncePerRequestFilter {
 
     public static final String ATTRIBUTE = "org.suggestionbox.intake.chat.RawBody";
-    static final int MAX_BYTES = 1024 * 1024;
+    static final int MAX_BYTES = 256 * 1024;
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

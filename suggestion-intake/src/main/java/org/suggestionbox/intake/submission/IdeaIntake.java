@@ -54,7 +54,8 @@ public class IdeaIntake {
     private final SubmissionRateLimiter rateLimiter;
 
     public IdeaIntake(IdeaPublisher publisher, Directory directory, IdentitySealer identitySealer,
-            IntakeMetrics metrics, Clock clock, IntakeProperties properties, PlatformLinks links) {
+            IntakeMetrics metrics, Clock clock, IntakeProperties properties, PlatformLinks links,
+            SubmissionRateLimiter rateLimiter) {
         this.rules = new IdeaRules(properties.categories(), properties.defaultCategory());
         this.publisher = publisher;
         this.directory = directory;
@@ -64,7 +65,7 @@ public class IdeaIntake {
         this.properties = properties;
         this.trackingBase = links.router().replaceAll("/+$", "") + "/ideas/";
         this.recent = new RecentSubmissions(properties.recentSubmissions(), properties.recentSubmissionsTtl(), clock);
-        this.rateLimiter = new SubmissionRateLimiter(properties.rateLimit(), properties.rateLimitWindow(), clock);
+        this.rateLimiter = rateLimiter;
     }
 
     public List<String> categories() {

@@ -2,6 +2,11 @@ package org.suggestionbox.intake.teams;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,8 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST /teams/messages}, a Teams outgoing webhook: someone mentions "Suggestion Box" in a
  * channel, Teams posts the message activity here and shows our reply in the thread (Teams waits
  * 5 s). Needs no sign-in (a public path): the {@code Authorization: HMAC …} signature must match,
- * else {@code 401}. The activity id is the idempotency key, so a repeated activity returns the same
- * idea and publishes nothing new.
+ * else {@code 401}; so must its {@code timestamp} be within {@code clock-skew} (5 minutes) of now.
+ * The activity id is remembered for the replay window (24 h, in MongoDB, across instances and
+ * restarts), so a repeated activity is answered with the same idea and publishes nothing new.
+ * Oversized bodies were refused with 413 by {@link RawBody} before any of this, the HMAC included.
  */
 @RestController
 @EnableConfigurationProperties(TeamsProperties.class)
@@ -53,12 +60,19 @@ class TeamsMessagesController {
     private final ChatIntake chat;
     private final Directory directory;
     private final JsonMapper jsonMapper;
+    private final TeamsActivities activities;
+    private final Clock clock;
+    private final Duration clockSkew;
 
-    TeamsMessagesController(TeamsProperties properties, ChatIntake chat, Directory directory, JsonMapper jsonMapper) {
+    TeamsMessagesController(TeamsProperties properties, ChatIntake chat, Directory directory, JsonMapper jsonMapper,
+            TeamsActivities activities, Clock clock) {
         this.verifier = new TeamsHmacVerifier(properties.securityToken());
         this.chat = chat;
         this.directory = directory;
         this.jsonMapper = jsonMapper;
+        this.activities = activities;
+        this.clock = clock;
+        this.clockSkew = properties.clockSkew();
     }
 
     @PostMapping("/teams/messages")
@@ -76,6 +90,11 @@ class TeamsMessagesController {
         catch (JacksonException ex) {
             return ResponseEntity.badRequest().build();
         }
+        if (!fresh(text(activity, "timestamp"))) {
+            LOG.info("Refused a Teams activity whose timestamp is missing or not within {} of now", clockSkew);
+            chat.unverified(SubmissionChannel.TEAMS);
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        }
         Locale locale = Optional.ofNullable(text(activity, "locale")).map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
         String fromId = text(activity.path("from"), "id");
         Optional<Person> person = fromId == null ? Optional.empty() : directory.findByTeamsId(fromId);
@@ -84,10 +103,54 @@ class TeamsMessagesController {
             return reply(chat.unknownSubmitter(SubmissionChannel.TEAMS, locale));
         }
         String activityId = text(activity, "id");
-        String key = "teams-activity:" + (activityId != null ? activityId : sha256(rawBody));
-        SubmissionResult result = chat.submit(person.get(),
-                chat.draft(TeamsText.plain(text(activity, "text")), false), SubmissionChannel.TEAMS, key);
-        return reply(chat.reply(result, person.get().preferredLocale(), USAGE));
+        String memoryKey = activityId != null ? activityId : "sha256:" + sha256(rawBody);
+        Locale replyLocale = person.get().preferredLocale();
+        switch (activities.claim(memoryKey)) {
+            case TeamsActivities.Claim.Answered answered -> {
+                LOG.info("Teams activity seen before; answered with idea {} without publishing again",
+                        answered.ideaId());
+                return reply(chat.reply(new SubmissionResult.Accepted(answered.ideaId(), answered.trackingUrl(), "",
+                        false, true), replyLocale, USAGE));
+            }
+            case TeamsActivities.Claim.InFlight inFlight -> {
+                LOG.info("Teams activity seen before and still being handled; refused");
+                return ResponseEntity.status(HttpStatus.CONFLICT).build();
+            }
+            case TeamsActivities.Claim.Claimed claimed -> {
+                // claimed: submit below
+            }
+        }
+        SubmissionResult result;
+        try {
+            result = chat.submit(person.get(), chat.draft(TeamsText.plain(text(activity, "text")), false),
+                    SubmissionChannel.TEAMS, "teams-activity:" + memoryKey);
+        }
+        catch (RuntimeException ex) {
+            activities.release(memoryKey);
+            throw ex;
+        }
+        if (result instanceof SubmissionResult.Accepted accepted) {
+            activities.answered(memoryKey, accepted.ideaId(), accepted.trackingUrl());
+        }
+        else {
+            activities.release(memoryKey);
+        }
+        return reply(chat.reply(result, replyLocale, USAGE));
+    }
+
+    /** Whether the activity's UTC {@code timestamp} is within the allowed clock skew of now. */
+    private boolean fresh(@Nullable String timestamp) {
+        if (timestamp == null) {
+            return false;
+        }
+        Instant sent;
+        try {
+            sent = OffsetDateTime.parse(timestamp).toInstant();
+        }
+        catch (DateTimeParseException ex) {
+            return false;
+        }
+        return Duration.between(sent, clock.instant()).abs().compareTo(clockSkew) <= 0;
     }
 
     private static ResponseEntity<TeamsReply> reply(String text) {

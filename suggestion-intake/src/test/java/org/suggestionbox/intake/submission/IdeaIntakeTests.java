@@ -17,6 +17,9 @@ import org.springframework.util.unit.DataSize;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.intake.config.IntakeProperties;
+import org.suggestionbox.intake.limits.BucketRateLimiter;
+import org.suggestionbox.intake.limits.MongoBuckets;
+import org.suggestionbox.intake.limits.TestMongo;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.web.PlatformLinks;
@@ -38,7 +41,13 @@ class IdeaIntakeTests {
             new IntakeProperties(List.of("customer-experience", "operations", "workplace", "other"), "other",
                     Duration.ofSeconds(2), Duration.ofSeconds(10), "secret", 100, Duration.ofHours(24), 3,
                     Duration.ofMinutes(1), DataSize.ofKilobytes(64)),
-            new PlatformLinks("http://intake", "http://router/", "http://notifier"));
+            new PlatformLinks("http://intake", "http://router/", "http://notifier"), rateLimiter());
+
+    /** Three per person per minute, shared buckets in a fresh collection of an in-memory MongoDB-wire server. */
+    private SubmissionRateLimiter rateLimiter() {
+        return new BucketRateLimiter(new MongoBuckets(TestMongo.freshCollection(), clock), 3, Duration.ofMinutes(1),
+                1000, Duration.ofMinutes(1));
+    }
 
     @Test
     void acceptedIdeaIsPublishedOnceWithTheDirectoryData() {
@@ -76,7 +85,7 @@ class IdeaIntakeTests {
                 new IntakeMetrics(meters), clock,
                 new IntakeProperties(List.of("other"), "other", Duration.ofSeconds(2), Duration.ofSeconds(10), "secret",
                         100, Duration.ofHours(24), 3, Duration.ofMinutes(1), DataSize.ofKilobytes(64)),
-                new PlatformLinks("http://intake", "http://router", "http://notifier"));
+                new PlatformLinks("http://intake", "http://router", "http://notifier"), rateLimiter());
 
         var again = (SubmissionResult.Accepted) restarted.submit(submit("alice", "Quieter rooms", "key-1"));
 

@@ -2,7 +2,12 @@ package org.suggestionbox.intake.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TeamsTextTests {
 
@@ -30,5 +35,32 @@ class TeamsTextTests {
     @Test
     void missingTextIsEmpty() {
         assertThat(TeamsText.plain(null)).isEmpty();
+    }
+
+    @Test
+    void unclosedMentionsTagsAndEntitiesStayText() {
+        assertThat(TeamsText.plain("<at>Suggestion Box</at> c &gt d &#xZZ; &amp;lt; <at>Noa x < y"))
+                .isEqualTo("c &gt d &#xZZ; &lt; Noa x < y");
+    }
+
+    @Test
+    void breaksWithAttributesAndUpperCaseTagsBecomeLineBreaks() {
+        assertThat(TeamsText.plain("<AT>Suggestion Box</At>One<BR class=\"x\">Two<LI>Three</li>"))
+                .isEqualTo("One\nTwo\nThree");
+    }
+
+    /**
+     * A megabyte of text built to make a backtracking pattern try every start against the rest
+     * (the old {@code <at[^>]*>.*?</at>} took minutes on the first input): cleaned in well under
+     * the bound, which is generous on purpose; this is not a benchmark.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"<at>", "<", "<at ", "&#", "<at>x</a", "\t <br>&amp;"})
+    void pathologicalMegabyteIsCleanedInLinearTime(String unit) {
+        String html = unit.repeat(1024 * 1024 / unit.length());
+
+        String plain = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> TeamsText.plain(html));
+
+        assertThat(plain.length()).isLessThanOrEqualTo(html.length());
     }
 }

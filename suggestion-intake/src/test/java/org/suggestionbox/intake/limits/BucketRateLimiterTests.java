@@ -1,0 +1,139 @@
+package org.suggestionbox.intake.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoCollection;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two limiters on one collection stand for two intake instances (or one before and after a restart):
+ * they draw on the same buckets, through Bucket4j's compare-and-swap over single MongoDB documents.
+ */
+class BucketRateLimiterTests {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    private final MongoCollection<Document> buckets = TestMongo.freshCollection();
+
+    private BucketRateLimiter instance(int personLimit, int globalLimit) {
+        return new BucketRateLimiter(new MongoBuckets(buckets, clock), personLimit, Duration.ofMinutes(1),
+                globalLimit, Duration.ofMinutes(1));
+    }
+
+    @Test
+    void twoInstancesShareOnePersonsBudget() {
+        BucketRateLimiter first = instance(3, 1000);
+        BucketRateLimiter second = instance(3, 1000);
+
+        assertThat(first.tryAcquire("piotr")).isZero();
+        assertThat(second.tryAcquire("piotr")).isZero();
+        assertThat(first.tryAcquire("piotr")).isZero();
+        clock.advance(Duration.ofSeconds(15));
+
+        assertThat(second.tryAcquire("piotr")).isEqualTo(Duration.ofSeconds(45));
+        assertThat(first.tryAcquire("jan")).isZero();
+        clock.advance(Duration.ofSeconds(45));
+        assertThat(second.tryAcquire("piotr")).isZero();
+    }
+
+    @Test
+    void globalLimitHoldsForEverybodyAcrossInstancesAndGivesThePersonsTokenBack() {
+        BucketRateLimiter first = instance(1, 2);
+        BucketRateLimiter second = instance(1, 2);
+
+        assertThat(first.tryAcquire("alice")).isZero();
+        assertThat(second.tryAcquire("noa")).isZero();
+        assertThat(first.tryAcquire("piotr")).isPositive();
+        clock.advance(Duration.ofMinutes(1));
+
+        // piotr's own budget was not spent on the refused attempt
+        assertThat(second.tryAcquire("piotr")).isZero();
+    }
+
+    @Test
+    void concurrentSubmissionsOnTwoInstancesNeverExceedTheLimit() throws Exception {
+        List<BucketRateLimiter> instances = List.of(instance(20, 1000), instance(20, 1000));
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            BucketRateLimiter limiter = instances.get(i % 2);
+            attempts.add(() -> limiter.tryAcquire("maya").isZero());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        int allowed = 0;
+        try {
+            for (Future<Boolean> attempt : pool.invokeAll(attempts)) {
+                allowed += attempt.get() ? 1 : 0;
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(allowed).isEqualTo(20);
+    }
+
+    @Test
+    void bucketsFullAgainAreForgottenByTheCleanup() {
+        BucketRateLimiter limiter = instance(3, 1000);
+        limiter.tryAcquire("lea");
+        MongoBuckets store = new MongoBuckets(buckets, clock);
+
+        assertThat(store.forgetExpired(clock.instant())).isZero();
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(store.forgetExpired(clock.instant())).isEqualTo(2);
+        assertThat(buckets.countDocuments()).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void unreachableBucketsLetTheSubmissionThrough() {
+        ProxyManager<String> down = (ProxyManager<String>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ProxyManager.class}, (proxy, method, arguments) -> {
+                    throw new IllegalStateException("database unreachable");
+                });
+
+        assertThat(new BucketRateLimiter(down, 1, Duration.ofMinutes(1), 1, Duration.ofMinutes(1))
+                .tryAcquire("alice")).isZero();
+    }
+
+    static final class MutableClock extends Clock {
+
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
