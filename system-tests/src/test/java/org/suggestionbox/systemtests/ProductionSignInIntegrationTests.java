@@ -51,7 +51,8 @@ class ProductionSignInIntegrationTests {
         // the stack's generated secrets: set, and none of them published in the repository
         builder.environment().putAll(stack.secrets().environmentFor("suggestion-intake"));
         builder.environment().putAll(Map.of("SERVER_PORT", Integer.toString(port), "KAFKA_BOOTSTRAP_SERVERS",
-                stack.kafkaBootstrapServers(), "OIDC_ISSUER_URI", stack.signInUrl(), "METRICS_SCRAPE_TOKEN", scrapeToken,
+                stack.kafkaBootstrapServers(), "MONGODB_URI", stack.mongoUri(), "INTAKE_MONGODB_DATABASE",
+                "intake_production_start", "OIDC_ISSUER_URI", stack.signInUrl(), "METRICS_SCRAPE_TOKEN", scrapeToken,
                 "SPRING_OUTPUT_ANSI_ENABLED", "never"));
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process intake = builder.start();

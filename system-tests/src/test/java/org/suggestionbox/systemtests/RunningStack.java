@@ -56,6 +56,10 @@ final class RunningStack implements AutoCloseable {
         return this.stack.dataDir();
     }
 
+    String mongoUri() {
+        return this.stack.mongoUri();
+    }
+
     String kafkaBootstrapServers() {
         return this.stack.kafkaBootstrapServers();
     }
