@@ -89,6 +89,9 @@ class QueuePagingIntegrationTests {
             assertThat(http.get("maya", "/queue?" + query).statusCode()).as("/queue?" + query).isEqualTo(400);
         }
         assertThat(http.get("maya", "/api/queue?limit=200").statusCode()).isEqualTo(200);
+        HttpResponse<String> nul = http.get("maya", "/api/queue?category=%00");
+        assertThat(nul.statusCode()).as(nul.body()).isEqualTo(200);
+        assertThat(json.readTree(nul.body()).get("items").isEmpty()).isTrue();
     }
 
     private List<String> walk(String user, String path, int limit) {

@@ -7,7 +7,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.bson.Document;
@@ -133,9 +132,27 @@ public class IdeaStore {
     private static Criteria ownedBy(String ownerId, Collection<IdeaState> states, @Nullable String category) {
         Criteria criteria = Criteria.where("ownerId").is(ownerId).and("state").in(states);
         if (category != null && !category.isBlank()) {
-            criteria = criteria.and("category").regex("^" + Pattern.quote(category.strip()) + "$", "i");
+            criteria = criteria.and("category").regex("^" + literal(category.strip()) + "$", "i");
         }
         return criteria;
+    }
+
+    /**
+     * {@code text} as a regular expression matching exactly it: every character but letters and
+     * digits as {@code \x{hex}}, which both the server's and Java's regex dialects read, and which
+     * keeps even a NUL out of the BSON pattern string (where it is not allowed).
+     */
+    static String literal(String text) {
+        StringBuilder regex = new StringBuilder();
+        text.codePoints().forEach(codePoint -> {
+            if (codePoint < 128 && Character.isLetterOrDigit(codePoint)) {
+                regex.appendCodePoint(codePoint);
+            }
+            else {
+                regex.append("\\x{").append(Integer.toHexString(codePoint)).append('}');
+            }
+        });
+        return regex.toString();
     }
 
     /**
