@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -258,6 +259,41 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
                 .onStatus(status -> true, (request, reply) -> { }).toEntity(String.class);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+
+    @Test
+    void theInboxIsCursorPagedNewestFirstAndBadPagingIsABadRequest() {
+        for (int i = 0; i < 3; i++) {
+            IdeaDecided decided = decline("Paged " + i + " " + shortId(), Submitter.person("jan"));
+            publish(decided);
+            awaitInbox("jan", decided.ideaId(), 1);
+        }
+        List<Object> onePage = ids(client("jan").get().uri("/api/notifications?limit=200").retrieve()
+                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }));
+        List<Object> walked = new ArrayList<>();
+        String cursor = null;
+        do {
+            CursorPage<Map<String, Object>> page = client("jan").get()
+                    .uri("/api/notifications?limit=1" + (cursor == null ? "" : "&cursor=" + cursor)).retrieve()
+                    .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { });
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(1);
+            walked.addAll(ids(page));
+            cursor = page.nextCursor();
+        }
+        while (cursor != null);
+        assertThat(walked).hasSizeGreaterThanOrEqualTo(3).isEqualTo(onePage);
+        assertThat(client("jan").get().uri("/inbox?limit=1").retrieve().body(String.class)).contains("rel=\"next\"");
+
+        for (String query : List.of("limit=0", "limit=201", "limit=x", "cursor=bm9wZQ")) {
+            var refused = client("jan").get().uri("/api/notifications?" + query).retrieve()
+                    .onStatus(status -> true, (request, reply) -> { }).toEntity(String.class);
+            assertThat(refused.getStatusCode()).as(query).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getHeaders().getContentType()).as(query).hasToString("application/problem+json");
+        }
+    }
+
+    private static List<Object> ids(CursorPage<Map<String, Object>> page) {
+        return page.items().stream().map(entry -> entry.get("id")).toList();
     }
 
     static IdeaDecided decline(String title, Submitter... submitters) {
