@@ -304,9 +304,10 @@ public final class PipelineBenchmark {
             return;
         }
         report.row("ideas stored for the API latencies", String.format(Locale.ROOT,
-                "%d (%d copies inserted in %d s); maya's queue holds %d", stored.stored(), stored.inserted(),
+                "%d (%d copies inserted in %d s); maya's queue holds %d (counted up to 200)", stored.stored(),
+                stored.inserted(),
                 stored.insertTime().toSeconds(), stored.queueItems()));
-        report.row("owner queue GET /api/queue (maya), one at a time", Report.requestPercentiles(stored.queueMicros()));
+        report.row("owner queue GET /api/queue (maya, first page of 50)", Report.requestPercentiles(stored.queueMicros()));
         report.row("dashboard GET /api/dashboard (lea), one at a time", Report.requestPercentiles(stored.dashboardMicros()));
     }
 

@@ -84,7 +84,7 @@ final class StoredIdeasLatency {
         Histogram queue = time("/api/queue", "maya", requests);
         time("/api/dashboard", "lea", warmup);
         Histogram dashboard = time("/api/dashboard", "lea", requests);
-        int queueItems = JSON.readTree(get("/api/queue", "maya").body()).size();
+        int queueItems = JSON.readTree(get("/api/queue?limit=200", "maya").body()).path("items").size();
         return new Result(stored, inserted, insertTime, queueItems, queue, dashboard);
     }
 

@@ -42,6 +42,7 @@ import org.suggestionbox.notifier.preferences.PreferencesService;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.anonymity.SealedContact;
 import org.suggestionbox.platform.kafka.EventPublisher;
+import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.testing.Infrastructure;
 import org.suggestionbox.testing.KafkaProbe;
 
@@ -322,8 +323,8 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
     }
 
     private List<Map<String, Object>> inbox(String user, UUID ideaId) {
-        List<Map<String, Object>> all = client(user).get().uri("/api/notifications").retrieve()
-                .body(new ParameterizedTypeReference<List<Map<String, Object>>>() { });
+        List<Map<String, Object>> all = client(user).get().uri("/api/notifications?limit=200").retrieve()
+                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items();
         return all == null ? List.of() : all.stream().filter(entry -> ideaId.toString().equals(entry.get("ideaId"))).toList();
     }
 }

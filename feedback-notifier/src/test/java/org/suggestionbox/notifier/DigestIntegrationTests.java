@@ -36,6 +36,7 @@ import org.suggestionbox.notifier.message.Texts;
 import org.suggestionbox.notifier.preferences.Preferences;
 import org.suggestionbox.notifier.preferences.PreferencesService;
 import org.suggestionbox.platform.kafka.EventPublisher;
+import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.testing.Infrastructure;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -191,8 +192,8 @@ class DigestIntegrationTests extends NotifierSpringIntegrationTest {
 
     private void awaitInbox(String user, UUID ideaId) {
         RestClient client = client(user);
-        await().atMost(WAIT).until(() -> client.get().uri("/api/notifications").retrieve()
-                .body(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).stream()
+        await().atMost(WAIT).until(() -> client.get().uri("/api/notifications?limit=200").retrieve()
+                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items().stream()
                 .anyMatch(entry -> ideaId.toString().equals(entry.get("ideaId"))));
     }
 

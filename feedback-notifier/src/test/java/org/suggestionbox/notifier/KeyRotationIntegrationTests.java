@@ -23,6 +23,7 @@ import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.anonymity.KeyRing;
 import org.suggestionbox.platform.anonymity.SealedContact;
 import org.suggestionbox.platform.kafka.EventPublisher;
+import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.testing.KafkaProbe;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,8 +83,8 @@ class KeyRotationIntegrationTests extends NotifierSpringIntegrationTest {
 
     private List<String> inboxTitles(String user) {
         List<Map<String, Object>> inbox = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo")).build().get().uri("/api/notifications")
-                .retrieve().body(new ParameterizedTypeReference<List<Map<String, Object>>>() { });
+                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo")).build().get().uri("/api/notifications?limit=200")
+                .retrieve().body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items();
         return inbox == null ? List.of() : inbox.stream().map(entry -> String.valueOf(entry.get("title"))).toList();
     }
 }

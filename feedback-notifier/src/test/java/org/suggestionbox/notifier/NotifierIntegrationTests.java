@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +39,7 @@ import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.anonymity.SealedContact;
 import org.suggestionbox.platform.kafka.EventPublisher;
 import org.suggestionbox.platform.kafka.NonRetryableEventException;
+import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.testing.Infrastructure;
 import org.suggestionbox.testing.KafkaProbe;
 
@@ -259,6 +261,41 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
         assertThat(unknown.getHeaders().getContentType()).hasToString("application/problem+json");
     }
 
+    @Test
+    void theInboxIsCursorPagedNewestFirstAndBadPagingIsABadRequest() {
+        for (int i = 0; i < 3; i++) {
+            IdeaDecided decided = decline("Paged " + i + " " + shortId(), Submitter.person("jan"));
+            publish(decided);
+            awaitInbox("jan", decided.ideaId(), 1);
+        }
+        List<Object> onePage = ids(client("jan").get().uri("/api/notifications?limit=200").retrieve()
+                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }));
+        List<Object> walked = new ArrayList<>();
+        String cursor = null;
+        do {
+            CursorPage<Map<String, Object>> page = client("jan").get()
+                    .uri("/api/notifications?limit=1" + (cursor == null ? "" : "&cursor=" + cursor)).retrieve()
+                    .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { });
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(1);
+            walked.addAll(ids(page));
+            cursor = page.nextCursor();
+        }
+        while (cursor != null);
+        assertThat(walked).hasSizeGreaterThanOrEqualTo(3).isEqualTo(onePage);
+        assertThat(client("jan").get().uri("/inbox?limit=1").retrieve().body(String.class)).contains("rel=\"next\"");
+
+        for (String query : List.of("limit=0", "limit=201", "limit=x", "cursor=bm9wZQ")) {
+            var refused = client("jan").get().uri("/api/notifications?" + query).retrieve()
+                    .onStatus(status -> true, (request, reply) -> { }).toEntity(String.class);
+            assertThat(refused.getStatusCode()).as(query).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getHeaders().getContentType()).as(query).hasToString("application/problem+json");
+        }
+    }
+
+    private static List<Object> ids(CursorPage<Map<String, Object>> page) {
+        return page.items().stream().map(entry -> entry.get("id")).toList();
+    }
+
     static IdeaDecided decline(String title, Submitter... submitters) {
         return new IdeaDecided(UUID.randomUUID(), UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS), 1,
                 title, List.of(submitters), "maya", "Maya Rosen", DecisionOutcome.DECLINE, DeclineReason.NOT_FEASIBLE,
@@ -285,8 +322,8 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
     }
 
     List<Map<String, Object>> inbox(String user, UUID ideaId) {
-        List<Map<String, Object>> all = client(user).get().uri("/api/notifications").retrieve()
-                .body(new ParameterizedTypeReference<List<Map<String, Object>>>() { });
+        List<Map<String, Object>> all = client(user).get().uri("/api/notifications?limit=200").retrieve()
+                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items();
         return all == null ? List.of() : all.stream().filter(entry -> ideaId.toString().equals(entry.get("ideaId"))).toList();
     }
 

@@ -21,6 +21,7 @@ import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.IdeaDecided;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
+import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.testing.KafkaProbe;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -84,8 +85,8 @@ class NotifierPoisonMessageIntegrationTests extends NotifierSpringIntegrationTes
         RestClient alice = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeaders(headers -> headers.setBasicAuth("alice", "demo")).build();
         await().atMost(WAIT).untilAsserted(() -> {
-            List<Map<String, Object>> inbox = alice.get().uri("/api/notifications").retrieve()
-                    .body(new ParameterizedTypeReference<List<Map<String, Object>>>() { });
+            List<Map<String, Object>> inbox = alice.get().uri("/api/notifications?limit=200").retrieve()
+                    .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items();
             assertThat(inbox).filteredOn(entry -> ideaId.toString().equals(entry.get("ideaId")))
                     .singleElement()
                     .satisfies(entry -> assertThat((String) entry.get("body")).contains("Reason: Out of scope"));

@@ -79,7 +79,7 @@ final class DemoData {
     private void awaitInQueue(String owner, String... ideaIds) {
         long deadline = System.nanoTime() + QUEUE_TIMEOUT.toNanos();
         while (true) {
-            DemoClient.Response queue = this.client.get(this.routerUrl + "/api/queue", owner);
+            DemoClient.Response queue = this.client.get(this.routerUrl + "/api/queue?limit=200", owner);
             boolean all = queue.status() == 200;
             for (String id : ideaIds) {
                 all &= queue.body().contains(id);

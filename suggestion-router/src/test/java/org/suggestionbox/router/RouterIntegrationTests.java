@@ -120,7 +120,7 @@ class RouterIntegrationTests {
         UUID ideaId = submit("customer-experience", "alice", "Queue for the queue");
         awaitIdea("maya", ideaId);
 
-        HttpResponse<String> queue = http.get("maya", "/api/queue");
+        HttpResponse<String> queue = http.get("maya", "/api/queue?limit=200");
         assertThat(queue.statusCode()).isEqualTo(200);
         JsonNode item = find(json.readTree(queue.body()), ideaId);
         assertThat(item).isNotNull();
@@ -128,9 +128,9 @@ class RouterIntegrationTests {
         assertThat(item.get("overdue").asBoolean()).isFalse();
         assertThat(item.get("ageDays").asLong()).isZero();
         assertThat(item.get("routedBecause").asString()).contains("rule cx-owner");
-        assertThat(find(json.readTree(http.get("maya", "/api/queue?state=EXPLORING").body()), ideaId)).isNull();
-        assertThat(find(json.readTree(http.get("maya", "/api/queue?category=operations").body()), ideaId)).isNull();
-        assertThat(find(json.readTree(http.get("jan", "/api/queue").body()), ideaId)).isNull();
+        assertThat(find(json.readTree(http.get("maya", "/api/queue?state=EXPLORING&limit=200").body()), ideaId)).isNull();
+        assertThat(find(json.readTree(http.get("maya", "/api/queue?category=operations&limit=200").body()), ideaId)).isNull();
+        assertThat(find(json.readTree(http.get("jan", "/api/queue?limit=200").body()), ideaId)).isNull();
 
         assertThat(http.get("jan", "/api/ideas/" + ideaId).statusCode()).isEqualTo(403);
         assertThat(http.get("noa", "/api/ideas/" + ideaId).statusCode()).isEqualTo(403);
@@ -145,9 +145,9 @@ class RouterIntegrationTests {
         assertThat(http.get("alice", "/api/ideas/" + ideaId).headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
 
-        HttpResponse<String> mine = http.get("alice", "/api/my-ideas");
+        HttpResponse<String> mine = http.get("alice", "/api/my-ideas?limit=200");
         assertThat(find(json.readTree(mine.body()), ideaId)).isNotNull();
-        assertThat(find(json.readTree(http.get("noa", "/api/my-ideas").body()), ideaId)).isNull();
+        assertThat(find(json.readTree(http.get("noa", "/api/my-ideas?limit=200").body()), ideaId)).isNull();
     }
 
     @Test
@@ -215,7 +215,7 @@ class RouterIntegrationTests {
                 "{\"status\":\"IN_PROGRESS\",\"note\":\"Pilot started\"}");
         assertThat(progress.statusCode()).isEqualTo(200);
 
-        JsonNode mine = find(json.readTree(http.get("alice", "/api/my-ideas").body()), ideaId);
+        JsonNode mine = find(json.readTree(http.get("alice", "/api/my-ideas?limit=200").body()), ideaId);
         assertThat(mine.get("state").asString()).isEqualTo("IN_PROGRESS");
         assertThat(mine.get("history").findValuesAsString("what"))
                 .containsExactly("SUBMITTED", "ASSIGNED", "REVIEW_STARTED", "EXPLORING", "IN_PROGRESS");
@@ -234,7 +234,7 @@ class RouterIntegrationTests {
 
         assertThat(reassigned.statusCode()).isEqualTo(200);
         assertThat(json.readTree(reassigned.body()).get("owner").get("id").asString()).isEqualTo("jan");
-        assertThat(find(json.readTree(http.get("jan", "/api/queue").body()), ideaId)).isNotNull();
+        assertThat(find(json.readTree(http.get("jan", "/api/queue?limit=200").body()), ideaId)).isNotNull();
         assertThat(http.get("maya", "/api/ideas/" + ideaId).statusCode()).isEqualTo(403);
         assertThat(lifecycle(ideaId, "org.suggestionbox.IdeaReassigned.v1", 1)).hasSize(1);
     }
@@ -311,7 +311,7 @@ class RouterIntegrationTests {
         assertThat(stored).contains("bm9uY2UuY2lwaGVydGV4dA==").doesNotContain("alice");
         List<String> responses = List.of(
                 http.get("maya", "/api/ideas/" + ideaId).body(),
-                http.get("maya", "/api/queue").body(),
+                http.get("maya", "/api/queue?limit=200").body(),
                 http.get("lea", "/api/ideas/" + ideaId).body(),
                 http.postJson("maya", "/api/ideas/" + ideaId + "/decision",
                         "{\"outcome\":\"DECLINE\",\"reasonCode\":\"NEEDS_MORE_INFO\",\"explanation\":\"Which team?\"}")
@@ -321,7 +321,7 @@ class RouterIntegrationTests {
                 .doesNotContain("alice").doesNotContain("Alice").doesNotContain("bm9uY2UuY2lwaGVydGV4dA=="));
         assertThat(lifecycle(ideaId, ASSIGNED_TYPE, 1)).singleElement().satisfies(record -> assertThat(
                 new String(record.value())).contains("bm9uY2UuY2lwaGVydGV4dA==").doesNotContain("alice"));
-        assertThat(json.readTree(http.get("alice", "/api/my-ideas").body()).findValuesAsString("id"))
+        assertThat(json.readTree(http.get("alice", "/api/my-ideas?limit=200").body()).findValuesAsString("id"))
                 .doesNotContain(ideaId.toString());
     }
 
@@ -446,8 +446,9 @@ class RouterIntegrationTests {
                         && type.equals(KafkaProbe.header(record, CloudEventHeaders.TYPE)));
     }
 
-    private static JsonNode find(JsonNode array, UUID ideaId) {
-        for (JsonNode node : array) {
+    /** The idea in a page ({@code {items, nextCursor}}) of the queue or "my ideas". */
+    private static JsonNode find(JsonNode page, UUID ideaId) {
+        for (JsonNode node : page.path("items")) {
             if (ideaId.toString().equals(node.get("id").asString())) {
                 return node;
             }

@@ -2,6 +2,7 @@ package org.suggestionbox.systemtests;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** JSON over HTTP as a demo user (HTTP Basic, password {@code demo}). */
@@ -50,6 +52,31 @@ final class Api {
 
     Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    /**
+     * Every item of a cursor-paged list ({@code {items, nextCursor}}), following {@code nextCursor}
+     * 200 at a time: a 200 response whose body is the JSON array of all items, or the first response
+     * that was not 200.
+     */
+    Response getAll(String url) {
+        ArrayNode all = JSON.createArrayNode();
+        String cursor = null;
+        String separator = url.contains("?") ? "&" : "?";
+        do {
+            String page = url + separator + "limit=200"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            Response response = get(page);
+            if (response.status() != 200) {
+                return response;
+            }
+            JsonNode json = response.json();
+            json.path("items").forEach(all::add);
+            JsonNode next = json.path("nextCursor");
+            cursor = next.isString() ? next.asString() : null;
+        }
+        while (cursor != null);
+        return new Response(200, JSON.writeValueAsString(all));
     }
 
     Response post(String url, Object body) {

@@ -281,7 +281,7 @@ class AuthorizationMatrixIntegrationTests {
             // maya takes alice's idea up: alice hears of it in her inbox, which gives the notification rows theirs
             explore(stack, alices);
             String notification = await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(250))
-                    .until(() -> Api.as("alice").get(stack.notifierUrl() + "/api/notifications").json()
+                    .until(() -> Api.as("alice").getAll(stack.notifierUrl() + "/api/notifications").json()
                             .findValuesAsString("id"), ids -> !ids.isEmpty()).getFirst();
 
             Api.Response rules = Api.as("admin").get(stack.routerUrl() + "/api/admin/rules");

@@ -54,8 +54,8 @@ class ChatSecretsIntegrationTests {
         assertThat(refused.statusCode()).as("signed with the published demo secret").isEqualTo(401);
         assertThat(accepted.statusCode()).as("signed with the generated secret: %s", accepted.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                Api.as("alice").get(stack.routerUrl() + "/api/my-ideas").body()).contains(marker));
-        assertThat(Api.as("maya").get(stack.routerUrl() + "/api/my-ideas").body()).doesNotContain(marker);
+                Api.as("alice").getAll(stack.routerUrl() + "/api/my-ideas").body()).contains(marker));
+        assertThat(Api.as("maya").getAll(stack.routerUrl() + "/api/my-ideas").body()).doesNotContain(marker);
     }
 
     @Test
@@ -72,8 +72,8 @@ class ChatSecretsIntegrationTests {
         assertThat(accepted.statusCode()).as("HMAC'd with the generated token: %s", accepted.body()).isEqualTo(200);
         assertThat(accepted.body()).contains("\"type\":\"message\"");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                Api.as("jan").get(stack.routerUrl() + "/api/my-ideas").body()).contains(marker));
-        assertThat(Api.as("lea").get(stack.routerUrl() + "/api/my-ideas").body()).doesNotContain(marker);
+                Api.as("jan").getAll(stack.routerUrl() + "/api/my-ideas").body()).contains(marker));
+        assertThat(Api.as("lea").getAll(stack.routerUrl() + "/api/my-ideas").body()).doesNotContain(marker);
     }
 
     /** A slash command's form fields as Slack sends them; a late answer would go to a closed loopback port. */

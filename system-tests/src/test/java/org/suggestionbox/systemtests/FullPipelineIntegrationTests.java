@@ -39,7 +39,7 @@ class FullPipelineIntegrationTests {
 
         // it reaches maya's queue
         await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            Api.Response queue = Api.as("maya").get(stack.routerUrl() + "/api/queue");
+            Api.Response queue = Api.as("maya").getAll(stack.routerUrl() + "/api/queue");
             assertThat(queue.status()).as(queue.body()).isEqualTo(200);
             assertThat(queue.body()).contains(ideaId);
         });
@@ -54,7 +54,7 @@ class FullPipelineIntegrationTests {
 
         // alice's in-app inbox has the decision with the explanation
         await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            Api.Response inbox = Api.as("alice").get(stack.notifierUrl() + "/api/notifications");
+            Api.Response inbox = Api.as("alice").getAll(stack.notifierUrl() + "/api/notifications");
             assertThat(inbox.status()).as(inbox.body()).isEqualTo(200);
             assertThat(inbox.body()).contains(explanation).containsIgnoringCase("declin");
         });
@@ -82,7 +82,7 @@ class FullPipelineIntegrationTests {
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
         String ideaId = submitted.json().path("id").asString();
         await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> assertThat(Api.as("maya")
-                .get(stack.routerUrl() + "/api/queue").body()).contains(ideaId));
+                .getAll(stack.routerUrl() + "/api/queue").body()).contains(ideaId));
 
         Api.Response refused = Api.as("maya").post(stack.routerUrl() + "/api/ideas/" + ideaId + "/decision",
                 Map.of("outcome", "DECLINE"));

@@ -81,11 +81,11 @@ class InboxBrowserIntegrationTests {
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
         String ideaId = submitted.json().path("id").asString();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as("maya")
-                .get(stack.routerUrl() + "/api/queue").body()).contains(ideaId));
+                .getAll(stack.routerUrl() + "/api/queue").body()).contains(ideaId));
         Api.Response decided = Api.as("maya").post(stack.routerUrl() + "/api/ideas/" + ideaId + "/decision",
                 Map.of("outcome", "DECLINE", "reasonCode", "COST_EXCEEDS_BENEFIT", "explanation", explanation));
         assertThat(decided.status()).as(decided.body()).isBetween(200, 299);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as(submitter)
-                .get(stack.notifierUrl() + "/api/notifications").body()).contains(explanation));
+                .getAll(stack.notifierUrl() + "/api/notifications").body()).contains(explanation));
     }
 }

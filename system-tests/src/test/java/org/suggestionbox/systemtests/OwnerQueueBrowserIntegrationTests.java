@@ -82,7 +82,7 @@ class OwnerQueueBrowserIntegrationTests {
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
         String ideaId = submitted.json().path("id").asString();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as("maya")
-                .get(stack.routerUrl() + "/api/queue").body()).contains(ideaId));
+                .getAll(stack.routerUrl() + "/api/queue").body()).contains(ideaId));
         return ideaId;
     }
 }

@@ -78,11 +78,11 @@ final class PipelineChecker {
         Map<String, Map<String, Integer>> declinedBySubmitter = new HashMap<>();
         Map<String, JsonNode> ideasById = new HashMap<>();
         for (String submitter : IdeaSubmitters.SUBMITTERS) {
-            Api.Response mine = get(submitter, this.routerUrl + "/api/my-ideas");
+            Api.Response mine = getAll(submitter, this.routerUrl + "/api/my-ideas");
             titlesBySubmitter.put(submitter, count(mine, "title", null));
             mine.json().forEach(idea -> ideasById.put(idea.path("id").asString(), idea));
             declinedBySubmitter.put(submitter,
-                    count(get(submitter, this.notifierUrl + "/api/notifications"), "ideaId", DECLINED_MESSAGE));
+                    count(getAll(submitter, this.notifierUrl + "/api/notifications"), "ideaId", DECLINED_MESSAGE));
         }
         int lost = 0;
         int duplicated = 0;
@@ -125,6 +125,11 @@ final class PipelineChecker {
 
     private static Api.Response get(String user, String url) {
         return Retrying.call(() -> Api.as(user).get(url), RETRY, PATIENCE);
+    }
+
+    /** Every item of a cursor-paged list, as one JSON array. */
+    private static Api.Response getAll(String user, String url) {
+        return Retrying.call(() -> Api.as(user).getAll(url), RETRY, PATIENCE);
     }
 
     /** How often each value of {@code field} occurs in a JSON array answer, optionally only of one kind. */

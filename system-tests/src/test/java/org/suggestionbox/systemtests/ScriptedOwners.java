@@ -77,7 +77,7 @@ final class ScriptedOwners implements Runnable {
     private void decideQueueOf(String owner) {
         Api.Response queue;
         try {
-            queue = Api.as(owner).get(this.routerUrl + "/api/queue");
+            queue = Api.as(owner).getAll(this.routerUrl + "/api/queue");
         }
         catch (IllegalStateException ex) {
             return; // router down: look again on the next round

@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publishTimeout how long a proof event may wait for the broker's acknowledgement
  * @param proofSweepInterval how often sent-but-unproven deliveries are looked for
  * @param proofSweepGrace how old such a delivery must be before the sweep takes it over
- * @param inboxPageSize how many inbox entries the API and page show
  * @param smtpConnections how many idle SMTP connections are kept open for the next mails
  */
 @ConfigurationProperties("suggestionbox.notifier")
@@ -24,6 +23,5 @@ public record NotifierProperties(
         @DefaultValue("10s") Duration publishTimeout,
         @DefaultValue("5s") Duration proofSweepInterval,
         @DefaultValue("10s") Duration proofSweepGrace,
-        @DefaultValue("100") int inboxPageSize,
         @DefaultValue("4") int smtpConnections) {
 }

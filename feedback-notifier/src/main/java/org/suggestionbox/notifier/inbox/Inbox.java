@@ -1,12 +1,17 @@
 package org.suggestionbox.notifier.inbox;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.suggestionbox.notifier.config.NotifierProperties;
 import org.suggestionbox.notifier.delivery.RecipientRefs;
+import org.suggestionbox.platform.web.Cursor;
+import org.suggestionbox.platform.web.CursorPage;
+import org.suggestionbox.platform.web.InvalidPageRequestException;
+import org.suggestionbox.platform.web.PageRequest;
 
 /** A signed-in person's inbox, found by their opaque reference. */
 @Service
@@ -15,17 +20,29 @@ class Inbox {
     private final InboxStore store;
     private final RecipientRefs refs;
     private final Clock clock;
-    private final int pageSize;
-
-    Inbox(InboxStore store, RecipientRefs refs, Clock clock, NotifierProperties properties) {
+    Inbox(InboxStore store, RecipientRefs refs, Clock clock) {
         this.store = store;
         this.refs = refs;
         this.clock = clock;
-        this.pageSize = properties.inboxPageSize();
     }
 
-    List<InboxEntry> of(String personId) {
-        return store.newestFirst(refs.of(personId), pageSize);
+    /** One page of the person's entries, newest first; reads at most {@code limit + 1}. */
+    CursorPage<InboxEntry> of(String personId, PageRequest page) {
+        Cursor cursor = page.decodedCursor(2);
+        Instant after = null;
+        String afterId = null;
+        if (cursor != null) {
+            try {
+                after = Instant.parse(cursor.part(0));
+                afterId = UUID.fromString(cursor.part(1)).toString();
+            }
+            catch (DateTimeParseException | IllegalArgumentException ex) {
+                throw InvalidPageRequestException.cursor();
+            }
+        }
+        List<InboxEntry> rows = store.newestFirst(refs.of(personId), after, afterId, page.readLimit());
+        return CursorPage.of(rows, page,
+                entry -> Cursor.of(entry.createdAt().toString(), entry.id().toString()));
     }
 
     long unread(String personId) {

@@ -1,9 +1,9 @@
 package org.suggestionbox.notifier.inbox;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -13,8 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.suggestionbox.platform.security.DirectoryUser;
+import org.suggestionbox.platform.web.CursorPage;
+import org.suggestionbox.platform.web.PageRequest;
 
 /** The caller's in-app notifications. */
 @RestController
@@ -27,10 +30,11 @@ class InboxApiController {
         this.inbox = inbox;
     }
 
-    /** Newest first. */
+    /** Newest first, cursor-paged ({@code ?limit=} 1–200, default 50; {@code ?cursor=}). */
     @GetMapping
-    List<InboxEntry> notifications(@AuthenticationPrincipal DirectoryUser user) {
-        return inbox.of(user.id());
+    CursorPage<InboxEntry> notifications(@RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor, @AuthenticationPrincipal DirectoryUser user) {
+        return inbox.of(user.id(), PageRequest.of(limit, cursor));
     }
 
     @GetMapping("/unread-count")

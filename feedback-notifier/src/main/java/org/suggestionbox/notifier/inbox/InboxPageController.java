@@ -6,15 +6,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.suggestionbox.notifier.config.NotifierProperties;
 import org.suggestionbox.notifier.message.Texts;
 import org.suggestionbox.platform.security.DirectoryUser;
+import org.suggestionbox.platform.web.CursorPage;
+import org.suggestionbox.platform.web.PageRequest;
+import org.suggestionbox.platform.web.PagerLinks;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /** The inbox page: newest first, unread ones marked, each can be marked as read. */
 @Controller
@@ -40,10 +47,15 @@ class InboxPageController {
     }
 
     @GetMapping("/inbox")
-    String inbox(@AuthenticationPrincipal DirectoryUser user, Locale locale, Model model) {
+    String inbox(@RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor, @AuthenticationPrincipal DirectoryUser user,
+            Locale locale, HttpServletRequest request, Model model) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        CursorPage<InboxEntry> entries = inbox.of(user.id(), page);
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
                 .withLocale(locale).withZone(properties.timeZone());
-        model.addAttribute("rows", inbox.of(user.id()).stream()
+        model.addAttribute("pager", PagerLinks.of(request, page, entries));
+        model.addAttribute("rows", entries.items().stream()
                 .map(entry -> new Row(entry, format.format(entry.createdAt()), List.of(entry.body().split("\n\n"))))
                 .toList());
         long unread = inbox.unread(user.id());

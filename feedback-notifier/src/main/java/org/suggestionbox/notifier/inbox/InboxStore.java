@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -39,7 +41,8 @@ class InboxStore {
     @PostConstruct
     void createIndexes() {
         mongo.indexOps(COLLECTION).createIndex(new Index().named("recipient_newest")
-                .on("recipientRef", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
+                .on("recipientRef", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
+                .on("_id", Sort.Direction.DESC));
     }
 
     /** Stores the entry unless an entry with its id is there already. */
@@ -61,8 +64,19 @@ class InboxStore {
         }
     }
 
-    List<InboxEntry> newestFirst(String recipientRef, int limit) {
-        return mongo.getCollection(COLLECTION).find(Filters.eq("recipientRef", recipientRef))
+    /**
+     * Up to {@code limit} entries, newest first (then by id, descending), strictly after
+     * {@code afterCreatedAt}/{@code afterId} when given; served by the {@code recipient_newest} index.
+     */
+    List<InboxEntry> newestFirst(String recipientRef, @Nullable Instant afterCreatedAt, @Nullable String afterId,
+            int limit) {
+        Bson filter = Filters.eq("recipientRef", recipientRef);
+        if (afterCreatedAt != null && afterId != null) {
+            Date after = Date.from(afterCreatedAt);
+            filter = Filters.and(filter, Filters.or(Filters.lt("createdAt", after),
+                    Filters.and(Filters.eq("createdAt", after), Filters.lt("_id", afterId))));
+        }
+        return mongo.getCollection(COLLECTION).find(filter)
                 .sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")))
                 .limit(limit)
                 .map(InboxStore::entry)

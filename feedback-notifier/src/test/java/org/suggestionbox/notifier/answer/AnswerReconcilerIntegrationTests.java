@@ -28,6 +28,7 @@ import org.suggestionbox.events.Submitter;
 import org.suggestionbox.notifier.FakeChatServers;
 import org.suggestionbox.notifier.NotifierSpringIntegrationTest;
 import org.suggestionbox.notifier.delivery.RecipientRefs;
+import org.suggestionbox.platform.web.CursorPage;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -172,8 +173,8 @@ class AnswerReconcilerIntegrationTests extends NotifierSpringIntegrationTest {
     }
 
     private List<Map<String, Object>> inbox(String user, UUID ideaId) {
-        List<Map<String, Object>> all = client(user).get().uri("/api/notifications").retrieve()
-                .body(new ParameterizedTypeReference<List<Map<String, Object>>>() { });
+        List<Map<String, Object>> all = client(user).get().uri("/api/notifications?limit=200").retrieve()
+                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items();
         return all == null ? List.of() : all.stream().filter(entry -> ideaId.toString().equals(entry.get("ideaId"))).toList();
     }
 }

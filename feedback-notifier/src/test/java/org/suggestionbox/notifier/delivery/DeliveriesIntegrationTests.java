@@ -178,7 +178,7 @@ class DeliveriesIntegrationTests {
 
         when(proof.publish(any())).thenReturn(true);
         NotifierProperties properties = new NotifierProperties("from@example", "key", ZoneOffset.UTC,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(10), 100, 4);
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(10), 4);
         Clock later = Clock.offset(clock, Duration.ofMinutes(1));
         new ProofSweeper(ledger, deliveries, properties, later).sweep();
 

@@ -39,7 +39,7 @@ class SmtpConnectionsTests {
         sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
         sender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
         this.connections = new SmtpConnections(sender, new NotifierProperties("from@example", "key", ZoneOffset.UTC,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 100, 2));
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 2));
     }
 
     @AfterEach

@@ -69,6 +69,13 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(InvalidPageRequestException.class)
+    ProblemDetail invalidPage(InvalidPageRequestException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        problem.setTitle("Invalid page request");
+        return problem;
+    }
+
     private static Map<String, String> fieldError(FieldError error) {
         return error(error.getField(), error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
     }

@@ -69,6 +69,14 @@ public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Ahead of security and everything that reads a body: see {@link ContentTypeGuard}. */
+    @Bean
+    FilterRegistrationBean<ContentTypeGuard> contentTypeGuard() {
+        FilterRegistrationBean<ContentTypeGuard> registration = new FilterRegistrationBean<>(new ContentTypeGuard());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
     @Bean
     MeterRegistryCustomizer<MeterRegistry> applicationTag(
             @Value("${spring.application.name:suggestion-box}") String application) {

@@ -1,17 +1,20 @@
 package org.suggestionbox.router.queue;
 
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.suggestionbox.platform.security.DirectoryUser;
+import org.suggestionbox.platform.web.CursorPage;
+import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.router.decision.IdeaView;
 import org.suggestionbox.router.idea.IdeaState;
 
-/** {@code GET /api/queue} for owners, {@code GET /api/my-ideas} for everybody. */
+/**
+ * {@code GET /api/queue} for owners, {@code GET /api/my-ideas} for everybody; both cursor-paged
+ * ({@code ?limit=} 1–200, default 50, {@code ?cursor=} from the previous page's {@code nextCursor}).
+ */
 @RestController
 class QueueApiController {
 
@@ -22,13 +25,16 @@ class QueueApiController {
     }
 
     @GetMapping("/api/queue")
-    List<QueueItem> queue(@RequestParam(required = false) @Nullable IdeaState state,
-            @RequestParam(required = false) @Nullable String category, @AuthenticationPrincipal DirectoryUser user) {
-        return queue.queue(user.id(), state, category);
+    CursorPage<QueueItem> queue(@RequestParam(required = false) @Nullable IdeaState state,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor, @AuthenticationPrincipal DirectoryUser user) {
+        return queue.queue(user.id(), state, category, PageRequest.of(limit, cursor));
     }
 
     @GetMapping("/api/my-ideas")
-    List<IdeaView> myIdeas(@AuthenticationPrincipal DirectoryUser user) {
-        return queue.myIdeas(user.id());
+    CursorPage<IdeaView> myIdeas(@RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor, @AuthenticationPrincipal DirectoryUser user) {
+        return queue.myIdeas(user.id(), PageRequest.of(limit, cursor));
     }
 }

@@ -8,7 +8,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.platform.security.DirectoryUser;
+import org.suggestionbox.platform.web.CursorPage;
+import org.suggestionbox.platform.web.PageRequest;
+import org.suggestionbox.platform.web.PagerLinks;
+import org.suggestionbox.router.decision.IdeaView;
 import org.suggestionbox.router.idea.IdeaState;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /** The owner queue page and the employee's "my ideas" page. */
 @Controller
@@ -28,9 +34,14 @@ class QueuePageController {
 
     @GetMapping("/queue")
     String queue(@RequestParam(required = false) @Nullable IdeaState state,
-            @RequestParam(required = false) @Nullable String category, @AuthenticationPrincipal DirectoryUser user,
-            Model model) {
-        model.addAttribute("items", queue.queue(user.id(), state, category));
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor, @AuthenticationPrincipal DirectoryUser user,
+            HttpServletRequest request, Model model) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        CursorPage<QueueItem> items = queue.queue(user.id(), state, category, page);
+        model.addAttribute("items", items.items());
+        model.addAttribute("pager", PagerLinks.of(request, page, items));
         model.addAttribute("states", IdeaState.OPEN);
         model.addAttribute("selectedState", state);
         model.addAttribute("selectedCategory", category == null ? "" : category);
@@ -38,8 +49,13 @@ class QueuePageController {
     }
 
     @GetMapping("/my-ideas")
-    String myIdeas(@AuthenticationPrincipal DirectoryUser user, Model model) {
-        model.addAttribute("ideas", queue.myIdeas(user.id()));
+    String myIdeas(@RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor, @AuthenticationPrincipal DirectoryUser user,
+            HttpServletRequest request, Model model) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        CursorPage<IdeaView> ideas = queue.myIdeas(user.id(), page);
+        model.addAttribute("ideas", ideas.items());
+        model.addAttribute("pager", PagerLinks.of(request, page, ideas));
         return "my-ideas";
     }
 }

@@ -2,24 +2,32 @@ package org.suggestionbox.router.queue;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.suggestionbox.platform.web.Cursor;
+import org.suggestionbox.platform.web.CursorPage;
+import org.suggestionbox.platform.web.InvalidPageRequestException;
+import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.router.decision.DecisionService;
 import org.suggestionbox.router.decision.IdeaView;
+import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaState;
 import org.suggestionbox.router.storage.IdeaStore;
 
-/** The owner queue and the employee's own ideas. */
+/** The owner queue and the employee's own ideas, a page at a time. */
 @Service
 class QueueService {
 
-    private static final Comparator<QueueItem> UNDECIDED_FIRST_BY_DEADLINE = Comparator
-            .comparing((QueueItem item) -> !item.state().isUndecided())
-            .thenComparing(QueueItem::answerDueBy, Comparator.nullsLast(Comparator.naturalOrder()));
+    private static final String UNDECIDED = "U";
+
+    private static final String DECIDED = "D";
 
     private final IdeaStore store;
     private final DecisionService decisions;
@@ -31,22 +39,84 @@ class QueueService {
         this.clock = clock;
     }
 
-    /** The owner's open ideas: undecided first, then by answer deadline; optionally one state or category. */
-    List<QueueItem> queue(String ownerId, @Nullable IdeaState state, @Nullable String category) {
+    /**
+     * The owner's open ideas: undecided first, then by answer deadline (none last), then by id;
+     * optionally one state or category. Each group is read through the {@code owner_queue} index,
+     * at most {@code limit + 1} ideas in all.
+     */
+    CursorPage<QueueItem> queue(String ownerId, @Nullable IdeaState state, @Nullable String category,
+            PageRequest page) {
         Set<IdeaState> states = state == null ? IdeaState.OPEN : Set.of(state);
+        Set<IdeaState> undecided = EnumSet.noneOf(IdeaState.class);
+        Set<IdeaState> decided = EnumSet.noneOf(IdeaState.class);
+        states.forEach(each -> (each.isUndecided() ? undecided : decided).add(each));
+        Cursor cursor = page.decodedCursor(3);
+        String group = cursor == null ? UNDECIDED : cursor.part(0);
+        if (!UNDECIDED.equals(group) && !DECIDED.equals(group)) {
+            throw InvalidPageRequestException.cursor();
+        }
+        Instant afterDueBy = cursor == null || cursor.part(1).isEmpty() ? null : instant(cursor.part(1));
+        UUID afterId = cursor == null ? null : uuid(cursor.part(2));
+        List<Idea> rows = new ArrayList<>();
+        if (UNDECIDED.equals(group)) {
+            rows.addAll(store.findOwnedPage(ownerId, undecided, category, afterDueBy, afterId, page.readLimit()));
+            afterDueBy = null;
+            afterId = null;
+        }
+        if (rows.size() < page.readLimit()) {
+            rows.addAll(store.findOwnedPage(ownerId, decided, category, afterDueBy, afterId,
+                    page.readLimit() - rows.size()));
+        }
         Instant now = clock.instant();
-        return store.findOwnedBy(ownerId, states).stream()
-                .filter(idea -> category == null || category.isBlank() || idea.category().equalsIgnoreCase(category))
-                .map(idea -> QueueItem.of(idea, now))
-                .sorted(UNDECIDED_FIRST_BY_DEADLINE)
-                .toList();
+        return CursorPage.of(rows, page, QueueService::queueCursor).map(idea -> QueueItem.of(idea, now));
     }
 
-    /** The ideas the person submitted or co-submitted under their name, newest first, with their timelines. */
-    List<IdeaView> myIdeas(String personId) {
-        return store.findSubmittedBy(personId).stream()
-                .filter(idea -> !idea.isAnonymous())
-                .map(decisions::view)
-                .toList();
+    private static Cursor queueCursor(Idea idea) {
+        Instant dueBy = idea.answerDueBy();
+        return Cursor.of(idea.state().isUndecided() ? UNDECIDED : DECIDED, dueBy == null ? "" : dueBy.toString(),
+                idea.id().toString());
+    }
+
+    /**
+     * The ideas the person submitted or co-submitted under their name, newest first, with their
+     * timelines. Ideas with an anonymous submitter are skipped; reads go on in bounded batches until
+     * the page is full or the ideas run out.
+     */
+    CursorPage<IdeaView> myIdeas(String personId, PageRequest page) {
+        Cursor cursor = page.decodedCursor(2);
+        Instant after = cursor == null ? null : instant(cursor.part(0));
+        UUID afterId = cursor == null ? null : uuid(cursor.part(1));
+        List<Idea> shown = new ArrayList<>();
+        while (shown.size() < page.readLimit()) {
+            List<Idea> batch = store.findSubmittedPage(personId, after, afterId, page.readLimit());
+            batch.stream().filter(idea -> !idea.isAnonymous()).forEach(shown::add);
+            if (batch.size() < page.readLimit()) {
+                break;
+            }
+            Idea last = batch.getLast();
+            after = last.submittedAt();
+            afterId = last.id();
+        }
+        List<Idea> rows = shown.size() > page.readLimit() ? shown.subList(0, page.readLimit()) : shown;
+        return CursorPage.of(rows, page, idea -> Cursor.of(idea.submittedAt().toString(), idea.id().toString()))
+                .map(decisions::view);
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        }
+        catch (DateTimeParseException ex) {
+            throw InvalidPageRequestException.cursor();
+        }
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        }
+        catch (IllegalArgumentException ex) {
+            throw InvalidPageRequestException.cursor();
+        }
     }
 }

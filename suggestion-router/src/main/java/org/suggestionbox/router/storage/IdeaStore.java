@@ -1,6 +1,7 @@
 package org.suggestionbox.router.storage;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -60,6 +62,9 @@ public class IdeaStore {
         indexes.createIndex(new Index().named("owner_queue").on("ownerId", Sort.Direction.ASC)
                 .on("state", Sort.Direction.ASC).on("answerDueBy", Sort.Direction.ASC));
         indexes.createIndex(new Index().named("submitter").on("submitters.personId", Sort.Direction.ASC));
+        // "my ideas" pages: newest first, keyset on submission time and id
+        indexes.createIndex(new Index().named("submitter_newest").on("submitters.personId", Sort.Direction.ASC)
+                .on("submittedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC));
         indexes.createIndex(new Index().named("deadlines").on("state", Sort.Direction.ASC)
                 .on("answerDueBy", Sort.Direction.ASC));
         // only ideas with events still to relay are in it, so the sweep twice a second reads a handful
@@ -96,17 +101,85 @@ public class IdeaStore {
         return Optional.ofNullable(mongo.findById(id, Idea.class, COLLECTION));
     }
 
-    /** Ideas owned by {@code ownerId} in one of {@code states}, earliest deadline first. */
-    public List<Idea> findOwnedBy(String ownerId, Collection<IdeaState> states) {
-        Query query = Query.query(Criteria.where("ownerId").is(ownerId).and("state").in(states))
-                .with(Sort.by("answerDueBy"));
-        return mongo.find(query, Idea.class, COLLECTION);
+    /**
+     * Up to {@code limit} ideas owned by {@code ownerId} in one of {@code states} (and, when given,
+     * of {@code category}, ignoring case), earliest deadline first (ideas without one last), then by
+     * id, strictly after {@code afterDueBy}/{@code afterId} when those are given ({@code afterDueBy}
+     * null with an id = after that idea among those without a deadline). Served by the
+     * {@code owner_queue} index; reads at most {@code limit} documents.
+     */
+    public List<Idea> findOwnedPage(String ownerId, Collection<IdeaState> states, @Nullable String category,
+            @Nullable Instant afterDueBy, @Nullable UUID afterId, int limit) {
+        List<Idea> page = new ArrayList<>();
+        if (states.isEmpty()) {
+            return page;
+        }
+        boolean afterUndated = afterId != null && afterDueBy == null;
+        if (!afterUndated) {
+            Criteria dated = ownedBy(ownerId, states, category).and("answerDueBy").ne(null);
+            if (afterId != null) {
+                dated = new Criteria().andOperator(dated, new Criteria().orOperator(
+                        Criteria.where("answerDueBy").gt(afterDueBy),
+                        new Criteria().andOperator(Criteria.where("answerDueBy").is(afterDueBy),
+                                Criteria.where("_id").gt(afterId))));
+            }
+            page.addAll(mongo.find(Query.query(dated).with(Sort.by("answerDueBy", "_id")).limit(limit), Idea.class,
+                    COLLECTION));
+        }
+        if (page.size() < limit) {
+            Criteria undated = ownedBy(ownerId, states, category).and("answerDueBy").is(null);
+            if (afterUndated) {
+                undated = undated.and("_id").gt(afterId);
+            }
+            page.addAll(mongo.find(Query.query(undated).with(Sort.by("_id")).limit(limit - page.size()), Idea.class,
+                    COLLECTION));
+        }
+        return page;
     }
 
-    /** Ideas {@code personId} submitted or co-submitted under their name, newest first. */
-    public List<Idea> findSubmittedBy(String personId) {
-        Query query = Query.query(Criteria.where("submitters.personId").is(personId))
-                .with(Sort.by(Sort.Direction.DESC, "submittedAt"));
+    private static Criteria ownedBy(String ownerId, Collection<IdeaState> states, @Nullable String category) {
+        Criteria criteria = Criteria.where("ownerId").is(ownerId).and("state").in(states);
+        if (category != null && !category.isBlank()) {
+            criteria = criteria.and("category").regex("^" + literal(category.strip()) + "$", "i");
+        }
+        return criteria;
+    }
+
+    /**
+     * {@code text} as a regular expression matching exactly it: every character but letters and
+     * digits as {@code \x{hex}}, which both the server's and Java's regex dialects read, and which
+     * keeps even a NUL out of the BSON pattern string (where it is not allowed).
+     */
+    static String literal(String text) {
+        StringBuilder regex = new StringBuilder();
+        text.codePoints().forEach(codePoint -> {
+            if (codePoint < 128 && Character.isLetterOrDigit(codePoint)) {
+                regex.appendCodePoint(codePoint);
+            }
+            else {
+                regex.append("\\x{").append(Integer.toHexString(codePoint)).append('}');
+            }
+        });
+        return regex.toString();
+    }
+
+    /**
+     * Up to {@code limit} ideas {@code personId} submitted or co-submitted, newest first (then by id,
+     * descending), strictly after {@code afterSubmittedAt}/{@code afterId} when given. Served by the
+     * {@code submitter_newest} index.
+     */
+    public List<Idea> findSubmittedPage(String personId, @Nullable Instant afterSubmittedAt, @Nullable UUID afterId,
+            int limit) {
+        Criteria criteria = Criteria.where("submitters.personId").is(personId);
+        if (afterSubmittedAt != null && afterId != null) {
+            criteria = new Criteria().andOperator(criteria, new Criteria().orOperator(
+                    Criteria.where("submittedAt").lt(afterSubmittedAt),
+                    new Criteria().andOperator(Criteria.where("submittedAt").is(afterSubmittedAt),
+                            Criteria.where("_id").lt(afterId))));
+        }
+        Query query = Query.query(criteria)
+                .with(Sort.by(Sort.Direction.DESC, "submittedAt").and(Sort.by(Sort.Direction.DESC, "_id")))
+                .limit(limit);
         return mongo.find(query, Idea.class, COLLECTION);
     }
 

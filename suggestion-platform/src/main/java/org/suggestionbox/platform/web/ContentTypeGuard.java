@@ -1,0 +1,55 @@
+package org.suggestionbox.platform.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Refuses, before anything reads the request, a {@code Content-Type} no endpoint can take: one that
+ * does not parse, a wildcard ({@code *}{@code /*}), a charset this JVM does not know, or
+ * {@code multipart/*} (nothing here takes uploads; without a boundary, parsing one fails deep in the
+ * container). The answer is {@code 415} with problem details instead of the {@code 500} those cause
+ * further in.
+ */
+final class ContentTypeGuard extends OncePerRequestFilter {
+
+    private static final String PROBLEM = """
+            {"type":"about:blank","title":"Unsupported Media Type","status":415,\
+            "detail":"This Content-Type cannot be read here."}""";
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Content-Type");
+        if (header != null && !header.isBlank() && !acceptable(header)) {
+            response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8);
+            response.getWriter().write(PROBLEM);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    static boolean acceptable(String header) {
+        try {
+            MediaType type = MediaType.parseMediaType(header);
+            if (type.isWildcardType() || type.isWildcardSubtype() || type.getType().equals("multipart")) {
+                return false;
+            }
+            type.getCharset(); // an unknown charset throws here
+            return true;
+        }
+        catch (IllegalArgumentException ex) { // InvalidMediaTypeException and unknown charsets
+            return false;
+        }
+    }
+}

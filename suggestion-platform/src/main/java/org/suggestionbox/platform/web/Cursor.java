@@ -1,0 +1,50 @@
+package org.suggestionbox.platform.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Where a page ended: the sort key and id of its last row, handed to clients as an opaque
+ * base64url string. A cursor that does not decode is a {@link InvalidPageRequestException}.
+ */
+public record Cursor(List<String> parts) {
+
+    private static final String VERSION = "c1";
+
+    private static final char SEPARATOR = '\u001f';
+
+    public Cursor {
+        parts = List.copyOf(parts);
+    }
+
+    public static Cursor of(String... parts) {
+        return new Cursor(List.of(parts));
+    }
+
+    public String encode() {
+        String raw = VERSION + SEPARATOR + String.join(String.valueOf(SEPARATOR), parts);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Decodes a cursor of exactly {@code size} parts, or throws {@link InvalidPageRequestException}. */
+    public static Cursor decode(String cursor, int size) {
+        String raw;
+        try {
+            raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        }
+        catch (IllegalArgumentException ex) {
+            throw InvalidPageRequestException.cursor();
+        }
+        List<String> split = new ArrayList<>(List.of(raw.split(String.valueOf(SEPARATOR), -1)));
+        if (split.size() != size + 1 || !VERSION.equals(split.getFirst())) {
+            throw InvalidPageRequestException.cursor();
+        }
+        return new Cursor(split.subList(1, split.size()));
+    }
+
+    public String part(int index) {
+        return parts.get(index);
+    }
+}
