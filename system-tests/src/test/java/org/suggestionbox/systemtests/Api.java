@@ -90,6 +90,11 @@ final class Api {
         return send(request);
     }
 
+    Response put(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     private Response send(HttpRequest.Builder request) {
         String credentials = Base64.getEncoder().encodeToString((this.user + ":demo").getBytes(StandardCharsets.UTF_8));
         try {

@@ -90,7 +90,23 @@ class AuthorizationMatrixIntegrationTests {
         Map<String, UUID> freshIdeas = fixture.freshIdeas(stack, rows.keySet().stream()
                 .filter(endpoints::contains).filter(AuthorizationMatrixIntegrationTests::isIdeaAction).toList());
         Sessions sessions = new Sessions(stack);
+        // the preferences rows save what they send: put everyone's back afterwards, as other tests rely on them
+        Map<String, String> preferences = new LinkedHashMap<>();
+        for (Persona persona : ORDER) {
+            persona.person().ifPresent(person -> preferences.put(person,
+                    Api.as(person).get(stack.notifierUrl() + "/api/preferences").body()));
+        }
+        try {
+            checkEveryCell(stack, endpoints, fixture, rows, freshIdeas, sessions);
+        }
+        finally {
+            preferences.forEach((person, saved) -> assertThat(
+                    Api.as(person).put(stack.notifierUrl() + "/api/preferences", saved).status()).isEqualTo(200));
+        }
+    }
 
+    private static void checkEveryCell(RunningStack stack, Set<Endpoint> endpoints, Fixture fixture,
+            Map<Endpoint, Map<Persona, Outcome>> rows, Map<String, UUID> freshIdeas, Sessions sessions) {
         List<String> mismatches = new ArrayList<>();
         StringBuilder table = new StringBuilder(String.format("%-70s", "endpoint"));
         ORDER.forEach(persona -> table.append(String.format(" %-16s", persona.column())));
