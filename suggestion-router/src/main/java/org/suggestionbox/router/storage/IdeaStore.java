@@ -54,6 +54,8 @@ public class IdeaStore {
         indexes.createIndex(new Index().named("owner_queue").on("ownerId", Sort.Direction.ASC)
                 .on("state", Sort.Direction.ASC).on("answerDueBy", Sort.Direction.ASC));
         indexes.createIndex(new Index().named("submitter").on("submitters.personId", Sort.Direction.ASC));
+        // anonymous ideas only: the private tracking link is looked up by the hash of its token
+        indexes.createIndex(new Index().named("tracking").on("trackingTokenHash", Sort.Direction.ASC).sparse());
         indexes.createIndex(new Index().named("deadlines").on("state", Sort.Direction.ASC)
                 .on("answerDueBy", Sort.Direction.ASC));
         // only ideas with events still to relay are in it, so the sweep twice a second reads a handful
@@ -86,6 +88,12 @@ public class IdeaStore {
 
     public Optional<Idea> find(UUID id) {
         return Optional.ofNullable(mongo.findById(id, Idea.class, COLLECTION));
+    }
+
+    /** The idea whose private tracking link's token has this SHA-256 (hex), if any. */
+    public Optional<Idea> findByTrackingTokenHash(String hash) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("trackingTokenHash").is(hash)), Idea.class,
+                COLLECTION));
     }
 
     /** Ideas owned by {@code ownerId} in one of {@code states}, earliest deadline first. */
