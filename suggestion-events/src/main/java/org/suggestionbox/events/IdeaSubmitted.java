@@ -9,10 +9,14 @@ import org.jspecify.annotations.Nullable;
  * An employee's idea was accepted by intake.
  *
  * @param category a configured category id, e.g. {@code customer-experience}
- * @param department the submitter's department, kept for participation figures (also for
- *        anonymous ideas; it names a group, not a person)
- * @param locale the submitter's language tag, e.g. {@code he}
+ * @param department the submitter's department, kept for participation figures and routing; for an
+ *        anonymous idea only when the department is large enough that it names a group, not a person
+ *        ({@code suggestionbox.anonymity.min-department-size}), otherwise absent
+ * @param locale the submitter's language tag, e.g. {@code he}; for an anonymous idea absent together
+ *        with the department
  * @param coSubmitterIds directory ids of people who share the idea and hear its outcome too
+ * @param trackingTokenHash for an anonymous idea, the SHA-256 (hex) of its private tracking link's
+ *        token; the token itself travels only inside the sealed identity
  */
 public record IdeaSubmitted(
         UUID eventId,
@@ -25,12 +29,21 @@ public record IdeaSubmitted(
         SubmissionChannel channel,
         Submitter submitter,
         @Nullable String department,
-        String locale,
-        List<String> coSubmitterIds) implements IdeaSubmission {
+        @Nullable String locale,
+        List<String> coSubmitterIds,
+        @Nullable String trackingTokenHash) implements IdeaSubmission {
 
     public static final int SCHEMA_VERSION = 1;
 
     public IdeaSubmitted {
         coSubmitterIds = List.copyOf(coSubmitterIds);
+    }
+
+    /** An idea without a tracking link (named ideas, and events from before there were links). */
+    public IdeaSubmitted(UUID eventId, UUID ideaId, Instant occurredAt, int schemaVersion, String title,
+            String description, String category, SubmissionChannel channel, Submitter submitter,
+            @Nullable String department, @Nullable String locale, List<String> coSubmitterIds) {
+        this(eventId, ideaId, occurredAt, schemaVersion, title, description, category, channel, submitter, department,
+                locale, coSubmitterIds, null);
     }
 }

@@ -127,6 +127,8 @@ class EventContractTests {
                 broken("unknown outcome", EventSamples.ideaExplored(), json -> json.put("outcome", "MAYBE")),
                 broken("wrong type const", EventSamples.ideaExplored(), json -> json.put("type", "IdeaAssigned")),
                 broken("unknown property", EventSamples.ideaAssigned(), json -> json.put("priority", "high")),
+                broken("trackingTokenHash not a SHA-256", EventSamples.anonymousIdeaSubmitted(),
+                        json -> json.put("trackingTokenHash", "the-token-itself")),
                 broken("ideaId not a uuid", EventSamples.ideaAssigned(), json -> json.put("ideaId", "idea-42")),
                 broken("occurredAt not a date-time", EventSamples.ideaAssigned(),
                         json -> json.put("occurredAt", "yesterday")),
@@ -157,6 +159,18 @@ class EventContractTests {
             assertThat(error.getKeyword()).isEqualTo("required");
             assertThat(error.getProperty()).isEqualTo("outcome");
         });
+    }
+
+    @Test
+    void anIdeaSubmittedFromBeforeTrackingLinksStillReads() {
+        ObjectNode json = (ObjectNode) JSON.readTree(serialize(Topics.IDEAS_SUBMITTED, EventSamples.ideaSubmitted()));
+        json.remove("trackingTokenHash");
+        byte[] value = JSON.writeValueAsBytes(json);
+        assertThat(schemaOf("IdeaSubmitted").validate(json)).isEmpty();
+        try (JacksonJsonDeserializer<IdeaEvent> deserializer = deserializerFor(Topics.IDEAS_SUBMITTED)) {
+            assertThat(deserializer.deserialize(Topics.IDEAS_SUBMITTED, new RecordHeaders(), value))
+                    .isEqualTo(EventSamples.ideaSubmitted());
+        }
     }
 
     @Test

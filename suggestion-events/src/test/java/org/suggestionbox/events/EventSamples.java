@@ -32,7 +32,7 @@ final class EventSamples {
         return new IdeaSubmitted(EventIds.derive("submitted", ORIGINAL_IDEA_ID), ORIGINAL_IDEA_ID, SUBMITTED_AT,
                 IdeaSubmitted.SCHEMA_VERSION, "Quiet hours in the open space",
                 "No meetings at the desks between 10 and 12.", "workplace", SubmissionChannel.SLACK, ANONYMOUS,
-                null, "en", List.of());
+                null, null, List.of(), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
     }
 
     static IdeaAssigned ideaAssigned() {

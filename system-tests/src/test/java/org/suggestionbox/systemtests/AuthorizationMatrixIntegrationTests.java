@@ -210,6 +210,7 @@ class AuthorizationMatrixIntegrationTests {
                 case INTAKE + " id" -> fixture.alicesIdea.toString();
                 case NOTIFIER + " id" -> fixture.alicesNotification;
                 // no dead letter exists: whoever gets past authorization finds none
+                case ROUTER + " token" -> fixture.trackingToken;
                 case ROUTER + " eventId" -> UUID.nameUUIDFromBytes("no dead letter".getBytes(StandardCharsets.UTF_8))
                         .toString();
                 default -> throw new IllegalStateException("The matrix test cannot fill {" + variables.group(1)
@@ -278,12 +279,15 @@ class AuthorizationMatrixIntegrationTests {
         final UUID alicesIdea;
         final String alicesNotification;
         final String rules;
+        /** The token of an anonymous idea's private tracking link (noa's). */
+        final String trackingToken;
 
-        private Fixture(UUID piotrsIdea, UUID alicesIdea, String alicesNotification, String rules) {
+        private Fixture(UUID piotrsIdea, UUID alicesIdea, String alicesNotification, String rules, String trackingToken) {
             this.piotrsIdea = piotrsIdea;
             this.alicesIdea = alicesIdea;
             this.alicesNotification = alicesNotification;
             this.rules = rules;
+            this.trackingToken = trackingToken;
         }
 
         static Fixture create(RunningStack stack) {
@@ -302,7 +306,14 @@ class AuthorizationMatrixIntegrationTests {
 
             Api.Response rules = Api.as("admin").get(stack.routerUrl() + "/api/admin/rules");
             assertThat(rules.status()).as(rules.body()).isEqualTo(200);
-            return new Fixture(piotrs, alices, notification, rules.body());
+            Api.Response anonymous = Api.as("noa").post(stack.intakeUrl() + "/api/ideas", Map.of("title",
+                    "Quiet room for calls", "description", "A room for difficult calls, asked anonymously.",
+                    "category", "workplace", "anonymous", true), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertThat(anonymous.status()).as(anonymous.body()).isEqualTo(202);
+            String trackingUrl = anonymous.json().path("trackingUrl").asString();
+            assertThat(trackingUrl).contains("/track/");
+            return new Fixture(piotrs, alices, notification, rules.body(),
+                    trackingUrl.substring(trackingUrl.lastIndexOf('/') + 1));
         }
 
         /** A fresh idea of alice's, assigned to maya, for each action row; explored first where the action reports progress. */

@@ -80,6 +80,7 @@ public class Deliveries {
         List<PendingProof> proofs = new ArrayList<>();
         for (Message message : messages) {
             String recipientRef = refs.of(message.recipient().personId());
+            String proofRef = proofRef(message);
             Set<DeliveryChannel> chosen = choices.chosenBy(recipientRef);
             boolean digested = digested(message, recipientRef);
             for (NotificationChannel channel : channels) {
@@ -87,7 +88,7 @@ public class Deliveries {
                         || (digested && channel.channel() != DeliveryChannel.IN_APP)) {
                     continue;
                 }
-                switch (deliver(message, recipientRef, channel, proofs)) {
+                switch (deliver(message, recipientRef, proofRef, channel, proofs)) {
                     case SENT, SKIPPED, LEFT_TO_LEDGER -> { }
                     case RETRY -> retryable++;
                     case GIVEN_UP -> givenUp++;
@@ -131,9 +132,18 @@ public class Deliveries {
 
     private enum Outcome { SENT, SKIPPED, RETRY, GIVEN_UP, LEFT_TO_LEDGER }
 
-    private Outcome deliver(Message message, String recipientRef, NotificationChannel channel,
+    /**
+     * The reference the ledger and the proof events know the recipient by: per idea for an anonymous
+     * submitter ({@link RecipientRefs#onProof}).
+     */
+    public String proofRef(Message message) {
+        return refs.onProof(message.recipient().personId(), message.recipient().contact().anonymous(),
+                message.ideaId());
+    }
+
+    private Outcome deliver(Message message, String recipientRef, String proofRef, NotificationChannel channel,
             List<PendingProof> proofs) {
-        Delivery delivery = Delivery.of(message, recipientRef, channel.channel());
+        Delivery delivery = Delivery.of(message, proofRef, channel.channel());
         DeliveryLedger.Claim claim = ledger.claim(delivery, clock.instant());
         if (claim.alreadySent()) {
             LOG.debug("{} on {} was sent before; not again", message, channel.channel());

@@ -3,6 +3,7 @@ package org.suggestionbox.notifier.delivery;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -13,6 +14,11 @@ import javax.crypto.spec.SecretKeySpec;
  * a secret key, in hex. Stable (the inbox finds a person's messages by it) but not reversible
  * without the key, so an anonymous submitter is not named anywhere in the notifier's database or in
  * its proof events.
+ * <p>
+ * What leaves the notifier ({@code notifications.delivered.v1}, the delivery ledger behind it) uses
+ * {@link #onProof}: for an anonymous submitter a reference made per idea, so nobody who reads the
+ * proofs can tie an anonymous idea to the same person's named ideas, or two anonymous ideas to each
+ * other. The person's own reference ({@link #of}) stays for what is theirs: their inbox and preferences.
  */
 public class RecipientRefs {
 
@@ -26,10 +32,23 @@ public class RecipientRefs {
     }
 
     public String of(String personId) {
+        return hmac(personId);
+    }
+
+    /**
+     * The reference a delivery is proven under: the person's reference, or for an anonymous submitter one
+     * made for this idea alone (a different input to the same keyed HMAC, so it matches no person's
+     * reference and no other idea's).
+     */
+    public String onProof(String personId, boolean anonymous, UUID ideaId) {
+        return anonymous ? hmac("anonymous-idea\u0000" + ideaId + "\u0000" + personId) : hmac(personId);
+    }
+
+    private String hmac(String input) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(personId.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
         }
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HmacSHA256 is not available", ex);

@@ -11,7 +11,6 @@ import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.RecipientRole;
 import org.suggestionbox.notifier.answer.DecisionLog;
 import org.suggestionbox.notifier.delivery.Deliveries;
-import org.suggestionbox.notifier.delivery.RecipientRefs;
 import org.suggestionbox.notifier.message.Message;
 import org.suggestionbox.notifier.message.MessageComposer;
 
@@ -27,15 +26,12 @@ class LifecycleNotifications {
     private final MessageComposer composer;
     private final Deliveries deliveries;
     private final DecisionLog decisions;
-    private final RecipientRefs refs;
     private final Clock clock;
 
-    LifecycleNotifications(MessageComposer composer, Deliveries deliveries, DecisionLog decisions, RecipientRefs refs,
-            Clock clock) {
+    LifecycleNotifications(MessageComposer composer, Deliveries deliveries, DecisionLog decisions, Clock clock) {
         this.composer = composer;
         this.deliveries = deliveries;
         this.decisions = decisions;
-        this.refs = refs;
         this.clock = clock;
     }
 
@@ -46,7 +42,7 @@ class LifecycleNotifications {
         if (event instanceof IdeaDecided decided) {
             decisions.record(decided, messages.stream()
                     .filter(message -> message.recipient().role() == RecipientRole.SUBMITTER)
-                    .map(message -> refs.of(message.recipient().personId()))
+                    .map(deliveries::proofRef)
                     .toList(), clock.instant());
         }
         deliveries.deliver(messages);

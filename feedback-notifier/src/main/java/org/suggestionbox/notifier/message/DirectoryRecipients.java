@@ -34,7 +34,8 @@ public final class DirectoryRecipients implements Recipients {
         if (sealed != null) {
             SealedContact contact = sealer.open(sealed);
             return Optional.of(new Contact(contact.personId(), null, contact.email(),
-                    supported(Locale.forLanguageTag(contact.locale())), true, blankToNull(contact.slackId())));
+                    supported(Locale.forLanguageTag(contact.locale())), true, blankToNull(contact.slackId()),
+                    blankToNull(contact.trackingToken())));
         }
         return submitter.personId() == null ? Optional.empty() : person(submitter.personId());
     }

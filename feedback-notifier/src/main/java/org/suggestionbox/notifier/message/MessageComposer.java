@@ -220,11 +220,19 @@ public final class MessageComposer {
             Locale locale = recipient.locale();
             List<String> paragraphs = new ArrayList<>();
             String title = writer.write(locale, paragraphs);
+            String link = link(linkedIdea);
             if (recipient.contact().anonymous()) {
                 paragraphs.add(text("msg.anonymous.note", locale));
+                String token = recipient.contact().trackingToken();
+                if (token != null) {
+                    // the idea's page is not theirs to open (it would name nobody, but it needs a sign-in and
+                    // a signed-in reader is known): their private link is
+                    link = ideaLinkBase + "/track/" + token;
+                    paragraphs.add(text("msg.anonymous.tracking", locale, link));
+                }
             }
             messages.add(new Message(event.eventId(), event.getClass().getSimpleName(), event.ideaId(), kind,
-                    recipient, title, paragraphs, link(linkedIdea), event.occurredAt()));
+                    recipient, title, paragraphs, link, event.occurredAt()));
         }
     }
 }

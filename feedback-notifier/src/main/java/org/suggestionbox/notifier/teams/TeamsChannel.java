@@ -59,22 +59,26 @@ class TeamsChannel implements NotificationChannel {
 
     @Override
     public boolean reaches(Message message, String recipientRef) {
-        return url(recipientRef) != null;
+        return url(message, recipientRef) != null;
     }
 
     @Override
     public void send(Message message, String recipientRef) {
-        String url = url(recipientRef);
+        String url = url(message, recipientRef);
         if (url == null) {
             throw new ChannelCallException("No Teams webhook URL for the recipient", false);
         }
         http.postJson(channel(), URI.create(url), json.writeValueAsString(card(message)), Map.of());
     }
 
-    private @Nullable String url(String recipientRef) {
+    private @Nullable String url(Message message, String recipientRef) {
         String own = preferences.of(recipientRef).teamsWebhookUrl();
         if (own != null) {
             return own;
+        }
+        // a shared channel never gets a message to an anonymous submitter: it carries their private link
+        if (message.recipient().contact().anonymous()) {
+            return null;
         }
         return properties.defaultWebhookUrl().isBlank() ? null : properties.defaultWebhookUrl();
     }

@@ -64,12 +64,12 @@ class WebhookChannel implements NotificationChannel {
 
     @Override
     public boolean reaches(Message message, String recipientRef) {
-        return !urls(recipientRef).isEmpty();
+        return !urls(message, recipientRef).isEmpty();
     }
 
     @Override
     public void send(Message message, String recipientRef) {
-        List<String> urls = urls(recipientRef);
+        List<String> urls = urls(message, recipientRef);
         if (urls.isEmpty()) {
             throw new ChannelCallException("No webhook URL for the recipient", false);
         }
@@ -83,9 +83,13 @@ class WebhookChannel implements NotificationChannel {
         }
     }
 
-    private List<String> urls(String recipientRef) {
+    private List<String> urls(Message message, String recipientRef) {
         String own = preferences.of(recipientRef).webhookUrl();
-        return own != null ? List.of(own) : properties.urls();
+        if (own != null) {
+            return List.of(own);
+        }
+        // the company's webhooks never get a message to an anonymous submitter: it carries their private link
+        return message.recipient().contact().anonymous() ? List.of() : properties.urls();
     }
 
     Map<String, Object> payload(Message message, String recipientRef, Instant sentAt) {

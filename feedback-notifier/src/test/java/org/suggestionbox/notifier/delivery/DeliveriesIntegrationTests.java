@@ -62,6 +62,8 @@ class DeliveriesIntegrationTests {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final NotificationProofPublisher proof = mock(NotificationProofPublisher.class);
     private final RecipientRefs refs = new RecipientRefs("test-ref-key");
+    /** noa submitted it anonymously: her deliveries are proven under a reference made for this idea. */
+    private static final UUID NOA_IDEA = UUID.randomUUID();
     private final FlakyChannel inbox = new FlakyChannel(DeliveryChannel.IN_APP);
     private final FlakyChannel email = new FlakyChannel(DeliveryChannel.EMAIL);
     private final FlakyChannel webhook = new FlakyChannel(DeliveryChannel.WEBHOOK, true);
@@ -137,7 +139,7 @@ class DeliveriesIntegrationTests {
                     NotificationFailed failed = (NotificationFailed) event;
                     assertThat(failed.channel()).isEqualTo(DeliveryChannel.EMAIL);
                     assertThat(failed.attempts()).isEqualTo(RETRIES + 1);
-                    assertThat(failed.recipientRef()).isEqualTo(refs.of("noa"));
+                    assertThat(failed.recipientRef()).isEqualTo(noaRef()).isNotEqualTo(refs.of("noa"));
                     assertThat(failed.cause()).doesNotContain("noa@");
                 });
         assertThat(ledgerRow(DeliveryChannel.EMAIL)).containsEntry("state", "FAILED");
@@ -271,12 +273,16 @@ class DeliveriesIntegrationTests {
 
     private Document ledgerRow(DeliveryChannel channel) {
         return mongo.getCollection(DeliveryLedger.COLLECTION)
-                .find(new Document("channel", channel.name()).append("recipientRef", refs.of("noa"))).first();
+                .find(new Document("channel", channel.name()).append("recipientRef", noaRef())).first();
+    }
+
+    private String noaRef() {
+        return refs.onProof("noa", true, NOA_IDEA);
     }
 
     private static Message messageToNoa() {
         Contact noa = new Contact("noa", null, "noa@suggestionbox.example", Locale.forLanguageTag("he"), true);
-        UUID ideaId = UUID.randomUUID();
+        UUID ideaId = NOA_IDEA;
         return new Message(UUID.randomUUID(), "IdeaDecided", ideaId, MessageKind.IDEA_DECLINED,
                 new Recipient(noa, RecipientRole.SUBMITTER), "title", List.of("body"), "http://router/ideas/" + ideaId,
                 java.time.Instant.now());

@@ -8,7 +8,7 @@ import org.springframework.kafka.support.ProducerListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IntakeProperties.class)
+@EnableConfigurationProperties({IntakeProperties.class, AnonymityRules.class})
 @EnableScheduling
 class IntakeConfiguration {
 

@@ -21,6 +21,7 @@ import org.suggestionbox.events.EventIds;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.events.Submitter;
+import org.suggestionbox.intake.config.AnonymityRules;
 import org.suggestionbox.intake.config.IntakeProperties;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.anonymity.SealedContact;
@@ -49,13 +50,15 @@ public class IdeaIntake {
     private final IntakeMetrics metrics;
     private final Clock clock;
     private final IntakeProperties properties;
-    private final String trackingBase;
+    private final String ideaLinkBase;
+    private final String trackingLinkBase;
+    private final int minDepartmentSize;
     private final RecentSubmissions recent;
     private final SubmissionRateLimiter rateLimiter;
 
     public IdeaIntake(IdeaPublisher publisher, Directory directory, IdentitySealer identitySealer,
-            IntakeMetrics metrics, Clock clock, IntakeProperties properties, PlatformLinks links,
-            SubmissionRateLimiter rateLimiter) {
+            IntakeMetrics metrics, Clock clock, IntakeProperties properties, AnonymityRules anonymity,
+            PlatformLinks links, SubmissionRateLimiter rateLimiter) {
         this.rules = new IdeaRules(properties.categories(), properties.defaultCategory());
         this.publisher = publisher;
         this.directory = directory;
@@ -63,7 +66,10 @@ public class IdeaIntake {
         this.metrics = metrics;
         this.clock = clock;
         this.properties = properties;
-        this.trackingBase = links.router().replaceAll("/+$", "") + "/ideas/";
+        String router = links.router().replaceAll("/+$", "");
+        this.ideaLinkBase = router + "/ideas/";
+        this.trackingLinkBase = router + "/track/";
+        this.minDepartmentSize = anonymity.minDepartmentSize();
         this.recent = new RecentSubmissions(properties.recentSubmissions(), properties.recentSubmissionsTtl(), clock);
         this.rateLimiter = rateLimiter;
     }
@@ -171,13 +177,29 @@ public class IdeaIntake {
 
     private SubmissionResult publish(SubmitIdea command, ValidIdea idea, UUID ideaId, UUID eventId) {
         Person person = directory.get(command.personId());
-        Submitter submitter = idea.anonymous()
-                ? Submitter.anonymous(identitySealer.seal(new SealedContact(person.id(), person.email(),
-                        person.locale(), person.slackId(), person.teamsId())))
-                : Submitter.person(person.id());
-        IdeaSubmitted event = new IdeaSubmitted(eventId, ideaId, clock.instant(), IdeaSubmitted.SCHEMA_VERSION,
-                idea.title(), idea.description(), idea.category(), command.channel(), submitter,
-                person.department(), person.locale(), idea.coSubmitterIds());
+        IdeaSubmitted event;
+        String trackingUrl;
+        if (idea.anonymous()) {
+            // a private link for the one person who may follow the idea: the token goes sealed to the
+            // notifier and back to her, the router learns only its hash
+            TrackingLink link = TrackingLink.create();
+            Submitter submitter = Submitter.anonymous(identitySealer.seal(new SealedContact(person.id(),
+                    person.email(), person.locale(), person.slackId(), person.teamsId(), link.token())));
+            // department and language only where they name a group, not a person
+            boolean groupLargeEnough = directory.headcountByDepartment()
+                    .getOrDefault(person.department(), 0L) >= minDepartmentSize;
+            event = new IdeaSubmitted(eventId, ideaId, clock.instant(), IdeaSubmitted.SCHEMA_VERSION, idea.title(),
+                    idea.description(), idea.category(), command.channel(), submitter,
+                    groupLargeEnough ? person.department() : null, groupLargeEnough ? person.locale() : null,
+                    idea.coSubmitterIds(), link.hash());
+            trackingUrl = trackingLinkBase + link.token();
+        }
+        else {
+            event = new IdeaSubmitted(eventId, ideaId, clock.instant(), IdeaSubmitted.SCHEMA_VERSION, idea.title(),
+                    idea.description(), idea.category(), command.channel(), Submitter.person(person.id()),
+                    person.department(), person.locale(), idea.coSubmitterIds());
+            trackingUrl = ideaLinkBase + ideaId;
+        }
         try {
             publisher.publish(event);
         }
@@ -189,7 +211,7 @@ public class IdeaIntake {
         metrics.submitted(command.channel(), idea.category());
         LOG.info("Idea {} submitted via {} in category {} (anonymous: {}, co-submitters: {})", ideaId,
                 command.channel(), idea.category(), idea.anonymous(), idea.coSubmitterIds().size());
-        return new SubmissionResult.Accepted(ideaId, trackingBase + ideaId, idea.title(), idea.anonymous(), false);
+        return new SubmissionResult.Accepted(ideaId, trackingUrl, idea.title(), idea.anonymous(), false);
     }
 
     private static String fingerprint(ValidIdea idea) {

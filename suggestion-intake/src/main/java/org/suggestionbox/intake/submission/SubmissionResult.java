@@ -10,10 +10,19 @@ public sealed interface SubmissionResult {
     /**
      * The broker acknowledged the idea.
      *
+     * @param trackingUrl where the submitter follows the idea: its page at the router, or for an anonymous
+     *        idea its private capability link ({@code /track/{token}}), which opens without sign-in
+     *
      * @param replayed true when this answers a repeated Idempotency-Key and nothing new was published
      */
     record Accepted(UUID ideaId, String trackingUrl, String title, boolean anonymous, boolean replayed)
             implements SubmissionResult {
+
+        /** No capability link in logs. */
+        @Override
+        public String toString() {
+            return "Accepted[ideaId=" + ideaId + ", anonymous=" + anonymous + ", replayed=" + replayed + "]";
+        }
     }
 
     /** The idea broke one or more rules; nothing was published. */

@@ -123,6 +123,8 @@ class IdeaFormController {
             case SubmissionResult.Accepted accepted -> {
                 redirect.addFlashAttribute("title", accepted.title());
                 redirect.addFlashAttribute("anonymous", accepted.anonymous());
+                // an anonymous idea's private link is shown this once, never put in a URL of intake's
+                redirect.addFlashAttribute("trackingUrl", accepted.trackingUrl());
                 return "redirect:/ideas/" + accepted.ideaId() + "/submitted";
             }
             case SubmissionResult.Invalid invalid -> {
@@ -147,7 +149,9 @@ class IdeaFormController {
     @GetMapping("/ideas/{id}/submitted")
     String submitted(@PathVariable UUID id, Model model) {
         model.addAttribute("ideaId", id);
-        model.addAttribute("trackingUrl", trackingBase + id);
+        if (!model.containsAttribute("trackingUrl")) {
+            model.addAttribute("trackingUrl", trackingBase + id);
+        }
         return "ideas/submitted";
     }
 

@@ -16,6 +16,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.util.unit.DataSize;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.SubmissionChannel;
+import org.suggestionbox.intake.config.AnonymityRules;
 import org.suggestionbox.intake.config.IntakeProperties;
 import org.suggestionbox.intake.limits.BucketRateLimiter;
 import org.suggestionbox.intake.limits.MongoBuckets;
@@ -41,7 +42,8 @@ class IdeaIntakeTests {
             new IntakeProperties(List.of("customer-experience", "operations", "workplace", "other"), "other",
                     Duration.ofSeconds(2), Duration.ofSeconds(10), "secret", 100, Duration.ofHours(24), 3,
                     Duration.ofMinutes(1), DataSize.ofKilobytes(64)),
-            new PlatformLinks("http://intake", "http://router/", "http://notifier"), rateLimiter());
+            new AnonymityRules(5), new PlatformLinks("http://intake", "http://router/", "http://notifier"),
+            rateLimiter());
 
     /** Three per person per minute, shared buckets in a fresh collection of an in-memory MongoDB-wire server. */
     private SubmissionRateLimiter rateLimiter() {
@@ -85,7 +87,8 @@ class IdeaIntakeTests {
                 new IntakeMetrics(meters), clock,
                 new IntakeProperties(List.of("other"), "other", Duration.ofSeconds(2), Duration.ofSeconds(10), "secret",
                         100, Duration.ofHours(24), 3, Duration.ofMinutes(1), DataSize.ofKilobytes(64)),
-                new PlatformLinks("http://intake", "http://router", "http://notifier"), rateLimiter());
+                new AnonymityRules(5), new PlatformLinks("http://intake", "http://router", "http://notifier"),
+                rateLimiter());
 
         var again = (SubmissionResult.Accepted) restarted.submit(submit("alice", "Quieter rooms", "key-1"));
 
@@ -162,8 +165,90 @@ class IdeaIntakeTests {
         assertThat(event.submitter().personId()).isNull();
         assertThat(event.submitter().sealedIdentity()).isNotNull();
         assertThat(sealer.open(event.submitter().sealedIdentity()).personId()).isEqualTo("noa");
-        assertThat(event.locale()).isEqualTo("he");
+        assertThat(sealer.open(event.submitter().sealedIdentity()).locale()).isEqualTo("he");
+        // Customer Service has three people, fewer than k = 5: department and language would narrow it down
+        assertThat(event.department()).isNull();
+        assertThat(event.locale()).isNull();
         assertThat(JSON.writeValueAsString(event)).doesNotContain("noa");
+    }
+
+    @Test
+    void anonymousIdeaOfADepartmentOfAtLeastKPeopleKeepsDepartmentAndLanguage() {
+        IdeaIntake withSmallK = new IdeaIntake(publisher,
+                new Directory(new DefaultResourceLoader(), JSON, "classpath:directory/demo-directory.json"), sealer,
+                new IntakeMetrics(meters), clock, properties("secret"), new AnonymityRules(3),
+                new PlatformLinks("http://intake", "http://router", "http://notifier"), rateLimiter());
+
+        withSmallK.submit(new SubmitIdea("noa", new IdeaDraft("Anonymous one", "Secret", "workplace", true),
+                SubmissionChannel.API, null));
+
+        IdeaSubmitted event = publisher.events.getFirst();
+        assertThat(event.department()).isEqualTo("Customer Service");
+        assertThat(event.locale()).isEqualTo("he");
+    }
+
+    @Test
+    void anonymousIdeaGetsATrackingLinkWhoseTokenOnlyTheSealCarries() {
+        var accepted = (SubmissionResult.Accepted) intake.submit(new SubmitIdea("noa",
+                new IdeaDraft("Anonymous one", "Secret", "workplace", true), SubmissionChannel.API, null));
+
+        String token = accepted.trackingUrl().substring("http://router/track/".length());
+        assertThat(accepted.trackingUrl()).startsWith("http://router/track/");
+        assertThat(java.util.Base64.getUrlDecoder().decode(token)).hasSize(32);
+        IdeaSubmitted event = publisher.events.getFirst();
+        assertThat(event.trackingTokenHash()).isEqualTo(TrackingLink.hashOf(token)).hasSize(64);
+        assertThat(sealer.open(event.submitter().sealedIdentity()).trackingToken()).isEqualTo(token);
+        assertThat(JSON.writeValueAsString(event)).doesNotContain(token);
+        assertThat(accepted.toString()).doesNotContain(token);
+    }
+
+    /**
+     * Ids derived from an Idempotency-Key are keyed with {@code INTAKE_IDEMPOTENCY_SECRET}: whoever knows
+     * a person and a key but not the deployment's secret — only the repository's demo values, or a guess —
+     * cannot recompute an anonymous idea's id and so learn who submitted it.
+     */
+    @Test
+    void aGuessedOrPublishedSecretDoesNotReproduceIdsDerivedFromAnIdempotencyKey() throws Exception {
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        String deploymentSecret = java.util.Base64.getEncoder().encodeToString(random);
+        IdeaIntake deployed = new IdeaIntake(publisher,
+                new Directory(new DefaultResourceLoader(), JSON, "classpath:directory/demo-directory.json"), sealer,
+                new IntakeMetrics(meters), clock, properties(deploymentSecret), new AnonymityRules(5),
+                new PlatformLinks("http://intake", "http://router", "http://notifier"), rateLimiter());
+
+        var accepted = (SubmissionResult.Accepted) deployed.submit(new SubmitIdea("alice",
+                new IdeaDraft("Anonymous, keyed", "Secret", "workplace", true), SubmissionChannel.API, "key-42"));
+        java.util.UUID eventId = publisher.events.getFirst().eventId();
+
+        java.util.Set<String> guesses = new java.util.LinkedHashSet<>(publishedSecrets());
+        guesses.addAll(List.of("", "secret", "changeme", "password", "suggestionbox", "suggestion-box",
+                "local-idempotency-secret", "idempotency-secret", "INTAKE_IDEMPOTENCY_SECRET"));
+        assertThat(guesses).as("the repository's published secrets were read").contains("local-idempotency-secret");
+        for (String guess : guesses) {
+            assertThat(org.suggestionbox.events.EventIds.derive("idea", guess, "alice", "key-42"))
+                    .as("idea id under guess '%s'", guess).isNotEqualTo(accepted.ideaId());
+            assertThat(org.suggestionbox.events.EventIds.derive("IdeaSubmitted", guess, "alice", "key-42"))
+                    .as("event id under guess '%s'", guess).isNotEqualTo(eventId);
+        }
+        // and the deployment's own secret does reproduce it: the ids are derived, not random
+        assertThat(org.suggestionbox.events.EventIds.derive("idea", deploymentSecret, "alice", "key-42"))
+                .isEqualTo(accepted.ideaId());
+    }
+
+    private static List<String> publishedSecrets() throws java.io.IOException {
+        try (var in = IdeaIntakeTests.class.getClassLoader()
+                .getResourceAsStream("org/suggestionbox/platform/secrets/published-secrets.txt")) {
+            assertThat(in).as("suggestion-platform's list of secrets published in the repository").isNotNull();
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        }
+    }
+
+    private static IntakeProperties properties(String idempotencySecret) {
+        return new IntakeProperties(List.of("customer-experience", "operations", "workplace", "other"), "other",
+                Duration.ofSeconds(2), Duration.ofSeconds(10), idempotencySecret, 100, Duration.ofHours(24), 3,
+                Duration.ofMinutes(1), DataSize.ofKilobytes(64));
     }
 
     private static SubmitIdea submit(String person, String title, String key) {

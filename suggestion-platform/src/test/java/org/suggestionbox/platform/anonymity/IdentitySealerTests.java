@@ -3,8 +3,13 @@ package org.suggestionbox.platform.anonymity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.suggestionbox.events.SealedIdentity;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +56,40 @@ class IdentitySealerTests {
                 .isThrownBy(() -> sealer.open(new SealedIdentity("k2", sealed.ciphertext())));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> sealer.open(new SealedIdentity("unknown", sealed.ciphertext())));
+    }
+
+    @Test
+    void trackingTokenTravelsInsideTheSeal() {
+        IdentitySealer sealer = new IdentitySealer("k1", Map.of("k1", OLD_KEY), jsonMapper);
+        SealedContact withLink = new SealedContact("noa", "noa@example.test", "he", null, null,
+                "p7Qd2-_rUuB3kq0mQ9yX1w");
+
+        SealedIdentity sealed = sealer.seal(withLink);
+
+        assertThat(sealed.ciphertext()).doesNotContain("p7Qd2");
+        assertThat(sealer.open(sealed).trackingToken()).isEqualTo("p7Qd2-_rUuB3kq0mQ9yX1w");
+    }
+
+    @Test
+    void identitySealedBeforeTrackingLinksStillOpens() throws Exception {
+        // what intake sealed before SealedContact had a tracking token
+        byte[] plain = """
+                {"personId":"noa","email":"noa@example.test","locale":"he","slackId":"U0NOA","teamsId":null}"""
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] nonce = new byte[12];
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(OLD_KEY), "AES"),
+                new GCMParameterSpec(128, nonce));
+        cipher.updateAAD("k1".getBytes(StandardCharsets.UTF_8));
+        byte[] sealed = cipher.doFinal(plain);
+        String ciphertext = Base64.getEncoder().encodeToString(
+                ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+
+        SealedContact opened = new IdentitySealer("k1", Map.of("k1", OLD_KEY), jsonMapper)
+                .open(new SealedIdentity("k1", ciphertext));
+
+        assertThat(opened).isEqualTo(NOA);
+        assertThat(opened.trackingToken()).isNull();
     }
 
     @Test

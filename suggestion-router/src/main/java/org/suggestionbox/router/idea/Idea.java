@@ -60,6 +60,7 @@ public class Idea {
     private SubmissionChannel channel;
     private List<Submitter> submitters;
     private @Nullable String department;
+    private @Nullable String trackingTokenHash;
     private Instant submittedAt;
     private @Nullable String ownerId;
     private @Nullable String ownerName;
@@ -103,6 +104,7 @@ public class Idea {
                 .forEach(all::add);
         this.submitters = all;
         this.department = submitted.department();
+        this.trackingTokenHash = submitted.trackingTokenHash();
         this.submittedAt = submitted.occurredAt();
         this.answered = false;
         this.history = new ArrayList<>();
@@ -474,6 +476,14 @@ public class Idea {
 
     public @Nullable String department() {
         return department;
+    }
+
+    /**
+     * For an anonymous idea, the SHA-256 of its private tracking link's token: the router can find the idea
+     * by the link, never learn who holds it.
+     */
+    public @Nullable String trackingTokenHash() {
+        return trackingTokenHash;
     }
 
     public Instant submittedAt() {

@@ -65,6 +65,8 @@ public class IdeaStore {
         // "my ideas" pages: newest first, keyset on submission time and id
         indexes.createIndex(new Index().named("submitter_newest").on("submitters.personId", Sort.Direction.ASC)
                 .on("submittedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC));
+        // anonymous ideas only: the private tracking link is looked up by the hash of its token
+        indexes.createIndex(new Index().named("tracking").on("trackingTokenHash", Sort.Direction.ASC).sparse());
         indexes.createIndex(new Index().named("deadlines").on("state", Sort.Direction.ASC)
                 .on("answerDueBy", Sort.Direction.ASC));
         // only ideas with events still to relay are in it, so the sweep twice a second reads a handful
@@ -135,6 +137,12 @@ public class IdeaStore {
                     COLLECTION));
         }
         return page;
+    }
+
+    /** The idea whose private tracking link's token has this SHA-256 (hex), if any. */
+    public Optional<Idea> findByTrackingTokenHash(String hash) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("trackingTokenHash").is(hash)), Idea.class,
+                COLLECTION));
     }
 
     private static Criteria ownedBy(String ownerId, Collection<IdeaState> states, @Nullable String category) {

@@ -133,6 +133,19 @@ class RoutingRulesTests {
     }
 
     @Test
+    void anAnonymousIdeaWithoutItsDepartmentFallsThroughDepartmentRulesToTheCategoryRule() {
+        // intake withholds the department of an anonymous submitter from a department of fewer than k people
+        RoutingRules routing = rich(rule("logistics-ops", List.of("operations"), List.of("Logistics"), List.of(), "jan"),
+                rule("cx-owner", List.of("operations"), List.of(), List.of(), "maya"));
+
+        RoutingResult withheld = routing.route(new RoutingRequest("operations", null, "Fans", "It is hot"));
+
+        assertThat(withheld).isInstanceOf(RoutingResult.Routed.class);
+        assertThat(withheld.ruleId()).isEqualTo("cx-owner");
+        assertThat(withheld.owner().id()).isEqualTo("maya");
+    }
+
+    @Test
     void aKeywordMatchesAsAWholeWordInTitleOrDescriptionIgnoringCase() {
         RoutingRules routing = rich(rule("ops-safety", List.of(), List.of(), List.of("forklift", "pallet jack"), "jan"));
 

@@ -1,0 +1,142 @@
+package org.suggestionbox.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.suggestionbox.notifier.NotifierIntegrationTests.WAIT;
+import static org.suggestionbox.notifier.NotifierIntegrationTests.awaitMail;
+import static org.suggestionbox.notifier.NotifierIntegrationTests.decline;
+import static org.suggestionbox.notifier.NotifierIntegrationTests.shortId;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.web.client.RestClient;
+import org.suggestionbox.events.IdeaDecided;
+import org.suggestionbox.events.IdeaLifecycleEvent;
+import org.suggestionbox.events.Submitter;
+import org.suggestionbox.events.Topics;
+import org.suggestionbox.notifier.delivery.Deliveries;
+import org.suggestionbox.notifier.delivery.RecipientRefs;
+import org.suggestionbox.platform.anonymity.IdentitySealer;
+import org.suggestionbox.platform.anonymity.SealedContact;
+import org.suggestionbox.platform.kafka.EventPublisher;
+import org.suggestionbox.testing.Infrastructure;
+import org.suggestionbox.testing.KafkaProbe;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What an anonymous submitter is sent, and what the proofs of it let others learn (issue 12, items 4 and 5):
+ * every message carries the idea's private tracking link, and the proofs on
+ * {@code notifications.delivered.v1} refer to the submitter per idea, so they cannot be tied to the same
+ * person's named ideas or to each other.
+ */
+class AnonymousSubmitterIntegrationTests extends NotifierSpringIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventPublisher events;
+
+    @Autowired
+    IdentitySealer identitySealer;
+
+    @Autowired
+    RecipientRefs recipientRefs;
+
+    @Autowired
+    Deliveries deliveries;
+
+    @Test
+    void everyMessageToAnAnonymousSubmitterCarriesThePrivateTrackingLink(Infrastructure infrastructure)
+            throws Exception {
+        String token = "Tr4ck-T0ken-" + shortId() + "-xyzXYZ_0123456789";
+        String link = "http://localhost:8082/track/" + token;
+        String title = "Anonymous with a link " + shortId();
+        IdeaDecided decided = decline(title, anonymous("piotr", "pl", token));
+
+        publish(decided);
+
+        Map<String, Object> entry = awaitInbox("piotr", decided.ideaId(), 1).getFirst();
+        assertThat(entry.get("link")).isEqualTo(link);
+        assertThat((String) entry.get("body")).contains(link).contains("zachowaj go");
+        String mail = Mailbox.text(awaitMail(infrastructure, "piotr@suggestionbox.example", title));
+        assertThat(mail).contains("href=\"" + link + "\"").contains("Powód: Niewykonalne")
+                .doesNotContain("/ideas/" + decided.ideaId());
+    }
+
+    @Test
+    void anonymousIdeasAreProvenUnderReferencesMadePerIdeaAndTheAnswerIsStillProven() {
+        IdeaDecided named = decline("Named " + shortId(), Submitter.person("alice"));
+        IdeaDecided firstAnonymous = decline("Anonymous one " + shortId(), anonymous("alice", "en", "tok-one-" + shortId()));
+        IdeaDecided secondAnonymous = decline("Anonymous two " + shortId(), anonymous("alice", "en", "tok-two-" + shortId()));
+
+        publish(named);
+        publish(firstAnonymous);
+        publish(secondAnonymous);
+
+        Set<String> namedRefs = proofRefs(named);
+        Set<String> firstRefs = proofRefs(firstAnonymous);
+        Set<String> secondRefs = proofRefs(secondAnonymous);
+        assertThat(namedRefs).containsExactly(recipientRefs.of("alice"));
+        assertThat(firstRefs).hasSize(1).doesNotContainAnyElementsOf(namedRefs);
+        assertThat(secondRefs).hasSize(1).doesNotContainAnyElementsOf(namedRefs).doesNotContainAnyElementsOf(firstRefs);
+
+        // the proof of answer still holds: the decision counts as delivered to its (anonymous) submitter
+        assertThat(deliveries.deliveredToAllSubmitters(firstAnonymous.eventId(), firstRefs)).isTrue();
+        assertThat(deliveries.deliveredToAllSubmitters(firstAnonymous.eventId(), namedRefs)).isFalse();
+        // and she reads both answers in her own inbox
+        assertThat(awaitInbox("alice", firstAnonymous.ideaId(), 1)).hasSize(1);
+        assertThat(awaitInbox("alice", secondAnonymous.ideaId(), 1)).hasSize(1);
+    }
+
+    private Submitter anonymous(String personId, String locale, String token) {
+        return Submitter.anonymous(identitySealer.seal(new SealedContact(personId, personId + "@suggestionbox.example",
+                locale, null, null, token)));
+    }
+
+    private static Set<String> proofRefs(IdeaDecided decided) {
+        List<ConsumerRecord<String, byte[]>> proofs = KafkaProbe.awaitRecords(Topics.NOTIFICATIONS_DELIVERED, 2, WAIT,
+                record -> decided.ideaId().toString().equals(record.key()));
+        return proofs.stream()
+                .map(record -> JSON.readTree(new String(record.value(), StandardCharsets.UTF_8)))
+                .map(json -> json.get("recipientRef").asString())
+                .collect(Collectors.toSet());
+    }
+
+    private void publish(IdeaLifecycleEvent event) {
+        try {
+            events.publish(Topics.IDEAS_LIFECYCLE, event).get(20, TimeUnit.SECONDS);
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private List<Map<String, Object>> awaitInbox(String user, UUID ideaId, int expected) {
+        await().atMost(WAIT).until(() -> inbox(user, ideaId).size() >= expected);
+        return inbox(user, ideaId);
+    }
+
+    private List<Map<String, Object>> inbox(String user, UUID ideaId) {
+        List<Map<String, Object>> all = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo")).build()
+                .get().uri("/api/notifications").retrieve()
+                .body(new ParameterizedTypeReference<List<Map<String, Object>>>() { });
+        return all == null ? List.of()
+                : all.stream().filter(entry -> ideaId.toString().equals(entry.get("ideaId"))).toList();
+    }
+}

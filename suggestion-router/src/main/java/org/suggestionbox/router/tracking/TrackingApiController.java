@@ -1,0 +1,34 @@
+package org.suggestionbox.router.tracking;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The private tracking link as JSON: {@code GET /api/track/{token}}, no sign-in, never cached. */
+@RestController
+class TrackingApiController {
+
+    private final Tracking tracking;
+
+    TrackingApiController(Tracking tracking) {
+        this.tracking = tracking;
+    }
+
+    @GetMapping("/api/track/{token}")
+    ResponseEntity<?> track(@PathVariable String token) {
+        return tracking.find(token)
+                .<ResponseEntity<?>>map(idea -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(idea))
+                .orElseGet(() -> {
+                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                            "No idea has this tracking link.");
+                    problem.setTitle("Unknown tracking link");
+                    return ResponseEntity.status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore())
+                            .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                });
+    }
+}

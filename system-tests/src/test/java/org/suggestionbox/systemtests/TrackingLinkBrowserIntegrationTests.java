@@ -1,0 +1,78 @@
+package org.suggestionbox.systemtests;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An anonymous submitter follows her idea with the private link intake gave her (issue 12, item 5): the
+ * whole stack, an anonymous idea submitted through the API and declined by its owner, then the link opened
+ * in a real browser that never signed in, in English and in Hebrew.
+ */
+@SystemTest
+class TrackingLinkBrowserIntegrationTests {
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        this.browser = Browser.open();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        this.browser.close();
+    }
+
+    @Test
+    void theTrackingLinkShowsTheDeclineAndItsReasonWithoutSignInInEnglishAndHebrew(RunningStack stack) {
+        String explanation = "The lease does not allow new walls before the move in spring. "
+                + UUID.randomUUID().toString().substring(0, 6);
+        Api.Response submitted = Api.as("alice").post(stack.intakeUrl() + "/api/ideas", Map.of(
+                "title", "A quiet room without meetings", "description", "Somewhere to think without calls.",
+                "category", "customer-experience", "anonymous", true));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        String ideaId = submitted.json().path("id").asString();
+        String trackingUrl = submitted.json().path("trackingUrl").asString();
+        assertThat(trackingUrl).startsWith(stack.routerUrl() + "/track/").doesNotContain(ideaId);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as("maya")
+                .get(stack.routerUrl() + "/api/queue").body()).contains(ideaId));
+        Api.Response decided = Api.as("maya").post(stack.routerUrl() + "/api/ideas/" + ideaId + "/decision",
+                Map.of("outcome", "DECLINE", "reasonCode", "NOT_FEASIBLE", "explanation", explanation));
+        assertThat(decided.status()).as(decided.body()).isBetween(200, 299);
+
+        // the browser has never signed in anywhere
+        this.browser.get(trackingUrl);
+        assertThat(this.browser.isSignInPage()).as("the link opens without sign-in").isFalse();
+        this.browser.await("idea-decision");
+        assertThat(this.browser.htmlAttribute("dir")).isEqualTo("ltr");
+        assertThat(this.browser.find("idea-state").getText()).isEqualTo("Declined");
+        assertThat(this.browser.find("decision-reason").getText()).isEqualTo("Not feasible");
+        assertThat(this.browser.find("decision-explanation").getText()).isEqualTo(explanation);
+        assertThat(this.browser.driver().getPageSource()).doesNotContain("Maya").doesNotContain("alice")
+                .doesNotContain("Alice");
+        assertThat(this.browser.driver().findElements(org.openqa.selenium.By.id("sign-out"))).isEmpty();
+        this.browser.screenshot("tracking-link-declined-en");
+
+        this.browser.get(trackingUrl + "?lang=he");
+        this.browser.await("idea-decision");
+        assertThat(this.browser.htmlAttribute("dir")).isEqualTo("rtl");
+        assertThat(this.browser.htmlAttribute("lang")).isEqualTo("he");
+        assertThat(this.browser.find("idea-state").getText()).isEqualTo("נדחה");
+        assertThat(this.browser.find("decision-reason").getText()).isEqualTo("לא ישים");
+        assertThat(this.browser.find("decision-explanation").getText()).isEqualTo(explanation);
+        this.browser.screenshot("tracking-link-declined-he");
+
+        // the answer reached her too, with the same private link in it
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as("alice")
+                .get(stack.notifierUrl() + "/api/notifications").body()).contains(explanation).contains(trackingUrl));
+    }
+}
