@@ -38,6 +38,21 @@ class SecurityHeadersIntegrationTests {
     }
 
     @Test
+    void behindAnHttpsProxyTheSessionCookieIsSecure() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> page = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/ideas/new"))
+                .header("X-Forwarded-Proto", "https").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> plain = TestHttp.anonymous(port).get("/ideas/new");
+
+        assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("SB_INTAKE_SESSION=").containsIgnoringCase("Secure").containsIgnoringCase("SameSite=Lax"));
+        assertThat(plain.headers().allValues("Set-Cookie")).allSatisfy(cookie -> assertThat(cookie)
+                .doesNotContainIgnoringCase("Secure"));
+    }
+
+    @Test
     void someoneTheDirectoryDoesNotKnowReadsWhyInTheirLanguage() {
         HttpResponse<String> english = TestHttp.anonymous(port).get("/signin/problem");
         HttpResponse<String> hebrew = TestHttp.anonymous(port).get("/signin/problem?lang=he");

@@ -262,6 +262,14 @@ class DockerComposeContractTests {
     }
 
     @Test
+    void theRealmLimitsSignInAttempts() throws IOException {
+        JsonNode realm = realm();
+
+        assertThat(realm.path("bruteForceProtected").asBoolean()).as("Keycloak's brute-force detection").isTrue();
+        assertThat(realm.path("registrationAllowed").asBoolean()).as("nobody signs themselves up").isFalse();
+    }
+
+    @Test
     void theRealmHoldsTheDirectorysPeopleInGroupsNamedLikeTheirRoles() throws IOException {
         JsonNode realm = realm();
         JsonNode directory = JSON.readTree(Files.readString(
