@@ -209,6 +209,9 @@ class SignInProviderIntegrationTests {
         assertThat(hebrew).contains("lang=\"he\"", "dir=\"rtl\"", "תיבת הצעות");
         assertThat(polish).contains("lang=\"pl\"", "Skrzynka pomysłów", "Hasło");
         assertThat(english).doesNotContain("role=\"alert\"");
+        assertThat(english).as("the local profile names the demo people").contains("id=\"demo-people\"",
+                "alice, noa, piotr");
+        assertThat(hebrew).contains("משתמשי הדגמה");
     }
 
     @Test
