@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.suggestionbox.platform.web.CursorPage;
 import org.springframework.web.client.RestClient;
 import org.suggestionbox.events.IdeaDecided;
 import org.suggestionbox.events.IdeaLifecycleEvent;
@@ -134,8 +135,8 @@ class AnonymousSubmitterIntegrationTests extends NotifierSpringIntegrationTest {
     private List<Map<String, Object>> inbox(String user, UUID ideaId) {
         List<Map<String, Object>> all = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeaders(headers -> headers.setBasicAuth(user, "demo")).build()
-                .get().uri("/api/notifications").retrieve()
-                .body(new ParameterizedTypeReference<List<Map<String, Object>>>() { });
+                .get().uri("/api/notifications?limit=200").retrieve()
+                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items();
         return all == null ? List.of()
                 : all.stream().filter(entry -> ideaId.toString().equals(entry.get("ideaId"))).toList();
     }

@@ -44,7 +44,7 @@ class TrackingLinkBrowserIntegrationTests {
         assertThat(trackingUrl).startsWith(stack.routerUrl() + "/track/").doesNotContain(ideaId);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as("maya")
-                .get(stack.routerUrl() + "/api/queue").body()).contains(ideaId));
+                .getAll(stack.routerUrl() + "/api/queue").body()).contains(ideaId));
         Api.Response decided = Api.as("maya").post(stack.routerUrl() + "/api/ideas/" + ideaId + "/decision",
                 Map.of("outcome", "DECLINE", "reasonCode", "NOT_FEASIBLE", "explanation", explanation));
         assertThat(decided.status()).as(decided.body()).isBetween(200, 299);
@@ -73,6 +73,6 @@ class TrackingLinkBrowserIntegrationTests {
 
         // the answer reached her too, with the same private link in it
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as("alice")
-                .get(stack.notifierUrl() + "/api/notifications").body()).contains(explanation).contains(trackingUrl));
+                .getAll(stack.notifierUrl() + "/api/notifications").body()).contains(explanation).contains(trackingUrl));
     }
 }

@@ -158,7 +158,7 @@ public class Deliveries {
         catch (RuntimeException ex) {
             String cause = Failures.describe(ex);
             if (channel.personalDestination()) {
-                retryLaterOrGiveUp(delivery, message, claim.attempts(), cause, ex);
+                retryLaterOrGiveUp(delivery, message, recipientRef, claim.attempts(), cause, ex);
                 return Outcome.LEFT_TO_LEDGER;
             }
             ledger.markFailed(delivery, cause, clock.instant());
@@ -208,11 +208,12 @@ public class Deliveries {
             giveUp(delivery, due.attempts(), delivery.channel() + " is not set up any more");
             return;
         }
+        String channelRef = due.message().channelRef() != null ? due.message().channelRef() : delivery.recipientRef();
         try {
-            channel.send(message, delivery.recipientRef());
+            channel.send(message, channelRef);
         }
         catch (RuntimeException ex) {
-            retryLaterOrGiveUp(delivery, message, due.attempts(), Failures.describe(ex), ex);
+            retryLaterOrGiveUp(delivery, message, channelRef, due.attempts(), Failures.describe(ex), ex);
             return;
         }
         ledger.markSent(delivery, clock.instant());
@@ -221,7 +222,7 @@ public class Deliveries {
         prove(delivery);
     }
 
-    private void retryLaterOrGiveUp(Delivery delivery, Message message, int attempts, String cause,
+    private void retryLaterOrGiveUp(Delivery delivery, Message message, String channelRef, int attempts, String cause,
             RuntimeException failure) {
         boolean permanent = failure instanceof ChannelCallException call && call.permanent();
         if (permanent || attempts >= ledgerRetries.maxAttempts()) {
@@ -230,7 +231,7 @@ public class Deliveries {
         }
         Instant now = clock.instant();
         Instant retryAt = now.plus(ledgerRetries.backOff(attempts));
-        ledger.markFailedForRetry(delivery, cause, now, retryAt, RetryMessage.of(message));
+        ledger.markFailedForRetry(delivery, cause, now, retryAt, RetryMessage.of(message, channelRef));
         LOG.warn("{} on {} failed (attempt {} of {}), retried from the ledger at {}: {}", message, delivery.channel(),
                 attempts, ledgerRetries.maxAttempts(), retryAt, cause);
     }
