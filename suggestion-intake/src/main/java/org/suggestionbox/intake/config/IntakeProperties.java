@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * @param categories the category ids an idea may be filed under; labels live in the messages
@@ -20,7 +19,6 @@ import org.springframework.util.unit.DataSize;
  * @param recentSubmissionsTtl how long an accepted (person, key) pair is remembered
  * @param rateLimit submissions one person may make per {@code rateLimitWindow}
  * @param rateLimitWindow the window of the per-person rate limit
- * @param maxRequestSize no longer read: the platform refuses larger bodies, see {@code suggestionbox.web.max-request-size} (#12)
  */
 @ConfigurationProperties("suggestionbox.intake")
 public record IntakeProperties(
@@ -32,8 +30,7 @@ public record IntakeProperties(
         @DefaultValue("10000") int recentSubmissions,
         @DefaultValue("24h") Duration recentSubmissionsTtl,
         @DefaultValue("20") int rateLimit,
-        @DefaultValue("1m") Duration rateLimitWindow,
-        @DefaultValue("64KB") DataSize maxRequestSize) {
+        @DefaultValue("1m") Duration rateLimitWindow) {
 
     public IntakeProperties {
         categories = List.copyOf(categories);

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.util.unit.DataSize;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.intake.config.AnonymityRules;
@@ -41,7 +40,7 @@ class IdeaIntakeTests {
             new IntakeMetrics(meters), clock,
             new IntakeProperties(List.of("customer-experience", "operations", "workplace", "other"), "other",
                     Duration.ofSeconds(2), Duration.ofSeconds(10), "secret", 100, Duration.ofHours(24), 3,
-                    Duration.ofMinutes(1), DataSize.ofKilobytes(64)),
+                    Duration.ofMinutes(1)),
             new AnonymityRules(5), new PlatformLinks("http://intake", "http://router/", "http://notifier"),
             rateLimiter());
 
@@ -86,7 +85,7 @@ class IdeaIntakeTests {
                 new Directory(new DefaultResourceLoader(), JSON, "classpath:directory/demo-directory.json"), sealer,
                 new IntakeMetrics(meters), clock,
                 new IntakeProperties(List.of("other"), "other", Duration.ofSeconds(2), Duration.ofSeconds(10), "secret",
-                        100, Duration.ofHours(24), 3, Duration.ofMinutes(1), DataSize.ofKilobytes(64)),
+                        100, Duration.ofHours(24), 3, Duration.ofMinutes(1)),
                 new AnonymityRules(5), new PlatformLinks("http://intake", "http://router", "http://notifier"),
                 rateLimiter());
 
@@ -248,7 +247,7 @@ class IdeaIntakeTests {
     private static IntakeProperties properties(String idempotencySecret) {
         return new IntakeProperties(List.of("customer-experience", "operations", "workplace", "other"), "other",
                 Duration.ofSeconds(2), Duration.ofSeconds(10), idempotencySecret, 100, Duration.ofHours(24), 3,
-                Duration.ofMinutes(1), DataSize.ofKilobytes(64));
+                Duration.ofMinutes(1));
     }
 
     private static SubmitIdea submit(String person, String title, String key) {
