@@ -40,6 +40,7 @@ import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
 import org.suggestionbox.testing.KafkaProbe;
+import org.suggestionbox.router.idea.IdeaId;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -133,7 +134,7 @@ class DashboardIntegrationTests {
         byte[] delivered = events.bytes(TestEvents.deliveredToSubmitter(declined, UUID.randomUUID()));
         KafkaProbe.send(Topics.NOTIFICATIONS_DELIVERED, declined.toString(), delivered);
         KafkaProbe.send(Topics.NOTIFICATIONS_DELIVERED, declined.toString(), delivered);
-        await().atMost(WAIT).until(() -> store.find(declined).orElseThrow().answered());
+        await().atMost(WAIT).until(() -> store.find(new IdeaId(declined)).orElseThrow().answered());
 
         JsonNode after = dashboard();
 
@@ -171,7 +172,7 @@ class DashboardIntegrationTests {
         assertThat(after.get("decisionTime").get("medianWithinHours").asLong()).isPositive();
 
         // the same event recorded again counts once
-        Idea idea = store.find(declined).orElseThrow();
+        Idea idea = store.find(new IdeaId(declined)).orElseThrow();
         IdeaDecided again = new IdeaDecided(UUID.randomUUID(), declined, Instant.now(), IdeaDecided.SCHEMA_VERSION,
                 "t", idea.submitters(), "maya", "Maya Rosen", DecisionOutcome.DECLINE, DeclineReason.OUT_OF_SCOPE,
                 "x", null, null);
