@@ -28,6 +28,9 @@ import org.suggestionbox.router.idea.TeamStrategy;
  * aggregate keeps each fact once, in values; this record spreads them over the document's fields and
  * gathers them back.
  * <p>
+ * Fields an older version did not write yet ({@code routing}, {@code deadlineStartedAt}, {@code
+ * remindersSent}, {@code watchers}, {@code escalations}) load as absent, empty or zero.
+ * <p>
  * Two fields are written for readers and queries only and never read back: {@code answered} (derived
  * from {@code answeredAt}) and {@code routedBecause} (the English text of {@code routing}). An idea
  * routed before {@code routing} was kept has only {@code routedBecause}; it loads as
@@ -52,7 +55,7 @@ record StoredIdea(
         @Nullable StoredRouting routing,
         @Nullable Instant answerDueBy,
         @Nullable Instant deadlineStartedAt,
-        boolean answered,
+        @Nullable Boolean answered,
         @Nullable Instant answeredAt,
         @Nullable Decision decision,
         @Nullable ProgressStatus progress,
@@ -60,7 +63,7 @@ record StoredIdea(
         @Nullable UUID mergedInto,
         @Nullable List<SentReminder> remindersSent,
         @Nullable List<String> watchers,
-        int escalations,
+        @Nullable Integer escalations,
         @Nullable List<HistoryEntry> history,
         @Nullable List<UUID> processedEventIds,
         @Nullable List<IdeaLifecycleEvent> outbox) {
@@ -135,7 +138,7 @@ record StoredIdea(
                 : new Deadline(answerDueBy, deadlineStartedAt == null ? submittedAt : deadlineStartedAt);
         Progress progressed = progress == null ? null : new Progress(progress, progressNote == null ? "" : progressNote);
         Idea.Chase chase = new Idea.Chase(remindersSent == null ? List.of() : remindersSent,
-                watchers == null ? List.of() : watchers, escalations);
+                watchers == null ? List.of() : watchers, escalations == null ? 0 : escalations);
         return Idea.restore(new IdeaId(id), version, submission, state, assignment, deadline, decision, progressed,
                 mergedInto == null ? null : new IdeaId(mergedInto), answeredAt, chase,
                 history == null ? List.of() : history, processedEventIds == null ? List.of() : processedEventIds,
