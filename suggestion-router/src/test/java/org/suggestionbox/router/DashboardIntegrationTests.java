@@ -36,6 +36,7 @@ import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.router.dashboard.DashboardRecorder;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.storage.IdeaStore;
+import org.suggestionbox.router.support.RouterFixture;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
@@ -74,6 +75,7 @@ class DashboardIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
+    private RouterFixture router;
     private RouterHttp http;
     private TestEvents events;
     private Collection<Person> originalDirectory;
@@ -82,8 +84,9 @@ class DashboardIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        http = new RouterHttp(port);
-        events = new TestEvents(json);
+        router = new RouterFixture(port, json);
+        http = router.http();
+        events = router.events();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         department = "Research " + suffix;
         category = "dash-" + suffix;
@@ -213,8 +216,7 @@ class DashboardIntegrationTests {
         IdeaSubmitted submitted = new IdeaSubmitted(UUID.randomUUID(), ideaId, Instant.now(),
                 IdeaSubmitted.SCHEMA_VERSION, title, "Described in enough words to be understood.", category, channel,
                 submitter, department, "en", List.of());
-        KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(), events.bytes(submitted));
-        return ideaId;
+        return router.submit(submitted);
     }
 
     private void awaitIdea(UUID ideaId) {

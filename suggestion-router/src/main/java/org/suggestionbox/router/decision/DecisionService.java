@@ -24,7 +24,6 @@ import org.suggestionbox.router.idea.Owner;
 import org.suggestionbox.router.idea.TextLimits;
 import org.suggestionbox.router.idea.Violation;
 import org.suggestionbox.router.lifecycle.Ideas;
-import org.suggestionbox.router.storage.IdeaStore;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -39,16 +38,14 @@ public class DecisionService {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
 
     private final Ideas ideas;
-    private final IdeaStore store;
     private final Directory directory;
     private final RouterProperties properties;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    DecisionService(Ideas ideas, IdeaStore store, Directory directory, RouterProperties properties, Clock clock,
+    DecisionService(Ideas ideas, Directory directory, RouterProperties properties, Clock clock,
             MeterRegistry registry) {
         this.ideas = ideas;
-        this.store = store;
         this.directory = directory;
         this.properties = properties;
         this.clock = clock;
@@ -169,7 +166,7 @@ public class DecisionService {
             throw notAnOriginal(duplicate, "Name another idea that was not merged itself.");
         }
         duplicate.requireMergeableInto(originalId, request.note());
-        if (!store.addSubmitters(originalId, duplicate.submitters())) {
+        if (!ideas.addSubmitters(originalId, duplicate.submitters())) {
             throw notAnOriginal(duplicate, "The original idea was merged into another one meanwhile.");
         }
         ideas.change(duplicate, merged -> merged.mergeInto(originalId, original.title(), request.note(), by.id(),

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.IdeaLifecycleEvent;
+import org.suggestionbox.events.Submitter;
 import org.suggestionbox.router.dashboard.DashboardRecorder;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaId;
@@ -109,6 +110,15 @@ public class Ideas {
         }
         save(idea, pending);
         return true;
+    }
+
+    /**
+     * Adds {@code submitters} to the idea {@code originalId}, each at most once, unless it was merged
+     * itself — the first step of merging a duplicate into it. Returns false when it cannot take them.
+     * Bumps its version, so no save from an older read drops them.
+     */
+    public boolean addSubmitters(IdeaId originalId, List<Submitter> submitters) {
+        return store.addSubmitters(originalId, submitters);
     }
 
     private void save(Idea idea, int pendingBefore) {
