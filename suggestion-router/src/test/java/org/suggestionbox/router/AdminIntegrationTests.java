@@ -21,6 +21,7 @@ import org.suggestionbox.events.Topics;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.directory.Role;
+import org.suggestionbox.router.support.RouterFixture;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
@@ -48,21 +49,23 @@ class AdminIntegrationTests {
     @Autowired
     Directory directory;
 
+    private RouterFixture router;
     private RouterHttp http;
     private TestEvents events;
 
     @BeforeEach
     void setUp() {
-        http = new RouterHttp(port);
-        events = new TestEvents(json);
+        router = new RouterFixture(port, json);
+        http = router.http();
+        events = router.events();
     }
 
     @Test
     void whenJanLosesTheOwnerRoleHisOpenIdeasAreReroutedOnceWithIdeaReassigned() {
-        UUID first = submit("operations", "piotr", "Forklift mirrors at dock 4");
-        UUID second = submit("operations", "piotr", "Label the pallet racks");
-        assertThat(awaitIdea("admin", first).get("owner").get("id").asString()).isEqualTo("jan");
-        assertThat(awaitIdea("admin", second).get("owner").get("id").asString()).isEqualTo("jan");
+        UUID first = router.submit("operations", "piotr", "Forklift mirrors at dock 4");
+        UUID second = router.submit("operations", "piotr", "Label the pallet racks");
+        assertThat(router.awaitIdea("admin", first).get("owner").get("id").asString()).isEqualTo("jan");
+        assertThat(router.awaitIdea("admin", second).get("owner").get("id").asString()).isEqualTo("jan");
         List<Person> withoutJanAsOwner = new ArrayList<>();
         for (Person person : directory.all()) {
             withoutJanAsOwner.add(person.id().equals("jan") ? new Person(person.id(), person.name(), person.email(),
@@ -82,7 +85,7 @@ class AdminIntegrationTests {
             assertThat(summary.get("removed").isEmpty()).isTrue();
             assertThat(summary.get("ideasRerouted").asInt()).isGreaterThanOrEqualTo(2);
             for (UUID ideaId : List.of(first, second)) {
-                JsonNode idea = awaitIdea("admin", ideaId);
+                JsonNode idea = router.awaitIdea("admin", ideaId);
                 assertThat(idea.get("owner").get("id").asString()).isEqualTo("maya");
                 JsonNode reassigned = json.readTree(reassignedEvents(ideaId, 1, WAIT).getFirst().value());
                 assertThat(reassigned.get("previousOwnerId").asString()).isEqualTo("jan");
@@ -102,7 +105,7 @@ class AdminIntegrationTests {
             assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
         }
         assertThat(directory.get("jan").hasRole(Role.OWNER)).isTrue();
-        assertThat(awaitIdea("admin", first).get("owner").get("id").asString()).isEqualTo("maya");
+        assertThat(router.awaitIdea("admin", first).get("owner").get("id").asString()).isEqualTo("maya");
     }
 
     @Test
@@ -153,10 +156,10 @@ class AdminIntegrationTests {
             assertThat(json.readTree(http.get("admin", "/api/admin/rules").body()).get("rules").get(0).get("team")
                     .toString()).isEqualTo("[\"maya\",\"jan\"]");
 
-            UUID first = submit("workplace", "alice", "A " + tag + " for the break room");
-            JsonNode firstIdea = awaitIdea("admin", first);
-            UUID second = submit("workplace", "alice", "Another " + tag.toUpperCase() + " please");
-            JsonNode secondIdea = awaitIdea("admin", second);
+            UUID first = router.submit("workplace", "alice", "A " + tag + " for the break room");
+            JsonNode firstIdea = router.awaitIdea("admin", first);
+            UUID second = router.submit("workplace", "alice", "Another " + tag.toUpperCase() + " please");
+            JsonNode secondIdea = router.awaitIdea("admin", second);
 
             assertThat(List.of(firstIdea.get("owner").get("id").asString(), secondIdea.get("owner").get("id").asString()))
                     .containsExactlyInAnyOrder("maya", "jan");
@@ -168,22 +171,8 @@ class AdminIntegrationTests {
             JsonNode restore = json.readTree(original.body());
             assertThat(http.putJson("admin", "/api/admin/rules", restore.toString()).statusCode()).isEqualTo(200);
         }
-        assertThat(awaitIdea("maya", submit("workplace", "alice", "After " + tag)).get("ruleId").asString())
+        assertThat(router.awaitIdea("maya", router.submit("workplace", "alice", "After " + tag)).get("ruleId").asString())
                 .isEqualTo("triage");
-    }
-
-    private UUID submit(String category, String submitter, String title) {
-        UUID ideaId = UUID.randomUUID();
-        KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(),
-                events.bytes(TestEvents.submitted(ideaId, category, Submitter.person(submitter), title)));
-        return ideaId;
-    }
-
-    private JsonNode awaitIdea(String reader, UUID ideaId) {
-        return await().atMost(WAIT).until(() -> {
-            HttpResponse<String> response = http.get(reader, "/api/ideas/" + ideaId);
-            return response.statusCode() == 200 ? json.readTree(response.body()) : null;
-        }, node -> node != null);
     }
 
     private static List<ConsumerRecord<String, byte[]>> reassignedEvents(UUID ideaId, int expected, Duration timeout) {

@@ -1,33 +1,126 @@
 package org.suggestionbox.router;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Service;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.suggestionbox.router.storage.IdeaStore;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 
+/**
+ * The router's boundaries, by package and by annotation — no rule names a class it guards, so a new
+ * class is covered the day it is written.
+ */
 class ArchitectureTests {
 
-    private final JavaClasses classes = new ClassFileImporter()
+    private static final String FEATURES = "org.suggestionbox.router.(*)..";
+
+    /** Imported once for all rules (a test instance is made per method). */
+    private static final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.suggestionbox.router");
+
+    /** Each top-level package of the router is a slice; no two depend on each other, directly or round about. */
+    private static final ArchRule NO_CYCLES = slices().matching(FEATURES).should().beFreeOfCycles();
+
+    @Test
+    void theFeaturePackagesAreFreeOfCycles() {
+        NO_CYCLES.check(classes);
+    }
+
+    @Test
+    void theCycleRuleFailsOnACycleMadeOnPurpose() {
+        JavaClasses cyclic = new ClassFileImporter()
+                .importPackages("org.suggestionbox.router.archfixture.cyclic");
+
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> slices().matching("org.suggestionbox.router.archfixture.cyclic.(*)..")
+                        .should().beFreeOfCycles().check(cyclic))
+                .withMessageContaining("Cycle detected");
+    }
 
     @Test
     void theIdeaDomainKnowsNeitherSpringNorKafkaNorMongo() {
         noClasses().that().resideInAPackage("..router.idea..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
-                        "com.mongodb..", "org.bson..", "org.suggestionbox.platform..", "tools.jackson..")
+                        "com.mongodb..", "org.bson..", "org.suggestionbox.platform..", "tools.jackson..",
+                        "com.fasterxml..", "jakarta..")
                 .check(classes);
     }
 
     @Test
-    void theDomainAndRoutingDoNotReachIntoTheWebOrListeners() {
-        noClasses().that().resideInAnyPackage("..router.idea..", "..router.routing..", "..router.storage..")
-                .should().dependOnClassesThat().resideInAnyPackage("..router.decision..", "..router.queue..",
-                        "..router.intake..", "..router.answer..", "..router.outbox..", "..router.deadline..",
-                        "..router.dashboard..", "..router.similar..")
+    void theIdeaDomainDependsOnNoOtherRouterPackage() {
+        noClasses().that().resideInAPackage("..router.idea..")
+                .should().dependOnClassesThat(resideInAPackage("org.suggestionbox.router..")
+                        .and(not(resideInAPackage("..router.idea.."))))
+                .because("the aggregate is the innermost circle")
+                .check(classes);
+    }
+
+    @Test
+    void nothingDependsOnTheWebOrTheListeners() {
+        noClasses().should().dependOnClassesThat(DescribedPredicate.describe("are web entry points",
+                        (JavaClass type) -> !type.isAnnotation() && (type.isAnnotatedWith(Controller.class)
+                                || type.isAnnotatedWith(RestController.class)
+                                || type.isAnnotatedWith(RestControllerAdvice.class))))
+                .check(classes);
+        noClasses().should().dependOnClassesThat().containAnyMethodsThat(
+                DescribedPredicate.describe("are Kafka listeners",
+                        method -> method.isAnnotatedWith(KafkaListener.class)))
+                .check(classes);
+    }
+
+    @Test
+    void theDomainAndStorageUseNoApplicationServiceAndRoutingOnlyItsOwn() {
+        noClasses().that().resideInAnyPackage("..router.idea..", "..router.storage..")
+                .should().dependOnClassesThat().areAnnotatedWith(Service.class)
+                .check(classes);
+        noClasses().that().resideInAPackage("..router.routing..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("are services of other packages",
+                        (JavaClass type) -> type.isAnnotatedWith(Service.class)
+                                && !type.getPackageName().endsWith(".router.routing")))
+                .check(classes);
+    }
+
+    @Test
+    void ideasAreWrittenOnlyThroughTheOneChangePath() {
+        noClasses().that().resideOutsideOfPackages("..router.lifecycle..", "..router.storage..")
+                .should().callMethodWhere(DescribedPredicate.describe(
+                        "IdeaStore.save or IdeaStore.insert",
+                        call -> call.getTargetOwner().isEquivalentTo(IdeaStore.class)
+                                && (call.getName().equals("save") || call.getName().equals("insert"))))
+                .because("every change goes load → act → save → project → relay through lifecycle.Ideas")
+                .check(classes);
+    }
+
+    @Test
+    void webEntryPointsListenersAndConfigurationArePackagePrivate() {
+        classes().that().areAnnotatedWith(Controller.class)
+                .or().areAnnotatedWith(RestController.class)
+                .or().areAnnotatedWith(RestControllerAdvice.class)
+                .or().areAnnotatedWith(Configuration.class)
+                .should().notHaveModifier(JavaModifier.PUBLIC)
+                .check(classes);
+        classes().that().containAnyMethodsThat(DescribedPredicate.describe(
+                        "are Kafka listeners", method -> method.isAnnotatedWith(KafkaListener.class)))
+                .should().notHaveModifier(JavaModifier.PUBLIC)
                 .check(classes);
     }
 }

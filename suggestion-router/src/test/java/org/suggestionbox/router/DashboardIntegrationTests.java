@@ -36,10 +36,12 @@ import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.router.dashboard.DashboardRecorder;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.storage.IdeaStore;
+import org.suggestionbox.router.support.RouterFixture;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
 import org.suggestionbox.testing.KafkaProbe;
+import org.suggestionbox.router.idea.IdeaId;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,6 +75,7 @@ class DashboardIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
+    private RouterFixture router;
     private RouterHttp http;
     private TestEvents events;
     private Collection<Person> originalDirectory;
@@ -81,8 +84,9 @@ class DashboardIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        http = new RouterHttp(port);
-        events = new TestEvents(json);
+        router = new RouterFixture(port, json);
+        http = router.http();
+        events = router.events();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         department = "Research " + suffix;
         category = "dash-" + suffix;
@@ -133,7 +137,7 @@ class DashboardIntegrationTests {
         byte[] delivered = events.bytes(TestEvents.deliveredToSubmitter(declined, UUID.randomUUID()));
         KafkaProbe.send(Topics.NOTIFICATIONS_DELIVERED, declined.toString(), delivered);
         KafkaProbe.send(Topics.NOTIFICATIONS_DELIVERED, declined.toString(), delivered);
-        await().atMost(WAIT).until(() -> store.find(declined).orElseThrow().answered());
+        await().atMost(WAIT).until(() -> store.find(new IdeaId(declined)).orElseThrow().answered());
 
         JsonNode after = dashboard();
 
@@ -171,7 +175,7 @@ class DashboardIntegrationTests {
         assertThat(after.get("decisionTime").get("medianWithinHours").asLong()).isPositive();
 
         // the same event recorded again counts once
-        Idea idea = store.find(declined).orElseThrow();
+        Idea idea = store.find(new IdeaId(declined)).orElseThrow();
         IdeaDecided again = new IdeaDecided(UUID.randomUUID(), declined, Instant.now(), IdeaDecided.SCHEMA_VERSION,
                 "t", idea.submitters(), "maya", "Maya Rosen", DecisionOutcome.DECLINE, DeclineReason.OUT_OF_SCOPE,
                 "x", null, null);
@@ -212,8 +216,7 @@ class DashboardIntegrationTests {
         IdeaSubmitted submitted = new IdeaSubmitted(UUID.randomUUID(), ideaId, Instant.now(),
                 IdeaSubmitted.SCHEMA_VERSION, title, "Described in enough words to be understood.", category, channel,
                 submitter, department, "en", List.of());
-        KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(), events.bytes(submitted));
-        return ideaId;
+        return router.submit(submitted);
     }
 
     private void awaitIdea(UUID ideaId) {

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
+import org.suggestionbox.router.support.RouterFixture;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
@@ -38,19 +39,21 @@ class LimitsIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    private RouterFixture router;
     private RouterHttp http;
     private TestEvents events;
 
     @BeforeEach
     void setUp() {
-        http = new RouterHttp(port);
-        events = new TestEvents(json);
+        router = new RouterFixture(port, json);
+        http = router.http();
+        events = router.events();
     }
 
     @Test
     void aDeclineExplanationOfMoreThanAMegabyteIsRefusedWithProblemDetails() {
-        UUID ideaId = submit("customer-experience", "alice", "Huge explanation");
-        awaitIdea("maya", ideaId);
+        UUID ideaId = router.submit("customer-experience", "alice", "Huge explanation");
+        router.awaitIdea("maya", ideaId);
 
         HttpResponse<String> refused = http.postJson("maya", "/api/ideas/" + ideaId + "/decision",
                 DECLINE.formatted("x".repeat(1_100_000)));
@@ -64,8 +67,8 @@ class LimitsIntegrationTests {
 
     @Test
     void anExplanationOf5001CharactersIsRefusedNamingTheFieldAnd5000AreAccepted() {
-        UUID ideaId = submit("customer-experience", "alice", "Long explanation");
-        awaitIdea("maya", ideaId);
+        UUID ideaId = router.submit("customer-experience", "alice", "Long explanation");
+        router.awaitIdea("maya", ideaId);
         String decision = "/api/ideas/" + ideaId + "/decision";
 
         HttpResponse<String> refused = http.postJson("maya", decision, DECLINE.formatted("x".repeat(5_001)));
@@ -83,16 +86,16 @@ class LimitsIntegrationTests {
 
     @Test
     void aNextStepAndNotesOverTheLimitAreRefusedAndNothingChanges() {
-        UUID ideaId = submit("customer-experience", "alice", "Long notes");
-        awaitIdea("maya", ideaId);
+        UUID ideaId = router.submit("customer-experience", "alice", "Long notes");
+        router.awaitIdea("maya", ideaId);
         String tooLong = "y".repeat(5_001);
 
         HttpResponse<String> explore = http.postJson("maya", "/api/ideas/" + ideaId + "/decision",
                 "{\"outcome\":\"EXPLORE\",\"nextStep\":\"" + tooLong + "\",\"expectedBy\":\"2099-01-01\"}");
         HttpResponse<String> reassign = http.postJson("maya", "/api/ideas/" + ideaId + "/reassign",
                 "{\"ownerId\":\"jan\",\"note\":\"" + tooLong + "\"}");
-        UUID otherId = submit("customer-experience", "noa", "The original");
-        awaitIdea("maya", otherId);
+        UUID otherId = router.submit("customer-experience", "noa", "The original");
+        router.awaitIdea("maya", otherId);
         HttpResponse<String> merge = http.postJson("maya", "/api/ideas/" + ideaId + "/merge",
                 "{\"originalId\":\"" + otherId + "\",\"note\":\"" + tooLong + "\"}");
 
@@ -121,8 +124,8 @@ class LimitsIntegrationTests {
 
     @Test
     void theDecisionPageShowsATooLongExplanationAsAFieldErrorInThePagesLanguage() {
-        UUID ideaId = submit("customer-experience", "alice", "Long explanation on the page");
-        awaitIdea("maya", ideaId);
+        UUID ideaId = router.submit("customer-experience", "alice", "Long explanation on the page");
+        router.awaitIdea("maya", ideaId);
         RouterHttp.Browser maya = http.browser("maya");
         HttpResponse<String> page = maya.get("/ideas/" + ideaId + "?lang=pl");
 
@@ -137,8 +140,8 @@ class LimitsIntegrationTests {
 
     @Test
     void anOversizedFormGetsAPlainPageNotAnError500() {
-        UUID ideaId = submit("customer-experience", "alice", "Oversized form");
-        awaitIdea("maya", ideaId);
+        UUID ideaId = router.submit("customer-experience", "alice", "Oversized form");
+        router.awaitIdea("maya", ideaId);
         RouterHttp.Browser maya = http.browser("maya");
         HttpResponse<String> page = maya.get("/ideas/" + ideaId);
 
@@ -154,19 +157,5 @@ class LimitsIntegrationTests {
 
     private String state(UUID ideaId) {
         return json.readTree(http.get("maya", "/api/ideas/" + ideaId).body()).get("state").asString();
-    }
-
-    private UUID submit(String category, String submitter, String title) {
-        UUID ideaId = UUID.randomUUID();
-        KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(),
-                events.bytes(TestEvents.submitted(ideaId, category, Submitter.person(submitter), title)));
-        return ideaId;
-    }
-
-    private JsonNode awaitIdea(String reader, UUID ideaId) {
-        return await().atMost(WAIT).until(() -> {
-            HttpResponse<String> response = http.get(reader, "/api/ideas/" + ideaId);
-            return response.statusCode() == 200 ? json.readTree(response.body()) : null;
-        }, node -> node != null);
     }
 }

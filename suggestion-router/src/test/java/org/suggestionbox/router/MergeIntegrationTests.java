@@ -20,6 +20,7 @@ import org.suggestionbox.events.CloudEventHeaders;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.router.storage.IdeaStore;
+import org.suggestionbox.router.support.RouterFixture;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
@@ -45,13 +46,15 @@ class MergeIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
+    private RouterFixture router;
     private RouterHttp http;
     private TestEvents events;
 
     @BeforeEach
     void setUp() {
-        http = new RouterHttp(port);
-        events = new TestEvents(json);
+        router = new RouterFixture(port, json);
+        http = router.http();
+        events = router.events();
     }
 
     @Test
@@ -169,10 +172,7 @@ class MergeIntegrationTests {
     }
 
     private UUID submit(String submitter, String title, String category) {
-        UUID ideaId = UUID.randomUUID();
-        KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(), events.bytes(
-                TestEvents.submitted(ideaId, category, Submitter.person(submitter), title)));
-        return ideaId;
+        return router.submit(category, submitter, title);
     }
 
     private void awaitIdea(UUID ideaId) {

@@ -138,7 +138,7 @@ class OutboxDeadLetterIntegrationTests {
         UUID third = storeAssigned("Newest waiting", far.plus(Duration.ofHours(3)));
         UUID second = storeAssigned("Middle waiting", far.plus(Duration.ofHours(2)));
         try {
-            List<UUID> order = store.findWithPendingOutbox(10_000).stream().map(Idea::id)
+            List<UUID> order = store.findWithPendingOutbox(10_000).stream().map(idea -> idea.id().value())
                     .filter(id -> id.equals(first) || id.equals(second) || id.equals(third))
                     .toList();
 

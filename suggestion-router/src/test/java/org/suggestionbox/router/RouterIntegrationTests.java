@@ -30,6 +30,7 @@ import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.SealedIdentity;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
+import org.suggestionbox.router.support.RouterFixture;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
@@ -59,13 +60,15 @@ class RouterIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
+    private RouterFixture router;
     private RouterHttp http;
     private TestEvents events;
 
     @BeforeEach
     void setUp() {
-        http = new RouterHttp(port);
-        events = new TestEvents(json);
+        router = new RouterFixture(port, json);
+        http = router.http();
+        events = router.events();
     }
 
     @Test
@@ -79,7 +82,7 @@ class RouterIntegrationTests {
         KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(), events.bytes(submitted));
 
         // then
-        JsonNode idea = awaitIdea("maya", ideaId);
+        JsonNode idea = router.awaitIdea("maya", ideaId);
         assertThat(idea.get("state").asString()).isEqualTo("ASSIGNED");
         assertThat(idea.get("owner").get("id").asString()).isEqualTo("maya");
         assertThat(idea.get("owner").get("name").asString()).isEqualTo("Maya Rosen");
@@ -97,19 +100,19 @@ class RouterIntegrationTests {
         UUID markerId = UUID.randomUUID();
         KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(),
                 events.bytes(TestEvents.submitted(markerId, "operations", Submitter.person("piotr"), "Marker")));
-        awaitIdea("jan", markerId);
+        router.awaitIdea("jan", markerId);
 
         // then
         assertThat(mongo.count(Query.query(Criteria.where("_id").is(ideaId)), "ideas")).isEqualTo(1);
-        assertThat(lifecycle(ideaId, ASSIGNED_TYPE, 2, Duration.ofSeconds(4))).hasSize(1);
         assertThat(rawIdea(ideaId).getList("outbox", Document.class)).isEmpty();
+        assertThat(router.typesBeforeSentinel(ideaId, "maya", "jan")).containsExactly(ASSIGNED_TYPE);
     }
 
     @Test
     void anIdeaNoRuleMatchesGoesToTriage() {
-        UUID ideaId = submit("workplace", "alice", "Standing desks");
+        UUID ideaId = router.submit("workplace", "alice", "Standing desks");
 
-        JsonNode idea = awaitIdea("maya", ideaId);
+        JsonNode idea = router.awaitIdea("maya", ideaId);
 
         assertThat(idea.get("ruleId").asString()).isEqualTo("triage");
         assertThat(idea.get("routedBecause").asString()).contains("no routing rule matches category workplace");
@@ -117,8 +120,8 @@ class RouterIntegrationTests {
 
     @Test
     void theOwnerSeesTheIdeaInTheQueueAndOnlyTheRightPeopleMayReadIt() {
-        UUID ideaId = submit("customer-experience", "alice", "Queue for the queue");
-        awaitIdea("maya", ideaId);
+        UUID ideaId = router.submit("customer-experience", "alice", "Queue for the queue");
+        router.awaitIdea("maya", ideaId);
 
         HttpResponse<String> queue = http.get("maya", "/api/queue?limit=200");
         assertThat(queue.statusCode()).isEqualTo(200);
@@ -152,8 +155,8 @@ class RouterIntegrationTests {
 
     @Test
     void aDeclineNeedsAReasonIsAnnouncedAndCannotBeRepeated() {
-        UUID ideaId = submit("customer-experience", "alice", "Free coffee for callers");
-        awaitIdea("maya", ideaId);
+        UUID ideaId = router.submit("customer-experience", "alice", "Free coffee for callers");
+        router.awaitIdea("maya", ideaId);
         String decision = "/api/ideas/" + ideaId + "/decision";
 
         // a decline without reason or explanation
@@ -196,8 +199,8 @@ class RouterIntegrationTests {
 
     @Test
     void anExploredIdeaMovesOnAndTheSubmitterSeesItsTimeline() {
-        UUID ideaId = submit("customer-experience", "alice", "Chat support on weekends");
-        awaitIdea("maya", ideaId);
+        UUID ideaId = router.submit("customer-experience", "alice", "Chat support on weekends");
+        router.awaitIdea("maya", ideaId);
 
         HttpResponse<String> review = http.postJson("maya", "/api/ideas/" + ideaId + "/review", "");
         assertThat(review.statusCode()).isEqualTo(200);
@@ -224,8 +227,8 @@ class RouterIntegrationTests {
 
     @Test
     void anOwnerCanHandAnIdeaToAnotherOwner() {
-        UUID ideaId = submit("customer-experience", "alice", "Parcel lockers");
-        awaitIdea("maya", ideaId);
+        UUID ideaId = router.submit("customer-experience", "alice", "Parcel lockers");
+        router.awaitIdea("maya", ideaId);
 
         assertThat(http.postJson("maya", "/api/ideas/" + ideaId + "/reassign", "{\"ownerId\":\"alice\",\"note\":\"x\"}")
                 .statusCode()).isEqualTo(400);
@@ -241,8 +244,8 @@ class RouterIntegrationTests {
 
     @Test
     void twoConcurrentDecisionsGetOneSuccessAndOneConflict() throws Exception {
-        UUID ideaId = submit("customer-experience", "alice", "Two owners at once");
-        awaitIdea("maya", ideaId);
+        UUID ideaId = router.submit("customer-experience", "alice", "Two owners at once");
+        router.awaitIdea("maya", ideaId);
         String body = "{\"outcome\":\"DECLINE\",\"reasonCode\":\"NOT_FEASIBLE\",\"explanation\":\"Cannot do it.\"}";
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -265,13 +268,13 @@ class RouterIntegrationTests {
         finally {
             pool.shutdownNow();
         }
-        assertThat(lifecycle(ideaId, DECIDED_TYPE, 2, Duration.ofSeconds(4))).hasSize(1);
+        assertThat(RouterFixture.lifecycle(ideaId, DECIDED_TYPE, 2, Duration.ofSeconds(4))).hasSize(1);
     }
 
     @Test
     void aDeliveredDecisionMarksTheIdeaAnsweredOnce() {
-        UUID ideaId = submit("operations", "piotr", "Label printers per dock");
-        awaitIdea("jan", ideaId);
+        UUID ideaId = router.submit("operations", "piotr", "Label printers per dock");
+        router.awaitIdea("jan", ideaId);
         HttpResponse<String> declined = http.postJson("jan", "/api/ideas/" + ideaId + "/decision",
                 "{\"outcome\":\"DECLINE\",\"reasonCode\":\"ALREADY_PLANNED\",\"explanation\":\"Ordered last week.\"}");
         assertThat(declined.statusCode()).isEqualTo(200);
@@ -303,7 +306,7 @@ class RouterIntegrationTests {
         KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(), events.bytes(
                 TestEvents.submitted(ideaId, "customer-experience", Submitter.anonymous(sealed), "Fairer rota")));
 
-        JsonNode idea = awaitIdea("maya", ideaId);
+        JsonNode idea = router.awaitIdea("maya", ideaId);
         assertThat(idea.get("anonymous").asBoolean()).isTrue();
         assertThat(idea.get("submittedBy")).isEmpty();
 
@@ -327,8 +330,8 @@ class RouterIntegrationTests {
 
     @Test
     void theOwnerWorksThroughTheQueueAndDecidesOnThePages() {
-        UUID ideaId = submit("customer-experience", "alice", "Shorter forms");
-        String dueDate = java.time.Instant.parse(awaitIdea("maya", ideaId).get("answerDueBy").asString())
+        UUID ideaId = router.submit("customer-experience", "alice", "Shorter forms");
+        String dueDate = java.time.Instant.parse(router.awaitIdea("maya", ideaId).get("answerDueBy").asString())
                 .atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
         RouterHttp.Browser maya = http.browser("maya");
 
@@ -398,8 +401,8 @@ class RouterIntegrationTests {
 
     @Test
     void routingDecisionsAndTheOutboxAreMeasuredWithoutPersonalLabels() {
-        UUID ideaId = submit("operations", "piotr", "Measured idea");
-        awaitIdea("jan", ideaId);
+        UUID ideaId = router.submit("operations", "piotr", "Measured idea");
+        router.awaitIdea("jan", ideaId);
         assertThat(http.postJson("jan", "/api/ideas/" + ideaId + "/decision",
                 "{\"outcome\":\"DECLINE\",\"reasonCode\":\"OUT_OF_SCOPE\",\"explanation\":\"Not ours.\"}")
                 .statusCode()).isEqualTo(200);
@@ -415,20 +418,6 @@ class RouterIntegrationTests {
         });
     }
 
-    private UUID submit(String category, String submitter, String title) {
-        UUID ideaId = UUID.randomUUID();
-        KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(),
-                events.bytes(TestEvents.submitted(ideaId, category, Submitter.person(submitter), title)));
-        return ideaId;
-    }
-
-    private JsonNode awaitIdea(String reader, UUID ideaId) {
-        return await().atMost(WAIT).until(() -> {
-            HttpResponse<String> response = http.get(reader, "/api/ideas/" + ideaId);
-            return response.statusCode() == 200 ? json.readTree(response.body()) : null;
-        }, node -> node != null);
-    }
-
     private Document rawIdea(UUID ideaId) {
         Document document = mongo.findById(ideaId, Document.class, "ideas");
         assertThat(document).isNotNull();
@@ -436,14 +425,7 @@ class RouterIntegrationTests {
     }
 
     private static List<ConsumerRecord<String, byte[]>> lifecycle(UUID ideaId, String type, int expected) {
-        return lifecycle(ideaId, type, expected, WAIT);
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> lifecycle(UUID ideaId, String type, int expected,
-            Duration timeout) {
-        return KafkaProbe.awaitRecords(Topics.IDEAS_LIFECYCLE, expected, timeout,
-                record -> ideaId.toString().equals(record.key())
-                        && type.equals(KafkaProbe.header(record, CloudEventHeaders.TYPE)));
+        return RouterFixture.lifecycle(ideaId, type, expected, WAIT);
     }
 
     /** The idea in a page ({@code {items, nextCursor}}) of the queue or "my ideas". */

@@ -21,6 +21,7 @@ import org.suggestionbox.router.storage.IdeaStore;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
 import org.suggestionbox.testing.KafkaProbe;
+import org.suggestionbox.router.idea.IdeaId;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,8 +81,8 @@ class RouterPoisonMessageIntegrationTests {
         TestEvents events = new TestEvents(json);
         KafkaProbe.send(Topics.IDEAS_SUBMITTED, key, events.bytes(
                 TestEvents.submitted(ideaId, "operations", Submitter.person("piotr"), "Poison neighbour")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.find(ideaId).isPresent());
-        Idea idea = store.find(ideaId).orElseThrow();
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.find(new IdeaId(ideaId)).isPresent());
+        Idea idea = store.find(new IdeaId(ideaId)).orElseThrow();
         idea.decline(DeclineReason.OUT_OF_SCOPE, "Not ours", "jan", Clock.systemUTC());
         store.save(idea);
         byte[] notJson = "\u0000\u0001 garbage".getBytes(StandardCharsets.UTF_8);
@@ -99,6 +100,6 @@ class RouterPoisonMessageIntegrationTests {
             assertThat(KafkaProbe.header(record, "kafka_dlt-exception-fqcn")).isNotBlank();
         });
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(store.find(ideaId).orElseThrow().answered()).isTrue());
+                .untilAsserted(() -> assertThat(store.find(new IdeaId(ideaId)).orElseThrow().answered()).isTrue());
     }
 }

@@ -16,6 +16,7 @@ import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
+import org.suggestionbox.router.support.RouterFixture;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
@@ -36,13 +37,15 @@ class SimilarIdeasIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    private RouterFixture router;
     private RouterHttp http;
     private TestEvents events;
 
     @BeforeEach
     void setUp() {
-        http = new RouterHttp(port);
-        events = new TestEvents(json);
+        router = new RouterFixture(port, json);
+        http = router.http();
+        events = router.events();
     }
 
     @Test
@@ -112,7 +115,7 @@ class SimilarIdeasIntegrationTests {
         IdeaSubmitted submitted = new IdeaSubmitted(UUID.randomUUID(), ideaId, at, IdeaSubmitted.SCHEMA_VERSION, title,
                 description, category, SubmissionChannel.WEB, Submitter.person("piotr"), "Logistics", "pl",
                 List.of());
-        KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(), events.bytes(submitted));
+        router.submit(submitted);
         await().atMost(WAIT).until(() -> idea("lea", ideaId) != null);
         return ideaId;
     }

@@ -27,6 +27,7 @@ import org.suggestionbox.events.SealedIdentity;
 import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
+import org.suggestionbox.router.support.RouterFixture;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
@@ -52,13 +53,15 @@ class TrackingLinkIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    private RouterFixture router;
     private RouterHttp http;
     private TestEvents events;
 
     @BeforeEach
     void setUp() {
-        http = new RouterHttp(port);
-        events = new TestEvents(json);
+        router = new RouterFixture(port, json);
+        http = router.http();
+        events = router.events();
     }
 
     @Test
@@ -143,8 +146,7 @@ class TrackingLinkIntegrationTests {
                 IdeaSubmitted.SCHEMA_VERSION, title, "Described in enough words to be understood.",
                 "customer-experience", SubmissionChannel.WEB, Submitter.anonymous(SEALED), null, null, List.of(),
                 trackingTokenHash);
-        KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(), events.bytes(submitted));
-        return ideaId;
+        return router.submit(submitted);
     }
 
     private HttpResponse<String> unsigned(String path, String language) {

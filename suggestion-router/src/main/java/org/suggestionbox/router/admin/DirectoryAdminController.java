@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.router.config.RouterProperties;
-import org.suggestionbox.router.decision.InvalidRequestException;
+import org.suggestionbox.router.web.InvalidRequestException;
 
 /**
  * The org directory for administrators: upload an HR export (JSON or CSV) or re-read the configured

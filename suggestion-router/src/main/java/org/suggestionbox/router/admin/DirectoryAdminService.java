@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.directory.Role;
+import org.suggestionbox.router.assignment.OwnerRerouter;
 
 /** Swaps in a new directory and re-routes the ideas of owners it no longer has. */
 @Service

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.directory.Role;
-import org.suggestionbox.router.idea.IncompleteDecisionException.Violation;
+import org.suggestionbox.router.idea.Violation;
 
 /**
  * Reads and checks an HR directory export. CSV has the header

@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.suggestionbox.platform.security.DirectoryUser;
-import org.suggestionbox.router.decision.InvalidRequestException;
-import org.suggestionbox.router.idea.IncompleteDecisionException.Violation;
+import org.suggestionbox.router.web.InvalidRequestException;
+import org.suggestionbox.router.idea.Violation;
 import org.suggestionbox.router.routing.RuleBook;
 import org.suggestionbox.router.routing.RuleDefinition;
 

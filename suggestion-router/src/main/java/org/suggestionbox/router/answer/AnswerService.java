@@ -10,7 +10,8 @@ import org.suggestionbox.events.NotificationFailed;
 import org.suggestionbox.events.RecipientRole;
 import org.suggestionbox.router.dashboard.DashboardRecorder;
 import org.suggestionbox.router.idea.Idea;
-import org.suggestionbox.router.storage.IdeaStore;
+import org.suggestionbox.router.idea.IdeaId;
+import org.suggestionbox.router.lifecycle.Ideas;
 
 /**
  * Answer proof: once the notifier delivered a decision to a submitter, the idea counts as answered.
@@ -23,11 +24,11 @@ class AnswerService {
     private static final Logger LOG = LoggerFactory.getLogger(AnswerService.class);
     static final String DECISION_EVENT_TYPE = "IdeaDecided";
 
-    private final IdeaStore store;
+    private final Ideas ideas;
     private final DashboardRecorder dashboard;
 
-    AnswerService(IdeaStore store, DashboardRecorder dashboard) {
-        this.store = store;
+    AnswerService(Ideas ideas, DashboardRecorder dashboard) {
+        this.ideas = ideas;
         this.dashboard = dashboard;
     }
 
@@ -36,13 +37,13 @@ class AnswerService {
                 || delivered.recipientRole() != RecipientRole.SUBMITTER) {
             return;
         }
-        Optional<Idea> found = store.find(delivered.ideaId());
+        Optional<Idea> found = ideas.find(new IdeaId(delivered.ideaId()));
         if (found.isEmpty()) {
             LOG.debug("Delivery {} is about unknown idea {}; ignored", delivered.eventId(), delivered.ideaId());
             return;
         }
         Idea idea = found.get();
-        if (!idea.recordProcessed(delivered.eventId())) {
+        if (idea.hasProcessed(delivered.eventId())) {
             LOG.debug("Delivery {} was processed before; ignored", delivered.eventId());
             return;
         }
@@ -50,12 +51,12 @@ class AnswerService {
             LOG.debug("Delivery {} for idea {} that is {}; ignored", delivered.eventId(), idea.id(), idea.state());
             return;
         }
-        boolean answeredNow = idea.markAnswered(delivered.occurredAt());
+        boolean answeredNow = ideas.change(idea, answered -> {
+            answered.recordProcessed(delivered.eventId());
+            return answered.markAnswered(delivered.occurredAt());
+        });
         if (answeredNow) {
             LOG.info("Idea {} answered: its submitter got the decision on {}", idea.id(), delivered.channel());
-        }
-        store.save(idea);
-        if (answeredNow) {
             dashboard.answered(idea, delivered.eventId());
         }
     }

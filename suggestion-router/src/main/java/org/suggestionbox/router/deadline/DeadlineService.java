@@ -3,20 +3,24 @@ package org.suggestionbox.router.deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.suggestionbox.events.AnswerEscalated;
+import org.suggestionbox.events.AnswerReminderDue;
 import org.suggestionbox.events.ReminderPoint;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.router.config.RouterProperties;
-import org.suggestionbox.router.dashboard.DashboardRecorder;
 import org.suggestionbox.router.idea.Idea;
-import org.suggestionbox.router.outbox.OutboxRelay;
+import org.suggestionbox.router.lifecycle.Ideas;
 import org.suggestionbox.router.storage.IdeaStore;
 
 import io.micrometer.core.instrument.Counter;
@@ -35,19 +39,17 @@ public class DeadlineService {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineService.class);
 
     private final IdeaStore store;
-    private final OutboxRelay relay;
-    private final DashboardRecorder dashboard;
+    private final Ideas ideas;
     private final Directory directory;
     private final RouterProperties properties;
     private final Clock clock;
     private final Counter breached;
     private final MeterRegistry registry;
 
-    DeadlineService(IdeaStore store, OutboxRelay relay, DashboardRecorder dashboard, Directory directory,
-            RouterProperties properties, Clock clock, MeterRegistry registry) {
+    DeadlineService(IdeaStore store, Ideas ideas, Directory directory, RouterProperties properties, Clock clock,
+            MeterRegistry registry) {
         this.store = store;
-        this.relay = relay;
-        this.dashboard = dashboard;
+        this.ideas = ideas;
         this.directory = directory;
         this.properties = properties;
         this.clock = clock;
@@ -77,30 +79,32 @@ public class DeadlineService {
     }
 
     private boolean check(Idea idea, Instant now) {
-        if (idea.isBreached(now)) {
-            AnswerEscalated escalated = idea.escalate(escalationTarget(idea), properties.deadlines().escalationExtension(),
-                    clock);
-            store.save(idea);
+        if (idea.isOverdue(now)) {
+            AnswerEscalated escalated = ideas.change(idea, overdue -> overdue.escalate(escalationTarget(overdue),
+                    properties.deadlines().escalationExtension(), clock));
             breached.increment();
             LOG.info("Idea {} missed its deadline {}; escalated to {}, new deadline {}", idea.id(),
                     escalated.missedDeadline(), escalated.escalatedToId(), escalated.newAnswerDueBy());
-            dashboard.record(idea, escalated);
-            relay.relay(idea);
             return true;
         }
-        return idea.remindIfDue(properties.deadlines().reminders(), clock).map(reminder -> {
-            store.save(idea);
-            registry.counter("ideas.deadline.reminded", "point", reminder.reminder().name()).increment();
-            LOG.info("Idea {}: {} reminder for {}", idea.id(), reminder.reminder(), reminder.ownerId());
-            relay.relay(idea);
-            return true;
-        }).orElse(false);
+        AtomicReference<@Nullable AnswerReminderDue> reminded = new AtomicReference<>();
+        if (!ideas.changeIf(idea, due -> {
+            Optional<AnswerReminderDue> reminder = due.remindIfDue(properties.deadlines().reminders(), clock);
+            reminder.ifPresent(reminded::set);
+            return reminder.isPresent();
+        })) {
+            return false;
+        }
+        AnswerReminderDue reminder = Objects.requireNonNull(reminded.get());
+        registry.counter("ideas.deadline.reminded", "point", reminder.reminder().name()).increment();
+        LOG.info("Idea {}: {} reminder for {}", idea.id(), reminder.reminder(), reminder.ownerId());
+        return true;
     }
 
     /** The owner's manager from the directory; the triage owner when there is none. */
     String escalationTarget(Idea idea) {
         String ownerId = idea.ownerId();
-        return (ownerId == null ? java.util.Optional.<Person>empty() : directory.find(ownerId))
+        return (ownerId == null ? Optional.<Person>empty() : directory.find(ownerId))
                 .map(Person::managerId)
                 .filter(managerId -> managerId != null && !managerId.isBlank())
                 .filter(managerId -> directory.find(managerId).isPresent())

@@ -1,11 +1,11 @@
 package org.suggestionbox.router.decision;
 
-import java.util.UUID;
+import org.suggestionbox.router.idea.IdeaId;
 
 /** The caller may not see, or may not act on, this idea. */
 public class IdeaAccessDeniedException extends RuntimeException {
 
-    public IdeaAccessDeniedException(UUID id, String what) {
+    public IdeaAccessDeniedException(IdeaId id, String what) {
         super("You may not " + what + " idea " + id);
     }
 }

@@ -6,11 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -32,10 +31,15 @@ import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.events.Submitter;
 
 /**
- * An employee's idea and everything that happened to it. The aggregate guards its own transitions:
- * every action checks the current state, throws {@link IllegalTransitionException} when the state
- * does not allow it, appends a history entry, and records the lifecycle event it caused in
- * {@link #outbox()} — so that the state change and the event are stored in one document write.
+ * An employee's idea and everything that happened to it. The aggregate is the one place that says
+ * what may happen: every action asks {@link IdeaState#allows(IdeaAction)}, checks what it was given,
+ * and refuses with {@link IdeaActionRefused}; otherwise it moves the state, appends a history entry
+ * and records the lifecycle event it caused in {@link #outbox()} — so that the state change and the
+ * event are stored in one document write.
+ * <p>
+ * What the idea is (title, text, category, channel, submitters) is fixed at submission; what happened
+ * to it is kept once each, in values: its {@link Assignment}, {@link Deadline}, {@link Decision},
+ * {@link Progress} and when it was answered.
  * <p>
  * For an anonymous idea the only trace of the submitter is the sealed identity intake made; not even
  * the submitter's language is kept.
@@ -43,58 +47,67 @@ import org.suggestionbox.events.Submitter;
  * Event ids are derived from the idea id, the event type and the length of the history at the time,
  * so a step retried from the same stored version re-creates the same event, never a second one.
  */
-public class Idea {
+public final class Idea {
 
     /** How many processed event ids an idea remembers for de-duplication. */
     static final int PROCESSED_EVENT_IDS_KEPT = 50;
 
-    private static final Set<IdeaState> REASSIGNABLE = IdeaState.UNDECIDED;
-    private static final Set<IdeaState> SHELVABLE = EnumSet.of(IdeaState.EXPLORING, IdeaState.IN_PROGRESS);
+    private final IdeaId id;
+    private final long version;
+    private final String title;
+    private final String description;
+    private final String category;
+    private final SubmissionChannel channel;
+    private final List<Submitter> submitters;
+    private final @Nullable String department;
+    private final @Nullable String trackingTokenHash;
+    private final Instant submittedAt;
 
-    private UUID id;
-    private long version;
     private IdeaState state;
-    private String title;
-    private String description;
-    private String category;
-    private SubmissionChannel channel;
-    private List<Submitter> submitters;
-    private @Nullable String department;
-    private @Nullable String trackingTokenHash;
-    private Instant submittedAt;
-    private @Nullable String ownerId;
-    private @Nullable String ownerName;
-    private @Nullable String ruleId;
-    private @Nullable String routedBecause;
-    private @Nullable RoutedBecause routing;
-    private @Nullable Instant answerDueBy;
-    private boolean answered;
-    private @Nullable Instant answeredAt;
+    private @Nullable Assignment assignment;
+    private @Nullable Deadline deadline;
     private @Nullable Decision decision;
-    private @Nullable ProgressStatus progress;
-    private @Nullable String progressNote;
-    private @Nullable UUID mergedInto;
-    private @Nullable Instant deadlineStartedAt;
-    private @Nullable List<SentReminder> remindersSent;
-    private @Nullable List<String> watchers;
+    private @Nullable Progress progress;
+    private @Nullable IdeaId mergedInto;
+    private @Nullable Instant answeredAt;
     private int escalations;
-    private List<HistoryEntry> history;
-    private List<UUID> processedEventIds;
-    private List<IdeaLifecycleEvent> outbox;
+    private final List<SentReminder> remindersSent;
+    private final List<String> watchers;
+    private final List<HistoryEntry> history;
+    private final List<UUID> processedEventIds;
+    private final List<IdeaLifecycleEvent> outbox;
 
-    @SuppressWarnings("NullAway.Init")
-    private Idea() {
-        // for the document mapper
+    private Idea(IdeaId id, long version, Submission submission, IdeaState state, @Nullable Assignment assignment,
+            @Nullable Deadline deadline, @Nullable Decision decision, @Nullable Progress progress,
+            @Nullable IdeaId mergedInto, @Nullable Instant answeredAt, Chase chase, List<HistoryEntry> history,
+            List<UUID> processedEventIds, List<IdeaLifecycleEvent> outbox) {
+        this.id = id;
+        this.version = version;
+        this.title = submission.title();
+        this.description = submission.description();
+        this.category = submission.category();
+        this.channel = submission.channel();
+        this.submitters = new ArrayList<>(submission.submitters());
+        this.department = submission.department();
+        this.trackingTokenHash = submission.trackingTokenHash();
+        this.submittedAt = submission.submittedAt();
+        this.state = state;
+        this.assignment = assignment;
+        this.deadline = deadline;
+        this.decision = decision;
+        this.progress = progress;
+        this.mergedInto = mergedInto;
+        this.answeredAt = answeredAt;
+        this.escalations = chase.escalations();
+        this.remindersSent = new ArrayList<>(chase.remindersSent());
+        this.watchers = new ArrayList<>(chase.watchers());
+        this.history = new ArrayList<>(history);
+        this.processedEventIds = new ArrayList<>(processedEventIds);
+        this.outbox = new ArrayList<>(outbox);
     }
 
-    private Idea(IdeaSubmitted submitted) {
-        this.id = submitted.ideaId();
-        this.version = 0;
-        this.state = IdeaState.SUBMITTED;
-        this.title = submitted.title();
-        this.description = submitted.description();
-        this.category = submitted.category();
-        this.channel = submitted.channel();
+    /** A newly submitted idea, not yet routed. */
+    public static Idea submit(IdeaSubmitted submitted) {
         List<Submitter> all = new ArrayList<>();
         all.add(submitted.submitter());
         submitted.coSubmitterIds().stream()
@@ -102,46 +115,86 @@ public class Idea {
                 .distinct()
                 .map(Submitter::person)
                 .forEach(all::add);
-        this.submitters = all;
-        this.department = submitted.department();
-        this.trackingTokenHash = submitted.trackingTokenHash();
-        this.submittedAt = submitted.occurredAt();
-        this.answered = false;
-        this.history = new ArrayList<>();
-        this.processedEventIds = new ArrayList<>();
-        this.outbox = new ArrayList<>();
-        this.history.add(new HistoryEntry(submitted.occurredAt(), submitted.submitter().personId(),
-                Milestone.SUBMITTED, null));
-        this.processedEventIds.add(submitted.eventId());
+        Submission submission = new Submission(submitted.title(), submitted.description(), submitted.category(),
+                submitted.channel(), all, submitted.department(), submitted.trackingTokenHash(),
+                submitted.occurredAt());
+        HistoryEntry first = new HistoryEntry(submitted.occurredAt(), submitted.submitter().personId(),
+                Milestone.SUBMITTED, null);
+        return new Idea(new IdeaId(submitted.ideaId()), 0, submission, IdeaState.SUBMITTED, null, null, null, null,
+                null, null, Chase.NONE, List.of(first), List.of(submitted.eventId()), List.of());
     }
 
-    /** A newly submitted idea, not yet routed. */
-    public static Idea submit(IdeaSubmitted submitted) {
-        return new Idea(submitted);
+    /**
+     * An idea as it was stored, for the store to give back; {@code version} is the stored version a save
+     * must still find.
+     */
+    public static Idea restore(IdeaId id, long version, Submission submission, IdeaState state,
+            @Nullable Assignment assignment, @Nullable Deadline deadline, @Nullable Decision decision,
+            @Nullable Progress progress, @Nullable IdeaId mergedInto, @Nullable Instant answeredAt, Chase chase,
+            List<HistoryEntry> history, List<UUID> processedEventIds, List<IdeaLifecycleEvent> outbox) {
+        return new Idea(id, version, submission, state, assignment, deadline, decision, progress, mergedInto,
+                answeredAt, chase, history, processedEventIds, outbox);
+    }
+
+    /** What intake sent: fixed once the idea exists (a merge adds submitters, in the store). */
+    public record Submission(String title, String description, String category, SubmissionChannel channel,
+            List<Submitter> submitters, @Nullable String department, @Nullable String trackingTokenHash,
+            Instant submittedAt) {
+
+        public Submission {
+            submitters = List.copyOf(submitters);
+        }
+    }
+
+    /**
+     * How the idea was chased: reminders sent (each for the deadline it was about), who watches it since
+     * an escalation, and how often its deadline was missed.
+     */
+    public record Chase(List<SentReminder> remindersSent, List<String> watchers, int escalations) {
+
+        static final Chase NONE = new Chase(List.of(), List.of(), 0);
+
+        public Chase {
+            remindersSent = List.copyOf(remindersSent);
+            watchers = List.copyOf(watchers);
+        }
     }
 
     /** Gives the idea its owner and answer deadline: {@code SUBMITTED → ASSIGNED}, emits {@link IdeaAssigned}. */
     public IdeaAssigned assign(Owner owner, String ruleId, RoutedBecause because, Instant dueBy, Clock clock) {
-        require(IdeaAction.ASSIGN, state == IdeaState.SUBMITTED);
+        require(IdeaAction.ASSIGN);
         Instant now = clock.instant();
         String explanation = because.inEnglish();
-        this.ownerId = owner.id();
-        this.ownerName = owner.name();
-        this.ruleId = ruleId;
-        this.routedBecause = explanation;
-        this.routing = because;
-        this.answerDueBy = dueBy;
-        this.deadlineStartedAt = now;
-        IdeaAssigned event = new IdeaAssigned(nextEventId("IdeaAssigned"), id, now, IdeaAssigned.SCHEMA_VERSION,
-                title, category, submitters, owner.id(), owner.name(), ruleId, explanation, dueBy);
+        this.assignment = new Assignment(owner, ruleId, because);
+        this.deadline = new Deadline(dueBy, now);
+        IdeaAssigned event = new IdeaAssigned(nextEventId("IdeaAssigned"), id.value(), now,
+                IdeaAssigned.SCHEMA_VERSION, title, category, submitters, owner.id(), owner.name(), ruleId,
+                explanation, dueBy);
         moveTo(IdeaState.ASSIGNED, new HistoryEntry(now, null, Milestone.ASSIGNED, explanation), event);
         return event;
     }
 
     /** The owner picked the idea up: {@code ASSIGNED → UNDER_REVIEW}. No event leaves for this. */
     public void startReview(String by, Clock clock) {
-        require(IdeaAction.START_REVIEW, state == IdeaState.ASSIGNED);
+        require(IdeaAction.START_REVIEW);
         moveTo(IdeaState.UNDER_REVIEW, new HistoryEntry(clock.instant(), by, Milestone.REVIEW_STARTED, null), null);
+    }
+
+    /**
+     * The owner decides: {@link #explore} or {@link #decline} by {@code outcome}, refused when there is
+     * none.
+     */
+    public IdeaDecided decide(@Nullable DecisionOutcome outcome, @Nullable DeclineReason reasonCode,
+            @Nullable String explanation, @Nullable String nextStep, @Nullable LocalDate expectedBy, String by,
+            Clock clock) {
+        return switch (outcome) {
+            case EXPLORE -> explore(nextStep, expectedBy, explanation, by, clock);
+            case DECLINE -> decline(reasonCode, explanation, by, clock);
+            case null -> {
+                require(IdeaAction.EXPLORE);
+                throw incomplete(IdeaAction.EXPLORE, List.of(new Violation("outcome", "Choose EXPLORE or DECLINE.")));
+            }
+        };
     }
 
     /**
@@ -150,16 +203,24 @@ public class Idea {
      */
     public IdeaDecided explore(@Nullable String nextStep, @Nullable LocalDate expectedBy, @Nullable String explanation,
             String by, Clock clock) {
-        require(IdeaAction.EXPLORE, state.isUndecided());
-        List<IncompleteDecisionException.Violation> violations = new ArrayList<>(
-                exploreViolations(nextStep, expectedBy, clock));
-        violations.addAll(TextLimits.violations("explanation", explanation));
-        if (!violations.isEmpty()) {
-            throw new IncompleteDecisionException(violations);
+        require(IdeaAction.EXPLORE);
+        List<Violation> violations = new ArrayList<>();
+        if (nextStep == null || nextStep.isBlank()) {
+            violations.add(new Violation("nextStep", "Exploring needs a next step."));
         }
-        String text = explanation == null || explanation.isBlank() ? Objects.requireNonNull(nextStep) : explanation.strip();
-        return decide(new Decision(DecisionOutcome.EXPLORE, null, text, Objects.requireNonNull(nextStep).strip(),
-                expectedBy, by, clock.instant()), IdeaState.EXPLORING, Milestone.EXPLORING);
+        violations.addAll(TextLimits.violations("nextStep", nextStep));
+        if (expectedBy == null) {
+            violations.add(new Violation("expectedBy", "Exploring needs an expected date."));
+        }
+        else if (!expectedBy.isAfter(LocalDate.now(clock))) {
+            violations.add(new Violation("expectedBy", "The expected date must be in the future."));
+        }
+        violations.addAll(TextLimits.violations("explanation", explanation));
+        refuseIfAny(IdeaAction.EXPLORE, violations);
+        String step = Objects.requireNonNull(nextStep).strip();
+        String text = explanation == null || explanation.isBlank() ? step : explanation.strip();
+        return decide(new Decision(DecisionOutcome.EXPLORE, null, text, step, expectedBy, by, clock.instant()),
+                IdeaState.EXPLORING, Milestone.EXPLORING);
     }
 
     /**
@@ -167,91 +228,69 @@ public class Idea {
      * A reason code and a written explanation are required.
      */
     public IdeaDecided decline(@Nullable DeclineReason reasonCode, @Nullable String explanation, String by, Clock clock) {
-        require(IdeaAction.DECLINE, state.isUndecided());
-        List<IncompleteDecisionException.Violation> violations = declineViolations(reasonCode, explanation);
-        if (!violations.isEmpty()) {
-            throw new IncompleteDecisionException(violations);
+        require(IdeaAction.DECLINE);
+        List<Violation> violations = new ArrayList<>();
+        if (reasonCode == null) {
+            violations.add(new Violation("reasonCode", "A decline needs a reason code."));
         }
+        if (explanation == null || explanation.isBlank()) {
+            violations.add(new Violation("explanation", "A decline needs a written explanation."));
+        }
+        violations.addAll(TextLimits.violations("explanation", explanation));
+        refuseIfAny(IdeaAction.DECLINE, violations);
         return decide(new Decision(DecisionOutcome.DECLINE, reasonCode, Objects.requireNonNull(explanation).strip(),
                 null, null, by, clock.instant()), IdeaState.DECLINED, Milestone.DECLINED);
     }
 
-    /** What a decline lacks: a reason code, a non-blank explanation. */
-    public static List<IncompleteDecisionException.Violation> declineViolations(@Nullable DeclineReason reasonCode,
-            @Nullable String explanation) {
-        List<IncompleteDecisionException.Violation> violations = new ArrayList<>();
-        if (reasonCode == null) {
-            violations.add(new IncompleteDecisionException.Violation("reasonCode", "A decline needs a reason code."));
+    /**
+     * Refuses unless this idea may be merged into {@code originalId} with {@code note} now: it is
+     * undecided, the original is another idea and the note is not too long. A merge checks this before it
+     * touches the original.
+     */
+    public void requireMergeableInto(IdeaId originalId, @Nullable String note) {
+        List<Violation> violations = new ArrayList<>(TextLimits.violations("note", note));
+        if (originalId.equals(id)) {
+            violations.add(new Violation("originalId", "Name another idea that was not merged itself."));
         }
-        if (explanation == null || explanation.isBlank()) {
-            violations.add(new IncompleteDecisionException.Violation("explanation",
-                    "A decline needs a written explanation."));
-        }
-        violations.addAll(TextLimits.violations("explanation", explanation));
-        return violations;
-    }
-
-    /** What an exploration lacks: a next step, an expected date after today. */
-    public static List<IncompleteDecisionException.Violation> exploreViolations(@Nullable String nextStep,
-            @Nullable LocalDate expectedBy, Clock clock) {
-        List<IncompleteDecisionException.Violation> violations = new ArrayList<>();
-        if (nextStep == null || nextStep.isBlank()) {
-            violations.add(new IncompleteDecisionException.Violation("nextStep", "Exploring needs a next step."));
-        }
-        violations.addAll(TextLimits.violations("nextStep", nextStep));
-        if (expectedBy == null) {
-            violations.add(new IncompleteDecisionException.Violation("expectedBy", "Exploring needs an expected date."));
-        }
-        else if (!expectedBy.isAfter(LocalDate.now(clock))) {
-            violations.add(new IncompleteDecisionException.Violation("expectedBy",
-                    "The expected date must be in the future."));
-        }
-        return violations;
+        refuseIfAny(IdeaAction.MERGE, violations);
+        require(IdeaAction.MERGE);
     }
 
     /**
      * The idea duplicates an earlier one: {@code ASSIGNED | UNDER_REVIEW → MERGED}, emits
-     * {@link IdeaMergedAsDuplicate}.
+     * {@link IdeaMergedAsDuplicate}; the owner's note, if any, stays in the history.
      */
-    public IdeaMergedAsDuplicate mergeInto(UUID originalId, String originalTitle, String by, Clock clock) {
-        return mergeInto(originalId, originalTitle, null, by, clock);
-    }
-
-    /** As {@link #mergeInto(UUID, String, String, Clock)}, with the owner's note kept in the history. */
-    public IdeaMergedAsDuplicate mergeInto(UUID originalId, String originalTitle, @Nullable String note, String by,
+    public IdeaMergedAsDuplicate mergeInto(IdeaId originalId, String originalTitle, @Nullable String note, String by,
             Clock clock) {
-        require(IdeaAction.MERGE, canMergeInto(originalId));
-        TextLimits.require("note", note);
+        requireMergeableInto(originalId, note);
         Instant now = clock.instant();
         this.mergedInto = originalId;
-        IdeaMergedAsDuplicate event = new IdeaMergedAsDuplicate(nextEventId("IdeaMergedAsDuplicate"), id, now,
-                IdeaMergedAsDuplicate.SCHEMA_VERSION, title, submitters, currentOwnerId(), originalId, originalTitle);
+        IdeaMergedAsDuplicate event = new IdeaMergedAsDuplicate(nextEventId("IdeaMergedAsDuplicate"), id.value(), now,
+                IdeaMergedAsDuplicate.SCHEMA_VERSION, title, submitters, currentOwnerId(), originalId.value(),
+                originalTitle);
         String why = note == null || note.isBlank() ? originalTitle : originalTitle + " — " + note.strip();
         moveTo(IdeaState.MERGED, new HistoryEntry(now, by, Milestone.MERGED, why), event);
         return event;
     }
 
-    /** Whether this idea may be merged into {@code originalId} now. */
-    public boolean canMergeInto(UUID originalId) {
-        return state.isUndecided() && !originalId.equals(id);
-    }
-
     /**
-     * Moves an undecided idea to another owner; the state stays, the deadline moves. Emits
-     * {@link IdeaReassigned}.
+     * Moves an undecided idea to another owner, with a note saying why; the state stays, the deadline
+     * moves. Emits {@link IdeaReassigned}. Handing it to its own owner is not possible.
      */
-    public IdeaReassigned reassign(Owner newOwner, String note, Instant newDueBy, String by, Clock clock) {
-        require(IdeaAction.REASSIGN, REASSIGNABLE.contains(state) && !newOwner.id().equals(ownerId));
-        TextLimits.require("note", note);
+    public IdeaReassigned reassign(Owner newOwner, @Nullable String note, Instant newDueBy, String by, Clock clock) {
+        require(IdeaAction.REASSIGN);
+        if (isOwnedBy(newOwner.id())) {
+            throw IdeaActionRefused.notInState(id, state, IdeaAction.REASSIGN);
+        }
+        String why = requireNote(IdeaAction.REASSIGN, note, "Say why the idea moves.");
         Instant now = clock.instant();
         String previousOwnerId = currentOwnerId();
-        this.ownerId = newOwner.id();
-        this.ownerName = newOwner.name();
-        this.answerDueBy = newDueBy;
-        this.deadlineStartedAt = now;
-        IdeaReassigned event = new IdeaReassigned(nextEventId("IdeaReassigned"), id, now, IdeaReassigned.SCHEMA_VERSION,
-                title, submitters, previousOwnerId, newOwner.id(), newOwner.name(), note, newDueBy);
-        moveTo(state, new HistoryEntry(now, by, Milestone.REASSIGNED, note), event);
+        this.assignment = Objects.requireNonNull(assignment).withOwner(newOwner);
+        this.deadline = new Deadline(newDueBy, now);
+        IdeaReassigned event = new IdeaReassigned(nextEventId("IdeaReassigned"), id.value(), now,
+                IdeaReassigned.SCHEMA_VERSION, title, submitters, previousOwnerId, newOwner.id(), newOwner.name(), why,
+                newDueBy);
+        moveTo(state, new HistoryEntry(now, by, Milestone.REASSIGNED, why), event);
         return event;
     }
 
@@ -265,41 +304,32 @@ public class Idea {
      */
     public Optional<AnswerReminderDue> remindIfDue(List<ReminderPoint> points, Clock clock) {
         Instant now = clock.instant();
-        Instant dueBy = answerDueBy;
-        if (!state.isUndecided() || dueBy == null || !now.isBefore(dueBy)) {
+        Deadline current = deadline;
+        if (!state.isUndecided() || current == null || current.hasPassed(now)) {
             return Optional.empty();
         }
-        Instant start = deadlineStartedAt == null ? submittedAt : deadlineStartedAt;
-        List<SentReminder> sent = sentReminders();
+        Instant dueBy = current.dueBy();
         List<ReminderPoint> due = points.stream()
-                .filter(point -> !reminderAt(point, start, dueBy).isAfter(now))
-                .filter(point -> sent.stream().noneMatch(reminder -> reminder.point() == point
+                .filter(point -> !current.reminderAt(point).isAfter(now))
+                .filter(point -> remindersSent.stream().noneMatch(reminder -> reminder.point() == point
                         && reminder.forDeadline().equals(dueBy)))
                 .distinct()
-                .sorted(java.util.Comparator.comparing(point -> reminderAt(point, start, dueBy)))
+                .sorted(Comparator.comparing(current::reminderAt))
                 .toList();
         if (due.isEmpty()) {
             return Optional.empty();
         }
-        due.forEach(point -> sent.add(new SentReminder(point, dueBy, now)));
+        due.forEach(point -> remindersSent.add(new SentReminder(point, dueBy, now)));
         ReminderPoint latest = due.getLast();
-        AnswerReminderDue event = new AnswerReminderDue(EventIds.derive(id, "AnswerReminderDue", latest, dueBy), id,
-                now, AnswerReminderDue.SCHEMA_VERSION, title, currentOwnerId(), latest, dueBy);
+        AnswerReminderDue event = new AnswerReminderDue(EventIds.derive(id.value(), "AnswerReminderDue", latest, dueBy),
+                id.value(), now, AnswerReminderDue.SCHEMA_VERSION, title, currentOwnerId(), latest, dueBy);
         outbox.add(event);
         return Optional.of(event);
     }
 
-    /** When a reminder point comes for a deadline that started at {@code start}. */
-    public static Instant reminderAt(ReminderPoint point, Instant start, Instant dueBy) {
-        return switch (point) {
-            case HALF_TIME -> start.plus(Duration.between(start, dueBy).dividedBy(2));
-            case ONE_DAY_BEFORE -> dueBy.minus(Duration.ofDays(1));
-        };
-    }
-
-    /** Undecided and its answer deadline has come. */
-    public boolean isBreached(Instant now) {
-        return state.isUndecided() && answerDueBy != null && !now.isBefore(answerDueBy);
+    /** Undecided and its answer deadline has come (from the deadline instant on). */
+    public boolean isOverdue(Instant now) {
+        return state.isUndecided() && deadline != null && deadline.hasPassed(now);
     }
 
     /**
@@ -310,41 +340,64 @@ public class Idea {
      */
     public AnswerEscalated escalate(String escalatedToId, Duration extension, Clock clock) {
         Instant now = clock.instant();
-        require(IdeaAction.ESCALATE, isBreached(now));
-        Instant missed = Objects.requireNonNull(answerDueBy);
+        require(IdeaAction.ESCALATE);
+        if (!isOverdue(now)) {
+            throw IdeaActionRefused.notInState(id, state, IdeaAction.ESCALATE);
+        }
+        Instant missed = Objects.requireNonNull(deadline).dueBy();
         // to the millisecond, as the document stores it, so the event and the stored idea agree
         Instant newDueBy = now.plus(extension).truncatedTo(ChronoUnit.MILLIS);
-        this.answerDueBy = newDueBy;
-        this.deadlineStartedAt = now;
+        this.deadline = new Deadline(newDueBy, now);
         this.escalations++;
-        if (watchers == null) {
-            watchers = new ArrayList<>();
-        }
         if (!watchers.contains(escalatedToId)) {
             watchers.add(escalatedToId);
         }
-        AnswerEscalated event = new AnswerEscalated(EventIds.derive(id, "AnswerEscalated", missed), id, now,
-                AnswerEscalated.SCHEMA_VERSION, title, submitters, currentOwnerId(), escalatedToId, missed, newDueBy);
+        AnswerEscalated event = new AnswerEscalated(EventIds.derive(id.value(), "AnswerEscalated", missed), id.value(),
+                now, AnswerEscalated.SCHEMA_VERSION, title, submitters, currentOwnerId(), escalatedToId, missed,
+                newDueBy);
         moveTo(state, new HistoryEntry(now, null, Milestone.ESCALATED, escalatedToId), event);
         return event;
     }
 
+    /**
+     * The owner reports progress on an explored idea: {@link #startProgress}, {@link #implement} or
+     * {@link #shelve} by {@code status}, each with a note saying what changed.
+     */
+    public IdeaStatusChanged changeProgress(@Nullable ProgressStatus status, @Nullable String note, String by,
+            Clock clock) {
+        return switch (status) {
+            case IN_PROGRESS -> startProgress(note, by, clock);
+            case IMPLEMENTED -> implement(note, by, clock);
+            case SHELVED -> shelve(note, by, clock);
+            case null -> {
+                List<Violation> violations = new ArrayList<>();
+                violations.add(new Violation("status", "Choose IN_PROGRESS, IMPLEMENTED or SHELVED."));
+                if (note == null || note.isBlank()) {
+                    violations.add(new Violation("note", PROGRESS_NOTE));
+                }
+                throw incomplete(IdeaAction.START_PROGRESS, violations);
+            }
+        };
+    }
+
+    private static final String PROGRESS_NOTE = "Say what changed: the impact, or why it was shelved.";
+
     /** Work on an explored idea started: {@code EXPLORING → IN_PROGRESS}, emits {@link IdeaStatusChanged}. */
-    public IdeaStatusChanged startProgress(String note, String by, Clock clock) {
-        require(IdeaAction.START_PROGRESS, state == IdeaState.EXPLORING);
-        return progress(ProgressStatus.IN_PROGRESS, IdeaState.IN_PROGRESS, Milestone.IN_PROGRESS, note, by, clock);
+    public IdeaStatusChanged startProgress(@Nullable String note, String by, Clock clock) {
+        return progress(IdeaAction.START_PROGRESS, ProgressStatus.IN_PROGRESS, IdeaState.IN_PROGRESS,
+                Milestone.IN_PROGRESS, note, by, clock);
     }
 
     /** The idea was implemented: {@code IN_PROGRESS → IMPLEMENTED}; the note describes its impact. */
-    public IdeaStatusChanged implement(String impactNote, String by, Clock clock) {
-        require(IdeaAction.IMPLEMENT, state == IdeaState.IN_PROGRESS);
-        return progress(ProgressStatus.IMPLEMENTED, IdeaState.IMPLEMENTED, Milestone.IMPLEMENTED, impactNote, by, clock);
+    public IdeaStatusChanged implement(@Nullable String impactNote, String by, Clock clock) {
+        return progress(IdeaAction.IMPLEMENT, ProgressStatus.IMPLEMENTED, IdeaState.IMPLEMENTED, Milestone.IMPLEMENTED,
+                impactNote, by, clock);
     }
 
     /** The idea was put aside: {@code EXPLORING | IN_PROGRESS → SHELVED}; the note says why. */
-    public IdeaStatusChanged shelve(String reason, String by, Clock clock) {
-        require(IdeaAction.SHELVE, SHELVABLE.contains(state));
-        return progress(ProgressStatus.SHELVED, IdeaState.SHELVED, Milestone.SHELVED, reason, by, clock);
+    public IdeaStatusChanged shelve(@Nullable String reason, String by, Clock clock) {
+        return progress(IdeaAction.SHELVE, ProgressStatus.SHELVED, IdeaState.SHELVED, Milestone.SHELVED, reason, by,
+                clock);
     }
 
     /**
@@ -352,11 +405,10 @@ public class Idea {
      * redelivered proof changes nothing.
      */
     public boolean markAnswered(Instant deliveredAt) {
-        require(IdeaAction.MARK_ANSWERED, state.isDecided());
-        if (answered) {
+        require(IdeaAction.MARK_ANSWERED);
+        if (answeredAt != null) {
             return false;
         }
-        this.answered = true;
         this.answeredAt = deliveredAt;
         history.add(new HistoryEntry(deliveredAt, null, Milestone.ANSWERED, null));
         return true;
@@ -380,8 +432,9 @@ public class Idea {
 
     private IdeaDecided decide(Decision decided, IdeaState target, Milestone milestone) {
         this.decision = decided;
-        IdeaDecided event = new IdeaDecided(nextEventId("IdeaDecided"), id, decided.decidedAt(),
-                IdeaDecided.SCHEMA_VERSION, title, submitters, currentOwnerId(), ownerName == null ? "" : ownerName,
+        Owner owner = owner();
+        IdeaDecided event = new IdeaDecided(nextEventId("IdeaDecided"), id.value(), decided.decidedAt(),
+                IdeaDecided.SCHEMA_VERSION, title, submitters, currentOwnerId(), owner == null ? "" : owner.name(),
                 decided.outcome(), decided.reasonCode(), decided.explanation(), decided.nextStep(),
                 decided.expectedBy());
         String why = decided.reasonCode() == null ? decided.explanation()
@@ -390,19 +443,34 @@ public class Idea {
         return event;
     }
 
-    private IdeaStatusChanged progress(ProgressStatus status, IdeaState target, Milestone milestone, String note,
-            String by, Clock clock) {
-        TextLimits.require("note", note);
+    private IdeaStatusChanged progress(IdeaAction action, ProgressStatus status, IdeaState target, Milestone milestone,
+            @Nullable String note, String by, Clock clock) {
+        require(action);
+        String text = requireNote(action, note, PROGRESS_NOTE);
         Instant now = clock.instant();
-        this.progress = status;
-        this.progressNote = note;
-        IdeaStatusChanged event = new IdeaStatusChanged(nextEventId("IdeaStatusChanged"), id, now,
-                IdeaStatusChanged.SCHEMA_VERSION, title, submitters, currentOwnerId(), status, note);
-        moveTo(target, new HistoryEntry(now, by, milestone, note), event);
+        this.progress = new Progress(status, text);
+        IdeaStatusChanged event = new IdeaStatusChanged(nextEventId("IdeaStatusChanged"), id.value(), now,
+                IdeaStatusChanged.SCHEMA_VERSION, title, submitters, currentOwnerId(), status, text);
+        moveTo(target, new HistoryEntry(now, by, milestone, text), event);
         return event;
     }
 
+    /** The stripped note, or a refusal when it is blank or too long. */
+    private String requireNote(IdeaAction action, @Nullable String note, String whenMissing) {
+        String text = note == null ? "" : note.strip();
+        List<Violation> violations = new ArrayList<>();
+        if (text.isEmpty()) {
+            violations.add(new Violation("note", whenMissing));
+        }
+        violations.addAll(TextLimits.violations("note", text));
+        refuseIfAny(action, violations);
+        return text;
+    }
+
     private void moveTo(IdeaState target, HistoryEntry entry, @Nullable IdeaLifecycleEvent event) {
+        if (target != state && !state.canMoveTo(target)) {
+            throw new IllegalStateException("The transition table lets no idea move from " + state + " to " + target);
+        }
         this.state = target;
         history.add(entry);
         if (event != null) {
@@ -411,17 +479,28 @@ public class Idea {
     }
 
     private UUID nextEventId(String type) {
-        return EventIds.derive(id, type, history.size());
+        return EventIds.derive(id.value(), type, history.size());
     }
 
-    private void require(IdeaAction action, boolean allowed) {
-        if (!allowed) {
-            throw new IllegalTransitionException(id, state, action);
+    private void require(IdeaAction action) {
+        if (!state.allows(action)) {
+            throw IdeaActionRefused.notInState(id, state, action);
         }
     }
 
+    private void refuseIfAny(IdeaAction action, List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw incomplete(action, violations);
+        }
+    }
+
+    private IdeaActionRefused incomplete(IdeaAction action, List<Violation> violations) {
+        return IdeaActionRefused.incomplete(id, state, action, violations);
+    }
+
     private String currentOwnerId() {
-        return ownerId == null ? "" : ownerId;
+        Owner owner = owner();
+        return owner == null ? "" : owner.id();
     }
 
     public boolean isAnonymous() {
@@ -434,18 +513,15 @@ public class Idea {
     }
 
     public boolean isOwnedBy(String personId) {
-        return personId.equals(ownerId);
+        Owner owner = owner();
+        return owner != null && personId.equals(owner.id());
     }
 
-    /** Undecided and past its answer deadline. */
-    public boolean isOverdue(Instant now) {
-        return state.isUndecided() && answerDueBy != null && answerDueBy.isBefore(now);
-    }
-
-    public UUID id() {
+    public IdeaId id() {
         return id;
     }
 
+    /** The stored version this idea was read at (0 before it was first stored). */
     public long version() {
         return version;
     }
@@ -490,33 +566,41 @@ public class Idea {
         return submittedAt;
     }
 
+    /** What intake sent, as one value. */
+    public Submission submission() {
+        return new Submission(title, description, category, channel, submitters, department, trackingTokenHash,
+                submittedAt);
+    }
+
+    /** Who owns the idea and why; null before it was routed. */
+    public @Nullable Assignment assignment() {
+        return assignment;
+    }
+
+    /** The owner, from {@link #assignment()}; null before the idea was routed. */
+    public @Nullable Owner owner() {
+        return assignment == null ? null : assignment.owner();
+    }
+
+    /** The owner's directory id, from {@link #assignment()}; null before the idea was routed. */
     public @Nullable String ownerId() {
-        return ownerId;
+        Owner owner = owner();
+        return owner == null ? null : owner.id();
     }
 
-    public @Nullable String ownerName() {
-        return ownerName;
+    /** The current answer deadline; null before the idea was routed. */
+    public @Nullable Deadline deadline() {
+        return deadline;
     }
 
-    public @Nullable String ruleId() {
-        return ruleId;
-    }
-
-    public @Nullable String routedBecause() {
-        return routedBecause;
-    }
-
-    /** {@link #routedBecause()} in parts; null for an idea routed before they were kept. */
-    public @Nullable RoutedBecause routing() {
-        return routing;
-    }
-
+    /** When the owner must answer, from {@link #deadline()}. */
     public @Nullable Instant answerDueBy() {
-        return answerDueBy;
+        return deadline == null ? null : deadline.dueBy();
     }
 
+    /** Whether a submitter was delivered the decision: {@link #answeredAt()} is known. */
     public boolean answered() {
-        return answered;
+        return answeredAt != null;
     }
 
     public @Nullable Instant answeredAt() {
@@ -527,42 +611,33 @@ public class Idea {
         return decision;
     }
 
-    public @Nullable ProgressStatus progress() {
+    public @Nullable Progress progress() {
         return progress;
     }
 
-    public @Nullable String progressNote() {
-        return progressNote;
-    }
-
-    public @Nullable UUID mergedInto() {
+    /** The idea this one was merged into as a duplicate, if it was. */
+    public @Nullable IdeaId mergedInto() {
         return mergedInto;
     }
 
-    public @Nullable Instant deadlineStartedAt() {
-        return deadlineStartedAt;
+    /** Reminders sent, watchers and missed deadlines, as one value. */
+    public Chase chase() {
+        return new Chase(remindersSent, watchers, escalations);
     }
 
     /** Reminders sent to the owner, each for the deadline it was about. */
     public List<SentReminder> remindersSent() {
-        return remindersSent == null ? List.of() : List.copyOf(remindersSent);
+        return List.copyOf(remindersSent);
     }
 
     /** People following the idea besides owner and submitters, e.g. whom it was escalated to. */
     public List<String> watchers() {
-        return watchers == null ? List.of() : List.copyOf(watchers);
+        return List.copyOf(watchers);
     }
 
     /** How often the idea's answer deadline was missed. */
     public int escalations() {
         return escalations;
-    }
-
-    private List<SentReminder> sentReminders() {
-        if (remindersSent == null) {
-            remindersSent = new ArrayList<>();
-        }
-        return remindersSent;
     }
 
     public List<HistoryEntry> history() {

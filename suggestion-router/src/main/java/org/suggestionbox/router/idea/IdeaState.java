@@ -5,7 +5,9 @@ import java.util.Set;
 
 /**
  * Where an idea stands. {@code SUBMITTED → ASSIGNED → (UNDER_REVIEW) → EXPLORING | DECLINED | MERGED};
- * {@code EXPLORING → IN_PROGRESS → IMPLEMENTED | SHELVED}.
+ * {@code EXPLORING → IN_PROGRESS → IMPLEMENTED | SHELVED}. Reassignment and escalation keep the state.
+ * The transition table lives here: {@link #allows(IdeaAction)} says which actions a state allows,
+ * {@link #canMoveTo(IdeaState)} which states it can become; the aggregate asks both.
  */
 public enum IdeaState {
     SUBMITTED, ASSIGNED, UNDER_REVIEW, EXPLORING, DECLINED, MERGED, IN_PROGRESS, IMPLEMENTED, SHELVED;
@@ -23,5 +25,41 @@ public enum IdeaState {
     /** The owner has decided (explore, decline or merge); the submitter can be answered. */
     public boolean isDecided() {
         return this != SUBMITTED && !isUndecided();
+    }
+
+    /** Whether an idea in this state may undergo {@code action}. */
+    public boolean allows(IdeaAction action) {
+        return switch (action) {
+            case ASSIGN -> this == SUBMITTED;
+            case START_REVIEW -> this == ASSIGNED;
+            case EXPLORE, DECLINE, MERGE, REASSIGN, ESCALATE -> isUndecided();
+            case START_PROGRESS -> this == EXPLORING;
+            case IMPLEMENT -> this == IN_PROGRESS;
+            case SHELVE -> this == EXPLORING || this == IN_PROGRESS;
+            case MARK_ANSWERED -> isDecided();
+        };
+    }
+
+    /** The actions an idea in this state may undergo. */
+    public Set<IdeaAction> allowedActions() {
+        Set<IdeaAction> allowed = EnumSet.noneOf(IdeaAction.class);
+        for (IdeaAction action : IdeaAction.values()) {
+            if (allows(action)) {
+                allowed.add(action);
+            }
+        }
+        return allowed;
+    }
+
+    /** Whether an idea in this state can become {@code target} (staying in the same state is no move). */
+    public boolean canMoveTo(IdeaState target) {
+        return switch (this) {
+            case SUBMITTED -> target == ASSIGNED;
+            case ASSIGNED -> target == UNDER_REVIEW || target == EXPLORING || target == DECLINED || target == MERGED;
+            case UNDER_REVIEW -> target == EXPLORING || target == DECLINED || target == MERGED;
+            case EXPLORING -> target == IN_PROGRESS || target == SHELVED;
+            case IN_PROGRESS -> target == IMPLEMENTED || target == SHELVED;
+            case DECLINED, MERGED, IMPLEMENTED, SHELVED -> false;
+        };
     }
 }

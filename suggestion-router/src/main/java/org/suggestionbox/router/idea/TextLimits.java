@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.suggestionbox.router.idea.IncompleteDecisionException.Violation;
 
 /**
  * The router's one place for free-text limits: explanations, next steps, notes and reasons are at
@@ -44,11 +43,4 @@ public final class TextLimits {
         return TOO_LONG.equals(violation.message());
     }
 
-    /** Throws {@link IncompleteDecisionException} when one of the texts is too long. */
-    static void require(@Nullable String... fieldsAndTexts) {
-        List<Violation> violations = violations(fieldsAndTexts);
-        if (!violations.isEmpty()) {
-            throw new IncompleteDecisionException(violations);
-        }
-    }
 }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.router.config.RouterProperties;
 import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.storage.IdeaStore;
 
 import io.micrometer.core.instrument.Counter;
@@ -85,7 +86,7 @@ public class OutboxRelay {
         }
     }
 
-    private void relayQuietly(UUID ideaId, List<IdeaLifecycleEvent> events) {
+    private void relayQuietly(IdeaId ideaId, List<IdeaLifecycleEvent> events) {
         try {
             relay(ideaId, events);
         }
@@ -100,7 +101,7 @@ public class OutboxRelay {
      * dead letter and leaves the outbox too, so it cannot block the idea's later events or the
      * sweep; any other failure stops here and the sweep retries, however long the broker is away.
      */
-    int relay(UUID ideaId, List<IdeaLifecycleEvent> events) {
+    int relay(IdeaId ideaId, List<IdeaLifecycleEvent> events) {
         List<UUID> done = new ArrayList<>();
         for (IdeaLifecycleEvent event : events) {
             try {
@@ -116,7 +117,7 @@ public class OutboxRelay {
                 String type = event.getClass().getSimpleName();
                 LOG.error("Outbox of idea {}: {} {} can never be published ({}), recorded as a dead letter: {}",
                         ideaId, type, event.eventId(), permanent, ex.getMessage());
-                deadLetters.record(event.eventId(), ideaId, type, permanent,
+                deadLetters.record(event.eventId(), ideaId.value(), type, permanent,
                         NestedExceptionUtils.getMostSpecificCause(ex).toString(), clock.instant());
                 registry.counter(DEAD_LETTERS, "reason", permanent.name()).increment();
                 done.add(event.eventId());

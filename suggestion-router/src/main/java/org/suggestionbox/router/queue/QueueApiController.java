@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.platform.web.PageRequest;
-import org.suggestionbox.router.decision.IdeaView;
+import org.suggestionbox.router.web.IdeaView;
 import org.suggestionbox.router.idea.IdeaState;
 
 /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.suggestionbox.router.idea.Assignment;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaState;
 import org.suggestionbox.router.idea.RoutedBecause;
@@ -45,7 +46,10 @@ public record QueueItem(UUID id, String title, String category, IdeaState state,
             due = DueStatus.OK;
         }
         long ageDays = Math.max(0, Duration.between(idea.submittedAt(), now).toDays());
-        return new QueueItem(idea.id(), idea.title(), idea.category(), idea.state(), dueBy, idea.isOverdue(now), due,
-                ageDays, idea.routedBecause(), idea.routing());
+        Assignment assignment = idea.assignment();
+        RoutedBecause because = assignment == null ? null : assignment.because();
+        return new QueueItem(idea.id().value(), idea.title(), idea.category(), idea.state(), dueBy,
+                idea.isOverdue(now), due, ageDays, because == null ? null : because.inEnglish(),
+                because instanceof RoutedBecause.InEnglishOnly ? null : because);
     }
 }

@@ -11,7 +11,7 @@ import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.platform.web.PagerLinks;
-import org.suggestionbox.router.decision.IdeaView;
+import org.suggestionbox.router.web.IdeaView;
 import org.suggestionbox.router.idea.IdeaState;
 
 import jakarta.servlet.http.HttpServletRequest;

@@ -15,11 +15,11 @@ import org.suggestionbox.platform.web.Cursor;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.platform.web.InvalidPageRequestException;
 import org.suggestionbox.platform.web.PageRequest;
-import org.suggestionbox.router.decision.DecisionService;
-import org.suggestionbox.router.decision.IdeaView;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaState;
 import org.suggestionbox.router.storage.IdeaStore;
+import org.suggestionbox.router.web.IdeaView;
+import org.suggestionbox.router.web.IdeaViews;
 
 /** The owner queue and the employee's own ideas, a page at a time. */
 @Service
@@ -30,12 +30,12 @@ class QueueService {
     private static final String DECIDED = "D";
 
     private final IdeaStore store;
-    private final DecisionService decisions;
+    private final IdeaViews views;
     private final Clock clock;
 
-    QueueService(IdeaStore store, DecisionService decisions, Clock clock) {
+    QueueService(IdeaStore store, IdeaViews views, Clock clock) {
         this.store = store;
-        this.decisions = decisions;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -95,11 +95,11 @@ class QueueService {
             }
             Idea last = batch.getLast();
             after = last.submittedAt();
-            afterId = last.id();
+            afterId = last.id().value();
         }
         List<Idea> rows = shown.size() > page.readLimit() ? shown.subList(0, page.readLimit()) : shown;
         return CursorPage.of(rows, page, idea -> Cursor.of(idea.submittedAt().toString(), idea.id().toString()))
-                .map(decisions::view);
+                .map(views::view);
     }
 
     private static Instant instant(String value) {

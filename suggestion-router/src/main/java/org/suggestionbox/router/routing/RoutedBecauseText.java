@@ -1,5 +1,6 @@
 package org.suggestionbox.router.routing;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -24,26 +25,29 @@ public class RoutedBecauseText {
     }
 
     public @Nullable String say(@Nullable RoutedBecause because, @Nullable String inEnglish, Locale locale) {
-        if (because == null) {
-            return inEnglish;
-        }
-        if (because.triage()) {
-            String category = because.matched().isEmpty() ? "" : because.matched().getFirst().value();
-            return because.unowned().isEmpty()
-                    ? message("routing.triage.noRule", locale, categoryLabel(category, locale), because.ownerName())
-                    : message("routing.triage.unowned", locale, because.unowned().stream()
+        return switch (because) {
+            case null -> inEnglish;
+            case RoutedBecause.InEnglishOnly text -> text.inEnglish();
+            case RoutedBecause.ToTriage triage -> triage.unowned().isEmpty()
+                    ? message("routing.triage.noRule", locale, categoryLabel(triage.category(), locale),
+                            triage.ownerName())
+                    : message("routing.triage.unowned", locale, triage.unowned().stream()
                             .map(rule -> message("routing.unowned", locale, rule.ruleId(),
                                     String.join(", ", rule.candidates())))
-                            .collect(Collectors.joining("; ")), because.ownerName());
-        }
-        String matched = because.matched().stream()
+                            .collect(Collectors.joining("; ")), triage.ownerName());
+            case RoutedBecause.ToOwner owner -> message("routing.owner", locale, matched(owner.matched(), locale),
+                    owner.ruleId(), owner.ownerName());
+            case RoutedBecause.ToTeamMember member -> message("routing.team", locale,
+                    matched(member.matched(), locale), member.ruleId(),
+                    message("routing.strategy." + member.teamStrategy().name(), locale), member.ownerName());
+        };
+    }
+
+    private String matched(List<RoutedBecause.Match> matched, Locale locale) {
+        return matched.stream()
                 .map(match -> message("routing.match." + match.on(), locale,
                         match.on() == Criterion.CATEGORY ? categoryLabel(match.value(), locale) : match.value()))
                 .collect(Collectors.joining(", "));
-        return because.teamStrategy() == null
-                ? message("routing.owner", locale, matched, because.ruleId(), because.ownerName())
-                : message("routing.team", locale, matched, because.ruleId(),
-                        message("routing.strategy." + because.teamStrategy(), locale), because.ownerName());
     }
 
     /** The category's name as the pages show it, or its id when it has none. */

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.router.idea.RoutedBecause.Match;
 import org.suggestionbox.router.idea.RoutedBecause.Criterion;
+import org.suggestionbox.router.idea.TeamStrategy;
 
 /**
  * One declarative rule. It matches an idea when every matcher it names matches (a matcher left empty

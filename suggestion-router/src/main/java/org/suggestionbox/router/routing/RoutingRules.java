@@ -81,7 +81,7 @@ public final class RoutingRules {
                         .orElseThrow();
             };
             return new RoutingResult.Routed(rule, chosen,
-                    RoutedBecause.toTeamMember(rule.id(), matched, rule.strategy().name(), chosen.name()));
+                    RoutedBecause.toTeamMember(rule.id(), matched, rule.strategy(), chosen.name()));
         }
         Owner triage = triageOwner();
         return new RoutingResult.Unroutable(triage, RoutedBecause.toTriage(request.category(), unowned, triage.name()));

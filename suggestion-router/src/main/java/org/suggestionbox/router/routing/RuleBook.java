@@ -12,7 +12,7 @@ import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.router.config.RouterProperties;
-import org.suggestionbox.router.idea.IncompleteDecisionException.Violation;
+import org.suggestionbox.router.idea.Violation;
 import org.suggestionbox.router.storage.IdeaStore;
 
 /**

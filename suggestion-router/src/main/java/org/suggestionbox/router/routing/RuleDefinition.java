@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.suggestionbox.router.idea.TeamStrategy;
 
 /**
  * A rule as written in the rules file, the admin API and the {@code routing_rules} collection.

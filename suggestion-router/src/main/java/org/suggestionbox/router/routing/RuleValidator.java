@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import org.suggestionbox.router.idea.IncompleteDecisionException.Violation;
+import org.suggestionbox.router.idea.Violation;
+import org.suggestionbox.router.idea.TeamStrategy;
 
 /** Checks rules before they are used: unique ids, a target each, owners who are owners. */
 public final class RuleValidator {

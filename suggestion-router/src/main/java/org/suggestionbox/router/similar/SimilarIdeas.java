@@ -94,7 +94,7 @@ public class SimilarIdeas {
     /** Adds (or replaces) an idea in the index. */
     public void add(Idea idea) {
         try {
-            write(new IdeaStore.IdeaText(idea.id(), idea.title(), idea.description(), idea.submittedAt()));
+            write(new IdeaStore.IdeaText(idea.id().value(), idea.title(), idea.description(), idea.submittedAt()));
             searchers.maybeRefresh();
         }
         catch (IOException | UncheckedIOException ex) {
@@ -122,7 +122,7 @@ public class SimilarIdeas {
                         .add(new TermQuery(new Term(ID, idea.id().toString())), BooleanClause.Occur.MUST_NOT)
                         .build();
                 TopDocs top = searcher.search(earlier, limit);
-                double self = selfScore(searcher, like, idea.id());
+                double self = selfScore(searcher, like, idea.id().value());
                 List<SimilarIdea> similar = new ArrayList<>();
                 for (ScoreDoc hit : top.scoreDocs) {
                     Document document = searcher.storedFields().document(hit.doc);

@@ -24,6 +24,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.idea.IdeaState;
 
 import com.mongodb.client.model.Filters;
@@ -92,15 +93,15 @@ public class IdeaStore {
         long expected = idea.version();
         document.put("version", expected + 1);
         UpdateResult result = mongo.getCollection(COLLECTION)
-                .replaceOne(Filters.and(Filters.eq("_id", idea.id()), Filters.eq("version", expected)), document);
+                .replaceOne(Filters.and(Filters.eq("_id", idea.id().value()), Filters.eq("version", expected)), document);
         if (result.getMatchedCount() == 0) {
             throw new OptimisticLockingFailureException("Idea " + idea.id() + " was changed by someone else (version "
                     + expected + ")");
         }
     }
 
-    public Optional<Idea> find(UUID id) {
-        return Optional.ofNullable(mongo.findById(id, Idea.class, COLLECTION));
+    public Optional<Idea> find(IdeaId id) {
+        return Optional.ofNullable(mongo.findById(id.value(), StoredIdea.class, COLLECTION)).map(StoredIdea::toIdea);
     }
 
     /**
@@ -125,24 +126,22 @@ public class IdeaStore {
                         new Criteria().andOperator(Criteria.where("answerDueBy").is(afterDueBy),
                                 Criteria.where("_id").gt(afterId))));
             }
-            page.addAll(mongo.find(Query.query(dated).with(Sort.by("answerDueBy", "_id")).limit(limit), Idea.class,
-                    COLLECTION));
+            page.addAll(find(Query.query(dated).with(Sort.by("answerDueBy", "_id")).limit(limit)));
         }
         if (page.size() < limit) {
             Criteria undated = ownedBy(ownerId, states, category).and("answerDueBy").is(null);
             if (afterUndated) {
                 undated = undated.and("_id").gt(afterId);
             }
-            page.addAll(mongo.find(Query.query(undated).with(Sort.by("_id")).limit(limit - page.size()), Idea.class,
-                    COLLECTION));
+            page.addAll(find(Query.query(undated).with(Sort.by("_id")).limit(limit - page.size())));
         }
         return page;
     }
 
     /** The idea whose private tracking link's token has this SHA-256 (hex), if any. */
     public Optional<Idea> findByTrackingTokenHash(String hash) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("trackingTokenHash").is(hash)), Idea.class,
-                COLLECTION));
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("trackingTokenHash").is(hash)),
+                StoredIdea.class, COLLECTION)).map(StoredIdea::toIdea);
     }
 
     private static Criteria ownedBy(String ownerId, Collection<IdeaState> states, @Nullable String category) {
@@ -188,7 +187,7 @@ public class IdeaStore {
         Query query = Query.query(criteria)
                 .with(Sort.by(Sort.Direction.DESC, "submittedAt").and(Sort.by(Sort.Direction.DESC, "_id")))
                 .limit(limit);
-        return mongo.find(query, Idea.class, COLLECTION);
+        return find(query);
     }
 
     /**
@@ -198,7 +197,7 @@ public class IdeaStore {
     public Stream<Idea> streamUndecidedDueBefore(Instant horizon) {
         Query query = Query.query(Criteria.where("state").in(IdeaState.UNDECIDED).and("answerDueBy").lt(horizon))
                 .with(Sort.by("answerDueBy"));
-        return mongo.stream(query, Idea.class, COLLECTION);
+        return mongo.stream(query, StoredIdea.class, COLLECTION).map(StoredIdea::toIdea);
     }
 
     /**
@@ -207,7 +206,7 @@ public class IdeaStore {
      * change fails instead of writing the submitters away. Returns false when no such idea can take
      * them.
      */
-    public boolean addSubmitters(UUID ideaId, Collection<Submitter> submitters) {
+    public boolean addSubmitters(IdeaId ideaId, Collection<Submitter> submitters) {
         List<Document> documents = submitters.stream().map(submitter -> {
             Document document = new Document();
             mongo.getConverter().write(submitter, document);
@@ -215,7 +214,7 @@ public class IdeaStore {
             return document;
         }).toList();
         UpdateResult result = mongo.getCollection(COLLECTION).updateOne(
-                Filters.and(Filters.eq("_id", ideaId), Filters.ne("state", IdeaState.MERGED.name())),
+                Filters.and(Filters.eq("_id", ideaId.value()), Filters.ne("state", IdeaState.MERGED.name())),
                 Updates.combine(Updates.addEachToSet("submitters", documents), Updates.inc("version", 1L)));
         return result.getMatchedCount() == 1;
     }
@@ -229,7 +228,7 @@ public class IdeaStore {
                 Aggregation.match(Criteria.where("state").in(IdeaState.UNDECIDED.stream().map(Enum::name).toList())),
                 Aggregation.group("ownerId").count().as("open").min("submittedAt").as("oldest")
                         .sum(ConditionalOperators.when(ComparisonOperators.valueOf("answerDueBy")
-                                .lessThanValue(Date.from(now))).then(1).otherwise(0)).as("overdue"));
+                                .lessThanEqualToValue(Date.from(now))).then(1).otherwise(0)).as("overdue"));
         return mongo.aggregate(aggregation, COLLECTION, Document.class).getMappedResults().stream()
                 .filter(document -> document.get("_id") != null)
                 .map(document -> new OwnerBacklog(document.getString("_id"),
@@ -253,13 +252,17 @@ public class IdeaStore {
     public List<Idea> findUndecidedNotOwnedBy(Collection<String> ownerIds) {
         Query query = Query.query(Criteria.where("state").in(IdeaState.UNDECIDED).and("ownerId").nin(ownerIds))
                 .with(Sort.by("answerDueBy"));
-        return mongo.find(query, Idea.class, COLLECTION);
+        return find(query);
     }
 
-    /** Undecided ideas whose answer deadline has passed. */
+    /** Undecided ideas whose answer deadline has come ({@link Idea#isOverdue(Instant)}). */
     public long countOverdue(Instant now) {
-        return mongo.count(Query.query(Criteria.where("state").in(IdeaState.UNDECIDED).and("answerDueBy").lt(now)),
+        return mongo.count(Query.query(Criteria.where("state").in(IdeaState.UNDECIDED).and("answerDueBy").lte(now)),
                 COLLECTION);
+    }
+
+    private List<Idea> find(Query query) {
+        return mongo.find(query, StoredIdea.class, COLLECTION).stream().map(StoredIdea::toIdea).toList();
     }
 
     /** How many undecided ideas an owner has, how many are overdue, and when the oldest was submitted. */
@@ -283,23 +286,24 @@ public class IdeaStore {
     public List<Idea> findWithPendingOutbox(int limit) {
         Query query = Query.query(Criteria.where(OUTBOX_OLDEST).exists(true).and("outbox.eventId").exists(true))
                 .with(Sort.by(Sort.Direction.ASC, OUTBOX_OLDEST)).limit(limit);
-        return mongo.find(query, Idea.class, COLLECTION);
+        return find(query);
     }
 
     /**
      * Removes exactly the relayed events from the idea's outbox with an atomic {@code $pull}, leaving
      * every other field — and events added meanwhile — untouched.
      */
-    public void removeFromOutbox(UUID ideaId, Collection<UUID> eventIds) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(ideaId)),
+    public void removeFromOutbox(IdeaId ideaId, Collection<UUID> eventIds) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(ideaId.value())),
                 new Update().pull("outbox", Query.query(Criteria.where("eventId").in(eventIds))), COLLECTION);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(ideaId).and("outbox").size(0)),
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(ideaId.value()).and("outbox").size(0)),
                 new Update().unset(OUTBOX_OLDEST), COLLECTION);
     }
 
     private Document toDocument(Idea idea) {
         Document document = new Document();
-        mongo.getConverter().write(idea, document);
+        mongo.getConverter().write(StoredIdea.of(idea), document);
+        document.remove("_class");
         if (!idea.outbox().isEmpty()) {
             document.put(OUTBOX_OLDEST, Date.from(idea.outbox().getFirst().occurredAt()));
         }

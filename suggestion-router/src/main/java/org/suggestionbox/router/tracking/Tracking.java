@@ -13,6 +13,7 @@ import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.router.idea.Decision;
 import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.Progress;
 import org.suggestionbox.router.storage.IdeaStore;
 
 /**
@@ -48,8 +49,9 @@ class Tracking {
                 decision.reasonCode(), decision.reasonCode() == null ? null
                         : messages.getMessage("reason." + decision.reasonCode().name(), null, Locale.ENGLISH),
                 decision.explanation(), decision.nextStep(), decision.expectedBy(), decision.decidedAt());
-        TrackedIdea.Progress progress = idea.progress() == null ? null
-                : new TrackedIdea.Progress(idea.progress(), idea.progressNote());
+        Progress progressed = idea.progress();
+        TrackedIdea.Progress progress = progressed == null ? null
+                : new TrackedIdea.Progress(progressed.status(), progressed.note());
         return new TrackedIdea(idea.title(), idea.category(), idea.state(), idea.submittedAt(), owner,
                 idea.state().isUndecided() ? idea.answerDueBy() : null, decided,
                 decision == null ? null : decision.nextStep(), progress, idea.answered(),

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.directory.Role;
-import org.suggestionbox.router.idea.IncompleteDecisionException.Violation;
+import org.suggestionbox.router.idea.Violation;
 
 class DirectoryImportTests {
 

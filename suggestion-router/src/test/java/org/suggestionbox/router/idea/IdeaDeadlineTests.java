@@ -73,8 +73,8 @@ class IdeaDeadlineTests {
         Idea idea = assigned();
         Instant breach = DUE_BY.plusSeconds(60);  // whole seconds: deadlines are kept to the millisecond
         assertThat(idea.remindIfDue(BOTH, at(breach))).isEmpty();
-        assertThat(idea.isBreached(DUE_BY.minusSeconds(1))).isFalse();
-        assertThat(idea.isBreached(DUE_BY)).isTrue();
+        assertThat(idea.isOverdue(DUE_BY.minusSeconds(1))).isFalse();
+        assertThat(idea.isOverdue(DUE_BY)).isTrue();
 
         AnswerEscalated escalated = idea.escalate("lea", Duration.ofDays(3), at(breach));
 
@@ -89,7 +89,7 @@ class IdeaDeadlineTests {
         assertThat(idea.escalations()).isEqualTo(1);
         assertThat(idea.answerDueBy()).isEqualTo(breach.plus(Duration.ofDays(3)));
         assertThat(idea.history().getLast().what()).isEqualTo(Milestone.ESCALATED);
-        assertThatExceptionOfType(IllegalTransitionException.class)
+        assertThatExceptionOfType(IdeaActionRefused.class)
                 .isThrownBy(() -> idea.escalate("lea", Duration.ofDays(3), at(breach.plusSeconds(60))));
 
         // half-time of the new, three-day deadline
@@ -104,7 +104,7 @@ class IdeaDeadlineTests {
         idea.decline(org.suggestionbox.events.DeclineReason.NOT_FEASIBLE, "No", "maya", at(ASSIGNED_AT));
 
         assertThat(idea.remindIfDue(BOTH, at(DUE_BY.minusSeconds(60)))).isEmpty();
-        assertThat(idea.isBreached(DUE_BY.plusSeconds(60))).isFalse();
+        assertThat(idea.isOverdue(DUE_BY.plusSeconds(60))).isFalse();
     }
 
     private static Idea assigned() {

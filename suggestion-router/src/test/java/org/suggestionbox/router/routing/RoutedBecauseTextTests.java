@@ -10,6 +10,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.suggestionbox.router.idea.RoutedBecause;
 import org.suggestionbox.router.idea.RoutedBecause.Match;
 import org.suggestionbox.router.idea.RoutedBecause.Criterion;
+import org.suggestionbox.router.idea.TeamStrategy;
 
 /** Why an idea came to its owner, said with the router's own message bundles in each page language. */
 class RoutedBecauseTextTests {
@@ -23,7 +24,7 @@ class RoutedBecauseTextTests {
             List.of(new Match(Criterion.CATEGORY, "operations"), new Match(Criterion.KEYWORD, "forklift")), "Jan Kowalski");
 
     private final RoutedBecause toTeamMember = RoutedBecause.toTeamMember("cx-team",
-            List.of(new Match(Criterion.ANY, "")), "FEWEST_OPEN", "Maya Rosen");
+            List.of(new Match(Criterion.ANY, "")), TeamStrategy.FEWEST_OPEN, "Maya Rosen");
 
     private final RoutedBecause toTriage = RoutedBecause.toTriage("workplace",
             List.of(new RoutedBecause.Unowned("facilities", List.of("bob"))), "Maya Rosen");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.suggestionbox.router.idea.Owner;
+import org.suggestionbox.router.idea.TeamStrategy;
 
 class RoutingRulesTests {
 

@@ -1,4 +1,4 @@
-package org.suggestionbox.router.routing;
+package org.suggestionbox.router.idea;
 
 /** How a rule targeting a team picks one member. */
 public enum TeamStrategy {

@@ -1,4 +1,4 @@
-package org.suggestionbox.router.admin;
+package org.suggestionbox.router.assignment;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,14 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.suggestionbox.events.IdeaReassigned;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.router.config.RouterProperties;
-import org.suggestionbox.router.dashboard.DashboardRecorder;
 import org.suggestionbox.router.idea.Idea;
-import org.suggestionbox.router.outbox.OutboxRelay;
+import org.suggestionbox.router.lifecycle.Ideas;
 import org.suggestionbox.router.routing.RoutingRequest;
 import org.suggestionbox.router.routing.RoutingResult;
 import org.suggestionbox.router.routing.RuleBook;
@@ -31,33 +29,31 @@ import io.micrometer.core.instrument.MeterRegistry;
  * under its version, so two runs at once move it once and the loser skips it.
  */
 @Service
-class OwnerRerouter {
+public class OwnerRerouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(OwnerRerouter.class);
 
     private final IdeaStore store;
+    private final Ideas ideas;
     private final RuleBook rules;
     private final Directory directory;
-    private final OutboxRelay relay;
-    private final DashboardRecorder dashboard;
     private final RouterProperties properties;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    OwnerRerouter(IdeaStore store, RuleBook rules, Directory directory, OutboxRelay relay, DashboardRecorder dashboard,
-            RouterProperties properties, Clock clock, MeterRegistry registry) {
+    OwnerRerouter(IdeaStore store, Ideas ideas, RuleBook rules, Directory directory, RouterProperties properties,
+            Clock clock, MeterRegistry registry) {
         this.store = store;
+        this.ideas = ideas;
         this.rules = rules;
         this.directory = directory;
-        this.relay = relay;
-        this.dashboard = dashboard;
         this.properties = properties;
         this.clock = clock;
         this.registry = registry;
     }
 
     /** Re-routes every orphaned undecided idea; returns how many moved. */
-    int rerouteOrphans(String by) {
+    public int rerouteOrphans(String by) {
         Set<String> owners = directory.all().stream().filter(person -> person.hasRole(Role.OWNER)).map(Person::id)
                 .collect(Collectors.toSet());
         int moved = 0;
@@ -89,11 +85,8 @@ class OwnerRerouter {
         String note = (left ? "previous owner left" : "previous owner is no longer an owner") + "; "
                 + result.explanation();
         Instant dueBy = clock.instant().plus(properties.deadlines().forCategory(idea.category()));
-        IdeaReassigned reassigned = idea.reassign(result.owner(), note, dueBy, by, clock);
-        store.save(idea);
+        ideas.change(idea, rerouted -> rerouted.reassign(result.owner(), note, dueBy, by, clock));
         registry.counter("ideas.rerouted", "reason", left ? "OWNER_LEFT" : "OWNER_ROLE_LOST").increment();
-        dashboard.record(idea, reassigned);
-        relay.relay(idea);
         return true;
     }
 }

@@ -1,10 +1,14 @@
-package org.suggestionbox.router.decision;
+package org.suggestionbox.router.web;
 
 import java.util.List;
 
-import org.suggestionbox.router.idea.IncompleteDecisionException.Violation;
+import org.suggestionbox.router.idea.Violation;
 
-/** A request whose fields break a rule; answered with 400 and one entry per field. */
+/**
+ * A request whose fields break a rule outside the idea aggregate (the directory and rules administration);
+ * answered with 400 and one entry per field, like an {@link org.suggestionbox.router.idea.IdeaActionRefused}
+ * for an incomplete action.
+ */
 public class InvalidRequestException extends RuntimeException {
 
     private final List<Violation> violations;

@@ -1,4 +1,4 @@
-package org.suggestionbox.router.decision;
+package org.suggestionbox.router.web;
 
 import java.time.LocalDate;
 
@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
+import org.suggestionbox.router.decision.DecisionRequest;
 
 /** The decision form on the idea page; keeps what the owner typed when it comes back with errors. */
 public class DecisionForm {

@@ -1,4 +1,4 @@
-package org.suggestionbox.router.intake;
+package org.suggestionbox.router.assignment;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -6,20 +6,20 @@ import org.suggestionbox.events.IdeaSubmission;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.Topics;
 
-/** Consumes {@link Topics#IDEAS_SUBMITTED}; the work happens in {@link IntakeService}. */
+/** Consumes {@link Topics#IDEAS_SUBMITTED}; the work happens in {@link AssignmentService}. */
 @Component
 class IdeasSubmittedListener {
 
-    private final IntakeService intake;
+    private final AssignmentService assignment;
 
-    IdeasSubmittedListener(IntakeService intake) {
-        this.intake = intake;
+    IdeasSubmittedListener(AssignmentService assignment) {
+        this.assignment = assignment;
     }
 
     @KafkaListener(id = "router-ideas-submitted", topics = Topics.IDEAS_SUBMITTED, groupId = "${spring.application.name}")
     void on(IdeaSubmission submission) {
         switch (submission) {
-            case IdeaSubmitted submitted -> intake.accept(submitted);
+            case IdeaSubmitted submitted -> assignment.accept(submitted);
         }
     }
 }

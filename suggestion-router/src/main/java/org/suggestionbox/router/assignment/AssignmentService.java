@@ -1,24 +1,19 @@
-package org.suggestionbox.router.intake;
+package org.suggestionbox.router.assignment;
 
 import java.time.Clock;
 import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.suggestionbox.events.IdeaAssigned;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.platform.kafka.NonRetryableEventException;
 import org.suggestionbox.router.config.RouterProperties;
-import org.suggestionbox.router.dashboard.DashboardRecorder;
 import org.suggestionbox.router.idea.Idea;
-import org.suggestionbox.router.outbox.OutboxRelay;
-import org.suggestionbox.router.routing.RoutingResult;
-import org.suggestionbox.router.similar.SimilarIdeas;
+import org.suggestionbox.router.lifecycle.Ideas;
 import org.suggestionbox.router.routing.RoutingRequest;
+import org.suggestionbox.router.routing.RoutingResult;
 import org.suggestionbox.router.routing.RuleBook;
-import org.suggestionbox.router.storage.IdeaStore;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,27 +24,21 @@ import io.micrometer.core.instrument.MeterRegistry;
  * finds the idea there and changes nothing.
  */
 @Service
-class IntakeService {
+class AssignmentService {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AssignmentService.class);
 
-    private final IdeaStore store;
+    private final Ideas ideas;
     private final RuleBook rules;
-    private final OutboxRelay relay;
-    private final DashboardRecorder dashboard;
-    private final SimilarIdeas similar;
     private final RouterProperties properties;
     private final Clock clock;
     private final Counter routedByRule;
     private final Counter routedToTriage;
 
-    IntakeService(IdeaStore store, RuleBook rules, OutboxRelay relay, DashboardRecorder dashboard,
-            SimilarIdeas similar, RouterProperties properties, Clock clock, MeterRegistry registry) {
-        this.store = store;
-        this.similar = similar;
-        this.dashboard = dashboard;
+    AssignmentService(Ideas ideas, RuleBook rules, RouterProperties properties, Clock clock,
+            MeterRegistry registry) {
+        this.ideas = ideas;
         this.rules = rules;
-        this.relay = relay;
         this.properties = properties;
         this.clock = clock;
         this.routedByRule = routed(registry, "RULE");
@@ -64,11 +53,8 @@ class IntakeService {
         RoutingResult result = rules.route(new RoutingRequest(submitted.category(), submitted.department(),
                 submitted.title(), submitted.description()));
         Instant dueBy = clock.instant().plus(properties.deadlines().forCategory(submitted.category()));
-        IdeaAssigned assigned = idea.assign(result.owner(), result.ruleId(), result.because(), dueBy, clock);
-        try {
-            store.insert(idea);
-        }
-        catch (DuplicateKeyException ex) {
+        idea.assign(result.owner(), result.ruleId(), result.because(), dueBy, clock);
+        if (!ideas.create(idea)) {
             LOG.debug("Idea {} is known already; submission {} ignored", submitted.ideaId(), submitted.eventId());
             return;
         }
@@ -77,9 +63,6 @@ class IntakeService {
             case RoutingResult.Unroutable unroutable -> routedToTriage.increment();
         }
         LOG.info("Idea {} assigned to {} ({})", idea.id(), result.owner().id(), result.ruleId());
-        dashboard.record(idea, assigned);
-        similar.add(idea);
-        relay.relay(idea);
     }
 
     private static Counter routed(MeterRegistry registry, String outcome) {

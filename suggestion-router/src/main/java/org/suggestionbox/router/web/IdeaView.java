@@ -1,4 +1,4 @@
-package org.suggestionbox.router.decision;
+package org.suggestionbox.router.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,11 +11,13 @@ import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
+import org.suggestionbox.router.idea.Assignment;
 import org.suggestionbox.router.idea.Decision;
 import org.suggestionbox.router.idea.HistoryEntry;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaState;
 import org.suggestionbox.router.idea.Milestone;
+import org.suggestionbox.router.idea.Progress;
 import org.suggestionbox.router.idea.RoutedBecause;
 import org.suggestionbox.router.similar.SimilarIdea;
 
@@ -71,9 +73,10 @@ public record IdeaView(
 
     /** With the nearest earlier ideas, for those who decide (absent for everyone else). */
     public static IdeaView of(Idea idea, Directory directory, Instant now, @Nullable List<SimilarIdea> similar) {
-        String ownerId = idea.ownerId();
-        PersonRef owner = ownerId == null ? null
-                : new PersonRef(ownerId, idea.ownerName() == null ? nameOf(ownerId, directory) : idea.ownerName());
+        Assignment assignment = idea.assignment();
+        PersonRef owner = assignment == null ? null
+                : new PersonRef(assignment.owner().id(), assignment.owner().name());
+        Progress progress = idea.progress();
         List<PersonRef> submittedBy = idea.isAnonymous() ? List.of()
                 : idea.submitters().stream()
                         .filter(submitter -> submitter.personId() != null)
@@ -87,10 +90,14 @@ public record IdeaView(
         List<HistoryView> history = idea.history().stream()
                 .map(entry -> history(entry, idea, directory))
                 .toList();
-        return new IdeaView(idea.id(), idea.title(), idea.description(), idea.category(), idea.state(), owner,
-                idea.answerDueBy(), idea.isOverdue(now), idea.answered(), idea.answeredAt(), idea.routedBecause(),
-                idea.routing(), idea.ruleId(), idea.submittedAt(), idea.isAnonymous(), submittedBy, decisionView,
-                idea.progress(), idea.progressNote(), history, similar);
+        RoutedBecause because = assignment == null ? null : assignment.because();
+        return new IdeaView(idea.id().value(), idea.title(), idea.description(), idea.category(), idea.state(), owner,
+                idea.answerDueBy(), idea.isOverdue(now), idea.answered(), idea.answeredAt(),
+                because == null ? null : because.inEnglish(),
+                because instanceof RoutedBecause.InEnglishOnly ? null : because,
+                assignment == null ? null : assignment.ruleId(), idea.submittedAt(), idea.isAnonymous(), submittedBy,
+                decisionView, progress == null ? null : progress.status(), progress == null ? null : progress.note(),
+                history, similar);
     }
 
     private static HistoryView history(HistoryEntry entry, Idea idea, Directory directory) {

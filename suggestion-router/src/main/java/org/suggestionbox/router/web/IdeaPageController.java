@@ -1,10 +1,9 @@
-package org.suggestionbox.router.decision;
+package org.suggestionbox.router.web;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -26,10 +25,17 @@ import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.DirectoryLocaleResolver;
 import org.suggestionbox.platform.web.PlatformLinks;
+import org.suggestionbox.router.decision.DecisionService;
+import org.suggestionbox.router.decision.IdeaAccessDeniedException;
+import org.suggestionbox.router.decision.MergeRequest;
+import org.suggestionbox.router.decision.ReassignRequest;
+import org.suggestionbox.router.decision.StatusRequest;
 import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.IdeaActionRefused;
+import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.idea.IdeaState;
-import org.suggestionbox.router.idea.IllegalTransitionException;
-import org.suggestionbox.router.idea.IncompleteDecisionException.Violation;
+import org.suggestionbox.router.idea.Violation;
+import org.suggestionbox.router.lifecycle.IdeaNotFoundException;
 import org.suggestionbox.router.idea.TextLimits;
 
 /** The idea page: details, history, and for its owner the decision and progress forms. */
@@ -39,24 +45,26 @@ class IdeaPageController {
     private static final String TOO_LONG = "text.error.tooLong";
 
     private final DecisionService decisions;
+    private final IdeaViews views;
     private final PlatformLinks links;
     private final String application;
 
-    IdeaPageController(DecisionService decisions, PlatformLinks links,
+    IdeaPageController(DecisionService decisions, IdeaViews views, PlatformLinks links,
             @Value("${spring.application.name}") String application) {
         this.decisions = decisions;
+        this.views = views;
         this.links = links;
         this.application = application;
     }
 
     @GetMapping("/ideas/{id}")
-    String idea(@PathVariable UUID id, @AuthenticationPrincipal DirectoryUser user, Model model) {
+    String idea(@PathVariable IdeaId id, @AuthenticationPrincipal DirectoryUser user, Model model) {
         Idea idea = decisions.read(id, user.person());
         return show(idea, user, new DecisionForm(), Map.of(), null, model);
     }
 
     @PostMapping("/ideas/{id}/decision")
-    String decide(@PathVariable UUID id, @ModelAttribute("form") DecisionForm form, BindingResult binding,
+    String decide(@PathVariable IdeaId id, @ModelAttribute("form") DecisionForm form, BindingResult binding,
             @AuthenticationPrincipal DirectoryUser user, Model model) {
         Idea idea = decisions.read(id, user.person());
         if (binding.hasErrors()) {
@@ -68,77 +76,84 @@ class IdeaPageController {
             decisions.decide(id, form.toRequest(), user.person());
             return "redirect:/ideas/" + id + "?decided";
         }
-        catch (InvalidRequestException ex) {
-            return show(idea, user, form, errorKeys(ex.violations()), "decision.error.summary", model);
+        catch (IdeaActionRefused ex) {
+            if (ex.reason() == IdeaActionRefused.Reason.INCOMPLETE) {
+                return show(idea, user, form, errorKeys(ex.violations()), "decision.error.summary", model);
+            }
+            return show(decisions.read(id, user.person()), user, form, Map.of(), "decision.error.conflict", model);
         }
-        catch (IllegalTransitionException | OptimisticLockingFailureException ex) {
+        catch (OptimisticLockingFailureException ex) {
             return show(decisions.read(id, user.person()), user, form, Map.of(), "decision.error.conflict", model);
         }
     }
 
     @PostMapping("/ideas/{id}/status")
-    String status(@PathVariable UUID id, @RequestParam(required = false) ProgressStatus status,
+    String status(@PathVariable IdeaId id, @RequestParam(required = false) ProgressStatus status,
             @RequestParam(required = false) String note, @AuthenticationPrincipal DirectoryUser user, Model model) {
         try {
             decisions.changeStatus(id, new StatusRequest(status, note), user.person());
             return "redirect:/ideas/" + id + "?updated";
         }
-        catch (InvalidRequestException ex) {
-            model.addAttribute("statusError", errorKey(ex, "status.error.note"));
+        catch (IdeaActionRefused ex) {
+            model.addAttribute("statusError", ex.reason() == IdeaActionRefused.Reason.INCOMPLETE ? errorKey(ex, "status.error.note")
+                    : "decision.error.conflict");
         }
-        catch (IllegalTransitionException | OptimisticLockingFailureException ex) {
+        catch (OptimisticLockingFailureException ex) {
             model.addAttribute("statusError", "decision.error.conflict");
         }
         return show(decisions.read(id, user.person()), user, new DecisionForm(), Map.of(), null, model);
     }
 
     @PostMapping("/ideas/{id}/review")
-    String review(@PathVariable UUID id, @AuthenticationPrincipal DirectoryUser user, Model model) {
+    String review(@PathVariable IdeaId id, @AuthenticationPrincipal DirectoryUser user, Model model) {
         try {
             decisions.startReview(id, user.person());
             return "redirect:/ideas/" + id;
         }
-        catch (IllegalTransitionException | OptimisticLockingFailureException ex) {
+        catch (IdeaActionRefused | OptimisticLockingFailureException ex) {
             return show(decisions.read(id, user.person()), user, new DecisionForm(), Map.of(), "decision.error.conflict",
                     model);
         }
     }
 
     @PostMapping("/ideas/{id}/reassign")
-    String reassign(@PathVariable UUID id, @RequestParam(required = false) String ownerId,
+    String reassign(@PathVariable IdeaId id, @RequestParam(required = false) String ownerId,
             @RequestParam(required = false) String note, @AuthenticationPrincipal DirectoryUser user, Model model) {
         try {
             decisions.reassign(id, new ReassignRequest(ownerId, note), user.person());
             return "redirect:/queue?reassigned";
         }
-        catch (InvalidRequestException ex) {
-            model.addAttribute("reassignError", errorKey(ex, "reassign.error"));
+        catch (IdeaActionRefused ex) {
+            model.addAttribute("reassignError", ex.reason() == IdeaActionRefused.Reason.INCOMPLETE ? errorKey(ex, "reassign.error")
+                    : "decision.error.conflict");
         }
-        catch (IllegalTransitionException | OptimisticLockingFailureException ex) {
+        catch (OptimisticLockingFailureException ex) {
             model.addAttribute("reassignError", "decision.error.conflict");
         }
         return show(decisions.read(id, user.person()), user, new DecisionForm(), Map.of(), null, model);
     }
 
     @PostMapping("/ideas/{id}/merge")
-    String merge(@PathVariable UUID id, @RequestParam(required = false) String originalId,
+    String merge(@PathVariable IdeaId id, @RequestParam(required = false) String originalId,
             @RequestParam(required = false) String note, @AuthenticationPrincipal DirectoryUser user, Model model) {
         try {
             decisions.merge(id, new MergeRequest(parseId(originalId), note), user.person());
             return "redirect:/ideas/" + id + "?merged";
         }
-        catch (InvalidRequestException ex) {
-            model.addAttribute("mergeError", errorKey(ex, "merge.error"));
+        catch (IdeaActionRefused ex) {
+            model.addAttribute("mergeError", ex.reason() == IdeaActionRefused.Reason.INCOMPLETE ? errorKey(ex, "merge.error")
+                    : "decision.error.conflict");
         }
-        catch (IllegalTransitionException | OptimisticLockingFailureException ex) {
+        catch (OptimisticLockingFailureException ex) {
             model.addAttribute("mergeError", "decision.error.conflict");
         }
         return show(decisions.read(id, user.person()), user, new DecisionForm(), Map.of(), null, model);
     }
 
-    private static @org.jspecify.annotations.Nullable UUID parseId(@org.jspecify.annotations.Nullable String text) {
+    private static java.util.@org.jspecify.annotations.Nullable UUID parseId(
+            @org.jspecify.annotations.Nullable String text) {
         try {
-            return text == null || text.isBlank() ? null : UUID.fromString(text.strip());
+            return text == null || text.isBlank() ? null : java.util.UUID.fromString(text.strip());
         }
         catch (IllegalArgumentException ex) {
             return null;
@@ -171,7 +186,7 @@ class IdeaPageController {
 
     private String show(Idea idea, DirectoryUser user, DecisionForm form, Map<String, String> errors,
             @org.jspecify.annotations.Nullable String error, Model model) {
-        model.addAttribute("idea", decisions.view(idea, user.person()));
+        model.addAttribute("idea", views.view(idea, user.person()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("error", error);
@@ -189,7 +204,7 @@ class IdeaPageController {
     }
 
     /** The message key for a refused form: the too-long one when a text was too long, else {@code otherwise}. */
-    private static String errorKey(InvalidRequestException ex, String otherwise) {
+    private static String errorKey(IdeaActionRefused ex, String otherwise) {
         return ex.violations().stream().anyMatch(TextLimits::isTooLong) ? TOO_LONG : otherwise;
     }
 

@@ -1,4 +1,4 @@
-package org.suggestionbox.router.decision;
+package org.suggestionbox.router.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +14,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.suggestionbox.router.idea.IllegalTransitionException;
-import org.suggestionbox.router.idea.IncompleteDecisionException;
+import org.suggestionbox.router.decision.IdeaAccessDeniedException;
+import org.suggestionbox.router.idea.IdeaActionRefused;
+import org.suggestionbox.router.idea.Violation;
+import org.suggestionbox.router.lifecycle.IdeaNotFoundException;
 
 /** The router's domain failures as RFC 9457 problem details. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -34,11 +36,20 @@ class RouterApiExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage());
     }
 
-    @ExceptionHandler(IllegalTransitionException.class)
-    ProblemDetail illegalTransition(IllegalTransitionException ex) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not possible in this state", ex.getMessage());
-        problem.setProperty("state", ex.state());
-        return problem;
+    /**
+     * The aggregate refused: 409 when the idea's state does not allow the action, 400 with one entry per
+     * field when the action lacks what it needs.
+     */
+    @ExceptionHandler(IdeaActionRefused.class)
+    ProblemDetail refused(IdeaActionRefused ex) {
+        return switch (ex.reason()) {
+            case NOT_IN_THIS_STATE -> {
+                ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not possible in this state", ex.getMessage());
+                problem.setProperty("state", ex.state());
+                yield problem;
+            }
+            case INCOMPLETE -> invalid(ex.violations());
+        };
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -53,12 +64,7 @@ class RouterApiExceptionHandler {
         return invalid(ex.violations());
     }
 
-    @ExceptionHandler(IncompleteDecisionException.class)
-    ProblemDetail incomplete(IncompleteDecisionException ex) {
-        return invalid(ex.violations());
-    }
-
-    private static ProblemDetail invalid(List<IncompleteDecisionException.Violation> violations) {
+    private static ProblemDetail invalid(List<Violation> violations) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid fields.");
         problem.setProperty("errors", violations.stream().map(violation -> {
             Map<String, String> error = new LinkedHashMap<>();

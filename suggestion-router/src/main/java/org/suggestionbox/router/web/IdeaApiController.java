@@ -1,0 +1,65 @@
+package org.suggestionbox.router.web;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.suggestionbox.platform.security.DirectoryUser;
+import org.suggestionbox.router.decision.DecisionService;
+import org.suggestionbox.router.decision.DecisionRequest;
+import org.suggestionbox.router.decision.MergeRequest;
+import org.suggestionbox.router.decision.ReassignRequest;
+import org.suggestionbox.router.decision.StatusRequest;
+import org.suggestionbox.router.idea.IdeaId;
+
+/** The idea API: read one idea, start reviewing it, decide it, report progress, hand it on, merge it
+ * as a duplicate. */
+@RestController
+@RequestMapping("/api/ideas/{id}")
+class IdeaApiController {
+
+    private final DecisionService decisions;
+    private final IdeaViews views;
+
+    IdeaApiController(DecisionService decisions, IdeaViews views) {
+        this.decisions = decisions;
+        this.views = views;
+    }
+
+    @GetMapping
+    IdeaView idea(@PathVariable IdeaId id, @AuthenticationPrincipal DirectoryUser user) {
+        return views.view(decisions.read(id, user.person()), user.person());
+    }
+
+    @PostMapping("/decision")
+    IdeaView decide(@PathVariable IdeaId id, @RequestBody DecisionRequest request,
+            @AuthenticationPrincipal DirectoryUser user) {
+        return views.view(decisions.decide(id, request, user.person()));
+    }
+
+    @PostMapping("/review")
+    IdeaView review(@PathVariable IdeaId id, @AuthenticationPrincipal DirectoryUser user) {
+        return views.view(decisions.startReview(id, user.person()));
+    }
+
+    @PostMapping("/status")
+    IdeaView status(@PathVariable IdeaId id, @RequestBody StatusRequest request,
+            @AuthenticationPrincipal DirectoryUser user) {
+        return views.view(decisions.changeStatus(id, request, user.person()));
+    }
+
+    @PostMapping("/reassign")
+    IdeaView reassign(@PathVariable IdeaId id, @RequestBody ReassignRequest request,
+            @AuthenticationPrincipal DirectoryUser user) {
+        return views.view(decisions.reassign(id, request, user.person()));
+    }
+
+    @PostMapping("/merge")
+    IdeaView merge(@PathVariable IdeaId id, @RequestBody MergeRequest request,
+            @AuthenticationPrincipal DirectoryUser user) {
+        return views.view(decisions.merge(id, request, user.person()));
+    }
+}
