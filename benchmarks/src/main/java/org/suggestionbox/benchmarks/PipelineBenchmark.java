@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -81,8 +82,8 @@ public final class PipelineBenchmark {
             String bootstrapServers;
             Map<String, Long> childPids = Map.of();
             if (this.options.externalStack()) {
-                intakeUrl = this.options.intakeUrl();
-                bootstrapServers = this.options.bootstrapServers();
+                intakeUrl = Objects.requireNonNull(this.options.intakeUrl());
+                bootstrapServers = Objects.requireNonNull(this.options.bootstrapServers());
             }
             else {
                 Path dataDir = Files.createTempDirectory("suggestionbox-benchmark-");
@@ -151,7 +152,7 @@ public final class PipelineBenchmark {
             for (String ideaId : load.measuredIdeas()) {
                 OptionalLong at = ledger.firstDelivery(ideaId);
                 if (at.isPresent()) {
-                    delivered.recordValue(Math.max(0, (at.getAsLong() - intended.get(ideaId)) / 1000));
+                    delivered.recordValue(Math.max(0, (at.getAsLong() - Objects.requireNonNull(intended.get(ideaId))) / 1000));
                 }
                 else {
                     undelivered++;
@@ -161,7 +162,7 @@ public final class PipelineBenchmark {
             watcherFailed = watcher.failed();
         }
         Duration measuredWall = Duration.ofNanos(load.sendsDoneNanos() - measuredStart);
-        Map<String, String> cpu = CpuUsage.between(cpuBefore.get(), cpuAfter,
+        Map<String, String> cpu = CpuUsage.between(Objects.requireNonNull(cpuBefore.get()), cpuAfter,
                 Duration.ofNanos(Math.max(1, load.lastMeasuredResponseNanos() - measuredStart)));
 
         int recordSize = RecordSize.ofLatestSubmission(bootstrapServers).orElse(FALLBACK_RECORD_SIZE);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -151,7 +152,7 @@ public final class LocalStack implements AutoCloseable {
         LOG.info("Services run with the local profile and the secrets in {}", this.dataDir.resolve(LocalSecrets.FILE_NAME));
         if (this.settings.startSignIn) {
             // first, though nobody waits for it: the services ask the provider for its configuration on first use
-            ServiceProcess provider = new ServiceProcess(SIGN_IN_PROVIDER, 1, jars.get(SIGN_IN_PROVIDER),
+            ServiceProcess provider = new ServiceProcess(SIGN_IN_PROVIDER, 1, Objects.requireNonNull(jars.get(SIGN_IN_PROVIDER)),
                     this.settings.ports.signIn(), signInEnvironment(secrets), logsDir().resolve(SIGN_IN_PROVIDER + ".log"),
                     this.settings.serviceJvmOptions);
             LOG.info("Starting the sign-in provider on {} (log: {})", signInUrl(), provider.logFile());
@@ -159,7 +160,7 @@ public final class LocalStack implements AutoCloseable {
             this.signIn = provider;
         }
         for (String module : this.settings.services) {
-            ServiceProcess service = new ServiceProcess(module, 1, jars.get(module), port(module),
+            ServiceProcess service = new ServiceProcess(module, 1, Objects.requireNonNull(jars.get(module)), port(module),
                     serviceEnvironment(module, secrets), logsDir().resolve(module + ".log"), this.settings.serviceJvmOptions);
             LOG.info("Starting {} on port {} (log: {})", module, service.port(), service.logFile());
             service.start();

@@ -3,6 +3,7 @@ package org.suggestionbox.localstack;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
 import org.jspecify.annotations.Nullable;
@@ -96,7 +97,7 @@ public final class LocalStackCommand {
         String line = "=".repeat(72);
         out.println();
         out.println(line);
-        out.println(" Suggestion Box is running (started in " + stack.timings().get("total").toSeconds() + " s)");
+        out.println(" Suggestion Box is running (started in " + Objects.requireNonNull(stack.timings().get("total")).toSeconds() + " s)");
         out.println(line);
         out.printf(" Submit an idea    %s/ideas/new%n", stack.intakeUrl());
         out.printf(" Owner queue       %s/queue%n", stack.routerUrl());

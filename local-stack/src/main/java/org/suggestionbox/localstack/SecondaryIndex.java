@@ -86,7 +86,7 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     @Override
-    public synchronized Object remove(Document document) {
+    public synchronized @Nullable Object remove(Document document) {
         Object position = positionOf(document);
         return unfile(position) || !isSparse() ? position : null;
     }
@@ -199,7 +199,7 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     @Override
-    public Object getPosition(Document document) {
+    public @Nullable Object getPosition(Document document) {
         return null;
     }
 

@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -26,7 +27,7 @@ public final class Infrastructure {
     static final String MONGO_IMAGE = "mongo:8.0";
 
     private static final Logger LOG = LoggerFactory.getLogger(Infrastructure.class);
-    private static volatile Infrastructure instance;
+    private static volatile @Nullable Infrastructure instance;
 
     /** How Kafka and MongoDB were provided. */
     public enum Mode {

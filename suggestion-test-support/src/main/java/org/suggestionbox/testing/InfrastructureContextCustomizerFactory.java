@@ -1,6 +1,7 @@
 package org.suggestionbox.testing;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
@@ -18,7 +19,7 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
+    public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
             List<ContextConfigurationAttributes> configAttributes) {
         return TestContextAnnotationUtils.hasAnnotation(testClass, SuggestionBoxInfrastructure.class)
                 ? new InfrastructureContextCustomizer()

@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes raw records on the shared broker, the way an operator's tool would: for
@@ -69,7 +70,7 @@ public final class KafkaProbe {
     }
 
     /** The value of a header as text, or null when the record has no such header. */
-    public static String header(ConsumerRecord<?, ?> record, String name) {
+    public static @Nullable String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }

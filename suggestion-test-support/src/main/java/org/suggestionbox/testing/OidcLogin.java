@@ -19,9 +19,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -192,7 +194,8 @@ public final class OidcLogin {
         }
         Map<String, Object> body = JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() {
         });
-        return new Tokens((String) body.get("access_token"), (String) body.get("id_token"),
+        return new Tokens((String) Objects.requireNonNull(body.get("access_token"), "access_token"),
+                (String) body.get("id_token"),
                 (String) body.get("refresh_token"));
     }
 
@@ -200,7 +203,7 @@ public final class OidcLogin {
         return send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "text/html").GET().build());
     }
 
-    private HttpResponse<String> post(URI uri, Client client, Map<String, String> form) {
+    private HttpResponse<String> post(URI uri, @Nullable Client client, Map<String, String> form) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -296,7 +299,7 @@ public final class OidcLogin {
     }
 
     /** What the token endpoint answered; {@code idToken} and {@code refreshToken} are absent for machines. */
-    public record Tokens(String accessToken, String idToken, String refreshToken) {
+    public record Tokens(String accessToken, @Nullable String idToken, @Nullable String refreshToken) {
 
         public Map<String, Object> accessTokenClaims() {
             return claims(accessToken);

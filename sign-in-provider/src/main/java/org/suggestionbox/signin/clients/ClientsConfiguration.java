@@ -3,6 +3,7 @@ package org.suggestionbox.signin.clients;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +43,7 @@ class ClientsConfiguration {
         List<String> baseUrls = service.baseUrls().stream().map(ClientsConfiguration::withoutTrailingSlash).toList();
         return RegisteredClient.withId(clientId)
                 .clientId(clientId)
-                .clientSecret(encoder.encode(service.secret()))
+                .clientSecret(Objects.requireNonNull(encoder.encode(service.secret())))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
@@ -66,7 +67,7 @@ class ClientsConfiguration {
         List<String> scopes = machine.scopes().isEmpty() ? List.copyOf(properties.services().keySet()) : machine.scopes();
         return RegisteredClient.withId(clientId)
                 .clientId(clientId)
-                .clientSecret(encoder.encode(machine.secret()))
+                .clientSecret(Objects.requireNonNull(encoder.encode(machine.secret())))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scopes(allowed -> allowed.addAll(scopes))

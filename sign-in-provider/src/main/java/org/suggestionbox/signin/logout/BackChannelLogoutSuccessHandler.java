@@ -48,12 +48,13 @@ public final class BackChannelLogoutSuccessHandler implements AuthenticationSucc
             return;
         }
         String sid = idToken.getClaimAsString("sid");
-        if (sid == null) {
-            LOG.info("The ID token hint of a logout has no sid: no back-channel logout");
+        String subject = idToken.getSubject();
+        if (sid == null || subject == null) {
+            LOG.info("The ID token hint of a logout has no sid or no subject: no back-channel logout");
             return;
         }
         try {
-            backChannelLogout.sessionEnded(context.getIssuer(), idToken.getSubject(), sid);
+            backChannelLogout.sessionEnded(context.getIssuer(), subject, sid);
         }
         catch (RuntimeException ex) {
             // the person still gets signed out here and redirected; the services' sessions end on their own

@@ -1,7 +1,9 @@
 package org.suggestionbox.signin.token;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -49,7 +51,7 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             }
             return;
         }
-        people.byId(context.getPrincipal().getName()).ifPresent(person -> personClaims(claims, person));
+        people.byId(Objects.requireNonNull(context.<Authentication>getPrincipal(), "principal").getName()).ifPresent(person -> personClaims(claims, person));
         if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             claims.audience(List.of(clientId));
         }

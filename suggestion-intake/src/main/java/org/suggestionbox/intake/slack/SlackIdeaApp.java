@@ -200,8 +200,9 @@ class SlackIdeaApp implements DisposableBean {
     }
 
     private static String blockOf(@Nullable String field) {
-        return switch (field == null ? "" : field) {
-            case IdeaModal.TITLE, IdeaModal.CATEGORY -> field;
+        String name = field == null ? "" : field;
+        return switch (name) {
+            case IdeaModal.TITLE, IdeaModal.CATEGORY -> name;
             default -> IdeaModal.DESCRIPTION;
         };
     }

@@ -79,7 +79,7 @@ class IdeaFormController {
     /** Everyone an owner may choose as co-submitter: the directory without the owner, by name. */
     @ModelAttribute("coSubmitterChoices")
     List<CoSubmitterChoice> coSubmitterChoices(@AuthenticationPrincipal @Nullable DirectoryUser user, Locale locale) {
-        if (!teamMeetingAllowed(user)) {
+        if (user == null || !teamMeetingAllowed(user)) {
             return List.of();
         }
         Collator collator = Collator.getInstance(locale);

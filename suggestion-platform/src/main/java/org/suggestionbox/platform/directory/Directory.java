@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -28,7 +27,7 @@ public class Directory {
     private final ResourceLoader resourceLoader;
     private final JsonMapper jsonMapper;
     private final String location;
-    private final AtomicReference<Map<String, Person>> people = new AtomicReference<>(Map.of());
+    private volatile Map<String, Person> people = Map.of();
 
     public Directory(ResourceLoader resourceLoader, JsonMapper jsonMapper, String location) {
         this.resourceLoader = resourceLoader;
@@ -62,11 +61,11 @@ public class Directory {
                 throw new IllegalArgumentException("Duplicate person id in directory: " + person.id());
             }
         }
-        people.set(Map.copyOf(byId));
+        people = Map.copyOf(byId);
     }
 
     public Optional<Person> find(String id) {
-        return Optional.ofNullable(people.get().get(id));
+        return Optional.ofNullable(people.get(id));
     }
 
     public Person get(String id) {
@@ -74,7 +73,7 @@ public class Directory {
     }
 
     public Collection<Person> all() {
-        return people.get().values();
+        return people.values();
     }
 
     public Optional<Person> findByEmail(String email) {

@@ -1,6 +1,7 @@
 package org.suggestionbox.platform.kafka;
 
 import org.apache.kafka.common.header.Headers;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.support.serializer.JacksonJsonTypeResolver;
 import org.suggestionbox.events.Topics;
 import tools.jackson.databind.JavaType;
@@ -15,7 +16,7 @@ public final class EventTypeResolver implements JacksonJsonTypeResolver {
     private static final TypeFactory TYPES = TypeFactory.createDefaultInstance();
 
     @Override
-    public JavaType resolveType(String topic, byte[] data, Headers headers) {
+    public JavaType resolveType(String topic, byte[] data, @Nullable Headers headers) {
         return TYPES.constructType(Topics.eventTypeOf(topic));
     }
 }

@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -130,8 +131,10 @@ public class KafkaEventsAutoConfiguration {
     }
 
     /** One line when a record starts waiting for the infrastructure, then one every tenth attempt. */
-    private static void logWaitingForInfrastructure(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
-        if ((attempt == 1 || attempt % 10 == 0) && InfrastructureFailures.isInfrastructureFailure(failure)) {
+    private static void logWaitingForInfrastructure(ConsumerRecord<?, ?> record, @Nullable Exception failure,
+            int attempt) {
+        if (failure != null && (attempt == 1 || attempt % 10 == 0)
+                && InfrastructureFailures.isInfrastructureFailure(failure)) {
             LOG.warn("{}-{}@{} waits for the infrastructure (attempt {}, retried until it succeeds): {}",
                     record.topic(), record.partition(), record.offset(), attempt,
                     NestedExceptionUtils.getMostSpecificCause(failure).toString());

@@ -1,5 +1,6 @@
 package org.suggestionbox.platform.security;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -33,7 +34,7 @@ final class DirectoryJwtAuthentication extends AbstractAuthenticationToken {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof DirectoryJwtAuthentication that && this.token.equals(that.token);
     }
 

@@ -1,6 +1,7 @@
 package org.suggestionbox.platform.security;
 
 import java.util.List;
+import java.util.Objects;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.client.OidcBackChannelLogoutHandler;
 import org.springframework.security.oauth2.client.oidc.session.OidcSessionRegistry;
@@ -32,9 +33,9 @@ final class OidcSignIn {
 
     static ClientRegistrationRepository clientRegistrations(PlatformSecurityProperties.Oidc settings) {
         return new SupplierClientRegistrationRepository(() -> new InMemoryClientRegistrationRepository(
-                ClientRegistrations.fromIssuerLocation(settings.issuerUri())
+                ClientRegistrations.fromIssuerLocation(Objects.requireNonNull(settings.issuerUri(), "issuer-uri"))
                         .registrationId(REGISTRATION_ID)
-                        .clientId(settings.clientId())
+                        .clientId(Objects.requireNonNull(settings.clientId(), "client-id"))
                         .clientSecret(settings.clientSecret())
                         .scope("openid", "profile", "email")
                         .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")

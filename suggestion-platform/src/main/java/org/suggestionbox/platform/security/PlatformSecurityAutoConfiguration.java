@@ -2,6 +2,7 @@ package org.suggestionbox.platform.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -81,7 +82,7 @@ public class PlatformSecurityAutoConfiguration {
                 .headers(SecurityHeaders.defaults())
                 .csrf(csrf -> csrf.disable());
         if (!open) {
-            http.addFilterBefore(new ScrapeTokenFilter(token),
+            http.addFilterBefore(new ScrapeTokenFilter(Objects.requireNonNull(token)),
                     org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class);
         }
         return http.build();
