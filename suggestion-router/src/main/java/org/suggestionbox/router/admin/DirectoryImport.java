@@ -144,7 +144,8 @@ final class DirectoryImport {
                 violations.add(error(at, "roles", "at least one role is required"));
             }
             if (violations.size() == before && id != null) {
-                people.add(new Person(id, row.name().strip(), String.valueOf(email), row.department().strip(), managerId,
+                people.add(new Person(id, String.valueOf(row.name()).strip(), String.valueOf(email),
+                        String.valueOf(row.department()).strip(), managerId,
                         String.valueOf(locale), blankToNull(row.slackId()), blankToNull(row.teamsId()), roles));
             }
         }

@@ -119,7 +119,7 @@ class DashboardService {
         Map<String, Long> ideasByDepartment = store.counters(Metrics.IDEAS_BY_DEPARTMENT, DashboardStore.ALL);
         List<Dashboard.Participation> rows = new ArrayList<>();
         for (String department : new TreeSet<>(headcount.keySet())) {
-            long people = headcount.get(department);
+            long people = headcount.getOrDefault(department, 0L);
             long submitters = store.participants(department);
             Double rate = ratio(submitters, people);
             rows.add(new Dashboard.Participation(department, people, submitters,

@@ -82,7 +82,7 @@ class DashboardStore {
         Map<String, Map<String, Long>> result = new HashMap<>();
         for (Document document : mongo.find(query, Document.class, COUNTERS)) {
             result.computeIfAbsent(document.getString("week"), week -> new HashMap<>())
-                    .merge(document.getString("key"), ((Number) document.get("n")).longValue(), Long::sum);
+                    .merge(document.getString("key"), document.get("n") instanceof Number n ? n.longValue() : 0L, Long::sum);
         }
         return result;
     }

@@ -2,7 +2,6 @@ package org.suggestionbox.router.lifecycle;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -76,16 +75,6 @@ public class Ideas {
         similar.add(idea);
         projectAndRelay(idea, idea.outbox());
         return true;
-    }
-
-    /** Loads the idea and changes it by {@code action}; returns the changed idea. */
-    public Idea change(IdeaId id, Consumer<Idea> action) {
-        Idea idea = load(id);
-        change(idea, changed -> {
-            action.accept(changed);
-            return changed;
-        });
-        return idea;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.suggestionbox.router.routing;
 
+import java.util.Objects;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -52,7 +53,7 @@ public class RoutedBecauseText {
 
     /** The category's name as the pages show it, or its id when it has none. */
     private String categoryLabel(String category, Locale locale) {
-        return messages.getMessage("category." + category, null, category, locale);
+        return Objects.requireNonNullElse(messages.getMessage("category." + category, null, category, locale), category);
     }
 
     private String message(String code, Locale locale, Object... arguments) {

@@ -29,11 +29,10 @@ public record RoutingRule(String id, List<String> categories, List<String> depar
         @Nullable String owner, List<String> team, TeamStrategy strategy) {
 
     public RoutingRule {
-        boolean hasOwner = owner != null && !owner.isBlank();
-        if (id.isBlank() || hasOwner == !team.isEmpty()) {
+        owner = owner == null || owner.isBlank() ? null : owner.strip();
+        if (id.isBlank() || (owner != null) == !team.isEmpty()) {
             throw new IllegalArgumentException("A routing rule needs an id and either an owner or a team: " + id);
         }
-        owner = hasOwner ? owner.strip() : null;
         categories = normalised(categories);
         departments = normalised(departments);
         keywords = normalised(keywords);
@@ -65,11 +64,11 @@ public record RoutingRule(String id, List<String> categories, List<String> depar
             matched.add(new Match(Criterion.CATEGORY, category));
         }
         if (!departments.isEmpty()) {
-            String department = request.department() == null ? "" : normalise(request.department());
-            if (!departments.contains(department)) {
+            String given = request.department();
+            if (given == null || !departments.contains(normalise(given))) {
                 return null;
             }
-            matched.add(new Match(Criterion.DEPARTMENT, request.department().strip()));
+            matched.add(new Match(Criterion.DEPARTMENT, given.strip()));
         }
         if (!keywords.isEmpty()) {
             String text = request.title() + "\n" + request.description();

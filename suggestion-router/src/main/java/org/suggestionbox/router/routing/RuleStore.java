@@ -54,7 +54,7 @@ class RuleStore {
         Document counter = mongo.getCollection(TURNS).findOneAndUpdate(Filters.eq("_id", ruleId),
                 Updates.inc("turns", 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return counter == null ? 1L : ((Number) counter.get("turns")).longValue();
+        return counter != null && counter.get("turns") instanceof Number turns ? turns.longValue() : 1L;
     }
 
     private static Document toDocument(RuleDefinition rule) {

@@ -36,15 +36,16 @@ public final class RuleValidator {
             else if (!ids.add(rule.id().strip())) {
                 violations.add(new Violation(at + "id", "The id " + rule.id() + " is used by another rule."));
             }
-            boolean hasOwner = rule.owner() != null && !rule.owner().isBlank();
+            String named = rule.owner();
+            String owner = named == null || named.isBlank() ? null : named.strip();
             List<String> team = RuleDefinition.orEmpty(rule.team());
-            if (hasOwner == !team.isEmpty()) {
+            if ((owner != null) == !team.isEmpty()) {
                 violations.add(new Violation(at + "owner", "Name either an owner or a team."));
             }
-            List<String> candidates = hasOwner ? List.of(rule.owner().strip()) : team;
+            List<String> candidates = owner != null ? List.of(owner) : team;
             for (String candidate : candidates) {
                 if (!isOwner.test(candidate.strip())) {
-                    violations.add(new Violation(at + (hasOwner ? "owner" : "team"),
+                    violations.add(new Violation(at + (owner != null ? "owner" : "team"),
                             candidate + " is not a person with the OWNER role in the directory."));
                 }
             }

@@ -1,5 +1,6 @@
 package org.suggestionbox.router.storage;
 
+import java.util.Objects;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -122,7 +123,7 @@ public class IdeaStore {
             Criteria dated = ownedBy(ownerId, states, category).and("answerDueBy").ne(null);
             if (afterId != null) {
                 dated = new Criteria().andOperator(dated, new Criteria().orOperator(
-                        Criteria.where("answerDueBy").gt(afterDueBy),
+                        Criteria.where("answerDueBy").gt(Objects.requireNonNull(afterDueBy)),
                         new Criteria().andOperator(Criteria.where("answerDueBy").is(afterDueBy),
                                 Criteria.where("_id").gt(afterId))));
             }
@@ -131,7 +132,7 @@ public class IdeaStore {
         if (page.size() < limit) {
             Criteria undated = ownedBy(ownerId, states, category).and("answerDueBy").is(null);
             if (afterUndated) {
-                undated = undated.and("_id").gt(afterId);
+                undated = undated.and("_id").gt(Objects.requireNonNull(afterId));
             }
             page.addAll(find(Query.query(undated).with(Sort.by("_id")).limit(limit - page.size())));
         }
@@ -232,7 +233,7 @@ public class IdeaStore {
         return mongo.aggregate(aggregation, COLLECTION, Document.class).getMappedResults().stream()
                 .filter(document -> document.get("_id") != null)
                 .map(document -> new OwnerBacklog(document.getString("_id"),
-                        ((Number) document.get("open")).longValue(), ((Number) document.get("overdue")).longValue(),
+                        count(document, "open"), count(document, "overdue"),
                         document.getDate("oldest").toInstant()))
                 .toList();
     }
@@ -308,5 +309,10 @@ public class IdeaStore {
             document.put(OUTBOX_OLDEST, Date.from(idea.outbox().getFirst().occurredAt()));
         }
         return document;
+    }
+
+    /** A count an aggregation wrote into {@code document}, 0 when it wrote none. */
+    private static long count(Document document, String field) {
+        return document.get(field) instanceof Number number ? number.longValue() : 0L;
     }
 }
