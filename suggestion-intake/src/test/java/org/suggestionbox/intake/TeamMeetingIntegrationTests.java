@@ -3,7 +3,6 @@ package org.suggestionbox.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -139,7 +138,7 @@ class TeamMeetingIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(fieldErrors(response)).containsExactly(
                 "coSubmitterIds: Only owners may submit an idea on behalf of a team meeting.");
-        assertNothingPublished(marker);
+        Published.assertNoIdeaContaining(marker);
     }
 
     @Test
@@ -155,7 +154,7 @@ class TeamMeetingIntegrationTests {
         assertThat(fieldErrors(response)).singleElement().asString()
                 .startsWith("coSubmitterIds: An idea cannot be both anonymous and from a team meeting")
                 .contains("would reveal who was in the meeting");
-        assertNothingPublished(marker);
+        Published.assertNoIdeaContaining(marker);
     }
 
     @Test
@@ -223,10 +222,5 @@ class TeamMeetingIntegrationTests {
                 record -> id.equals(record.key()));
         assertThat(records).hasSize(1);
         return JSON.readTree(records.getFirst().value());
-    }
-
-    private static void assertNothingPublished(String marker) {
-        assertThat(KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1, Duration.ofSeconds(3),
-                record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker))).isEmpty();
     }
 }
