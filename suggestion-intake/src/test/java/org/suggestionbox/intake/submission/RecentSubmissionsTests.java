@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.suggestionbox.intake.MutableClock;
 
 /** The Idempotency-Key claims: first come claims, a repeat finds the claim until it expires or is released. */
 class RecentSubmissionsTests {
 
-    private final IdeaIntakeTests.MutableClock clock = new IdeaIntakeTests.MutableClock(
+    private final MutableClock clock = new MutableClock(
             Instant.parse("2026-03-02T09:00:00Z"));
     private final RecentSubmissions recent = new RecentSubmissions(100, Duration.ofHours(24), clock);
     private final RecentSubmissions.Key key = new RecentSubmissions.Key("alice", "key-1");
