@@ -59,6 +59,13 @@ final class Published {
         return upToSentinel(Topics.IDEAS_SUBMITTED, record -> ideaId.equals(record.key()));
     }
 
+    /** The one record on {@value Topics#IDEAS_SUBMITTED} keyed by {@code ideaId}; fails on none or more than one. */
+    static ConsumerRecord<String, byte[]> onlyIdea(String ideaId) {
+        List<ConsumerRecord<String, byte[]>> records = ideasKeyed(ideaId);
+        assertThat(records).as("records on %s keyed %s", Topics.IDEAS_SUBMITTED, ideaId).hasSize(1);
+        return records.getFirst();
+    }
+
     /** The records on {@value Topics#IDEAS_SUBMITTED} whose value contains {@code marker}. */
     static List<ConsumerRecord<String, byte[]>> ideasContaining(String marker) {
         return upToSentinel(Topics.IDEAS_SUBMITTED, containing(marker));
