@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -23,10 +22,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.suggestionbox.events.SealedIdentity;
-import org.suggestionbox.events.Topics;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.anonymity.SealedContact;
-import org.suggestionbox.testing.KafkaProbe;
 import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AnonymousTrackingIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration RECORD_TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern TRACKING_URL = Pattern.compile("^http://localhost:8082/track/([A-Za-z0-9_-]+)$");
 
     @LocalServerPort
@@ -68,8 +64,7 @@ class AnonymousTrackingIntegrationTests {
         assertThat(trackingUrl).doesNotContain(id);
         assertThat(response.headers().firstValue("Location")).hasValue(trackingUrl);
 
-        ConsumerRecord<String, byte[]> record = KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1, RECORD_TIMEOUT,
-                r -> id.equals(r.key())).getFirst();
+        ConsumerRecord<String, byte[]> record = Published.onlyIdea(id);
         String value = new String(record.value(), StandardCharsets.UTF_8);
         JsonNode event = JSON.readTree(value);
         assertThat(event.path("trackingTokenHash").asString()).isEqualTo(sha256(token));
@@ -101,8 +96,7 @@ class AnonymousTrackingIntegrationTests {
         JsonNode namedBody = JSON.readTree(named.body());
         assertThat(namedBody.path("trackingUrl").asString())
                 .isEqualTo("http://localhost:8082/ideas/" + namedBody.path("id").asString());
-        JsonNode namedEvent = JSON.readTree(KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1, RECORD_TIMEOUT,
-                r -> namedBody.path("id").asString().equals(r.key())).getFirst().value());
+        JsonNode namedEvent = JSON.readTree(Published.onlyIdea(namedBody.path("id").asString()).value());
         assertThat(namedEvent.path("trackingTokenHash").isNull() || namedEvent.path("trackingTokenHash").isMissingNode())
                 .as("no tracking hash on a named idea").isTrue();
     }
@@ -114,10 +108,8 @@ class AnonymousTrackingIntegrationTests {
                 "title", "Anonymous from a small team " + UUID.randomUUID(), "description", "x",
                 "category", "operations", "anonymous", true)));
 
-        assertThat(response.statusCode()).isEqualTo(202);
-        String id = JSON.readTree(response.body()).path("id").asString();
-        String value = new String(KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1, RECORD_TIMEOUT,
-                r -> id.equals(r.key())).getFirst().value(), StandardCharsets.UTF_8);
+        String id = TestHttp.acceptedIdeaId(response);
+        String value = new String(Published.onlyIdea(id).value(), StandardCharsets.UTF_8);
         JsonNode event = JSON.readTree(value);
         assertThat(event.path("department").isNull()).isTrue();
         assertThat(event.path("locale").isNull()).isTrue();

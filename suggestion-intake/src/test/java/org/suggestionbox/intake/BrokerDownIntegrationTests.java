@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -20,16 +19,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.suggestionbox.events.Topics;
 import org.suggestionbox.testing.Infrastructure;
-import org.suggestionbox.testing.KafkaProbe;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Intake with its broker gone: a port nobody listens on. Deliberately without
- * {@code @SuggestionBoxInfrastructure}, whose property source would point it at the real broker;
- * {@link KafkaProbe} still reads the real, shared broker to prove nothing arrived there.
+ * {@code @SuggestionBoxInfrastructure}, whose property source would point it at the real broker.
+ * These tests check the answers and the refusal counts only: reading the shared broker, which this
+ * intake never reaches, could not fail. {@link BrokerBackIntegrationTests} proves on a broker that
+ * comes back that a refused idea is never published later.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.admin.auto-create=false")
@@ -53,7 +52,7 @@ class BrokerDownIntegrationTests {
     }
 
     @Test
-    void apiAnswers503WithRetryAfterWithinSecondsAndNothingIsPublished() {
+    void apiAnswers503WithRetryAfterWithinSeconds() {
         String marker = "broker-down-" + UUID.randomUUID();
         double before = refused("API");
 
@@ -70,9 +69,6 @@ class BrokerDownIntegrationTests {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("\"status\":503");
         assertThat(refused("API")).isEqualTo(before + 1);
-
-        assertThat(KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1, Duration.ofSeconds(3),
-                record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker))).isEmpty();
     }
 
     @Test
@@ -125,8 +121,6 @@ class BrokerDownIntegrationTests {
         }
         assertThat(JSON.readTree(response.body()).path("response_type").asString()).isEqualTo("ephemeral");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(refused("SLACK")).isEqualTo(before + 1));
-        assertThat(KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1, Duration.ofSeconds(3),
-                record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker))).isEmpty();
     }
 
     @Test
@@ -158,8 +152,6 @@ class BrokerDownIntegrationTests {
         assertThat(reply.path("type").asString()).isEqualTo("message");
         assertThat(reply.path("text").asString()).contains("We could not record your idea, please try again");
         assertThat(refused("TEAMS")).isEqualTo(before + 1);
-        assertThat(KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1, Duration.ofSeconds(3),
-                record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker))).isEmpty();
     }
 
     private double refused(String channel) {

@@ -3,17 +3,12 @@ package org.suggestionbox.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.suggestionbox.events.Topics;
-import org.suggestionbox.testing.KafkaProbe;
 import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 import org.unbescape.html.HtmlEscape;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SuggestionBoxInfrastructure
 class IdeaFormIntegrationTests {
 
-    private static final Pattern CONFIRMATION = Pattern.compile("/ideas/([0-9a-f-]{36})/submitted$");
 
     @LocalServerPort
     int port;
@@ -100,11 +94,7 @@ class IdeaFormIntegrationTests {
 
         HttpResponse<String> posted = alice.postForm("/ideas", formFields(alice, title, "Seen as text", "workplace"));
 
-        assertThat(posted.statusCode()).isEqualTo(302);
-        String location = posted.headers().firstValue("Location").orElseThrow();
-        Matcher matcher = CONFIRMATION.matcher(location);
-        assertThat(matcher.find()).as("redirect to the confirmation page: %s", location).isTrue();
-        String id = matcher.group(1);
+        String id = TestHttp.confirmedIdeaId(posted);
 
         HttpResponse<String> confirmation = alice.get("/ideas/" + id + "/submitted");
         assertThat(confirmation.statusCode()).isEqualTo(200);
@@ -113,8 +103,7 @@ class IdeaFormIntegrationTests {
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; from the form")
                 .doesNotContain("<script>alert");
 
-        JsonNode event = JsonMapper.builder().build().readTree(KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1,
-                Duration.ofSeconds(20), record -> id.equals(record.key())).getFirst().value());
+        JsonNode event = JsonMapper.builder().build().readTree(Published.onlyIdea(id).value());
         assertThat(event.path("title").asString()).isEqualTo(title);
         assertThat(event.path("channel").asString()).isEqualTo("WEB");
     }

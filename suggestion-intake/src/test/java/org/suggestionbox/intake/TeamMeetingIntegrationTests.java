@@ -3,21 +3,16 @@ package org.suggestionbox.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.suggestionbox.events.Topics;
-import org.suggestionbox.testing.KafkaProbe;
 import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 class TeamMeetingIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern CONFIRMATION = Pattern.compile("/ideas/([0-9a-f-]{36})/submitted$");
 
     @LocalServerPort
     int port;
@@ -77,10 +71,7 @@ class TeamMeetingIntegrationTests {
 
         HttpResponse<String> posted = maya.postForm("/ideas", fields);
 
-        assertThat(posted.statusCode()).isEqualTo(302);
-        Matcher matcher = CONFIRMATION.matcher(posted.headers().firstValue("Location").orElseThrow());
-        assertThat(matcher.find()).isTrue();
-        JsonNode event = onlyEvent(matcher.group(1));
+        JsonNode event = onlyEvent(TestHttp.confirmedIdeaId(posted));
         assertThat(event.path("submitter").path("personId").asString()).isEqualTo("maya");
         assertThat(ids(event.path("coSubmitterIds"))).containsExactly("alice", "noa");
     }
@@ -93,10 +84,7 @@ class TeamMeetingIntegrationTests {
 
         HttpResponse<String> posted = maya.postForm("/ideas", fields);
 
-        assertThat(posted.statusCode()).isEqualTo(302);
-        Matcher matcher = CONFIRMATION.matcher(posted.headers().firstValue("Location").orElseThrow());
-        assertThat(matcher.find()).isTrue();
-        assertThat(ids(onlyEvent(matcher.group(1)).path("coSubmitterIds"))).isEmpty();
+        assertThat(ids(onlyEvent(TestHttp.confirmedIdeaId(posted)).path("coSubmitterIds"))).isEmpty();
     }
 
     @Test
@@ -139,7 +127,7 @@ class TeamMeetingIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(fieldErrors(response)).containsExactly(
                 "coSubmitterIds: Only owners may submit an idea on behalf of a team meeting.");
-        assertNothingPublished(marker);
+        Published.assertNoIdeaContaining(marker);
     }
 
     @Test
@@ -155,7 +143,7 @@ class TeamMeetingIntegrationTests {
         assertThat(fieldErrors(response)).singleElement().asString()
                 .startsWith("coSubmitterIds: An idea cannot be both anonymous and from a team meeting")
                 .contains("would reveal who was in the meeting");
-        assertNothingPublished(marker);
+        Published.assertNoIdeaContaining(marker);
     }
 
     @Test
@@ -219,14 +207,6 @@ class TeamMeetingIntegrationTests {
     }
 
     private static JsonNode onlyEvent(String id) {
-        var records = KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1, Duration.ofSeconds(20),
-                record -> id.equals(record.key()));
-        assertThat(records).hasSize(1);
-        return JSON.readTree(records.getFirst().value());
-    }
-
-    private static void assertNothingPublished(String marker) {
-        assertThat(KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1, Duration.ofSeconds(3),
-                record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker))).isEmpty();
+        return JSON.readTree(Published.onlyIdea(id).value());
     }
 }

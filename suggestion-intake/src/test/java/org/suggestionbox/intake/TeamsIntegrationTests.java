@@ -3,16 +3,11 @@ package org.suggestionbox.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.suggestionbox.events.Topics;
-import org.suggestionbox.testing.KafkaProbe;
 import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,10 +39,7 @@ class TeamsIntegrationTests {
         // Jan reads Polish
         assertThat(reply.path("text").asString()).startsWith("Dziękujemy!").contains(id);
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1,
-                Duration.ofSeconds(20), record -> id.equals(record.key()));
-        assertThat(records).hasSize(1);
-        JsonNode event = JSON.readTree(records.getFirst().value());
+        JsonNode event = JSON.readTree(Published.onlyIdea(id).value());
         assertThat(event.path("channel").asString()).isEqualTo("TEAMS");
         assertThat(event.path("submitter").path("personId").asString()).isEqualTo("jan");
         assertThat(event.path("category").asString()).isEqualTo("operations");
@@ -73,8 +65,7 @@ class TeamsIntegrationTests {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.body()).isEmpty();
         });
-        assertThat(KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1, Duration.ofSeconds(3),
-                record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker))).isEmpty();
+        Published.assertNoIdeaContaining(marker);
     }
 
     @Test
@@ -90,8 +81,7 @@ class TeamsIntegrationTests {
         assertThat(repeated.statusCode()).isEqualTo(200);
         String id = ChatHttp.ideaId(JSON.readTree(first.body()).path("text").asString());
         assertThat(ChatHttp.ideaId(JSON.readTree(repeated.body()).path("text").asString())).isEqualTo(id);
-        assertThat(KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 2, Duration.ofSeconds(5),
-                record -> id.equals(record.key()))).hasSize(1);
+        assertThat(Published.ideasKeyed(id)).hasSize(1);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.suggestionbox.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -16,12 +18,16 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A browser-like client for one signed-in person against the running service: HTTP Basic on every
  * request, its own cookie jar (session, language), redirects not followed.
  */
 final class TestHttp {
+
+    private static final Pattern CONFIRMATION = Pattern.compile("/ideas/([0-9a-f-]{36})/submitted$");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
     private final String authorization;
@@ -116,5 +122,20 @@ final class TestHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** The idea id of a form post answered with the redirect to its confirmation page; fails on any other answer. */
+    static String confirmedIdeaId(HttpResponse<String> posted) {
+        assertThat(posted.statusCode()).as("the form's answer").isEqualTo(302);
+        String location = posted.headers().firstValue("Location").orElseThrow();
+        Matcher matcher = CONFIRMATION.matcher(location);
+        assertThat(matcher.find()).as("redirect to the confirmation page: %s", location).isTrue();
+        return matcher.group(1);
+    }
+
+    /** The idea id of an API submission answered 202; fails on any other answer. */
+    static String acceptedIdeaId(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as("the API's answer: %s", response.body()).isEqualTo(202);
+        return JSON.readTree(response.body()).path("id").asString();
     }
 }

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -126,10 +125,10 @@ class IdeaApiController {
                     messages.getMessage("api.problem.keyReused", null, locale)), null);
             case SubmissionResult.Throttled throttled -> respond(problem(HttpStatus.TOO_MANY_REQUESTS,
                     "too-many-ideas", "Too many submissions",
-                    messages.getMessage("api.problem.throttled", null, locale)), seconds(throttled.retryAfter()));
+                    messages.getMessage("api.problem.throttled", null, locale)), throttled.retryAfterSeconds());
             case SubmissionResult.Unavailable unavailable -> respond(problem(HttpStatus.SERVICE_UNAVAILABLE,
                     "intake-unavailable", "Idea not recorded",
-                    messages.getMessage("api.problem.unavailable", null, locale)), seconds(unavailable.retryAfter()));
+                    messages.getMessage("api.problem.unavailable", null, locale)), unavailable.retryAfterSeconds());
         };
     }
 
@@ -155,10 +154,6 @@ class IdeaApiController {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         }
         return response.body(problem);
-    }
-
-    private static long seconds(Duration duration) {
-        return Math.max(1, (duration.toMillis() + 999) / 1000);
     }
 
     private static Map<String, String> error(String field, String message) {

@@ -1,6 +1,5 @@
 package org.suggestionbox.intake.chat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -68,9 +67,9 @@ public class ChatIntake {
                     + message(usageCode, locale, String.join(", ", categories()));
             case SubmissionResult.KeyReused reused -> message("chat.keyReused", locale);
             case SubmissionResult.Throttled throttled -> message("chat.throttled", locale,
-                    seconds(throttled.retryAfter()));
+                    Long.toString(throttled.retryAfterSeconds()));
             case SubmissionResult.Unavailable unavailable -> message("chat.unavailable", locale,
-                    seconds(unavailable.retryAfter()));
+                    Long.toString(unavailable.retryAfterSeconds()));
         };
     }
 
@@ -91,9 +90,5 @@ public class ChatIntake {
 
     public String message(String code, Locale locale, Object... args) {
         return messages.getMessage(code, args, locale);
-    }
-
-    private static String seconds(Duration duration) {
-        return Long.toString(Math.max(1, (duration.toMillis() + 999) / 1000));
     }
 }

@@ -9,7 +9,7 @@ import org.suggestionbox.intake.submission.IdeaDraft;
 import org.suggestionbox.intake.submission.IdeaRules;
 
 /** How a free-text chat message becomes an idea draft. Plain Java. */
-public final class ChatText {
+final class ChatText {
 
     /** Where a sentence ends: a full stop, question or exclamation mark followed by white space or the end. */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\u3002\u05C3](?=\\s|$)");

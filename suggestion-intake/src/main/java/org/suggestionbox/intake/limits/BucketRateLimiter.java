@@ -21,7 +21,7 @@ import org.suggestionbox.intake.submission.SubmissionRateLimiter;
  * warning logged: an idea that reaches the broker is never lost for want of a counter, and the broker
  * acknowledgement still gates every acceptance.
  */
-public final class BucketRateLimiter implements SubmissionRateLimiter {
+final class BucketRateLimiter implements SubmissionRateLimiter {
 
     static final String GLOBAL = "global";
     private static final Logger LOG = LoggerFactory.getLogger(BucketRateLimiter.class);
@@ -30,7 +30,7 @@ public final class BucketRateLimiter implements SubmissionRateLimiter {
     private final BucketConfiguration person;
     private final BucketConfiguration global;
 
-    public BucketRateLimiter(ProxyManager<String> buckets, int personLimit, Duration personWindow, int globalLimit,
+    BucketRateLimiter(ProxyManager<String> buckets, int personLimit, Duration personWindow, int globalLimit,
             Duration globalWindow) {
         this.buckets = buckets;
         this.person = configuration(personLimit, personWindow);

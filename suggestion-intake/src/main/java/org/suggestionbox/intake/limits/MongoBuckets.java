@@ -35,13 +35,13 @@ import org.jspecify.annotations.Nullable;
  * the unique {@code _id}), a change is an update conditioned on the version read. A lost race makes
  * Bucket4j read again and retry. Synchronous only.
  */
-public final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
+final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
 
     private final MongoCollection<Document> buckets;
     private final ExpirationAfterWriteStrategy expiration;
 
     /** Buckets in {@code buckets}, timed by {@code clock}, kept until a minute after they are full again. */
-    public MongoBuckets(MongoCollection<Document> buckets, Clock clock) {
+    MongoBuckets(MongoCollection<Document> buckets, Clock clock) {
         this(buckets, ClientSideConfig.getDefault()
                 .withClientClock(new TimeMeter() {
                     @Override
@@ -136,7 +136,7 @@ public final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<
     }
 
     /** Deletes buckets that have been full again for a while; idempotent, so any instance may run it. */
-    public long forgetExpired(Instant now) {
+    long forgetExpired(Instant now) {
         return buckets.deleteMany(lt("expiresAt", Date.from(now))).getDeletedCount();
     }
 }

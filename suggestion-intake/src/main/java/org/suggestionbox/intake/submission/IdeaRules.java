@@ -20,16 +20,16 @@ public final class IdeaRules {
     private final List<String> categories;
     private final String defaultCategory;
 
-    public IdeaRules(List<String> categories, String defaultCategory) {
+    IdeaRules(List<String> categories, String defaultCategory) {
         this.categories = List.copyOf(categories);
         this.defaultCategory = defaultCategory;
     }
 
-    public List<String> categories() {
+    List<String> categories() {
         return categories;
     }
 
-    public Validation validate(IdeaDraft draft) {
+    Validation validate(IdeaDraft draft) {
         List<FieldViolation> violations = new ArrayList<>();
         String title = strip(draft.title());
         String description = strip(draft.description());

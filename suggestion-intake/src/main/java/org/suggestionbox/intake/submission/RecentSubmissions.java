@@ -1,22 +1,22 @@
 package org.suggestionbox.intake.submission;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.jspecify.annotations.Nullable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A bounded, in-memory memory of recent (person, Idempotency-Key) submissions, so that a repeated
  * key is answered with the first answer and publishes nothing again. The first request with a key
- * claims it; a concurrent repeat waits for that first request's outcome.
+ * claims it; a concurrent repeat waits for that first request's outcome. A Caffeine cache holds the
+ * claims: at most {@code capacity} of them, each for {@code timeToLive} after it was claimed.
  * <p>
  * This memory is lost on restart and not shared between instances. That is enough, because the
  * idea id and event id are derived from (person, key): a repeat that reaches the broker anyway
  * carries the same idea id, and the router drops a second {@code IdeaSubmitted} for an idea id it
- * already knows. This map only spares the duplicate publish and gives the client the same answer.
+ * already knows. This cache only spares the duplicate publish and gives the client the same answer.
  */
 final class RecentSubmissions {
 
@@ -24,23 +24,10 @@ final class RecentSubmissions {
     }
 
     /** A claimed key: what was submitted under it (as a fingerprint) and how it ended. */
-    static final class Submission {
+    record Submission(String fingerprint, CompletableFuture<SubmissionResult.Accepted> outcome) {
 
-        private final String fingerprint;
-        private final Instant claimedAt;
-        private final CompletableFuture<SubmissionResult.Accepted> outcome = new CompletableFuture<>();
-
-        Submission(String fingerprint, Instant claimedAt) {
-            this.fingerprint = fingerprint;
-            this.claimedAt = claimedAt;
-        }
-
-        String fingerprint() {
-            return fingerprint;
-        }
-
-        CompletableFuture<SubmissionResult.Accepted> outcome() {
-            return outcome;
+        Submission(String fingerprint) {
+            this(fingerprint, new CompletableFuture<>());
         }
     }
 
@@ -54,35 +41,27 @@ final class RecentSubmissions {
         }
     }
 
-    private final Clock clock;
-    private final Duration timeToLive;
-    private final Map<Key, Submission> entries;
+    private final Cache<Key, Submission> entries;
 
     RecentSubmissions(int capacity, Duration timeToLive, Clock clock) {
-        this.clock = clock;
-        this.timeToLive = timeToLive;
-        this.entries = new LinkedHashMap<>(64, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Submission> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(capacity)
+                .expireAfterWrite(timeToLive)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
     }
 
-    synchronized Claim claim(Key key, String fingerprint) {
-        Instant now = clock.instant();
-        @Nullable Submission existing = entries.get(key);
-        if (existing != null && existing.claimedAt.plus(timeToLive).isAfter(now)) {
-            return new Claim.Existing(existing);
-        }
-        Submission entry = new Submission(fingerprint, now);
-        entries.remove(key);
-        entries.put(key, entry);
-        return new Claim.Claimed(entry);
+    /** Claims {@code key} for a submission with this fingerprint, unless a live claim holds it already. */
+    Claim claim(Key key, String fingerprint) {
+        Submission mine = new Submission(fingerprint);
+        // expired entries count as absent, so an old claim is replaced by this one
+        Submission holder = entries.asMap().computeIfAbsent(key, unused -> mine);
+        return holder == mine ? new Claim.Claimed(mine) : new Claim.Existing(holder);
     }
 
     /** Forgets a claim whose submission was not accepted, so the client may retry with the same key. */
-    synchronized void release(Key key, Submission entry) {
-        entries.remove(key, entry);
+    void release(Key key, Submission entry) {
+        entries.asMap().remove(key, entry);
     }
+
 }

@@ -39,9 +39,23 @@ public sealed interface SubmissionResult {
 
     /** The person submitted too many ideas in a short time. */
     record Throttled(Duration retryAfter) implements SubmissionResult {
+
+        /** {@link #retryAfter} as a {@code Retry-After} header gives it: whole seconds, rounded up, at least one. */
+        public long retryAfterSeconds() {
+            return wholeSecondsUp(retryAfter);
+        }
     }
 
     /** The broker did not acknowledge in time; nothing was accepted, the person may try again. */
     record Unavailable(Duration retryAfter) implements SubmissionResult {
+
+        /** {@link #retryAfter} as a {@code Retry-After} header gives it: whole seconds, rounded up, at least one. */
+        public long retryAfterSeconds() {
+            return wholeSecondsUp(retryAfter);
+        }
+    }
+
+    private static long wholeSecondsUp(Duration duration) {
+        return Math.max(1, (duration.toMillis() + 999) / 1000);
     }
 }

@@ -3,7 +3,7 @@ package org.suggestionbox.intake.submission;
 import java.util.List;
 
 /** What the rules made of a draft: a valid idea, or the list of what is wrong with it. */
-public sealed interface Validation permits ValidIdea, Validation.Invalid {
+sealed interface Validation permits ValidIdea, Validation.Invalid {
 
     record Invalid(List<FieldViolation> violations) implements Validation {
 

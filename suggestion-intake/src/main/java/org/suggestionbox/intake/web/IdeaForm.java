@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * {@code onBehalfOfMeeting} and choose {@code coSubmitterIds}; without the tick the chosen people are
  * ignored.
  */
-public class IdeaForm {
+class IdeaForm {
 
     private @Nullable String title;
     private @Nullable String description;

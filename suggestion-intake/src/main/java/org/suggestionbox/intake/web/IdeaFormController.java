@@ -2,7 +2,6 @@ package org.suggestionbox.intake.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.text.Collator;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -139,9 +138,9 @@ class IdeaFormController {
                 response.setStatus(HttpStatus.CONFLICT.value());
             }
             case SubmissionResult.Throttled throttled -> refuse(model, response, HttpStatus.TOO_MANY_REQUESTS,
-                    "idea.form.throttled", throttled.retryAfter());
+                    "idea.form.throttled", throttled.retryAfterSeconds());
             case SubmissionResult.Unavailable unavailable -> refuse(model, response, HttpStatus.SERVICE_UNAVAILABLE,
-                    "idea.form.unavailable", unavailable.retryAfter());
+                    "idea.form.unavailable", unavailable.retryAfterSeconds());
         }
         return FORM_VIEW;
     }
@@ -156,8 +155,7 @@ class IdeaFormController {
     }
 
     private static void refuse(Model model, HttpServletResponse response, HttpStatus status, String message,
-            Duration retryAfter) {
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+            long seconds) {
         model.addAttribute("notice", message);
         model.addAttribute("retryAfter", seconds);
         response.setStatus(status.value());

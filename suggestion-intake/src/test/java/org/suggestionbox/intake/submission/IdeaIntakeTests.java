@@ -3,11 +3,8 @@ package org.suggestionbox.intake.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +13,9 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.intake.config.AnonymityRules;
+import org.suggestionbox.intake.MutableClock;
 import org.suggestionbox.intake.config.IntakeProperties;
-import org.suggestionbox.intake.limits.BucketRateLimiter;
-import org.suggestionbox.intake.limits.MongoBuckets;
-import org.suggestionbox.intake.limits.TestMongo;
+import org.suggestionbox.intake.limits.TestRateLimits;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.web.PlatformLinks;
@@ -31,23 +27,23 @@ class IdeaIntakeTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String KEY = "c3VnZ2VzdGlvbi1ib3gtbG9jYWwtZGVtby1rZXktMDE=";
 
+    private static final Directory DIRECTORY = new Directory(new DefaultResourceLoader(), JSON,
+            "classpath:directory/demo-directory.json");
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final IdentitySealer sealer = new IdentitySealer("local-1", Map.of("local-1", KEY), JSON);
-    private final IdeaIntake intake = new IdeaIntake(publisher,
-            new Directory(new DefaultResourceLoader(), JSON, "classpath:directory/demo-directory.json"), sealer,
-            new IntakeMetrics(meters), clock,
-            new IntakeProperties(List.of("customer-experience", "operations", "workplace", "other"), "other",
-                    Duration.ofSeconds(2), Duration.ofSeconds(10), "secret", 100, Duration.ofHours(24), 3,
-                    Duration.ofMinutes(1)),
-            new AnonymityRules(5), new PlatformLinks("http://intake", "http://router/", "http://notifier"),
-            rateLimiter());
+    private final IdeaIntake intake = intake(properties("secret"), new AnonymityRules(5));
 
-    /** Three per person per minute, shared buckets in a fresh collection of an in-memory MongoDB-wire server. */
-    private SubmissionRateLimiter rateLimiter() {
-        return new BucketRateLimiter(new MongoBuckets(TestMongo.freshCollection(), clock), 3, Duration.ofMinutes(1),
-                1000, Duration.ofMinutes(1));
+    /**
+     * An intake on this test's publisher, meters and clock, linking to {@code http://router/}, with three
+     * submissions per person per minute in buckets of its own (in an in-memory MongoDB-wire server).
+     */
+    private IdeaIntake intake(IntakeProperties properties, AnonymityRules anonymity) {
+        return new IdeaIntake(publisher, DIRECTORY, sealer, new IntakeMetrics(meters), clock, properties, anonymity,
+                new PlatformLinks("http://intake", "http://router/", "http://notifier"),
+                TestRateLimits.perPerson(3, Duration.ofMinutes(1), clock));
     }
 
     @Test
@@ -81,13 +77,9 @@ class IdeaIntakeTests {
     @Test
     void idsAreDerivedFromPersonAndKeySoARestartedIntakeRecreatesThem() {
         var first = (SubmissionResult.Accepted) intake.submit(submit("alice", "Quieter rooms", "key-1"));
-        IdeaIntake restarted = new IdeaIntake(publisher,
-                new Directory(new DefaultResourceLoader(), JSON, "classpath:directory/demo-directory.json"), sealer,
-                new IntakeMetrics(meters), clock,
-                new IntakeProperties(List.of("other"), "other", Duration.ofSeconds(2), Duration.ofSeconds(10), "secret",
-                        100, Duration.ofHours(24), 3, Duration.ofMinutes(1)),
-                new AnonymityRules(5), new PlatformLinks("http://intake", "http://router", "http://notifier"),
-                rateLimiter());
+        IdeaIntake restarted = intake(new IntakeProperties(List.of("other"), "other", Duration.ofSeconds(2),
+                Duration.ofSeconds(10), "secret", 100, Duration.ofHours(24), 3, Duration.ofMinutes(1)),
+                new AnonymityRules(5));
 
         var again = (SubmissionResult.Accepted) restarted.submit(submit("alice", "Quieter rooms", "key-1"));
 
@@ -173,10 +165,7 @@ class IdeaIntakeTests {
 
     @Test
     void anonymousIdeaOfADepartmentOfAtLeastKPeopleKeepsDepartmentAndLanguage() {
-        IdeaIntake withSmallK = new IdeaIntake(publisher,
-                new Directory(new DefaultResourceLoader(), JSON, "classpath:directory/demo-directory.json"), sealer,
-                new IntakeMetrics(meters), clock, properties("secret"), new AnonymityRules(3),
-                new PlatformLinks("http://intake", "http://router", "http://notifier"), rateLimiter());
+        IdeaIntake withSmallK = intake(properties("secret"), new AnonymityRules(3));
 
         withSmallK.submit(new SubmitIdea("noa", new IdeaDraft("Anonymous one", "Secret", "workplace", true),
                 SubmissionChannel.API, null));
@@ -211,10 +200,7 @@ class IdeaIntakeTests {
         byte[] random = new byte[32];
         new java.security.SecureRandom().nextBytes(random);
         String deploymentSecret = java.util.Base64.getEncoder().encodeToString(random);
-        IdeaIntake deployed = new IdeaIntake(publisher,
-                new Directory(new DefaultResourceLoader(), JSON, "classpath:directory/demo-directory.json"), sealer,
-                new IntakeMetrics(meters), clock, properties(deploymentSecret), new AnonymityRules(5),
-                new PlatformLinks("http://intake", "http://router", "http://notifier"), rateLimiter());
+        IdeaIntake deployed = intake(properties(deploymentSecret), new AnonymityRules(5));
 
         var accepted = (SubmissionResult.Accepted) deployed.submit(new SubmitIdea("alice",
                 new IdeaDraft("Anonymous, keyed", "Secret", "workplace", true), SubmissionChannel.API, "key-42"));
@@ -265,34 +251,6 @@ class IdeaIntakeTests {
                 throw new PublicationFailedException("broker down", new IllegalStateException());
             }
             events.add(event);
-        }
-    }
-
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
