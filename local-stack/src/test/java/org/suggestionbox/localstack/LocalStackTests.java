@@ -1,7 +1,6 @@
 package org.suggestionbox.localstack;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,38 +12,6 @@ class LocalStackTests {
 
     @TempDir
     Path dataDir;
-
-    @Test
-    void servicesGetTheLocalInfrastructureTheirPortsAndLinksToEachOther() {
-        Ports ports = new Ports(19092, 19093, 37017, 13025, 18025, 18081, 18082, 18083, 19000);
-        LocalStack stack = LocalStack.builder().dataDir(this.dataDir).ports(ports).build();
-
-        Map<String, String> environment = stack.serviceEnvironment("suggestion-router", LocalSecretsTests.sample());
-
-        assertThat(environment).containsEntry("SERVER_PORT", "18082")
-                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
-                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:37017")
-                .containsEntry("SMTP_HOST", "127.0.0.1")
-                .containsEntry("SMTP_PORT", "13025")
-                .containsEntry("SUGGESTIONBOX_LINKS_INTAKE", "http://localhost:18081")
-                .containsEntry("SUGGESTIONBOX_LINKS_ROUTER", "http://localhost:18082")
-                .containsEntry("SUGGESTIONBOX_LINKS_NOTIFIER", "http://localhost:18083")
-                .containsEntry("SPRING_PROFILES_ACTIVE", "local")
-                .containsEntry("OIDC_CLIENT_SECRET", "router-client")
-                .doesNotContainKeys("ANONYMITY_KEYS", "SLACK_SIGNING_SECRET", "RECIPIENT_REF_KEY");
-    }
-
-    @Test
-    void extraServiceEnvironmentIsAddedAndWinsOverTheStacksOwn() {
-        LocalStack stack = LocalStack.builder().dataDir(this.dataDir).ports(Ports.random())
-                .serviceEnvironment(Map.of("SUGGESTIONBOX_INTAKE_RATELIMIT", "5000", "MAIL_FROM", "other@example.org"))
-                .build();
-
-        Map<String, String> environment = stack.serviceEnvironment("suggestion-intake", LocalSecretsTests.sample());
-
-        assertThat(environment).containsEntry("SUGGESTIONBOX_INTAKE_RATELIMIT", "5000")
-                .containsEntry("MAIL_FROM", "other@example.org");
-    }
 
     @Test
     void killingOrRestartingAServiceTheStackDoesNotRunIsRefused() {
