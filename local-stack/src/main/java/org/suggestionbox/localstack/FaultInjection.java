@@ -3,6 +3,7 @@ package org.suggestionbox.localstack;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,41 +48,43 @@ final class FaultInjection {
 
     /** Stops the broker cleanly (SIGTERM) and waits until it is gone; its data stays. */
     void stopKafka() {
-        KafkaBroker broker = this.infrastructure.kafka().filter(KafkaBroker::isRunning).orElseThrow(
-                () -> new IllegalStateException("This stack runs no Kafka broker of its own, or it is stopped"));
-        LOG.info("Stopping Kafka (pid {})", broker.pid());
-        broker.close();
+        stop("Kafka broker", this.infrastructure.kafka().orElse(null));
     }
 
     /** Starts the stopped broker again on the same ports and data, and waits until it answers. */
     void startKafka() {
-        KafkaBroker broker = this.infrastructure.kafka()
-                .orElseThrow(() -> new IllegalStateException("This stack runs no Kafka broker of its own"));
-        if (broker.isRunning()) {
-            throw new IllegalStateException("Kafka is running; stop it first");
-        }
         long started = System.nanoTime();
-        broker.start();
+        start("Kafka broker", this.infrastructure.kafka().orElse(null));
         this.timings.record("kafka restart", started);
-        LOG.info("Kafka is up again after {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Stops the MongoDB-wire server: it stops listening, drops every client connection and closes its file. */
     void stopMongo() {
-        MongoWireServer server = this.infrastructure.mongo().filter(MongoWireServer::isRunning).orElseThrow(
-                () -> new IllegalStateException("This stack runs no MongoDB-wire server of its own, or it is stopped"));
-        LOG.info("Stopping the MongoDB-wire server on {}", server.uri());
-        server.close();
+        stop("MongoDB-wire server", this.infrastructure.mongo().orElse(null));
     }
 
     /** Serves the same file on the same port again. */
     void startMongo() {
-        MongoWireServer server = this.infrastructure.mongo()
-                .orElseThrow(() -> new IllegalStateException("This stack runs no MongoDB-wire server of its own"));
-        if (server.isRunning()) {
-            throw new IllegalStateException("The MongoDB-wire server is running; stop it first");
+        start("MongoDB-wire server", this.infrastructure.mongo().orElse(null));
+    }
+
+    private static void stop(String name, @Nullable RestartableServer server) {
+        if (server == null || !server.isRunning()) {
+            throw new IllegalStateException("This stack runs no " + name + " of its own, or it is stopped");
         }
+        LOG.info("Stopping the {} on {}", name, server.address());
+        server.close();
+    }
+
+    private static void start(String name, @Nullable RestartableServer server) {
+        if (server == null) {
+            throw new IllegalStateException("This stack runs no " + name + " of its own");
+        }
+        if (server.isRunning()) {
+            throw new IllegalStateException("The " + name + " is running; stop it first");
+        }
+        long started = System.nanoTime();
         server.start();
-        LOG.info("The MongoDB-wire server is up again on {}", server.uri());
+        LOG.info("The {} is up again on {} after {} ms", name, server.address(), (System.nanoTime() - started) / 1_000_000);
     }
 }
