@@ -1,12 +1,14 @@
 package org.suggestionbox.localstack;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class LocalStackTests {
 
@@ -21,6 +23,20 @@ class LocalStackTests {
                 .isThrownBy(() -> stack.kill("suggestion-router")).withMessageContaining("runs no suggestion-router");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> stack.restart("feedback-notifier"));
+    }
+
+    @Test
+    void anOutageOfInfrastructureTheStackDoesNotRunIsRefused() {
+        LocalStack stack = LocalStack.builder().dataDir(this.dataDir).ports(Ports.random())
+                .environment(Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:29092")).build();
+
+        assertThatIllegalStateException().isThrownBy(stack::stopKafka)
+                .withMessage("This stack runs no Kafka broker of its own, or it is stopped");
+        assertThatIllegalStateException().isThrownBy(stack::startKafka)
+                .withMessage("This stack runs no Kafka broker of its own");
+        assertThatIllegalStateException().isThrownBy(stack::stopMongo)
+                .withMessageContaining("runs no MongoDB-wire server of its own");
+        assertThat(stack.kafkaBootstrapServers()).isEqualTo("broker:29092");
     }
 
     @Test
