@@ -3,6 +3,7 @@
 # server persisted to a file, an SMTP capture with a mail viewer, and the three services.
 #
 #   ./local-stack.sh [--data-dir DIR] [--no-demo-data]
+#   ./local-stack.sh --help        # the options with their defaults
 #
 # SKIP_BUILD=1 starts what was built last time without building again.
 # Uses KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI / SMTP_HOST + SMTP_PORT instead of its own servers when set.

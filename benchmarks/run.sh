@@ -7,6 +7,7 @@
 #   benchmarks/run.sh [--rate 100] [--duration 30s] [--warmup 5s] [--drain 60s] [--users alice,noa,...]
 #                     [--partitions 3] [--no-baseline] [--results FILE]
 #                     [--intake-url URL --bootstrap-servers HOST:PORT]   # use a running stack instead
+#   benchmarks/run.sh --help                                             # every option with its default
 #
 # Needs the services' executable jars (./mvnw -B -q install -DskipTests once). SKIP_BUILD=1 skips
 # packaging this module. Exit status 1 when a measured idea was not delivered within the drain, or was

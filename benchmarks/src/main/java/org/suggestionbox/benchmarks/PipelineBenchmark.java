@@ -57,21 +57,7 @@ public final class PipelineBenchmark {
     }
 
     public static void main(String[] args) {
-        if (List.of(args).contains("--help")) {
-            System.out.println(Options.USAGE);
-            return;
-        }
-        Options options;
-        try {
-            options = Options.parse(args);
-        }
-        catch (IllegalArgumentException ex) {
-            System.err.println(ex.getMessage());
-            System.err.println(Options.USAGE);
-            System.exit(2);
-            return;
-        }
-        System.exit(new PipelineBenchmark(options).run());
+        System.exit(BenchmarkCommand.commandLine(options -> new PipelineBenchmark(options).run()).execute(args));
     }
 
     private int run() {

@@ -32,8 +32,7 @@ final class PipelineLoad {
 
     private static final List<String> CATEGORIES = List.of("customer-experience", "operations", "workplace", "other");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = Http.client();
 
     private final URI ideasUri;
 

@@ -1,5 +1,6 @@
 package org.suggestionbox.benchmarks;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,22 +48,25 @@ final class Report {
 
     /** {@code p50 / p99 / p99.9 / max} in milliseconds of a histogram of microseconds, with the count. */
     static String percentiles(Histogram micros) {
-        if (micros.getTotalCount() == 0) {
-            return "no samples";
-        }
-        return String.format(Locale.ROOT, "p50 %s / p99 %s / p99.9 %s / max %s ms (n=%d)",
-                millis(micros.getValueAtPercentile(50)), millis(micros.getValueAtPercentile(99)),
-                millis(micros.getValueAtPercentile(99.9)), millis(micros.getMaxValue()), micros.getTotalCount());
+        return percentiles(micros, 50, 99, 99.9);
     }
 
     /** For request latencies measured one at a time: p50, p95 (the target), p99 and max. */
     static String requestPercentiles(Histogram micros) {
+        return percentiles(micros, 50, 95, 99);
+    }
+
+    private static String percentiles(Histogram micros, double... percentiles) {
         if (micros.getTotalCount() == 0) {
             return "no samples";
         }
-        return String.format(Locale.ROOT, "p50 %s / p95 %s / p99 %s / max %s ms (n=%d)",
-                millis(micros.getValueAtPercentile(50)), millis(micros.getValueAtPercentile(95)),
-                millis(micros.getValueAtPercentile(99)), millis(micros.getMaxValue()), micros.getTotalCount());
+        StringBuilder text = new StringBuilder();
+        for (double percentile : percentiles) {
+            text.append(String.format(Locale.ROOT, "p%s %s / ", BigDecimal.valueOf(percentile).stripTrailingZeros()
+                    .toPlainString(), millis(micros.getValueAtPercentile(percentile))));
+        }
+        return text.append(String.format(Locale.ROOT, "max %s ms (n=%d)", millis(micros.getMaxValue()),
+                micros.getTotalCount())).toString();
     }
 
     /** The pipeline's percentile divided by the baseline's, e.g. {@code 12.3×}. */

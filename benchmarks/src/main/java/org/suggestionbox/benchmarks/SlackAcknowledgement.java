@@ -38,8 +38,7 @@ final class SlackAcknowledgement {
 
     private final String signingSecret;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = Http.client();
 
     SlackAcknowledgement(String intakeUrl, String signingSecret) {
         this.intakeUrl = intakeUrl;

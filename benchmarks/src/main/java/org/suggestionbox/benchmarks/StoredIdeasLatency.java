@@ -59,8 +59,7 @@ final class StoredIdeasLatency {
 
     private final String mongoUri;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = Http.client();
 
     StoredIdeasLatency(String routerUrl, String mongoUri) {
         this.routerUrl = routerUrl;

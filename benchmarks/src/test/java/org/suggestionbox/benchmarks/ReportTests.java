@@ -15,7 +15,10 @@ class ReportTests {
         }
 
         assertThat(Report.percentiles(micros)).startsWith("p50 500.").contains("/ max 1000.").endsWith("(n=1000)");
+        assertThat(Report.percentiles(micros)).isEqualTo("p50 500.2 / p99 990.2 / p99.9 999.4 / max 1000.4 ms (n=1000)");
+        assertThat(Report.requestPercentiles(micros)).isEqualTo("p50 500.2 / p95 950.3 / p99 990.2 / max 1000.4 ms (n=1000)");
         assertThat(Report.percentiles(new Histogram(3))).isEqualTo("no samples");
+        assertThat(Report.requestPercentiles(new Histogram(3))).isEqualTo("no samples");
     }
 
     @Test

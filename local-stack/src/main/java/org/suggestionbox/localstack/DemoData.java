@@ -1,5 +1,8 @@
 package org.suggestionbox.localstack;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -18,6 +21,9 @@ final class DemoData {
 
     private static final Duration QUEUE_TIMEOUT = Duration.ofSeconds(60);
 
+    /** In the data directory once the demo ideas were submitted and decided. */
+    static final String MARKER = "demo-data.done";
+
     private final DemoClient client = new DemoClient();
 
     private final String intakeUrl;
@@ -27,6 +33,25 @@ final class DemoData {
     DemoData(String intakeUrl, String routerUrl) {
         this.intakeUrl = intakeUrl;
         this.routerUrl = routerUrl;
+    }
+
+    /**
+     * Loads the demo data unless the data directory's marker says it was loaded; a failure is logged, not
+     * thrown (the stack itself is up, and ideas that were submitted stay), and the next start tries again.
+     */
+    void loadOnce(Path dataDir) {
+        Path marker = dataDir.resolve(MARKER);
+        if (Files.exists(marker)) {
+            return;
+        }
+        try {
+            load();
+            Files.writeString(marker, "Demo ideas were submitted; delete this file to submit them again.\n");
+        }
+        catch (IOException | RuntimeException ex) {
+            LOG.warn("Demo data could not be loaded completely ({}); it will be tried again on the next start, "
+                    + "ideas that were submitted stay", ex.getMessage());
+        }
     }
 
     void load() {

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * a child JVM from the Kafka server jars on the launcher's own classpath. Its storage lives in
  * {@code <directory>/data} and is formatted only once, so topics and records survive restarts.
  */
-final class KafkaBroker implements AutoCloseable {
+final class KafkaBroker implements RestartableServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
 
@@ -55,12 +55,18 @@ final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + this.port;
     }
 
+    @Override
+    public String address() {
+        return bootstrapServers();
+    }
+
     Path logFile() {
         return this.logFile;
     }
 
     /** Formats the storage on first use, starts the broker and waits until it answers. */
-    void start() {
+    @Override
+    public void start() {
         try {
             Files.createDirectories(this.directory);
             Files.createDirectories(this.logFile.getParent());
@@ -219,7 +225,8 @@ final class KafkaBroker implements AutoCloseable {
         ChildProcesses.stop(broker, Duration.ofSeconds(30));
     }
 
-    boolean isRunning() {
+    @Override
+    public boolean isRunning() {
         Process broker = this.process;
         return broker != null && broker.isAlive();
     }

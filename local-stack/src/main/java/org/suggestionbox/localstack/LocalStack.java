@@ -2,22 +2,17 @@ package org.suggestionbox.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.icegreen.greenmail.util.GreenMail;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A whole Suggestion Box on one machine: Kafka, MongoDB-wire server, SMTP capture with a mail viewer and
@@ -29,47 +24,39 @@ import org.slf4j.LoggerFactory;
  * <p>For fault injection and scale-out it can also kill and restart a service, stop the Kafka broker or
  * the MongoDB-wire server and start it again on the same port and data, and run more instances of a
  * service next to the first one ({@link #addInstance}, {@link #removeInstance}).
+ *
+ * <p>The parts: {@link StackSettings} (what the builder set), {@link Infrastructure} (Kafka, MongoDB-wire,
+ * SMTP), {@link Services} (the service processes, health, scale-out), {@link ServiceLaunch} (a service's
+ * command line and environment) and {@link FaultInjection} (crashes and outages).
  */
 public final class LocalStack implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
     /** The services in start order, by Maven module name. */
     public static final List<String> SERVICES = List.of("suggestion-intake", "suggestion-router", "feedback-notifier");
 
-    static final String DEMO_DATA_MARKER = "demo-data.done";
-
     /** The module of the local OpenID Connect provider, started before the services. */
     public static final String SIGN_IN_PROVIDER = LocalSecrets.SIGN_IN_PROVIDER;
 
-    private final Builder settings;
+    private final StackSettings settings;
 
-    private final Externals externals;
+    private final StartupTimings timings = new StartupTimings();
 
-    private final Path dataDir;
+    private final ServiceLaunch launch;
 
-    /** Written by restarts on fault-injection threads too. */
-    private final Map<String, Duration> timings = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Infrastructure infrastructure;
 
-    /** Every running service instance; changed while other threads read it during fault injection. */
-    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private final Services services;
 
-    private @Nullable KafkaBroker kafka;
-
-    private @Nullable MongoWireServer mongo;
-
-    private @Nullable MailCapture mail;
-
-    private @Nullable MailViewer mailViewer;
-
-    private @Nullable ServiceProcess signIn;
+    private final FaultInjection faults;
 
     private @Nullable Thread shutdownHook;
 
-    private LocalStack(Builder settings) {
+    private LocalStack(StackSettings settings) {
         this.settings = settings;
-        this.externals = Externals.from(settings.environment);
-        this.dataDir = settings.dataDir.toAbsolutePath().normalize();
+        this.launch = new ServiceLaunch(settings);
+        this.infrastructure = new Infrastructure(settings, this.timings);
+        this.services = new Services(settings, this.launch, this.timings);
+        this.faults = new FaultInjection(this.infrastructure, this.services, this.timings);
     }
 
     public static Builder builder() {
@@ -85,21 +72,18 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("This local stack is already started");
         }
         long started = System.nanoTime();
-        Map<String, Path> jars = new LinkedHashMap<>();
-        if (this.settings.startServices) {
-            if (this.settings.startSignIn) {
-                jars.put(SIGN_IN_PROVIDER, executableJar(SIGN_IN_PROVIDER));
-            }
-            this.settings.services.forEach(module -> jars.put(module, executableJar(module)));
+        if (this.settings.startServices()) {
+            this.services.requireBuilt();
         }
         registerShutdownHook();
         try {
-            Files.createDirectories(logsDir());
-            startInfrastructure();
-            if (this.settings.startServices) {
-                startServices(jars);
-                if (this.settings.demoData) {
-                    loadDemoDataOnce();
+            Files.createDirectories(this.settings.logsDir());
+            this.infrastructure.start();
+            if (this.settings.startServices()) {
+                this.services.start();
+                if (this.settings.demoData()) {
+                    this.timings.time("demo-data", () -> new DemoData(intakeUrl(), routerUrl())
+                            .loadOnce(this.settings.dataDir()));
                 }
             }
         }
@@ -111,67 +95,8 @@ public final class LocalStack implements AutoCloseable {
             close();
             throw ex;
         }
-        this.timings.put("total", Duration.ofNanos(System.nanoTime() - started));
+        this.timings.record("total", started);
         return this;
-    }
-
-    private void startInfrastructure() {
-        Ports ports = this.settings.ports;
-        if (this.externals.mongoUri() == null && this.settings.startMongo) {
-            time("mongo", () -> {
-                MongoWireServer server = new MongoWireServer(this.dataDir.resolve("mongo.mv"), ports.mongo(),
-                        this.settings.mongoCacheMegabytes);
-                this.mongo = server;
-                server.start();
-            });
-        }
-        if (this.externals.smtpHost() == null && this.settings.startSmtp) {
-            time("smtp", () -> {
-                MailCapture capture = new MailCapture(ports.smtp(), this.dataDir.resolve("mail"));
-                this.mail = capture;
-                capture.start();
-                MailViewer viewer = new MailViewer(ports.mailViewer(), capture::allMessages);
-                this.mailViewer = viewer;
-                viewer.start();
-            });
-        }
-        if (this.externals.kafkaBootstrapServers() == null && this.settings.startKafka) {
-            time("kafka", () -> {
-                KafkaBroker broker = new KafkaBroker(this.dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController(),
-                        this.settings.kafkaClasspath, logsDir().resolve("kafka.log"));
-                this.kafka = broker;
-                LOG.info("Starting Kafka broker on {} (log: {})", broker.bootstrapServers(), broker.logFile());
-                broker.start();
-            });
-        }
-    }
-
-    private void startServices(Map<String, Path> jars) {
-        long started = System.nanoTime();
-        LocalSecrets secrets = LocalSecrets.loadOrCreate(this.dataDir);
-        LOG.info("Services run with the local profile and the secrets in {}", this.dataDir.resolve(LocalSecrets.FILE_NAME));
-        if (this.settings.startSignIn) {
-            // first, though nobody waits for it: the services ask the provider for its configuration on first use
-            ServiceProcess provider = new ServiceProcess(SIGN_IN_PROVIDER, 1, Objects.requireNonNull(jars.get(SIGN_IN_PROVIDER)),
-                    this.settings.ports.signIn(), signInEnvironment(secrets), logsDir().resolve(SIGN_IN_PROVIDER + ".log"),
-                    this.settings.serviceJvmOptions);
-            LOG.info("Starting the sign-in provider on {} (log: {})", signInUrl(), provider.logFile());
-            provider.start();
-            this.signIn = provider;
-        }
-        for (String module : this.settings.services) {
-            ServiceProcess service = new ServiceProcess(module, 1, Objects.requireNonNull(jars.get(module)), port(module),
-                    serviceEnvironment(module, secrets), logsDir().resolve(module + ".log"), this.settings.serviceJvmOptions);
-            LOG.info("Starting {} on port {} (log: {})", module, service.port(), service.logFile());
-            service.start();
-            this.services.add(service);
-        }
-        List<ServiceProcess> starting = new ArrayList<>(this.services);
-        ServiceProcess provider = this.signIn;
-        if (provider != null) {
-            starting.add(provider);
-        }
-        awaitHealthy(starting, started, "");
     }
 
     /**
@@ -186,9 +111,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Kills one instance of a service with SIGKILL, like {@link #kill(String)}; instance 1 is the first. */
     public void kill(String module, int instance) {
-        ServiceProcess service = service(module, instance);
-        LOG.info("Killing {} (pid {}) with SIGKILL", service.label(), service.pid());
-        service.kill(Duration.ofSeconds(10));
+        this.faults.kill(module, instance);
     }
 
     /**
@@ -201,14 +124,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts a killed instance of a service again, like {@link #restart(String)}. */
     public void restart(String module, int instance) {
-        ServiceProcess service = service(module, instance);
-        if (!service.hasExited()) {
-            throw new IllegalStateException(service.label() + " is still running; kill it first");
-        }
-        long started = System.nanoTime();
-        LOG.info("Restarting {} on port {}", service.label(), service.port());
-        service.start();
-        awaitHealthy(List.of(service), started, " restart");
+        this.faults.restart(module, instance);
     }
 
     /**
@@ -219,26 +135,7 @@ public final class LocalStack implements AutoCloseable {
      * @return the new instance's number (2, 3, ...; a number freed by {@link #removeInstance} is reused)
      */
     public int addInstance(String module) {
-        ServiceProcess first = service(module, 1);
-        ServiceProcess service;
-        synchronized (this) {
-            int instance = 2;
-            while (instanceOf(module, instance).isPresent()) {
-                instance++;
-            }
-            int port = FreePorts.next();
-            Map<String, String> environment = serviceEnvironment(module, LocalSecrets.loadOrCreate(this.dataDir));
-            environment.put("SERVER_PORT", Integer.toString(port));
-            service = new ServiceProcess(module, instance, executableJar(module), port, environment,
-                    logsDir().resolve(module + "-" + instance + ".log"), this.settings.serviceJvmOptions);
-            this.services.add(service);
-        }
-        long started = System.nanoTime();
-        LOG.info("Starting {} on port {} next to {} (log: {})", service.label(), service.port(), first.baseUrl(),
-                service.logFile());
-        service.start();
-        awaitHealthy(List.of(service), started, "");
-        return service.instance();
+        return this.services.add(module);
     }
 
     /**
@@ -246,32 +143,12 @@ public final class LocalStack implements AutoCloseable {
      * consumers, so the group rebalances at once) and waits until it is gone; forces it after 30 s.
      */
     public void removeInstance(String module, int instance) {
-        if (instance == 1) {
-            throw new IllegalArgumentException("Instance 1 of " + module + " stays; kill and restart it instead");
-        }
-        ServiceProcess service = service(module, instance);
-        LOG.info("Stopping {} (pid {})", service.label(), service.pid());
-        service.requestStop();
-        service.awaitStopped(Duration.ofSeconds(30));
-        this.services.remove(service);
+        this.services.remove(module, instance);
     }
 
     /** The base URLs of the instances of a service this stack runs, instance 1 first. */
     public List<String> instanceUrls(String module) {
-        return this.services.stream().filter(service -> service.name().equals(module))
-                .sorted(java.util.Comparator.comparingInt(ServiceProcess::instance)).map(ServiceProcess::baseUrl)
-                .toList();
-    }
-
-    private ServiceProcess service(String module, int instance) {
-        return instanceOf(module, instance).orElseThrow(() -> new IllegalArgumentException("This stack runs no "
-                + module + " instance " + instance + "; it runs "
-                + this.services.stream().map(ServiceProcess::label).toList()));
-    }
-
-    private Optional<ServiceProcess> instanceOf(String module, int instance) {
-        return this.services.stream().filter(service -> service.name().equals(module) && service.instance() == instance)
-                .findFirst();
+        return this.services.instanceUrls(module);
     }
 
     /**
@@ -279,32 +156,12 @@ public final class LocalStack implements AutoCloseable {
      * and {@link #startKafka()} starts it again on the same ports. Clients see the broker vanish.
      */
     public void stopKafka() {
-        KafkaBroker broker = runningKafka();
-        LOG.info("Stopping Kafka (pid {})", broker.pid());
-        broker.close();
+        this.faults.stopKafka();
     }
 
     /** Starts the broker stopped with {@link #stopKafka()} again, same ports and data, and waits until it answers. */
     public void startKafka() {
-        KafkaBroker broker = this.kafka;
-        if (broker == null) {
-            throw new IllegalStateException("This stack runs no Kafka broker of its own");
-        }
-        if (broker.isRunning()) {
-            throw new IllegalStateException("Kafka is running; stop it first");
-        }
-        long started = System.nanoTime();
-        broker.start();
-        this.timings.put("kafka restart", Duration.ofNanos(System.nanoTime() - started));
-        LOG.info("Kafka is up again after {} ms", (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private KafkaBroker runningKafka() {
-        KafkaBroker broker = this.kafka;
-        if (broker == null || !broker.isRunning()) {
-            throw new IllegalStateException("This stack runs no Kafka broker of its own, or it is stopped");
-        }
-        return broker;
+        this.faults.startKafka();
     }
 
     /**
@@ -312,106 +169,12 @@ public final class LocalStack implements AutoCloseable {
      * file. {@link #startMongo()} serves the same file on the same port again.
      */
     public void stopMongo() {
-        MongoWireServer server = this.mongo;
-        if (server == null || !server.isRunning()) {
-            throw new IllegalStateException("This stack runs no MongoDB-wire server of its own, or it is stopped");
-        }
-        LOG.info("Stopping the MongoDB-wire server on {}", server.uri());
-        server.close();
+        this.faults.stopMongo();
     }
 
     /** Starts the MongoDB-wire server stopped with {@link #stopMongo()} again, same port and file. */
     public void startMongo() {
-        MongoWireServer server = this.mongo;
-        if (server == null) {
-            throw new IllegalStateException("This stack runs no MongoDB-wire server of its own");
-        }
-        if (server.isRunning()) {
-            throw new IllegalStateException("The MongoDB-wire server is running; stop it first");
-        }
-        server.start();
-        LOG.info("The MongoDB-wire server is up again on {}", server.uri());
-    }
-
-    private void awaitHealthy(List<ServiceProcess> services, long startedNanos, String timingSuffix) {
-        long deadline = startedNanos + this.settings.healthTimeout.toNanos();
-        List<ServiceProcess> waiting = new ArrayList<>(services);
-        Map<String, String> reasons = new LinkedHashMap<>();
-        while (!waiting.isEmpty()) {
-            for (var iterator = waiting.iterator(); iterator.hasNext();) {
-                ServiceProcess service = iterator.next();
-                String reason = service.unhealthyReason();
-                if (reason == null) {
-                    Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
-                    this.timings.put(service.label() + timingSuffix, took);
-                    LOG.info("{} is up after {} ms", service.label(), took.toMillis());
-                    iterator.remove();
-                }
-                else if (service.hasExited()) {
-                    throw new IllegalStateException("%s %s before it became healthy:%n%s"
-                            .formatted(service.label(), reason, ProcessLogs.excerpt(service.logFile(), 40)));
-                }
-                else {
-                    reasons.put(service.label(), reason);
-                }
-            }
-            if (!waiting.isEmpty() && System.nanoTime() > deadline) {
-                StringBuilder message = new StringBuilder("Not healthy within " + this.settings.healthTimeout.toSeconds() + " s:");
-                for (ServiceProcess service : waiting) {
-                    message.append(System.lineSeparator()).append("  ").append(service.label()).append(": ")
-                            .append(reasons.get(service.label())).append(System.lineSeparator())
-                            .append(ProcessLogs.excerpt(service.logFile(), 40));
-                }
-                throw new IllegalStateException(message.toString());
-            }
-            if (!waiting.isEmpty()) {
-                Pause.pause(Duration.ofMillis(500));
-            }
-        }
-    }
-
-    Map<String, String> serviceEnvironment(String module, LocalSecrets secrets) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("SERVER_PORT", Integer.toString(port(module)));
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
-        environment.put("MONGODB_URI", mongoUri());
-        environment.put("SMTP_HOST", smtpHost());
-        environment.put("SMTP_PORT", Integer.toString(smtpPort()));
-        environment.put("MAIL_FROM", "suggestions@suggestionbox.example");
-        environment.put("SPRING_PROFILES_ACTIVE", "local");
-        environment.putAll(secrets.environmentFor(module));
-        if (this.settings.startSignIn) {
-            environment.put("OIDC_ISSUER_URI", signInUrl());
-        }
-        environment.put("SUGGESTIONBOX_LINKS_INTAKE", intakeUrl());
-        environment.put("SUGGESTIONBOX_LINKS_ROUTER", routerUrl());
-        environment.put("SUGGESTIONBOX_LINKS_NOTIFIER", notifierUrl());
-        environment.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
-        environment.putAll(this.settings.serviceEnvironment);
-        return environment;
-    }
-
-    /**
-     * The sign-in provider's: its issuer, the demo people's password (local profile), a signing key kept in
-     * the data directory (tokens stay valid across restarts), each service's base URLs under both
-     * {@code localhost} and {@code 127.0.0.1}, and the client secrets the services hold.
-     */
-    Map<String, String> signInEnvironment(LocalSecrets secrets) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("SERVER_PORT", Integer.toString(this.settings.ports.signIn()));
-        environment.put("SPRING_PROFILES_ACTIVE", "local");
-        environment.put("SIGNIN_ISSUER", signInUrl());
-        environment.put("SIGNIN_JWK_LOCATION", this.dataDir.resolve("sign-in-key.json").toString());
-        environment.put("INTAKE_BASE_URLS", baseUrls(this.settings.ports.intake()));
-        environment.put("ROUTER_BASE_URLS", baseUrls(this.settings.ports.router()));
-        environment.put("NOTIFIER_BASE_URLS", baseUrls(this.settings.ports.notifier()));
-        environment.putAll(secrets.environmentFor(LocalSecrets.SIGN_IN_PROVIDER));
-        environment.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
-        return environment;
-    }
-
-    private static String baseUrls(int port) {
-        return "http://localhost:" + port + ",http://127.0.0.1:" + port;
+        this.faults.startMongo();
     }
 
     /**
@@ -420,139 +183,73 @@ public final class LocalStack implements AutoCloseable {
      * {@link LocalSecrets#environmentFor}.
      */
     public LocalSecrets secrets() {
-        return LocalSecrets.loadOrCreate(this.dataDir);
+        return LocalSecrets.loadOrCreate(this.settings.dataDir());
     }
 
     /** The executable jar {@code <project dir>/<module>/target/<module>-<version>-exec.jar}. */
     public Path executableJar(String module) {
-        Path target = this.settings.projectDir.resolve(module).resolve("target").toAbsolutePath().normalize();
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, module + "-*-exec.jar")) {
-            for (Path jar : jars) {
-                return jar;
-            }
-        }
-        catch (IOException ex) {
-            // reported below
-        }
-        throw new IllegalStateException("No executable jar of " + module + " in " + target
-                + "; build it first with ./mvnw install -DskipTests");
-    }
-
-    private void loadDemoDataOnce() {
-        Path marker = this.dataDir.resolve(DEMO_DATA_MARKER);
-        if (Files.exists(marker)) {
-            return;
-        }
-        time("demo-data", () -> {
-            try {
-                new DemoData(intakeUrl(), routerUrl()).load();
-                Files.writeString(marker, "Demo ideas were submitted; delete this file to submit them again.\n");
-            }
-            catch (IOException | RuntimeException ex) {
-                // the stack itself is up; a person can still use it and read the services' logs
-                LOG.warn("Demo data could not be loaded completely ({}); it will be tried again on the next start, "
-                        + "ideas that were submitted stay", ex.getMessage());
-            }
-        });
-    }
-
-    private void time(String name, Runnable step) {
-        long started = System.nanoTime();
-        step.run();
-        this.timings.put(name, Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    private int port(String module) {
-        return switch (module) {
-            case "suggestion-intake" -> this.settings.ports.intake();
-            case "suggestion-router" -> this.settings.ports.router();
-            case "feedback-notifier" -> this.settings.ports.notifier();
-            default -> throw new IllegalArgumentException("Unknown service " + module);
-        };
-    }
-
-    private Path logsDir() {
-        return this.dataDir.resolve("logs");
+        return this.launch.executableJar(module);
     }
 
     public String kafkaBootstrapServers() {
-        String external = this.externals.kafkaBootstrapServers();
-        return external != null ? external : "127.0.0.1:" + this.settings.ports.kafka();
+        return this.settings.kafkaBootstrapServers();
     }
 
     public String mongoUri() {
-        String external = this.externals.mongoUri();
-        return external != null ? external : "mongodb://127.0.0.1:" + this.settings.ports.mongo();
+        return this.settings.mongoUri();
     }
 
     public String smtpHost() {
-        String external = this.externals.smtpHost();
-        return external != null ? external : "127.0.0.1";
+        return this.settings.smtpHost();
     }
 
     public int smtpPort() {
-        return this.externals.smtpHost() != null ? this.externals.smtpPort() : this.settings.ports.smtp();
+        return this.settings.smtpPort();
     }
 
     /** The capturing SMTP server, when this stack runs one; it holds the mail received since this start. */
     public Optional<GreenMail> greenMail() {
-        MailCapture capture = this.mail;
-        return capture == null ? Optional.empty() : Optional.of(capture.greenMail());
+        return this.infrastructure.greenMail();
     }
 
     public Optional<String> mailViewerUrl() {
-        MailViewer viewer = this.mailViewer;
-        return viewer == null ? Optional.empty() : Optional.of(viewer.url());
+        return this.infrastructure.mailViewerUrl();
     }
 
     /** The local OpenID Connect provider's issuer, where people sign in. */
     public String signInUrl() {
-        return "http://localhost:" + this.settings.ports.signIn();
+        return this.settings.signInUrl();
     }
 
     public String intakeUrl() {
-        return "http://localhost:" + this.settings.ports.intake();
+        return this.settings.intakeUrl();
     }
 
     public String routerUrl() {
-        return "http://localhost:" + this.settings.ports.router();
+        return this.settings.routerUrl();
     }
 
     public String notifierUrl() {
-        return "http://localhost:" + this.settings.ports.notifier();
+        return this.settings.notifierUrl();
     }
 
     public Ports ports() {
-        return this.settings.ports;
+        return this.settings.ports();
     }
 
     public Path dataDir() {
-        return this.dataDir;
+        return this.settings.dataDir();
     }
 
     /** How long each part took to start (kafka, mongo, smtp, each service, demo-data, total). */
     public Map<String, Duration> timings() {
-        synchronized (this.timings) {
-            return Map.copyOf(this.timings);
-        }
+        return this.timings.snapshot();
     }
 
     /** Process ids of the child processes this stack runs, by name (kafka and the service instances). */
     public Map<String, Long> childProcessIds() {
-        Map<String, Long> pids = new LinkedHashMap<>();
-        KafkaBroker broker = this.kafka;
-        if (broker != null && broker.isRunning()) {
-            pids.put("kafka", broker.pid());
-        }
-        for (ServiceProcess service : this.services) {
-            if (service.pid() > 0) {
-                pids.put(service.label(), service.pid());
-            }
-        }
-        ServiceProcess provider = this.signIn;
-        if (provider != null && provider.pid() > 0) {
-            pids.put(SIGN_IN_PROVIDER, provider.pid());
-        }
+        Map<String, Long> pids = new LinkedHashMap<>(this.infrastructure.processIds());
+        pids.putAll(this.services.processIds());
         return pids;
     }
 
@@ -567,49 +264,9 @@ public final class LocalStack implements AutoCloseable {
     /** Stops services, Kafka, MongoDB-wire server, SMTP capture and mail viewer; keeps the data. */
     @Override
     public synchronized void close() {
-        if (!this.services.isEmpty()) {
-            LOG.info("Stopping services");
-        }
-        this.services.forEach(ServiceProcess::requestStop);
-        this.services.forEach(service -> service.awaitStopped(Duration.ofSeconds(10)));
-        this.services.clear();
-        ServiceProcess provider = this.signIn;
-        this.signIn = null;
-        if (provider != null) {
-            provider.requestStop();
-            provider.awaitStopped(Duration.ofSeconds(10));
-        }
-        KafkaBroker broker = this.kafka;
-        this.kafka = null;
-        if (broker != null) {
-            LOG.info("Stopping Kafka");
-            quietly("Kafka", broker::close);
-        }
-        MongoWireServer server = this.mongo;
-        this.mongo = null;
-        if (server != null) {
-            quietly("MongoDB-wire server", server::close);
-        }
-        MailCapture capture = this.mail;
-        this.mail = null;
-        if (capture != null) {
-            quietly("SMTP capture", capture::close);
-        }
-        MailViewer viewer = this.mailViewer;
-        this.mailViewer = null;
-        if (viewer != null) {
-            quietly("mail viewer", viewer::close);
-        }
+        this.services.close();
+        this.infrastructure.close();
         removeShutdownHook();
-    }
-
-    private static void quietly(String what, Runnable stop) {
-        try {
-            stop.run();
-        }
-        catch (RuntimeException ex) {
-            LOG.warn("Stopping the {} failed", what, ex);
-        }
     }
 
     private void registerShutdownHook() {
@@ -780,16 +437,16 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        Path dataDir() {
-            return this.dataDir;
-        }
-
-        boolean demoData() {
-            return this.demoData;
+        /** The settings as they stand, for {@link #build()} and tests. */
+        StackSettings settings() {
+            return new StackSettings(this.dataDir, this.projectDir, this.ports, Externals.from(this.environment),
+                    this.serviceEnvironment, this.startKafka, this.startMongo, this.startSmtp, this.startServices,
+                    this.startSignIn, this.demoData, this.services, this.healthTimeout, this.mongoCacheMegabytes,
+                    this.kafkaClasspath, this.serviceJvmOptions);
         }
 
         public LocalStack build() {
-            return new LocalStack(this);
+            return new LocalStack(settings());
         }
     }
 }

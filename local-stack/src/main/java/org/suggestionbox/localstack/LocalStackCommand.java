@@ -4,43 +4,82 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code local-stack.sh}'s program: starts the whole local stack in the current directory (the repository
- * root), prints the URLs and demo logins, and runs until Ctrl-C.
- *
- * <pre>
- * usage: local-stack [--data-dir DIR] [--no-demo-data]
- * </pre>
+ * root), prints the URLs and demo logins, and runs until Ctrl-C. {@code --help} lists the options.
  * External infrastructure is used instead of the local one when {@code KAFKA_BOOTSTRAP_SERVERS},
  * {@code MONGODB_URI} or {@code SMTP_HOST}/{@code SMTP_PORT} are set.
  */
-public final class LocalStackCommand {
+@Command(name = "local-stack.sh", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Starts Kafka, a MongoDB-wire server, SMTP capture with a mail viewer, the sign-in provider "
+                + "and the three services; prints their URLs and runs until Ctrl-C (data is kept).",
+        footer = { "", "Uses KAFKA_BOOTSTRAP_SERVERS, MONGODB_URI and SMTP_HOST/SMTP_PORT instead of its own servers "
+                + "when they are set." })
+public final class LocalStackCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: local-stack [--data-dir DIR] [--no-demo-data]";
+    private final Map<String, String> environment;
 
-    private LocalStackCommand() {
+    @Spec
+    @SuppressWarnings("NullAway.Init")
+    private CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".local-stack",
+            description = "Where Kafka's log, the MongoDB file, mail, keys, secrets and logs are kept (default: ${DEFAULT-VALUE}).")
+    private Path dataDir = Path.of(".local-stack");
+
+    @Option(names = "--no-demo-data", description = "Do not submit and decide the demo ideas on the first start.")
+    private boolean noDemoData;
+
+    @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    LocalStackCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
     }
 
     public static void main(String[] args) {
-        LocalStack.Builder builder;
-        try {
-            builder = parse(args, System.getenv());
+        int status = commandLine(System.getenv()).execute(args);
+        if (status != 0) {
+            System.exit(status);
         }
-        catch (IllegalArgumentException ex) {
-            System.err.println(ex.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
+    }
+
+    static CommandLine commandLine(Map<String, String> environment) {
+        return new CommandLine(new LocalStackCommand(environment));
+    }
+
+    /**
+     * The stack's settings from the command line and environment.
+     *
+     * @throws ParameterException on an unknown option or a missing or blank value, naming it
+     */
+    static LocalStack.Builder parse(String[] args, Map<String, String> environment) {
+        CommandLine commandLine = commandLine(environment);
+        commandLine.parseArgs(args);
+        return commandLine.<LocalStackCommand>getCommand().builder();
+    }
+
+    private LocalStack.Builder builder() {
+        if (this.dataDir.toString().isBlank()) {
+            throw new ParameterException(this.spec.commandLine(), "--data-dir needs a directory");
         }
-        if (builder == null) {
-            System.out.println(USAGE);
-            return;
-        }
-        LocalStack stack = builder.build();
+        return LocalStack.builder().environment(this.environment).dataDir(this.dataDir).demoData(!this.noDemoData);
+    }
+
+    /** Starts the stack, prints the banner and waits for Ctrl-C; 1 when the stack could not start. */
+    @Override
+    public Integer call() {
+        LocalStack stack = builder().build();
         try {
             stack.start();
         }
@@ -48,8 +87,7 @@ public final class LocalStackCommand {
             System.err.println();
             System.err.println("The local stack could not start: " + ex.getMessage());
             System.err.println("Logs are in " + stack.dataDir().resolve("logs"));
-            System.exit(1);
-            return;
+            return 1;
         }
         printBanner(stack, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -60,37 +98,7 @@ public final class LocalStackCommand {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The stack's settings from the command line and environment, or {@code null} when help was asked for. */
-    static LocalStack.@Nullable Builder parse(String[] args, Map<String, String> environment) {
-        LocalStack.Builder builder = LocalStack.builder().environment(environment);
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                return null;
-            }
-            else if (arg.equals("--no-demo-data")) {
-                builder.demoData(false);
-            }
-            else if (arg.equals("--data-dir")) {
-                if (i + 1 >= args.length || args[i + 1].isBlank()) {
-                    throw new IllegalArgumentException("--data-dir needs a directory");
-                }
-                builder.dataDir(Path.of(args[++i]));
-            }
-            else if (arg.startsWith("--data-dir=")) {
-                String dir = arg.substring("--data-dir=".length());
-                if (dir.isBlank()) {
-                    throw new IllegalArgumentException("--data-dir needs a directory");
-                }
-                builder.dataDir(Path.of(dir));
-            }
-            else {
-                throw new IllegalArgumentException("Unknown argument: " + arg);
-            }
-        }
-        return builder;
+        return 0;
     }
 
     static void printBanner(LocalStack stack, PrintStream out) {

@@ -24,9 +24,13 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static org.apache.logging.log4j.core.util.Transform.escapeHtmlTags;
+
 /**
  * A small web page for people to read the mails the SMTP capture received: a list, newest first, and
- * each mail with its plain-text part and its HTML part (shown in a sandboxed frame).
+ * each mail with its plain-text part and its HTML part (shown in a sandboxed frame). Text from a mail is
+ * escaped for element content and double-quoted attributes with log4j's {@code Transform.escapeHtmlTags}
+ * ({@code & < > " '}), which the launcher has on its classpath already for its logging.
  */
 final class MailViewer implements AutoCloseable {
 
@@ -93,10 +97,10 @@ final class MailViewer implements AutoCloseable {
         StringBuilder rows = new StringBuilder();
         for (int i = received.length - 1; i >= 0; i--) {
             MimeMessage message = received[i];
-            rows.append("<tr><td>").append(escape(format(message.getSentDate()))).append("</td><td>")
-                    .append(escape(addresses(message.getRecipients(Message.RecipientType.TO)))).append("</td><td dir=\"auto\">")
+            rows.append("<tr><td>").append(escapeHtmlTags(format(message.getSentDate()))).append("</td><td>")
+                    .append(escapeHtmlTags(addresses(message.getRecipients(Message.RecipientType.TO)))).append("</td><td dir=\"auto\">")
                     .append("<a href=\"/messages/").append(i).append("\">")
-                    .append(escape(orEmpty(message.getSubject()))).append("</a></td></tr>\n");
+                    .append(escapeHtmlTags(orEmpty(message.getSubject()))).append("</a></td></tr>\n");
         }
         String body = received.length == 0 ? "<p>No mail received yet. This page does not refresh by itself.</p>"
                 : """
@@ -120,17 +124,17 @@ final class MailViewer implements AutoCloseable {
         }
         StringBuilder body = new StringBuilder();
         body.append("<p><a href=\"/\">&larr; All mails</a></p>\n<dl>")
-                .append("<dt>From</dt><dd>").append(escape(addresses(message.getFrom()))).append("</dd>")
-                .append("<dt>To</dt><dd>").append(escape(addresses(message.getRecipients(Message.RecipientType.TO)))).append("</dd>")
-                .append("<dt>Date</dt><dd>").append(escape(format(message.getSentDate()))).append("</dd>")
-                .append("<dt>Subject</dt><dd dir=\"auto\" id=\"subject\">").append(escape(orEmpty(message.getSubject())))
+                .append("<dt>From</dt><dd>").append(escapeHtmlTags(addresses(message.getFrom()))).append("</dd>")
+                .append("<dt>To</dt><dd>").append(escapeHtmlTags(addresses(message.getRecipients(Message.RecipientType.TO)))).append("</dd>")
+                .append("<dt>Date</dt><dd>").append(escapeHtmlTags(format(message.getSentDate()))).append("</dd>")
+                .append("<dt>Subject</dt><dd dir=\"auto\" id=\"subject\">").append(escapeHtmlTags(orEmpty(message.getSubject())))
                 .append("</dd></dl>\n");
         if (html != null) {
             body.append("<h2>HTML</h2>\n<iframe id=\"html-part\" sandbox=\"\" title=\"HTML part\" srcdoc=\"")
-                    .append(escape(html)).append("\"></iframe>\n");
+                    .append(escapeHtmlTags(html)).append("\"></iframe>\n");
         }
         if (plain != null) {
-            body.append("<h2>Text</h2>\n<pre id=\"text-part\" dir=\"auto\">").append(escape(plain)).append("</pre>\n");
+            body.append("<h2>Text</h2>\n<pre id=\"text-part\" dir=\"auto\">").append(escapeHtmlTags(plain)).append("</pre>\n");
         }
         return page(orEmpty(message.getSubject()) + " (#" + index + ")", body.toString());
     }
@@ -173,7 +177,7 @@ final class MailViewer implements AutoCloseable {
                 %s
                 </body>
                 </html>
-                """.formatted(escape(title), escape(title), body);
+                """.formatted(escapeHtmlTags(title), escapeHtmlTags(title), body);
     }
 
     private static void respond(HttpExchange exchange, int status, String html) throws IOException {
@@ -206,23 +210,6 @@ final class MailViewer implements AutoCloseable {
 
     private static String orEmpty(@Nullable String text) {
         return text == null ? "" : text;
-    }
-
-    /** Escapes text for HTML element content and for double-quoted attribute values. */
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 
     String url() {

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * file, so ideas, queues and inboxes survive restarts. No transactions, no change streams, TTL never
  * expires: the services are built around that.
  */
-final class MongoWireServer implements AutoCloseable {
+final class MongoWireServer implements RestartableServer {
 
     /** H2's own default. */
     static final int DEFAULT_CACHE_MEGABYTES = 16;
@@ -32,7 +32,8 @@ final class MongoWireServer implements AutoCloseable {
         this.cacheMegabytes = cacheMegabytes;
     }
 
-    void start() {
+    @Override
+    public void start() {
         try {
             Files.createDirectories(this.file.getParent());
         }
@@ -48,12 +49,18 @@ final class MongoWireServer implements AutoCloseable {
         this.server = mongo;
     }
 
-    boolean isRunning() {
+    @Override
+    public boolean isRunning() {
         return this.server != null;
     }
 
     String uri() {
         return "mongodb://127.0.0.1:" + this.port;
+    }
+
+    @Override
+    public String address() {
+        return uri();
     }
 
     /**

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,27 +26,25 @@ final class ServiceProcess {
 
     private final int instance;
 
-    private final Path jar;
-
     private final int port;
+
+    private final List<String> command;
 
     private final Map<String, String> environment;
 
     private final Path logFile;
 
-    private final List<String> jvmOptions;
-
     private @Nullable Process process;
 
-    ServiceProcess(String name, int instance, Path jar, int port, Map<String, String> environment, Path logFile,
-            List<String> jvmOptions) {
+    /** Built by {@link ServiceLaunch}, which knows the command line and the environment. */
+    ServiceProcess(String name, int instance, int port, List<String> command, Map<String, String> environment,
+            Path logFile) {
         this.name = name;
         this.instance = instance;
-        this.jar = jar;
         this.port = port;
+        this.command = List.copyOf(command);
         this.environment = Map.copyOf(environment);
         this.logFile = logFile;
-        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     String name() {
@@ -60,7 +57,11 @@ final class ServiceProcess {
 
     /** The module name for instance 1, {@code <module>-<n>} for the others (as their log files are named). */
     String label() {
-        return this.instance == 1 ? this.name : this.name + "-" + this.instance;
+        return label(this.name, this.instance);
+    }
+
+    static String label(String name, int instance) {
+        return instance == 1 ? name : name + "-" + instance;
     }
 
     int port() {
@@ -76,11 +77,7 @@ final class ServiceProcess {
             throw new IllegalStateException("Port " + this.port + " for " + this.name
                     + " is already in use; is another local stack running?");
         }
-        List<String> command = new ArrayList<>();
-        command.add(JavaCommand.current());
-        command.addAll(this.jvmOptions);
-        command.addAll(List.of("-jar", this.jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(this.command);
         builder.environment().putAll(this.environment);
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));

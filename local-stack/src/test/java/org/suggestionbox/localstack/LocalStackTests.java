@@ -8,43 +8,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class LocalStackTests {
 
     @TempDir
     Path dataDir;
-
-    @Test
-    void servicesGetTheLocalInfrastructureTheirPortsAndLinksToEachOther() {
-        Ports ports = new Ports(19092, 19093, 37017, 13025, 18025, 18081, 18082, 18083, 19000);
-        LocalStack stack = LocalStack.builder().dataDir(this.dataDir).ports(ports).build();
-
-        Map<String, String> environment = stack.serviceEnvironment("suggestion-router", LocalSecretsTests.sample());
-
-        assertThat(environment).containsEntry("SERVER_PORT", "18082")
-                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
-                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:37017")
-                .containsEntry("SMTP_HOST", "127.0.0.1")
-                .containsEntry("SMTP_PORT", "13025")
-                .containsEntry("SUGGESTIONBOX_LINKS_INTAKE", "http://localhost:18081")
-                .containsEntry("SUGGESTIONBOX_LINKS_ROUTER", "http://localhost:18082")
-                .containsEntry("SUGGESTIONBOX_LINKS_NOTIFIER", "http://localhost:18083")
-                .containsEntry("SPRING_PROFILES_ACTIVE", "local")
-                .containsEntry("OIDC_CLIENT_SECRET", "router-client")
-                .doesNotContainKeys("ANONYMITY_KEYS", "SLACK_SIGNING_SECRET", "RECIPIENT_REF_KEY");
-    }
-
-    @Test
-    void extraServiceEnvironmentIsAddedAndWinsOverTheStacksOwn() {
-        LocalStack stack = LocalStack.builder().dataDir(this.dataDir).ports(Ports.random())
-                .serviceEnvironment(Map.of("SUGGESTIONBOX_INTAKE_RATELIMIT", "5000", "MAIL_FROM", "other@example.org"))
-                .build();
-
-        Map<String, String> environment = stack.serviceEnvironment("suggestion-intake", LocalSecretsTests.sample());
-
-        assertThat(environment).containsEntry("SUGGESTIONBOX_INTAKE_RATELIMIT", "5000")
-                .containsEntry("MAIL_FROM", "other@example.org");
-    }
 
     @Test
     void killingOrRestartingAServiceTheStackDoesNotRunIsRefused() {
@@ -54,6 +23,20 @@ class LocalStackTests {
                 .isThrownBy(() -> stack.kill("suggestion-router")).withMessageContaining("runs no suggestion-router");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> stack.restart("feedback-notifier"));
+    }
+
+    @Test
+    void anOutageOfInfrastructureTheStackDoesNotRunIsRefused() {
+        LocalStack stack = LocalStack.builder().dataDir(this.dataDir).ports(Ports.random())
+                .environment(Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:29092")).build();
+
+        assertThatIllegalStateException().isThrownBy(stack::stopKafka)
+                .withMessage("This stack runs no Kafka broker of its own, or it is stopped");
+        assertThatIllegalStateException().isThrownBy(stack::startKafka)
+                .withMessage("This stack runs no Kafka broker of its own");
+        assertThatIllegalStateException().isThrownBy(stack::stopMongo)
+                .withMessageContaining("runs no MongoDB-wire server of its own");
+        assertThat(stack.kafkaBootstrapServers()).isEqualTo("broker:29092");
     }
 
     @Test

@@ -37,9 +37,14 @@ class MailViewerTests {
     }
 
     @Test
-    void escapesEverythingThatCouldBreakOut() {
-        assertThat(MailViewer.escape("<script>alert('x')</script> & \"q\""))
-                .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+    void escapesEverythingThatCouldBreakOutOfTheSubjectAndTheFrame() throws Exception {
+        MimeMessage message = mail("<script>alert('x')</script> & \"q\"", "<b onclick='x()'>\"bold\"</b>");
+
+        String page = MailViewer.messagePage(0, message);
+
+        assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
+                .contains("srcdoc=\"&lt;b onclick=&#39;x()&#39;&gt;&quot;bold&quot;&lt;/b&gt;\"")
+                .doesNotContain("<script>").doesNotContain("<b onclick");
     }
 
     private static MimeMessage mail(String subject, String html) throws Exception {

@@ -1,0 +1,116 @@
+package org.suggestionbox.localstack;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a service process is launched: the one place that builds its command line (the JVM options and
+ * executable jar) and its environment (ports, infrastructure addresses, secrets, links between the
+ * services, the builder's extra variables).
+ */
+final class ServiceLaunch {
+
+    private final StackSettings settings;
+
+    ServiceLaunch(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Instance 1 of a service, on its documented port and with the log file {@code <module>.log}. */
+    ServiceProcess first(String module, LocalSecrets secrets) {
+        return instance(module, 1, this.settings.port(module), secrets);
+    }
+
+    /** Another instance of a service on its own port, with the log file {@code <module>-<n>.log}. */
+    ServiceProcess instance(String module, int instance, int port, LocalSecrets secrets) {
+        Map<String, String> environment = serviceEnvironment(module, secrets);
+        environment.put("SERVER_PORT", Integer.toString(port));
+        return new ServiceProcess(module, instance, port, command(module), environment,
+                this.settings.logFile(ServiceProcess.label(module, instance)));
+    }
+
+    ServiceProcess signInProvider(LocalSecrets secrets) {
+        return new ServiceProcess(LocalStack.SIGN_IN_PROVIDER, 1, this.settings.ports().signIn(),
+                command(LocalStack.SIGN_IN_PROVIDER), signInEnvironment(secrets),
+                this.settings.logFile(LocalStack.SIGN_IN_PROVIDER));
+    }
+
+    /** {@code java <service JVM options> -jar <module's executable jar>}, on the launcher's own JDK. */
+    List<String> command(String module) {
+        List<String> command = new ArrayList<>();
+        command.add(JavaCommand.current());
+        command.addAll(this.settings.serviceJvmOptions());
+        command.addAll(List.of("-jar", executableJar(module).toString()));
+        return command;
+    }
+
+    /**
+     * A service's: its port, the infrastructure, the local profile, its own secrets, the sign-in provider
+     * (when the stack runs it), the links to the other services, then the builder's extra variables.
+     */
+    Map<String, String> serviceEnvironment(String module, LocalSecrets secrets) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", Integer.toString(this.settings.port(module)));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", this.settings.kafkaBootstrapServers());
+        environment.put("MONGODB_URI", this.settings.mongoUri());
+        environment.put("SMTP_HOST", this.settings.smtpHost());
+        environment.put("SMTP_PORT", Integer.toString(this.settings.smtpPort()));
+        environment.put("MAIL_FROM", "suggestions@suggestionbox.example");
+        environment.put("SPRING_PROFILES_ACTIVE", "local");
+        environment.putAll(secrets.environmentFor(module));
+        if (this.settings.startSignIn()) {
+            environment.put("OIDC_ISSUER_URI", this.settings.signInUrl());
+        }
+        environment.put("SUGGESTIONBOX_LINKS_INTAKE", this.settings.intakeUrl());
+        environment.put("SUGGESTIONBOX_LINKS_ROUTER", this.settings.routerUrl());
+        environment.put("SUGGESTIONBOX_LINKS_NOTIFIER", this.settings.notifierUrl());
+        environment.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
+        environment.putAll(this.settings.serviceEnvironment());
+        return environment;
+    }
+
+    /**
+     * The sign-in provider's: its issuer, the demo people's password (local profile), a signing key kept in
+     * the data directory (tokens stay valid across restarts), each service's base URLs under both
+     * {@code localhost} and {@code 127.0.0.1}, and the client secrets the services hold.
+     */
+    Map<String, String> signInEnvironment(LocalSecrets secrets) {
+        Ports ports = this.settings.ports();
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", Integer.toString(ports.signIn()));
+        environment.put("SPRING_PROFILES_ACTIVE", "local");
+        environment.put("SIGNIN_ISSUER", this.settings.signInUrl());
+        environment.put("SIGNIN_JWK_LOCATION", this.settings.dataDir().resolve("sign-in-key.json").toString());
+        environment.put("INTAKE_BASE_URLS", baseUrls(ports.intake()));
+        environment.put("ROUTER_BASE_URLS", baseUrls(ports.router()));
+        environment.put("NOTIFIER_BASE_URLS", baseUrls(ports.notifier()));
+        environment.putAll(secrets.environmentFor(LocalSecrets.SIGN_IN_PROVIDER));
+        environment.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
+        return environment;
+    }
+
+    private static String baseUrls(int port) {
+        return "http://localhost:" + port + ",http://127.0.0.1:" + port;
+    }
+
+    /** The executable jar {@code <project dir>/<module>/target/<module>-<version>-exec.jar}. */
+    Path executableJar(String module) {
+        Path target = this.settings.projectDir().resolve(module).resolve("target").toAbsolutePath().normalize();
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, module + "-*-exec.jar")) {
+            for (Path jar : jars) {
+                return jar;
+            }
+        }
+        catch (IOException ex) {
+            // reported below
+        }
+        throw new IllegalStateException("No executable jar of " + module + " in " + target
+                + "; build it first with ./mvnw install -DskipTests");
+    }
+}

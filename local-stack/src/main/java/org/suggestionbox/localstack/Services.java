@@ -1,0 +1,199 @@
+package org.suggestionbox.localstack;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the service processes of a local stack: starts the sign-in provider and the services and waits
+ * until they are healthy, adds and removes instances (scale-out), and stops them all.
+ */
+final class Services {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Services.class);
+
+    private final StackSettings settings;
+
+    private final ServiceLaunch launch;
+
+    private final StartupTimings timings;
+
+    /** Every running service instance; changed while other threads read it during fault injection. */
+    private final List<ServiceProcess> running = new CopyOnWriteArrayList<>();
+
+    private @Nullable ServiceProcess signIn;
+
+    Services(StackSettings settings, ServiceLaunch launch, StartupTimings timings) {
+        this.settings = settings;
+        this.launch = launch;
+        this.timings = timings;
+    }
+
+    /** Fails at once, before anything starts, when a service has not been built. */
+    void requireBuilt() {
+        if (this.settings.startSignIn()) {
+            this.launch.executableJar(LocalStack.SIGN_IN_PROVIDER);
+        }
+        this.settings.services().forEach(this.launch::executableJar);
+    }
+
+    /** Starts the sign-in provider (when asked) and the services, and waits until all are healthy. */
+    void start() {
+        long started = System.nanoTime();
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(this.settings.dataDir());
+        LOG.info("Services run with the local profile and the secrets in {}",
+                this.settings.dataDir().resolve(LocalSecrets.FILE_NAME));
+        List<ServiceProcess> starting = new ArrayList<>();
+        if (this.settings.startSignIn()) {
+            // first, though nobody waits for it: the services ask the provider for its configuration on first use
+            ServiceProcess provider = this.launch.signInProvider(secrets);
+            LOG.info("Starting the sign-in provider on {} (log: {})", this.settings.signInUrl(), provider.logFile());
+            provider.start();
+            this.signIn = provider;
+            starting.add(provider);
+        }
+        for (String module : this.settings.services()) {
+            ServiceProcess service = this.launch.first(module, secrets);
+            LOG.info("Starting {} on port {} (log: {})", module, service.port(), service.logFile());
+            service.start();
+            this.running.add(service);
+            starting.add(service);
+        }
+        awaitHealthy(starting, started, "");
+    }
+
+    /**
+     * Starts one more instance of a service on a free port, with the same environment as the first (so it
+     * joins the same consumer groups and database), and waits until it is healthy.
+     *
+     * @return the new instance's number (2, 3, ...; a number freed by {@link #remove} is reused)
+     */
+    int add(String module) {
+        ServiceProcess first = instance(module, 1);
+        ServiceProcess service;
+        synchronized (this) {
+            int instance = 2;
+            while (find(module, instance).isPresent()) {
+                instance++;
+            }
+            service = this.launch.instance(module, instance, FreePorts.next(),
+                    LocalSecrets.loadOrCreate(this.settings.dataDir()));
+            this.running.add(service);
+        }
+        long started = System.nanoTime();
+        LOG.info("Starting {} on port {} next to {} (log: {})", service.label(), service.port(), first.baseUrl(),
+                service.logFile());
+        service.start();
+        awaitHealthy(List.of(service), started, "");
+        return service.instance();
+    }
+
+    /** Stops an added instance gracefully (SIGTERM) and waits until it is gone; forces it after 30 s. */
+    void remove(String module, int instance) {
+        if (instance == 1) {
+            throw new IllegalArgumentException("Instance 1 of " + module + " stays; kill and restart it instead");
+        }
+        ServiceProcess service = instance(module, instance);
+        LOG.info("Stopping {} (pid {})", service.label(), service.pid());
+        service.requestStop();
+        service.awaitStopped(Duration.ofSeconds(30));
+        this.running.remove(service);
+    }
+
+    List<String> instanceUrls(String module) {
+        return this.running.stream().filter(service -> service.name().equals(module))
+                .sorted(Comparator.comparingInt(ServiceProcess::instance)).map(ServiceProcess::baseUrl).toList();
+    }
+
+    ServiceProcess instance(String module, int instance) {
+        return find(module, instance).orElseThrow(() -> new IllegalArgumentException("This stack runs no "
+                + module + " instance " + instance + "; it runs "
+                + this.running.stream().map(ServiceProcess::label).toList()));
+    }
+
+    private Optional<ServiceProcess> find(String module, int instance) {
+        return this.running.stream().filter(service -> service.name().equals(module) && service.instance() == instance)
+                .findFirst();
+    }
+
+    /**
+     * Waits until every one of the services answers healthy, recording how long each took (its label plus
+     * the suffix); throws with the reason and the start of its log when one exits or the health timeout passes.
+     */
+    void awaitHealthy(List<ServiceProcess> services, long startedNanos, String timingSuffix) {
+        Duration timeout = this.settings.healthTimeout();
+        long deadline = startedNanos + timeout.toNanos();
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        Map<String, String> reasons = new LinkedHashMap<>();
+        while (!waiting.isEmpty()) {
+            for (var iterator = waiting.iterator(); iterator.hasNext();) {
+                ServiceProcess service = iterator.next();
+                String reason = service.unhealthyReason();
+                if (reason == null) {
+                    this.timings.record(service.label() + timingSuffix, startedNanos);
+                    LOG.info("{} is up after {} ms", service.label(), (System.nanoTime() - startedNanos) / 1_000_000);
+                    iterator.remove();
+                }
+                else if (service.hasExited()) {
+                    throw new IllegalStateException("%s %s before it became healthy:%n%s"
+                            .formatted(service.label(), reason, ProcessLogs.excerpt(service.logFile(), 40)));
+                }
+                else {
+                    reasons.put(service.label(), reason);
+                }
+            }
+            if (!waiting.isEmpty() && System.nanoTime() > deadline) {
+                StringBuilder message = new StringBuilder("Not healthy within " + timeout.toSeconds() + " s:");
+                for (ServiceProcess service : waiting) {
+                    message.append(System.lineSeparator()).append("  ").append(service.label()).append(": ")
+                            .append(reasons.get(service.label())).append(System.lineSeparator())
+                            .append(ProcessLogs.excerpt(service.logFile(), 40));
+                }
+                throw new IllegalStateException(message.toString());
+            }
+            if (!waiting.isEmpty()) {
+                Pause.pause(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    /** Process ids of the running instances by label, then the sign-in provider's. */
+    Map<String, Long> processIds() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (ServiceProcess service : this.running) {
+            if (service.pid() > 0) {
+                pids.put(service.label(), service.pid());
+            }
+        }
+        ServiceProcess provider = this.signIn;
+        if (provider != null && provider.pid() > 0) {
+            pids.put(LocalStack.SIGN_IN_PROVIDER, provider.pid());
+        }
+        return pids;
+    }
+
+    /** Asks every service, then the sign-in provider, to stop (SIGTERM), forcing after 10 s. */
+    void close() {
+        if (!this.running.isEmpty()) {
+            LOG.info("Stopping services");
+        }
+        this.running.forEach(ServiceProcess::requestStop);
+        this.running.forEach(service -> service.awaitStopped(Duration.ofSeconds(10)));
+        this.running.clear();
+        ServiceProcess provider = this.signIn;
+        this.signIn = null;
+        if (provider != null) {
+            provider.requestStop();
+            provider.awaitStopped(Duration.ofSeconds(10));
+        }
+    }
+}

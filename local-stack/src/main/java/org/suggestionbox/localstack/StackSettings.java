@@ -1,0 +1,101 @@
+package org.suggestionbox.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a {@link LocalStack} runs and where, as its {@link LocalStack.Builder} left it; and the addresses
+ * that follow from it: the local infrastructure's, or the external one's when the environment names one.
+ *
+ * @param dataDir absolute: Kafka's log, the MongoDB file, keys, mail and the logs
+ * @param projectDir the repository root holding the services' executable jars
+ * @param externals infrastructure that runs elsewhere and is used instead of the local one
+ * @param serviceEnvironment more variables for every service, over the stack's own
+ * @param services the {@link LocalStack#SERVICES} this stack runs, in start order
+ * @param kafkaClasspath the classpath the Kafka broker runs with (holds the Kafka server jars)
+ */
+record StackSettings(Path dataDir, Path projectDir, Ports ports, Externals externals,
+        Map<String, String> serviceEnvironment, boolean startKafka, boolean startMongo, boolean startSmtp,
+        boolean startServices, boolean startSignIn, boolean demoData, List<String> services, Duration healthTimeout,
+        int mongoCacheMegabytes, String kafkaClasspath, List<String> serviceJvmOptions) {
+
+    StackSettings {
+        dataDir = dataDir.toAbsolutePath().normalize();
+        serviceEnvironment = Map.copyOf(serviceEnvironment);
+        services = List.copyOf(services);
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
+    }
+
+    Path logsDir() {
+        return this.dataDir.resolve("logs");
+    }
+
+    /** {@code <data dir>/logs/<name>.log}. */
+    Path logFile(String name) {
+        return logsDir().resolve(name + ".log");
+    }
+
+    String kafkaBootstrapServers() {
+        String external = this.externals.kafkaBootstrapServers();
+        return external != null ? external : "127.0.0.1:" + this.ports.kafka();
+    }
+
+    String mongoUri() {
+        String external = this.externals.mongoUri();
+        return external != null ? external : "mongodb://127.0.0.1:" + this.ports.mongo();
+    }
+
+    String smtpHost() {
+        String external = this.externals.smtpHost();
+        return external != null ? external : "127.0.0.1";
+    }
+
+    int smtpPort() {
+        return this.externals.smtpHost() != null ? this.externals.smtpPort() : this.ports.smtp();
+    }
+
+    /** Whether the stack starts its own Kafka broker: asked to, and no external one is named. */
+    boolean ownKafka() {
+        return this.startKafka && this.externals.kafkaBootstrapServers() == null;
+    }
+
+    boolean ownMongo() {
+        return this.startMongo && this.externals.mongoUri() == null;
+    }
+
+    boolean ownSmtp() {
+        return this.startSmtp && this.externals.smtpHost() == null;
+    }
+
+    String signInUrl() {
+        return localUrl(this.ports.signIn());
+    }
+
+    String intakeUrl() {
+        return localUrl(this.ports.intake());
+    }
+
+    String routerUrl() {
+        return localUrl(this.ports.router());
+    }
+
+    String notifierUrl() {
+        return localUrl(this.ports.notifier());
+    }
+
+    /** The documented port of one of the {@link LocalStack#SERVICES}: its first instance's. */
+    int port(String module) {
+        return switch (module) {
+            case "suggestion-intake" -> this.ports.intake();
+            case "suggestion-router" -> this.ports.router();
+            case "feedback-notifier" -> this.ports.notifier();
+            default -> throw new IllegalArgumentException("Unknown service " + module);
+        };
+    }
+
+    static String localUrl(int port) {
+        return "http://localhost:" + port;
+    }
+}

@@ -1,0 +1,79 @@
+package org.suggestionbox.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class ServiceLaunchTests {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void servicesGetTheLocalInfrastructureTheirPortsAndLinksToEachOther() {
+        Ports ports = new Ports(19092, 19093, 37017, 13025, 18025, 18081, 18082, 18083, 19000);
+        ServiceLaunch launch = new ServiceLaunch(LocalStack.builder().dataDir(this.dataDir).ports(ports).settings());
+
+        Map<String, String> environment = launch.serviceEnvironment("suggestion-router", LocalSecretsTests.sample());
+
+        assertThat(environment).containsEntry("SERVER_PORT", "18082")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
+                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:37017")
+                .containsEntry("SMTP_HOST", "127.0.0.1")
+                .containsEntry("SMTP_PORT", "13025")
+                .containsEntry("SUGGESTIONBOX_LINKS_INTAKE", "http://localhost:18081")
+                .containsEntry("SUGGESTIONBOX_LINKS_ROUTER", "http://localhost:18082")
+                .containsEntry("SUGGESTIONBOX_LINKS_NOTIFIER", "http://localhost:18083")
+                .containsEntry("SPRING_PROFILES_ACTIVE", "local")
+                .containsEntry("OIDC_ISSUER_URI", "http://localhost:19000")
+                .containsEntry("OIDC_CLIENT_SECRET", "router-client")
+                .doesNotContainKeys("ANONYMITY_KEYS", "SLACK_SIGNING_SECRET", "RECIPIENT_REF_KEY");
+    }
+
+    @Test
+    void extraServiceEnvironmentIsAddedAndWinsOverTheStacksOwn() {
+        ServiceLaunch launch = new ServiceLaunch(LocalStack.builder().dataDir(this.dataDir).ports(Ports.random())
+                .serviceEnvironment(Map.of("SUGGESTIONBOX_INTAKE_RATELIMIT", "5000", "MAIL_FROM", "other@example.org"))
+                .settings());
+
+        Map<String, String> environment = launch.serviceEnvironment("suggestion-intake", LocalSecretsTests.sample());
+
+        assertThat(environment).containsEntry("SUGGESTIONBOX_INTAKE_RATELIMIT", "5000")
+                .containsEntry("MAIL_FROM", "other@example.org");
+    }
+
+    @Test
+    void aFurtherInstanceRunsTheSameJarOnItsOwnPortWithItsOwnLog(@TempDir Path projectDir) throws IOException {
+        Path jar = executableJar(projectDir, "suggestion-router");
+        ServiceLaunch launch = new ServiceLaunch(LocalStack.builder().dataDir(this.dataDir).projectDir(projectDir)
+                .ports(Ports.random()).serviceJvmOptions(List.of("-Xmx64m", "-Dx=y")).settings());
+
+        ServiceProcess second = launch.instance("suggestion-router", 2, 18999, LocalSecretsTests.sample());
+
+        assertThat(launch.command("suggestion-router")).endsWith("-Xmx64m", "-Dx=y", "-jar", jar.toString());
+        assertThat(second.label()).isEqualTo("suggestion-router-2");
+        assertThat(second.baseUrl()).isEqualTo("http://localhost:18999");
+        assertThat(second.logFile()).isEqualTo(this.dataDir.toAbsolutePath().resolve("logs/suggestion-router-2.log"));
+    }
+
+    @Test
+    void aServiceThatWasNotBuiltIsNamedWithTheBuildCommand(@TempDir Path projectDir) {
+        ServiceLaunch launch = new ServiceLaunch(LocalStack.builder().projectDir(projectDir).settings());
+
+        assertThatIllegalStateException().isThrownBy(() -> launch.executableJar("feedback-notifier"))
+                .withMessageContaining("No executable jar of feedback-notifier").withMessageContaining("./mvnw install");
+    }
+
+    private static Path executableJar(Path projectDir, String module) throws IOException {
+        Path target = Files.createDirectories(projectDir.resolve(module).resolve("target"));
+        return Files.createFile(target.resolve(module + "-0.1.0-SNAPSHOT-exec.jar")).toAbsolutePath().normalize();
+    }
+}
