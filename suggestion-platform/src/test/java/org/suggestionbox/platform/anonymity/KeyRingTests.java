@@ -68,7 +68,7 @@ class KeyRingTests {
 
         assertThat(java.util.List.of(first, second, sealedNow)).extracting(SealedIdentity::keyId)
                 .containsExactly("2026-01", "2026-02", "2026-03");
-        assertThat(java.util.List.of(first, second, sealedNow)).allSatisfy(sealed -> assertThat(third.open(sealed))
+        assertThat(java.util.List.of(first, second, sealedNow)).allSatisfy(identity -> assertThat(third.open(identity))
                 .isEqualTo(NOA));
     }
 
