@@ -2,10 +2,6 @@ package org.suggestionbox.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.suggestionbox.notifier.NotifierIntegrationTests.WAIT;
-import static org.suggestionbox.notifier.NotifierIntegrationTests.awaitMail;
-import static org.suggestionbox.notifier.NotifierIntegrationTests.decline;
-import static org.suggestionbox.notifier.NotifierIntegrationTests.shortId;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -45,12 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AnonymousSubmitterIntegrationTests extends NotifierSpringIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EventPublisher events;
 
     @Autowired
     IdentitySealer identitySealer;
@@ -118,26 +108,6 @@ class AnonymousSubmitterIntegrationTests extends NotifierSpringIntegrationTest {
                 .collect(Collectors.toSet());
     }
 
-    private void publish(IdeaLifecycleEvent event) {
-        try {
-            events.publish(Topics.IDEAS_LIFECYCLE, event).get(20, TimeUnit.SECONDS);
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
 
-    private List<Map<String, Object>> awaitInbox(String user, UUID ideaId, int expected) {
-        await().atMost(WAIT).until(() -> inbox(user, ideaId).size() >= expected);
-        return inbox(user, ideaId);
-    }
 
-    private List<Map<String, Object>> inbox(String user, UUID ideaId) {
-        List<Map<String, Object>> all = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo")).build()
-                .get().uri("/api/notifications?limit=200").retrieve()
-                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items();
-        return all == null ? List.of()
-                : all.stream().filter(entry -> ideaId.toString().equals(entry.get("ideaId"))).toList();
-    }
 }

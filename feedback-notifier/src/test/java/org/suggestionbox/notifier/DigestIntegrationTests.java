@@ -50,14 +50,6 @@ import jakarta.mail.internet.MimeMessage;
  */
 class DigestIntegrationTests extends NotifierSpringIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EventPublisher events;
-
     @Autowired
     DigestJob digests;
 
@@ -185,10 +177,6 @@ class DigestIntegrationTests extends NotifierSpringIntegrationTest {
         events.publish(Topics.IDEAS_LIFECYCLE, event).get(20, TimeUnit.SECONDS);
     }
 
-    private RestClient client(String user) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo")).build();
-    }
 
     private void awaitInbox(String user, UUID ideaId) {
         RestClient client = client(user);
@@ -204,7 +192,4 @@ class DigestIntegrationTests extends NotifierSpringIntegrationTest {
                 .toList();
     }
 
-    private static String shortId() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
 }

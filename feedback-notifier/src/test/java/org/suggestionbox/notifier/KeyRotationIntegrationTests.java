@@ -33,14 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class KeyRotationIntegrationTests extends NotifierSpringIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EventPublisher events;
-
     @Autowired
     JsonMapper jsonMapper;
 
@@ -64,8 +56,8 @@ class KeyRotationIntegrationTests extends NotifierSpringIntegrationTest {
 
         Map<String, IdeaDecided> decided = new LinkedHashMap<>();
         for (Map.Entry<String, SealedIdentity> sealed : sealedBy.entrySet()) {
-            IdeaDecided decision = NotifierIntegrationTests.decline("Sealed under " + sealed.getValue().keyId() + " "
-                    + NotifierIntegrationTests.shortId(), Submitter.anonymous(sealed.getValue()));
+            IdeaDecided decision = decline("Sealed under " + sealed.getValue().keyId() + " "
+                    + shortId(), Submitter.anonymous(sealed.getValue()));
             events.publish(Topics.IDEAS_LIFECYCLE, decision).get(20, TimeUnit.SECONDS);
             decided.put(sealed.getKey(), decision);
         }

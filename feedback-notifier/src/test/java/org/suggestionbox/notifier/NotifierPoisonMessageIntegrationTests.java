@@ -28,12 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Records the listener can never read go to the dead-letter topic as they were; the partition keeps flowing. */
 class NotifierPoisonMessageIntegrationTests extends NotifierSpringIntegrationTest {
-
-    static final Duration WAIT = Duration.ofSeconds(30);
     static final String DLT = Topics.deadLetterOf(Topics.IDEAS_LIFECYCLE);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JsonMapper jsonMapper;

@@ -42,11 +42,6 @@ import net.javacrumbs.shedlock.core.SimpleLock;
  */
 class AnswerReconcilerIntegrationTests extends NotifierSpringIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     AnswerReconciler reconciler;
 
@@ -167,14 +162,5 @@ class AnswerReconcilerIntegrationTests extends NotifierSpringIntegrationTest {
         return client(user).get().uri("/api/unanswered").retrieve().body(String.class);
     }
 
-    private RestClient client(String user) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo")).build();
-    }
 
-    private List<Map<String, Object>> inbox(String user, UUID ideaId) {
-        List<Map<String, Object>> all = client(user).get().uri("/api/notifications?limit=200").retrieve()
-                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items();
-        return all == null ? List.of() : all.stream().filter(entry -> ideaId.toString().equals(entry.get("ideaId"))).toList();
-    }
 }

@@ -25,9 +25,6 @@ class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     PreferencesService preferences;
 
