@@ -21,7 +21,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.client.RestClient;
@@ -35,7 +34,6 @@ import org.suggestionbox.notifier.digest.DigestJob;
 import org.suggestionbox.notifier.message.Texts;
 import org.suggestionbox.notifier.preferences.Preferences;
 import org.suggestionbox.notifier.preferences.PreferencesService;
-import org.suggestionbox.platform.kafka.EventPublisher;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.testing.Infrastructure;
 

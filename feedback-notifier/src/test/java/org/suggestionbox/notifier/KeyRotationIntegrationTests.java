@@ -3,7 +3,6 @@ package org.suggestionbox.notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
 import org.suggestionbox.events.IdeaDecided;
@@ -22,7 +20,6 @@ import org.suggestionbox.platform.anonymity.AnonymityProperties;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.anonymity.KeyRing;
 import org.suggestionbox.platform.anonymity.SealedContact;
-import org.suggestionbox.platform.kafka.EventPublisher;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.testing.KafkaProbe;
 import tools.jackson.databind.json.JsonMapper;

@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,11 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.events.IdeaDecided;
-import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.IdeaStatusChanged;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.events.Submitter;
@@ -38,7 +35,6 @@ import org.suggestionbox.notifier.preferences.PreferencesFixture;
 import org.suggestionbox.notifier.preferences.PreferencesService;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.anonymity.SealedContact;
-import org.suggestionbox.platform.kafka.EventPublisher;
 import org.suggestionbox.testing.KafkaProbe;
 
 /**
