@@ -1,36 +1,23 @@
 package org.suggestionbox.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.suggestionbox.notifier.NotifierIntegrationTests.WAIT;
-import static org.suggestionbox.notifier.NotifierIntegrationTests.awaitMail;
-import static org.suggestionbox.notifier.NotifierIntegrationTests.decline;
-import static org.suggestionbox.notifier.NotifierIntegrationTests.shortId;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
-import org.suggestionbox.platform.web.CursorPage;
-import org.springframework.web.client.RestClient;
 import org.suggestionbox.events.IdeaDecided;
-import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.notifier.delivery.Deliveries;
 import org.suggestionbox.notifier.delivery.RecipientRefs;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.anonymity.SealedContact;
-import org.suggestionbox.platform.kafka.EventPublisher;
 import org.suggestionbox.testing.Infrastructure;
 import org.suggestionbox.testing.KafkaProbe;
 
@@ -45,12 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AnonymousSubmitterIntegrationTests extends NotifierSpringIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EventPublisher events;
 
     @Autowired
     IdentitySealer identitySealer;
@@ -118,26 +99,6 @@ class AnonymousSubmitterIntegrationTests extends NotifierSpringIntegrationTest {
                 .collect(Collectors.toSet());
     }
 
-    private void publish(IdeaLifecycleEvent event) {
-        try {
-            events.publish(Topics.IDEAS_LIFECYCLE, event).get(20, TimeUnit.SECONDS);
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
 
-    private List<Map<String, Object>> awaitInbox(String user, UUID ideaId, int expected) {
-        await().atMost(WAIT).until(() -> inbox(user, ideaId).size() >= expected);
-        return inbox(user, ideaId);
-    }
 
-    private List<Map<String, Object>> inbox(String user, UUID ideaId) {
-        List<Map<String, Object>> all = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo")).build()
-                .get().uri("/api/notifications?limit=200").retrieve()
-                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items();
-        return all == null ? List.of()
-                : all.stream().filter(entry -> ideaId.toString().equals(entry.get("ideaId"))).toList();
-    }
 }

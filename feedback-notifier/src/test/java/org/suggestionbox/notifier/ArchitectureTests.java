@@ -1,58 +1,51 @@
 package org.suggestionbox.notifier;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.suggestionbox.testing.architecture.ArchitectureRules.freeOfFrameworks;
+import static org.suggestionbox.testing.architecture.ArchitectureRules.independentOfEachOther;
+import static org.suggestionbox.testing.architecture.ArchitectureRules.kafkaListenersOnlyIn;
+import static org.suggestionbox.testing.architecture.ArchitectureRules.mainClasses;
+import static org.suggestionbox.testing.architecture.ArchitectureRules.noPackageCycles;
+import static org.suggestionbox.testing.architecture.ArchitectureRules.onlyUsedFrom;
+import static org.suggestionbox.testing.architecture.ArchitectureRules.springWiringIsPackagePrivate;
 
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 class ArchitectureTests {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.suggestionbox.notifier");
+    private static final String ROOT = "org.suggestionbox.notifier";
+
+    private static final JavaClasses NOTIFIER = mainClasses(ROOT);
 
     @Test
-    void whoHearsWhatIsFreeOfSpringAndKafka() {
-        noClasses().that().resideInAPackage("..notifier.message..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
-                        "com.mongodb..", "org.bson..")
-                .check(classes);
+    void featuresDependOnEachOtherOneWayOnly() {
+        noPackageCycles(ROOT).check(NOTIFIER);
+    }
+
+    @Test
+    void whoHearsWhatIsFreeOfFrameworks() {
+        freeOfFrameworks("..notifier.message..").check(NOTIFIER);
     }
 
     @Test
     void channelsDoNotKnowEachOther() {
-        noClasses().that().resideInAPackage("..notifier.email..")
-                .should().dependOnClassesThat().resideInAPackage("..notifier.inbox..")
-                .check(classes);
-        noClasses().that().resideInAPackage("..notifier.inbox..")
-                .should().dependOnClassesThat().resideInAPackage("..notifier.email..")
-                .check(classes);
+        independentOfEachOther("..notifier.email..", "..notifier.inbox..", "..notifier.slack..",
+                "..notifier.teams..", "..notifier.webhook..").check(NOTIFIER);
     }
 
     @Test
-    void chatChannelsDoNotKnowEachOther() {
-        String[] channels = {"..notifier.email..", "..notifier.inbox..", "..notifier.slack..", "..notifier.teams..",
-                "..notifier.webhook.."};
-        for (String channel : channels) {
-            String[] others = java.util.Arrays.stream(channels).filter(other -> !other.equals(channel))
-                    .toArray(String[]::new);
-            noClasses().that().resideInAPackage(channel)
-                    .should().dependOnClassesThat().resideInAnyPackage(others)
-                    .check(classes);
-        }
+    void onlyTheLifecycleFeatureListensToKafka() {
+        kafkaListenersOnlyIn("..notifier.lifecycle..").check(NOTIFIER);
     }
 
     @Test
-    void onlyTheListenerTalksToKafkaListenersAndOnlyTheProofPublishesEvents() {
-        noClasses().that().resideOutsideOfPackages("..notifier.lifecycle..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.kafka.annotation.KafkaListener")
-                .check(classes);
-        noClasses().that().resideOutsideOfPackages("..notifier.proof..")
-                .should().dependOnClassesThat()
-                .haveFullyQualifiedName("org.suggestionbox.platform.kafka.EventPublisher")
-                .check(classes);
+    void onlyTheProofPublishesEvents() {
+        onlyUsedFrom("..notifier.proof..", "org.suggestionbox.platform.kafka.EventPublisher").check(NOTIFIER);
+    }
+
+    @Test
+    void springWiringAndControllersArePackagePrivate() {
+        springWiringIsPackagePrivate().check(NOTIFIER);
     }
 }

@@ -2,9 +2,6 @@ package org.suggestionbox.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.suggestionbox.notifier.NotifierIntegrationTests.WAIT;
-import static org.suggestionbox.notifier.NotifierIntegrationTests.decline;
-import static org.suggestionbox.notifier.NotifierIntegrationTests.shortId;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,15 +18,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.events.IdeaDecided;
-import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.IdeaStatusChanged;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.events.Submitter;
@@ -41,8 +34,6 @@ import org.suggestionbox.notifier.preferences.PreferencesFixture;
 import org.suggestionbox.notifier.preferences.PreferencesService;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.anonymity.SealedContact;
-import org.suggestionbox.platform.kafka.EventPublisher;
-import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.testing.Infrastructure;
 import org.suggestionbox.testing.KafkaProbe;
 
@@ -60,12 +51,6 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
     private static final int IN_CALL_ATTEMPTS = 2;
 
     private final FakeChatServers fakes = FakeChatServers.get();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EventPublisher events;
 
     @Autowired
     IdentitySealer sealer;
@@ -274,7 +259,7 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
         IdeaDecided decided = decline("Pallet labels " + shortId(), Submitter.person("jan"));
         publish(decided);
 
-        assertThat(NotifierIntegrationTests.awaitMail(infrastructure, "jan@suggestionbox.example", decided.title())
+        assertThat(awaitMail(infrastructure, "jan@suggestionbox.example", decided.title())
                 .getSubject()).isEqualTo("Your idea “" + decided.title() + "” was declined");
         await().atMost(WAIT).until(() -> !inbox("jan", decided.ideaId()).isEmpty());
         assertThat(slackMessagesAbout("U0JAN", decided.title())).isEmpty();
@@ -304,27 +289,7 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
         return all.getFirst();
     }
 
-    private static String text(ConsumerRecord<String, byte[]> record) {
-        return new String(record.value(), StandardCharsets.UTF_8);
-    }
 
-    private void publish(IdeaLifecycleEvent event) {
-        try {
-            events.publish(Topics.IDEAS_LIFECYCLE, event).get(20, TimeUnit.SECONDS);
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
 
-    private RestClient client(String user) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo")).build();
-    }
 
-    private List<Map<String, Object>> inbox(String user, UUID ideaId) {
-        List<Map<String, Object>> all = client(user).get().uri("/api/notifications?limit=200").retrieve()
-                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items();
-        return all == null ? List.of() : all.stream().filter(entry -> ideaId.toString().equals(entry.get("ideaId"))).toList();
-    }
 }

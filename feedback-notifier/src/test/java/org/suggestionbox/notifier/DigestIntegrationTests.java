@@ -21,7 +21,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.client.RestClient;
@@ -35,7 +34,6 @@ import org.suggestionbox.notifier.digest.DigestJob;
 import org.suggestionbox.notifier.message.Texts;
 import org.suggestionbox.notifier.preferences.Preferences;
 import org.suggestionbox.notifier.preferences.PreferencesService;
-import org.suggestionbox.platform.kafka.EventPublisher;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.testing.Infrastructure;
 
@@ -49,14 +47,6 @@ import jakarta.mail.internet.MimeMessage;
  * day, in one digest that a rerun does not send again; submitters still hear at once.
  */
 class DigestIntegrationTests extends NotifierSpringIntegrationTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EventPublisher events;
 
     @Autowired
     DigestJob digests;
@@ -185,10 +175,6 @@ class DigestIntegrationTests extends NotifierSpringIntegrationTest {
         events.publish(Topics.IDEAS_LIFECYCLE, event).get(20, TimeUnit.SECONDS);
     }
 
-    private RestClient client(String user) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo")).build();
-    }
 
     private void awaitInbox(String user, UUID ideaId) {
         RestClient client = client(user);
@@ -204,7 +190,4 @@ class DigestIntegrationTests extends NotifierSpringIntegrationTest {
                 .toList();
     }
 
-    private static String shortId() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
 }

@@ -3,7 +3,6 @@ package org.suggestionbox.notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
 import org.suggestionbox.events.IdeaDecided;
@@ -22,7 +20,6 @@ import org.suggestionbox.platform.anonymity.AnonymityProperties;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.anonymity.KeyRing;
 import org.suggestionbox.platform.anonymity.SealedContact;
-import org.suggestionbox.platform.kafka.EventPublisher;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.testing.KafkaProbe;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,14 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  * rotation) rotation-2, then rotation-3; the notifier, holding the ring of all three, answers every one of them.
  */
 class KeyRotationIntegrationTests extends NotifierSpringIntegrationTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EventPublisher events;
 
     @Autowired
     JsonMapper jsonMapper;
@@ -64,8 +53,8 @@ class KeyRotationIntegrationTests extends NotifierSpringIntegrationTest {
 
         Map<String, IdeaDecided> decided = new LinkedHashMap<>();
         for (Map.Entry<String, SealedIdentity> sealed : sealedBy.entrySet()) {
-            IdeaDecided decision = NotifierIntegrationTests.decline("Sealed under " + sealed.getValue().keyId() + " "
-                    + NotifierIntegrationTests.shortId(), Submitter.anonymous(sealed.getValue()));
+            IdeaDecided decision = decline("Sealed under " + sealed.getValue().keyId() + " "
+                    + shortId(), Submitter.anonymous(sealed.getValue()));
             events.publish(Topics.IDEAS_LIFECYCLE, decision).get(20, TimeUnit.SECONDS);
             decided.put(sealed.getKey(), decision);
         }

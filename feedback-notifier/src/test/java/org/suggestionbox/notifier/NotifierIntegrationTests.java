@@ -4,32 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.web.client.RestClient;
 import org.suggestionbox.events.CloudEventHeaders;
-import org.suggestionbox.events.DecisionOutcome;
-import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.events.EventIds;
 import org.suggestionbox.events.IdeaDecided;
-import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.IdeaStatusChanged;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.events.Submitter;
@@ -37,7 +30,6 @@ import org.suggestionbox.events.Topics;
 import org.suggestionbox.notifier.delivery.RecipientRefs;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.anonymity.SealedContact;
-import org.suggestionbox.platform.kafka.EventPublisher;
 import org.suggestionbox.platform.kafka.NonRetryableEventException;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.testing.Infrastructure;
@@ -48,14 +40,6 @@ import jakarta.mail.internet.MimeMessage;
 
 /** Lifecycle events in, inbox messages, e-mails and proofs out, against real Kafka, MongoDB-wire and SMTP. */
 class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
-
-    static final Duration WAIT = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EventPublisher events;
 
     @Autowired
     IdentitySealer sealer;
@@ -296,52 +280,11 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
         return page.items().stream().map(entry -> entry.get("id")).toList();
     }
 
-    static IdeaDecided decline(String title, Submitter... submitters) {
-        return new IdeaDecided(UUID.randomUUID(), UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS), 1,
-                title, List.of(submitters), "maya", "Maya Rosen", DecisionOutcome.DECLINE, DeclineReason.NOT_FEASIBLE,
-                "The phone system cannot change it before 2027.", null, null);
-    }
 
-    static String shortId() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
 
-    void publish(IdeaLifecycleEvent event) {
-        try {
-            events.publish(Topics.IDEAS_LIFECYCLE, event).get(20, TimeUnit.SECONDS);
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
 
-    RestClient client(String user) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo"))
-                .build();
-    }
 
-    List<Map<String, Object>> inbox(String user, UUID ideaId) {
-        List<Map<String, Object>> all = client(user).get().uri("/api/notifications?limit=200").retrieve()
-                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items();
-        return all == null ? List.of() : all.stream().filter(entry -> ideaId.toString().equals(entry.get("ideaId"))).toList();
-    }
 
-    List<Map<String, Object>> awaitInbox(String user, UUID ideaId, int expected) {
-        await().atMost(WAIT).until(() -> inbox(user, ideaId).size() >= expected);
-        return inbox(user, ideaId);
-    }
 
-    long unreadCount(String user) {
-        Map<String, Object> body = client(user).get().uri("/api/notifications/unread-count").retrieve()
-                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
-        return ((Number) body.get("unread")).longValue();
-    }
 
-    static MimeMessage awaitMail(Infrastructure infrastructure, String to, String subjectPart) {
-        await().atMost(WAIT).until(() -> !Mailbox.mailsTo(infrastructure.greenMail(), to, subjectPart).isEmpty());
-        List<MimeMessage> mails = Mailbox.mailsTo(infrastructure.greenMail(), to, subjectPart);
-        assertThat(mails).hasSize(1);
-        return mails.getFirst();
-    }
 }

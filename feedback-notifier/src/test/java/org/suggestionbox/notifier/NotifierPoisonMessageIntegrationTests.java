@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +11,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.web.client.RestClient;
@@ -28,12 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Records the listener can never read go to the dead-letter topic as they were; the partition keeps flowing. */
 class NotifierPoisonMessageIntegrationTests extends NotifierSpringIntegrationTest {
-
-    static final Duration WAIT = Duration.ofSeconds(30);
     static final String DLT = Topics.deadLetterOf(Topics.IDEAS_LIFECYCLE);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JsonMapper jsonMapper;

@@ -1,22 +1,47 @@
 package org.suggestionbox.notifier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import org.suggestionbox.events.DecisionOutcome;
+import org.suggestionbox.events.DeclineReason;
+import org.suggestionbox.events.IdeaDecided;
+import org.suggestionbox.events.IdeaLifecycleEvent;
+import org.suggestionbox.events.Submitter;
+import org.suggestionbox.events.Topics;
 import org.suggestionbox.platform.anonymity.KeyRing;
+import org.suggestionbox.platform.kafka.EventPublisher;
 import org.suggestionbox.platform.outbound.HostResolver;
+import org.suggestionbox.platform.web.CursorPage;
+import org.suggestionbox.testing.Infrastructure;
 import org.suggestionbox.testing.SuggestionBoxInfrastructure;
+
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * The one Spring test set-up of the notifier: every full-context test class extends it, so the
@@ -77,6 +102,74 @@ public abstract class NotifierSpringIntegrationTest {
         registry.add("suggestionbox.notifier.ledger-retries.initial-back-off", () -> "100ms");
         registry.add("suggestionbox.notifier.ledger-retries.max-back-off", () -> "400ms");
         registry.add("suggestionbox.notifier.ledger-retries.sweep-interval", () -> "100ms");
+    }
+
+    /** How long a test waits for what the notifier does asynchronously. */
+    public static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected EventPublisher events;
+
+    /** Publishes a lifecycle event the way the router does and waits for the broker's acknowledgement. */
+    protected void publish(IdeaLifecycleEvent event) {
+        try {
+            events.publish(Topics.IDEAS_LIFECYCLE, event).get(20, TimeUnit.SECONDS);
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The notifier's HTTP side, signed in as a demo person (HTTP Basic, local profile). */
+    protected RestClient client(String user) {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo"))
+                .build();
+    }
+
+    /** The person's in-app notifications about one idea. */
+    protected List<Map<String, Object>> inbox(String user, UUID ideaId) {
+        List<Map<String, Object>> all = client(user).get().uri("/api/notifications?limit=200").retrieve()
+                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items();
+        return all == null ? List.of() : all.stream().filter(entry -> ideaId.toString().equals(entry.get("ideaId"))).toList();
+    }
+
+    protected List<Map<String, Object>> awaitInbox(String user, UUID ideaId, int expected) {
+        await().atMost(WAIT).until(() -> inbox(user, ideaId).size() >= expected);
+        return inbox(user, ideaId);
+    }
+
+    protected long unreadCount(String user) {
+        Map<String, Object> body = client(user).get().uri("/api/notifications/unread-count").retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        return ((Number) body.get("unread")).longValue();
+    }
+
+    /** A decline with a reason and an explanation, decided now, for the given submitters. */
+    protected static IdeaDecided decline(String title, Submitter... submitters) {
+        return new IdeaDecided(UUID.randomUUID(), UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS), 1,
+                title, List.of(submitters), "maya", "Maya Rosen", DecisionOutcome.DECLINE, DeclineReason.NOT_FEASIBLE,
+                "The phone system cannot change it before 2027.", null, null);
+    }
+
+    /** Makes titles and ids of one test unique on the shared broker and database. */
+    protected static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The one mail to {@code to} whose subject contains {@code subjectPart}, once it arrived. */
+    protected static MimeMessage awaitMail(Infrastructure infrastructure, String to, String subjectPart) {
+        await().atMost(WAIT).until(() -> !Mailbox.mailsTo(infrastructure.greenMail(), to, subjectPart).isEmpty());
+        List<MimeMessage> mails = Mailbox.mailsTo(infrastructure.greenMail(), to, subjectPart);
+        assertThat(mails).hasSize(1);
+        return mails.getFirst();
+    }
+
+    protected static String text(ConsumerRecord<String, byte[]> record) {
+        return new String(record.value(), StandardCharsets.UTF_8);
     }
 
     private static Map<String, String> rotatedKeys() {

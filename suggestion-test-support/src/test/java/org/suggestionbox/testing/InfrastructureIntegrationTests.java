@@ -6,7 +6,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +30,27 @@ class InfrastructureIntegrationTests {
         assertThat(records).singleElement()
                 .satisfies(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("hello"));
         assertThat(infrastructure.mode()).isNotNull();
+    }
+
+    @Test
+    void readingUpToTheSentinelFindsWhatWasWrittenBeforeAndEndsWithoutWaiting() {
+        // given: one record on a topic with three partitions
+        String topic = "sentinel-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.get().kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(20, TimeUnit.SECONDS);
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+        String written = UUID.randomUUID().toString();
+        KafkaProbe.send(topic, written, "failed".getBytes(StandardCharsets.UTF_8));
+
+        // when / then: the written record is found, one never written is not, and neither read takes long
+        long started = System.nanoTime();
+        assertThat(KafkaProbe.recordsBeforeSentinel(topic, r -> written.equals(r.key()))).hasSize(1);
+        assertThat(KafkaProbe.recordsBeforeSentinel(topic, r -> "never-written".equals(r.key()))).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
     }
 
     @Test

@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.suggestionbox.notifier.config.ReconcilerProperties;
 import org.suggestionbox.notifier.delivery.Deliveries;
 import org.suggestionbox.notifier.message.MessageComposer;
 
@@ -28,7 +27,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * {@code notifications.reconciled} (decisions the reconciler had to deliver again).
  */
 @Component
-public class AnswerReconciler {
+class AnswerReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnswerReconciler.class);
 

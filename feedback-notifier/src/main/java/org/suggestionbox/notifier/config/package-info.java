@@ -1,4 +1,7 @@
-/** Cross-cutting wiring: settings, the message texts adapter. */
+/**
+ * Cross-cutting wiring: the settings every feature reads, the message texts adapter, the OpenAPI document.
+ * Depends on no feature but the Spring-free {@code message}, so every feature may depend on it.
+ */
 @NullMarked
 package org.suggestionbox.notifier.config;
 

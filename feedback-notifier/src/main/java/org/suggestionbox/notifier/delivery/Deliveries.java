@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.events.RecipientRole;
-import org.suggestionbox.notifier.config.LedgerRetryProperties;
 import org.suggestionbox.notifier.message.Message;
 import org.suggestionbox.notifier.proof.NotificationProofPublisher;
 import org.suggestionbox.platform.kafka.KafkaEventsProperties;

@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-import org.suggestionbox.notifier.config.LedgerRetryProperties;
 
 /**
  * Retries, from the delivery ledger, the deliveries to people's own Teams and webhook URLs that

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.apache.hc.core5.http.ContentType;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
-import org.suggestionbox.notifier.config.OutboundProperties;
 import org.suggestionbox.platform.outbound.Destination;
 import org.suggestionbox.platform.outbound.DestinationRefusedException;
 import org.suggestionbox.platform.outbound.OutboundClient;

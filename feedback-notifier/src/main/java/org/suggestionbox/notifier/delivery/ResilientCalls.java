@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.suggestionbox.events.DeliveryChannel;
-import org.suggestionbox.notifier.config.OutboundProperties;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -25,7 +24,7 @@ import io.github.resilience4j.retry.RetryRegistry;
  * like any other failure. Breakers are kept for at most {@value #MAX_BREAKERS} destinations and
  * dropped after an idle hour, so that people's URLs cannot grow the map without end.
  */
-public class ResilientCalls {
+class ResilientCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResilientCalls.class);
     static final int MAX_BREAKERS = 10_000;

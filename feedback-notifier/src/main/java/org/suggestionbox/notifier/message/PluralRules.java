@@ -18,7 +18,7 @@ import java.util.Set;
  * whole numbers; a fourth language adds its rule here and its forms in the texts
  * ({@code MessageCatalogTests} asks for exactly the categories listed by {@link #categories}).
  */
-public final class PluralRules {
+final class PluralRules {
 
     /** A CLDR plural category; its {@link #key()} ends the message key of its form. */
     public enum Category {

@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
-import org.suggestionbox.notifier.config.SlackProperties;
 import org.suggestionbox.notifier.delivery.ChannelCallException;
 import org.suggestionbox.notifier.delivery.NotificationChannel;
 import org.suggestionbox.notifier.delivery.OutboundHttp;

@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
-import org.suggestionbox.notifier.config.TeamsProperties;
 import org.suggestionbox.notifier.delivery.ChannelCallException;
 import org.suggestionbox.notifier.delivery.NotificationChannel;
 import org.suggestionbox.notifier.delivery.OutboundHttp;

@@ -13,7 +13,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.events.EventIds;
-import org.suggestionbox.notifier.config.WebhookProperties;
 import org.suggestionbox.notifier.delivery.ChannelCallException;
 import org.suggestionbox.notifier.delivery.NotificationChannel;
 import org.suggestionbox.notifier.delivery.OutboundHttp;

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -16,11 +15,8 @@ import java.util.concurrent.CyclicBarrier;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.client.RestClient;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.IdeaDecided;
@@ -28,7 +24,6 @@ import org.suggestionbox.events.Submitter;
 import org.suggestionbox.notifier.FakeChatServers;
 import org.suggestionbox.notifier.NotifierSpringIntegrationTest;
 import org.suggestionbox.notifier.delivery.RecipientRefs;
-import org.suggestionbox.platform.web.CursorPage;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -41,11 +36,6 @@ import net.javacrumbs.shedlock.core.SimpleLock;
  * lock works on the MongoDB-wire server.
  */
 class AnswerReconcilerIntegrationTests extends NotifierSpringIntegrationTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     AnswerReconciler reconciler;
@@ -167,14 +157,5 @@ class AnswerReconcilerIntegrationTests extends NotifierSpringIntegrationTest {
         return client(user).get().uri("/api/unanswered").retrieve().body(String.class);
     }
 
-    private RestClient client(String user) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo")).build();
-    }
 
-    private List<Map<String, Object>> inbox(String user, UUID ideaId) {
-        List<Map<String, Object>> all = client(user).get().uri("/api/notifications?limit=200").retrieve()
-                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items();
-        return all == null ? List.of() : all.stream().filter(entry -> ideaId.toString().equals(entry.get("ideaId"))).toList();
-    }
 }

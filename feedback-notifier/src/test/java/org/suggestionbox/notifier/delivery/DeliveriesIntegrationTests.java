@@ -29,7 +29,6 @@ import org.suggestionbox.events.NotificationDelivered;
 import org.suggestionbox.events.NotificationEvent;
 import org.suggestionbox.events.NotificationFailed;
 import org.suggestionbox.events.RecipientRole;
-import org.suggestionbox.notifier.config.LedgerRetryProperties;
 import org.suggestionbox.notifier.config.NotifierProperties;
 import org.suggestionbox.notifier.message.Contact;
 import org.suggestionbox.notifier.message.Message;

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.notifier.NotifierSpringIntegrationTest;
@@ -24,9 +23,6 @@ import org.suggestionbox.notifier.NotifierSpringIntegrationTest;
 class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     PreferencesService preferences;

@@ -1,4 +1,4 @@
-package org.suggestionbox.notifier.config;
+package org.suggestionbox.notifier.answer;
 
 import java.time.Duration;
 
@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batch how many decisions one run looks at
  */
 @ConfigurationProperties("suggestionbox.notifier.reconciler")
-public record ReconcilerProperties(
+record ReconcilerProperties(
         @DefaultValue("1m") Duration interval,
         @DefaultValue("1m") Duration initialDelay,
         @DefaultValue("10m") Duration grace,

@@ -1,4 +1,4 @@
-package org.suggestionbox.notifier.config;
+package org.suggestionbox.notifier.teams;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        blank = only people with their own URL get Teams messages
  */
 @ConfigurationProperties("suggestionbox.notifier.teams")
-public record TeamsProperties(@DefaultValue("") String defaultWebhookUrl) {
+record TeamsProperties(@DefaultValue("") String defaultWebhookUrl) {
 }

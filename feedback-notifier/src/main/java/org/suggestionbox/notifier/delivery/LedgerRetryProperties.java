@@ -1,4 +1,4 @@
-package org.suggestionbox.notifier.config;
+package org.suggestionbox.notifier.delivery;
 
 import java.time.Duration;
 
@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long a claimed retry is left alone by other instances before it counts as abandoned
  */
 @ConfigurationProperties("suggestionbox.notifier.ledger-retries")
-public record LedgerRetryProperties(
+record LedgerRetryProperties(
         @DefaultValue("6") int maxAttempts,
         @DefaultValue("30s") Duration initialBackOff,
         @DefaultValue("30m") Duration maxBackOff,

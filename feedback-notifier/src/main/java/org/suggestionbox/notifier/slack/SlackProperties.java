@@ -1,4 +1,4 @@
-package org.suggestionbox.notifier.config;
+package org.suggestionbox.notifier.slack;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param botToken the bot token ({@code xoxb-...}, scope {@code chat:write}); blank = Slack is off
  */
 @ConfigurationProperties("suggestionbox.notifier.slack")
-public record SlackProperties(@DefaultValue("https://slack.com/api/") String baseUrl, @DefaultValue("") String botToken) {
+record SlackProperties(@DefaultValue("https://slack.com/api/") String baseUrl, @DefaultValue("") String botToken) {
 
     public boolean configured() {
         return !botToken.isBlank();

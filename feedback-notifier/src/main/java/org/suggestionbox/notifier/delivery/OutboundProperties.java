@@ -1,4 +1,4 @@
-package org.suggestionbox.notifier.config;
+package org.suggestionbox.notifier.delivery;
 
 import java.time.Duration;
 
@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param breakerOpenFor how long an open breaker rejects calls before it lets a few through again
  */
 @ConfigurationProperties("suggestionbox.notifier.outbound")
-public record OutboundProperties(
+record OutboundProperties(
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("5s") Duration requestTimeout,
         @DefaultValue("2") int retryAttempts,

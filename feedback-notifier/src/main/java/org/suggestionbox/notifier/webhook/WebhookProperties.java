@@ -1,4 +1,4 @@
-package org.suggestionbox.notifier.config;
+package org.suggestionbox.notifier.webhook;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        webhook channel is off (nothing is ever sent unsigned)
  */
 @ConfigurationProperties("suggestionbox.notifier.webhook")
-public record WebhookProperties(@DefaultValue List<String> urls, @DefaultValue("") String secret) {
+record WebhookProperties(@DefaultValue List<String> urls, @DefaultValue("") String secret) {
 
     public WebhookProperties {
         urls = urls.stream().map(String::strip).filter(url -> !url.isEmpty()).toList();
