@@ -2,11 +2,8 @@ package org.suggestionbox.intake;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.RestController;
+import org.suggestionbox.testing.architecture.ArchitectureRules;
 
 /**
  * The intake's boundaries, by package and annotation: the feature packages ({@code submission},
@@ -30,13 +28,11 @@ class ArchitectureTests {
             "..intake.teams.."};
     private static final String[] KAFKA = {"org.apache.kafka..", "org.springframework.kafka.."};
 
-    private static final JavaClasses INTAKE = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(INTAKE_PACKAGE);
+    private static final JavaClasses INTAKE = ArchitectureRules.mainClasses(INTAKE_PACKAGE);
 
     @Test
     void featurePackagesFormNoCycle() {
-        slices().matching(INTAKE_PACKAGE + ".(*)..").should().beFreeOfCycles().check(INTAKE);
+        ArchitectureRules.noPackageCycles(INTAKE_PACKAGE).check(INTAKE);
     }
 
     @Test

@@ -4,8 +4,6 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
@@ -15,14 +13,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.suggestionbox.router.storage.IdeaStore;
+import org.suggestionbox.testing.architecture.ArchitectureRules;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The router's boundaries, by package and by annotation — no rule names a class it guards, so a new
@@ -30,30 +26,18 @@ import com.tngtech.archunit.lang.ArchRule;
  */
 class ArchitectureTests {
 
-    private static final String FEATURES = "org.suggestionbox.router.(*)..";
+    private static final String ROUTER = "org.suggestionbox.router";
 
     /** Imported once for all rules (a test instance is made per method). */
-    private static final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.suggestionbox.router");
+    private static final JavaClasses classes = ArchitectureRules.mainClasses(ROUTER);
 
-    /** Each top-level package of the router is a slice; no two depend on each other, directly or round about. */
-    private static final ArchRule NO_CYCLES = slices().matching(FEATURES).should().beFreeOfCycles();
-
+    /**
+     * Each top-level package of the router is a slice; no two depend on each other, directly or round about
+     * (test-support's {@code ArchitectureRulesTests} shows the rule failing on a cycle made on purpose).
+     */
     @Test
     void theFeaturePackagesAreFreeOfCycles() {
-        NO_CYCLES.check(classes);
-    }
-
-    @Test
-    void theCycleRuleFailsOnACycleMadeOnPurpose() {
-        JavaClasses cyclic = new ClassFileImporter()
-                .importPackages("org.suggestionbox.router.archfixture.cyclic");
-
-        assertThatExceptionOfType(AssertionError.class)
-                .isThrownBy(() -> slices().matching("org.suggestionbox.router.archfixture.cyclic.(*)..")
-                        .should().beFreeOfCycles().check(cyclic))
-                .withMessageContaining("Cycle detected");
+        ArchitectureRules.noPackageCycles(ROUTER).check(classes);
     }
 
     @Test
