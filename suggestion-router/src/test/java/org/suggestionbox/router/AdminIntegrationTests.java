@@ -22,6 +22,7 @@ import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.router.support.RouterFixture;
+import org.suggestionbox.router.support.RouterFlowTest;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
@@ -35,30 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
  * routing rules replaced at run time. Each test puts the shared directory and rules back as they were.
  */
 @RouterIntegrationTest
-class AdminIntegrationTests {
+class AdminIntegrationTests extends RouterFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String REASSIGNED_TYPE = "org.suggestionbox.IdeaReassigned.v1";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     Directory directory;
-
-    private RouterFixture router;
-    private RouterHttp http;
-    private TestEvents events;
-
-    @BeforeEach
-    void setUp() {
-        router = new RouterFixture(port, json);
-        http = router.http();
-        events = router.events();
-    }
 
     @Test
     void whenJanLosesTheOwnerRoleHisOpenIdeasAreReroutedOnceWithIdeaReassigned() {

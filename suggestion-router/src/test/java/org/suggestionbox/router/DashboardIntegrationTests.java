@@ -37,6 +37,7 @@ import org.suggestionbox.router.dashboard.DashboardRecorder;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.storage.IdeaStore;
 import org.suggestionbox.router.support.RouterFixture;
+import org.suggestionbox.router.support.RouterFlowTest;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
@@ -53,15 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  * database.
  */
 @RouterIntegrationTest
-class DashboardIntegrationTests {
+class DashboardIntegrationTests extends RouterFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     Directory directory;
@@ -72,21 +66,12 @@ class DashboardIntegrationTests {
     @Autowired
     IdeaStore store;
 
-    @Autowired
-    MongoTemplate mongo;
-
-    private RouterFixture router;
-    private RouterHttp http;
-    private TestEvents events;
     private Collection<Person> originalDirectory;
     private String department;
     private String category;
 
     @BeforeEach
     void setUp() {
-        router = new RouterFixture(port, json);
-        http = router.http();
-        events = router.events();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         department = "Research " + suffix;
         category = "dash-" + suffix;

@@ -34,6 +34,7 @@ import org.suggestionbox.router.deadline.DeadlineWatchdog;
 import org.suggestionbox.router.storage.IdeaStore;
 import org.suggestionbox.router.support.MutableClock;
 import org.suggestionbox.router.support.RouterFixture;
+import org.suggestionbox.router.support.RouterFlowTest;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
@@ -51,22 +52,12 @@ import tools.jackson.databind.json.JsonMapper;
  * one set of events.
  */
 @RouterIntegrationTest
-class DeadlineWatchdogIntegrationTests {
+class DeadlineWatchdogIntegrationTests extends RouterFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String REMINDER_TYPE = "org.suggestionbox.AnswerReminderDue.v1";
     private static final String ESCALATED_TYPE = "org.suggestionbox.AnswerEscalated.v1";
     private static final String ASSIGNED_TYPE = "org.suggestionbox.IdeaAssigned.v1";
     private static final String REASSIGNED_TYPE = "org.suggestionbox.IdeaReassigned.v1";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    MongoTemplate mongo;
 
     @Autowired
     MutableClock clock;
@@ -76,17 +67,6 @@ class DeadlineWatchdogIntegrationTests {
 
     @Autowired
     DeadlineWatchdog watchdog;
-
-    private RouterFixture router;
-    private RouterHttp http;
-    private TestEvents events;
-
-    @BeforeEach
-    void setUp() {
-        router = new RouterFixture(port, json);
-        http = router.http();
-        events = router.events();
-    }
 
     @AfterEach
     void resetClock() {

@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.router.support.RouterFixture;
+import org.suggestionbox.router.support.RouterFlowTest;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
@@ -28,27 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * 5,000 characters is refused naming the field, and nothing is half-saved.
  */
 @RouterIntegrationTest
-class LimitsIntegrationTests {
+class LimitsIntegrationTests extends RouterFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String DECLINE = "{\"outcome\":\"DECLINE\",\"reasonCode\":\"COST_EXCEEDS_BENEFIT\",\"explanation\":\"%s\"}";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    private RouterFixture router;
-    private RouterHttp http;
-    private TestEvents events;
-
-    @BeforeEach
-    void setUp() {
-        router = new RouterFixture(port, json);
-        http = router.http();
-        events = router.events();
-    }
 
     @Test
     void aDeclineExplanationOfMoreThanAMegabyteIsRefusedWithProblemDetails() {

@@ -31,6 +31,7 @@ import org.suggestionbox.events.SealedIdentity;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.router.support.RouterFixture;
+import org.suggestionbox.router.support.RouterFlowTest;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
@@ -45,31 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
  * anonymity.
  */
 @RouterIntegrationTest
-class RouterIntegrationTests {
+class RouterIntegrationTests extends RouterFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String ASSIGNED_TYPE = "org.suggestionbox.IdeaAssigned.v1";
     private static final String DECIDED_TYPE = "org.suggestionbox.IdeaDecided.v1";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    private RouterFixture router;
-    private RouterHttp http;
-    private TestEvents events;
-
-    @BeforeEach
-    void setUp() {
-        router = new RouterFixture(port, json);
-        http = router.http();
-        events = router.events();
-    }
 
     @Test
     void aSubmittedIdeaIsRoutedStoredAndAnnouncedExactlyOnceEvenWhenRedelivered() {

@@ -17,6 +17,7 @@ import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.router.support.RouterFixture;
+import org.suggestionbox.router.support.RouterFlowTest;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
@@ -27,26 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Similar ideas by text (Lucene MoreLikeThis): the owner sees the nearest earlier ideas with a score. */
 @RouterIntegrationTest
-class SimilarIdeasIntegrationTests {
+class SimilarIdeasIntegrationTests extends RouterFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    private RouterFixture router;
-    private RouterHttp http;
-    private TestEvents events;
-
-    @BeforeEach
-    void setUp() {
-        router = new RouterFixture(port, json);
-        http = router.http();
-        events = router.events();
-    }
 
     @Test
     void theNearestEarlierIdeaComesFirstWithAScore() {

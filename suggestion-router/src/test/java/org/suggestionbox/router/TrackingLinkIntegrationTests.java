@@ -28,6 +28,7 @@ import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.router.support.RouterFixture;
+import org.suggestionbox.router.support.RouterFlowTest;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
@@ -42,27 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * and reason, and names nobody.
  */
 @RouterIntegrationTest
-class TrackingLinkIntegrationTests {
+class TrackingLinkIntegrationTests extends RouterFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final SealedIdentity SEALED = new SealedIdentity("local-1", "c2VhbGVkLWNvbnRhY3Qtb2YtYWxpY2U=");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    private RouterFixture router;
-    private RouterHttp http;
-    private TestEvents events;
-
-    @BeforeEach
-    void setUp() {
-        router = new RouterFixture(port, json);
-        http = router.http();
-        events = router.events();
-    }
 
     @Test
     void theLinkShowsStateDecisionAndReasonWithoutSignInAndNamesNobody() {
