@@ -1,7 +1,6 @@
 package org.suggestionbox.systemtests;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +37,7 @@ class ProductionSignInIntegrationTests {
 
     @Test
     void intakeInProductionTakesOnlyTheProvidersTokensIssuedForIt(RunningStack stack) throws Exception {
-        int port = freePort();
+        int port = FreePort.next();
         String base = "http://localhost:" + port;
         String scrapeToken = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         Path log = this.temp.resolve("intake-production.log");
@@ -127,12 +126,6 @@ class ProductionSignInIntegrationTests {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
