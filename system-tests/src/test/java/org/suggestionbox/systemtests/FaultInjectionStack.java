@@ -1,14 +1,9 @@
 package org.suggestionbox.systemtests;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import org.suggestionbox.localstack.LocalStack;
-import org.suggestionbox.localstack.Ports;
 
 /**
  * A whole stack of its own for the fault-injection tests, on free random ports with a fresh data
@@ -36,16 +31,7 @@ final class FaultInjectionStack {
     }
 
     static LocalStack start() {
-        Path dataDir;
-        try {
-            dataDir = Files.createTempDirectory("suggestionbox-fault-injection-");
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        Path projectDir = Path.of(System.getProperty("suggestionbox.project-dir", ".."));
-        LocalStack stack = LocalStack.builder().dataDir(dataDir).projectDir(projectDir).ports(Ports.random())
-                .demoData(false)
+        LocalStack stack = TestStacks.builder("suggestionbox-fault-injection-")
                 .healthTimeout(RESTART_PATIENCE)
                 .serviceEnvironment(Map.of(
                         "SUGGESTIONBOX_INTAKE_RATELIMIT", "1000000",
@@ -64,7 +50,7 @@ final class FaultInjectionStack {
         long started = System.nanoTime();
         stack.start();
         System.out.printf("[fault-injection] own stack up in %d ms: %s; data and logs in %s%n",
-                (System.nanoTime() - started) / 1_000_000, stack.timings(), dataDir);
+                (System.nanoTime() - started) / 1_000_000, stack.timings(), stack.dataDir());
         return stack;
     }
 }

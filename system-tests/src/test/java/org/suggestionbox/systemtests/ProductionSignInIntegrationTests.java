@@ -43,7 +43,7 @@ class ProductionSignInIntegrationTests {
         Path log = this.temp.resolve("intake-production.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                LocalStack.builder().projectDir(Path.of(System.getProperty("suggestionbox.project-dir", "..")))
+                LocalStack.builder().projectDir(TestStacks.PROJECT_DIR)
                         .build().executableJar("suggestion-intake").toString());
         builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("SUGGESTIONBOX_")
                 || name.equals("JAVA_TOOL_OPTIONS"));

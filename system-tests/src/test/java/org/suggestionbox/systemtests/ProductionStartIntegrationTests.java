@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProductionStartIntegrationTests {
 
-    private static final Path PROJECT_DIR = Path.of(System.getProperty("suggestionbox.project-dir", ".."));
+    private static final Path PROJECT_DIR = TestStacks.PROJECT_DIR;
 
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
