@@ -44,10 +44,10 @@ import static org.awaitility.Awaitility.await;
  * router-kill, notifier-kill, intake-kill, broker-outage, mongo-outage, poison, scale-out); {@code faults.kills}
  * (default 2), {@code faults.outage-seconds} (default 20), {@code faults.seed} (default random, always printed)
  * and {@code faults.submit-seconds} (how long the scenario's ideas are spread over, default 20; per scenario
- * {@code faults.<scenario>.submit-seconds}). After that window the clients go on, one idea a second each, until
+ * {@code faults.<scenario>.submit-seconds}). After that window the clients go on, two ideas a second together, until
  * the fault is over, so every kill, outage and scaling step meets live requests.
  *
- * <p>Defaults changed with issue #15 (the whole class from 1,140 s to a few minutes on a 2-core machine):
+ * <p>Defaults changed with issue #15, to bring the class down from 1,140 s in CI on a 2-core machine:
  * <ul>
  * <li>The three kill scenarios used to submit 2,000 ideas each. That count stood for "the crashes hit a
  * pipeline full of work": with the intake's global limit of 600 ideas a minute the 2,000 ideas took 150-190 s to

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * {@code Idempotency-Key}; a request that fails to connect (refused, reset, cut off by a crash) or answers
  * 429/5xx is sent again with the same key, and every such retry is counted by its cause. The submissions
  * are spread over a time window so faults land in the middle of the load; given a condition, the clients
- * go on after the window, each one idea a second, until it holds (the fault is over), so every crash and
+ * go on after the window, two ideas a second together, until it holds (the fault is over), so every crash and
  * outage meets live requests however quickly the ideas of the window were taken.
  */
 final class IdeaSubmitters {
@@ -36,8 +36,12 @@ final class IdeaSubmitters {
     /** As long as a crashed intake may take to come back. */
     private static final Duration PATIENCE = FaultInjectionStack.RESTART_PATIENCE;
 
-    /** Each client's pace once the window's ideas are in and the load only goes on until the fault is over. */
-    private static final Duration TRICKLE = Duration.ofSeconds(1);
+    /**
+     * The clients' pace together once the window's ideas are in and the load only goes on until the fault is
+     * over: enough for requests to meet every crash and outage, little enough not to pile up work while a
+     * fault lasts minutes.
+     */
+    private static final int TRICKLE_PER_SECOND = 2;
 
     /** One idea as the client submitted it, with every idea id intake answered for its key. */
     record Submission(String key, String submitter, String title, Set<String> ideaIds) {
@@ -69,8 +73,8 @@ final class IdeaSubmitters {
 
     /**
      * Submits at least {@code count} ideas over about {@code window} like
-     * {@link #submit(String, String, int, int, Duration)}, then goes on with one idea per client and
-     * {@link #TRICKLE} until {@code done} holds; every accepted idea is put into {@code submissions} as it is
+     * {@link #submit(String, String, int, int, Duration)}, then goes on with {@link #TRICKLE_PER_SECOND} ideas
+     * a second until {@code done} holds; every accepted idea is put into {@code submissions} as it is
      * accepted, so others can watch the load while it runs.
      */
     static Load submitUntil(String intakeUrl, String run, int count, int threads, Duration window, BooleanSupplier done,
@@ -82,6 +86,7 @@ final class IdeaSubmitters {
             List<String> categories, BooleanSupplier done, Map<String, Submission> submissions) {
         Map<String, AtomicInteger> retries = new ConcurrentHashMap<>();
         long pauseNanos = window.toNanos() * threads / Math.max(1, count);
+        long tricklePauseNanos = 1_000_000_000L * threads / TRICKLE_PER_SECOND;
         AtomicInteger next = new AtomicInteger();
         try (ExecutorService clients = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> running = new ArrayList<>();
@@ -90,7 +95,7 @@ final class IdeaSubmitters {
                     for (int i = next.getAndIncrement(); i < count || !done.getAsBoolean(); i = next.getAndIncrement()) {
                         submitOne(intakeUrl, run, i, categories, submissions, retries);
                         // pacing the load, not waiting for a condition
-                        LockSupport.parkNanos(i < count ? pauseNanos : TRICKLE.toNanos());
+                        LockSupport.parkNanos(i < count ? pauseNanos : tricklePauseNanos);
                     }
                 }));
             }
