@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DockerComposeContractTests {
 
-    private static final Path PROJECT_DIR = Path.of(System.getProperty("suggestionbox.project-dir", ".."));
+    private static final Path PROJECT_DIR = TestStacks.PROJECT_DIR;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -1,19 +1,15 @@
 package org.suggestionbox.systemtests;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import org.suggestionbox.localstack.LocalStack;
-import org.suggestionbox.localstack.Ports;
 
 /**
  * A whole stack of its own for the fault-injection tests, on free random ports with a fresh data
  * directory, so killing its services never disturbs the shared {@link RunningStack} other system tests
- * use. Tuned for load from three people: no per-person rate limit worth the name, inbox pages large
+ * use. Tuned for load from three people: no per-person or global rate limit worth the name (the pipeline,
+ * not intake's buckets, sets the pace of a scenario; intake's own tests prove the 429s), inbox pages large
  * enough to hold every message of a run, and Kafka consumer sessions that expire in 10 s so a killed
  * consumer's partitions move to its restarted successor quickly instead of after the default 45 s.
  * Ideas of the {@linkplain Scaler#DEADLINE_CATEGORY deadline category} get a {@link #DEADLINE} answer
@@ -25,22 +21,21 @@ final class FaultInjectionStack {
 
     static final Duration DEADLINE = Duration.ofSeconds(20);
 
+    /**
+     * How long a killed or added service may take until it is healthy, and so how long clients keep retrying
+     * it: CI's restarts take under a minute, a 2-core machine shared with other builds needs minutes.
+     */
+    static final Duration RESTART_PATIENCE = Duration.ofMinutes(5);
+
     private FaultInjectionStack() {
     }
 
     static LocalStack start() {
-        Path dataDir;
-        try {
-            dataDir = Files.createTempDirectory("suggestionbox-fault-injection-");
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        Path projectDir = Path.of(System.getProperty("suggestionbox.project-dir", ".."));
-        LocalStack stack = LocalStack.builder().dataDir(dataDir).projectDir(projectDir).ports(Ports.random())
-                .demoData(false)
+        LocalStack stack = TestStacks.builder("suggestionbox-fault-injection-")
+                .healthTimeout(RESTART_PATIENCE)
                 .serviceEnvironment(Map.of(
                         "SUGGESTIONBOX_INTAKE_RATELIMIT", "1000000",
+                        "SUGGESTIONBOX_INTAKE_GLOBALRATELIMIT_LIMIT", "1000000",
                         "SUGGESTIONBOX_NOTIFIER_INBOXPAGESIZE", "100000",
                         "RECONCILER_INTERVAL", "5s",
                         "RECONCILER_GRACE", "60s",
@@ -55,7 +50,7 @@ final class FaultInjectionStack {
         long started = System.nanoTime();
         stack.start();
         System.out.printf("[fault-injection] own stack up in %d ms: %s; data and logs in %s%n",
-                (System.nanoTime() - started) / 1_000_000, stack.timings(), dataDir);
+                (System.nanoTime() - started) / 1_000_000, stack.timings(), stack.dataDir());
         return stack;
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * Several client threads submitting ideas to intake over HTTP as a few people, each idea with its own
  * {@code Idempotency-Key}; a request that fails to connect (refused, reset, cut off by a crash) or answers
  * 429/5xx is sent again with the same key, and every such retry is counted by its cause. The submissions
- * are spread over a time window so faults land in the middle of the load.
+ * are spread over a time window so faults land in the middle of the load; given a condition, the clients
+ * go on after the window, two ideas a second together, until it holds (the fault is over), so every crash and
+ * outage meets live requests however quickly the ideas of the window were taken.
  */
 final class IdeaSubmitters {
 
@@ -30,7 +33,15 @@ final class IdeaSubmitters {
 
     private static final Set<Integer> RETRY = Set.of(429, 500, 502, 503, 504);
 
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    /** As long as a crashed intake may take to come back. */
+    private static final Duration PATIENCE = FaultInjectionStack.RESTART_PATIENCE;
+
+    /**
+     * The clients' pace together once the window's ideas are in and the load only goes on until the fault is
+     * over: enough for requests to meet every crash and outage, little enough not to pile up work while a
+     * fault lasts minutes.
+     */
+    private static final int TRICKLE_PER_SECOND = 2;
 
     /** One idea as the client submitted it, with every idea id intake answered for its key. */
     record Submission(String key, String submitter, String title, Set<String> ideaIds) {
@@ -57,22 +68,38 @@ final class IdeaSubmitters {
 
     /** Submits {@code count} ideas, taking turns over {@code categories}, with {@code threads} clients over about {@code window}. */
     static Load submit(String intakeUrl, String run, int count, int threads, Duration window, List<String> categories) {
-        Map<String, Submission> submissions = new ConcurrentHashMap<>();
+        return submit(intakeUrl, run, count, threads, window, categories, () -> true, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * Submits at least {@code count} ideas over about {@code window} like
+     * {@link #submit(String, String, int, int, Duration)}, then goes on with {@link #TRICKLE_PER_SECOND} ideas
+     * a second until {@code done} holds; every accepted idea is put into {@code submissions} as it is
+     * accepted, so others can watch the load while it runs.
+     */
+    static Load submitUntil(String intakeUrl, String run, int count, int threads, Duration window, BooleanSupplier done,
+            Map<String, Submission> submissions) {
+        return submit(intakeUrl, run, count, threads, window, DECIDED_CATEGORIES, done, submissions);
+    }
+
+    private static Load submit(String intakeUrl, String run, int count, int threads, Duration window,
+            List<String> categories, BooleanSupplier done, Map<String, Submission> submissions) {
         Map<String, AtomicInteger> retries = new ConcurrentHashMap<>();
         long pauseNanos = window.toNanos() * threads / Math.max(1, count);
+        long tricklePauseNanos = 1_000_000_000L * threads / TRICKLE_PER_SECOND;
+        AtomicInteger next = new AtomicInteger();
         try (ExecutorService clients = Executors.newFixedThreadPool(threads)) {
-            List<Future<?>> done = new ArrayList<>();
+            List<Future<?>> running = new ArrayList<>();
             for (int client = 0; client < threads; client++) {
-                int first = client;
-                done.add(clients.submit(() -> {
-                    for (int i = first; i < count; i += threads) {
+                running.add(clients.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count || !done.getAsBoolean(); i = next.getAndIncrement()) {
                         submitOne(intakeUrl, run, i, categories, submissions, retries);
                         // pacing the load, not waiting for a condition
-                        LockSupport.parkNanos(pauseNanos);
+                        LockSupport.parkNanos(i < count ? pauseNanos : tricklePauseNanos);
                     }
                 }));
             }
-            for (Future<?> client : done) {
+            for (Future<?> client : running) {
                 client.get();
             }
         }

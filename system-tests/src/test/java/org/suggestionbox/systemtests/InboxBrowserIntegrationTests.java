@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -17,52 +15,40 @@ import static org.awaitility.Awaitility.await;
  * What a submitter sees after a decline, in a real browser: the notifier's inbox (English and Hebrew,
  * right-to-left) and the mail in the local stack's mail viewer.
  */
-@SystemTest
+@BrowserTest
 class InboxBrowserIntegrationTests {
 
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        this.browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        this.browser.close();
-    }
-
     @Test
-    void aSubmitterReadsTheDeclineAndItsReasonInTheInbox(RunningStack stack) {
+    void aSubmitterReadsTheDeclineAndItsReasonInTheInbox(RunningStack stack, Browser browser) {
         String explanation = "Our phone contract ends in March; we will include this in the new tender. "
                 + UUID.randomUUID().toString().substring(0, 6);
         submitAndDecline(stack, "alice", "Headset budget for the night shift", explanation);
 
-        this.browser.openSignedIn(stack.notifierUrl() + "/inbox", "alice");
-        this.browser.await("inbox-list");
+        browser.openSignedIn(stack.notifierUrl() + "/inbox", "alice");
+        browser.await("inbox-list");
 
-        assertThat(this.browser.find("inbox-list").getText()).contains(explanation);
-        this.browser.screenshot("notifier-inbox-en");
+        assertThat(browser.find("inbox-list").getText()).contains(explanation);
+        browser.screenshot("notifier-inbox-en");
     }
 
     @Test
-    void aHebrewSpeakerReadsTheInboxRightToLeftAndTheMailRendersHebrew(RunningStack stack) {
+    void aHebrewSpeakerReadsTheInboxRightToLeftAndTheMailRendersHebrew(RunningStack stack, Browser browser) {
         String explanation = "אין לנו תקציב השנה, נחזור לזה ברבעון הבא " + UUID.randomUUID().toString().substring(0, 6);
         submitAndDecline(stack, "noa", "ספר הדרכה מקוצר לנציגים חדשים", explanation);
 
-        this.browser.openSignedIn(stack.notifierUrl() + "/inbox", "noa");
-        this.browser.await("inbox-list");
-        assertThat(this.browser.htmlAttribute("dir")).isEqualTo("rtl");
-        assertThat(this.browser.find("inbox-list").getText()).contains(explanation);
-        this.browser.screenshot("notifier-inbox-he");
+        browser.openSignedIn(stack.notifierUrl() + "/inbox", "noa");
+        browser.await("inbox-list");
+        assertThat(browser.htmlAttribute("dir")).isEqualTo("rtl");
+        assertThat(browser.find("inbox-list").getText()).contains(explanation);
+        browser.screenshot("notifier-inbox-he");
 
         int mailIndex = await().atMost(Duration.ofSeconds(60)).until(() -> indexOfMailContaining(stack, explanation),
                 index -> index >= 0);
-        this.browser.get(stack.mailViewerUrl());
-        this.browser.driver().findElement(By.cssSelector("a[href='/messages/" + mailIndex + "']")).click();
-        this.browser.await("subject");
-        assertThat(this.browser.driver().getPageSource()).contains(explanation);
-        this.browser.screenshot("mail-viewer-he");
+        browser.get(stack.mailViewerUrl());
+        browser.driver().findElement(By.cssSelector("a[href='/messages/" + mailIndex + "']")).click();
+        browser.await("subject");
+        assertThat(browser.driver().getPageSource()).contains(explanation);
+        browser.screenshot("mail-viewer-he");
     }
 
     private static int indexOfMailContaining(RunningStack stack, String text) {

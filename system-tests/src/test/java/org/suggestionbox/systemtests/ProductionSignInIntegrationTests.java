@@ -1,7 +1,6 @@
 package org.suggestionbox.systemtests;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,13 +37,13 @@ class ProductionSignInIntegrationTests {
 
     @Test
     void intakeInProductionTakesOnlyTheProvidersTokensIssuedForIt(RunningStack stack) throws Exception {
-        int port = freePort();
+        int port = FreePort.next();
         String base = "http://localhost:" + port;
         String scrapeToken = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         Path log = this.temp.resolve("intake-production.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                LocalStack.builder().projectDir(Path.of(System.getProperty("suggestionbox.project-dir", "..")))
+                LocalStack.builder().projectDir(TestStacks.PROJECT_DIR)
                         .build().executableJar("suggestion-intake").toString());
         builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("SUGGESTIONBOX_")
                 || name.equals("JAVA_TOOL_OPTIONS"));
@@ -127,12 +126,6 @@ class ProductionSignInIntegrationTests {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.suggestionbox.systemtests;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProductionStartIntegrationTests {
 
-    private static final Path PROJECT_DIR = Path.of(System.getProperty("suggestionbox.project-dir", ".."));
+    private static final Path PROJECT_DIR = TestStacks.PROJECT_DIR;
 
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
@@ -56,9 +55,9 @@ class ProductionStartIntegrationTests {
         CLEARED.forEach(builder.environment()::remove);
         builder.environment().keySet().removeIf(name -> name.startsWith("SUGGESTIONBOX_"));
         // were it to start after all, it would find nothing on these loopback ports
-        builder.environment().put("SERVER_PORT", Integer.toString(freePort()));
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + freePort());
-        builder.environment().put("MONGODB_URI", "mongodb://127.0.0.1:" + freePort());
+        builder.environment().put("SERVER_PORT", Integer.toString(FreePort.next()));
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + FreePort.next());
+        builder.environment().put("MONGODB_URI", "mongodb://127.0.0.1:" + FreePort.next());
         builder.environment().put("SPRING_OUTPUT_ANSI_ENABLED", "never");
         builder.redirectErrorStream(true).redirectOutput(output.toFile());
 
@@ -95,11 +94,5 @@ class ProductionStartIntegrationTests {
             }
         }
         return variables;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PublishedSecretsTests {
 
-    private static final Path PROJECT_DIR = Path.of(System.getProperty("suggestionbox.project-dir", ".."));
+    private static final Path PROJECT_DIR = TestStacks.PROJECT_DIR;
 
     static final Path PUBLISHED = Path.of("suggestion-platform/src/main/resources/org/suggestionbox/platform/secrets/"
             + "published-secrets.txt");

@@ -1,15 +1,10 @@
 package org.suggestionbox.systemtests;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import org.suggestionbox.localstack.LocalSecrets;
 import org.suggestionbox.localstack.LocalStack;
-import org.suggestionbox.localstack.Ports;
 
 /**
  * The whole stack for system tests, started once per test JVM on free random ports with a fresh data
@@ -33,22 +28,13 @@ final class RunningStack implements AutoCloseable {
     }
 
     static RunningStack start() {
-        Path dataDir;
-        try {
-            dataDir = Files.createTempDirectory("suggestionbox-system-tests-");
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        Path projectDir = Path.of(System.getProperty("suggestionbox.project-dir", ".."));
-        LocalStack stack = LocalStack.builder().dataDir(dataDir).projectDir(projectDir).ports(Ports.random())
-                .demoData(false).serviceEnvironment(SERVICE_ENVIRONMENT).build();
+        LocalStack stack = TestStacks.builder("suggestionbox-system-tests-").serviceEnvironment(SERVICE_ENVIRONMENT).build();
         long started = System.nanoTime();
         stack.start();
         System.out.printf("[system-tests] whole stack up in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
                 stack.timings());
         System.out.printf("[system-tests] resident memory (MB): %s; data and logs in %s%n",
-                stack.residentMemoryMegabytes(), dataDir);
+                stack.residentMemoryMegabytes(), stack.dataDir());
         return new RunningStack(stack);
     }
 

@@ -66,28 +66,39 @@ final class Scaler implements Fault {
         // the moment scaling begins, not a wait for a condition
         LockSupport.parkNanos(this.after.toNanos());
         long started = System.nanoTime();
-        CompletableFuture.allOf(
-                CompletableFuture.runAsync(() -> this.stack.addInstance(ROUTER)),
-                CompletableFuture.runAsync(() -> this.stack.addInstance(ROUTER)),
-                CompletableFuture.runAsync(() -> this.stack.addInstance(NOTIFIER))).join();
-        long scaledUp = System.nanoTime();
-        this.log.note("scaled up to routers %s, notifiers %s after %d ms (starting took %d ms)".formatted(
-                this.stack.instanceUrls(ROUTER), this.stack.instanceUrls(NOTIFIER), this.after.toMillis(),
-                FaultLog.millis(started, scaledUp)));
+        try {
+            CompletableFuture.allOf(
+                    CompletableFuture.runAsync(() -> this.stack.addInstance(ROUTER)),
+                    CompletableFuture.runAsync(() -> this.stack.addInstance(ROUTER)),
+                    CompletableFuture.runAsync(() -> this.stack.addInstance(NOTIFIER))).join();
+            long scaledUp = System.nanoTime();
+            this.log.note("scaled up to routers %s, notifiers %s after %d ms (starting took %d ms)".formatted(
+                    this.stack.instanceUrls(ROUTER), this.stack.instanceUrls(NOTIFIER), this.after.toMillis(),
+                    FaultLog.millis(started, scaledUp)));
 
-        this.deadlineSubmissions = IdeaSubmitters.submit(this.stack.intakeUrl(), this.run + "-deadline",
-                this.deadlineIdeas, 2, Duration.ofSeconds(2), List.of(DEADLINE_CATEGORY)).submissions().values();
-        await().atMost(this.deadline.plus(Duration.ofSeconds(90))).pollInterval(Duration.ofSeconds(2))
-                .until(() -> deadlineEvents().stream().allMatch(events -> events.escalations() > 0));
-        long escalated = System.nanoTime();
-        this.log.note("%d deadline ideas reminded and escalated %d ms after scaling up".formatted(this.deadlineIdeas,
-                FaultLog.millis(scaledUp, escalated)));
+            this.deadlineSubmissions = IdeaSubmitters.submit(this.stack.intakeUrl(), this.run + "-deadline",
+                    this.deadlineIdeas, 2, Duration.ofSeconds(2), List.of(DEADLINE_CATEGORY)).submissions().values();
+            await().atMost(this.deadline.plus(Duration.ofSeconds(90))).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> deadlineEvents().stream().allMatch(events -> events.escalations() > 0));
+            this.log.note("%d deadline ideas reminded and escalated %d ms after scaling up".formatted(this.deadlineIdeas,
+                    FaultLog.millis(scaledUp, System.nanoTime())));
+        }
+        finally {
+            // also when scaling up or the deadlines failed: the next scenario gets the stack it expects
+            long stopping = System.nanoTime();
+            scaleDown(ROUTER);
+            scaleDown(NOTIFIER);
+            this.log.note("scaled down to routers %s, notifiers %s (stopping took %d ms)".formatted(
+                    this.stack.instanceUrls(ROUTER), this.stack.instanceUrls(NOTIFIER),
+                    FaultLog.millis(stopping, System.nanoTime())));
+        }
+    }
 
-        this.stack.removeInstance(ROUTER, 3);
-        this.stack.removeInstance(ROUTER, 2);
-        this.stack.removeInstance(NOTIFIER, 2);
-        this.log.note("scaled down to routers %s, notifiers %s (stopping took %d ms)".formatted(this.stack.instanceUrls(ROUTER),
-                this.stack.instanceUrls(NOTIFIER), FaultLog.millis(escalated, System.nanoTime())));
+    /** Stops every instance of {@code module} but the first, last added first. */
+    private void scaleDown(String module) {
+        for (int instance = this.stack.instanceUrls(module).size(); instance > 1; instance--) {
+            this.stack.removeInstance(module, instance);
+        }
     }
 
     /** For each idea of the deadline category: how many reminders and escalations ideas.lifecycle.v1 holds. */

@@ -98,7 +98,7 @@ final class ScriptedOwners implements Runnable {
         Api.Response response = Retrying.call(() -> Api.as(owner).post(this.routerUrl + "/api/ideas/" + id + "/decision",
                 Map.of("outcome", "DECLINE", "reasonCode", "NOT_FEASIBLE",
                         "explanation", "Declined by the scripted owner of the fault-injection test.")),
-                RETRY, Duration.ofSeconds(90));
+                RETRY, FaultInjectionStack.RESTART_PATIENCE);
         if (response.status() == 409) {
             this.alreadyDecided.incrementAndGet();
             this.decided.add(id);

@@ -3,12 +3,14 @@ package org.suggestionbox.systemtests;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
 
 import org.suggestionbox.localstack.LocalStack;
 
 /**
  * Kills one service with SIGKILL {@code kills} times at random moments (0.5 to 5 s apart, from a seeded
- * {@link Random}), restarting it and waiting until it is healthy after each kill.
+ * {@link Random}), restarting it and waiting until it is healthy after each kill. It notes how many ideas
+ * were in flight (accepted by intake, not yet decided) at each kill.
  */
 final class ServiceKiller implements Fault {
 
@@ -20,13 +22,16 @@ final class ServiceKiller implements Fault {
 
     private final Random random;
 
+    private final IntSupplier inFlight;
+
     private final FaultLog log = new FaultLog();
 
-    ServiceKiller(LocalStack stack, String service, int kills, long seed) {
+    ServiceKiller(LocalStack stack, String service, int kills, long seed, IntSupplier inFlight) {
         this.stack = stack;
         this.service = service;
         this.kills = kills;
         this.random = new Random(seed);
+        this.inFlight = inFlight;
     }
 
     @Override
@@ -35,11 +40,12 @@ final class ServiceKiller implements Fault {
             long delayMillis = 500 + this.random.nextInt(4_500);
             // the random moment of the crash, not a wait for a condition
             LockSupport.parkNanos(delayMillis * 1_000_000);
+            int ideasInFlight = this.inFlight.getAsInt();
             long killed = System.nanoTime();
             this.stack.kill(this.service);
             this.stack.restart(this.service);
-            String timing = "kill %d after %d ms, healthy again after %d ms".formatted(kill, delayMillis,
-                    (System.nanoTime() - killed) / 1_000_000);
+            String timing = "kill %d after %d ms with %d ideas in flight, healthy again after %d ms".formatted(kill,
+                    delayMillis, ideasInFlight, (System.nanoTime() - killed) / 1_000_000);
             this.log.note(this.service + " " + timing);
         }
     }

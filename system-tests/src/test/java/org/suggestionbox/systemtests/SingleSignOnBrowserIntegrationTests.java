@@ -1,7 +1,5 @@
 package org.suggestionbox.systemtests;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -11,39 +9,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One sign-in at the local stack's OpenID Connect provider reaches the three services, and one sign-out
  * ends it everywhere (RP-initiated logout at the provider, back-channel logout to the other services).
  */
-@SystemTest
+@BrowserTest
 class SingleSignOnBrowserIntegrationTests {
 
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        this.browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        this.browser.close();
-    }
-
     @Test
-    void anEmployeeSignsInOnceAndReachesEveryPageOfHersWithoutAnotherPrompt(RunningStack stack) {
-        this.browser.get(stack.intakeUrl() + "/ideas/new");
-        assertThat(this.browser.isSignInPage()).as("the form asks for sign-in first").isTrue();
-        assertThat(this.browser.driver().getCurrentUrl()).as("at the provider, not at a service")
+    void anEmployeeSignsInOnceAndReachesEveryPageOfHersWithoutAnotherPrompt(RunningStack stack, Browser browser) {
+        browser.get(stack.intakeUrl() + "/ideas/new");
+        assertThat(browser.isSignInPage()).as("the form asks for sign-in first").isTrue();
+        assertThat(browser.driver().getCurrentUrl()).as("at the provider, not at a service")
                 .startsWith(stack.signInUrl());
-        this.browser.signIn("alice");
-        assertSignedInAt(stack.intakeUrl() + "/ideas/new", "idea-form", "Alice Walker");
+        browser.signIn("alice");
+        assertSignedInAt(browser, stack.intakeUrl() + "/ideas/new", "idea-form", "Alice Walker");
 
-        assertSignedInAt(stack.routerUrl() + "/my-ideas", "main", "Alice Walker");
-        assertSignedInAt(stack.notifierUrl() + "/inbox", "main", "Alice Walker");
-        assertSignedInAt(stack.notifierUrl() + "/preferences", "main", "Alice Walker");
+        assertSignedInAt(browser, stack.routerUrl() + "/my-ideas", "main", "Alice Walker");
+        assertSignedInAt(browser, stack.notifierUrl() + "/inbox", "main", "Alice Walker");
+        assertSignedInAt(browser, stack.notifierUrl() + "/preferences", "main", "Alice Walker");
     }
 
     @Test
-    void anOwnerReachesHerQueueAndALeaderTheDashboardWithTheSameSignIn(RunningStack stack) {
-        this.browser.openSignedIn(stack.notifierUrl() + "/inbox", "maya");
-        assertSignedInAt(stack.routerUrl() + "/queue", "main", "Maya Rosen");
+    void anOwnerReachesHerQueueAndALeaderTheDashboardWithTheSameSignIn(RunningStack stack, Browser browser) {
+        browser.openSignedIn(stack.notifierUrl() + "/inbox", "maya");
+        assertSignedInAt(browser, stack.routerUrl() + "/queue", "main", "Maya Rosen");
 
         try (Browser leader = Browser.open()) {
             leader.openSignedIn(stack.routerUrl() + "/dashboard", "lea");
@@ -57,41 +43,41 @@ class SingleSignOnBrowserIntegrationTests {
     }
 
     @Test
-    void signingOutOfOneServiceSignsOutOfAllThree(RunningStack stack) {
-        this.browser.openSignedIn(stack.routerUrl() + "/my-ideas", "piotr");
-        assertSignedInAt(stack.intakeUrl() + "/ideas/new", "idea-form", "Piotr Nowak");
-        assertSignedInAt(stack.notifierUrl() + "/inbox", "main", "Piotr Nowak");
+    void signingOutOfOneServiceSignsOutOfAllThree(RunningStack stack, Browser browser) {
+        browser.openSignedIn(stack.routerUrl() + "/my-ideas", "piotr");
+        assertSignedInAt(browser, stack.intakeUrl() + "/ideas/new", "idea-form", "Piotr Nowak");
+        assertSignedInAt(browser, stack.notifierUrl() + "/inbox", "main", "Piotr Nowak");
 
-        this.browser.get(stack.routerUrl() + "/my-ideas");
-        this.browser.driver().findElement(By.cssSelector("#sign-out button")).click();
-        this.browser.waitUntil(driver -> this.browser.isSignInPage() || !driver.getCurrentUrl().contains("/my-ideas"));
+        browser.get(stack.routerUrl() + "/my-ideas");
+        browser.driver().findElement(By.cssSelector("#sign-out button")).click();
+        browser.waitUntil(driver -> browser.isSignInPage() || !driver.getCurrentUrl().contains("/my-ideas"));
 
         for (String page : new String[] { stack.intakeUrl() + "/ideas/new", stack.routerUrl() + "/my-ideas",
                 stack.notifierUrl() + "/inbox" }) {
-            this.browser.get(page);
-            assertThat(this.browser.isSignInPage()).as("%s asks for sign-in again after sign-out", page).isTrue();
+            browser.get(page);
+            assertThat(browser.isSignInPage()).as("%s asks for sign-in again after sign-out", page).isTrue();
         }
-        this.browser.screenshot("sso-signed-out");
+        browser.screenshot("sso-signed-out");
     }
 
     @Test
-    void someoneWhoOpened127001FollowsTheMenusLocalhostLinksWithoutAnotherPrompt(RunningStack stack) {
+    void someoneWhoOpened127001FollowsTheMenusLocalhostLinksWithoutAnotherPrompt(RunningStack stack, Browser browser) {
         String router = stack.routerUrl().replace("localhost", "127.0.0.1");
-        this.browser.openSignedIn(router + "/my-ideas", "noa");
-        assertThat(this.browser.driver().getCurrentUrl()).startsWith(router + "/my-ideas");
+        browser.openSignedIn(router + "/my-ideas", "noa");
+        assertThat(browser.driver().getCurrentUrl()).startsWith(router + "/my-ideas");
 
-        this.browser.driver().findElement(By.cssSelector(".nav-links a[href$='/ideas/new']")).click();
-        this.browser.waitUntil(driver -> driver.getCurrentUrl().startsWith(stack.intakeUrl()) || this.browser.isSignInPage());
-        assertThat(this.browser.isSignInPage()).as("the menu's link to intake signs noa in without a prompt").isFalse();
-        assertThat(this.browser.await("idea-form").isDisplayed()).isTrue();
-        assertThat(this.browser.htmlAttribute("dir")).isEqualTo("rtl");
+        browser.driver().findElement(By.cssSelector(".nav-links a[href$='/ideas/new']")).click();
+        browser.waitUntil(driver -> driver.getCurrentUrl().startsWith(stack.intakeUrl()) || browser.isSignInPage());
+        assertThat(browser.isSignInPage()).as("the menu's link to intake signs noa in without a prompt").isFalse();
+        assertThat(browser.await("idea-form").isDisplayed()).isTrue();
+        assertThat(browser.htmlAttribute("dir")).isEqualTo("rtl");
     }
 
-    private void assertSignedInAt(String url, String elementId, String name) {
-        this.browser.get(url);
-        assertThat(this.browser.isSignInPage()).as("%s signs in without a prompt", url).isFalse();
-        assertThat(this.browser.driver().getCurrentUrl()).startsWith(url);
-        assertThat(this.browser.await(elementId).isDisplayed()).isTrue();
-        assertThat(this.browser.driver().findElement(By.cssSelector(".who")).getText()).isEqualTo(name);
+    private static void assertSignedInAt(Browser browser, String url, String elementId, String name) {
+        browser.get(url);
+        assertThat(browser.isSignInPage()).as("%s signs in without a prompt", url).isFalse();
+        assertThat(browser.driver().getCurrentUrl()).startsWith(url);
+        assertThat(browser.await(elementId).isDisplayed()).isTrue();
+        assertThat(browser.driver().findElement(By.cssSelector(".who")).getText()).isEqualTo(name);
     }
 }

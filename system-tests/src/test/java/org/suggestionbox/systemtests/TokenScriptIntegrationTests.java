@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SystemTest
 class TokenScriptIntegrationTests {
 
-    private static final Path PROJECT_DIR = Path.of(System.getProperty("suggestionbox.project-dir", ".."));
+    private static final Path PROJECT_DIR = TestStacks.PROJECT_DIR;
 
     @Test
     void theScriptGivesAPersonATokenForTheServiceAsked(RunningStack stack) throws Exception {

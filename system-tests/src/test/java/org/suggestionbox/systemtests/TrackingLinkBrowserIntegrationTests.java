@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,23 +14,11 @@ import static org.awaitility.Awaitility.await;
  * whole stack, an anonymous idea submitted through the API and declined by its owner, then the link opened
  * in a real browser that never signed in, in English and in Hebrew.
  */
-@SystemTest
+@BrowserTest
 class TrackingLinkBrowserIntegrationTests {
 
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        this.browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        this.browser.close();
-    }
-
     @Test
-    void theTrackingLinkShowsTheDeclineAndItsReasonWithoutSignInInEnglishAndHebrew(RunningStack stack) {
+    void theTrackingLinkShowsTheDeclineAndItsReasonWithoutSignInInEnglishAndHebrew(RunningStack stack, Browser browser) {
         String explanation = "The lease does not allow new walls before the move in spring. "
                 + UUID.randomUUID().toString().substring(0, 6);
         Api.Response submitted = Api.as("alice").post(stack.intakeUrl() + "/api/ideas", Map.of(
@@ -50,26 +36,26 @@ class TrackingLinkBrowserIntegrationTests {
         assertThat(decided.status()).as(decided.body()).isBetween(200, 299);
 
         // the browser has never signed in anywhere
-        this.browser.get(trackingUrl);
-        assertThat(this.browser.isSignInPage()).as("the link opens without sign-in").isFalse();
-        this.browser.await("idea-decision");
-        assertThat(this.browser.htmlAttribute("dir")).isEqualTo("ltr");
-        assertThat(this.browser.find("idea-state").getText()).isEqualTo("Declined");
-        assertThat(this.browser.find("decision-reason").getText()).isEqualTo("Not feasible");
-        assertThat(this.browser.find("decision-explanation").getText()).isEqualTo(explanation);
-        assertThat(this.browser.driver().getPageSource()).doesNotContain("Maya").doesNotContain("alice")
+        browser.get(trackingUrl);
+        assertThat(browser.isSignInPage()).as("the link opens without sign-in").isFalse();
+        browser.await("idea-decision");
+        assertThat(browser.htmlAttribute("dir")).isEqualTo("ltr");
+        assertThat(browser.find("idea-state").getText()).isEqualTo("Declined");
+        assertThat(browser.find("decision-reason").getText()).isEqualTo("Not feasible");
+        assertThat(browser.find("decision-explanation").getText()).isEqualTo(explanation);
+        assertThat(browser.driver().getPageSource()).doesNotContain("Maya").doesNotContain("alice")
                 .doesNotContain("Alice");
-        assertThat(this.browser.driver().findElements(org.openqa.selenium.By.id("sign-out"))).isEmpty();
-        this.browser.screenshot("tracking-link-declined-en");
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.id("sign-out"))).isEmpty();
+        browser.screenshot("tracking-link-declined-en");
 
-        this.browser.get(trackingUrl + "?lang=he");
-        this.browser.await("idea-decision");
-        assertThat(this.browser.htmlAttribute("dir")).isEqualTo("rtl");
-        assertThat(this.browser.htmlAttribute("lang")).isEqualTo("he");
-        assertThat(this.browser.find("idea-state").getText()).isEqualTo("נדחה");
-        assertThat(this.browser.find("decision-reason").getText()).isEqualTo("לא ישים");
-        assertThat(this.browser.find("decision-explanation").getText()).isEqualTo(explanation);
-        this.browser.screenshot("tracking-link-declined-he");
+        browser.get(trackingUrl + "?lang=he");
+        browser.await("idea-decision");
+        assertThat(browser.htmlAttribute("dir")).isEqualTo("rtl");
+        assertThat(browser.htmlAttribute("lang")).isEqualTo("he");
+        assertThat(browser.find("idea-state").getText()).isEqualTo("נדחה");
+        assertThat(browser.find("decision-reason").getText()).isEqualTo("לא ישים");
+        assertThat(browser.find("decision-explanation").getText()).isEqualTo(explanation);
+        browser.screenshot("tracking-link-declined-he");
 
         // the answer reached her too, with the same private link in it
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as("alice")
