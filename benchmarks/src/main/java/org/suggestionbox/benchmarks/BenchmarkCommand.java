@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
-
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,13 +19,19 @@ import picocli.CommandLine.TypeConversionException;
  * {@code benchmarks/run.sh}'s command line: reads the {@link Options}, prints {@code --help}, and refuses a
  * bad option with its name, the reason and exit status 2 before anything starts.
  */
-@Command(name = "benchmarks/run.sh", sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "benchmarks/run.sh",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Drives intake's API open-loop at a constant rate and measures acknowledgement and "
                 + "submit -> delivered latency, then a raw Kafka baseline on the same broker.",
-        footer = { "", "Without --intake-url/--bootstrap-servers a whole stack is started on free ports in a temp dir.",
-                "--slack-requests, --replay-events and --stored-ideas run after the load; the last two only on the "
-                        + "stack the benchmark started.",
-                "Durations: 30 (seconds), 30s, 500ms, 2m." })
+        footer = {
+            "",
+            "Without --intake-url/--bootstrap-servers a whole stack is started on free ports in a temp dir.",
+            "--slack-requests, --replay-events and --stored-ideas run after the load; the last two only on the "
+                    + "stack the benchmark started.",
+            "Durations: 30 (seconds), 30s, 500ms, 2m."
+        })
 final class BenchmarkCommand implements Callable<Integer> {
 
     private final ToIntFunction<Options> benchmark;
@@ -35,69 +40,112 @@ final class BenchmarkCommand implements Callable<Integer> {
     @SuppressWarnings("NullAway.Init")
     private CommandSpec spec;
 
-    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "100",
+    @Option(
+            names = "--rate",
+            paramLabel = "PER_SECOND",
+            defaultValue = "100",
             description = "Intended ideas (and baseline records) per second (default: ${DEFAULT-VALUE}).")
     private double rate;
 
-    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "30s",
+    @Option(
+            names = "--duration",
+            paramLabel = "DURATION",
+            defaultValue = "30s",
             description = "How long the measured phase lasts (default: ${DEFAULT-VALUE}).")
     private Duration duration = Duration.ZERO;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "5s",
+    @Option(
+            names = "--warmup",
+            paramLabel = "DURATION",
+            defaultValue = "5s",
             description = "How long load runs before measuring (default: ${DEFAULT-VALUE}).")
     private Duration warmup = Duration.ZERO;
 
-    @Option(names = "--drain", paramLabel = "DURATION", defaultValue = "60s",
-            description = "How long to wait after the last send for outstanding deliveries (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--drain",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
+            description =
+                    "How long to wait after the last send for outstanding deliveries (default: ${DEFAULT-VALUE}).")
     private Duration drain = Duration.ZERO;
 
-    @Option(names = "--users", paramLabel = "USER", split = ",", defaultValue = "alice,noa,piotr,jan,lea",
+    @Option(
+            names = "--users",
+            paramLabel = "USER",
+            split = ",",
+            defaultValue = "alice,noa,piotr,jan,lea",
             description = "Demo users submitting in turn, password demo (default: ${DEFAULT-VALUE}).")
     private List<String> users = List.of();
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
+    @Option(
+            names = "--partitions",
+            paramLabel = "N",
+            defaultValue = "3",
             description = "Partitions of the baseline topic (default: ${DEFAULT-VALUE}).")
     private int partitions;
 
     @Option(names = "--no-baseline", description = "Skip the raw Kafka baseline.")
     private boolean noBaseline;
 
-    @Option(names = "--results", paramLabel = "FILE", defaultValue = "benchmarks/results/latest.md",
+    @Option(
+            names = "--results",
+            paramLabel = "FILE",
+            defaultValue = "benchmarks/results/latest.md",
             description = "The markdown file the results are written to (default: ${DEFAULT-VALUE}).")
     private Path results = Path.of("");
 
-    @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
+    @Option(
+            names = "--project-dir",
+            paramLabel = "DIR",
+            defaultValue = ".",
             description = "The repository root holding the services' executable jars (default: ${DEFAULT-VALUE}).")
     private Path projectDir = Path.of("");
 
-    @Option(names = "--slack-requests", paramLabel = "N", defaultValue = "300",
+    @Option(
+            names = "--slack-requests",
+            paramLabel = "N",
+            defaultValue = "300",
             description = "Signed /idea slash commands timed after the load, 20 a second, signed with the started "
                     + "stack's SLACK_SIGNING_SECRET, else $SLACK_SIGNING_SECRET or .local-stack/secrets.properties "
                     + "(default: ${DEFAULT-VALUE}; 0: none).")
     private int slackRequests;
 
-    @Option(names = "--replay-events", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--replay-events",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "IdeaSubmitted records the router replays into an empty store after the load "
                     + "(default: ${DEFAULT-VALUE}: no replay).")
     private long replayEvents;
 
-    @Option(names = "--stored-ideas", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--stored-ideas",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Ideas stored when the queue and dashboard latency is measured (default: ${DEFAULT-VALUE}: "
                     + "not measured).")
     private long storedIdeas;
 
-    @Option(names = "--api-requests", paramLabel = "N", defaultValue = "200",
+    @Option(
+            names = "--api-requests",
+            paramLabel = "N",
+            defaultValue = "200",
             description = "Requests timed for each of the queue and the dashboard (default: ${DEFAULT-VALUE}).")
     private int apiRequests;
 
-    @Option(names = "--intake-url", paramLabel = "URL",
+    @Option(
+            names = "--intake-url",
+            paramLabel = "URL",
             description = "An already running intake; with --bootstrap-servers, no stack is started.")
     private @Nullable String intakeUrl;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "The running stack's Kafka.")
     private @Nullable String bootstrapServers;
 
-    @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     private boolean help;
 
     private BenchmarkCommand(ToIntFunction<Options> benchmark) {
@@ -110,7 +158,8 @@ final class BenchmarkCommand implements Callable<Integer> {
      * the last time ({@code run.sh} passes {@code --project-dir .} before the caller's arguments).
      */
     static CommandLine commandLine(ToIntFunction<Options> benchmark) {
-        return new CommandLine(new BenchmarkCommand(benchmark)).setOverwrittenOptionsAllowed(true)
+        return new CommandLine(new BenchmarkCommand(benchmark))
+                .setOverwrittenOptionsAllowed(true)
                 .registerConverter(Duration.class, BenchmarkCommand::duration);
     }
 
@@ -133,11 +182,23 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     private Options options() {
         try {
-            return new Options(this.rate, this.duration, this.warmup, this.drain, this.users, this.intakeUrl,
-                    this.bootstrapServers, this.partitions, !this.noBaseline, this.results, this.projectDir,
-                    this.replayEvents, this.storedIdeas, this.apiRequests, this.slackRequests);
-        }
-        catch (IllegalArgumentException ex) {
+            return new Options(
+                    this.rate,
+                    this.duration,
+                    this.warmup,
+                    this.drain,
+                    this.users,
+                    this.intakeUrl,
+                    this.bootstrapServers,
+                    this.partitions,
+                    !this.noBaseline,
+                    this.results,
+                    this.projectDir,
+                    this.replayEvents,
+                    this.storedIdeas,
+                    this.apiRequests,
+                    this.slackRequests);
+        } catch (IllegalArgumentException ex) {
             throw new ParameterException(this.spec.commandLine(), ex.getMessage(), ex);
         }
     }
@@ -156,8 +217,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
             }
             return Duration.ofSeconds(Long.parseLong(value));
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             throw new TypeConversionException("Not a duration: '" + text + "' (use 30, 30s, 500ms or 2m)");
         }
     }

@@ -13,8 +13,7 @@ final class CpuUsage {
 
     static final String BENCHMARK = "benchmark (this JVM)";
 
-    private CpuUsage() {
-    }
+    private CpuUsage() {}
 
     /** CPU time so far by process name; processes whose CPU time the OS does not tell are left out. */
     static Map<String, Duration> snapshot(Map<String, Long> childPids) {
@@ -22,7 +21,8 @@ final class CpuUsage {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             cpu.put(BENCHMARK, Duration.ofNanos(os.getProcessCpuTime()));
         }
-        childPids.forEach((name, pid) -> ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration())
+        childPids.forEach((name, pid) -> ProcessHandle.of(pid)
+                .flatMap(process -> process.info().totalCpuDuration())
                 .ifPresent(duration -> cpu.put(name, duration)));
         return cpu;
     }
@@ -46,7 +46,10 @@ final class CpuUsage {
     }
 
     private static String format(double seconds, double wallSeconds) {
-        return String.format(java.util.Locale.ROOT, "%.1f s CPU (%.0f %% of one core)", seconds,
+        return String.format(
+                java.util.Locale.ROOT,
+                "%.1f s CPU (%.0f %% of one core)",
+                seconds,
                 wallSeconds > 0 ? 100 * seconds / wallSeconds : 0);
     }
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,12 +43,19 @@ final class DeliveryWatcher implements AutoCloseable {
 
     DeliveryWatcher(String bootstrapServers, DeliveryLedger ledger) {
         this.ledger = ledger;
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "benchmark-delivery-watcher"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "benchmark-delivery-watcher"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         List<TopicPartition> partitions = this.consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+                .map(info -> new TopicPartition(TOPIC, info.partition()))
+                .toList();
         if (partitions.isEmpty()) {
             throw new IllegalStateException("Topic " + TOPIC + " has no partitions; is the notifier up?");
         }
@@ -67,11 +73,9 @@ final class DeliveryWatcher implements AutoCloseable {
                     accept(record.value(), now);
                 }
             }
-        }
-        catch (WakeupException ex) {
+        } catch (WakeupException ex) {
             // closing
-        }
-        finally {
+        } finally {
             this.consumer.close(Duration.ofSeconds(2));
         }
     }
@@ -80,8 +84,7 @@ final class DeliveryWatcher implements AutoCloseable {
         JsonNode event;
         try {
             event = JSON.readTree(new String(value, StandardCharsets.UTF_8));
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             this.malformed++;
             LOG.debug("Unreadable record on {}", TOPIC, ex);
             return;
@@ -96,7 +99,8 @@ final class DeliveryWatcher implements AutoCloseable {
             return;
         }
         if (event.has("channel")) {
-            this.ledger.delivered(event.path("ideaId").asString(), event.path("channel").asString(), now);
+            this.ledger.delivered(
+                    event.path("ideaId").asString(), event.path("channel").asString(), now);
         }
     }
 
@@ -115,8 +119,7 @@ final class DeliveryWatcher implements AutoCloseable {
         this.consumer.wakeup();
         try {
             this.thread.join(Duration.ofSeconds(5));
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }

@@ -3,7 +3,6 @@ package org.suggestionbox.benchmarks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,9 +24,22 @@ import org.jspecify.annotations.Nullable;
  * @param apiRequests requests timed for each of the queue and the dashboard
  * @param slackRequests signed {@code /idea} slash commands timed after the load, 20 a second (0: none)
  */
-record Options(double rate, Duration duration, Duration warmup, Duration drain, List<String> users,
-        @Nullable String intakeUrl, @Nullable String bootstrapServers, int partitions, boolean baseline, Path results,
-        Path projectDir, long replayEvents, long storedIdeas, int apiRequests, int slackRequests) {
+record Options(
+        double rate,
+        Duration duration,
+        Duration warmup,
+        Duration drain,
+        List<String> users,
+        @Nullable String intakeUrl,
+        @Nullable String bootstrapServers,
+        int partitions,
+        boolean baseline,
+        Path results,
+        Path projectDir,
+        long replayEvents,
+        long storedIdeas,
+        int apiRequests,
+        int slackRequests) {
 
     Options {
         if (!(rate > 0)) {
@@ -49,11 +61,12 @@ record Options(double rate, Duration duration, Duration warmup, Duration drain, 
             throw new IllegalArgumentException("--partitions must be at least 1");
         }
         if (replayEvents < 0 || storedIdeas < 0 || apiRequests < 1 || slackRequests < 0) {
-            throw new IllegalArgumentException("--replay-events and --stored-ideas must not be negative, "
-                    + "--api-requests must be positive");
+            throw new IllegalArgumentException(
+                    "--replay-events and --stored-ideas must not be negative, " + "--api-requests must be positive");
         }
         if ((replayEvents > 0 || storedIdeas > 0) && intakeUrl != null) {
-            throw new IllegalArgumentException("--replay-events and --stored-ideas need the stack the benchmark starts");
+            throw new IllegalArgumentException(
+                    "--replay-events and --stored-ideas need the stack the benchmark starts");
         }
         users = List.copyOf(users);
     }

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
@@ -45,8 +44,8 @@ public final class PipelineBenchmark {
      * JIT (the local stack stops at C1 to start faster, which costs throughput under load), and the
      * per-person submission limit lifted for the load.
      */
-    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
-            "-Dsuggestionbox.intake.rate-limit=1000000000");
+    static final List<String> SERVICE_JVM_OPTIONS = List.of(
+            "-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-Dsuggestionbox.intake.rate-limit=1000000000");
 
     private static final int FALLBACK_RECORD_SIZE = 700;
 
@@ -57,7 +56,8 @@ public final class PipelineBenchmark {
     }
 
     public static void main(String[] args) {
-        System.exit(BenchmarkCommand.commandLine(options -> new PipelineBenchmark(options).run()).execute(args));
+        System.exit(BenchmarkCommand.commandLine(options -> new PipelineBenchmark(options).run())
+                .execute(args));
     }
 
     private int run() {
@@ -70,12 +70,16 @@ public final class PipelineBenchmark {
             if (this.options.externalStack()) {
                 intakeUrl = Objects.requireNonNull(this.options.intakeUrl());
                 bootstrapServers = Objects.requireNonNull(this.options.bootstrapServers());
-            }
-            else {
+            } else {
                 Path dataDir = Files.createTempDirectory("suggestionbox-benchmark-");
-                stack = LocalStack.builder().dataDir(dataDir).projectDir(this.options.projectDir()).ports(Ports.random())
-                        .demoData(false).serviceJvmOptions(SERVICE_JVM_OPTIONS)
-                        .mongoCacheMegabytes(mongoCacheMegabytes()).build();
+                stack = LocalStack.builder()
+                        .dataDir(dataDir)
+                        .projectDir(this.options.projectDir())
+                        .ports(Ports.random())
+                        .demoData(false)
+                        .serviceJvmOptions(SERVICE_JVM_OPTIONS)
+                        .mongoCacheMegabytes(mongoCacheMegabytes())
+                        .build();
                 LOG.info("Starting the stack in {}", dataDir);
                 stack.start();
                 LOG.info("Stack up: {}", stack.timings());
@@ -84,20 +88,23 @@ public final class PipelineBenchmark {
                 childPids = stack.childProcessIds();
             }
             return measure(intakeUrl, bootstrapServers, childPids, stack, loadAverageBefore);
-        }
-        catch (IOException | RuntimeException ex) {
+        } catch (IOException | RuntimeException ex) {
             LOG.error("Benchmark failed", ex);
             return 1;
-        }
-        finally {
+        } finally {
             if (stack != null) {
                 stack.close();
             }
         }
     }
 
-    private int measure(String intakeUrl, String bootstrapServers, Map<String, Long> childPids, @Nullable LocalStack stack,
-            String loadAverageBefore) throws IOException {
+    private int measure(
+            String intakeUrl,
+            String bootstrapServers,
+            Map<String, Long> childPids,
+            @Nullable LocalStack stack,
+            String loadAverageBefore)
+            throws IOException {
         Options o = this.options;
         DeliveryLedger ledger = new DeliveryLedger();
         PipelineLoad load = new PipelineLoad(intakeUrl, o.users());
@@ -128,7 +135,8 @@ public final class PipelineBenchmark {
             cpuAfter = CpuUsage.snapshot(childPids);
             long loadEnd = System.nanoTime();
             Map<String, Long> intended = load.intendedByIdea();
-            LOG.info("Load done; waiting up to {} s for {} deliveries", o.drain().toSeconds(), intended.size());
+            LOG.info(
+                    "Load done; waiting up to {} s for {} deliveries", o.drain().toSeconds(), intended.size());
             long drainDeadline = loadEnd + o.drain().toNanos();
             while (ledger.ideasDelivered() < intended.size() && System.nanoTime() < drainDeadline) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
@@ -138,9 +146,9 @@ public final class PipelineBenchmark {
             for (String ideaId : load.measuredIdeas()) {
                 OptionalLong at = ledger.firstDelivery(ideaId);
                 if (at.isPresent()) {
-                    delivered.recordValue(Math.max(0, (at.getAsLong() - Objects.requireNonNull(intended.get(ideaId))) / 1000));
-                }
-                else {
+                    delivered.recordValue(
+                            Math.max(0, (at.getAsLong() - Objects.requireNonNull(intended.get(ideaId))) / 1000));
+                } else {
                     undelivered++;
                 }
             }
@@ -148,7 +156,9 @@ public final class PipelineBenchmark {
             watcherFailed = watcher.failed();
         }
         Duration measuredWall = Duration.ofNanos(load.sendsDoneNanos() - measuredStart);
-        Map<String, String> cpu = CpuUsage.between(Objects.requireNonNull(cpuBefore.get()), cpuAfter,
+        Map<String, String> cpu = CpuUsage.between(
+                Objects.requireNonNull(cpuBefore.get()),
+                cpuAfter,
                 Duration.ofNanos(Math.max(1, load.lastMeasuredResponseNanos() - measuredStart)));
 
         int recordSize = RecordSize.ofLatestSubmission(bootstrapServers).orElse(FALLBACK_RECORD_SIZE);
@@ -163,8 +173,7 @@ public final class PipelineBenchmark {
         SlackAcknowledgement.Result slack = null;
         if (o.slackRequests() > 0) {
             LOG.info("Slack: {} signed /idea slash commands, 20 a second", o.slackRequests());
-            slack = new SlackAcknowledgement(intakeUrl, slackSigningSecret(stack))
-                    .run(o.slackRequests(), 20);
+            slack = new SlackAcknowledgement(intakeUrl, slackSigningSecret(stack)).run(o.slackRequests(), 20);
         }
         RouterReplay.Result replay = null;
         if (o.replayEvents() > 0 && stack != null) {
@@ -175,10 +184,24 @@ public final class PipelineBenchmark {
             stored = new StoredIdeasLatency(stack.routerUrl(), stack.mongoUri()).run(o.storedIdeas(), o.apiRequests());
         }
 
-        Report report = report(load, ledger, delivered, undelivered, baseline, recordSize, servicePartitions, cpu,
-                measuredWall, measuredCount, watcherMalformed, watcherFailed, stack, loadAverageBefore);
+        Report report = report(
+                load,
+                ledger,
+                delivered,
+                undelivered,
+                baseline,
+                recordSize,
+                servicePartitions,
+                cpu,
+                measuredWall,
+                measuredCount,
+                watcherMalformed,
+                watcherFailed,
+                stack,
+                loadAverageBefore);
         if (slack != null) {
-            report.row("Slack acknowledgement (signed /idea → HTTP answer), 20/s after the load",
+            report.row(
+                    "Slack acknowledgement (signed /idea → HTTP answer), 20/s after the load",
                     Report.requestPercentiles(slack.micros()) + "; statuses " + slack.statuses());
         }
         addReplay(report, replay);
@@ -190,7 +213,9 @@ public final class PipelineBenchmark {
         Files.createDirectories(results.getParent());
         Files.writeString(results, markdown, StandardCharsets.UTF_8);
         LOG.info("Results written to {}", results);
-        boolean clean = undelivered == 0 && ledger.duplicates() == 0 && load.errorsByStatus().isEmpty()
+        boolean clean = undelivered == 0
+                && ledger.duplicates() == 0
+                && load.errorsByStatus().isEmpty()
                 && (baseline == null || (baseline.lost() == 0 && baseline.duplicates() == 0))
                 && (replay == null || replay.stored() == replay.events())
                 && (slack == null || slack.statuses().keySet().equals(Set.of(200)));
@@ -214,50 +239,97 @@ public final class PipelineBenchmark {
                 .get(LocalSecrets.SLACK_SIGNING_SECRET);
     }
 
-    private Report report(PipelineLoad load, DeliveryLedger ledger, Histogram delivered, int undelivered,
-            RawKafkaBaseline.@Nullable Result baseline, int recordSize, int servicePartitions, Map<String, String> cpu,
-            Duration measuredWall, long measuredCount, long watcherMalformed, long watcherFailed,
-            @Nullable LocalStack stack, String loadAverageBefore) {
+    private Report report(
+            PipelineLoad load,
+            DeliveryLedger ledger,
+            Histogram delivered,
+            int undelivered,
+            RawKafkaBaseline.@Nullable Result baseline,
+            int recordSize,
+            int servicePartitions,
+            Map<String, String> cpu,
+            Duration measuredWall,
+            long measuredCount,
+            long watcherMalformed,
+            long watcherFailed,
+            @Nullable LocalStack stack,
+            String loadAverageBefore) {
         Options o = this.options;
         var os = ManagementFactory.getOperatingSystemMXBean();
         long memoryMb = os instanceof com.sun.management.OperatingSystemMXBean sun
-                ? sun.getTotalMemorySize() / (1024 * 1024) : -1;
+                ? sun.getTotalMemorySize() / (1024 * 1024)
+                : -1;
         Report report = new Report("Pipeline benchmark — " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        report.row("machine", String.format(Locale.ROOT, "%d cores, %d MB RAM, %s %s, Java %s (%s)",
-                Runtime.getRuntime().availableProcessors(), memoryMb, System.getProperty("os.name"),
-                System.getProperty("os.arch"), Runtime.version(), System.getProperty("java.vm.name")));
+        report.row(
+                "machine",
+                String.format(
+                        Locale.ROOT,
+                        "%d cores, %d MB RAM, %s %s, Java %s (%s)",
+                        Runtime.getRuntime().availableProcessors(),
+                        memoryMb,
+                        System.getProperty("os.name"),
+                        System.getProperty("os.arch"),
+                        Runtime.version(),
+                        System.getProperty("java.vm.name")));
         report.row("load average (1/5/15 min) before → after", loadAverageBefore + " → " + loadAverage());
-        report.row("stack", stack == null ? "external: " + o.intakeUrl() + ", Kafka " + o.bootstrapServers()
-                : "LocalStack on free ports: Kafka (KRaft, 1 broker) + MongoDB-wire (H2 file) + GreenMail; "
-                        + "1 instance each of intake, router, notifier");
+        report.row(
+                "stack",
+                stack == null
+                        ? "external: " + o.intakeUrl() + ", Kafka " + o.bootstrapServers()
+                        : "LocalStack on free ports: Kafka (KRaft, 1 broker) + MongoDB-wire (H2 file) + GreenMail; "
+                                + "1 instance each of intake, router, notifier");
         report.row("service JVM options", stack == null ? "n/a" : String.join(" ", SERVICE_JVM_OPTIONS));
-        report.row("knobs", String.format(Locale.ROOT,
-                "rate %s/s, duration %d s, warm-up %d s, %d users (Basic auth), service topics %d partitions, "
-                        + "baseline topic %d partitions, producers acks=all + idempotent, linger.ms 5 (Kafka client "
-                        + "default, not overridden)", fmt(o.rate()), o.duration().toSeconds(), o.warmup().toSeconds(),
-                o.users().size(), servicePartitions, o.partitions()));
+        report.row(
+                "knobs",
+                String.format(
+                        Locale.ROOT,
+                        "rate %s/s, duration %d s, warm-up %d s, %d users (Basic auth), service topics %d partitions, "
+                                + "baseline topic %d partitions, producers acks=all + idempotent, linger.ms 5 (Kafka client "
+                                + "default, not overridden)",
+                        fmt(o.rate()),
+                        o.duration().toSeconds(),
+                        o.warmup().toSeconds(),
+                        o.users().size(),
+                        servicePartitions,
+                        o.partitions()));
         double sentRate = load.measuredSent() / (measuredWall.toNanos() / 1e9);
-        report.row("intended vs achieved rate", String.format(Locale.ROOT,
-                "%s/s intended (%d submissions); sent %.1f/s; accepted %d (202)", fmt(o.rate()), measuredCount, sentRate,
-                load.measuredAccepted()));
+        report.row(
+                "intended vs achieved rate",
+                String.format(
+                        Locale.ROOT,
+                        "%s/s intended (%d submissions); sent %.1f/s; accepted %d (202)",
+                        fmt(o.rate()),
+                        measuredCount,
+                        sentRate,
+                        load.measuredAccepted()));
         report.row("API acknowledgement (POST /api/ideas → 202)", Report.percentiles(load.ackLatencyMicros()));
         report.row("errors by status", load.errorsByStatus().isEmpty() ? "none" : load.errorsByStatus());
         report.row("submit → delivered (IdeaAssigned to submitter, first channel)", Report.percentiles(delivered));
         report.row("not delivered within drain (" + o.drain().toSeconds() + " s)", undelivered);
-        report.row("ideas delivered by the end of the drain, warm-up included", ledger.ideasDelivered() + " of "
-                + load.intendedByIdea().size() + " accepted");
-        report.row("duplicates (same idea + channel delivered twice)", ledger.duplicates()
-                + (ledger.duplicates() == 0 ? "" : " in " + ledger.duplicatedIdeas().size() + " ideas"));
-        report.row("NotificationFailed for those messages / unreadable records", watcherFailed + " / " + watcherMalformed);
+        report.row(
+                "ideas delivered by the end of the drain, warm-up included",
+                ledger.ideasDelivered() + " of " + load.intendedByIdea().size() + " accepted");
+        report.row(
+                "duplicates (same idea + channel delivered twice)",
+                ledger.duplicates()
+                        + (ledger.duplicates() == 0
+                                ? ""
+                                : " in " + ledger.duplicatedIdeas().size() + " ideas"));
+        report.row(
+                "NotificationFailed for those messages / unreadable records", watcherFailed + " / " + watcherMalformed);
         if (baseline != null) {
-            report.row("raw Kafka baseline (produce → consume, " + recordSize + " B records)",
+            report.row(
+                    "raw Kafka baseline (produce → consume, " + recordSize + " B records)",
                     Report.percentiles(baseline.latencyMicros()));
-            report.row("baseline sent / lost / duplicates / send errors", baseline.sent() + " / " + baseline.lost()
-                    + " / " + baseline.duplicates() + " / " + baseline.sendErrors());
-            report.row("ratio pipeline ÷ raw", "p50 " + Report.ratio(delivered, baseline.latencyMicros(), 50) + ", p99 "
-                    + Report.ratio(delivered, baseline.latencyMicros(), 99));
-        }
-        else {
+            report.row(
+                    "baseline sent / lost / duplicates / send errors",
+                    baseline.sent() + " / " + baseline.lost() + " / " + baseline.duplicates() + " / "
+                            + baseline.sendErrors());
+            report.row(
+                    "ratio pipeline ÷ raw",
+                    "p50 " + Report.ratio(delivered, baseline.latencyMicros(), 50) + ", p99 "
+                            + Report.ratio(delivered, baseline.latencyMicros(), 99));
+        } else {
             report.row("raw Kafka baseline", "skipped (--no-baseline)");
         }
         cpu.forEach((process, usage) -> report.row("CPU during measured load: " + process, usage));
@@ -266,13 +338,17 @@ public final class PipelineBenchmark {
                 + "after the request arrived, so it would hide queueing before intake.");
         report.note("Delivered = the benchmark's consumer read the submitter's NotificationDelivered "
                 + "(sourceEventType IdeaAssigned) on notifications.delivered.v1; the first channel counts.");
-        report.note("CPU: the child processes' CPU time from ProcessHandle, this JVM's from the OperatingSystemMXBean; "
-                + "this JVM also hosts the MongoDB-wire server and the SMTP capture when the benchmark starts the stack.");
+        report.note(
+                "CPU: the child processes' CPU time from ProcessHandle, this JVM's from the OperatingSystemMXBean; "
+                        + "this JVM also hosts the MongoDB-wire server and the SMTP capture when the benchmark starts the stack.");
         report.note("The baseline runs after the pipeline phase, on the same broker, at the same rate and duration.");
-        report.note("Reproduce: benchmarks/run.sh --rate " + fmt(o.rate()) + " --duration " + o.duration().toSeconds()
-                + "s --warmup " + o.warmup().toSeconds() + "s --slack-requests " + o.slackRequests() + (o.replayEvents() > 0 ? " --replay-events "
-                        + o.replayEvents() : "") + (o.storedIdeas() > 0 ? " --stored-ideas " + o.storedIdeas()
-                        + " --api-requests " + o.apiRequests() : ""));
+        report.note("Reproduce: benchmarks/run.sh --rate " + fmt(o.rate()) + " --duration "
+                + o.duration().toSeconds()
+                + "s --warmup " + o.warmup().toSeconds() + "s --slack-requests " + o.slackRequests()
+                + (o.replayEvents() > 0 ? " --replay-events " + o.replayEvents() : "")
+                + (o.storedIdeas() > 0
+                        ? " --stored-ideas " + o.storedIdeas() + " --api-requests " + o.apiRequests()
+                        : ""));
         return report;
     }
 
@@ -280,22 +356,36 @@ public final class PipelineBenchmark {
         if (replay == null) {
             return;
         }
-        report.row("router replay (empty store, consumer group rewound)", String.format(Locale.ROOT,
-                "%d of %d IdeaSubmitted stored in %.1f s: %.0f events/s (first stored %.1f s after the restart)",
-                replay.stored(), replay.events(), replay.replay().toMillis() / 1000.0, replay.eventsPerSecond(),
-                replay.startup().toMillis() / 1000.0));
+        report.row(
+                "router replay (empty store, consumer group rewound)",
+                String.format(
+                        Locale.ROOT,
+                        "%d of %d IdeaSubmitted stored in %.1f s: %.0f events/s (first stored %.1f s after the restart)",
+                        replay.stored(),
+                        replay.events(),
+                        replay.replay().toMillis() / 1000.0,
+                        replay.eventsPerSecond(),
+                        replay.startup().toMillis() / 1000.0));
     }
 
     private static void addStored(Report report, StoredIdeasLatency.@Nullable Result stored) {
         if (stored == null) {
             return;
         }
-        report.row("ideas stored for the API latencies", String.format(Locale.ROOT,
-                "%d (%d copies inserted in %d s); maya's queue holds %d (counted up to 200)", stored.stored(),
-                stored.inserted(),
-                stored.insertTime().toSeconds(), stored.queueItems()));
-        report.row("owner queue GET /api/queue (maya, first page of 50)", Report.requestPercentiles(stored.queueMicros()));
-        report.row("dashboard GET /api/dashboard (lea), one at a time", Report.requestPercentiles(stored.dashboardMicros()));
+        report.row(
+                "ideas stored for the API latencies",
+                String.format(
+                        Locale.ROOT,
+                        "%d (%d copies inserted in %d s); maya's queue holds %d (counted up to 200)",
+                        stored.stored(),
+                        stored.inserted(),
+                        stored.insertTime().toSeconds(),
+                        stored.queueItems()));
+        report.row(
+                "owner queue GET /api/queue (maya, first page of 50)", Report.requestPercentiles(stored.queueMicros()));
+        report.row(
+                "dashboard GET /api/dashboard (lea), one at a time",
+                Report.requestPercentiles(stored.dashboardMicros()));
     }
 
     private static String fmt(double rate) {
@@ -306,9 +396,11 @@ public final class PipelineBenchmark {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + "/" + parts[1] + "/" + parts[2];
-        }
-        catch (IOException | RuntimeException ex) {
-            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        } catch (IOException | RuntimeException ex) {
+            return String.format(
+                    Locale.ROOT,
+                    "%.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 

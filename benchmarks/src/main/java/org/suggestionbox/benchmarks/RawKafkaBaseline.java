@@ -11,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
-
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
@@ -83,14 +82,12 @@ final class RawKafkaBaseline {
                             receivedCount.incrementAndGet();
                             if (!received.compareAndSet(index, 0, now)) {
                                 duplicates.incrementAndGet();
-                            }
-                            else if (index >= warmupCount) {
+                            } else if (index >= warmupCount) {
                                 latency.recordValue(Math.max(0, (now - schedule.intendedNanos(index)) / 1000));
                             }
                         }
                     }
-                }
-                catch (WakeupException ex) {
+                } catch (WakeupException ex) {
                     // drain time is over
                 }
             });
@@ -98,8 +95,8 @@ final class RawKafkaBaseline {
                 schedule.run(total, (index, intended) -> {
                     byte[] value = new byte[this.recordSize];
                     ByteBuffer.wrap(value).putLong(index);
-                    producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), value),
-                            (metadata, failure) -> {
+                    producer.send(
+                            new ProducerRecord<>(topic, UUID.randomUUID().toString(), value), (metadata, failure) -> {
                                 if (failure != null) {
                                     sendErrors.incrementAndGet();
                                 }
@@ -109,16 +106,14 @@ final class RawKafkaBaseline {
             }
             try {
                 reader.join(drain);
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
             }
             if (reader.isAlive()) {
                 consumer.wakeup();
                 try {
                     reader.join(Duration.ofSeconds(5));
-                }
-                catch (InterruptedException ex) {
+                } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                 }
             }
@@ -132,7 +127,8 @@ final class RawKafkaBaseline {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             if (partitions.size() == this.partitions) {
                 return partitions;
             }
@@ -145,16 +141,31 @@ final class RawKafkaBaseline {
     }
 
     private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "benchmark-baseline-producer"),
-                new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        this.bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "benchmark-baseline-producer"),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG, "benchmark-baseline-consumer"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        this.bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "benchmark-baseline-consumer"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     private Admin admin() {
@@ -163,13 +174,13 @@ final class RawKafkaBaseline {
 
     private void createTopic(String topic) {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, this.partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException ex) {
+            admin.createTopics(List.of(new NewTopic(topic, this.partitions, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating " + topic, ex);
-        }
-        catch (ExecutionException | TimeoutException ex) {
+        } catch (ExecutionException | TimeoutException ex) {
             throw new IllegalStateException("Could not create " + topic, ex);
         }
     }
@@ -177,11 +188,9 @@ final class RawKafkaBaseline {
     private void deleteTopic(String topic) {
         try (Admin admin = admin()) {
             admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-        }
-        catch (ExecutionException | TimeoutException ex) {
+        } catch (ExecutionException | TimeoutException ex) {
             // a left-over benchmark topic does no harm
         }
     }

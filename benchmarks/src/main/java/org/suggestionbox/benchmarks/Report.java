@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.HdrHistogram.Histogram;
 
 /** The results as a two-column markdown table, in the order rows were added. */
@@ -33,7 +32,11 @@ final class Report {
     String markdown() {
         StringBuilder text = new StringBuilder("# ").append(this.title).append("\n\n| | |\n|---|---|\n");
         for (String[] row : this.rows) {
-            text.append("| ").append(cell(row[0])).append(" | ").append(cell(row[1])).append(" |\n");
+            text.append("| ")
+                    .append(cell(row[0]))
+                    .append(" | ")
+                    .append(cell(row[1]))
+                    .append(" |\n");
         }
         if (!this.notes.isEmpty()) {
             text.append('\n');
@@ -62,11 +65,15 @@ final class Report {
         }
         StringBuilder text = new StringBuilder();
         for (double percentile : percentiles) {
-            text.append(String.format(Locale.ROOT, "p%s %s / ", BigDecimal.valueOf(percentile).stripTrailingZeros()
-                    .toPlainString(), millis(micros.getValueAtPercentile(percentile))));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "p%s %s / ",
+                    BigDecimal.valueOf(percentile).stripTrailingZeros().toPlainString(),
+                    millis(micros.getValueAtPercentile(percentile))));
         }
-        return text.append(String.format(Locale.ROOT, "max %s ms (n=%d)", millis(micros.getMaxValue()),
-                micros.getTotalCount())).toString();
+        return text.append(String.format(
+                        Locale.ROOT, "max %s ms (n=%d)", millis(micros.getMaxValue()), micros.getTotalCount()))
+                .toString();
     }
 
     /** The pipeline's percentile divided by the baseline's, e.g. {@code 12.3×}. */

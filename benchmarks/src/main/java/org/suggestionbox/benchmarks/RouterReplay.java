@@ -1,5 +1,8 @@
 package org.suggestionbox.benchmarks;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -9,10 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
@@ -103,13 +102,22 @@ final class RouterReplay {
             if (present >= wanted) {
                 return present;
             }
-            ConsumerRecord<byte[], byte[]> template = RecordSize.latestSubmission(consumer).orElseThrow(
-                    () -> new IllegalStateException("No IdeaSubmitted record on " + RecordSize.TOPIC + " to copy"));
+            ConsumerRecord<byte[], byte[]> template = RecordSize.latestSubmission(consumer)
+                    .orElseThrow(() ->
+                            new IllegalStateException("No IdeaSubmitted record on " + RecordSize.TOPIC + " to copy"));
             LOG.info("Adding {} copies of an IdeaSubmitted record to the {} on the topic", wanted - present, present);
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
-                    new ByteArraySerializer(), new ByteArraySerializer())) {
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            bootstrap,
+                            ProducerConfig.ACKS_CONFIG,
+                            "all",
+                            ProducerConfig.LINGER_MS_CONFIG,
+                            20,
+                            ProducerConfig.BATCH_SIZE_CONFIG,
+                            256 * 1024),
+                    new ByteArraySerializer(),
+                    new ByteArraySerializer())) {
                 for (long i = present; i < wanted; i++) {
                     producer.send(copy(template));
                 }
@@ -127,9 +135,14 @@ final class RouterReplay {
         replacements.put(oldIdea, newIdea);
         Header eventId = template.headers().lastHeader("ce_id");
         if (eventId != null) {
-            replacements.put(new String(eventId.value(), StandardCharsets.UTF_8), UUID.randomUUID().toString());
+            replacements.put(
+                    new String(eventId.value(), StandardCharsets.UTF_8),
+                    UUID.randomUUID().toString());
         }
-        ProducerRecord<byte[], byte[]> copy = new ProducerRecord<>(template.topic(), null, newIdea.getBytes(StandardCharsets.UTF_8),
+        ProducerRecord<byte[], byte[]> copy = new ProducerRecord<>(
+                template.topic(),
+                null,
+                newIdea.getBytes(StandardCharsets.UTF_8),
                 replace(template.value(), replacements));
         for (Header header : template.headers()) {
             copy.headers().add(header.key(), replace(header.value(), replacements));
@@ -151,34 +164,31 @@ final class RouterReplay {
                 KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
             List<TopicPartition> partitions = RecordSize.partitionsOf(consumer, RecordSize.TOPIC);
             Map<TopicPartition, OffsetAndMetadata> starts = new HashMap<>();
-            consumer.beginningOffsets(partitions).forEach((partition, offset) -> starts.put(partition,
-                    new OffsetAndMetadata(offset)));
+            consumer.beginningOffsets(partitions)
+                    .forEach((partition, offset) -> starts.put(partition, new OffsetAndMetadata(offset)));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (true) {
                 try {
-                    admin.removeMembersFromConsumerGroup(GROUP, new RemoveMembersFromConsumerGroupOptions()).all()
+                    admin.removeMembersFromConsumerGroup(GROUP, new RemoveMembersFromConsumerGroupOptions())
+                            .all()
                             .get(10, TimeUnit.SECONDS);
-                }
-                catch (ExecutionException | java.util.concurrent.TimeoutException ex) {
+                } catch (ExecutionException | java.util.concurrent.TimeoutException ex) {
                     // no members left, or the group is still settling: try to rewind anyway
-                }
-                catch (InterruptedException ex) {
+                } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("Interrupted while rewinding the router", ex);
                 }
                 try {
                     admin.alterConsumerGroupOffsets(GROUP, starts).all().get(10, TimeUnit.SECONDS);
                     return;
-                }
-                catch (ExecutionException | java.util.concurrent.TimeoutException ex) {
+                } catch (ExecutionException | java.util.concurrent.TimeoutException ex) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("Could not rewind the router's consumer group: " + ex, ex);
                     }
                     LOG.info("Consumer group not empty yet ({}); trying again", ex.getMessage());
                     // the broker drops the killed member after its session timeout
                     LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
-                }
-                catch (InterruptedException ex) {
+                } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("Interrupted while rewinding the router", ex);
                 }
@@ -187,13 +197,20 @@ final class RouterReplay {
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     private static long total(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
         Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
         return consumer.endOffsets(partitions).entrySet().stream()
-                .mapToLong(end -> end.getValue() - starts.getOrDefault(end.getKey(), 0L)).sum();
+                .mapToLong(end -> end.getValue() - starts.getOrDefault(end.getKey(), 0L))
+                .sum();
     }
 }

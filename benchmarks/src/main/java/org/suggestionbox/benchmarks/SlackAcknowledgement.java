@@ -18,10 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.HdrHistogram.Histogram;
 
 /**
@@ -31,8 +29,7 @@ import org.HdrHistogram.Histogram;
  */
 final class SlackAcknowledgement {
 
-    record Result(Histogram micros, Map<Integer, Integer> statuses) {
-    }
+    record Result(Histogram micros, Map<Integer, Integer> statuses) {}
 
     private final String intakeUrl;
 
@@ -84,14 +81,15 @@ final class SlackAcknowledgement {
                 .header("X-Slack-Request-Timestamp", timestamp)
                 .header("X-Slack-Signature", signature(timestamp, body))
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
-            return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        }
-        catch (IOException ex) {
+            return this.http
+                    .send(request, HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException ex) {
             return -1;
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", ex);
         }
@@ -104,8 +102,7 @@ final class SlackAcknowledgement {
             mac.init(new SecretKeySpec(this.signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
             return "v0=" + HexFormat.of().formatHex(digest);
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HmacSHA256 is not available", ex);
         }
     }

@@ -1,5 +1,11 @@
 package org.suggestionbox.benchmarks;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Updates;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,13 +18,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.Updates;
 import org.HdrHistogram.Histogram;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -51,9 +50,13 @@ final class StoredIdeasLatency {
      * @param inserted copies inserted, and how long that took
      * @param queueItems ideas in maya's queue answer
      */
-    record Result(long stored, long inserted, Duration insertTime, int queueItems, Histogram queueMicros,
-            Histogram dashboardMicros) {
-    }
+    record Result(
+            long stored,
+            long inserted,
+            Duration insertTime,
+            int queueItems,
+            Histogram queueMicros,
+            Histogram dashboardMicros) {}
 
     private final String routerUrl;
 
@@ -76,21 +79,29 @@ final class StoredIdeasLatency {
             stored = ideas.estimatedDocumentCount();
         }
         Duration insertTime = Duration.ofNanos(System.nanoTime() - started);
-        LOG.info("{} ideas stored ({} inserted in {} s); timing {} queue and {} dashboard requests", stored, inserted,
-                insertTime.toSeconds(), requests, requests);
+        LOG.info(
+                "{} ideas stored ({} inserted in {} s); timing {} queue and {} dashboard requests",
+                stored,
+                inserted,
+                insertTime.toSeconds(),
+                requests,
+                requests);
         int warmup = Math.max(5, requests / 10);
         time("/api/queue", "maya", warmup);
         Histogram queue = time("/api/queue", "maya", requests);
         time("/api/dashboard", "lea", warmup);
         Histogram dashboard = time("/api/dashboard", "lea", requests);
-        int queueItems = JSON.readTree(get("/api/queue?limit=200", "maya").body()).path("items").size();
+        int queueItems = JSON.readTree(get("/api/queue?limit=200", "maya").body())
+                .path("items")
+                .size();
         return new Result(stored, inserted, insertTime, queueItems, queue, dashboard);
     }
 
     private static long fill(MongoCollection<Document> ideas, long wanted) {
         ideas.updateMany(Filters.in("state", "ASSIGNED", "UNDER_REVIEW"), Updates.set("state", "DECLINED"));
         long present = ideas.estimatedDocumentCount();
-        Document template = ideas.find(Filters.and(Filters.eq("ownerId", "maya"), Filters.size("outbox", 0))).first();
+        Document template = ideas.find(Filters.and(Filters.eq("ownerId", "maya"), Filters.size("outbox", 0)))
+                .first();
         if (template == null) {
             template = ideas.find().first();
         }
@@ -119,7 +130,11 @@ final class StoredIdeasLatency {
 
     static Document copy(Document template, long number) {
         Document copy = new Document(template);
-        copy.put("_id", template.get("_id") instanceof UUID ? UUID.randomUUID() : UUID.randomUUID().toString());
+        copy.put(
+                "_id",
+                template.get("_id") instanceof UUID
+                        ? UUID.randomUUID()
+                        : UUID.randomUUID().toString());
         copy.put("title", "Stored idea " + number);
         int owner = (int) (number % (OTHER_OWNERS + 2));
         copy.put("ownerId", owner == 0 ? "maya" : owner == 1 ? "jan" : "owner-%03d".formatted(owner));
@@ -144,15 +159,16 @@ final class StoredIdeasLatency {
     private HttpResponse<String> get(String path, String user) {
         String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(this.routerUrl + path))
-                .header("Authorization", "Basic " + credentials).header("Accept", "application/json")
-                .timeout(Duration.ofMinutes(2)).GET().build();
+                .header("Authorization", "Basic " + credentials)
+                .header("Accept", "application/json")
+                .timeout(Duration.ofMinutes(2))
+                .GET()
+                .build();
         try {
             return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException("GET " + path + " failed: " + ex, ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", ex);
         }

@@ -1,17 +1,16 @@
 package org.suggestionbox.benchmarks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class BenchmarkCommandTests {
 
@@ -35,10 +34,28 @@ class BenchmarkCommandTests {
 
     @Test
     void readsEveryKnob() {
-        Options options = BenchmarkCommand.parse("--rate", "300", "--duration", "2m", "--warmup", "500ms", "--drain",
-                "10", "--users", "alice,noa", "--partitions", "6", "--no-baseline", "--intake-url",
-                "http://localhost:8081", "--bootstrap-servers", "127.0.0.1:9092", "--results", "out.md",
-                "--slack-requests", "0");
+        Options options = BenchmarkCommand.parse(
+                "--rate",
+                "300",
+                "--duration",
+                "2m",
+                "--warmup",
+                "500ms",
+                "--drain",
+                "10",
+                "--users",
+                "alice,noa",
+                "--partitions",
+                "6",
+                "--no-baseline",
+                "--intake-url",
+                "http://localhost:8081",
+                "--bootstrap-servers",
+                "127.0.0.1:9092",
+                "--results",
+                "out.md",
+                "--slack-requests",
+                "0");
 
         assertThat(options.rate()).isEqualTo(300);
         assertThat(options.duration()).isEqualTo(Duration.ofMinutes(2));
@@ -56,7 +73,8 @@ class BenchmarkCommandTests {
 
     @Test
     void theLastProjectDirWinsAsRunShPassesItsOwnFirst() {
-        assertThat(BenchmarkCommand.parse("--project-dir", ".", "--project-dir", "/repo").projectDir())
+        assertThat(BenchmarkCommand.parse("--project-dir", ".", "--project-dir", "/repo")
+                        .projectDir())
                 .isEqualTo(Path.of("/repo"));
     }
 
@@ -67,8 +85,14 @@ class BenchmarkCommandTests {
         assertRefused("--bootstrap-servers", "--intake-url", "http://localhost:8081");
         assertRefused("Missing required parameter for option '--rate'", "--rate");
         assertRefused("Unknown options: '--speed', '3'", "--speed", "3");
-        assertRefused("stack the benchmark starts", "--stored-ideas", "1000", "--intake-url", "http://localhost:8081",
-                "--bootstrap-servers", "localhost:9092");
+        assertRefused(
+                "stack the benchmark starts",
+                "--stored-ideas",
+                "1000",
+                "--intake-url",
+                "http://localhost:8081",
+                "--bootstrap-servers",
+                "localhost:9092");
         assertRefused("--api-requests must be positive", "--api-requests", "0");
         assertRefused("'many' is not an int", "--partitions", "many");
     }
@@ -78,8 +102,8 @@ class BenchmarkCommandTests {
         assertThat(BenchmarkCommand.parse().storedIdeas()).isZero();
         assertThat(BenchmarkCommand.parse().replayEvents()).isZero();
 
-        Options options = BenchmarkCommand.parse("--stored-ideas", "1000000", "--api-requests", "50", "--replay-events",
-                "20000");
+        Options options =
+                BenchmarkCommand.parse("--stored-ideas", "1000000", "--api-requests", "50", "--replay-events", "20000");
 
         assertThat(options.storedIdeas()).isEqualTo(1_000_000);
         assertThat(options.apiRequests()).isEqualTo(50);
@@ -96,11 +120,28 @@ class BenchmarkCommandTests {
 
         assertThat(status).isZero();
         assertThat(ran).hasNullValue();
-        assertThat(out.toString()).contains("Usage: benchmarks/run.sh", "--rate=PER_SECOND", "default: 100",
-                "--duration=DURATION", "default: 30s", "--warmup", "--drain", "--users=USER[,USER...]",
-                "default: alice,noa,piotr,jan,lea", "--partitions", "--no-baseline", "--results=FILE",
-                "--project-dir=DIR", "--slack-requests", "--replay-events", "--stored-ideas", "--api-requests",
-                "--intake-url=URL", "--bootstrap-servers=HOST:PORT", "Durations: 30 (seconds), 30s, 500ms, 2m.");
+        assertThat(out.toString())
+                .contains(
+                        "Usage: benchmarks/run.sh",
+                        "--rate=PER_SECOND",
+                        "default: 100",
+                        "--duration=DURATION",
+                        "default: 30s",
+                        "--warmup",
+                        "--drain",
+                        "--users=USER[,USER...]",
+                        "default: alice,noa,piotr,jan,lea",
+                        "--partitions",
+                        "--no-baseline",
+                        "--results=FILE",
+                        "--project-dir=DIR",
+                        "--slack-requests",
+                        "--replay-events",
+                        "--stored-ideas",
+                        "--api-requests",
+                        "--intake-url=URL",
+                        "--bootstrap-servers=HOST:PORT",
+                        "Durations: 30 (seconds), 30s, 500ms, 2m.");
     }
 
     @Test
@@ -135,7 +176,9 @@ class BenchmarkCommandTests {
     }
 
     private static void assertRefused(String message, String... args) {
-        assertThatExceptionOfType(ParameterException.class).as("%s", String.join(" ", args))
-                .isThrownBy(() -> BenchmarkCommand.parse(args)).withMessageContaining(message);
+        assertThatExceptionOfType(ParameterException.class)
+                .as("%s", String.join(" ", args))
+                .isThrownBy(() -> BenchmarkCommand.parse(args))
+                .withMessageContaining(message);
     }
 }

@@ -1,9 +1,9 @@
 package org.suggestionbox.benchmarks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportTests {
 
@@ -14,9 +14,14 @@ class ReportTests {
             micros.recordValue(i * 1000L);
         }
 
-        assertThat(Report.percentiles(micros)).startsWith("p50 500.").contains("/ max 1000.").endsWith("(n=1000)");
-        assertThat(Report.percentiles(micros)).isEqualTo("p50 500.2 / p99 990.2 / p99.9 999.4 / max 1000.4 ms (n=1000)");
-        assertThat(Report.requestPercentiles(micros)).isEqualTo("p50 500.2 / p95 950.3 / p99 990.2 / max 1000.4 ms (n=1000)");
+        assertThat(Report.percentiles(micros))
+                .startsWith("p50 500.")
+                .contains("/ max 1000.")
+                .endsWith("(n=1000)");
+        assertThat(Report.percentiles(micros))
+                .isEqualTo("p50 500.2 / p99 990.2 / p99.9 999.4 / max 1000.4 ms (n=1000)");
+        assertThat(Report.requestPercentiles(micros))
+                .isEqualTo("p50 500.2 / p95 950.3 / p99 990.2 / max 1000.4 ms (n=1000)");
         assertThat(Report.percentiles(new Histogram(3))).isEqualTo("no samples");
         assertThat(Report.requestPercentiles(new Histogram(3))).isEqualTo("no samples");
     }
@@ -34,11 +39,16 @@ class ReportTests {
 
     @Test
     void rendersAMarkdownTableWithNotes() {
-        String markdown = new Report("Pipeline benchmark").row("rate", "100/s").row("errors | by status", "none")
-                .note("measured open loop").markdown();
+        String markdown = new Report("Pipeline benchmark")
+                .row("rate", "100/s")
+                .row("errors | by status", "none")
+                .note("measured open loop")
+                .markdown();
 
-        assertThat(markdown).startsWith("# Pipeline benchmark\n\n| | |\n|---|---|\n")
-                .contains("| rate | 100/s |\n").contains("| errors \\| by status | none |\n")
+        assertThat(markdown)
+                .startsWith("# Pipeline benchmark\n\n| | |\n|---|---|\n")
+                .contains("| rate | 100/s |\n")
+                .contains("| errors \\| by status | none |\n")
                 .endsWith("\n- measured open loop\n");
     }
 }

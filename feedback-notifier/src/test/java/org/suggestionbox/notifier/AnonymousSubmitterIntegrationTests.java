@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +19,6 @@ import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.anonymity.SealedContact;
 import org.suggestionbox.testing.Infrastructure;
 import org.suggestionbox.testing.KafkaProbe;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,15 +54,19 @@ class AnonymousSubmitterIntegrationTests extends NotifierSpringIntegrationTest {
         assertThat(entry.get("link")).isEqualTo(link);
         assertThat((String) entry.get("body")).contains(link).contains("zachowaj go");
         String mail = Mailbox.text(awaitMail(infrastructure, "piotr@suggestionbox.example", title));
-        assertThat(mail).contains("href=\"" + link + "\"").contains("Powód: Niewykonalne")
+        assertThat(mail)
+                .contains("href=\"" + link + "\"")
+                .contains("Powód: Niewykonalne")
                 .doesNotContain("/ideas/" + decided.ideaId());
     }
 
     @Test
     void anonymousIdeasAreProvenUnderReferencesMadePerIdeaAndTheAnswerIsStillProven() {
         IdeaDecided named = decline("Named " + shortId(), Submitter.person("alice"));
-        IdeaDecided firstAnonymous = decline("Anonymous one " + shortId(), anonymous("alice", "en", "tok-one-" + shortId()));
-        IdeaDecided secondAnonymous = decline("Anonymous two " + shortId(), anonymous("alice", "en", "tok-two-" + shortId()));
+        IdeaDecided firstAnonymous =
+                decline("Anonymous one " + shortId(), anonymous("alice", "en", "tok-one-" + shortId()));
+        IdeaDecided secondAnonymous =
+                decline("Anonymous two " + shortId(), anonymous("alice", "en", "tok-two-" + shortId()));
 
         publish(named);
         publish(firstAnonymous);
@@ -78,27 +80,29 @@ class AnonymousSubmitterIntegrationTests extends NotifierSpringIntegrationTest {
         assertThat(secondRefs).hasSize(1).doesNotContainAnyElementsOf(namedRefs).doesNotContainAnyElementsOf(firstRefs);
 
         // the proof of answer still holds: the decision counts as delivered to its (anonymous) submitter
-        assertThat(deliveries.deliveredToAllSubmitters(firstAnonymous.eventId(), firstRefs)).isTrue();
-        assertThat(deliveries.deliveredToAllSubmitters(firstAnonymous.eventId(), namedRefs)).isFalse();
+        assertThat(deliveries.deliveredToAllSubmitters(firstAnonymous.eventId(), firstRefs))
+                .isTrue();
+        assertThat(deliveries.deliveredToAllSubmitters(firstAnonymous.eventId(), namedRefs))
+                .isFalse();
         // and she reads both answers in her own inbox
         assertThat(awaitInbox("alice", firstAnonymous.ideaId(), 1)).hasSize(1);
         assertThat(awaitInbox("alice", secondAnonymous.ideaId(), 1)).hasSize(1);
     }
 
     private Submitter anonymous(String personId, String locale, String token) {
-        return Submitter.anonymous(identitySealer.seal(new SealedContact(personId, personId + "@suggestionbox.example",
-                locale, null, null, token)));
+        return Submitter.anonymous(identitySealer.seal(
+                new SealedContact(personId, personId + "@suggestionbox.example", locale, null, null, token)));
     }
 
     private static Set<String> proofRefs(IdeaDecided decided) {
-        List<ConsumerRecord<String, byte[]>> proofs = KafkaProbe.awaitRecords(Topics.NOTIFICATIONS_DELIVERED, 2, WAIT,
+        List<ConsumerRecord<String, byte[]>> proofs = KafkaProbe.awaitRecords(
+                Topics.NOTIFICATIONS_DELIVERED,
+                2,
+                WAIT,
                 record -> decided.ideaId().toString().equals(record.key()));
         return proofs.stream()
                 .map(record -> JSON.readTree(new String(record.value(), StandardCharsets.UTF_8)))
                 .map(json -> json.get("recipientRef").asString())
                 .collect(Collectors.toSet());
     }
-
-
-
 }

@@ -8,9 +8,8 @@ import static org.suggestionbox.testing.architecture.ArchitectureRules.noPackage
 import static org.suggestionbox.testing.architecture.ArchitectureRules.onlyUsedFrom;
 import static org.suggestionbox.testing.architecture.ArchitectureRules.springWiringIsPackagePrivate;
 
-import org.junit.jupiter.api.Test;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
 
 class ArchitectureTests {
 
@@ -30,8 +29,13 @@ class ArchitectureTests {
 
     @Test
     void channelsDoNotKnowEachOther() {
-        independentOfEachOther("..notifier.email..", "..notifier.inbox..", "..notifier.slack..",
-                "..notifier.teams..", "..notifier.webhook..").check(NOTIFIER);
+        independentOfEachOther(
+                        "..notifier.email..",
+                        "..notifier.inbox..",
+                        "..notifier.slack..",
+                        "..notifier.teams..",
+                        "..notifier.webhook..")
+                .check(NOTIFIER);
     }
 
     @Test
@@ -41,7 +45,8 @@ class ArchitectureTests {
 
     @Test
     void onlyTheProofPublishesEvents() {
-        onlyUsedFrom("..notifier.proof..", "org.suggestionbox.platform.kafka.EventPublisher").check(NOTIFIER);
+        onlyUsedFrom("..notifier.proof..", "org.suggestionbox.platform.kafka.EventPublisher")
+                .check(NOTIFIER);
     }
 
     @Test

@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +34,6 @@ import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.anonymity.SealedContact;
 import org.suggestionbox.testing.Infrastructure;
 import org.suggestionbox.testing.KafkaProbe;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -83,15 +80,22 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
 
         publish(decided);
 
-        String text = awaitOne(() -> slackMessagesAbout("U0NOA", decided.title())).json().path("text").asString();
+        String text = awaitOne(() -> slackMessagesAbout("U0NOA", decided.title()))
+                .json()
+                .path("text")
+                .asString();
         assertThat(text).startsWith("\u200F*").contains("סיבה: לא ניתן לביצוע");
-        assertThat(text.lines().filter(line -> !line.isEmpty())).allSatisfy(line -> assertThat(line).startsWith("\u200F"));
+        assertThat(text.lines().filter(line -> !line.isEmpty()))
+                .allSatisfy(line -> assertThat(line).startsWith("\u200F"));
     }
 
     @Test
     void aHebrewTeamsCardIsAnAdaptiveCardRightToLeftWithALinkToTheIdea() {
         String hook = "he-" + shortId();
-        Submitter submitter = madeUpPerson("teams-" + shortId(), "he", null,
+        Submitter submitter = madeUpPerson(
+                "teams-" + shortId(),
+                "he",
+                null,
                 new Preferences(Set.of(DeliveryChannel.TEAMS), fakes.teamsUrl(hook), null, null, false));
         IdeaDecided decided = decline("Bike racks " + shortId(), submitter);
 
@@ -107,7 +111,9 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
         assertThat(content.path("rtl").asBoolean()).isTrue();
         JsonNode blocks = content.path("body").get(0).path("items");
         assertThat(blocks.get(0).path("type").asString()).isEqualTo("TextBlock");
-        assertThat(blocks.get(0).path("text").asString()).contains(decided.title()).contains("נדחה");
+        assertThat(blocks.get(0).path("text").asString())
+                .contains(decided.title())
+                .contains("נדחה");
         assertThat(blocks.get(0).path("rtl").asBoolean()).isTrue();
         assertThat(content.path("actions").get(0).path("type").asString()).isEqualTo("Action.OpenUrl");
         assertThat(content.path("actions").get(0).path("url").asString())
@@ -118,28 +124,44 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
     void markupInAnIdeasTitleShowsAsTextInTeamsCardsAndSlackMessages() {
         String marker = shortId();
         String hook = "markup-" + marker;
-        Submitter submitter = madeUpPerson("markup-" + marker, "en", "U0MARKUP" + marker.toUpperCase(),
-                new Preferences(Set.of(DeliveryChannel.TEAMS, DeliveryChannel.SLACK), fakes.teamsUrl(hook), null,
-                        null, false));
-        IdeaDecided decided = decline("**Bold** [x](javascript:alert(1)) <https://evil.example|click> " + marker,
-                submitter);
+        Submitter submitter = madeUpPerson(
+                "markup-" + marker,
+                "en",
+                "U0MARKUP" + marker.toUpperCase(),
+                new Preferences(
+                        Set.of(DeliveryChannel.TEAMS, DeliveryChannel.SLACK), fakes.teamsUrl(hook), null, null, false));
+        IdeaDecided decided =
+                decline("**Bold** [x](javascript:alert(1)) <https://evil.example|click> " + marker, submitter);
 
         publish(decided);
 
         JsonNode card = awaitOne(() -> fakes.posts("/teams/" + hook)).json();
-        String title = card.path("attachments").get(0).path("content").path("body").get(0).path("items").get(0)
-                .path("text").asString();
-        assertThat(title).contains("\\*\\*Bold\\*\\* \\[x\\]\\(javascript:alert\\(1\\)\\) "
-                + "\\<https://evil.example\\|click\\> " + marker);
-        String slack = awaitOne(() -> slackMessagesAbout("U0MARKUP" + marker.toUpperCase(), marker)).json()
-                .path("text").asString();
+        String title = card.path("attachments")
+                .get(0)
+                .path("content")
+                .path("body")
+                .get(0)
+                .path("items")
+                .get(0)
+                .path("text")
+                .asString();
+        assertThat(title)
+                .contains("\\*\\*Bold\\*\\* \\[x\\]\\(javascript:alert\\(1\\)\\) "
+                        + "\\<https://evil.example\\|click\\> " + marker);
+        String slack = awaitOne(() -> slackMessagesAbout("U0MARKUP" + marker.toUpperCase(), marker))
+                .json()
+                .path("text")
+                .asString();
         assertThat(slack).contains("&lt;https://evil.example|click&gt;").doesNotContain("<https://evil.example");
     }
 
     @Test
     void aWebhookIsSignedSoThatTheReceiverCanVerifyIt() throws Exception {
         String hook = "signed-" + shortId();
-        Submitter submitter = madeUpPerson("hook-" + shortId(), "en", null,
+        Submitter submitter = madeUpPerson(
+                "hook-" + shortId(),
+                "en",
+                null,
                 new Preferences(Set.of(DeliveryChannel.WEBHOOK), null, fakes.webhookUrl(hook), null, false));
         IdeaDecided decided = decline("Signed receipts " + shortId(), submitter);
 
@@ -152,10 +174,12 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
         String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(post.rawBody()));
         assertThat(post.header("X-SuggestionBox-Signature")).isEqualTo(expected);
         long timestamp = Long.parseLong(post.header("X-SuggestionBox-Timestamp"));
-        assertThat(Instant.ofEpochSecond(timestamp)).isEqualTo(Instant.parse(post.json().path("sentAt").asString()));
+        assertThat(Instant.ofEpochSecond(timestamp))
+                .isEqualTo(Instant.parse(post.json().path("sentAt").asString()));
         assertThat(Math.abs(Instant.now().getEpochSecond() - timestamp)).isLessThan(300);
         JsonNode payload = post.json();
-        assertThat(payload.path("eventId").asString()).isEqualTo(decided.eventId().toString());
+        assertThat(payload.path("eventId").asString())
+                .isEqualTo(decided.eventId().toString());
         assertThat(payload.path("ideaId").asString()).isEqualTo(decided.ideaId().toString());
         assertThat(payload.path("kind").asString()).isEqualTo("IDEA_DECLINED");
         assertThat(payload.path("recipientRole").asString()).isEqualTo("SUBMITTER");
@@ -164,7 +188,9 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
         assertThat(payload.path("body").asString()).contains("Reason: Not feasible");
         assertThat(payload.path("link").asString()).isEqualTo("http://localhost:8082/ideas/" + decided.ideaId());
         assertThat(Instant.parse(payload.path("occurredAt").asString())).isEqualTo(decided.occurredAt());
-        assertThat(payload.path("deliveryId").asString()).isNotEqualTo(decided.eventId().toString()).isNotBlank();
+        assertThat(payload.path("deliveryId").asString())
+                .isNotEqualTo(decided.eventId().toString())
+                .isNotBlank();
     }
 
     @Test
@@ -174,41 +200,68 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
         String teamsHook = "twice-" + id;
         String webHook = "twice-" + id;
         String personId = "twice-" + id;
-        Submitter submitter = madeUpPerson(personId, "en", slackId,
-                new Preferences(EnumSet.allOf(DeliveryChannel.class), fakes.teamsUrl(teamsHook),
-                        fakes.webhookUrl(webHook), null, false));
+        Submitter submitter = madeUpPerson(
+                personId,
+                "en",
+                slackId,
+                new Preferences(
+                        EnumSet.allOf(DeliveryChannel.class),
+                        fakes.teamsUrl(teamsHook),
+                        fakes.webhookUrl(webHook),
+                        null,
+                        false));
         IdeaDecided decided = decline("Standing meetings " + id, submitter);
 
         publish(decided);
         publish(decided);
         // a later event of the same idea, on the same partition: once it is delivered, both copies were handled
-        IdeaStatusChanged later = new IdeaStatusChanged(UUID.randomUUID(), decided.ideaId(), Instant.now(), 1,
-                decided.title(), List.of(submitter), "maya", ProgressStatus.IN_PROGRESS, "Started");
+        IdeaStatusChanged later = new IdeaStatusChanged(
+                UUID.randomUUID(),
+                decided.ideaId(),
+                Instant.now(),
+                1,
+                decided.title(),
+                List.of(submitter),
+                "maya",
+                ProgressStatus.IN_PROGRESS,
+                "Started");
         publish(later);
 
-        await().atMost(WAIT).until(() -> fakes.slackMessages(slackId).size() >= 2
-                && fakes.posts("/teams/" + teamsHook).size() >= 2 && fakes.posts("/webhook/" + webHook).size() >= 2
-                && Mailbox.mailsTo(infrastructure.greenMail(), personId + "@suggestionbox.example", id).size() >= 2);
+        await().atMost(WAIT)
+                .until(() -> fakes.slackMessages(slackId).size() >= 2
+                        && fakes.posts("/teams/" + teamsHook).size() >= 2
+                        && fakes.posts("/webhook/" + webHook).size() >= 2
+                        && Mailbox.mailsTo(infrastructure.greenMail(), personId + "@suggestionbox.example", id)
+                                        .size()
+                                >= 2);
         assertThat(fakes.slackMessages(slackId)).hasSize(2);
         assertThat(fakes.posts("/teams/" + teamsHook)).hasSize(2);
-        assertThat(fakes.posts("/webhook/" + webHook)).extracting(post -> post.json().path("kind").asString())
+        assertThat(fakes.posts("/webhook/" + webHook))
+                .extracting(post -> post.json().path("kind").asString())
                 .containsExactlyInAnyOrder("IDEA_DECLINED", "IDEA_IN_PROGRESS");
-        assertThat(Mailbox.mailsTo(infrastructure.greenMail(), personId + "@suggestionbox.example", id)).hasSize(2);
+        assertThat(Mailbox.mailsTo(infrastructure.greenMail(), personId + "@suggestionbox.example", id))
+                .hasSize(2);
     }
 
     @Test
     void slackFailingTwiceThenSucceedingSendsOneMessage() {
         String slackId = "U0FLAKY" + shortId();
         fakes.failSlack(slackId, 2);
-        IdeaDecided decided = decline("Flaky chat " + shortId(),
-                madeUpPerson("flaky-" + shortId(), "en", slackId, null));
+        IdeaDecided decided =
+                decline("Flaky chat " + shortId(), madeUpPerson("flaky-" + shortId(), "en", slackId, null));
 
         publish(decided);
 
         awaitOne(() -> fakes.slackMessages(slackId));
-        List<ConsumerRecord<String, byte[]>> proof = KafkaProbe.awaitRecords(Topics.NOTIFICATIONS_DELIVERED, 1, WAIT,
-                record -> decided.ideaId().toString().equals(record.key()) && text(record).contains("\"channel\":\"SLACK\""));
-        assertThat(proof).singleElement().satisfies(record -> assertThat(text(record)).contains("NotificationDelivered"));
+        List<ConsumerRecord<String, byte[]>> proof = KafkaProbe.awaitRecords(
+                Topics.NOTIFICATIONS_DELIVERED,
+                1,
+                WAIT,
+                record -> decided.ideaId().toString().equals(record.key())
+                        && text(record).contains("\"channel\":\"SLACK\""));
+        assertThat(proof)
+                .singleElement()
+                .satisfies(record -> assertThat(text(record)).contains("NotificationDelivered"));
         assertThat(fakes.slackMessages(slackId)).hasSize(1);
         assertThat(fakes.slackCalls(slackId)).isEqualTo(3);
     }
@@ -217,19 +270,30 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
     void slackDownForGoodEndsInTheDeadLetterTopicWithTheInboxMessagePresentAndTheFailureProven() {
         String slackId = "U0DOWN" + shortId();
         fakes.failSlack(slackId, Integer.MAX_VALUE);
-        Submitter alice = Submitter.anonymous(sealer.seal(new SealedContact("alice", "alice@suggestionbox.example",
-                "en", slackId, null)));
+        Submitter alice = Submitter.anonymous(
+                sealer.seal(new SealedContact("alice", "alice@suggestionbox.example", "en", slackId, null)));
         IdeaDecided decided = decline("Slack is down " + shortId(), alice);
 
         publish(decided);
 
-        assertThat(KafkaProbe.awaitRecords(Topics.deadLetterOf(Topics.IDEAS_LIFECYCLE), 1, WAIT,
-                record -> decided.ideaId().toString().equals(record.key()))).hasSize(1);
-        List<ConsumerRecord<String, byte[]>> failures = KafkaProbe.awaitRecords(Topics.NOTIFICATIONS_DELIVERED, 1, WAIT,
-                record -> decided.ideaId().toString().equals(record.key()) && text(record).contains("NotificationFailed"));
-        assertThat(failures).singleElement().satisfies(record -> assertThat(text(record))
-                .contains("\"channel\":\"SLACK\"", "\"attempts\":" + ATTEMPTS, "HTTP 500"));
-        assertThat(inbox("alice", decided.ideaId())).singleElement()
+        assertThat(KafkaProbe.awaitRecords(
+                        Topics.deadLetterOf(Topics.IDEAS_LIFECYCLE),
+                        1,
+                        WAIT,
+                        record -> decided.ideaId().toString().equals(record.key())))
+                .hasSize(1);
+        List<ConsumerRecord<String, byte[]>> failures = KafkaProbe.awaitRecords(
+                Topics.NOTIFICATIONS_DELIVERED,
+                1,
+                WAIT,
+                record -> decided.ideaId().toString().equals(record.key())
+                        && text(record).contains("NotificationFailed"));
+        assertThat(failures)
+                .singleElement()
+                .satisfies(record -> assertThat(text(record))
+                        .contains("\"channel\":\"SLACK\"", "\"attempts\":" + ATTEMPTS, "HTTP 500"));
+        assertThat(inbox("alice", decided.ideaId()))
+                .singleElement()
                 .satisfies(entry -> assertThat((String) entry.get("title")).contains(decided.title()));
         assertThat(fakes.slackMessages(slackId)).isEmpty();
         assertThat(fakes.slackCalls(slackId)).isEqualTo(ATTEMPTS * IN_CALL_ATTEMPTS);
@@ -238,21 +302,32 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
     @Test
     void janChoosesHisChannelsAndLanguageThroughTheApiAndHearsAccordingly(Infrastructure infrastructure)
             throws Exception {
-        Map<String, Object> before = client("jan").get().uri("/api/preferences").retrieve()
-                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        Map<String, Object> before = client("jan")
+                .get()
+                .uri("/api/preferences")
+                .retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() {});
         assertThat(before).containsKeys("channels", "available", "digest");
-        assertThat((List<?>) before.get("available")).asList()
-                .contains("IN_APP", "EMAIL", "SLACK", "TEAMS", "WEBHOOK");
+        assertThat((List<?>) before.get("available")).asList().contains("IN_APP", "EMAIL", "SLACK", "TEAMS", "WEBHOOK");
 
-        var invalid = client("jan").put().uri("/api/preferences").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("channels", List.of("EMAIL"), "webhookUrl", "ftp://example.com/x")).retrieve()
-                .onStatus(status -> true, (request, reply) -> { }).toEntity(String.class);
+        var invalid = client("jan")
+                .put()
+                .uri("/api/preferences")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("channels", List.of("EMAIL"), "webhookUrl", "ftp://example.com/x"))
+                .retrieve()
+                .onStatus(status -> true, (request, reply) -> {})
+                .toEntity(String.class);
         assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(invalid.getBody()).contains("\"field\":\"webhookUrl\"");
 
-        Map<String, Object> saved = client("jan").put().uri("/api/preferences").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("channels", List.of("EMAIL"), "locale", "en", "digest", true)).retrieve()
-                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        Map<String, Object> saved = client("jan")
+                .put()
+                .uri("/api/preferences")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("channels", List.of("EMAIL"), "locale", "en", "digest", true))
+                .retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() {});
         assertThat((List<?>) saved.get("channels")).asList().containsExactlyInAnyOrder("IN_APP", "EMAIL");
         assertThat(saved).containsEntry("locale", "en").containsEntry("digest", true);
 
@@ -260,26 +335,31 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
         publish(decided);
 
         assertThat(awaitMail(infrastructure, "jan@suggestionbox.example", decided.title())
-                .getSubject()).isEqualTo("Your idea “" + decided.title() + "” was declined");
+                        .getSubject())
+                .isEqualTo("Your idea “" + decided.title() + "” was declined");
         await().atMost(WAIT).until(() -> !inbox("jan", decided.ideaId()).isEmpty());
         assertThat(slackMessagesAbout("U0JAN", decided.title())).isEmpty();
 
         String page = client("jan").get().uri("/preferences").retrieve().body(String.class);
-        assertThat(page).contains("id=\"preferences-form\"").contains("name=\"_csrf\"")
-                .contains("value=\"WEBHOOK\"").contains("<option value=\"en\" selected");
+        assertThat(page)
+                .contains("id=\"preferences-form\"")
+                .contains("name=\"_csrf\"")
+                .contains("value=\"WEBHOOK\"")
+                .contains("<option value=\"en\" selected");
     }
 
     private Submitter madeUpPerson(String personId, String locale, String slackId, Preferences chosen) {
         if (chosen != null) {
             PreferencesFixture.storeUnchecked(context, personId, chosen);
         }
-        return Submitter.anonymous(sealer.seal(new SealedContact(personId, personId + "@suggestionbox.example", locale,
-                slackId, null)));
+        return Submitter.anonymous(
+                sealer.seal(new SealedContact(personId, personId + "@suggestionbox.example", locale, slackId, null)));
     }
 
     private List<Received> slackMessagesAbout(String slackId, String title) {
         return fakes.slackMessages(slackId).stream()
-                .filter(message -> message.json().path("text").asString().contains(title)).toList();
+                .filter(message -> message.json().path("text").asString().contains(title))
+                .toList();
     }
 
     private static Received awaitOne(java.util.function.Supplier<List<Received>> received) {
@@ -288,8 +368,4 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
         assertThat(all).hasSize(1);
         return all.getFirst();
     }
-
-
-
-
 }

@@ -3,6 +3,9 @@ package org.suggestionbox.notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.mongodb.client.model.Filters;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +38,6 @@ import org.suggestionbox.notifier.preferences.Preferences;
 import org.suggestionbox.notifier.preferences.PreferencesService;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.testing.Infrastructure;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.mongodb.client.model.Filters;
-
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * Owners who chose the daily digest: their messages reach the inbox at once and their e-mail once a
@@ -93,10 +90,13 @@ class DigestIntegrationTests extends NotifierSpringIntegrationTest {
         awaitInbox("maya", one.ideaId());
         awaitInbox("maya", two.ideaId());
         awaitQueued("maya", one, two);
-        await().atMost(WAIT).until(() -> !Mailbox.mailsTo(infrastructure.greenMail(), "alice@suggestionbox.example", second)
-                .isEmpty());
-        assertThat(Mailbox.mailsTo(infrastructure.greenMail(), "maya@suggestionbox.example", first)).isEmpty();
-        assertThat(Mailbox.mailsTo(infrastructure.greenMail(), "maya@suggestionbox.example", second)).isEmpty();
+        await().atMost(WAIT)
+                .until(() -> !Mailbox.mailsTo(infrastructure.greenMail(), "alice@suggestionbox.example", second)
+                        .isEmpty());
+        assertThat(Mailbox.mailsTo(infrastructure.greenMail(), "maya@suggestionbox.example", first))
+                .isEmpty();
+        assertThat(Mailbox.mailsTo(infrastructure.greenMail(), "maya@suggestionbox.example", second))
+                .isEmpty();
 
         // when: the day's job runs
         LocalDate today = LocalDate.now(clock.withZone(properties.timeZone()));
@@ -107,16 +107,23 @@ class DigestIntegrationTests extends NotifierSpringIntegrationTest {
         assertThat(digestMails).hasSize(1);
         MimeMessage digest = digestMails.getFirst();
         assertThat(digest.getSubject()).isEqualTo("Your daily Suggestion Box digest: 2 updates");
-        assertThat(Mailbox.text(digest)).contains("Hello Maya Rosen,").contains("lang=\"en\" dir=\"ltr\"")
+        assertThat(Mailbox.text(digest))
+                .contains("Hello Maya Rosen,")
+                .contains("lang=\"en\" dir=\"ltr\"")
                 .contains("New idea in your queue: “" + first + "”")
                 .contains("New idea in your queue: “" + second + "”")
                 .contains("http://localhost:8082/ideas/" + one.ideaId())
                 .contains("http://localhost:8082/ideas/" + two.ideaId());
-        assertThat(mongo.getCollection("digest_items").countDocuments(Filters.and(
-                Filters.eq("recipientRef", refs.of("maya")), Filters.eq("sent", false)))).isZero();
+        assertThat(mongo.getCollection("digest_items")
+                        .countDocuments(
+                                Filters.and(Filters.eq("recipientRef", refs.of("maya")), Filters.eq("sent", false))))
+                .isZero();
         // her inbox page counts the unread ones in the plural form of her language
-        Map<String, Object> unread = client("maya").get().uri("/api/notifications/unread-count").retrieve()
-                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        Map<String, Object> unread = client("maya")
+                .get()
+                .uri("/api/notifications/unread-count")
+                .retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() {});
         long count = ((Number) unread.get("unread")).longValue();
         assertThat(count).isGreaterThanOrEqualTo(2);
         assertThat(client("maya").get().uri("/inbox?lang=pl").retrieve().body(String.class))
@@ -126,7 +133,8 @@ class DigestIntegrationTests extends NotifierSpringIntegrationTest {
         digests.send(today);
 
         // then: nothing new
-        assertThat(digestsTo(infrastructure.greenMail(), "maya@suggestionbox.example", first)).hasSize(1);
+        assertThat(digestsTo(infrastructure.greenMail(), "maya@suggestionbox.example", first))
+                .hasSize(1);
         assertThat(mongo.getCollection("digests").countDocuments(Filters.eq("recipientRef", refs.of("maya"))))
                 .isEqualTo(1);
     }
@@ -147,9 +155,15 @@ class DigestIntegrationTests extends NotifierSpringIntegrationTest {
         List<MimeMessage> mails = digestsTo(infrastructure.greenMail(), "jan@suggestionbox.example", first);
         assertThat(mails).hasSize(1);
         assertThat(mails.getFirst().getSubject()).isEqualTo("הסיכום היומי שלך מתיבת ההצעות: שני עדכונים");
-        assertThat(Mailbox.text(mails.getFirst())).contains("lang=\"he\" dir=\"rtl\"").contains(first).contains(second);
-        assertThat(mongo.findAll(Document.class, "digest_items")).allSatisfy(item -> assertThat(item.toJson())
-                .doesNotContain("jan@").doesNotContain("\"jan\"").doesNotContain("maya@"));
+        assertThat(Mailbox.text(mails.getFirst()))
+                .contains("lang=\"he\" dir=\"rtl\"")
+                .contains(first)
+                .contains(second);
+        assertThat(mongo.findAll(Document.class, "digest_items"))
+                .allSatisfy(item -> assertThat(item.toJson())
+                        .doesNotContain("jan@")
+                        .doesNotContain("\"jan\"")
+                        .doesNotContain("maya@"));
     }
 
     /** Digest on, e-mail on, optionally a language; the person's choice is put back after the test. */
@@ -159,15 +173,29 @@ class DigestIntegrationTests extends NotifierSpringIntegrationTest {
     }
 
     private void awaitQueued(String personId, IdeaAssigned... assigned) {
-        List<String> ideaIds = Arrays.stream(assigned).map(event -> event.ideaId().toString()).toList();
-        await().atMost(WAIT).until(() -> mongo.getCollection("digest_items").countDocuments(Filters.and(
-                Filters.eq("recipientRef", refs.of(personId)), Filters.in("ideaId", ideaIds))) == ideaIds.size());
+        List<String> ideaIds =
+                Arrays.stream(assigned).map(event -> event.ideaId().toString()).toList();
+        await().atMost(WAIT)
+                .until(() -> mongo.getCollection("digest_items")
+                                .countDocuments(Filters.and(
+                                        Filters.eq("recipientRef", refs.of(personId)), Filters.in("ideaId", ideaIds)))
+                        == ideaIds.size());
     }
 
     private static IdeaAssigned assigned(String title, String ownerId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new IdeaAssigned(UUID.randomUUID(), UUID.randomUUID(), now, 1, title, "workplace",
-                List.of(Submitter.person("alice")), ownerId, "Owner", "workplace", "Workplace ideas go to facilities",
+        return new IdeaAssigned(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                now,
+                1,
+                title,
+                "workplace",
+                List.of(Submitter.person("alice")),
+                ownerId,
+                "Owner",
+                "workplace",
+                "Workplace ideas go to facilities",
                 now.plus(Duration.ofDays(14)));
     }
 
@@ -175,19 +203,24 @@ class DigestIntegrationTests extends NotifierSpringIntegrationTest {
         events.publish(Topics.IDEAS_LIFECYCLE, event).get(20, TimeUnit.SECONDS);
     }
 
-
     private void awaitInbox(String user, UUID ideaId) {
         RestClient client = client(user);
-        await().atMost(WAIT).until(() -> client.get().uri("/api/notifications?limit=200").retrieve()
-                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items().stream()
-                .anyMatch(entry -> ideaId.toString().equals(entry.get("ideaId"))));
+        await().atMost(WAIT)
+                .until(() -> client
+                        .get()
+                        .uri("/api/notifications?limit=200")
+                        .retrieve()
+                        .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() {})
+                        .items()
+                        .stream()
+                        .anyMatch(entry -> ideaId.toString().equals(entry.get("ideaId"))));
     }
 
     /** Digest mails to the address that list the title. */
     private static List<MimeMessage> digestsTo(GreenMail greenMail, String address, String title) {
         return Mailbox.mailsTo(greenMail, address, "").stream()
-                .filter(mail -> Mailbox.text(mail).contains(title) && !Mailbox.subject(mail).contains(title))
+                .filter(mail -> Mailbox.text(mail).contains(title)
+                        && !Mailbox.subject(mail).contains(title))
                 .toList();
     }
-
 }

@@ -1,5 +1,7 @@
 package org.suggestionbox.notifier;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -10,10 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,8 +31,11 @@ public final class FakeChatServers {
     public record Received(String path, Map<String, List<String>> headers, byte[] rawBody, JsonNode json) {
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .map(entry -> entry.getValue().getFirst()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().getFirst())
+                    .findFirst()
+                    .orElse(null);
         }
 
         public String body() {
@@ -52,8 +53,7 @@ public final class FakeChatServers {
     private FakeChatServers() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException(ex);
         }
         server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
@@ -65,7 +65,9 @@ public final class FakeChatServers {
         server.createContext("/teams/", exchange -> accept(exchange, 202, "1"));
         server.createContext("/webhook/", exchange -> accept(exchange, 200, "{}"));
         server.createContext("/failing/", exchange -> {
-            failingCalls.computeIfAbsent(exchange.getRequestURI().getPath(), key -> new AtomicInteger()).incrementAndGet();
+            failingCalls
+                    .computeIfAbsent(exchange.getRequestURI().getPath(), key -> new AtomicInteger())
+                    .incrementAndGet();
             read(exchange);
             respond(exchange, 500, "{}");
         });
@@ -112,13 +114,18 @@ public final class FakeChatServers {
 
     /** Accepted Slack messages to the channel. */
     public List<Received> slackMessages(String channel) {
-        return accepted.stream().filter(received -> received.path().startsWith("/slack/"))
-                .filter(received -> channel.equals(received.json().path("channel").asString(""))).toList();
+        return accepted.stream()
+                .filter(received -> received.path().startsWith("/slack/"))
+                .filter(received ->
+                        channel.equals(received.json().path("channel").asString("")))
+                .toList();
     }
 
     /** Accepted posts to {@code /teams/<hook>} or {@code /webhook/<hook>}. */
     public List<Received> posts(String path) {
-        return accepted.stream().filter(received -> received.path().equals(path)).toList();
+        return accepted.stream()
+                .filter(received -> received.path().equals(path))
+                .toList();
     }
 
     private String base() {
@@ -139,14 +146,17 @@ public final class FakeChatServers {
             respond(exchange, 500, "{\"ok\":false,\"error\":\"internal_error\"}");
             return;
         }
-        accepted.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body,
-                request));
+        accepted.add(new Received(
+                exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body, request));
         respond(exchange, 200, "{\"ok\":true,\"channel\":\"D0" + channel + "\",\"ts\":\"1700000000.000100\"}");
     }
 
     private void accept(HttpExchange exchange, int status, String answer) throws IOException {
         byte[] body = read(exchange);
-        accepted.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body,
+        accepted.add(new Received(
+                exchange.getRequestURI().getPath(),
+                Map.copyOf(exchange.getRequestHeaders()),
+                body,
                 json.readTree(body)));
         respond(exchange, status, answer);
     }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -42,38 +41,61 @@ class KeyRotationIntegrationTests extends NotifierSpringIntegrationTest {
         int stage = 0;
         for (Map.Entry<String, String> key : ROTATED_KEYS.entrySet()) {
             ring.put(key.getKey(), key.getValue());
-            IdentitySealer intake = new IdentitySealer(key.getKey(),
-                    new AnonymityProperties(key.getKey(), Map.of(), KeyRing.format(ring)).ring(), jsonMapper);
+            IdentitySealer intake = new IdentitySealer(
+                    key.getKey(),
+                    new AnonymityProperties(key.getKey(), Map.of(), KeyRing.format(ring)).ring(),
+                    jsonMapper);
             String person = people.get(stage++);
-            sealedBy.put(person, intake.seal(new SealedContact(person, person + "@suggestionbox.example", "en", null,
-                    null)));
+            sealedBy.put(
+                    person,
+                    intake.seal(new SealedContact(person, person + "@suggestionbox.example", "en", null, null)));
         }
-        assertThat(sealedBy.values()).extracting(SealedIdentity::keyId)
+        assertThat(sealedBy.values())
+                .extracting(SealedIdentity::keyId)
                 .containsExactly("rotation-1", "rotation-2", ACTIVE_KEY_ID);
 
         Map<String, IdeaDecided> decided = new LinkedHashMap<>();
         for (Map.Entry<String, SealedIdentity> sealed : sealedBy.entrySet()) {
-            IdeaDecided decision = decline("Sealed under " + sealed.getValue().keyId() + " "
-                    + shortId(), Submitter.anonymous(sealed.getValue()));
+            IdeaDecided decision = decline(
+                    "Sealed under " + sealed.getValue().keyId() + " " + shortId(),
+                    Submitter.anonymous(sealed.getValue()));
             events.publish(Topics.IDEAS_LIFECYCLE, decision).get(20, TimeUnit.SECONDS);
             decided.put(sealed.getKey(), decision);
         }
 
         decided.forEach((person, decision) -> {
-            await().atMost(WAIT).untilAsserted(() -> assertThat(inboxTitles(person)).as("%s's inbox", person)
-                    .anySatisfy(title -> assertThat(title).contains(decision.title())));
-            assertThat(KafkaProbe.awaitRecords(Topics.NOTIFICATIONS_DELIVERED, 1, WAIT,
-                    record -> decision.ideaId().toString().equals(record.key())
-                            && new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)
-                                    .contains("\"type\":\"NotificationDelivered\"")))
-                    .as("proof that %s, sealed under %s, was answered", person, sealedBy.get(person).keyId()).isNotEmpty();
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(inboxTitles(person))
+                            .as("%s's inbox", person)
+                            .anySatisfy(title -> assertThat(title).contains(decision.title())));
+            assertThat(KafkaProbe.awaitRecords(
+                            Topics.NOTIFICATIONS_DELIVERED,
+                            1,
+                            WAIT,
+                            record -> decision.ideaId().toString().equals(record.key())
+                                    && new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)
+                                            .contains("\"type\":\"NotificationDelivered\"")))
+                    .as(
+                            "proof that %s, sealed under %s, was answered",
+                            person, sealedBy.get(person).keyId())
+                    .isNotEmpty();
         });
     }
 
     private List<String> inboxTitles(String user) {
-        List<Map<String, Object>> inbox = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo")).build().get().uri("/api/notifications?limit=200")
-                .retrieve().body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items();
-        return inbox == null ? List.of() : inbox.stream().map(entry -> String.valueOf(entry.get("title"))).toList();
+        List<Map<String, Object>> inbox = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo"))
+                .build()
+                .get()
+                .uri("/api/notifications?limit=200")
+                .retrieve()
+                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() {})
+                .items();
+        return inbox == null
+                ? List.of()
+                : inbox.stream()
+                        .map(entry -> String.valueOf(entry.get("title")))
+                        .toList();
     }
 }

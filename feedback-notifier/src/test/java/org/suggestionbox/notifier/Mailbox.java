@@ -1,11 +1,6 @@
 package org.suggestionbox.notifier;
 
-import java.io.IOException;
-import java.util.Arrays;
-import java.util.List;
-
 import com.icegreen.greenmail.util.GreenMail;
-
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -13,12 +8,14 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 
 /** Reads the shared GreenMail server: other tests send mail too, so every lookup filters. */
 final class Mailbox {
 
-    private Mailbox() {
-    }
+    private Mailbox() {}
 
     /** Mails to {@code address} whose subject contains {@code subjectPart}. */
     static List<MimeMessage> mailsTo(GreenMail greenMail, String address, String subjectPart) {
@@ -31,8 +28,7 @@ final class Mailbox {
         try {
             String subject = mail.getSubject();
             return subject == null ? "" : subject;
-        }
-        catch (MessagingException ex) {
+        } catch (MessagingException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -52,8 +48,7 @@ final class Mailbox {
                 return all.toString();
             }
             return "";
-        }
-        catch (IOException | MessagingException ex) {
+        } catch (IOException | MessagingException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -61,10 +56,11 @@ final class Mailbox {
     private static boolean addressedTo(MimeMessage mail, String address) {
         try {
             Address[] to = mail.getRecipients(Message.RecipientType.TO);
-            return to != null && Arrays.stream(to)
-                    .anyMatch(a -> a instanceof InternetAddress internet && address.equalsIgnoreCase(internet.getAddress()));
-        }
-        catch (MessagingException ex) {
+            return to != null
+                    && Arrays.stream(to)
+                            .anyMatch(a -> a instanceof InternetAddress internet
+                                    && address.equalsIgnoreCase(internet.getAddress()));
+        } catch (MessagingException ex) {
             throw new IllegalStateException(ex);
         }
     }

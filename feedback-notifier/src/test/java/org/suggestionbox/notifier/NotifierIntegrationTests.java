@@ -3,13 +3,14 @@ package org.suggestionbox.notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,6 @@ import org.suggestionbox.platform.kafka.NonRetryableEventException;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.testing.Infrastructure;
 import org.suggestionbox.testing.KafkaProbe;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.mail.internet.MimeMessage;
 
 /** Lifecycle events in, inbox messages, e-mails and proofs out, against real Kafka, MongoDB-wire and SMTP. */
 class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
@@ -65,37 +63,53 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
         // then
         List<Map<String, Object>> inbox = awaitInbox("alice", decided.ideaId(), 1);
         assertThat(inbox).singleElement().satisfies(entry -> {
-            assertThat(entry).containsEntry("kind", "IDEA_DECLINED").containsEntry("read", false)
+            assertThat(entry)
+                    .containsEntry("kind", "IDEA_DECLINED")
+                    .containsEntry("read", false)
                     .containsEntry("ideaId", decided.ideaId().toString())
                     .containsEntry("link", "http://localhost:8082/ideas/" + decided.ideaId())
                     .containsKeys("id", "createdAt");
             assertThat((String) entry.get("title")).contains(title);
-            assertThat((String) entry.get("body")).contains("Reason: Not feasible")
+            assertThat((String) entry.get("body"))
+                    .contains("Reason: Not feasible")
                     .contains("The phone system cannot change it before 2027.");
         });
 
         MimeMessage mail = awaitMail(infrastructure, "alice@suggestionbox.example", title);
         assertThat(mail.getFrom()[0].toString()).isEqualTo("suggestions@suggestionbox.example");
-        assertThat(Mailbox.text(mail)).contains("Reason: Not feasible")
+        assertThat(Mailbox.text(mail))
+                .contains("Reason: Not feasible")
                 .contains("The phone system cannot change it before 2027.")
                 .contains("Hello Alice Walker,")
                 .contains("<html lang=\"en\" dir=\"ltr\">");
 
         // alice has a Slack id and Slack is set up (a stand-in): inbox, e-mail and Slack by default
-        List<ConsumerRecord<String, byte[]>> proofs = KafkaProbe.awaitRecords(Topics.NOTIFICATIONS_DELIVERED, 3, WAIT,
+        List<ConsumerRecord<String, byte[]>> proofs = KafkaProbe.awaitRecords(
+                Topics.NOTIFICATIONS_DELIVERED,
+                3,
+                WAIT,
                 record -> decided.ideaId().toString().equals(record.key()));
         assertThat(proofs).hasSize(3);
         String aliceRef = refs.of("alice");
-        assertThat(proofs).extracting(record -> KafkaProbe.header(record, CloudEventHeaders.ID))
+        assertThat(proofs)
+                .extracting(record -> KafkaProbe.header(record, CloudEventHeaders.ID))
                 .containsExactlyInAnyOrder(
-                        EventIds.derive(decided.eventId(), aliceRef, DeliveryChannel.EMAIL).toString(),
-                        EventIds.derive(decided.eventId(), aliceRef, DeliveryChannel.IN_APP).toString(),
-                        EventIds.derive(decided.eventId(), aliceRef, DeliveryChannel.SLACK).toString());
-        assertThat(proofs).allSatisfy(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
-                .contains("\"type\":\"NotificationDelivered\"", "\"sourceEventType\":\"IdeaDecided\"",
-                        "\"recipientRole\":\"SUBMITTER\"", "\"recipientRef\":\"" + aliceRef + "\"")
-                .doesNotContain("alice"));
-        assertThat(meters.counter("notifications.delivered", "channel", "EMAIL", "kind", "IDEA_DECLINED").count())
+                        EventIds.derive(decided.eventId(), aliceRef, DeliveryChannel.EMAIL)
+                                .toString(),
+                        EventIds.derive(decided.eventId(), aliceRef, DeliveryChannel.IN_APP)
+                                .toString(),
+                        EventIds.derive(decided.eventId(), aliceRef, DeliveryChannel.SLACK)
+                                .toString());
+        assertThat(proofs)
+                .allSatisfy(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                        .contains(
+                                "\"type\":\"NotificationDelivered\"",
+                                "\"sourceEventType\":\"IdeaDecided\"",
+                                "\"recipientRole\":\"SUBMITTER\"",
+                                "\"recipientRef\":\"" + aliceRef + "\"")
+                        .doesNotContain("alice"));
+        assertThat(meters.counter("notifications.delivered", "channel", "EMAIL", "kind", "IDEA_DECLINED")
+                        .count())
                 .isPositive();
     }
 
@@ -107,19 +121,33 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
         long unreadBefore = unreadCount("alice");
 
         String page = client("alice").get().uri("/inbox").retrieve().body(String.class);
-        assertThat(page).contains("id=\"inbox-list\"").contains("inbox-item").contains(decided.title())
-                .contains("Mark as read").contains("name=\"_csrf\"");
+        assertThat(page)
+                .contains("id=\"inbox-list\"")
+                .contains("inbox-item")
+                .contains(decided.title())
+                .contains("Mark as read")
+                .contains("name=\"_csrf\"");
 
-        var response = client("alice").post().uri("/api/notifications/{id}/read", id).retrieve().toBodilessEntity();
+        var response = client("alice")
+                .post()
+                .uri("/api/notifications/{id}/read", id)
+                .retrieve()
+                .toBodilessEntity();
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(inbox("alice", decided.ideaId())).singleElement()
+        assertThat(inbox("alice", decided.ideaId()))
+                .singleElement()
                 .satisfies(entry -> assertThat(entry).containsEntry("read", true));
         assertThat(unreadCount("alice")).isEqualTo(unreadBefore - 1);
 
         // noa cannot mark alice's message
-        assertThat(client("noa").post().uri("/api/notifications/{id}/read", id).retrieve()
-                .onStatus(status -> true, (request, reply) -> { })
-                .toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(client("noa")
+                        .post()
+                        .uri("/api/notifications/{id}/read", id)
+                        .retrieve()
+                        .onStatus(status -> true, (request, reply) -> {})
+                        .toBodilessEntity()
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
@@ -130,12 +158,17 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
         publish(decided);
 
         String hebrew = Mailbox.text(awaitMail(infrastructure, "noa@suggestionbox.example", title));
-        assertThat(hebrew).contains("dir=\"rtl\"").contains("lang=\"he\"").contains("סיבה: לא ניתן לביצוע")
+        assertThat(hebrew)
+                .contains("dir=\"rtl\"")
+                .contains("lang=\"he\"")
+                .contains("סיבה: לא ניתן לביצוע")
                 .contains("The phone system cannot change it before 2027.");
         MimeMessage polishMail = awaitMail(infrastructure, "piotr@suggestionbox.example", title);
         assertThat(polishMail.getSubject()).startsWith("Twój pomysł");
         assertThat(Mailbox.text(polishMail)).contains("lang=\"pl\" dir=\"ltr\"").contains("Powód: Niewykonalne");
-        assertThat(awaitInbox("noa", decided.ideaId(), 1).getFirst().get("title")).asString().contains("נדחה");
+        assertThat(awaitInbox("noa", decided.ideaId(), 1).getFirst().get("title"))
+                .asString()
+                .contains("נדחה");
         String page = client("noa").get().uri("/inbox").retrieve().body(String.class);
         assertThat(page).contains("dir=\"rtl\"").contains(title);
     }
@@ -148,42 +181,60 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
         publish(decided);
         publish(decided);
         // a later event of the same idea, on the same partition: once it is delivered, both copies were handled
-        IdeaStatusChanged later = new IdeaStatusChanged(UUID.randomUUID(), decided.ideaId(), Instant.now(), 1, title,
-                List.of(Submitter.person("alice")), "maya", ProgressStatus.IN_PROGRESS, "Ordered");
+        IdeaStatusChanged later = new IdeaStatusChanged(
+                UUID.randomUUID(),
+                decided.ideaId(),
+                Instant.now(),
+                1,
+                title,
+                List.of(Submitter.person("alice")),
+                "maya",
+                ProgressStatus.IN_PROGRESS,
+                "Ordered");
         publish(later);
 
         awaitInbox("alice", decided.ideaId(), 2);
-        await().atMost(WAIT).until(() -> Mailbox.mailsTo(infrastructure.greenMail(), "alice@suggestionbox.example", title)
-                .size() >= 2);
+        await().atMost(WAIT)
+                .until(() -> Mailbox.mailsTo(infrastructure.greenMail(), "alice@suggestionbox.example", title)
+                                .size()
+                        >= 2);
 
-        assertThat(inbox("alice", decided.ideaId())).extracting(entry -> entry.get("kind"))
+        assertThat(inbox("alice", decided.ideaId()))
+                .extracting(entry -> entry.get("kind"))
                 .containsExactlyInAnyOrder("IDEA_DECLINED", "IDEA_IN_PROGRESS");
         assertThat(Mailbox.mailsTo(infrastructure.greenMail(), "alice@suggestionbox.example", title))
                 .extracting(Mailbox::subject)
-                .containsExactlyInAnyOrder("Your idea “" + title + "” was declined",
-                        "Work has started on your idea “" + title + "”");
+                .containsExactlyInAnyOrder(
+                        "Your idea “" + title + "” was declined", "Work has started on your idea “" + title + "”");
     }
 
     @Test
     void anAnonymousSubmitterIsAnsweredWhileTheNotifierStoresNothingThatNamesThem(Infrastructure infrastructure)
             throws Exception {
         String title = "Anonymous feedback box " + shortId();
-        Submitter anonymous = Submitter.anonymous(sealer.seal(new SealedContact("noa", "noa@suggestionbox.example", "he",
-                "U0NOA", "29:noa")));
+        Submitter anonymous = Submitter.anonymous(
+                sealer.seal(new SealedContact("noa", "noa@suggestionbox.example", "he", "U0NOA", "29:noa")));
         IdeaDecided decided = decline(title, anonymous);
 
         publish(decided);
 
-        assertThat(awaitInbox("noa", decided.ideaId(), 1).getFirst().get("body")).asString()
-                .contains("לא ניתן לביצוע").contains("באופן אנונימי");
+        assertThat(awaitInbox("noa", decided.ideaId(), 1).getFirst().get("body"))
+                .asString()
+                .contains("לא ניתן לביצוע")
+                .contains("באופן אנונימי");
         assertThat(Mailbox.text(awaitMail(infrastructure, "noa@suggestionbox.example", title)))
-                .contains("dir=\"rtl\"").contains("שלום,");
-        KafkaProbe.awaitRecords(Topics.NOTIFICATIONS_DELIVERED, 2, WAIT,
+                .contains("dir=\"rtl\"")
+                .contains("שלום,");
+        KafkaProbe.awaitRecords(
+                Topics.NOTIFICATIONS_DELIVERED,
+                2,
+                WAIT,
                 record -> decided.ideaId().toString().equals(record.key()));
 
         for (String collection : mongo.getCollectionNames()) {
             for (Document document : mongo.findAll(Document.class, collection)) {
-                assertThat(document.toJson()).as("a document in %s", collection)
+                assertThat(document.toJson())
+                        .as("a document in %s", collection)
                         .doesNotContain("noa@suggestionbox.example")
                         .doesNotContainIgnoringCase("noa")
                         .doesNotContain("U0NOA");
@@ -201,46 +252,72 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
         publish(decided);
 
         List<ConsumerRecord<String, byte[]>> deadLetters = KafkaProbe.awaitRecords(
-                Topics.deadLetterOf(Topics.IDEAS_LIFECYCLE), 1, WAIT,
+                Topics.deadLetterOf(Topics.IDEAS_LIFECYCLE),
+                1,
+                WAIT,
                 record -> decided.ideaId().toString().equals(record.key()));
         assertThat(deadLetters).singleElement().satisfies(record -> {
             assertThat(KafkaProbe.header(record, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
                     .isEqualTo(NonRetryableEventException.class.getName());
-            assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains(decided.eventId().toString());
+            assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                    .contains(decided.eventId().toString());
         });
-        List<ConsumerRecord<String, byte[]>> failures = KafkaProbe.awaitRecords(Topics.NOTIFICATIONS_DELIVERED, 1, WAIT,
+        List<ConsumerRecord<String, byte[]>> failures = KafkaProbe.awaitRecords(
+                Topics.NOTIFICATIONS_DELIVERED,
+                1,
+                WAIT,
                 record -> decided.ideaId().toString().equals(record.key())
                         && new String(record.value(), StandardCharsets.UTF_8).contains("NotificationFailed"));
-        assertThat(failures).singleElement().satisfies(record -> assertThat(
-                new String(record.value(), StandardCharsets.UTF_8))
-                .contains("\"channel\":\"EMAIL\"", "\"attempts\":4", "\"sourceEventType\":\"IdeaDecided\""));
-        assertThat(inbox("alice", decided.ideaId())).singleElement()
+        assertThat(failures)
+                .singleElement()
+                .satisfies(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                        .contains("\"channel\":\"EMAIL\"", "\"attempts\":4", "\"sourceEventType\":\"IdeaDecided\""));
+        assertThat(inbox("alice", decided.ideaId()))
+                .singleElement()
                 .satisfies(entry -> assertThat((String) entry.get("title")).contains(title));
-        assertThat(meters.counter("notifications.failed", "channel", "EMAIL").count()).isPositive();
+        assertThat(meters.counter("notifications.failed", "channel", "EMAIL").count())
+                .isPositive();
     }
 
     @Test
     void theInboxApiIsDescribedAndDeliveriesAreMeasuredWithoutPersonalLabels() {
         String docs = client("alice").get().uri("/v3/api-docs").retrieve().body(String.class);
-        assertThat(docs).contains("\"/api/notifications\"", "\"/api/notifications/unread-count\"",
-                "\"/api/notifications/{id}/read\"");
+        assertThat(docs)
+                .contains(
+                        "\"/api/notifications\"",
+                        "\"/api/notifications/unread-count\"",
+                        "\"/api/notifications/{id}/read\"");
 
         IdeaDecided decided = decline("Measured " + shortId(), Submitter.person("piotr"));
         publish(decided);
         awaitInbox("piotr", decided.ideaId(), 1);
-        String metrics = client("piotr").get().uri("/actuator/prometheus").retrieve().body(String.class);
-        assertThat(metrics).contains("notifications_delivered_total{application=\"feedback-notifier\",channel=\"IN_APP\",kind=\"IDEA_DECLINED\"}")
-                .doesNotContain("piotr").doesNotContain(decided.ideaId().toString());
+        String metrics =
+                client("piotr").get().uri("/actuator/prometheus").retrieve().body(String.class);
+        assertThat(metrics)
+                .contains(
+                        "notifications_delivered_total{application=\"feedback-notifier\",channel=\"IN_APP\",kind=\"IDEA_DECLINED\"}")
+                .doesNotContain("piotr")
+                .doesNotContain(decided.ideaId().toString());
     }
 
     @Test
     void theApiNeedsSignInAndAnUnknownNotificationIsNotFound() {
-        var anonymous = RestClient.builder().baseUrl("http://localhost:" + port).build().get().uri("/api/notifications")
-                .retrieve().onStatus(status -> true, (request, reply) -> { }).toBodilessEntity();
+        var anonymous = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .build()
+                .get()
+                .uri("/api/notifications")
+                .retrieve()
+                .onStatus(status -> true, (request, reply) -> {})
+                .toBodilessEntity();
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
-        var unknown = client("alice").post().uri("/api/notifications/{id}/read", UUID.randomUUID()).retrieve()
-                .onStatus(status -> true, (request, reply) -> { }).toEntity(String.class);
+        var unknown = client("alice")
+                .post()
+                .uri("/api/notifications/{id}/read", UUID.randomUUID())
+                .retrieve()
+                .onStatus(status -> true, (request, reply) -> {})
+                .toEntity(String.class);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).hasToString("application/problem+json");
     }
@@ -252,25 +329,34 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
             publish(decided);
             awaitInbox("jan", decided.ideaId(), 1);
         }
-        List<Object> onePage = ids(client("jan").get().uri("/api/notifications?limit=200").retrieve()
-                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }));
+        List<Object> onePage = ids(client("jan")
+                .get()
+                .uri("/api/notifications?limit=200")
+                .retrieve()
+                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() {}));
         List<Object> walked = new ArrayList<>();
         String cursor = null;
         do {
-            CursorPage<Map<String, Object>> page = client("jan").get()
-                    .uri("/api/notifications?limit=1" + (cursor == null ? "" : "&cursor=" + cursor)).retrieve()
-                    .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { });
+            CursorPage<Map<String, Object>> page = client("jan")
+                    .get()
+                    .uri("/api/notifications?limit=1" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .retrieve()
+                    .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() {});
             assertThat(page.items()).hasSizeLessThanOrEqualTo(1);
             walked.addAll(ids(page));
             cursor = page.nextCursor();
-        }
-        while (cursor != null);
+        } while (cursor != null);
         assertThat(walked).hasSizeGreaterThanOrEqualTo(3).isEqualTo(onePage);
-        assertThat(client("jan").get().uri("/inbox?limit=1").retrieve().body(String.class)).contains("rel=\"next\"");
+        assertThat(client("jan").get().uri("/inbox?limit=1").retrieve().body(String.class))
+                .contains("rel=\"next\"");
 
         for (String query : List.of("limit=0", "limit=201", "limit=x", "cursor=bm9wZQ")) {
-            var refused = client("jan").get().uri("/api/notifications?" + query).retrieve()
-                    .onStatus(status -> true, (request, reply) -> { }).toEntity(String.class);
+            var refused = client("jan")
+                    .get()
+                    .uri("/api/notifications?" + query)
+                    .retrieve()
+                    .onStatus(status -> true, (request, reply) -> {})
+                    .toEntity(String.class);
             assertThat(refused.getStatusCode()).as(query).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(refused.getHeaders().getContentType()).as(query).hasToString("application/problem+json");
         }
@@ -279,12 +365,4 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
     private static List<Object> ids(CursorPage<Map<String, Object>> page) {
         return page.items().stream().map(entry -> entry.get("id")).toList();
     }
-
-
-
-
-
-
-
-
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +20,6 @@ import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.testing.KafkaProbe;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** Records the listener can never read go to the dead-letter topic as they were; the partition keeps flowing. */
@@ -47,7 +45,8 @@ class NotifierPoisonMessageIntegrationTests extends NotifierSpringIntegrationTes
     void anEventOfAnUnknownTypeIsDeadLetteredAndTheNextEventOfTheIdeaIsStillDelivered() {
         UUID ideaId = UUID.randomUUID();
         byte[] poison = ("{\"type\":\"IdeaExploded\",\"eventId\":\"" + UUID.randomUUID() + "\",\"ideaId\":\"" + ideaId
-                + "\",\"schemaVersion\":1}").getBytes(StandardCharsets.UTF_8);
+                        + "\",\"schemaVersion\":1}")
+                .getBytes(StandardCharsets.UTF_8);
 
         KafkaProbe.send(Topics.IDEAS_LIFECYCLE, ideaId.toString(), poison);
         sendValidDecisionFor(ideaId);
@@ -57,30 +56,50 @@ class NotifierPoisonMessageIntegrationTests extends NotifierSpringIntegrationTes
     }
 
     private void sendValidDecisionFor(UUID ideaId) {
-        IdeaDecided decided = new IdeaDecided(UUID.randomUUID(), ideaId, java.time.Instant.now(), 1, "After the poison",
-                List.of(Submitter.person("alice")), "maya", "Maya Rosen", DecisionOutcome.DECLINE,
-                DeclineReason.OUT_OF_SCOPE, "Not ours to change.", null, null);
+        IdeaDecided decided = new IdeaDecided(
+                UUID.randomUUID(),
+                ideaId,
+                java.time.Instant.now(),
+                1,
+                "After the poison",
+                List.of(Submitter.person("alice")),
+                "maya",
+                "Maya Rosen",
+                DecisionOutcome.DECLINE,
+                DeclineReason.OUT_OF_SCOPE,
+                "Not ours to change.",
+                null,
+                null);
         KafkaProbe.send(Topics.IDEAS_LIFECYCLE, ideaId.toString(), jsonMapper.writeValueAsBytes(decided));
     }
 
     private static void assertDeadLettered(UUID ideaId, byte[] poison) {
-        List<ConsumerRecord<String, byte[]>> deadLetters = KafkaProbe.awaitRecords(DLT, 1, WAIT,
-                record -> ideaId.toString().equals(record.key()));
+        List<ConsumerRecord<String, byte[]>> deadLetters = KafkaProbe.awaitRecords(
+                DLT, 1, WAIT, record -> ideaId.toString().equals(record.key()));
         assertThat(deadLetters).singleElement().satisfies(record -> {
             assertThat(record.value()).isEqualTo(poison);
-            assertThat(KafkaProbe.header(record, KafkaHeaders.DLT_EXCEPTION_FQCN)).isNotBlank();
-            assertThat(KafkaProbe.header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNotBlank();
-            assertThat(KafkaProbe.header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.IDEAS_LIFECYCLE);
+            assertThat(KafkaProbe.header(record, KafkaHeaders.DLT_EXCEPTION_FQCN))
+                    .isNotBlank();
+            assertThat(KafkaProbe.header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+                    .isNotBlank();
+            assertThat(KafkaProbe.header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC))
+                    .isEqualTo(Topics.IDEAS_LIFECYCLE);
         });
     }
 
     private void assertDeliveredToAlice(UUID ideaId) {
-        RestClient alice = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth("alice", "demo")).build();
+        RestClient alice = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth("alice", "demo"))
+                .build();
         await().atMost(WAIT).untilAsserted(() -> {
-            List<Map<String, Object>> inbox = alice.get().uri("/api/notifications?limit=200").retrieve()
-                    .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items();
-            assertThat(inbox).filteredOn(entry -> ideaId.toString().equals(entry.get("ideaId")))
+            List<Map<String, Object>> inbox = alice.get()
+                    .uri("/api/notifications?limit=200")
+                    .retrieve()
+                    .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() {})
+                    .items();
+            assertThat(inbox)
+                    .filteredOn(entry -> ideaId.toString().equals(entry.get("ideaId")))
                     .singleElement()
                     .satisfies(entry -> assertThat((String) entry.get("body")).contains("Reason: Out of scope"));
         });

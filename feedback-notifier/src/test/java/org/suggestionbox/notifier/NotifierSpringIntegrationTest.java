@@ -3,6 +3,7 @@ package org.suggestionbox.notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.mail.internet.MimeMessage;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,8 +40,6 @@ import org.suggestionbox.platform.outbound.HostResolver;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.testing.Infrastructure;
 import org.suggestionbox.testing.SuggestionBoxInfrastructure;
-
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * The one Spring test set-up of the notifier: every full-context test class extends it, so the
@@ -117,24 +115,32 @@ public abstract class NotifierSpringIntegrationTest {
     protected void publish(IdeaLifecycleEvent event) {
         try {
             events.publish(Topics.IDEAS_LIFECYCLE, event).get(20, TimeUnit.SECONDS);
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
     }
 
     /** The notifier's HTTP side, signed in as a demo person (HTTP Basic, local profile). */
     protected RestClient client(String user) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
                 .defaultHeaders(headers -> headers.setBasicAuth(user, "demo"))
                 .build();
     }
 
     /** The person's in-app notifications about one idea. */
     protected List<Map<String, Object>> inbox(String user, UUID ideaId) {
-        List<Map<String, Object>> all = client(user).get().uri("/api/notifications?limit=200").retrieve()
-                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() { }).items();
-        return all == null ? List.of() : all.stream().filter(entry -> ideaId.toString().equals(entry.get("ideaId"))).toList();
+        List<Map<String, Object>> all = client(user)
+                .get()
+                .uri("/api/notifications?limit=200")
+                .retrieve()
+                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() {})
+                .items();
+        return all == null
+                ? List.of()
+                : all.stream()
+                        .filter(entry -> ideaId.toString().equals(entry.get("ideaId")))
+                        .toList();
     }
 
     protected List<Map<String, Object>> awaitInbox(String user, UUID ideaId, int expected) {
@@ -143,16 +149,30 @@ public abstract class NotifierSpringIntegrationTest {
     }
 
     protected long unreadCount(String user) {
-        Map<String, Object> body = client(user).get().uri("/api/notifications/unread-count").retrieve()
-                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        Map<String, Object> body = client(user)
+                .get()
+                .uri("/api/notifications/unread-count")
+                .retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() {});
         return ((Number) body.get("unread")).longValue();
     }
 
     /** A decline with a reason and an explanation, decided now, for the given submitters. */
     protected static IdeaDecided decline(String title, Submitter... submitters) {
-        return new IdeaDecided(UUID.randomUUID(), UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS), 1,
-                title, List.of(submitters), "maya", "Maya Rosen", DecisionOutcome.DECLINE, DeclineReason.NOT_FEASIBLE,
-                "The phone system cannot change it before 2027.", null, null);
+        return new IdeaDecided(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                1,
+                title,
+                List.of(submitters),
+                "maya",
+                "Maya Rosen",
+                DecisionOutcome.DECLINE,
+                DeclineReason.NOT_FEASIBLE,
+                "The phone system cannot change it before 2027.",
+                null,
+                null);
     }
 
     /** Makes titles and ids of one test unique on the shared broker and database. */
@@ -162,7 +182,9 @@ public abstract class NotifierSpringIntegrationTest {
 
     /** The one mail to {@code to} whose subject contains {@code subjectPart}, once it arrived. */
     protected static MimeMessage awaitMail(Infrastructure infrastructure, String to, String subjectPart) {
-        await().atMost(WAIT).until(() -> !Mailbox.mailsTo(infrastructure.greenMail(), to, subjectPart).isEmpty());
+        await().atMost(WAIT)
+                .until(() -> !Mailbox.mailsTo(infrastructure.greenMail(), to, subjectPart)
+                        .isEmpty());
         List<MimeMessage> mails = Mailbox.mailsTo(infrastructure.greenMail(), to, subjectPart);
         assertThat(mails).hasSize(1);
         return mails.getFirst();

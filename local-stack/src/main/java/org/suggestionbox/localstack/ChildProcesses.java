@@ -6,8 +6,7 @@ import java.util.concurrent.TimeUnit;
 /** Stopping a child process: a polite SIGTERM first, then force. */
 final class ChildProcesses {
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     static void stop(Process process, Duration grace) {
         if (!process.isAlive()) {
@@ -19,8 +18,7 @@ final class ChildProcesses {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
             }
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }

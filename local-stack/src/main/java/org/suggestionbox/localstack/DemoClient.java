@@ -16,7 +16,8 @@ final class DemoClient {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Response(int status, String body) {
 
@@ -40,22 +41,26 @@ final class DemoClient {
     }
 
     Response post(String url, String user, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), user);
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
+                user);
     }
 
     private Response send(HttpRequest.Builder request, String user) {
         String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
         try {
-            HttpResponse<String> response = this.http.send(request.header("Authorization", "Basic " + credentials)
-                    .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = this.http.send(
+                    request.header("Authorization", "Basic " + credentials)
+                            .header("Accept", "application/json")
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.body());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException("Request failed: " + ex.getMessage(), ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", ex);
         }
@@ -84,8 +89,7 @@ final class DemoClient {
                 default -> {
                     if (c < 0x20) {
                         json.append(String.format("\\u%04x", (int) c));
-                    }
-                    else {
+                    } else {
                         json.append(c);
                     }
                 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,56 +46,77 @@ final class DemoData {
         try {
             load();
             Files.writeString(marker, "Demo ideas were submitted; delete this file to submit them again.\n");
-        }
-        catch (IOException | RuntimeException ex) {
-            LOG.warn("Demo data could not be loaded completely ({}); it will be tried again on the next start, "
-                    + "ideas that were submitted stay", ex.getMessage());
+        } catch (IOException | RuntimeException ex) {
+            LOG.warn(
+                    "Demo data could not be loaded completely ({}); it will be tried again on the next start, "
+                            + "ideas that were submitted stay",
+                    ex.getMessage());
         }
     }
 
     void load() {
-        String callBack = submit("alice", "Offer a call-back instead of waiting on hold",
+        String callBack = submit(
+                "alice",
+                "Offer a call-back instead of waiting on hold",
                 "When the queue is longer than five minutes, customers could leave their number and we call them "
                         + "back in order. Fewer abandoned calls and calmer conversations.",
-                "customer-experience", false);
-        String chat = submit("noa", "צ'אט חי באתר בשעות הערב",
+                "customer-experience",
+                false);
+        String chat = submit(
+                "noa",
+                "צ'אט חי באתר בשעות הערב",
                 "לקוחות רבים פונים אלינו אחרי שמונה בערב. צ'אט קצר עם נציג אחד בערב יחסוך שיחות חוזרות למחרת בבוקר.",
-                "customer-experience", false);
-        String labels = submit("piotr", "Etykiety z kodem QR na regałach magazynu",
+                "customer-experience",
+                false);
+        String labels = submit(
+                "piotr",
+                "Etykiety z kodem QR na regałach magazynu",
                 "Skanowanie kodu QR na regale pokazałoby od razu stan zapasów i ostatnią inwentaryzację. "
                         + "Mniej szukania i mniej pomyłek przy kompletacji.",
-                "operations", false);
-        submit("alice", "Shorter scripts for the first minute of a call",
+                "operations",
+                false);
+        submit(
+                "alice",
+                "Shorter scripts for the first minute of a call",
                 "The opening script takes almost a minute. Customers get impatient before we even hear their problem.",
-                "customer-experience", true);
+                "customer-experience",
+                true);
         LOG.info("Demo ideas submitted; waiting for them to reach maya's queue");
 
         awaitInQueue("maya", callBack, chat);
         String expectedBy = LocalDate.now().plusDays(30).toString();
-        this.client.post(this.routerUrl + "/api/ideas/" + callBack + "/decision", "maya", """
-                {"outcome":"EXPLORE","nextStep":%s,"expectedBy":%s,"explanation":%s}"""
-                .formatted(DemoClient.quote("Pilot the call-back option with two agents for one week"),
-                        DemoClient.quote(expectedBy),
-                        DemoClient.quote("Good idea; we want numbers from a small pilot before changing the phone setup.")))
+        this.client
+                .post(
+                        this.routerUrl + "/api/ideas/" + callBack + "/decision",
+                        "maya",
+                        """
+                {"outcome":"EXPLORE","nextStep":%s,"expectedBy":%s,"explanation":%s}""".formatted(
+                                        DemoClient.quote("Pilot the call-back option with two agents for one week"),
+                                        DemoClient.quote(expectedBy),
+                                        DemoClient.quote(
+                                                "Good idea; we want numbers from a small pilot before changing the phone setup.")))
                 .requireSuccess("Exploring the call-back idea");
-        this.client.post(this.routerUrl + "/api/ideas/" + chat + "/decision", "maya", """
-                {"outcome":"DECLINE","reasonCode":"NOT_FEASIBLE","explanation":%s}"""
-                .formatted(DemoClient.quote("We cannot staff evenings this year; the self-service help pages "
-                        + "will get an evening FAQ instead.")))
+        this.client
+                .post(this.routerUrl + "/api/ideas/" + chat + "/decision", "maya", """
+                {"outcome":"DECLINE","reasonCode":"NOT_FEASIBLE","explanation":%s}""".formatted(
+                                DemoClient.quote("We cannot staff evenings this year; the self-service help pages "
+                                        + "will get an evening FAQ instead.")))
                 .requireSuccess("Declining the evening chat idea");
         awaitInQueue("jan", labels);
-        this.client.post(this.routerUrl + "/api/ideas/" + labels + "/decision", "jan", """
-                {"outcome":"DECLINE","reasonCode":"ALREADY_PLANNED","explanation":%s}"""
-                .formatted(DemoClient.quote("Nowy system magazynowy z kodami QR wchodzi w marcu; "
-                        + "Twoje uwagi przekazaliśmy zespołowi wdrożenia.")))
+        this.client
+                .post(this.routerUrl + "/api/ideas/" + labels + "/decision", "jan", """
+                {"outcome":"DECLINE","reasonCode":"ALREADY_PLANNED","explanation":%s}""".formatted(
+                                DemoClient.quote("Nowy system magazynowy z kodami QR wchodzi w marcu; "
+                                        + "Twoje uwagi przekazaliśmy zespołowi wdrożenia.")))
                 .requireSuccess("Declining the QR label idea");
         LOG.info("Demo decisions: maya explored one idea and declined one, jan declined one");
     }
 
     private String submit(String user, String title, String description, String category, boolean anonymous) {
-        String body = this.client.post(this.intakeUrl + "/api/ideas", user, """
-                {"title":%s,"description":%s,"category":%s,"anonymous":%s}"""
-                .formatted(DemoClient.quote(title), DemoClient.quote(description), DemoClient.quote(category), anonymous))
+        String body = this.client
+                .post(this.intakeUrl + "/api/ideas", user, """
+                {"title":%s,"description":%s,"category":%s,"anonymous":%s}""".formatted(
+                        DemoClient.quote(title), DemoClient.quote(description), DemoClient.quote(category), anonymous))
                 .requireStatus(202, "Submitting \"" + title + "\" as " + user);
         return DemoClient.id(body);
     }

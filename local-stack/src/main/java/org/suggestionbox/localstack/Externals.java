@@ -1,7 +1,6 @@
 package org.suggestionbox.localstack;
 
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param smtpHost an external SMTP server, or {@code null} to start the capturing SMTP server
  * @param smtpPort the external SMTP server's port (25 unless {@code SMTP_PORT} says otherwise)
  */
-record Externals(@Nullable String kafkaBootstrapServers, @Nullable String mongoUri, @Nullable String smtpHost,
+record Externals(
+        @Nullable String kafkaBootstrapServers,
+        @Nullable String mongoUri,
+        @Nullable String smtpHost,
         int smtpPort) {
 
     static final Externals NONE = new Externals(null, null, null, 25);
@@ -24,12 +26,14 @@ record Externals(@Nullable String kafkaBootstrapServers, @Nullable String mongoU
         int smtpPort;
         try {
             smtpPort = smtpPortText == null ? 25 : Integer.parseInt(smtpPortText);
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             throw new IllegalArgumentException("SMTP_PORT must be a port number, was '" + smtpPortText + "'", ex);
         }
-        return new Externals(value(environment, "KAFKA_BOOTSTRAP_SERVERS"), value(environment, "MONGODB_URI"),
-                value(environment, "SMTP_HOST"), smtpPort);
+        return new Externals(
+                value(environment, "KAFKA_BOOTSTRAP_SERVERS"),
+                value(environment, "MONGODB_URI"),
+                value(environment, "SMTP_HOST"),
+                smtpPort);
     }
 
     private static @Nullable String value(Map<String, String> environment, String name) {

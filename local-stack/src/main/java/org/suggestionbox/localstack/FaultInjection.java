@@ -2,7 +2,6 @@ package org.suggestionbox.localstack;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +84,10 @@ final class FaultInjection {
         }
         long started = System.nanoTime();
         server.start();
-        LOG.info("The {} is up again on {} after {} ms", name, server.address(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "The {} is up again on {} after {} ms",
+                name,
+                server.address(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -14,8 +14,7 @@ final class FreePorts {
 
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     static synchronized int next() {
         for (int attempt = 0; attempt < 50; attempt++) {
@@ -24,8 +23,7 @@ final class FreePorts {
                 if (HANDED_OUT.add(port)) {
                     return port;
                 }
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
         }
@@ -36,8 +34,7 @@ final class FreePorts {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
             return true;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return false;
         }
     }

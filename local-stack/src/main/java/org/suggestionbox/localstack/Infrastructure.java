@@ -1,10 +1,9 @@
 package org.suggestionbox.localstack;
 
+import com.icegreen.greenmail.util.GreenMail;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import com.icegreen.greenmail.util.GreenMail;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,9 @@ final class Infrastructure {
         Ports ports = this.settings.ports();
         if (this.settings.ownMongo()) {
             this.timings.time("mongo", () -> {
-                MongoWireServer server = new MongoWireServer(this.settings.dataDir().resolve("mongo.mv"), ports.mongo(),
+                MongoWireServer server = new MongoWireServer(
+                        this.settings.dataDir().resolve("mongo.mv"),
+                        ports.mongo(),
                         this.settings.mongoCacheMegabytes());
                 this.mongo = server;
                 server.start();
@@ -46,7 +47,8 @@ final class Infrastructure {
         }
         if (this.settings.ownSmtp()) {
             this.timings.time("smtp", () -> {
-                MailCapture capture = new MailCapture(ports.smtp(), this.settings.dataDir().resolve("mail"));
+                MailCapture capture =
+                        new MailCapture(ports.smtp(), this.settings.dataDir().resolve("mail"));
                 this.mail = capture;
                 capture.start();
                 MailViewer viewer = new MailViewer(ports.mailViewer(), capture::allMessages);
@@ -56,8 +58,12 @@ final class Infrastructure {
         }
         if (this.settings.ownKafka()) {
             this.timings.time("kafka", () -> {
-                KafkaBroker broker = new KafkaBroker(this.settings.dataDir().resolve("kafka"), ports.kafka(),
-                        ports.kafkaController(), this.settings.kafkaClasspath(), this.settings.logFile("kafka"));
+                KafkaBroker broker = new KafkaBroker(
+                        this.settings.dataDir().resolve("kafka"),
+                        ports.kafka(),
+                        ports.kafkaController(),
+                        this.settings.kafkaClasspath(),
+                        this.settings.logFile("kafka"));
                 this.kafka = broker;
                 LOG.info("Starting Kafka broker on {} (log: {})", broker.bootstrapServers(), broker.logFile());
                 broker.start();
@@ -123,8 +129,7 @@ final class Infrastructure {
     private static void quietly(String what, AutoCloseable part) {
         try {
             part.close();
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             LOG.warn("Stopping the {} failed", what, ex);
         }
     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -79,14 +78,13 @@ final class KafkaBroker implements RestartableServer {
                 throw new IllegalStateException("Kafka ports " + this.port + "/" + this.controllerPort
                         + " are already in use; is another broker running? Set KAFKA_BOOTSTRAP_SERVERS to use it.");
             }
-            ProcessBuilder builder = new ProcessBuilder(javaCommand(log4j, "-Xmx512m", "kafka.Kafka",
-                    serverProperties.toString()));
+            ProcessBuilder builder =
+                    new ProcessBuilder(javaCommand(log4j, "-Xmx512m", "kafka.Kafka", serverProperties.toString()));
             builder.redirectErrorStream(true);
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
             this.process = builder.start();
             awaitReady(this.process);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Kafka broker could not be started", ex);
         }
     }
@@ -101,7 +99,9 @@ final class KafkaBroker implements RestartableServer {
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", "1"),
                 Map.entry("controller.quorum.bootstrap.servers", "127.0.0.1:" + this.controllerPort),
-                Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + this.port + ",CONTROLLER://127.0.0.1:" + this.controllerPort),
+                Map.entry(
+                        "listeners",
+                        "PLAINTEXT://127.0.0.1:" + this.port + ",CONTROLLER://127.0.0.1:" + this.controllerPort),
                 Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + this.port),
                 Map.entry("controller.listener.names", "CONTROLLER"),
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
@@ -148,8 +148,16 @@ final class KafkaBroker implements RestartableServer {
     private void format(Path serverProperties, Path log4j) throws IOException {
         String clusterId = Uuid.randomUuid().toString();
         LOG.info("Formatting Kafka storage in {} (cluster id {})", dataDirectory(), clusterId);
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(log4j, "-Xmx256m", "kafka.tools.StorageTool", "format",
-                "--standalone", "-t", clusterId, "-c", serverProperties.toString()));
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(
+                log4j,
+                "-Xmx256m",
+                "kafka.tools.StorageTool",
+                "format",
+                "--standalone",
+                "-t",
+                clusterId,
+                "-c",
+                serverProperties.toString()));
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
         Process format = builder.start();
@@ -158,31 +166,43 @@ final class KafkaBroker implements RestartableServer {
                 format.destroyForcibly();
                 throw new IllegalStateException("Formatting the Kafka storage took longer than 60 s");
             }
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             format.destroyForcibly();
             throw new IllegalStateException("Interrupted while formatting the Kafka storage", ex);
         }
         if (format.exitValue() != 0) {
-            throw new IllegalStateException("Formatting the Kafka storage failed:%n%s"
-                    .formatted(ProcessLogs.excerpt(logFile(), 30)));
+            throw new IllegalStateException(
+                    "Formatting the Kafka storage failed:%n%s".formatted(ProcessLogs.excerpt(logFile(), 30)));
         }
     }
 
     private List<String> javaCommand(Path log4j, String heap, String mainClass, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(JavaCommand.current(), heap, "-XX:+UseSerialGC",
-                "-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + log4j.toUri(),
-                "-Dkafka.logs.dir=" + this.directory, "-cp", this.classpath, mainClass));
+        List<String> command = new ArrayList<>(List.of(
+                JavaCommand.current(),
+                heap,
+                "-XX:+UseSerialGC",
+                "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + log4j.toUri(),
+                "-Dkafka.logs.dir=" + this.directory,
+                "-cp",
+                this.classpath,
+                mainClass));
         command.addAll(List.of(arguments));
         return command;
     }
 
     private void awaitReady(Process broker) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                3000,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+                500);
         while (!FreePorts.inUse(this.port) && broker.isAlive() && System.nanoTime() < deadline) {
             Pause.pause(Duration.ofMillis(200));
         }
@@ -193,16 +213,16 @@ final class KafkaBroker implements RestartableServer {
                             .formatted(broker.exitValue(), ProcessLogs.excerpt(logFile(), 30)));
                 }
                 try {
-                    if (!admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes()
-                            .get(4, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
+                            .nodes()
+                            .get(4, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
-                }
-                catch (InterruptedException ex) {
+                } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("Interrupted while waiting for Kafka", ex);
-                }
-                catch (Exception ex) {
+                } catch (Exception ex) {
                     // not up yet
                 }
                 if (System.nanoTime() > deadline) {

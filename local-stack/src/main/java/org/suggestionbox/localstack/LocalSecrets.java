@@ -85,12 +85,13 @@ public record LocalSecrets(Map<String, String> values) {
             if (changed) {
                 write(file, properties);
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Could not read or write " + file, ex);
         }
         Map<String, String> values = new TreeMap<>();
-        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).strip()));
+        properties
+                .stringPropertyNames()
+                .forEach(name -> values.put(name, properties.getProperty(name).strip()));
         return new LocalSecrets(values);
     }
 
@@ -115,8 +116,15 @@ public record LocalSecrets(Map<String, String> values) {
         Map<String, String> environment = new LinkedHashMap<>();
         switch (process) {
             case "suggestion-intake" -> {
-                copy(environment, SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, TEAMS_SECURITY_TOKEN, INTAKE_IDEMPOTENCY_SECRET,
-                        ANONYMITY_ACTIVE_KEY_ID, ANONYMITY_KEYS, METRICS_SCRAPE_TOKEN);
+                copy(
+                        environment,
+                        SLACK_SIGNING_SECRET,
+                        SLACK_BOT_TOKEN,
+                        TEAMS_SECURITY_TOKEN,
+                        INTAKE_IDEMPOTENCY_SECRET,
+                        ANONYMITY_ACTIVE_KEY_ID,
+                        ANONYMITY_KEYS,
+                        METRICS_SCRAPE_TOKEN);
                 environment.put(OIDC_CLIENT_SECRET, get(INTAKE_OIDC_CLIENT_SECRET));
             }
             case "suggestion-router" -> {
@@ -127,10 +135,16 @@ public record LocalSecrets(Map<String, String> values) {
                 copy(environment, RECIPIENT_REF_KEY, ANONYMITY_ACTIVE_KEY_ID, ANONYMITY_KEYS, METRICS_SCRAPE_TOKEN);
                 environment.put(OIDC_CLIENT_SECRET, get(NOTIFIER_OIDC_CLIENT_SECRET));
             }
-            case SIGN_IN_PROVIDER -> copy(environment, INTAKE_OIDC_CLIENT_SECRET, ROUTER_OIDC_CLIENT_SECRET,
-                    NOTIFIER_OIDC_CLIENT_SECRET, HR_SYNC_CLIENT_SECRET);
-            default -> throw new IllegalArgumentException("No secrets for " + process + "; known: "
-                    + List.of("suggestion-intake", "suggestion-router", "feedback-notifier", SIGN_IN_PROVIDER));
+            case SIGN_IN_PROVIDER ->
+                copy(
+                        environment,
+                        INTAKE_OIDC_CLIENT_SECRET,
+                        ROUTER_OIDC_CLIENT_SECRET,
+                        NOTIFIER_OIDC_CLIENT_SECRET,
+                        HR_SYNC_CLIENT_SECRET);
+            default ->
+                throw new IllegalArgumentException("No secrets for " + process + "; known: "
+                        + List.of("suggestion-intake", "suggestion-router", "feedback-notifier", SIGN_IN_PROVIDER));
         }
         return environment;
     }
@@ -195,7 +209,10 @@ public record LocalSecrets(Map<String, String> values) {
         generators.put(ANONYMITY_ACTIVE_KEY_ID, () -> "local-1");
         generators.put(ANONYMITY_KEYS, () -> "local-1:" + base64Key());
         // client secrets travel in HTTP Basic: URL-safe characters only
-        for (String client : List.of(INTAKE_OIDC_CLIENT_SECRET, ROUTER_OIDC_CLIENT_SECRET, NOTIFIER_OIDC_CLIENT_SECRET,
+        for (String client : List.of(
+                INTAKE_OIDC_CLIENT_SECRET,
+                ROUTER_OIDC_CLIENT_SECRET,
+                NOTIFIER_OIDC_CLIENT_SECRET,
                 HR_SYNC_CLIENT_SECRET)) {
             generators.put(client, () -> Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes()));
         }

@@ -1,5 +1,6 @@
 package org.suggestionbox.localstack;
 
+import com.icegreen.greenmail.util.GreenMail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,10 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-
-import com.icegreen.greenmail.util.GreenMail;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -82,16 +80,15 @@ public final class LocalStack implements AutoCloseable {
             if (this.settings.startServices()) {
                 this.services.start();
                 if (this.settings.demoData()) {
-                    this.timings.time("demo-data", () -> new DemoData(intakeUrl(), routerUrl())
-                            .loadOnce(this.settings.dataDir()));
+                    this.timings.time(
+                            "demo-data",
+                            () -> new DemoData(intakeUrl(), routerUrl()).loadOnce(this.settings.dataDir()));
                 }
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             close();
             throw new UncheckedIOException(ex);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             close();
             throw ex;
         }
@@ -281,8 +278,7 @@ public final class LocalStack implements AutoCloseable {
         if (hook != null && hook != Thread.currentThread()) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
-            }
-            catch (IllegalStateException ex) {
+            } catch (IllegalStateException ex) {
                 // the JVM is shutting down and the hook is running or has run
             }
         }
@@ -321,11 +317,10 @@ public final class LocalStack implements AutoCloseable {
 
         private String kafkaClasspath = System.getProperty("java.class.path");
 
-        private List<String> serviceJvmOptions = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Djava.awt.headless=true");
+        private List<String> serviceJvmOptions =
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Where Kafka's log, the MongoDB file, keys and the service logs are kept. */
         public Builder dataDir(Path dataDir) {
@@ -439,10 +434,23 @@ public final class LocalStack implements AutoCloseable {
 
         /** The settings as they stand, for {@link #build()} and tests. */
         StackSettings settings() {
-            return new StackSettings(this.dataDir, this.projectDir, this.ports, Externals.from(this.environment),
-                    this.serviceEnvironment, this.startKafka, this.startMongo, this.startSmtp, this.startServices,
-                    this.startSignIn, this.demoData, this.services, this.healthTimeout, this.mongoCacheMegabytes,
-                    this.kafkaClasspath, this.serviceJvmOptions);
+            return new StackSettings(
+                    this.dataDir,
+                    this.projectDir,
+                    this.ports,
+                    Externals.from(this.environment),
+                    this.serviceEnvironment,
+                    this.startKafka,
+                    this.startMongo,
+                    this.startSmtp,
+                    this.startServices,
+                    this.startSignIn,
+                    this.demoData,
+                    this.services,
+                    this.healthTimeout,
+                    this.mongoCacheMegabytes,
+                    this.kafkaClasspath,
+                    this.serviceJvmOptions);
         }
 
         public LocalStack build() {

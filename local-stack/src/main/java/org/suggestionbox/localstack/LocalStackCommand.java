@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,11 +19,17 @@ import picocli.CommandLine.Spec;
  * External infrastructure is used instead of the local one when {@code KAFKA_BOOTSTRAP_SERVERS},
  * {@code MONGODB_URI} or {@code SMTP_HOST}/{@code SMTP_PORT} are set.
  */
-@Command(name = "local-stack.sh", sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "local-stack.sh",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Starts Kafka, a MongoDB-wire server, SMTP capture with a mail viewer, the sign-in provider "
                 + "and the three services; prints their URLs and runs until Ctrl-C (data is kept).",
-        footer = { "", "Uses KAFKA_BOOTSTRAP_SERVERS, MONGODB_URI and SMTP_HOST/SMTP_PORT instead of its own servers "
-                + "when they are set." })
+        footer = {
+            "",
+            "Uses KAFKA_BOOTSTRAP_SERVERS, MONGODB_URI and SMTP_HOST/SMTP_PORT instead of its own servers "
+                    + "when they are set."
+        })
 public final class LocalStackCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;
@@ -33,14 +38,21 @@ public final class LocalStackCommand implements Callable<Integer> {
     @SuppressWarnings("NullAway.Init")
     private CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".local-stack",
-            description = "Where Kafka's log, the MongoDB file, mail, keys, secrets and logs are kept (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = ".local-stack",
+            description =
+                    "Where Kafka's log, the MongoDB file, mail, keys, secrets and logs are kept (default: ${DEFAULT-VALUE}).")
     private Path dataDir = Path.of(".local-stack");
 
     @Option(names = "--no-demo-data", description = "Do not submit and decide the demo ideas on the first start.")
     private boolean noDemoData;
 
-    @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     private boolean help;
 
     LocalStackCommand(Map<String, String> environment) {
@@ -73,7 +85,10 @@ public final class LocalStackCommand implements Callable<Integer> {
         if (this.dataDir.toString().isBlank()) {
             throw new ParameterException(this.spec.commandLine(), "--data-dir needs a directory");
         }
-        return LocalStack.builder().environment(this.environment).dataDir(this.dataDir).demoData(!this.noDemoData);
+        return LocalStack.builder()
+                .environment(this.environment)
+                .dataDir(this.dataDir)
+                .demoData(!this.noDemoData);
     }
 
     /** Starts the stack, prints the banner and waits for Ctrl-C; 1 when the stack could not start. */
@@ -82,8 +97,7 @@ public final class LocalStackCommand implements Callable<Integer> {
         LocalStack stack = builder().build();
         try {
             stack.start();
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             System.err.println();
             System.err.println("The local stack could not start: " + ex.getMessage());
             System.err.println("Logs are in " + stack.dataDir().resolve("logs"));
@@ -94,8 +108,7 @@ public final class LocalStackCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(stopped::countDown));
         try {
             stopped.await();
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
         return 0;
@@ -105,15 +118,18 @@ public final class LocalStackCommand implements Callable<Integer> {
         String line = "=".repeat(72);
         out.println();
         out.println(line);
-        out.println(" Suggestion Box is running (started in " + Objects.requireNonNull(stack.timings().get("total")).toSeconds() + " s)");
+        out.println(" Suggestion Box is running (started in "
+                + Objects.requireNonNull(stack.timings().get("total")).toSeconds() + " s)");
         out.println(line);
         out.printf(" Submit an idea    %s/ideas/new%n", stack.intakeUrl());
         out.printf(" Owner queue       %s/queue%n", stack.routerUrl());
         out.printf(" My ideas          %s/my-ideas%n", stack.routerUrl());
         out.printf(" Inbox             %s/inbox%n", stack.notifierUrl());
-        out.printf(" Mail sent         %s%n", stack.mailViewerUrl().orElse("(external SMTP " + stack.smtpHost() + ":"
-                + stack.smtpPort() + ")"));
-        out.printf(" Prometheus        %s/actuator/prometheus  %s/actuator/prometheus  %s/actuator/prometheus%n",
+        out.printf(
+                " Mail sent         %s%n",
+                stack.mailViewerUrl().orElse("(external SMTP " + stack.smtpHost() + ":" + stack.smtpPort() + ")"));
+        out.printf(
+                " Prometheus        %s/actuator/prometheus  %s/actuator/prometheus  %s/actuator/prometheus%n",
                 stack.intakeUrl(), stack.routerUrl(), stack.notifierUrl());
         out.println("                   (send Authorization: Bearer <METRICS_SCRAPE_TOKEN of secrets.properties>)");
         out.printf(" Kafka             %s%n", stack.kafkaBootstrapServers());
@@ -129,7 +145,9 @@ public final class LocalStackCommand implements Callable<Integer> {
         out.println();
         out.println(" Data: " + stack.dataDir() + "   Logs: " + stack.dataDir().resolve("logs"));
         StringBuilder memory = new StringBuilder();
-        stack.residentMemoryMegabytes().forEach((name, mb) -> memory.append(' ').append(name).append(' ').append(mb).append(" MB,"));
+        stack.residentMemoryMegabytes()
+                .forEach((name, mb) ->
+                        memory.append(' ').append(name).append(' ').append(mb).append(" MB,"));
         if (!memory.isEmpty()) {
             out.println(" Memory (RSS):" + memory.substring(0, memory.length() - 1));
         }

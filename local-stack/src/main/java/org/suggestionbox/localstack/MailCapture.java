@@ -1,5 +1,11 @@
 package org.suggestionbox.localstack;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,13 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,13 +84,11 @@ final class MailCapture implements AutoCloseable {
             for (Path file : sorted) {
                 try (InputStream in = Files.newInputStream(file)) {
                     this.earlier.add(new MimeMessage(session, in));
-                }
-                catch (IOException | MessagingException ex) {
+                } catch (IOException | MessagingException ex) {
                     LOG.warn("Skipping unreadable mail {}: {}", file, ex.getMessage());
                 }
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Could not read the mail in " + this.directory, ex);
         }
     }
@@ -109,8 +106,7 @@ final class MailCapture implements AutoCloseable {
                     received[i].writeTo(out);
                 }
             }
-        }
-        catch (IOException | MessagingException ex) {
+        } catch (IOException | MessagingException ex) {
             LOG.warn("Could not keep the mail of this run in {}: {}", this.directory, ex.getMessage());
         }
     }

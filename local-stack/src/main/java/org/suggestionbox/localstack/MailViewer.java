@@ -1,5 +1,15 @@
 package org.suggestionbox.localstack;
 
+import static org.apache.logging.log4j.core.util.Transform.escapeHtmlTags;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,20 +21,9 @@ import java.util.Date;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import jakarta.mail.Address;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import static org.apache.logging.log4j.core.util.Transform.escapeHtmlTags;
 
 /**
  * A small web page for people to read the mails the SMTP capture received: a list, newest first, and
@@ -36,8 +35,8 @@ final class MailViewer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailViewer.class);
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final int port;
 
@@ -56,14 +55,13 @@ final class MailViewer implements AutoCloseable {
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", this.port), 0);
             http.createContext("/", this::handle);
-            ExecutorService threads = Executors.newFixedThreadPool(2,
-                    Thread.ofPlatform().daemon().name("mail-viewer-", 0).factory());
+            ExecutorService threads = Executors.newFixedThreadPool(
+                    2, Thread.ofPlatform().daemon().name("mail-viewer-", 0).factory());
             http.setExecutor(threads);
             http.start();
             this.server = http;
             this.executor = threads;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Mail viewer could not listen on port " + this.port, ex);
         }
     }
@@ -74,21 +72,17 @@ final class MailViewer implements AutoCloseable {
             MimeMessage[] received = this.messages.get();
             if (path.equals("/")) {
                 respond(exchange, 200, listPage(received));
-            }
-            else if (path.matches("/messages/\\d{1,9}")) {
+            } else if (path.matches("/messages/\\d{1,9}")) {
                 int index = Integer.parseInt(path.substring("/messages/".length()));
                 if (index >= received.length) {
                     respond(exchange, 404, page("Not found", "<p>No such mail. <a href=\"/\">All mails</a></p>"));
-                }
-                else {
+                } else {
                     respond(exchange, 200, messagePage(index, received[index]));
                 }
-            }
-            else {
+            } else {
                 respond(exchange, 404, page("Not found", "<p><a href=\"/\">All mails</a></p>"));
             }
-        }
-        catch (RuntimeException | MessagingException ex) {
+        } catch (RuntimeException | MessagingException ex) {
             LOG.warn("Mail viewer could not show {}", exchange.getRequestURI(), ex);
         }
     }
@@ -97,12 +91,19 @@ final class MailViewer implements AutoCloseable {
         StringBuilder rows = new StringBuilder();
         for (int i = received.length - 1; i >= 0; i--) {
             MimeMessage message = received[i];
-            rows.append("<tr><td>").append(escapeHtmlTags(format(message.getSentDate()))).append("</td><td>")
-                    .append(escapeHtmlTags(addresses(message.getRecipients(Message.RecipientType.TO)))).append("</td><td dir=\"auto\">")
-                    .append("<a href=\"/messages/").append(i).append("\">")
-                    .append(escapeHtmlTags(orEmpty(message.getSubject()))).append("</a></td></tr>\n");
+            rows.append("<tr><td>")
+                    .append(escapeHtmlTags(format(message.getSentDate())))
+                    .append("</td><td>")
+                    .append(escapeHtmlTags(addresses(message.getRecipients(Message.RecipientType.TO))))
+                    .append("</td><td dir=\"auto\">")
+                    .append("<a href=\"/messages/")
+                    .append(i)
+                    .append("\">")
+                    .append(escapeHtmlTags(orEmpty(message.getSubject())))
+                    .append("</a></td></tr>\n");
         }
-        String body = received.length == 0 ? "<p>No mail received yet. This page does not refresh by itself.</p>"
+        String body = received.length == 0
+                ? "<p>No mail received yet. This page does not refresh by itself.</p>"
                 : """
                         <table>
                         <thead><tr><th>Date</th><th>To</th><th>Subject</th></tr></thead>
@@ -118,23 +119,32 @@ final class MailViewer implements AutoCloseable {
         try {
             plain = findPart(message, "text/plain");
             html = findPart(message, "text/html");
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             plain = "(could not read the mail: " + ex.getMessage() + ")";
         }
         StringBuilder body = new StringBuilder();
         body.append("<p><a href=\"/\">&larr; All mails</a></p>\n<dl>")
-                .append("<dt>From</dt><dd>").append(escapeHtmlTags(addresses(message.getFrom()))).append("</dd>")
-                .append("<dt>To</dt><dd>").append(escapeHtmlTags(addresses(message.getRecipients(Message.RecipientType.TO)))).append("</dd>")
-                .append("<dt>Date</dt><dd>").append(escapeHtmlTags(format(message.getSentDate()))).append("</dd>")
-                .append("<dt>Subject</dt><dd dir=\"auto\" id=\"subject\">").append(escapeHtmlTags(orEmpty(message.getSubject())))
+                .append("<dt>From</dt><dd>")
+                .append(escapeHtmlTags(addresses(message.getFrom())))
+                .append("</dd>")
+                .append("<dt>To</dt><dd>")
+                .append(escapeHtmlTags(addresses(message.getRecipients(Message.RecipientType.TO))))
+                .append("</dd>")
+                .append("<dt>Date</dt><dd>")
+                .append(escapeHtmlTags(format(message.getSentDate())))
+                .append("</dd>")
+                .append("<dt>Subject</dt><dd dir=\"auto\" id=\"subject\">")
+                .append(escapeHtmlTags(orEmpty(message.getSubject())))
                 .append("</dd></dl>\n");
         if (html != null) {
             body.append("<h2>HTML</h2>\n<iframe id=\"html-part\" sandbox=\"\" title=\"HTML part\" srcdoc=\"")
-                    .append(escapeHtmlTags(html)).append("\"></iframe>\n");
+                    .append(escapeHtmlTags(html))
+                    .append("\"></iframe>\n");
         }
         if (plain != null) {
-            body.append("<h2>Text</h2>\n<pre id=\"text-part\" dir=\"auto\">").append(escapeHtmlTags(plain)).append("</pre>\n");
+            body.append("<h2>Text</h2>\n<pre id=\"text-part\" dir=\"auto\">")
+                    .append(escapeHtmlTags(plain))
+                    .append("</pre>\n");
         }
         return page(orEmpty(message.getSubject()) + " (#" + index + ")", body.toString());
     }

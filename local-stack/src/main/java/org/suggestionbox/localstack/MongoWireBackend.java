@@ -1,18 +1,5 @@
 package org.suggestionbox.localstack;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Date;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
-
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -30,6 +17,18 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
@@ -64,8 +63,7 @@ final class MongoWireBackend extends H2Backend {
     /** The {@code $match} an aggregation on this thread starts with, until the collection takes it. */
     private static final ThreadLocal<LeadingMatch> LEADING_MATCH = new ThreadLocal<>();
 
-    private record LeadingMatch(String collectionName, Document match) {
-    }
+    private record LeadingMatch(String collectionName, Document match) {}
 
     MongoWireBackend(String fileName) {
         this(fileName, MongoWireServer.DEFAULT_CACHE_MEGABYTES);
@@ -97,8 +95,8 @@ final class MongoWireBackend extends H2Backend {
         }
 
         @Override
-        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
-                boolean sparse) {
+        protected Index<Object> openOrCreateSecondaryIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             return new SecondaryIndex(indexName, keys, sparse);
         }
 
@@ -108,16 +106,17 @@ final class MongoWireBackend extends H2Backend {
          * reads its candidates from the indexes, as MongoDB does. The stage still runs, on fewer documents.
          */
         @Override
-        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
-                Oplog oplog) {
-            if ("aggregate".equalsIgnoreCase(command) && query.get("pipeline") instanceof List<?> pipeline
-                    && !pipeline.isEmpty() && pipeline.getFirst() instanceof Document first
+        public Document handleCommand(
+                Channel channel, String command, Document query, DatabaseResolver databaseResolver, Oplog oplog) {
+            if ("aggregate".equalsIgnoreCase(command)
+                    && query.get("pipeline") instanceof List<?> pipeline
+                    && !pipeline.isEmpty()
+                    && pipeline.getFirst() instanceof Document first
                     && first.get("$match") instanceof Document match) {
                 LEADING_MATCH.set(new LeadingMatch(String.valueOf(query.get(command)), match));
                 try {
                     return super.handleCommand(channel, command, query, databaseResolver, oplog);
-                }
-                finally {
+                } finally {
                     LEADING_MATCH.remove();
                 }
             }
@@ -145,8 +144,13 @@ final class MongoWireBackend extends H2Backend {
          */
         private final Map<Object, Document> documents = new ConcurrentHashMap<>();
 
-        IndexedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-                MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursorRegistry) {
+        IndexedCollection(
+                MongoDatabase database,
+                String collectionName,
+                CollectionOptions options,
+                MVMap<Object, Document> data,
+                MVMap<String, Object> meta,
+                CursorRegistry cursorRegistry) {
             super(database, collectionName, options, data, meta, cursorRegistry);
             data.forEach(this.documents::put);
         }
@@ -177,14 +181,14 @@ final class MongoWireBackend extends H2Backend {
         }
 
         @Override
-        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
-                int batchSize, Document fieldSelector) {
+        protected QueryResult queryDocuments(
+                Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
             Document equalities = equalities(query);
             for (Index<Object> index : getIndexes()) {
                 Document lookup = lookup(index, equalities);
                 if (lookup != null && index.canHandle(lookup)) {
-                    return matchDocuments(query, index.getPositions(lookup), orderBy, numberToSkip, limit, batchSize,
-                            fieldSelector);
+                    return matchDocuments(
+                            query, index.getPositions(lookup), orderBy, numberToSkip, limit, batchSize, fieldSelector);
                 }
             }
             List<Object> candidates = secondaryCandidates(equalities, query);
@@ -232,17 +236,20 @@ final class MongoWireBackend extends H2Backend {
          * What the index can look up for the query: a plain value or {@code $in} of plain values on its
          * leading field, or {@code $exists: true} when it is sparse.
          */
-        private static SecondaryIndex.@Nullable Lookup secondaryLookup(SecondaryIndex index, Document equalities,
-                Document query) {
+        private static SecondaryIndex.@Nullable Lookup secondaryLookup(
+                SecondaryIndex index, Document equalities, Document query) {
             Object value = equalities.get(index.field());
             if (value != null) {
-                return isScalar(value) ? new SecondaryIndex.Lookup(index, Set.of(SecondaryIndex.normalized(value))) : null;
+                return isScalar(value)
+                        ? new SecondaryIndex.Lookup(index, Set.of(SecondaryIndex.normalized(value)))
+                        : null;
             }
             for (Document condition : conditionsOn(index.field(), query)) {
                 if (condition.size() != 1) {
                     continue;
                 }
-                if (condition.get("$in") instanceof List<?> values && !values.isEmpty()
+                if (condition.get("$in") instanceof List<?> values
+                        && !values.isEmpty()
                         && values.stream().allMatch(IndexedCollection::isScalar)) {
                     Set<Object> normalized = new HashSet<>();
                     values.forEach(each -> normalized.add(SecondaryIndex.normalized(each)));
@@ -276,14 +283,18 @@ final class MongoWireBackend extends H2Backend {
 
         /** Values whose equality an index lookup decides as MongoDB would; documents and arrays are not. */
         private static boolean isScalar(@Nullable Object value) {
-            return value instanceof String || value instanceof Number || value instanceof Boolean
-                    || value instanceof UUID || value instanceof Date || value instanceof Instant
+            return value instanceof String
+                    || value instanceof Number
+                    || value instanceof Boolean
+                    || value instanceof UUID
+                    || value instanceof Date
+                    || value instanceof Instant
                     || value instanceof ObjectId;
         }
 
         @Override
-        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
-                int batchSize, Document fieldSelector) {
+        protected QueryResult matchDocuments(
+                Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
             this.fullScans.incrementAndGet();
             return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
@@ -323,8 +334,7 @@ final class MongoWireBackend extends H2Backend {
                             equalities(nested).forEach(equalities::putIfAbsent);
                         }
                     }
-                }
-                else if (isPlainValue(condition.getKey(), condition.getValue())) {
+                } else if (isPlainValue(condition.getKey(), condition.getValue())) {
                     equalities.putIfAbsent(condition.getKey(), condition.getValue());
                 }
             }
@@ -332,7 +342,9 @@ final class MongoWireBackend extends H2Backend {
         }
 
         private static boolean isPlainValue(String field, @Nullable Object value) {
-            if (field.startsWith("$") || value == null || value instanceof List<?>
+            if (field.startsWith("$")
+                    || value == null
+                    || value instanceof List<?>
                     || BsonRegularExpression.isRegularExpression(value)) {
                 return false;
             }

@@ -1,11 +1,10 @@
 package org.suggestionbox.localstack;
 
+import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import de.bwaldvogel.mongo.MongoServer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,8 +35,7 @@ final class MongoWireServer implements RestartableServer {
     public void start() {
         try {
             Files.createDirectories(this.file.getParent());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         if (FreePorts.inUse(this.port)) {

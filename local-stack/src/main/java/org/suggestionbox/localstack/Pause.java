@@ -6,8 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 /** A short pause between polls of something that is starting up. */
 final class Pause {
 
-    private Pause() {
-    }
+    private Pause() {}
 
     static void pause(Duration duration) {
         LockSupport.parkNanos(duration.toNanos());

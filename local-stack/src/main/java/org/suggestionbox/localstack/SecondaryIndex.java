@@ -1,5 +1,12 @@
 package org.suggestionbox.localstack;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -8,14 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.Utils;
-import de.bwaldvogel.mongo.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -93,8 +92,8 @@ final class SecondaryIndex extends Index<Object> {
 
     /** Refiles the position only when the leading field's values changed, compared with what is filed. */
     @Override
-    public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
-            MongoCollection<Object> collection) {
+    public synchronized void updateInPlace(
+            Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
         Set<Object> values = valuesOf(newDocument);
         Object filed = this.valuesByPosition.get(position);
         if (!(filed == null ? values.isEmpty() : asSet(filed).equals(values))) {
@@ -108,9 +107,12 @@ final class SecondaryIndex extends Index<Object> {
             return;
         }
         for (Object value : values) {
-            this.positionsByValue.computeIfAbsent(value, any -> new LinkedHashSet<>()).add(position);
+            this.positionsByValue
+                    .computeIfAbsent(value, any -> new LinkedHashSet<>())
+                    .add(position);
         }
-        this.valuesByPosition.put(position, values.size() == 1 ? values.iterator().next() : values);
+        this.valuesByPosition.put(
+                position, values.size() == 1 ? values.iterator().next() : values);
     }
 
     /** Whether the position was filed. */
@@ -182,8 +184,7 @@ final class SecondaryIndex extends Index<Object> {
             if (elements.isEmpty() && !isSparse()) {
                 values.add(Missing.getInstance());
             }
-        }
-        else if (!(value instanceof Missing) || !isSparse()) {
+        } else if (!(value instanceof Missing) || !isSparse()) {
             values.add(Missing.ofNullable(normalized(value)));
         }
         return values;

@@ -31,13 +31,22 @@ final class ServiceLaunch {
     ServiceProcess instance(String module, int instance, int port, LocalSecrets secrets) {
         Map<String, String> environment = serviceEnvironment(module, secrets);
         environment.put("SERVER_PORT", Integer.toString(port));
-        return new ServiceProcess(module, instance, port, command(module), environment,
+        return new ServiceProcess(
+                module,
+                instance,
+                port,
+                command(module),
+                environment,
                 this.settings.logFile(ServiceProcess.label(module, instance)));
     }
 
     ServiceProcess signInProvider(LocalSecrets secrets) {
-        return new ServiceProcess(LocalStack.SIGN_IN_PROVIDER, 1, this.settings.ports().signIn(),
-                command(LocalStack.SIGN_IN_PROVIDER), signInEnvironment(secrets),
+        return new ServiceProcess(
+                LocalStack.SIGN_IN_PROVIDER,
+                1,
+                this.settings.ports().signIn(),
+                command(LocalStack.SIGN_IN_PROVIDER),
+                signInEnvironment(secrets),
                 this.settings.logFile(LocalStack.SIGN_IN_PROVIDER));
     }
 
@@ -86,7 +95,9 @@ final class ServiceLaunch {
         environment.put("SERVER_PORT", Integer.toString(ports.signIn()));
         environment.put("SPRING_PROFILES_ACTIVE", "local");
         environment.put("SIGNIN_ISSUER", this.settings.signInUrl());
-        environment.put("SIGNIN_JWK_LOCATION", this.settings.dataDir().resolve("sign-in-key.json").toString());
+        environment.put(
+                "SIGNIN_JWK_LOCATION",
+                this.settings.dataDir().resolve("sign-in-key.json").toString());
         environment.put("INTAKE_BASE_URLS", baseUrls(ports.intake()));
         environment.put("ROUTER_BASE_URLS", baseUrls(ports.router()));
         environment.put("NOTIFIER_BASE_URLS", baseUrls(ports.notifier()));
@@ -101,13 +112,17 @@ final class ServiceLaunch {
 
     /** The executable jar {@code <project dir>/<module>/target/<module>-<version>-exec.jar}. */
     Path executableJar(String module) {
-        Path target = this.settings.projectDir().resolve(module).resolve("target").toAbsolutePath().normalize();
+        Path target = this.settings
+                .projectDir()
+                .resolve(module)
+                .resolve("target")
+                .toAbsolutePath()
+                .normalize();
         try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, module + "-*-exec.jar")) {
             for (Path jar : jars) {
                 return jar;
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             // reported below
         }
         throw new IllegalStateException("No executable jar of " + module + " in " + target

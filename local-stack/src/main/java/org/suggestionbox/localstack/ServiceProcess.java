@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ServiceProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
 
@@ -37,8 +37,8 @@ final class ServiceProcess {
     private @Nullable Process process;
 
     /** Built by {@link ServiceLaunch}, which knows the command line and the environment. */
-    ServiceProcess(String name, int instance, int port, List<String> command, Map<String, String> environment,
-            Path logFile) {
+    ServiceProcess(
+            String name, int instance, int port, List<String> command, Map<String, String> environment, Path logFile) {
         this.name = name;
         this.instance = instance;
         this.port = port;
@@ -74,8 +74,8 @@ final class ServiceProcess {
 
     void start() {
         if (FreePorts.inUse(this.port)) {
-            throw new IllegalStateException("Port " + this.port + " for " + this.name
-                    + " is already in use; is another local stack running?");
+            throw new IllegalStateException(
+                    "Port " + this.port + " for " + this.name + " is already in use; is another local stack running?");
         }
         ProcessBuilder builder = new ProcessBuilder(this.command);
         builder.environment().putAll(this.environment);
@@ -83,14 +83,14 @@ final class ServiceProcess {
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
         try {
             this.process = builder.start();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Could not start " + this.name, ex);
         }
     }
 
     /** What the health endpoint says now: {@code null} while it is healthy, otherwise why not. */
-    @Nullable String unhealthyReason() {
+    @Nullable
+    String unhealthyReason() {
         Process child = this.process;
         if (child == null) {
             return "not started";
@@ -99,17 +99,19 @@ final class ServiceProcess {
             return "exited with status " + child.exitValue();
         }
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(2))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
                 return null;
             }
             return "health answered " + response.statusCode() + " " + response.body();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return "health endpoint not reachable (" + ex.getClass().getSimpleName() + ")";
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
@@ -141,10 +143,10 @@ final class ServiceProcess {
         child.destroyForcibly();
         try {
             if (!child.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(this.name + " did not exit within " + timeout.toMillis() + " ms of SIGKILL");
+                throw new IllegalStateException(
+                        this.name + " did not exit within " + timeout.toMillis() + " ms of SIGKILL");
             }
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", ex);
         }

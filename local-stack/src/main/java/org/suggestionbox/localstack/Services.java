@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +49,8 @@ final class Services {
     void start() {
         long started = System.nanoTime();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(this.settings.dataDir());
-        LOG.info("Services run with the local profile and the secrets in {}",
+        LOG.info(
+                "Services run with the local profile and the secrets in {}",
                 this.settings.dataDir().resolve(LocalSecrets.FILE_NAME));
         List<ServiceProcess> starting = new ArrayList<>();
         if (this.settings.startSignIn()) {
@@ -85,12 +85,16 @@ final class Services {
             while (find(module, instance).isPresent()) {
                 instance++;
             }
-            service = this.launch.instance(module, instance, FreePorts.next(),
-                    LocalSecrets.loadOrCreate(this.settings.dataDir()));
+            service = this.launch.instance(
+                    module, instance, FreePorts.next(), LocalSecrets.loadOrCreate(this.settings.dataDir()));
             this.running.add(service);
         }
         long started = System.nanoTime();
-        LOG.info("Starting {} on port {} next to {} (log: {})", service.label(), service.port(), first.baseUrl(),
+        LOG.info(
+                "Starting {} on port {} next to {} (log: {})",
+                service.label(),
+                service.port(),
+                first.baseUrl(),
                 service.logFile());
         service.start();
         awaitHealthy(List.of(service), started, "");
@@ -110,18 +114,23 @@ final class Services {
     }
 
     List<String> instanceUrls(String module) {
-        return this.running.stream().filter(service -> service.name().equals(module))
-                .sorted(Comparator.comparingInt(ServiceProcess::instance)).map(ServiceProcess::baseUrl).toList();
+        return this.running.stream()
+                .filter(service -> service.name().equals(module))
+                .sorted(Comparator.comparingInt(ServiceProcess::instance))
+                .map(ServiceProcess::baseUrl)
+                .toList();
     }
 
     ServiceProcess instance(String module, int instance) {
-        return find(module, instance).orElseThrow(() -> new IllegalArgumentException("This stack runs no "
-                + module + " instance " + instance + "; it runs "
-                + this.running.stream().map(ServiceProcess::label).toList()));
+        return find(module, instance)
+                .orElseThrow(() -> new IllegalArgumentException("This stack runs no "
+                        + module + " instance " + instance + "; it runs "
+                        + this.running.stream().map(ServiceProcess::label).toList()));
     }
 
     private Optional<ServiceProcess> find(String module, int instance) {
-        return this.running.stream().filter(service -> service.name().equals(module) && service.instance() == instance)
+        return this.running.stream()
+                .filter(service -> service.name().equals(module) && service.instance() == instance)
                 .findFirst();
     }
 
@@ -135,27 +144,29 @@ final class Services {
         List<ServiceProcess> waiting = new ArrayList<>(services);
         Map<String, String> reasons = new LinkedHashMap<>();
         while (!waiting.isEmpty()) {
-            for (var iterator = waiting.iterator(); iterator.hasNext();) {
+            for (var iterator = waiting.iterator(); iterator.hasNext(); ) {
                 ServiceProcess service = iterator.next();
                 String reason = service.unhealthyReason();
                 if (reason == null) {
                     this.timings.record(service.label() + timingSuffix, startedNanos);
                     LOG.info("{} is up after {} ms", service.label(), (System.nanoTime() - startedNanos) / 1_000_000);
                     iterator.remove();
-                }
-                else if (service.hasExited()) {
+                } else if (service.hasExited()) {
                     throw new IllegalStateException("%s %s before it became healthy:%n%s"
                             .formatted(service.label(), reason, ProcessLogs.excerpt(service.logFile(), 40)));
-                }
-                else {
+                } else {
                     reasons.put(service.label(), reason);
                 }
             }
             if (!waiting.isEmpty() && System.nanoTime() > deadline) {
                 StringBuilder message = new StringBuilder("Not healthy within " + timeout.toSeconds() + " s:");
                 for (ServiceProcess service : waiting) {
-                    message.append(System.lineSeparator()).append("  ").append(service.label()).append(": ")
-                            .append(reasons.get(service.label())).append(System.lineSeparator())
+                    message.append(System.lineSeparator())
+                            .append("  ")
+                            .append(service.label())
+                            .append(": ")
+                            .append(reasons.get(service.label()))
+                            .append(System.lineSeparator())
                             .append(ProcessLogs.excerpt(service.logFile(), 40));
                 }
                 throw new IllegalStateException(message.toString());

@@ -16,10 +16,23 @@ import java.util.Map;
  * @param services the {@link LocalStack#SERVICES} this stack runs, in start order
  * @param kafkaClasspath the classpath the Kafka broker runs with (holds the Kafka server jars)
  */
-record StackSettings(Path dataDir, Path projectDir, Ports ports, Externals externals,
-        Map<String, String> serviceEnvironment, boolean startKafka, boolean startMongo, boolean startSmtp,
-        boolean startServices, boolean startSignIn, boolean demoData, List<String> services, Duration healthTimeout,
-        int mongoCacheMegabytes, String kafkaClasspath, List<String> serviceJvmOptions) {
+record StackSettings(
+        Path dataDir,
+        Path projectDir,
+        Ports ports,
+        Externals externals,
+        Map<String, String> serviceEnvironment,
+        boolean startKafka,
+        boolean startMongo,
+        boolean startSmtp,
+        boolean startServices,
+        boolean startSignIn,
+        boolean demoData,
+        List<String> services,
+        Duration healthTimeout,
+        int mongoCacheMegabytes,
+        String kafkaClasspath,
+        List<String> serviceJvmOptions) {
 
     StackSettings {
         dataDir = dataDir.toAbsolutePath().normalize();

@@ -1,11 +1,10 @@
 package org.suggestionbox.localstack;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ExternalsTests {
 
@@ -16,8 +15,15 @@ class ExternalsTests {
 
     @Test
     void readsExternalInfrastructureFromTheEnvironment() {
-        Externals externals = Externals.from(Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9092", "MONGODB_URI",
-                "mongodb://db:27017", "SMTP_HOST", "mail", "SMTP_PORT", "1025"));
+        Externals externals = Externals.from(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                "broker:9092",
+                "MONGODB_URI",
+                "mongodb://db:27017",
+                "SMTP_HOST",
+                "mail",
+                "SMTP_PORT",
+                "1025"));
 
         assertThat(externals).isEqualTo(new Externals("broker:9092", "mongodb://db:27017", "mail", 1025));
     }
@@ -35,7 +41,8 @@ class ExternalsTests {
 
     @Test
     void rejectsASmtpPortThatIsNoNumber() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Externals.from(Map.of("SMTP_PORT", "smtp")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Externals.from(Map.of("SMTP_PORT", "smtp")))
                 .withMessageContaining("SMTP_PORT");
     }
 }

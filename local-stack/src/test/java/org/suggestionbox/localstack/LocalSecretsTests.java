@@ -1,5 +1,8 @@
 package org.suggestionbox.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,33 +10,45 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-
 class LocalSecretsTests {
 
-    static final List<String> CONTRACT = List.of("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "TEAMS_SECURITY_TOKEN",
-            "INTAKE_IDEMPOTENCY_SECRET", "WEBHOOK_SECRET", "RECIPIENT_REF_KEY", "ANONYMITY_ACTIVE_KEY_ID",
-            "ANONYMITY_KEYS", "INTAKE_OIDC_CLIENT_SECRET", "ROUTER_OIDC_CLIENT_SECRET", "NOTIFIER_OIDC_CLIENT_SECRET",
-            "HR_SYNC_CLIENT_SECRET", "METRICS_SCRAPE_TOKEN");
+    static final List<String> CONTRACT = List.of(
+            "SLACK_SIGNING_SECRET",
+            "SLACK_BOT_TOKEN",
+            "TEAMS_SECURITY_TOKEN",
+            "INTAKE_IDEMPOTENCY_SECRET",
+            "WEBHOOK_SECRET",
+            "RECIPIENT_REF_KEY",
+            "ANONYMITY_ACTIVE_KEY_ID",
+            "ANONYMITY_KEYS",
+            "INTAKE_OIDC_CLIENT_SECRET",
+            "ROUTER_OIDC_CLIENT_SECRET",
+            "NOTIFIER_OIDC_CLIENT_SECRET",
+            "HR_SYNC_CLIENT_SECRET",
+            "METRICS_SCRAPE_TOKEN");
 
     @TempDir
     Path dataDir;
 
     /** Fixed stand-ins for tests of the environment. */
     static LocalSecrets sample() {
-        return new LocalSecrets(Map.ofEntries(Map.entry("SLACK_SIGNING_SECRET", "slack-signing"),
-                Map.entry("SLACK_BOT_TOKEN", "xoxb-sample"), Map.entry("TEAMS_SECURITY_TOKEN", "dGVhbXM="),
-                Map.entry("INTAKE_IDEMPOTENCY_SECRET", "idempotency"), Map.entry("WEBHOOK_SECRET", "webhook"),
-                Map.entry("RECIPIENT_REF_KEY", "cmVm"), Map.entry("ANONYMITY_ACTIVE_KEY_ID", "local-1"),
-                Map.entry("ANONYMITY_KEYS", "local-1:a2V5"), Map.entry("INTAKE_OIDC_CLIENT_SECRET", "intake-client"),
+        return new LocalSecrets(Map.ofEntries(
+                Map.entry("SLACK_SIGNING_SECRET", "slack-signing"),
+                Map.entry("SLACK_BOT_TOKEN", "xoxb-sample"),
+                Map.entry("TEAMS_SECURITY_TOKEN", "dGVhbXM="),
+                Map.entry("INTAKE_IDEMPOTENCY_SECRET", "idempotency"),
+                Map.entry("WEBHOOK_SECRET", "webhook"),
+                Map.entry("RECIPIENT_REF_KEY", "cmVm"),
+                Map.entry("ANONYMITY_ACTIVE_KEY_ID", "local-1"),
+                Map.entry("ANONYMITY_KEYS", "local-1:a2V5"),
+                Map.entry("INTAKE_OIDC_CLIENT_SECRET", "intake-client"),
                 Map.entry("ROUTER_OIDC_CLIENT_SECRET", "router-client"),
                 Map.entry("NOTIFIER_OIDC_CLIENT_SECRET", "notifier-client"),
-                Map.entry("HR_SYNC_CLIENT_SECRET", "hr-sync-client"), Map.entry("METRICS_SCRAPE_TOKEN", "scrape")));
+                Map.entry("HR_SYNC_CLIENT_SECRET", "hr-sync-client"),
+                Map.entry("METRICS_SCRAPE_TOKEN", "scrape")));
     }
 
     @Test
@@ -45,11 +60,14 @@ class LocalSecretsTests {
         assertThat(first.values()).containsOnlyKeys(CONTRACT);
         assertThat(second).isEqualTo(first);
         assertThat(Files.readString(this.dataDir.resolve("one/secrets.properties"), StandardCharsets.UTF_8))
-                .contains("SLACK_SIGNING_SECRET=" + first.get("SLACK_SIGNING_SECRET") + "\n",
+                .contains(
+                        "SLACK_SIGNING_SECRET=" + first.get("SLACK_SIGNING_SECRET") + "\n",
                         "ANONYMITY_KEYS=" + first.get("ANONYMITY_KEYS") + "\n",
                         "TEAMS_SECURITY_TOKEN=" + first.get("TEAMS_SECURITY_TOKEN") + "\n");
-        assertThat(Base64.getDecoder().decode(first.get("TEAMS_SECURITY_TOKEN"))).hasSize(32);
-        assertThat(Base64.getDecoder().decode(first.get("ANONYMITY_KEYS").substring("local-1:".length()))).hasSize(32);
+        assertThat(Base64.getDecoder().decode(first.get("TEAMS_SECURITY_TOKEN")))
+                .hasSize(32);
+        assertThat(Base64.getDecoder().decode(first.get("ANONYMITY_KEYS").substring("local-1:".length())))
+                .hasSize(32);
         assertThat(first.get("SLACK_SIGNING_SECRET")).hasSize(64);
         assertThat(first.get("SLACK_BOT_TOKEN")).startsWith("xoxb-local-");
         assertThat(first.get("HR_SYNC_CLIENT_SECRET")).matches("[A-Za-z0-9_-]{43}");
@@ -83,17 +101,34 @@ class LocalSecretsTests {
     void eachProcessGetsOnlyTheSecretsItReads() {
         LocalSecrets secrets = sample();
 
-        assertThat(secrets.environmentFor("suggestion-intake")).containsOnlyKeys("SLACK_SIGNING_SECRET",
-                "SLACK_BOT_TOKEN", "TEAMS_SECURITY_TOKEN", "INTAKE_IDEMPOTENCY_SECRET", "ANONYMITY_ACTIVE_KEY_ID",
-                "ANONYMITY_KEYS", "METRICS_SCRAPE_TOKEN", "OIDC_CLIENT_SECRET")
+        assertThat(secrets.environmentFor("suggestion-intake"))
+                .containsOnlyKeys(
+                        "SLACK_SIGNING_SECRET",
+                        "SLACK_BOT_TOKEN",
+                        "TEAMS_SECURITY_TOKEN",
+                        "INTAKE_IDEMPOTENCY_SECRET",
+                        "ANONYMITY_ACTIVE_KEY_ID",
+                        "ANONYMITY_KEYS",
+                        "METRICS_SCRAPE_TOKEN",
+                        "OIDC_CLIENT_SECRET")
                 .containsEntry("OIDC_CLIENT_SECRET", "intake-client");
-        assertThat(secrets.environmentFor("suggestion-router")).containsOnly(
-                Map.entry("METRICS_SCRAPE_TOKEN", "scrape"), Map.entry("OIDC_CLIENT_SECRET", "router-client"));
-        assertThat(secrets.environmentFor("feedback-notifier")).containsOnlyKeys("RECIPIENT_REF_KEY",
-                "ANONYMITY_ACTIVE_KEY_ID", "ANONYMITY_KEYS", "METRICS_SCRAPE_TOKEN", "OIDC_CLIENT_SECRET")
+        assertThat(secrets.environmentFor("suggestion-router"))
+                .containsOnly(
+                        Map.entry("METRICS_SCRAPE_TOKEN", "scrape"), Map.entry("OIDC_CLIENT_SECRET", "router-client"));
+        assertThat(secrets.environmentFor("feedback-notifier"))
+                .containsOnlyKeys(
+                        "RECIPIENT_REF_KEY",
+                        "ANONYMITY_ACTIVE_KEY_ID",
+                        "ANONYMITY_KEYS",
+                        "METRICS_SCRAPE_TOKEN",
+                        "OIDC_CLIENT_SECRET")
                 .containsEntry("OIDC_CLIENT_SECRET", "notifier-client");
-        assertThat(secrets.environmentFor(LocalSecrets.SIGN_IN_PROVIDER)).containsOnlyKeys("INTAKE_OIDC_CLIENT_SECRET",
-                "ROUTER_OIDC_CLIENT_SECRET", "NOTIFIER_OIDC_CLIENT_SECRET", "HR_SYNC_CLIENT_SECRET");
+        assertThat(secrets.environmentFor(LocalSecrets.SIGN_IN_PROVIDER))
+                .containsOnlyKeys(
+                        "INTAKE_OIDC_CLIENT_SECRET",
+                        "ROUTER_OIDC_CLIENT_SECRET",
+                        "NOTIFIER_OIDC_CLIENT_SECRET",
+                        "HR_SYNC_CLIENT_SECRET");
         assertThatIllegalArgumentException().isThrownBy(() -> secrets.environmentFor("kafka"));
     }
 }

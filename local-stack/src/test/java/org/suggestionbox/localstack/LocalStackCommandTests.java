@@ -1,22 +1,22 @@
 package org.suggestionbox.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class LocalStackCommandTests {
 
     @Test
     void defaultsToTheLocalStackFolderAndDemoData() {
-        StackSettings settings = LocalStackCommand.parse(new String[0], Map.of()).settings();
+        StackSettings settings =
+                LocalStackCommand.parse(new String[0], Map.of()).settings();
 
         assertThat(settings.dataDir()).isEqualTo(Path.of(".local-stack").toAbsolutePath());
         assertThat(settings.demoData()).isTrue();
@@ -26,9 +26,12 @@ class LocalStackCommandTests {
 
     @Test
     void takesTheDataDirInBothSpellings() {
-        assertThat(LocalStackCommand.parse(new String[] { "--data-dir", "/tmp/a" }, Map.of()).settings().dataDir())
+        assertThat(LocalStackCommand.parse(new String[] {"--data-dir", "/tmp/a"}, Map.of())
+                        .settings()
+                        .dataDir())
                 .isEqualTo(Path.of("/tmp/a"));
-        assertThat(LocalStackCommand.parse(new String[] { "--data-dir=/tmp/b", "--no-demo-data" }, Map.of()).settings())
+        assertThat(LocalStackCommand.parse(new String[] {"--data-dir=/tmp/b", "--no-demo-data"}, Map.of())
+                        .settings())
                 .satisfies(settings -> {
                     assertThat(settings.dataDir()).isEqualTo(Path.of("/tmp/b"));
                     assertThat(settings.demoData()).isFalse();
@@ -38,17 +41,17 @@ class LocalStackCommandTests {
     @Test
     void anUnknownOptionIsRefusedByName() {
         assertThatExceptionOfType(ParameterException.class)
-                .isThrownBy(() -> LocalStackCommand.parse(new String[] { "--port", "9" }, Map.of()))
+                .isThrownBy(() -> LocalStackCommand.parse(new String[] {"--port", "9"}, Map.of()))
                 .withMessageContaining("Unknown options: '--port'");
     }
 
     @Test
     void aMissingOrBlankDirectoryIsRefused() {
         assertThatExceptionOfType(ParameterException.class)
-                .isThrownBy(() -> LocalStackCommand.parse(new String[] { "--data-dir" }, Map.of()))
+                .isThrownBy(() -> LocalStackCommand.parse(new String[] {"--data-dir"}, Map.of()))
                 .withMessageContaining("--data-dir");
         assertThatExceptionOfType(ParameterException.class)
-                .isThrownBy(() -> LocalStackCommand.parse(new String[] { "--data-dir=" }, Map.of()))
+                .isThrownBy(() -> LocalStackCommand.parse(new String[] {"--data-dir="}, Map.of()))
                 .withMessage("--data-dir needs a directory");
     }
 
@@ -60,8 +63,14 @@ class LocalStackCommandTests {
         int status = commandLine.execute("--help");
 
         assertThat(status).isZero();
-        assertThat(out.toString()).contains("Usage: local-stack.sh", "--data-dir=DIR", "default: .local-stack",
-                "--no-demo-data", "--help", "KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(out.toString())
+                .contains(
+                        "Usage: local-stack.sh",
+                        "--data-dir=DIR",
+                        "default: .local-stack",
+                        "--no-demo-data",
+                        "--help",
+                        "KAFKA_BOOTSTRAP_SERVERS");
     }
 
     @Test
@@ -77,13 +86,24 @@ class LocalStackCommandTests {
 
     @Test
     void externalInfrastructureFromTheEnvironmentReachesTheServices() {
-        StackSettings settings = LocalStackCommand.parse(new String[0], Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:29092",
-                "MONGODB_URI", "mongodb://db:27017/?replicaSet=rs0", "SMTP_HOST", "mailpit", "SMTP_PORT", "1025")).settings();
+        StackSettings settings = LocalStackCommand.parse(
+                        new String[0],
+                        Map.of(
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                "broker:29092",
+                                "MONGODB_URI",
+                                "mongodb://db:27017/?replicaSet=rs0",
+                                "SMTP_HOST",
+                                "mailpit",
+                                "SMTP_PORT",
+                                "1025"))
+                .settings();
 
-        Map<String, String> environment = new ServiceLaunch(settings).serviceEnvironment("feedback-notifier",
-                LocalSecretsTests.sample());
+        Map<String, String> environment =
+                new ServiceLaunch(settings).serviceEnvironment("feedback-notifier", LocalSecretsTests.sample());
 
-        assertThat(environment).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "broker:29092")
+        assertThat(environment)
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "broker:29092")
                 .containsEntry("MONGODB_URI", "mongodb://db:27017/?replicaSet=rs0")
                 .containsEntry("SMTP_HOST", "mailpit")
                 .containsEntry("SMTP_PORT", "1025");

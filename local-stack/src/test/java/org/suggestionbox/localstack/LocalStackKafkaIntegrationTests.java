@@ -1,5 +1,11 @@
 package org.suggestionbox.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,10 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.mongodb.MongoSocketException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,9 +24,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The local stack's own infrastructure, for real: a Kafka broker child process (KRaft) and the
@@ -44,15 +43,18 @@ class LocalStackKafkaIntegrationTests {
         // given a stack with only Kafka and MongoDB, holding one record and one document
         long started = System.nanoTime();
         try (LocalStack stack = infrastructureOnly(ports).build().start()) {
-            System.out.printf("Fresh Kafka + MongoDB-wire start: %d ms %s%n", (System.nanoTime() - started) / 1_000_000,
-                    stack.timings());
+            System.out.printf(
+                    "Fresh Kafka + MongoDB-wire start: %d ms %s%n",
+                    (System.nanoTime() - started) / 1_000_000, stack.timings());
             assertThat(stack.childProcessIds()).containsOnlyKeys("kafka");
-            assertThat(stack.childProcessIds().get("kafka")).isNotEqualTo(ProcessHandle.current().pid());
+            assertThat(stack.childProcessIds().get("kafka"))
+                    .isNotEqualTo(ProcessHandle.current().pid());
             produce(stack.kafkaBootstrapServers(), topic, value);
             assertThat(consumeAll(stack.kafkaBootstrapServers(), topic)).containsExactly(value);
             try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
-                mongo.getDatabase("local_stack_test").getCollection("ideas").insertOne(new Document("_id", "kept")
-                        .append("title", "שלום"));
+                mongo.getDatabase("local_stack_test")
+                        .getCollection("ideas")
+                        .insertOne(new Document("_id", "kept").append("title", "שלום"));
             }
         }
         assertThat(this.dataDir.resolve("mongo.mv")).exists();
@@ -61,14 +63,17 @@ class LocalStackKafkaIntegrationTests {
         // when it starts again from the same data directory
         started = System.nanoTime();
         try (LocalStack stack = infrastructureOnly(ports).build().start()) {
-            System.out.printf("Kafka + MongoDB-wire restart: %d ms %s%n", (System.nanoTime() - started) / 1_000_000,
-                    stack.timings());
+            System.out.printf(
+                    "Kafka + MongoDB-wire restart: %d ms %s%n",
+                    (System.nanoTime() - started) / 1_000_000, stack.timings());
 
             // then the earlier record and document are still there
             assertThat(consumeAll(stack.kafkaBootstrapServers(), topic)).containsExactly(value);
             try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
-                Document kept = mongo.getDatabase("local_stack_test").getCollection("ideas")
-                        .find(new Document("_id", "kept")).first();
+                Document kept = mongo.getDatabase("local_stack_test")
+                        .getCollection("ideas")
+                        .find(new Document("_id", "kept"))
+                        .first();
                 assertThat(kept).isNotNull();
                 assertThat(kept.getString("title")).isEqualTo("שלום");
             }
@@ -77,13 +82,15 @@ class LocalStackKafkaIntegrationTests {
 
     @Test
     void stopsTheBrokerProcessOnClose() throws Exception {
-        LocalStack stack = infrastructureOnly(Ports.random()).startMongo(false).build().start();
+        LocalStack stack =
+                infrastructureOnly(Ports.random()).startMongo(false).build().start();
         long pid = stack.childProcessIds().get("kafka");
         assertThat(ProcessHandle.of(pid)).isPresent();
 
         stack.close();
 
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
         assertThat(Files.readString(this.dataDir.resolve("logs/kafka.log"))).contains("Kafka Server started");
     }
 
@@ -102,7 +109,8 @@ class LocalStackKafkaIntegrationTests {
             stack.stopKafka();
             stack.stopMongo();
             assertThat(stack.childProcessIds()).doesNotContainKey("kafka");
-            assertThat(ProcessHandle.of(kafkaPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(kafkaPid).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
             stack.startMongo();
             stack.startKafka();
 
@@ -112,7 +120,8 @@ class LocalStackKafkaIntegrationTests {
             assertThat(consumeAll(stack.kafkaBootstrapServers(), topic, 2))
                     .containsExactly("before the outage", "after the outage");
             // a pooled connection from before the outage fails once; the driver then drops the pool
-            await().atMost(Duration.ofSeconds(20)).ignoreException(MongoSocketException.class)
+            await().atMost(Duration.ofSeconds(20))
+                    .ignoreException(MongoSocketException.class)
                     .until(() -> ideas.find(new Document("_id", "before")).first() != null);
             ideas.insertOne(new Document("_id", "after"));
             assertThat(ideas.countDocuments()).isEqualTo(2);
@@ -121,7 +130,10 @@ class LocalStackKafkaIntegrationTests {
 
     @Test
     void theMongoDbWireServerAnswersTheHelloHandshakeThatHealthChecksUse() {
-        try (LocalStack stack = infrastructureOnly(Ports.random()).startKafka(false).build().start();
+        try (LocalStack stack = infrastructureOnly(Ports.random())
+                        .startKafka(false)
+                        .build()
+                        .start();
                 MongoClient mongo = MongoClients.create(stack.mongoUri())) {
             Document hello = mongo.getDatabase("admin").runCommand(new Document("hello", 1));
 
@@ -131,16 +143,24 @@ class LocalStackKafkaIntegrationTests {
     }
 
     private LocalStack.Builder infrastructureOnly(Ports ports) {
-        return LocalStack.builder().dataDir(this.dataDir).ports(ports).startSmtp(false).startServices(false);
+        return LocalStack.builder()
+                .dataDir(this.dataDir)
+                .ports(ports)
+                .startSmtp(false)
+                .startServices(false);
     }
 
     private static void produce(String bootstrapServers, String topic, String value) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true);
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, "key", value)).get();
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -150,9 +170,13 @@ class LocalStackKafkaIntegrationTests {
     }
 
     private static List<String> consumeAll(String bootstrapServers, String topic, int atLeast) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "local-stack-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "local-stack-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         List<String> values = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));

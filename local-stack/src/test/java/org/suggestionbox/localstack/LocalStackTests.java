@@ -1,14 +1,13 @@
 package org.suggestionbox.localstack;
 
-import java.nio.file.Path;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalStackTests {
 
@@ -17,24 +16,31 @@ class LocalStackTests {
 
     @Test
     void killingOrRestartingAServiceTheStackDoesNotRunIsRefused() {
-        LocalStack stack = LocalStack.builder().dataDir(this.dataDir).ports(Ports.random()).build();
+        LocalStack stack =
+                LocalStack.builder().dataDir(this.dataDir).ports(Ports.random()).build();
 
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> stack.kill("suggestion-router")).withMessageContaining("runs no suggestion-router");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> stack.restart("feedback-notifier"));
+                .isThrownBy(() -> stack.kill("suggestion-router"))
+                .withMessageContaining("runs no suggestion-router");
+        assertThatIllegalArgumentException().isThrownBy(() -> stack.restart("feedback-notifier"));
     }
 
     @Test
     void anOutageOfInfrastructureTheStackDoesNotRunIsRefused() {
-        LocalStack stack = LocalStack.builder().dataDir(this.dataDir).ports(Ports.random())
-                .environment(Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:29092")).build();
+        LocalStack stack = LocalStack.builder()
+                .dataDir(this.dataDir)
+                .ports(Ports.random())
+                .environment(Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:29092"))
+                .build();
 
-        assertThatIllegalStateException().isThrownBy(stack::stopKafka)
+        assertThatIllegalStateException()
+                .isThrownBy(stack::stopKafka)
                 .withMessage("This stack runs no Kafka broker of its own, or it is stopped");
-        assertThatIllegalStateException().isThrownBy(stack::startKafka)
+        assertThatIllegalStateException()
+                .isThrownBy(stack::startKafka)
                 .withMessage("This stack runs no Kafka broker of its own");
-        assertThatIllegalStateException().isThrownBy(stack::stopMongo)
+        assertThatIllegalStateException()
+                .isThrownBy(stack::stopMongo)
                 .withMessageContaining("runs no MongoDB-wire server of its own");
         assertThat(stack.kafkaBootstrapServers()).isEqualTo("broker:29092");
     }
@@ -43,7 +49,15 @@ class LocalStackTests {
     void randomPortsAreDistinct() {
         Ports ports = Ports.random();
 
-        assertThat(java.util.Set.of(ports.kafka(), ports.kafkaController(), ports.mongo(), ports.smtp(), ports.mailViewer(),
-                ports.intake(), ports.router(), ports.notifier())).hasSize(8);
+        assertThat(java.util.Set.of(
+                        ports.kafka(),
+                        ports.kafkaController(),
+                        ports.mongo(),
+                        ports.smtp(),
+                        ports.mailViewer(),
+                        ports.intake(),
+                        ports.router(),
+                        ports.notifier()))
+                .hasSize(8);
     }
 }

@@ -1,5 +1,12 @@
 package org.suggestionbox.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,16 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Properties;
-
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The SMTP capture and mail viewer over real SMTP and HTTP, across a restart from the same data directory. */
 class MailCaptureIntegrationTests {
@@ -31,7 +30,8 @@ class MailCaptureIntegrationTests {
         try (LocalStack stack = smtpOnly(ports).build().start()) {
             send(stack, "noa@suggestionbox.example", "הרעיון שלך התקבל", "תודה! The owner will answer by Friday.");
             assertThat(stack.greenMail().orElseThrow().getReceivedMessages()).hasSize(1);
-            assertThat(get(stack.mailViewerUrl().orElseThrow() + "/")).contains("הרעיון שלך התקבל")
+            assertThat(get(stack.mailViewerUrl().orElseThrow() + "/"))
+                    .contains("הרעיון שלך התקבל")
                     .contains("noa@suggestionbox.example");
         }
 
@@ -39,14 +39,21 @@ class MailCaptureIntegrationTests {
             send(stack, "alice@suggestionbox.example", "Your idea was declined", "Reason: not feasible");
             String list = get(stack.mailViewerUrl().orElseThrow() + "/");
 
-            assertThat(list.indexOf("Your idea was declined")).isPositive().isLessThan(list.indexOf("הרעיון שלך התקבל"));
-            assertThat(get(stack.mailViewerUrl().orElseThrow() + "/messages/0")).contains("תודה! The owner will answer by Friday.");
+            assertThat(list.indexOf("Your idea was declined"))
+                    .isPositive()
+                    .isLessThan(list.indexOf("הרעיון שלך התקבל"));
+            assertThat(get(stack.mailViewerUrl().orElseThrow() + "/messages/0"))
+                    .contains("תודה! The owner will answer by Friday.");
             assertThat(stack.greenMail().orElseThrow().getReceivedMessages()).hasSize(1);
         }
     }
 
     private LocalStack.Builder smtpOnly(Ports ports) {
-        return LocalStack.builder().dataDir(this.dataDir).ports(ports).startKafka(false).startMongo(false)
+        return LocalStack.builder()
+                .dataDir(this.dataDir)
+                .ports(ports)
+                .startKafka(false)
+                .startMongo(false)
                 .startServices(false);
     }
 
@@ -64,7 +71,8 @@ class MailCaptureIntegrationTests {
 
     private static String get(String url) throws IOException, InterruptedException {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");

@@ -1,7 +1,6 @@
 package org.suggestionbox.localstack;
 
-import java.util.Date;
-import java.util.Properties;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -9,15 +8,15 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.util.Date;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class MailViewerTests {
 
     @Test
     void listsMailsNewestFirst() throws Exception {
-        String page = MailViewer.listPage(new MimeMessage[] { mail("First", "one"), mail("Second", "two") });
+        String page = MailViewer.listPage(new MimeMessage[] {mail("First", "one"), mail("Second", "two")});
 
         assertThat(page).contains("<meta charset=\"utf-8\">");
         assertThat(page.indexOf("Second")).isLessThan(page.indexOf("First"));
@@ -42,9 +41,11 @@ class MailViewerTests {
 
         String page = MailViewer.messagePage(0, message);
 
-        assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
+        assertThat(page)
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
                 .contains("srcdoc=\"&lt;b onclick=&#39;x()&#39;&gt;&quot;bold&quot;&lt;/b&gt;\"")
-                .doesNotContain("<script>").doesNotContain("<b onclick");
+                .doesNotContain("<script>")
+                .doesNotContain("<b onclick");
     }
 
     private static MimeMessage mail(String subject, String html) throws Exception {

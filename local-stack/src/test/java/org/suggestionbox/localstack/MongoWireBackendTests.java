@@ -1,5 +1,17 @@
 package org.suggestionbox.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,25 +24,12 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real MongoDB driver against the local stack's MongoDB-wire backend, on a file in a temp folder. */
 class MongoWireBackendTests {
@@ -54,7 +53,9 @@ class MongoWireBackendTests {
         this.client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/?uuidRepresentation=standard");
         this.ideas = this.client.getDatabase("router").getCollection("ideas");
         for (int i = 0; i < 50; i++) {
-            this.ideas.insertOne(new Document("_id", "idea-" + i).append("version", i % 3).append("ownerId", "owner-" + i % 5)
+            this.ideas.insertOne(new Document("_id", "idea-" + i)
+                    .append("version", i % 3)
+                    .append("ownerId", "owner-" + i % 5)
                     .append("tags", List.of("t" + i % 2)));
         }
     }
@@ -69,14 +70,29 @@ class MongoWireBackendTests {
     void anIdWithFurtherConditionsIsLookedUpInTheIdIndex() {
         long scans = fullScans();
 
-        assertThat(this.ideas.find(new Document("_id", "idea-7").append("version", 1)).first()).isNotNull();
-        assertThat(this.ideas.find(new Document("_id", "idea-7").append("version", 2)).first()).isNull();
-        assertThat(this.ideas.find(Filters.and(Filters.eq("_id", "idea-8"), Filters.ne("ownerId", "owner-1"))).first())
+        assertThat(this.ideas
+                        .find(new Document("_id", "idea-7").append("version", 1))
+                        .first())
                 .isNotNull();
-        assertThat(this.ideas.replaceOne(new Document("_id", "idea-9").append("version", 0),
-                new Document("ownerId", "owner-9").append("version", 1)).getModifiedCount()).isOne();
-        assertThat(this.ideas.updateOne(new Document("_id", "idea-9").append("version", 0), Updates.set("x", 1))
-                .getModifiedCount()).as("the stale version no longer matches").isZero();
+        assertThat(this.ideas
+                        .find(new Document("_id", "idea-7").append("version", 2))
+                        .first())
+                .isNull();
+        assertThat(this.ideas
+                        .find(Filters.and(Filters.eq("_id", "idea-8"), Filters.ne("ownerId", "owner-1")))
+                        .first())
+                .isNotNull();
+        assertThat(this.ideas
+                        .replaceOne(
+                                new Document("_id", "idea-9").append("version", 0),
+                                new Document("ownerId", "owner-9").append("version", 1))
+                        .getModifiedCount())
+                .isOne();
+        assertThat(this.ideas
+                        .updateOne(new Document("_id", "idea-9").append("version", 0), Updates.set("x", 1))
+                        .getModifiedCount())
+                .as("the stale version no longer matches")
+                .isZero();
 
         assertThat(fullScans()).isEqualTo(scans);
     }
@@ -86,16 +102,20 @@ class MongoWireBackendTests {
         MongoCollection<Document> ledger = this.client.getDatabase("notifier").getCollection("ledger");
         ledger.createIndex(Indexes.ascending("event", "recipient", "channel"), new IndexOptions().unique(true));
         for (int i = 0; i < 20; i++) {
-            ledger.insertOne(new Document("event", "e" + i).append("recipient", "r" + i % 4).append("channel", "EMAIL")
+            ledger.insertOne(new Document("event", "e" + i)
+                    .append("recipient", "r" + i % 4)
+                    .append("channel", "EMAIL")
                     .append("state", "CLAIMED"));
         }
         long scans = fullScans("notifier", "ledger");
 
-        Bson key = Filters.and(Filters.eq("event", "e6"), Filters.eq("recipient", "r2"), Filters.eq("channel", "EMAIL"));
+        Bson key =
+                Filters.and(Filters.eq("event", "e6"), Filters.eq("recipient", "r2"), Filters.eq("channel", "EMAIL"));
         assertThat(ledger.findOneAndUpdate(Filters.and(key, Filters.ne("state", "SENT")), Updates.set("state", "SENT")))
                 .isNotNull();
         assertThat(ledger.findOneAndUpdate(Filters.and(key, Filters.ne("state", "SENT")), Updates.set("state", "SENT")))
-                .as("sent already").isNull();
+                .as("sent already")
+                .isNull();
         assertThat(ledger.find(key).first()).containsEntry("state", "SENT");
 
         assertThat(fullScans("notifier", "ledger")).isEqualTo(scans);
@@ -105,12 +125,19 @@ class MongoWireBackendTests {
     void conditionsNoIndexCoversStillReadTheWholeCollectionWithTheSameResults() {
         long scans = fullScans();
 
-        assertThat(this.ideas.countDocuments(Filters.in("_id", "idea-1", "idea-2", "nope"))).isEqualTo(2);
-        assertThat(fullScans()).as("the library looks $in on _id up in the index itself").isEqualTo(scans);
+        assertThat(this.ideas.countDocuments(Filters.in("_id", "idea-1", "idea-2", "nope")))
+                .isEqualTo(2);
+        assertThat(fullScans())
+                .as("the library looks $in on _id up in the index itself")
+                .isEqualTo(scans);
         assertThat(this.ideas.countDocuments(Filters.eq("ownerId", "owner-2"))).isEqualTo(10);
-        assertThat(this.ideas.countDocuments(Filters.and(Filters.regex("_id", Pattern.compile("^idea-1")),
-                Filters.eq("version", 1)))).as("idea-1, -10, -13, -16, -19").isEqualTo(5);
-        assertThat(this.ideas.countDocuments(Filters.eq("tags", "t1"))).as("array element match").isEqualTo(25);
+        assertThat(this.ideas.countDocuments(
+                        Filters.and(Filters.regex("_id", Pattern.compile("^idea-1")), Filters.eq("version", 1))))
+                .as("idea-1, -10, -13, -16, -19")
+                .isEqualTo(5);
+        assertThat(this.ideas.countDocuments(Filters.eq("tags", "t1")))
+                .as("array element match")
+                .isEqualTo(25);
 
         assertThat(fullScans()).isEqualTo(scans + 3);
     }
@@ -156,12 +183,17 @@ class MongoWireBackendTests {
                 Filters.exists("outbox.eventId"),
                 Filters.and(Filters.exists("outbox.eventId"), Filters.eq("ownerId", "owner-5")));
         for (Bson query : queries) {
-            assertThat(ids(indexed.find(query))).as(query.toString()).isEqualTo(ids(plain.find(query)))
+            assertThat(ids(indexed.find(query)))
+                    .as(query.toString())
+                    .isEqualTo(ids(plain.find(query)))
                     .hasSizeLessThan(400);
         }
-        assertThat(fullScans("router", "indexed")).as("every query was answered from an index").isEqualTo(scans);
+        assertThat(fullScans("router", "indexed"))
+                .as("every query was answered from an index")
+                .isEqualTo(scans);
         assertThat(indexed.countDocuments(Filters.eq("ownerId", "owner-4")))
-                .isEqualTo(plain.countDocuments(Filters.eq("ownerId", "owner-4"))).isPositive();
+                .isEqualTo(plain.countDocuments(Filters.eq("ownerId", "owner-4")))
+                .isPositive();
         assertThat(indexed.countDocuments(Filters.in("state", "DECLINED"))).isPositive();
         assertThat(fullScans("router", "indexed")).isEqualTo(scans);
     }
@@ -175,7 +207,8 @@ class MongoWireBackendTests {
         for (int i = 0; i < 200; i++) {
             indexed.insertOne(randomIdea(random, states, "idea-" + i));
         }
-        List<Bson> pipeline = List.of(Aggregates.match(Filters.in("state", "ASSIGNED")),
+        List<Bson> pipeline = List.of(
+                Aggregates.match(Filters.in("state", "ASSIGNED")),
                 Aggregates.group("$ownerId", Accumulators.sum("open", 1)));
         Map<Object, Object> expected = new HashMap<>();
         for (Document idea : indexed.find(Filters.eq("state", "ASSIGNED"))) {
@@ -188,8 +221,10 @@ class MongoWireBackendTests {
 
         assertThat(grouped).isEqualTo(expected).isNotEmpty();
         assertThat(fullScans("router", "indexed")).isEqualTo(scans);
-        assertThat(indexed.aggregate(List.of(Aggregates.group("$state", Accumulators.sum("n", 1)))).into(new ArrayList<>()))
-                .as("without a leading $match every document is read").hasSize(2);
+        assertThat(indexed.aggregate(List.of(Aggregates.group("$state", Accumulators.sum("n", 1))))
+                        .into(new ArrayList<>()))
+                .as("without a leading $match every document is read")
+                .hasSize(2);
         assertThat(fullScans("router", "indexed")).isEqualTo(scans + 1);
     }
 
@@ -219,20 +254,24 @@ class MongoWireBackendTests {
         MongoWireBackend backend = new MongoWireBackend(file.toString());
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/?uuidRepresentation=standard")) {
+        try (MongoClient client =
+                MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/?uuidRepresentation=standard")) {
             work.accept(client, backend);
-        }
-        finally {
+        } finally {
             server.shutdownNow();
         }
     }
 
     private static Document randomIdea(Random random, List<String> states, String id) {
-        Document idea = new Document("_id", id).append("ownerId", "owner-" + random.nextInt(8))
+        Document idea = new Document("_id", id)
+                .append("ownerId", "owner-" + random.nextInt(8))
                 .append("state", states.get(random.nextInt(states.size())))
                 .append("dueBy", new Date(1_000_000L * random.nextInt(400)))
-                .append("submitters", List.of(new Document("personId", "person-" + random.nextInt(30)),
-                        new Document("personId", "person-" + random.nextInt(30))));
+                .append(
+                        "submitters",
+                        List.of(
+                                new Document("personId", "person-" + random.nextInt(30)),
+                                new Document("personId", "person-" + random.nextInt(30))));
         if (random.nextInt(5) == 0) {
             idea.append("outbox", List.of(new Document("eventId", UUID.randomUUID())));
         }

@@ -1,5 +1,16 @@
 package org.suggestionbox.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,21 +23,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The local stack's MongoDB-wire server stopped while clients write, as the fault-injection suite stops it:
@@ -69,8 +68,7 @@ class MongoWireServerTests {
                         try {
                             ideas.insertOne(idea(id));
                             acknowledged.add(id);
-                        }
-                        catch (RuntimeException stoppedOrAway) {
+                        } catch (RuntimeException stoppedOrAway) {
                             unanswered.add(id);
                         }
                     }
@@ -86,8 +84,7 @@ class MongoWireServerTests {
             for (Future<?> writer : running) {
                 writer.get(30, TimeUnit.SECONDS);
             }
-        }
-        finally {
+        } finally {
             writing.set(false);
             writers.shutdownNow();
             server.close();
@@ -96,38 +93,44 @@ class MongoWireServerTests {
         try (MongoClient client = MongoClients.create(server.uri() + "/?uuidRepresentation=standard")) {
             MongoCollection<Document> ideas = client.getDatabase("router").getCollection("ideas");
             List<String> lost = acknowledged.stream()
-                    .filter(id -> ideas.find(Filters.eq("_id", id)).first() == null).toList();
+                    .filter(id -> ideas.find(Filters.eq("_id", id)).first() == null)
+                    .toList();
             List<String> torn = new ArrayList<>();
             for (String id : unanswered) {
                 try {
                     ideas.insertOne(idea(id));
-                }
-                catch (MongoWriteException ex) {
+                } catch (MongoWriteException ex) {
                     if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
                             && ideas.find(Filters.eq("_id", id)).first() == null) {
                         torn.add(id + " (" + ex.getError().getMessage() + ")");
                     }
                 }
             }
-            assertThat(acknowledged).as("inserts acknowledged across %d stops", STOPS).hasSizeGreaterThan(STOPS * 200);
+            assertThat(acknowledged)
+                    .as("inserts acknowledged across %d stops", STOPS)
+                    .hasSizeGreaterThan(STOPS * 200);
             assertThat(unanswered).as("inserts cut off by a stop").isNotEmpty();
             assertThat(lost).as("acknowledged inserts missing after the stops").isEmpty();
-            assertThat(torn).as("inserts refused as duplicates of a document that is not there").isEmpty();
+            assertThat(torn)
+                    .as("inserts refused as duplicates of a document that is not there")
+                    .isEmpty();
             assertThat(ideas.countDocuments()).isEqualTo(acknowledged.size() + unanswered.size());
-        }
-        finally {
+        } finally {
             server.close();
         }
     }
 
     private static Document idea(String id) {
-        return new Document("_id", id).append("submissionKey", "key-" + id).append("ownerId", "owner-" + id.hashCode() % 7)
+        return new Document("_id", id)
+                .append("submissionKey", "key-" + id)
+                .append("ownerId", "owner-" + id.hashCode() % 7)
                 .append("title", "An idea written while the server may stop");
     }
 
     private static void awaitMoreAcknowledged(Set<String> acknowledged, int more) {
         int target = acknowledged.size() + more;
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(5))
                 .until(() -> acknowledged.size() >= target);
     }
 }

@@ -1,16 +1,15 @@
 package org.suggestionbox.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class ServiceLaunchTests {
 
@@ -20,11 +19,13 @@ class ServiceLaunchTests {
     @Test
     void servicesGetTheLocalInfrastructureTheirPortsAndLinksToEachOther() {
         Ports ports = new Ports(19092, 19093, 37017, 13025, 18025, 18081, 18082, 18083, 19000);
-        ServiceLaunch launch = new ServiceLaunch(LocalStack.builder().dataDir(this.dataDir).ports(ports).settings());
+        ServiceLaunch launch = new ServiceLaunch(
+                LocalStack.builder().dataDir(this.dataDir).ports(ports).settings());
 
         Map<String, String> environment = launch.serviceEnvironment("suggestion-router", LocalSecretsTests.sample());
 
-        assertThat(environment).containsEntry("SERVER_PORT", "18082")
+        assertThat(environment)
+                .containsEntry("SERVER_PORT", "18082")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
                 .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:37017")
                 .containsEntry("SMTP_HOST", "127.0.0.1")
@@ -40,21 +41,28 @@ class ServiceLaunchTests {
 
     @Test
     void extraServiceEnvironmentIsAddedAndWinsOverTheStacksOwn() {
-        ServiceLaunch launch = new ServiceLaunch(LocalStack.builder().dataDir(this.dataDir).ports(Ports.random())
+        ServiceLaunch launch = new ServiceLaunch(LocalStack.builder()
+                .dataDir(this.dataDir)
+                .ports(Ports.random())
                 .serviceEnvironment(Map.of("SUGGESTIONBOX_INTAKE_RATELIMIT", "5000", "MAIL_FROM", "other@example.org"))
                 .settings());
 
         Map<String, String> environment = launch.serviceEnvironment("suggestion-intake", LocalSecretsTests.sample());
 
-        assertThat(environment).containsEntry("SUGGESTIONBOX_INTAKE_RATELIMIT", "5000")
+        assertThat(environment)
+                .containsEntry("SUGGESTIONBOX_INTAKE_RATELIMIT", "5000")
                 .containsEntry("MAIL_FROM", "other@example.org");
     }
 
     @Test
     void aFurtherInstanceRunsTheSameJarOnItsOwnPortWithItsOwnLog(@TempDir Path projectDir) throws IOException {
         Path jar = executableJar(projectDir, "suggestion-router");
-        ServiceLaunch launch = new ServiceLaunch(LocalStack.builder().dataDir(this.dataDir).projectDir(projectDir)
-                .ports(Ports.random()).serviceJvmOptions(List.of("-Xmx64m", "-Dx=y")).settings());
+        ServiceLaunch launch = new ServiceLaunch(LocalStack.builder()
+                .dataDir(this.dataDir)
+                .projectDir(projectDir)
+                .ports(Ports.random())
+                .serviceJvmOptions(List.of("-Xmx64m", "-Dx=y"))
+                .settings());
 
         ServiceProcess second = launch.instance("suggestion-router", 2, 18999, LocalSecretsTests.sample());
 
@@ -66,14 +74,19 @@ class ServiceLaunchTests {
 
     @Test
     void aServiceThatWasNotBuiltIsNamedWithTheBuildCommand(@TempDir Path projectDir) {
-        ServiceLaunch launch = new ServiceLaunch(LocalStack.builder().projectDir(projectDir).settings());
+        ServiceLaunch launch =
+                new ServiceLaunch(LocalStack.builder().projectDir(projectDir).settings());
 
-        assertThatIllegalStateException().isThrownBy(() -> launch.executableJar("feedback-notifier"))
-                .withMessageContaining("No executable jar of feedback-notifier").withMessageContaining("./mvnw install");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> launch.executableJar("feedback-notifier"))
+                .withMessageContaining("No executable jar of feedback-notifier")
+                .withMessageContaining("./mvnw install");
     }
 
     private static Path executableJar(Path projectDir, String module) throws IOException {
         Path target = Files.createDirectories(projectDir.resolve(module).resolve("target"));
-        return Files.createFile(target.resolve(module + "-0.1.0-SNAPSHOT-exec.jar")).toAbsolutePath().normalize();
+        return Files.createFile(target.resolve(module + "-0.1.0-SNAPSHOT-exec.jar"))
+                .toAbsolutePath()
+                .normalize();
     }
 }

@@ -29,7 +29,10 @@ import org.springframework.core.io.Resource;
 @ConfigurationProperties("signin")
 public record SignInProperties(
         @Nullable String issuer,
-        @DefaultValue("classpath:directory/demo-directory.json") Resource peopleLocation,
+
+        @DefaultValue("classpath:directory/demo-directory.json")
+        Resource peopleLocation,
+
         @Nullable String demoPassword,
         @Nullable String jwkLocation,
         @Nullable Map<String, Service> services,
@@ -64,7 +67,8 @@ public record SignInProperties(
             }
         });
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("The sign-in provider needs these settings: " + String.join(", ", missing));
+            throw new IllegalArgumentException(
+                    "The sign-in provider needs these settings: " + String.join(", ", missing));
         }
     }
 
@@ -109,8 +113,8 @@ public record SignInProperties(
      * @param baseUrls every base URL people reach it under (e.g. {@code http://localhost:8082} and
      *     {@code http://127.0.0.1:8082}); its redirect, post-logout and back-channel logout URIs derive from each
      */
-    public record Service(@Nullable String secret, @DefaultValue List<URI> baseUrls) {
-    }
+    public record Service(
+            @Nullable String secret, @DefaultValue List<URI> baseUrls) {}
 
     /**
      * A machine caller.
@@ -119,6 +123,8 @@ public record SignInProperties(
      * @param person the directory person it acts as (its tokens carry that person's email and roles)
      * @param scopes the scopes it may ask for: the names of the services it calls
      */
-    public record Machine(@Nullable String secret, @DefaultValue("admin") String person, @DefaultValue List<String> scopes) {
-    }
+    public record Machine(
+            @Nullable String secret,
+            @DefaultValue("admin") String person,
+            @DefaultValue List<String> scopes) {}
 }

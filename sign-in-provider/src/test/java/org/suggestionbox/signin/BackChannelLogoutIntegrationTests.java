@@ -68,8 +68,8 @@ class BackChannelLogoutIntegrationTests {
         // given alice signed in to the relying party
         URI issuer = URI.create("http://localhost:" + port);
         OidcLogin browser = new OidcLogin(issuer);
-        Tokens tokens = browser.signIn(CLIENT,
-                OidcLogin.redirectUriOf(URI.create(relyingPartyBase())), "alice", "demo");
+        Tokens tokens =
+                browser.signIn(CLIENT, OidcLogin.redirectUriOf(URI.create(relyingPartyBase())), "alice", "demo");
         String sid = tokens.idTokenClaims().get("sid").toString();
 
         // when she signs out there
@@ -80,9 +80,11 @@ class BackChannelLogoutIntegrationTests {
         assertThat(logout.headers().firstValue("Location")).hasValue(relyingPartyBase() + "/");
         await().atMost(Duration.ofSeconds(10)).until(() -> !RECEIVED.isEmpty());
         // as the services' Spring Security checks it: signature from the JWKS, typ JWT or logout+jwt
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer + "/oauth2/jwks").validateType(false).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
-                new JwtTypeValidator("JWT", "logout+jwt")));
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer + "/oauth2/jwks")
+                .validateType(false)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(), new JwtTypeValidator("JWT", "logout+jwt")));
         Jwt logoutToken = decoder.decode(logoutTokenOf(RECEIVED.poll()));
         assertThat(logoutToken.getHeaders()).containsEntry("typ", "logout+jwt");
         assertThat(logoutToken.getIssuer()).hasToString(issuer.toString());
@@ -97,8 +99,9 @@ class BackChannelLogoutIntegrationTests {
         assertThat(logoutToken.getClaims()).doesNotContainKey("nonce");
 
         // and the provider's session is over: signing in again needs the password
-        assertThatExceptionOfType(SignInRefused.class).isThrownBy(() -> browser.signIn(CLIENT,
-                OidcLogin.redirectUriOf(URI.create(relyingPartyBase())), "alice", "wrong"));
+        assertThatExceptionOfType(SignInRefused.class)
+                .isThrownBy(() -> browser.signIn(
+                        CLIENT, OidcLogin.redirectUriOf(URI.create(relyingPartyBase())), "alice", "wrong"));
     }
 
     private static String logoutTokenOf(String formBody) {
@@ -120,20 +123,19 @@ class BackChannelLogoutIntegrationTests {
             server.createContext("/logout/connect/back-channel/suggestionbox", exchange -> {
                 String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                if ("POST".equals(exchange.getRequestMethod()) && contentType != null
+                if ("POST".equals(exchange.getRequestMethod())
+                        && contentType != null
                         && contentType.startsWith("application/x-www-form-urlencoded")) {
                     RECEIVED.add(body);
                     exchange.sendResponseHeaders(200, -1);
-                }
-                else {
+                } else {
                     exchange.sendResponseHeaders(400, -1);
                 }
                 exchange.close();
             });
             server.start();
             return server;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }

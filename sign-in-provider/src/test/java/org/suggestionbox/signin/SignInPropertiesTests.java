@@ -19,9 +19,11 @@ class SignInPropertiesTests {
     @Test
     void everyMissingSecretIsNamedAtOnce() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> properties(null, Map.of(
-                        "suggestion-router", new Service(null, ROUTER_URLS),
-                        "feedback-notifier", new Service(" ", ROUTER_URLS)),
+                .isThrownBy(() -> properties(
+                        null,
+                        Map.of(
+                                "suggestion-router", new Service(null, ROUTER_URLS),
+                                "feedback-notifier", new Service(" ", ROUTER_URLS)),
                         Map.of("hr-sync", new Machine(null, "admin", List.of()))))
                 .withMessageContaining("SIGNIN_DEMO_PASSWORD")
                 .withMessageContaining("ROUTER_OIDC_CLIENT_SECRET")
@@ -32,22 +34,29 @@ class SignInPropertiesTests {
     @Test
     void serviceWithoutBaseUrlIsRefused() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> properties("demo", Map.of("suggestion-router", new Service("s", List.of())), Map.of()))
+                .isThrownBy(() ->
+                        properties("demo", Map.of("suggestion-router", new Service("s", List.of())), Map.of()))
                 .withMessageContaining("signin.services.suggestion-router.base-urls");
     }
 
     @Test
     void blankIssuerMeansTheRequestsHost() {
-        SignInProperties properties = properties("demo", Map.of("suggestion-router", new Service("s", ROUTER_URLS)),
-                Map.of());
+        SignInProperties properties =
+                properties("demo", Map.of("suggestion-router", new Service("s", ROUTER_URLS)), Map.of());
 
         assertThat(properties.issuerOrNull()).isNull();
         assertThat(properties.jwkLocationOrNull()).isNull();
     }
 
-    private static SignInProperties properties(String demoPassword, Map<String, Service> services,
-            Map<String, Machine> machines) {
-        return new SignInProperties(" ", new ClassPathResource("directory/demo-directory.json"), demoPassword, "",
-                services, machines, Duration.ofSeconds(2));
+    private static SignInProperties properties(
+            String demoPassword, Map<String, Service> services, Map<String, Machine> machines) {
+        return new SignInProperties(
+                " ",
+                new ClassPathResource("directory/demo-directory.json"),
+                demoPassword,
+                "",
+                services,
+                machines,
+                Duration.ofSeconds(2));
     }
 }

@@ -58,9 +58,11 @@ class SignInProviderIntegrationTests {
 
     @Test
     void discoveryNamesTheEndpointsAndBackChannelLogout() throws Exception {
-        Map<String, Object> discovery = json(get("/.well-known/openid-configuration", "en").body());
+        Map<String, Object> discovery =
+                json(get("/.well-known/openid-configuration", "en").body());
 
-        assertThat(discovery).containsEntry("issuer", issuer().toString())
+        assertThat(discovery)
+                .containsEntry("issuer", issuer().toString())
                 .containsEntry("authorization_endpoint", issuer() + "/oauth2/authorize")
                 .containsEntry("token_endpoint", issuer() + "/oauth2/token")
                 .containsEntry("jwks_uri", issuer() + "/oauth2/jwks")
@@ -161,8 +163,8 @@ class SignInProviderIntegrationTests {
     @Test
     void wrongClientSecretGetsNoTokens() {
         assertThatExceptionOfType(SignInRefused.class)
-                .isThrownBy(() -> browser().signIn(new Client("suggestion-router", "guessed"), ROUTER_CALLBACK,
-                        "alice", "demo"))
+                .isThrownBy(() ->
+                        browser().signIn(new Client("suggestion-router", "guessed"), ROUTER_CALLBACK, "alice", "demo"))
                 .withMessageContaining("401");
     }
 
@@ -204,13 +206,21 @@ class SignInProviderIntegrationTests {
         String hebrew = get("/login", "he-IL,he;q=0.9").body();
         String polish = get("/login", "pl").body();
 
-        assertThat(english).contains("lang=\"en\"", "dir=\"ltr\"", "Suggestion Box", "name=\"username\"",
-                "name=\"password\"", "name=\"_csrf\"", "<label for=\"username\"");
+        assertThat(english)
+                .contains(
+                        "lang=\"en\"",
+                        "dir=\"ltr\"",
+                        "Suggestion Box",
+                        "name=\"username\"",
+                        "name=\"password\"",
+                        "name=\"_csrf\"",
+                        "<label for=\"username\"");
         assertThat(hebrew).contains("lang=\"he\"", "dir=\"rtl\"", "תיבת הצעות");
         assertThat(polish).contains("lang=\"pl\"", "Skrzynka pomysłów", "Hasło");
         assertThat(english).doesNotContain("role=\"alert\"");
-        assertThat(english).as("the local profile names the demo people").contains("id=\"demo-people\"",
-                "alice, noa, piotr");
+        assertThat(english)
+                .as("the local profile names the demo people")
+                .contains("id=\"demo-people\"", "alice, noa, piotr");
         assertThat(hebrew).contains("משתמשי הדגמה");
     }
 
@@ -218,8 +228,12 @@ class SignInProviderIntegrationTests {
     void signInPageSaysWhenTheCredentialsWereWrong() throws Exception {
         String page = get("/login?error", "en").body();
 
-        assertThat(page).contains("role=\"alert\"", "The user name or the password is wrong",
-                "aria-invalid=\"true\"", "aria-describedby=\"login-error\"");
+        assertThat(page)
+                .contains(
+                        "role=\"alert\"",
+                        "The user name or the password is wrong",
+                        "aria-invalid=\"true\"",
+                        "aria-describedby=\"login-error\"");
     }
 
     private Jwt verified(String token) {
@@ -227,12 +241,14 @@ class SignInProviderIntegrationTests {
     }
 
     private HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(issuer().resolve(path)).header("Accept-Language", language).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(issuer().resolve(path))
+                        .header("Accept-Language", language)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static Map<String, Object> json(String body) {
-        return JsonMapper.builder().build().readValue(body, new TypeReference<Map<String, Object>>() {
-        });
+        return JsonMapper.builder().build().readValue(body, new TypeReference<Map<String, Object>>() {});
     }
 }

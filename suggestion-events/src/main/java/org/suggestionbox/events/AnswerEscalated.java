@@ -18,7 +18,8 @@ public record AnswerEscalated(
         String ownerId,
         String escalatedToId,
         Instant missedDeadline,
-        Instant newAnswerDueBy) implements IdeaLifecycleEvent {
+        Instant newAnswerDueBy)
+        implements IdeaLifecycleEvent {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -12,7 +12,8 @@ public record AnswerReminderDue(
         String title,
         String ownerId,
         ReminderPoint reminder,
-        Instant answerDueBy) implements IdeaLifecycleEvent {
+        Instant answerDueBy)
+        implements IdeaLifecycleEvent {
 
     public static final int SCHEMA_VERSION = 1;
 }

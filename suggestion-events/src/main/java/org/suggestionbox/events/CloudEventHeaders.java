@@ -16,8 +16,7 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = "ce_subject";
     public static final String CONTENT_TYPE = "content-type";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 
     /**
      * @param source the producing service as a URI reference, e.g. {@code /suggestion-intake}

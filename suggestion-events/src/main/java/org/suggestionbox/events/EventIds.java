@@ -9,8 +9,7 @@ import java.util.UUID;
  */
 public final class EventIds {
 
-    private EventIds() {
-    }
+    private EventIds() {}
 
     /** A name-based (type 3) UUID over the given parts, joined with '|'. */
     public static UUID derive(Object... parts) {

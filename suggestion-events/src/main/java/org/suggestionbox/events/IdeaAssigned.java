@@ -24,7 +24,8 @@ public record IdeaAssigned(
         String ownerName,
         String ruleId,
         String ruleExplanation,
-        Instant answerDueBy) implements IdeaLifecycleEvent {
+        Instant answerDueBy)
+        implements IdeaLifecycleEvent {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -25,7 +25,8 @@ public record IdeaDecided(
         @Nullable DeclineReason reasonCode,
         String explanation,
         @Nullable String nextStep,
-        @Nullable LocalDate expectedBy) implements IdeaLifecycleEvent {
+        @Nullable LocalDate expectedBy)
+        implements IdeaLifecycleEvent {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -14,7 +14,8 @@ public record IdeaMergedAsDuplicate(
         List<Submitter> submitters,
         String ownerId,
         UUID originalIdeaId,
-        String originalTitle) implements IdeaLifecycleEvent {
+        String originalTitle)
+        implements IdeaLifecycleEvent {
 
     public static final int SCHEMA_VERSION = 1;
 

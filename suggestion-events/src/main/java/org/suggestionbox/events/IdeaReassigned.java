@@ -16,7 +16,8 @@ public record IdeaReassigned(
         String ownerId,
         String ownerName,
         String note,
-        Instant answerDueBy) implements IdeaLifecycleEvent {
+        Instant answerDueBy)
+        implements IdeaLifecycleEvent {
 
     public static final int SCHEMA_VERSION = 1;
 

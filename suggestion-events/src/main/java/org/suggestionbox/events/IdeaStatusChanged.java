@@ -17,7 +17,8 @@ public record IdeaStatusChanged(
         List<Submitter> submitters,
         String ownerId,
         ProgressStatus status,
-        String note) implements IdeaLifecycleEvent {
+        String note)
+        implements IdeaLifecycleEvent {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -5,8 +5,5 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /** Events on {@link Topics#IDEAS_SUBMITTED}. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = IdeaSubmitted.class, name = "IdeaSubmitted")
-})
-public sealed interface IdeaSubmission extends IdeaEvent permits IdeaSubmitted {
-}
+@JsonSubTypes({@JsonSubTypes.Type(value = IdeaSubmitted.class, name = "IdeaSubmitted")})
+public sealed interface IdeaSubmission extends IdeaEvent permits IdeaSubmitted {}

@@ -31,7 +31,8 @@ public record IdeaSubmitted(
         @Nullable String department,
         @Nullable String locale,
         List<String> coSubmitterIds,
-        @Nullable String trackingTokenHash) implements IdeaSubmission {
+        @Nullable String trackingTokenHash)
+        implements IdeaSubmission {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -40,10 +41,32 @@ public record IdeaSubmitted(
     }
 
     /** An idea without a tracking link (named ideas, and events from before there were links). */
-    public IdeaSubmitted(UUID eventId, UUID ideaId, Instant occurredAt, int schemaVersion, String title,
-            String description, String category, SubmissionChannel channel, Submitter submitter,
-            @Nullable String department, @Nullable String locale, List<String> coSubmitterIds) {
-        this(eventId, ideaId, occurredAt, schemaVersion, title, description, category, channel, submitter, department,
-                locale, coSubmitterIds, null);
+    public IdeaSubmitted(
+            UUID eventId,
+            UUID ideaId,
+            Instant occurredAt,
+            int schemaVersion,
+            String title,
+            String description,
+            String category,
+            SubmissionChannel channel,
+            Submitter submitter,
+            @Nullable String department,
+            @Nullable String locale,
+            List<String> coSubmitterIds) {
+        this(
+                eventId,
+                ideaId,
+                occurredAt,
+                schemaVersion,
+                title,
+                description,
+                category,
+                channel,
+                submitter,
+                department,
+                locale,
+                coSubmitterIds,
+                null);
     }
 }

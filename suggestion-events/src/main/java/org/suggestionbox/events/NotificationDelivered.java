@@ -17,7 +17,8 @@ public record NotificationDelivered(
         String sourceEventType,
         RecipientRole recipientRole,
         String recipientRef,
-        DeliveryChannel channel) implements NotificationEvent {
+        DeliveryChannel channel)
+        implements NotificationEvent {
 
     public static final int SCHEMA_VERSION = 1;
 }

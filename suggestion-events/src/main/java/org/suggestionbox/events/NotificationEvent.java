@@ -11,8 +11,8 @@ import java.util.UUID;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = NotificationDelivered.class, name = "NotificationDelivered"),
-        @JsonSubTypes.Type(value = NotificationFailed.class, name = "NotificationFailed")
+    @JsonSubTypes.Type(value = NotificationDelivered.class, name = "NotificationDelivered"),
+    @JsonSubTypes.Type(value = NotificationFailed.class, name = "NotificationFailed")
 })
 public sealed interface NotificationEvent extends IdeaEvent permits NotificationDelivered, NotificationFailed {
 

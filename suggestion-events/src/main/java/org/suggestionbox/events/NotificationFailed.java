@@ -15,7 +15,8 @@ public record NotificationFailed(
         String recipientRef,
         DeliveryChannel channel,
         int attempts,
-        String cause) implements NotificationEvent {
+        String cause)
+        implements NotificationEvent {
 
     public static final int SCHEMA_VERSION = 1;
 }

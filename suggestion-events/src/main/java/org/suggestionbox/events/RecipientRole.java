@@ -2,5 +2,7 @@ package org.suggestionbox.events;
 
 /** Why a person received a notification. */
 public enum RecipientRole {
-    SUBMITTER, OWNER, MANAGER
+    SUBMITTER,
+    OWNER,
+    MANAGER
 }

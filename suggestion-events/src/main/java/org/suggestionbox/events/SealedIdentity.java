@@ -7,5 +7,4 @@ package org.suggestionbox.events;
  * @param keyId id of the key in the key ring, so keys can rotate
  * @param ciphertext base64 of nonce and ciphertext
  */
-public record SealedIdentity(String keyId, String ciphertext) {
-}
+public record SealedIdentity(String keyId, String ciphertext) {}

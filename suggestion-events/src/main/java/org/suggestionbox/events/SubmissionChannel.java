@@ -2,5 +2,8 @@ package org.suggestionbox.events;
 
 /** The door an idea came through. */
 public enum SubmissionChannel {
-    WEB, API, SLACK, TEAMS
+    WEB,
+    API,
+    SLACK,
+    TEAMS
 }

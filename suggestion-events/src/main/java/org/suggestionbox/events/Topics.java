@@ -22,8 +22,7 @@ public final class Topics {
 
     public static final List<String> ALL = List.of(IDEAS_SUBMITTED, IDEAS_LIFECYCLE, NOTIFICATIONS_DELIVERED);
 
-    private Topics() {
-    }
+    private Topics() {}
 
     public static String deadLetterOf(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

@@ -60,10 +60,10 @@ class EventContractTests {
     private static final List<Class<? extends IdeaEvent>> SEALED_EVENT_TYPES =
             List.of(IdeaSubmission.class, IdeaLifecycleEvent.class, NotificationEvent.class);
 
-    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                    .formatAssertionsEnabled(true)
-                    .build()));
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            registry -> registry.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -81,7 +81,8 @@ class EventContractTests {
 
         for (String readFrom : List.of(topic, Topics.deadLetterOf(topic))) {
             try (JacksonJsonDeserializer<IdeaEvent> deserializer = deserializerFor(readFrom)) {
-                assertThat(deserializer.deserialize(readFrom, new RecordHeaders(), value)).isEqualTo(event);
+                assertThat(deserializer.deserialize(readFrom, new RecordHeaders(), value))
+                        .isEqualTo(event);
             }
         }
 
@@ -94,12 +95,20 @@ class EventContractTests {
     @Test
     void samplesCoverEveryEventRecordBothDecisionsAndAnAnonymousSubmitter() {
         List<IdeaEvent> samples = EventSamples.all();
-        assertThat(samples).extracting(Object::getClass).map(Class.class::cast)
+        assertThat(samples)
+                .extracting(Object::getClass)
+                .map(Class.class::cast)
                 .containsAll(permittedRecords().toList());
-        assertThat(samples).filteredOn(IdeaDecided.class::isInstance).map(IdeaDecided.class::cast)
-                .extracting(IdeaDecided::outcome).containsExactlyInAnyOrder(DecisionOutcome.values());
-        assertThat(samples).filteredOn(IdeaSubmitted.class::isInstance).map(IdeaSubmitted.class::cast)
-                .anySatisfy(submitted -> assertThat(submitted.submitter().isAnonymous()).isTrue());
+        assertThat(samples)
+                .filteredOn(IdeaDecided.class::isInstance)
+                .map(IdeaDecided.class::cast)
+                .extracting(IdeaDecided::outcome)
+                .containsExactlyInAnyOrder(DecisionOutcome.values());
+        assertThat(samples)
+                .filteredOn(IdeaSubmitted.class::isInstance)
+                .map(IdeaSubmitted.class::cast)
+                .anySatisfy(submitted ->
+                        assertThat(submitted.submitter().isAnonymous()).isTrue());
     }
 
     @Test
@@ -122,23 +131,35 @@ class EventContractTests {
                 broken("IdeaDecided without outcome", EventSamples.ideaDeclined(), json -> json.remove("outcome")),
                 broken("DECLINE without reasonCode", EventSamples.ideaDeclined(), json -> json.remove("reasonCode")),
                 broken("EXPLORE without expectedBy", EventSamples.ideaExplored(), json -> json.remove("expectedBy")),
-                broken("expectedBy not a date", EventSamples.ideaExplored(),
+                broken(
+                        "expectedBy not a date",
+                        EventSamples.ideaExplored(),
                         json -> json.put("expectedBy", "1 May 2026")),
                 broken("unknown outcome", EventSamples.ideaExplored(), json -> json.put("outcome", "MAYBE")),
                 broken("wrong type const", EventSamples.ideaExplored(), json -> json.put("type", "IdeaAssigned")),
                 broken("unknown property", EventSamples.ideaAssigned(), json -> json.put("priority", "high")),
-                broken("trackingTokenHash not a SHA-256", EventSamples.anonymousIdeaSubmitted(),
+                broken(
+                        "trackingTokenHash not a SHA-256",
+                        EventSamples.anonymousIdeaSubmitted(),
                         json -> json.put("trackingTokenHash", "the-token-itself")),
                 broken("ideaId not a uuid", EventSamples.ideaAssigned(), json -> json.put("ideaId", "idea-42")),
-                broken("occurredAt not a date-time", EventSamples.ideaAssigned(),
+                broken(
+                        "occurredAt not a date-time",
+                        EventSamples.ideaAssigned(),
                         json -> json.put("occurredAt", "yesterday")),
                 broken("no submitters", EventSamples.ideaAssigned(), json -> json.putArray("submitters")),
-                broken("submitter with both identities", EventSamples.ideaSubmitted(),
-                        json -> ((ObjectNode) json.get("submitter")).set("sealedIdentity",
-                                JSON.valueToTree(EventSamples.ANONYMOUS.sealedIdentity()))),
-                broken("submitter with neither identity", EventSamples.ideaSubmitted(),
+                broken(
+                        "submitter with both identities",
+                        EventSamples.ideaSubmitted(),
+                        json -> ((ObjectNode) json.get("submitter"))
+                                .set("sealedIdentity", JSON.valueToTree(EventSamples.ANONYMOUS.sealedIdentity()))),
+                broken(
+                        "submitter with neither identity",
+                        EventSamples.ideaSubmitted(),
                         json -> ((ObjectNode) json.get("submitter")).remove("personId")),
-                broken("NotificationFailed without attempts", EventSamples.notificationFailed(),
+                broken(
+                        "NotificationFailed without attempts",
+                        EventSamples.notificationFailed(),
                         json -> json.remove("attempts")));
     }
 
@@ -181,7 +202,8 @@ class EventContractTests {
         try (JacksonJsonDeserializer<IdeaEvent> deserializer = deserializerFor(Topics.IDEAS_LIFECYCLE)) {
             assertThatThrownBy(() -> deserializer.deserialize(Topics.IDEAS_LIFECYCLE, new RecordHeaders(), value))
                     .isInstanceOf(SerializationException.class)
-                    .cause().isInstanceOf(InvalidTypeIdException.class)
+                    .cause()
+                    .isInstanceOf(InvalidTypeIdException.class)
                     .hasMessageContaining("'IdeaTeleported'");
         }
     }
@@ -192,7 +214,8 @@ class EventContractTests {
         try (JacksonJsonDeserializer<IdeaEvent> deserializer = deserializerFor(Topics.IDEAS_LIFECYCLE)) {
             assertThatThrownBy(() -> deserializer.deserialize(Topics.IDEAS_LIFECYCLE, new RecordHeaders(), value))
                     .isInstanceOf(SerializationException.class)
-                    .cause().isInstanceOf(InvalidTypeIdException.class)
+                    .cause()
+                    .isInstanceOf(InvalidTypeIdException.class)
                     .hasMessageContaining("'NotificationDelivered'");
         }
     }
@@ -201,9 +224,13 @@ class EventContractTests {
 
     @Test
     void everyPermittedRecordHasASchemaFileAndEverySchemaFileARecord() {
-        assertThat(permittedRecords()).allSatisfy(type -> assertThat(type.isRecord()).as(type.getName()).isTrue());
-        assertThat(schemaFileNames()).containsExactlyInAnyOrderElementsOf(
-                permittedRecords().map(type -> type.getSimpleName() + ".schema.json").toList());
+        assertThat(permittedRecords())
+                .allSatisfy(
+                        type -> assertThat(type.isRecord()).as(type.getName()).isTrue());
+        assertThat(schemaFileNames())
+                .containsExactlyInAnyOrderElementsOf(permittedRecords()
+                        .map(type -> type.getSimpleName() + ".schema.json")
+                        .toList());
     }
 
     @ParameterizedTest
@@ -213,10 +240,11 @@ class EventContractTests {
         assertThat(typeInfo.use()).isEqualTo(JsonTypeInfo.Id.NAME);
         assertThat(typeInfo.property()).isEqualTo("type");
 
-        Map<Class<?>, String> subTypes = Arrays.stream(sealedType.getAnnotation(JsonSubTypes.class).value())
+        Map<Class<?>, String> subTypes = Arrays.stream(
+                        sealedType.getAnnotation(JsonSubTypes.class).value())
                 .collect(toMap(JsonSubTypes.Type::value, JsonSubTypes.Type::name));
-        Map<Class<?>, String> permitted = Arrays.stream(sealedType.getPermittedSubclasses())
-                .collect(toMap(type -> type, Class::getSimpleName));
+        Map<Class<?>, String> permitted =
+                Arrays.stream(sealedType.getPermittedSubclasses()).collect(toMap(type -> type, Class::getSimpleName));
         assertThat(subTypes).isEqualTo(permitted);
     }
 
@@ -234,17 +262,23 @@ class EventContractTests {
         assertThat(properties.get("type").get("const").asString()).isEqualTo(name);
         assertThat(properties.get("schemaVersion").get("const").asInt())
                 .isEqualTo(recordType.getField("SCHEMA_VERSION").getInt(null));
-        assertThat(properties.propertyNames()).containsExactlyInAnyOrderElementsOf(
-                Stream.concat(Stream.of("type"), Arrays.stream(components).map(RecordComponent::getName)).toList());
-        assertThat(strings(schema.get("required"))).containsExactlyInAnyOrderElementsOf(
-                Stream.concat(Stream.of("type"), Arrays.stream(components)
-                        .filter(component -> !isNullable(component))
-                        .map(RecordComponent::getName)).toList());
+        assertThat(properties.propertyNames())
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(
+                                Stream.of("type"), Arrays.stream(components).map(RecordComponent::getName))
+                        .toList());
+        assertThat(strings(schema.get("required")))
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(
+                                Stream.of("type"),
+                                Arrays.stream(components)
+                                        .filter(component -> !isNullable(component))
+                                        .map(RecordComponent::getName))
+                        .toList());
 
         for (RecordComponent component : components) {
             if (component.getType().isEnum()) {
                 List<String> constants = Arrays.stream(component.getType().getEnumConstants())
-                        .map(constant -> ((Enum<?>) constant).name()).toList();
+                        .map(constant -> ((Enum<?>) constant).name())
+                        .toList();
                 assertThat(strings(properties.get(component.getName()).get("enum")))
                         .as("%s.%s", name, component.getName())
                         .containsExactlyElementsOf(constants);
@@ -265,7 +299,11 @@ class EventContractTests {
         JsonNode submitter = definitions.getFirst().get("Submitter");
         assertThat(submitter.get("properties").propertyNames())
                 .containsExactlyInAnyOrderElementsOf(recordComponentNames(Submitter.class));
-        assertThat(definitions.getFirst().get("SealedIdentity").get("properties").propertyNames())
+        assertThat(definitions
+                        .getFirst()
+                        .get("SealedIdentity")
+                        .get("properties")
+                        .propertyNames())
                 .containsExactlyInAnyOrderElementsOf(recordComponentNames(SealedIdentity.class));
     }
 
@@ -281,23 +319,33 @@ class EventContractTests {
         Map<String, Map<String, Object>> channelsByAddress = channels.values().stream()
                 .collect(toMap(channel -> (String) channel.get("address"), channel -> channel));
         List<String> expectedAddresses = Topics.ALL.stream()
-                .flatMap(topic -> Stream.of(topic, Topics.deadLetterOf(topic))).toList();
+                .flatMap(topic -> Stream.of(topic, Topics.deadLetterOf(topic)))
+                .toList();
         assertThat(channelsByAddress.keySet()).containsExactlyInAnyOrderElementsOf(expectedAddresses);
 
         channelsByAddress.forEach((address, channel) -> {
             Set<String> names = ((Map<String, Object>) channel.get("messages")).keySet();
-            assertThat(names).as(address).containsExactlyInAnyOrderElementsOf(Arrays
-                    .stream(Topics.eventTypeOf(address).getPermittedSubclasses()).map(Class::getSimpleName).toList());
+            assertThat(names)
+                    .as(address)
+                    .containsExactlyInAnyOrderElementsOf(
+                            Arrays.stream(Topics.eventTypeOf(address).getPermittedSubclasses())
+                                    .map(Class::getSimpleName)
+                                    .toList());
         });
 
         Map<String, Map<String, Object>> operations = (Map<String, Map<String, Object>>) doc.get("operations");
         for (String topic : Topics.ALL) {
-            String channelRef = "#/channels/" + channels.entrySet().stream()
-                    .filter(entry -> topic.equals(entry.getValue().get("address"))).findFirst().orElseThrow().getKey();
+            String channelRef = "#/channels/"
+                    + channels.entrySet().stream()
+                            .filter(entry -> topic.equals(entry.getValue().get("address")))
+                            .findFirst()
+                            .orElseThrow()
+                            .getKey();
             assertThat(operations.values())
                     .filteredOn(operation -> channelRef.equals(((Map<?, ?>) operation.get("channel")).get("$ref")))
                     .extracting(operation -> operation.get("action"))
-                    .as(topic).containsExactlyInAnyOrder("send", "receive");
+                    .as(topic)
+                    .containsExactlyInAnyOrder("send", "receive");
         }
     }
 
@@ -306,8 +354,8 @@ class EventContractTests {
     void asyncApiMessagesCarryTheCloudEventHeadersAndTheirSchema() throws ReflectiveOperationException {
         Map<String, Object> doc = asyncApi();
         Map<String, Object> components = (Map<String, Object>) doc.get("components");
-        Map<String, Object> headerSchema = (Map<String, Object>) ((Map<String, Object>) components.get("schemas"))
-                .get("CloudEventHeaders");
+        Map<String, Object> headerSchema =
+                (Map<String, Object>) ((Map<String, Object>) components.get("schemas")).get("CloudEventHeaders");
         List<String> headerNames = new ArrayList<>();
         for (var field : CloudEventHeaders.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
@@ -317,18 +365,19 @@ class EventContractTests {
         assertThat((List<String>) headerSchema.get("required")).containsExactlyInAnyOrderElementsOf(headerNames);
 
         Map<String, Map<String, Object>> messages = (Map<String, Map<String, Object>>) components.get("messages");
-        assertThat(messages.keySet()).containsExactlyInAnyOrderElementsOf(
-                permittedRecords().map(Class::getSimpleName).toList());
+        assertThat(messages.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        permittedRecords().map(Class::getSimpleName).toList());
         for (IdeaEvent sample : EventSamples.all()) {
             String name = sample.getClass().getSimpleName();
             Map<String, Object> message = messages.get(name);
             assertThat(((Map<String, Object>) message.get("payload")).get("$ref"))
                     .isEqualTo("./schemas/" + name + ".schema.json");
-            List<Map<String, Object>> headers = (List<Map<String, Object>>) ((Map<String, Object>) message
-                    .get("headers")).get("allOf");
+            List<Map<String, Object>> headers =
+                    (List<Map<String, Object>>) ((Map<String, Object>) message.get("headers")).get("allOf");
             assertThat(headers.getFirst()).containsEntry("$ref", "#/components/schemas/CloudEventHeaders");
-            Map<String, Object> ceType = (Map<String, Object>) ((Map<String, Object>) headers.get(1)
-                    .get("properties")).get(CloudEventHeaders.TYPE);
+            Map<String, Object> ceType = (Map<String, Object>)
+                    ((Map<String, Object>) headers.get(1).get("properties")).get(CloudEventHeaders.TYPE);
             assertThat(ceType).containsEntry("const", sample.cloudEventType());
         }
     }
@@ -345,8 +394,7 @@ class EventContractTests {
         for (String ref : refs) {
             if (ref.startsWith("#/")) {
                 assertThat(resolvePointer(doc, ref)).as(ref).isNotNull();
-            }
-            else {
+            } else {
                 Path file = Path.of(base.toURI()).resolveSibling(ref).normalize();
                 assertThat(file).as(ref).isRegularFile();
                 files.add(file.getFileName().toString());
@@ -381,7 +429,8 @@ class EventContractTests {
     private static String topicOf(IdeaEvent event) {
         return Topics.ALL.stream()
                 .filter(topic -> Topics.eventTypeOf(topic).isInstance(event))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     private static byte[] serialize(String topic, IdeaEvent event) {
@@ -396,10 +445,13 @@ class EventContractTests {
 
     private static JacksonJsonDeserializer<IdeaEvent> deserializerFor(String topic) {
         JacksonJsonDeserializer<IdeaEvent> deserializer = new JacksonJsonDeserializer<>();
-        deserializer.configure(Map.of(
-                JacksonJsonDeserializer.VALUE_DEFAULT_TYPE, Topics.eventTypeOf(topic).getName(),
-                JacksonJsonDeserializer.USE_TYPE_INFO_HEADERS, false,
-                JacksonJsonDeserializer.TRUSTED_PACKAGES, IdeaEvent.class.getPackageName()), false);
+        deserializer.configure(
+                Map.of(
+                        JacksonJsonDeserializer.VALUE_DEFAULT_TYPE,
+                                Topics.eventTypeOf(topic).getName(),
+                        JacksonJsonDeserializer.USE_TYPE_INFO_HEADERS, false,
+                        JacksonJsonDeserializer.TRUSTED_PACKAGES, IdeaEvent.class.getPackageName()),
+                false);
         return deserializer;
     }
 
@@ -410,8 +462,7 @@ class EventContractTests {
     private static JsonNode readSchemaFile(String eventName) {
         try (InputStream in = resource("schemas/" + eventName + ".schema.json").openStream()) {
             return JSON.readTree(in);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -419,11 +470,9 @@ class EventContractTests {
     private static Set<String> schemaFileNames() {
         try (Stream<Path> files = Files.list(Path.of(resource("schemas").toURI()))) {
             return files.map(file -> file.getFileName().toString()).collect(toSet());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-        catch (URISyntaxException ex) {
+        } catch (URISyntaxException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -433,8 +482,7 @@ class EventContractTests {
         try (InputStream in = resource("asyncapi.yaml").openStream()) {
             String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(yaml);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -449,13 +497,11 @@ class EventContractTests {
             map.forEach((key, value) -> {
                 if ("$ref".equals(key)) {
                     refs.add((String) value);
-                }
-                else {
+                } else {
                     collectRefs(value, refs);
                 }
             });
-        }
-        else if (node instanceof Collection<?> list) {
+        } else if (node instanceof Collection<?> list) {
             list.forEach(item -> collectRefs(item, refs));
         }
     }
@@ -476,7 +522,9 @@ class EventContractTests {
     }
 
     private static List<String> recordComponentNames(Class<?> recordType) {
-        return Arrays.stream(recordType.getRecordComponents()).map(RecordComponent::getName).toList();
+        return Arrays.stream(recordType.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
     }
 
     private static List<String> strings(JsonNode array) {

@@ -20,8 +20,10 @@ class EventIdsTests {
     @Test
     void anotherCauseYieldsAnotherId() {
         UUID halfTime = EventIds.derive("reminder", IDEA_ID, ReminderPoint.HALF_TIME);
-        assertThat(EventIds.derive("reminder", IDEA_ID, ReminderPoint.ONE_DAY_BEFORE)).isNotEqualTo(halfTime);
-        assertThat(EventIds.derive(IDEA_ID, "reminder", ReminderPoint.HALF_TIME)).isNotEqualTo(halfTime);
+        assertThat(EventIds.derive("reminder", IDEA_ID, ReminderPoint.ONE_DAY_BEFORE))
+                .isNotEqualTo(halfTime);
+        assertThat(EventIds.derive(IDEA_ID, "reminder", ReminderPoint.HALF_TIME))
+                .isNotEqualTo(halfTime);
         assertThat(EventIds.derive("reminder", IDEA_ID)).isNotEqualTo(halfTime);
     }
 
@@ -29,7 +31,7 @@ class EventIdsTests {
     void isANameBasedUuidOverThePartsJoinedWithPipes() {
         UUID id = EventIds.derive("assigned", IDEA_ID, 2);
         assertThat(id.version()).isEqualTo(3);
-        assertThat(id).isEqualTo(UUID.nameUUIDFromBytes(
-                ("assigned|" + IDEA_ID + "|2").getBytes(StandardCharsets.UTF_8)));
+        assertThat(id)
+                .isEqualTo(UUID.nameUUIDFromBytes(("assigned|" + IDEA_ID + "|2").getBytes(StandardCharsets.UTF_8)));
     }
 }

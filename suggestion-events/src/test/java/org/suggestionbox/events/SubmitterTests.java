@@ -39,8 +39,9 @@ class SubmitterTests {
     @Test
     void onlyThePresentHalfIsWritten() {
         assertThat(json.writeValueAsString(Submitter.person("dana.levi"))).isEqualTo("{\"personId\":\"dana.levi\"}");
-        assertThat(json.writeValueAsString(Submitter.anonymous(SEALED))).isEqualTo(
-                "{\"sealedIdentity\":{\"keyId\":\"k-2026-01\",\"ciphertext\":\"bm9uY2UrY2lwaGVydGV4dA==\"}}");
+        assertThat(json.writeValueAsString(Submitter.anonymous(SEALED)))
+                .isEqualTo(
+                        "{\"sealedIdentity\":{\"keyId\":\"k-2026-01\",\"ciphertext\":\"bm9uY2UrY2lwaGVydGV4dA==\"}}");
     }
 
     @Test
@@ -48,8 +49,9 @@ class SubmitterTests {
         assertThatThrownBy(() -> json.readValue("{}", Submitter.class))
                 .isInstanceOf(DatabindException.class)
                 .hasRootCauseInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> json.readValue("{\"personId\":\"dana.levi\",\"sealedIdentity\":"
-                + "{\"keyId\":\"k\",\"ciphertext\":\"c\"}}", Submitter.class))
+        assertThatThrownBy(() -> json.readValue(
+                        "{\"personId\":\"dana.levi\",\"sealedIdentity\":" + "{\"keyId\":\"k\",\"ciphertext\":\"c\"}}",
+                        Submitter.class))
                 .isInstanceOf(DatabindException.class)
                 .hasRootCauseInstanceOf(IllegalArgumentException.class);
     }

@@ -11,8 +11,8 @@ class TopicsTests {
 
     @Test
     void allNamesTheThreeTopics() {
-        assertThat(Topics.ALL).containsExactly("ideas.submitted.v1", "ideas.lifecycle.v1",
-                "notifications.delivered.v1");
+        assertThat(Topics.ALL)
+                .containsExactly("ideas.submitted.v1", "ideas.lifecycle.v1", "notifications.delivered.v1");
     }
 
     @Test
@@ -31,10 +31,20 @@ class TopicsTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "ideas.submitted.v2", "ideas.lifecycle", "orders.v1", ".DLT", "",
-            "ideas.lifecycle.v1.DLT.DLT", "ideas.lifecycle.v1.dlt", "IDEAS.LIFECYCLE.V1" })
+    @ValueSource(
+            strings = {
+                "ideas.submitted.v2",
+                "ideas.lifecycle",
+                "orders.v1",
+                ".DLT",
+                "",
+                "ideas.lifecycle.v1.DLT.DLT",
+                "ideas.lifecycle.v1.dlt",
+                "IDEAS.LIFECYCLE.V1"
+            })
     void otherTopicsAreRejected(String topic) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Topics.eventTypeOf(topic))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Topics.eventTypeOf(topic))
                 .withMessageContaining(topic);
     }
 }

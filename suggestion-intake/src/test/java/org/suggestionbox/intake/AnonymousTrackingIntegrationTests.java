@@ -50,17 +50,31 @@ class AnonymousTrackingIntegrationTests {
     void anonymousIdeaIsAnsweredWithAPrivateCapabilityLinkWhoseTokenTravelsOnlySealed(CapturedOutput output) {
         String title = "Anonymous with a link " + UUID.randomUUID();
 
-        HttpResponse<String> response = TestHttp.as(port, "alice").postJson("/api/ideas", json(Map.of(
-                "title", title, "description", "Only I may follow it", "category", "workplace", "anonymous", true)));
+        HttpResponse<String> response = TestHttp.as(port, "alice")
+                .postJson(
+                        "/api/ideas",
+                        json(Map.of(
+                                "title",
+                                title,
+                                "description",
+                                "Only I may follow it",
+                                "category",
+                                "workplace",
+                                "anonymous",
+                                true)));
 
         assertThat(response.statusCode()).isEqualTo(202);
         JsonNode body = JSON.readTree(response.body());
         String id = body.path("id").asString();
         String trackingUrl = body.path("trackingUrl").asString();
         Matcher matcher = TRACKING_URL.matcher(trackingUrl);
-        assertThat(matcher.matches()).as("a /track/ capability link: %s", trackingUrl).isTrue();
+        assertThat(matcher.matches())
+                .as("a /track/ capability link: %s", trackingUrl)
+                .isTrue();
         String token = matcher.group(1);
-        assertThat(Base64.getUrlDecoder().decode(token)).as("at least 128 random bits").hasSizeGreaterThanOrEqualTo(16);
+        assertThat(Base64.getUrlDecoder().decode(token))
+                .as("at least 128 random bits")
+                .hasSizeGreaterThanOrEqualTo(16);
         assertThat(trackingUrl).doesNotContain(id);
         assertThat(response.headers().firstValue("Location")).hasValue(trackingUrl);
 
@@ -75,8 +89,13 @@ class AnonymousTrackingIntegrationTests {
 
         SealedContact contact = identitySealer.open(new SealedIdentity(
                 event.path("submitter").path("sealedIdentity").path("keyId").asString(),
-                event.path("submitter").path("sealedIdentity").path("ciphertext").asString()));
-        assertThat(contact.trackingToken()).as("the notifier finds the token in the seal").isEqualTo(token);
+                event.path("submitter")
+                        .path("sealedIdentity")
+                        .path("ciphertext")
+                        .asString()));
+        assertThat(contact.trackingToken())
+                .as("the notifier finds the token in the seal")
+                .isEqualTo(token);
 
         assertThat(output.getAll()).as("no token in the logs").doesNotContain(token);
     }
@@ -84,29 +103,57 @@ class AnonymousTrackingIntegrationTests {
     @Test
     void everyAnonymousIdeaGetsItsOwnLinkAndNamedIdeasKeepTheirPage() {
         TestHttp alice = TestHttp.as(port, "alice");
-        String first = alice.postJson("/api/ideas", json(Map.of("title", "First anonymous " + UUID.randomUUID(),
-                "description", "x", "anonymous", true))).body();
-        String second = alice.postJson("/api/ideas", json(Map.of("title", "Second anonymous " + UUID.randomUUID(),
-                "description", "x", "anonymous", true))).body();
-        HttpResponse<String> named = alice.postJson("/api/ideas", json(Map.of("title", "Named " + UUID.randomUUID(),
-                "description", "x")));
+        String first = alice.postJson(
+                        "/api/ideas",
+                        json(Map.of(
+                                "title",
+                                "First anonymous " + UUID.randomUUID(),
+                                "description",
+                                "x",
+                                "anonymous",
+                                true)))
+                .body();
+        String second = alice.postJson(
+                        "/api/ideas",
+                        json(Map.of(
+                                "title",
+                                "Second anonymous " + UUID.randomUUID(),
+                                "description",
+                                "x",
+                                "anonymous",
+                                true)))
+                .body();
+        HttpResponse<String> named =
+                alice.postJson("/api/ideas", json(Map.of("title", "Named " + UUID.randomUUID(), "description", "x")));
 
         assertThat(JSON.readTree(first).path("trackingUrl").asString())
                 .isNotEqualTo(JSON.readTree(second).path("trackingUrl").asString());
         JsonNode namedBody = JSON.readTree(named.body());
         assertThat(namedBody.path("trackingUrl").asString())
                 .isEqualTo("http://localhost:8082/ideas/" + namedBody.path("id").asString());
-        JsonNode namedEvent = JSON.readTree(Published.onlyIdea(namedBody.path("id").asString()).value());
-        assertThat(namedEvent.path("trackingTokenHash").isNull() || namedEvent.path("trackingTokenHash").isMissingNode())
-                .as("no tracking hash on a named idea").isTrue();
+        JsonNode namedEvent = JSON.readTree(
+                Published.onlyIdea(namedBody.path("id").asString()).value());
+        assertThat(namedEvent.path("trackingTokenHash").isNull()
+                        || namedEvent.path("trackingTokenHash").isMissingNode())
+                .as("no tracking hash on a named idea")
+                .isTrue();
     }
 
     @Test
     void anonymousIdeaFromADepartmentSmallerThanKCarriesNeitherDepartmentNorLanguage() {
         // piotr is one of two people in Logistics; with k = 5, "Logistics" plus "pl" would name him
-        HttpResponse<String> response = TestHttp.as(port, "piotr").postJson("/api/ideas", json(Map.of(
-                "title", "Anonymous from a small team " + UUID.randomUUID(), "description", "x",
-                "category", "operations", "anonymous", true)));
+        HttpResponse<String> response = TestHttp.as(port, "piotr")
+                .postJson(
+                        "/api/ideas",
+                        json(Map.of(
+                                "title",
+                                "Anonymous from a small team " + UUID.randomUUID(),
+                                "description",
+                                "x",
+                                "category",
+                                "operations",
+                                "anonymous",
+                                true)));
 
         String id = TestHttp.acceptedIdeaId(response);
         String value = new String(Published.onlyIdea(id).value(), StandardCharsets.UTF_8);
@@ -119,8 +166,8 @@ class AnonymousTrackingIntegrationTests {
     @Test
     void confirmationPageShowsTheLinkOnceWithTheKeepItNote() {
         TestHttp noa = TestHttp.as(port, "noa");
-        Map<String, String> fields = IdeaFormIntegrationTests.formFields(noa, "Anonymous from the form " + UUID.randomUUID(),
-                "Follow me privately", "workplace");
+        Map<String, String> fields = IdeaFormIntegrationTests.formFields(
+                noa, "Anonymous from the form " + UUID.randomUUID(), "Follow me privately", "workplace");
         fields.put("anonymous", "true");
 
         HttpResponse<String> posted = noa.postForm("/ideas", fields);
@@ -130,19 +177,21 @@ class AnonymousTrackingIntegrationTests {
 
         assertThat(confirmation.statusCode()).isEqualTo(200);
         Matcher link = Pattern.compile("id=\"tracking-link\" rel=\"noreferrer\" href=\"(http://localhost:8082/track/"
-                + "[A-Za-z0-9_-]{22,})\"").matcher(confirmation.body());
+                        + "[A-Za-z0-9_-]{22,})\"")
+                .matcher(confirmation.body());
         assertThat(link.find()).as("the private link on the page").isTrue();
-        assertThat(confirmation.body()).contains("id=\"keep-link-note\"")
+        assertThat(confirmation.body())
+                .contains("id=\"keep-link-note\"")
                 .contains("שמרו את הקישור הזה; זו הדרך היחידה לעקוב אחר הרעיון שלכם");
-        assertThat(location).doesNotContain(link.group(1).substring(link.group(1).lastIndexOf('/') + 1));
+        assertThat(location)
+                .doesNotContain(link.group(1).substring(link.group(1).lastIndexOf('/') + 1));
     }
 
     static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        }
-        catch (java.security.NoSuchAlgorithmException ex) {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

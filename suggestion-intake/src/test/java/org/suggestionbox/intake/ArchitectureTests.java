@@ -24,8 +24,9 @@ import org.suggestionbox.testing.architecture.ArchitectureRules;
 class ArchitectureTests {
 
     private static final String INTAKE_PACKAGE = "org.suggestionbox.intake";
-    private static final String[] DOORS = {"..intake.api..", "..intake.web..", "..intake.chat..", "..intake.slack..",
-            "..intake.teams.."};
+    private static final String[] DOORS = {
+        "..intake.api..", "..intake.web..", "..intake.chat..", "..intake.slack..", "..intake.teams.."
+    };
     private static final String[] KAFKA = {"org.apache.kafka..", "org.springframework.kafka.."};
 
     private static final JavaClasses INTAKE = ArchitectureRules.mainClasses(INTAKE_PACKAGE);
@@ -37,40 +38,69 @@ class ArchitectureTests {
 
     @Test
     void submissionKnowsNeitherKafkaNorTheDoorsIdeasComeThrough() {
-        noClasses().that().resideInAPackage("..intake.submission..")
-                .should().dependOnClassesThat().resideInAnyPackage(KAFKA)
-                .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..",
-                        "..intake.publishing..", "..intake.limits..")
-                .orShould().dependOnClassesThat().resideInAnyPackage(DOORS)
+        noClasses()
+                .that()
+                .resideInAPackage("..intake.submission..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(KAFKA)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework.web..", "jakarta.servlet..", "..intake.publishing..", "..intake.limits..")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage(DOORS)
                 .check(INTAKE);
     }
 
     /** Rules, drafts and results are plain Java; only the submission's Spring beans touch Spring or metrics. */
     @Test
     void submissionValuesAndRulesArePlainJava() {
-        noClasses().that().resideInAPackage("..intake.submission..")
-                .and().areNotAnnotatedWith(Service.class).and().areNotAnnotatedWith(Component.class)
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.micrometer..")
+        noClasses()
+                .that()
+                .resideInAPackage("..intake.submission..")
+                .and()
+                .areNotAnnotatedWith(Service.class)
+                .and()
+                .areNotAnnotatedWith(Component.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "io.micrometer..")
                 .check(INTAKE);
     }
 
     @Test
     void onlyPublishingAndTheWiringTalkToKafka() {
-        noClasses().that().resideOutsideOfPackages("..intake.publishing..", "..intake.config..")
-                .should().dependOnClassesThat().resideInAnyPackage(KAFKA)
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("..intake.publishing..", "..intake.config..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(KAFKA)
                 .check(INTAKE);
     }
 
     @Test
     void controllersAreDoors() {
-        classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
-                .should().resideInAnyPackage(DOORS)
+        classes()
+                .that()
+                .areAnnotatedWith(Controller.class)
+                .or()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .resideInAnyPackage(DOORS)
                 .check(INTAKE);
     }
 
     @Test
     void configurationClassesAreNotPublic() {
-        classes().that().areAnnotatedWith(Configuration.class).should().notBePublic().check(INTAKE);
+        classes()
+                .that()
+                .areAnnotatedWith(Configuration.class)
+                .should()
+                .notBePublic()
+                .check(INTAKE);
     }
 
     /** Each door stands alone: nothing else, no other door included, depends on it. */
@@ -78,8 +108,12 @@ class ArchitectureTests {
     @ValueSource(strings = {"api", "web", "slack", "teams"})
     void nothingDependsOnADoor(String door) {
         String inside = "..intake." + door + "..";
-        noClasses().that().resideOutsideOfPackage(inside)
-                .should().dependOnClassesThat().resideInAPackage(inside)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(inside)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(inside)
                 .check(INTAKE);
     }
 }

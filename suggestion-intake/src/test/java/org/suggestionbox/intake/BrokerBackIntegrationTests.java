@@ -27,12 +27,14 @@ import org.suggestionbox.testing.Infrastructure;
  * so any such record is on the broker, then reads the topic up to sentinels written after it
  * ({@link Published}). {@link BrokerDownIntegrationTests} covers the answers while the broker is gone.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.admin.auto-create=false")
 @ActiveProfiles("local")
 class BrokerBackIntegrationTests {
 
-    private static final BrokerGate GATE = BrokerGate.closedBefore(Infrastructure.get().kafkaBootstrapServers());
+    private static final BrokerGate GATE =
+            BrokerGate.closedBefore(Infrastructure.get().kafkaBootstrapServers());
 
     @LocalServerPort
     int port;
@@ -56,15 +58,18 @@ class BrokerBackIntegrationTests {
         String marker = "broker-back-" + UUID.randomUUID();
         String body = IdeaIntakeIntegrationTests.json(Map.of("title", "Idea " + marker, "description", "Lost?"));
         TestHttp alice = TestHttp.as(port, "alice");
-        assertThat(alice.postJson("/api/ideas", body, "Idempotency-Key", marker).statusCode()).isEqualTo(503);
+        assertThat(alice.postJson("/api/ideas", body, "Idempotency-Key", marker).statusCode())
+                .isEqualTo(503);
 
         GATE.open();
         // whatever the producer still held of the refused idea goes to the broker now
         kafka.flush();
 
         Published.assertNoIdeaContaining(marker);
-        HttpResponse<String> retried = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> alice.postJson("/api/ideas", body, "Idempotency-Key", marker),
+        HttpResponse<String> retried = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> alice.postJson("/api/ideas", body, "Idempotency-Key", marker),
                         response -> response.statusCode() == 202);
         assertThat(retried.body()).contains("\"status\":\"SUBMITTED\"");
         assertThat(Published.ideasContaining(marker)).hasSize(1);

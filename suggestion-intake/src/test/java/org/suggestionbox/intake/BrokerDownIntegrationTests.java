@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * intake never reaches, could not fail. {@link BrokerBackIntegrationTests} proves on a broker that
  * comes back that a refused idea is never published later.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.admin.auto-create=false")
 @ActiveProfiles("local")
 class BrokerDownIntegrationTests {
@@ -57,16 +58,19 @@ class BrokerDownIntegrationTests {
         double before = refused("API");
 
         long started = System.nanoTime();
-        HttpResponse<String> response = TestHttp.as(port, "alice").postJson("/api/ideas",
-                IdeaIntakeIntegrationTests.json(Map.of("title", "Idea " + marker, "description", "Lost?")),
-                "Idempotency-Key", marker);
+        HttpResponse<String> response = TestHttp.as(port, "alice")
+                .postJson(
+                        "/api/ideas",
+                        IdeaIntakeIntegrationTests.json(Map.of("title", "Idea " + marker, "description", "Lost?")),
+                        "Idempotency-Key",
+                        marker);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(took).isLessThan(Duration.ofSeconds(10));
         assertThat(response.headers().firstValue("Retry-After")).hasValue("10");
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("\"status\":503");
         assertThat(refused("API")).isEqualTo(before + 1);
     }
@@ -77,8 +81,10 @@ class BrokerDownIntegrationTests {
         String body = IdeaIntakeIntegrationTests.json(Map.of("title", "Idea " + marker, "description", "Again"));
         TestHttp alice = TestHttp.as(port, "alice");
 
-        assertThat(alice.postJson("/api/ideas", body, "Idempotency-Key", marker).statusCode()).isEqualTo(503);
-        assertThat(alice.postJson("/api/ideas", body, "Idempotency-Key", marker).statusCode()).isEqualTo(503);
+        assertThat(alice.postJson("/api/ideas", body, "Idempotency-Key", marker).statusCode())
+                .isEqualTo(503);
+        assertThat(alice.postJson("/api/ideas", body, "Idempotency-Key", marker).statusCode())
+                .isEqualTo(503);
     }
 
     @Test
@@ -86,8 +92,8 @@ class BrokerDownIntegrationTests {
         TestHttp alice = TestHttp.as(port, "alice");
         String title = "Form while Kafka sleeps " + UUID.randomUUID();
 
-        HttpResponse<String> response = alice.postForm("/ideas",
-                IdeaFormIntegrationTests.formFields(alice, title, "Keep this text, please 🌱", "workplace"));
+        HttpResponse<String> response = alice.postForm(
+                "/ideas", IdeaFormIntegrationTests.formFields(alice, title, "Keep this text, please 🌱", "workplace"));
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("10");
@@ -102,34 +108,49 @@ class BrokerDownIntegrationTests {
         String marker = "broker-down-slack-" + UUID.randomUUID();
         double before = refused("SLACK");
 
-        HttpResponse<String> response = ChatHttp.postToSlack(port, ChatHttp.form(ChatHttp.slashCommand("U0MAYA",
-                "maya", "Idea while Kafka sleeps " + marker, SlackIntegrationTests.trigger(),
-                FakeSlackApi.responseUrl(marker))));
+        HttpResponse<String> response = ChatHttp.postToSlack(
+                port,
+                ChatHttp.form(ChatHttp.slashCommand(
+                        "U0MAYA",
+                        "maya",
+                        "Idea while Kafka sleeps " + marker,
+                        SlackIntegrationTests.trigger(),
+                        FakeSlackApi.responseUrl(marker))));
 
         // within Slack's 3 s: either the answer itself, or "recording…" and the answer on the response URL
         assertThat(response.statusCode()).isEqualTo(200);
         String immediate = JSON.readTree(response.body()).path("text").asString();
         if (!immediate.contains("could not record your idea")) {
             assertThat(immediate).contains("Recording your idea");
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
-                    FakeSlackApi.received("/response/" + marker)).singleElement().satisfies(
-                            late -> assertThat(JSON.readTree(late.body()).path("text").asString())
+            await().atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> assertThat(FakeSlackApi.received("/response/" + marker))
+                            .singleElement()
+                            .satisfies(late -> assertThat(JSON.readTree(late.body())
+                                            .path("text")
+                                            .asString())
                                     .contains("We could not record your idea, please try again")));
-        }
-        else {
+        } else {
             assertThat(immediate).contains("We could not record your idea, please try again");
         }
-        assertThat(JSON.readTree(response.body()).path("response_type").asString()).isEqualTo("ephemeral");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(refused("SLACK")).isEqualTo(before + 1));
+        assertThat(JSON.readTree(response.body()).path("response_type").asString())
+                .isEqualTo("ephemeral");
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(refused("SLACK")).isEqualTo(before + 1));
     }
 
     @Test
     void slackModalStaysOpenWithTheTryAgainMessage() {
         String marker = "broker-down-modal-" + UUID.randomUUID();
 
-        HttpResponse<String> response = ChatHttp.postToSlack(port, ChatHttp.interactivity(
-                SlackIntegrationTests.viewSubmission("V" + marker.substring(18, 26), "U0PIOTR",
-                        "Modal while Kafka sleeps " + marker, "Keep my text", "other", false)));
+        HttpResponse<String> response = ChatHttp.postToSlack(
+                port,
+                ChatHttp.interactivity(SlackIntegrationTests.viewSubmission(
+                        "V" + marker.substring(18, 26),
+                        "U0PIOTR",
+                        "Modal while Kafka sleeps " + marker,
+                        "Keep my text",
+                        "other",
+                        false)));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode answer = JSON.readTree(response.body());
@@ -141,11 +162,14 @@ class BrokerDownIntegrationTests {
     void teamsMessageIsToldTheIdeaCouldNotBeRecorded() {
         String marker = "broker-down-teams-" + UUID.randomUUID();
         double before = refused("TEAMS");
-        String body = ChatHttp.teamsActivity(TeamsIntegrationTests.activityId(), "29:maya", "Maya Rosen",
+        String body = ChatHttp.teamsActivity(
+                TeamsIntegrationTests.activityId(),
+                "29:maya",
+                "Maya Rosen",
                 "<at>Suggestion Box</at> Idea while Kafka sleeps " + marker);
 
-        HttpResponse<String> response = ChatHttp.postToTeams(port, body,
-                ChatHttp.teamsSignature(ChatHttp.TEAMS_SECURITY_TOKEN, body));
+        HttpResponse<String> response =
+                ChatHttp.postToTeams(port, body, ChatHttp.teamsSignature(ChatHttp.TEAMS_SECURITY_TOKEN, body));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode reply = JSON.readTree(response.body());
@@ -155,7 +179,9 @@ class BrokerDownIntegrationTests {
     }
 
     private double refused(String channel) {
-        Counter counter = meters.find("ideas.refused").tag("channel", channel).tag("reason", "BROKER_UNAVAILABLE")
+        Counter counter = meters.find("ideas.refused")
+                .tag("channel", channel)
+                .tag("reason", "BROKER_UNAVAILABLE")
                 .counter();
         return counter == null ? 0 : counter.count();
     }
@@ -163,8 +189,7 @@ class BrokerDownIntegrationTests {
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }

@@ -29,8 +29,7 @@ final class BrokerGate implements AutoCloseable {
         this.upstreamPort = Integer.parseInt(first.substring(colon + 1));
         try {
             this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         Thread.ofVirtual().name("broker-gate").start(this::acceptLoop);
@@ -61,21 +60,19 @@ final class BrokerGate implements AutoCloseable {
                 upstream.connect(new InetSocketAddress(upstreamHost, upstreamPort), 5000);
                 Thread.ofVirtual().start(() -> pump(client, upstream));
                 Thread.ofVirtual().start(() -> pump(upstream, client));
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 // closed while accepting, or the broker refused: the client sees a dropped connection
             }
         }
     }
 
     private static void pump(Socket from, Socket to) {
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             in.transferTo(out);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             // one side hung up
-        }
-        finally {
+        } finally {
             closeQuietly(from);
             closeQuietly(to);
         }
@@ -84,8 +81,7 @@ final class BrokerGate implements AutoCloseable {
     private static void closeQuietly(Socket socket) {
         try {
             socket.close();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             // already closed
         }
     }

@@ -25,16 +25,16 @@ final class ChatHttp {
 
     static final String SLACK_SIGNING_SECRET = "local-slack-signing-secret";
     static final String TEAMS_SECURITY_TOKEN = "c3VnZ2VzdGlvbi1ib3gtbG9jYWwtdGVhbXMtdG9rZW4=";
-    private static final Pattern UUID_PATTERN = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern UUID_PATTERN =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ChatHttp() {
-    }
+    private ChatHttp() {}
 
     /** A slash command's form fields, the full set Slack sends (in Slack's order). */
-    static Map<String, String> slashCommand(String userId, String userName, String text, String triggerId,
-            String responseUrl) {
+    static Map<String, String> slashCommand(
+            String userId, String userName, String text, String triggerId, String responseUrl) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("token", "gIkuvaNzQIHg97ATvDxqgjtO");
         fields.put("team_id", "T0SUGGEST");
@@ -84,8 +84,7 @@ final class ChatHttp {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(base64Token), "HmacSHA256"));
             return "HMAC " + Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (java.security.GeneralSecurityException ex) {
+        } catch (java.security.GeneralSecurityException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -114,14 +113,20 @@ final class ChatHttp {
                 "channelData":{"teamsChannelId":"19:abc@thread.skype","teamsTeamId":"19:team@thread.skype",\
                 "channel":{"id":"19:abc@thread.skype"},"team":{"id":"19:team@thread.skype"},\
                 "tenant":{"id":"72f988bf-86f1-41af-91ab-2d7cd011db47"}},"action":null,"replyToId":null,\
-                "value":null,"name":null,"relatesTo":null,"code":null}"""
-                .formatted(activityId, timestamp, timestamp.atOffset(java.time.ZoneOffset.ofHours(2)), fromId, fromName,
-                        activityId, html, html);
+                "value":null,"name":null,"relatesTo":null,"code":null}""".formatted(
+                        activityId,
+                        timestamp,
+                        timestamp.atOffset(java.time.ZoneOffset.ofHours(2)),
+                        fromId,
+                        fromName,
+                        activityId,
+                        html,
+                        html);
     }
 
     static HttpResponse<String> postToTeams(int port, String body, String authorization) {
-        return postRaw(port, "/teams/messages", "application/json; charset=utf-8", body,
-                "Authorization", authorization);
+        return postRaw(
+                port, "/teams/messages", "application/json; charset=utf-8", body, "Authorization", authorization);
     }
 
     static HttpResponse<String> postRaw(int port, String path, String contentType, String body, String... headers) {
@@ -135,11 +140,9 @@ final class ChatHttp {
         }
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }

@@ -28,15 +28,13 @@ import org.springframework.test.context.MergedContextConfiguration;
 public final class FakeSlackApi {
 
     /** One request Slack's side received; the body URL-decoded when it was a form. */
-    public record Received(String path, String authorization, String contentType, String body) {
-    }
+    public record Received(String path, String authorization, String contentType, String body) {}
 
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     private static final Map<String, String> EMAILS = new ConcurrentHashMap<>();
     private static final HttpServer SERVER = start();
 
-    private FakeSlackApi() {
-    }
+    private FakeSlackApi() {}
 
     public static String apiBaseUrl() {
         return "http://127.0.0.1:" + SERVER.getAddress().getPort() + "/api/";
@@ -69,8 +67,11 @@ public final class FakeSlackApi {
                 if (contentType.startsWith("application/x-www-form-urlencoded")) {
                     body = URLDecoder.decode(body, StandardCharsets.UTF_8);
                 }
-                RECEIVED.add(new Received(exchange.getRequestURI().getPath(),
-                        String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")), contentType, body));
+                RECEIVED.add(new Received(
+                        exchange.getRequestURI().getPath(),
+                        String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
+                        contentType,
+                        body));
                 String path = exchange.getRequestURI().getPath();
                 byte[] answer = (path.equals("/api/users.info") ? usersInfo(body) : "{\"ok\":true}")
                         .getBytes(StandardCharsets.UTF_8);
@@ -81,8 +82,7 @@ public final class FakeSlackApi {
             });
             server.start();
             return server;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -102,16 +102,16 @@ public final class FakeSlackApi {
         return """
                 {"ok":true,"user":{"id":"%s","team_id":"T0SUGGEST","name":"someone","deleted":false,\
                 "real_name":"Some One","tz":"Europe/Warsaw","is_bot":false,\
-                "profile":{"real_name":"Some One","display_name":"someone","email":"%s"}}}"""
-                .formatted(userId, email);
+                "profile":{"real_name":"Some One","display_name":"someone","email":"%s"}}}""".formatted(userId, email);
     }
 
     /** Points every test context's Slack Web API at the fake. */
-    public static final class ContextCustomizerFactory implements org.springframework.test.context.ContextCustomizerFactory {
+    public static final class ContextCustomizerFactory
+            implements org.springframework.test.context.ContextCustomizerFactory {
 
         @Override
-        public ContextCustomizer createContextCustomizer(Class<?> testClass,
-                List<ContextConfigurationAttributes> configAttributes) {
+        public ContextCustomizer createContextCustomizer(
+                Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
             return new Customizer();
         }
     }
@@ -121,9 +121,12 @@ public final class FakeSlackApi {
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             // the stand-in's response URLs are on loopback: the operator's switch for stand-ins, and its host
-            TestPropertyValues.of("suggestionbox.intake.slack.api-base-url=" + apiBaseUrl(),
-                    "suggestionbox.outbound.allow-http=true", "suggestionbox.outbound.allow-loopback=true",
-                    "suggestionbox.outbound.allowed-hosts.slack-response-url=127.0.0.1").applyTo(context);
+            TestPropertyValues.of(
+                            "suggestionbox.intake.slack.api-base-url=" + apiBaseUrl(),
+                            "suggestionbox.outbound.allow-http=true",
+                            "suggestionbox.outbound.allow-loopback=true",
+                            "suggestionbox.outbound.allowed-hosts.slack-response-url=127.0.0.1")
+                    .applyTo(context);
         }
 
         @Override

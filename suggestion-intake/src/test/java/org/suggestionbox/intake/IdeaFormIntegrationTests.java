@@ -18,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SuggestionBoxInfrastructure
 class IdeaFormIntegrationTests {
 
-
     @LocalServerPort
     int port;
 
@@ -27,8 +26,8 @@ class IdeaFormIntegrationTests {
         HttpResponse<String> response = TestHttp.as(port, "alice").get("/");
 
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/ideas/new"));
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/ideas/new"));
     }
 
     @Test
@@ -48,10 +47,20 @@ class IdeaFormIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
-                .contains("lang=\"en\"", "dir=\"ltr\"", "id=\"idea-form\"", "id=\"submit-idea\"",
-                        "<label for=\"title\"", "<label for=\"description\"", "<label for=\"category\"",
-                        "<label for=\"anonymous\"", "id=\"anonymous\"", "name=\"anonymous\"",
-                        "value=\"customer-experience\"", "Customer experience", "name=\"_csrf\"")
+                .contains(
+                        "lang=\"en\"",
+                        "dir=\"ltr\"",
+                        "id=\"idea-form\"",
+                        "id=\"submit-idea\"",
+                        "<label for=\"title\"",
+                        "<label for=\"description\"",
+                        "<label for=\"category\"",
+                        "<label for=\"anonymous\"",
+                        "id=\"anonymous\"",
+                        "name=\"anonymous\"",
+                        "value=\"customer-experience\"",
+                        "Customer experience",
+                        "name=\"_csrf\"")
                 .doesNotContain("role=\"alert\"");
     }
 
@@ -79,10 +88,14 @@ class IdeaFormIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body())
-                .contains("role=\"alert\"", "id=\"title-error\"", "aria-invalid=\"true\"",
+                .contains(
+                        "role=\"alert\"",
+                        "id=\"title-error\"",
+                        "aria-invalid=\"true\"",
                         "aria-describedby=\"title-hint title-error\"",
                         "The title must be 5 to 120 characters long; it has 3.",
-                        "value=\"Abc\"", "<option value=\"operations\" selected=\"selected\"")
+                        "value=\"Abc\"",
+                        "<option value=\"operations\" selected=\"selected\"")
                 .doesNotContain("id=\"description-error\"");
         assertThat(HtmlEscape.unescapeHtml(response.body())).contains(">Mój opis — תיאור 🌱</textarea>");
     }
@@ -103,7 +116,8 @@ class IdeaFormIntegrationTests {
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; from the form")
                 .doesNotContain("<script>alert");
 
-        JsonNode event = JsonMapper.builder().build().readTree(Published.onlyIdea(id).value());
+        JsonNode event =
+                JsonMapper.builder().build().readTree(Published.onlyIdea(id).value());
         assertThat(event.path("title").asString()).isEqualTo(title);
         assertThat(event.path("channel").asString()).isEqualTo("WEB");
     }
@@ -117,13 +131,14 @@ class IdeaFormIntegrationTests {
         HttpResponse<String> second = alice.postForm("/ideas", fields);
 
         assertThat(first.statusCode()).isEqualTo(302);
-        assertThat(second.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(second.headers().firstValue("Location"))
+                .isEqualTo(first.headers().firstValue("Location"));
     }
 
     @Test
     void postingWithoutCsrfTokenIsRefused() {
-        HttpResponse<String> response = TestHttp.as(port, "alice").postForm("/ideas",
-                Map.of("title", "No token here", "description", "Forged", "category", "other"));
+        HttpResponse<String> response = TestHttp.as(port, "alice")
+                .postForm("/ideas", Map.of("title", "No token here", "description", "Forged", "category", "other"));
 
         assertThat(response.statusCode()).isEqualTo(403);
     }

@@ -47,8 +47,11 @@ class IdeaIntakeIntegrationTests {
         String title = "Quieter meeting rooms " + UUID.randomUUID();
         double before = submittedCount("API", "workplace");
 
-        HttpResponse<String> response = TestHttp.as(port, "alice").postJson("/api/ideas",
-                json(Map.of("title", title, "description", "Carpets and\nsoft panels.", "category", "workplace")));
+        HttpResponse<String> response = TestHttp.as(port, "alice")
+                .postJson(
+                        "/api/ideas",
+                        json(Map.of(
+                                "title", title, "description", "Carpets and\nsoft panels.", "category", "workplace")));
 
         assertThat(response.statusCode()).isEqualTo(202);
         JsonNode body = JSON.readTree(response.body());
@@ -71,14 +74,18 @@ class IdeaIntakeIntegrationTests {
         assertThat(event.path("coSubmitterIds").isArray()).isTrue();
         assertThat(event.path("coSubmitterIds").size()).isZero();
 
-        assertThat(KafkaProbe.header(record, "ce_id")).isEqualTo(event.path("eventId").asString());
+        assertThat(KafkaProbe.header(record, "ce_id"))
+                .isEqualTo(event.path("eventId").asString());
         assertThat(KafkaProbe.header(record, "ce_type")).isEqualTo("org.suggestionbox.IdeaSubmitted.v1");
         assertThat(KafkaProbe.header(record, "ce_source")).isEqualTo("/suggestion-intake");
         assertThat(KafkaProbe.header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(KafkaProbe.header(record, "ce_subject")).isEqualTo(id);
 
         assertThat(submittedCount("API", "workplace")).isEqualTo(before + 1);
-        assertThat(meters.find("intake.latency").tag("channel", "API").tag("outcome", "ACCEPTED").timer())
+        assertThat(meters.find("intake.latency")
+                        .tag("channel", "API")
+                        .tag("outcome", "ACCEPTED")
+                        .timer())
                 .isNotNull()
                 .satisfies(timer -> assertThat(timer.count()).isPositive());
     }
@@ -87,8 +94,8 @@ class IdeaIntakeIntegrationTests {
     void missingCategoryIsFiledUnderOther() {
         String title = "No category given " + UUID.randomUUID();
 
-        HttpResponse<String> response = TestHttp.as(port, "piotr").postJson("/api/ideas",
-                json(Map.of("title", title, "description", "Whatever fits.")));
+        HttpResponse<String> response = TestHttp.as(port, "piotr")
+                .postJson("/api/ideas", json(Map.of("title", title, "description", "Whatever fits.")));
 
         String id = TestHttp.acceptedIdeaId(response);
         JsonNode event = JSON.readTree(Published.onlyIdea(id).value());
@@ -102,8 +109,10 @@ class IdeaIntakeIntegrationTests {
         String title = "חדרי ישיבות שקטים 🌱 " + UUID.randomUUID();
         String description = "Zażółć gęślą jaźń 👩‍💻 — נא לשקול\nŹdźbło 🇵🇱";
 
-        HttpResponse<String> response = TestHttp.as(port, "noa").postJson("/api/ideas",
-                json(Map.of("title", title, "description", description, "category", "customer-experience")));
+        HttpResponse<String> response = TestHttp.as(port, "noa")
+                .postJson(
+                        "/api/ideas",
+                        json(Map.of("title", title, "description", description, "category", "customer-experience")));
 
         String id = TestHttp.acceptedIdeaId(response);
         ConsumerRecord<String, byte[]> record = Published.onlyIdea(id);
@@ -118,8 +127,8 @@ class IdeaIntakeIntegrationTests {
     void markupInTheTitleIsStoredAsText() {
         String title = "<script>alert('x')</script> " + UUID.randomUUID();
 
-        HttpResponse<String> response = TestHttp.as(port, "alice").postJson("/api/ideas",
-                json(Map.of("title", title, "description", "<img src=x onerror=alert(1)>")));
+        HttpResponse<String> response = TestHttp.as(port, "alice")
+                .postJson("/api/ideas", json(Map.of("title", title, "description", "<img src=x onerror=alert(1)>")));
 
         String id = TestHttp.acceptedIdeaId(response);
         JsonNode event = JSON.readTree(Published.onlyIdea(id).value());
@@ -131,16 +140,18 @@ class IdeaIntakeIntegrationTests {
     void invalidInputIsRefusedWithProblemDetailsPerField() {
         double before = refusedCount("API", "VALIDATION");
 
-        HttpResponse<String> response = TestHttp.as(port, "alice").postJson("/api/ideas",
-                json(Map.of("title", "Abc", "description", " ", "category", "parking")));
+        HttpResponse<String> response = TestHttp.as(port, "alice")
+                .postJson("/api/ideas", json(Map.of("title", "Abc", "description", " ", "category", "parking")));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.path("status").asInt()).isEqualTo(400);
         assertThat(problem.path("instance").asString()).isEqualTo("/api/ideas");
-        assertThat(problem.path("errors").valueStream().map(error -> error.path("field").asString()))
+        assertThat(problem.path("errors")
+                        .valueStream()
+                        .map(error -> error.path("field").asString()))
                 .containsExactly("title", "description", "category");
         assertThat(problem.path("errors").get(0).path("message").asString())
                 .isEqualTo("The title must be 5 to 120 characters long; it has 3.");
@@ -149,8 +160,8 @@ class IdeaIntakeIntegrationTests {
 
     @Test
     void fieldErrorsAreInTheSubmittersLanguage() {
-        HttpResponse<String> response = TestHttp.as(port, "piotr").postJson("/api/ideas",
-                json(Map.of("title", "Tytuł\u0007", "description", "Opis")));
+        HttpResponse<String> response = TestHttp.as(port, "piotr")
+                .postJson("/api/ideas", json(Map.of("title", "Tytuł\u0007", "description", "Opis")));
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode error = JSON.readTree(response.body()).path("errors").get(0);
@@ -160,29 +171,29 @@ class IdeaIntakeIntegrationTests {
 
     @Test
     void malformedJsonIsRefusedWithProblemDetails() {
-        HttpResponse<String> response = TestHttp.as(port, "alice").postJson("/api/ideas",
-                "{\"title\": \"Unclosed");
+        HttpResponse<String> response = TestHttp.as(port, "alice").postJson("/api/ideas", "{\"title\": \"Unclosed");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test
     void unauthenticatedRequestIsRefusedWithProblemDetails() {
-        HttpResponse<String> response = TestHttp.anonymous(port).postJson("/api/ideas",
-                json(Map.of("title", "Nobody signed in", "description", "Should not pass")));
+        HttpResponse<String> response = TestHttp.anonymous(port)
+                .postJson("/api/ideas", json(Map.of("title", "Nobody signed in", "description", "Should not pass")));
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(response.body()).path("status").asInt()).isEqualTo(401);
     }
 
     @Test
     void sameIdempotencyKeyTwiceYieldsOneIdeaAndOneRecord() {
         String key = "retry-" + UUID.randomUUID();
-        String body = json(Map.of("title", "Retry-safe idea " + key, "description", "Sent twice", "category", "operations"));
+        String body =
+                json(Map.of("title", "Retry-safe idea " + key, "description", "Sent twice", "category", "operations"));
         TestHttp alice = TestHttp.as(port, "alice");
 
         HttpResponse<String> first = alice.postJson("/api/ideas", body, "Idempotency-Key", key);
@@ -202,24 +213,37 @@ class IdeaIntakeIntegrationTests {
 
         HttpResponse<String> alices = TestHttp.as(port, "alice").postJson("/api/ideas", body, "Idempotency-Key", key);
         HttpResponse<String> mayas = TestHttp.as(port, "maya").postJson("/api/ideas", body, "Idempotency-Key", key);
-        HttpResponse<String> changed = TestHttp.as(port, "alice").postJson("/api/ideas",
-                json(Map.of("title", "Keyed idea " + key, "description", "Changed")), "Idempotency-Key", key);
+        HttpResponse<String> changed = TestHttp.as(port, "alice")
+                .postJson(
+                        "/api/ideas",
+                        json(Map.of("title", "Keyed idea " + key, "description", "Changed")),
+                        "Idempotency-Key",
+                        key);
 
         assertThat(alices.statusCode()).isEqualTo(202);
         assertThat(mayas.statusCode()).isEqualTo(202);
-        assertThat(JSON.readTree(mayas.body()).path("id")).isNotEqualTo(JSON.readTree(alices.body()).path("id"));
+        assertThat(JSON.readTree(mayas.body()).path("id"))
+                .isNotEqualTo(JSON.readTree(alices.body()).path("id"));
         assertThat(changed.statusCode()).isEqualTo(422);
-        assertThat(changed.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(changed.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test
     void malformedIdempotencyKeyIsRefused() {
-        HttpResponse<String> response = TestHttp.as(port, "alice").postJson("/api/ideas",
-                json(Map.of("title", "Key too long", "description", "x")), "Idempotency-Key", "k".repeat(201));
+        HttpResponse<String> response = TestHttp.as(port, "alice")
+                .postJson(
+                        "/api/ideas",
+                        json(Map.of("title", "Key too long", "description", "x")),
+                        "Idempotency-Key",
+                        "k".repeat(201));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(response.body()).path("errors").get(0).path("field").asString())
+        assertThat(JSON.readTree(response.body())
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asString())
                 .isEqualTo("Idempotency-Key");
     }
 
@@ -227,9 +251,18 @@ class IdeaIntakeIntegrationTests {
     void anonymousIdeaCarriesOnlyASealedIdentity(CapturedOutput output) {
         String title = "Anonymous idea " + UUID.randomUUID();
 
-        HttpResponse<String> response = TestHttp.as(port, "alice").postJson("/api/ideas",
-                json(Map.of("title", title, "description", "Please do not tell", "category", "workplace",
-                        "anonymous", true)));
+        HttpResponse<String> response = TestHttp.as(port, "alice")
+                .postJson(
+                        "/api/ideas",
+                        json(Map.of(
+                                "title",
+                                title,
+                                "description",
+                                "Please do not tell",
+                                "category",
+                                "workplace",
+                                "anonymous",
+                                true)));
 
         String id = TestHttp.acceptedIdeaId(response);
         ConsumerRecord<String, byte[]> record = Published.onlyIdea(id);
@@ -243,28 +276,30 @@ class IdeaIntakeIntegrationTests {
         assertThat(submitter.path("sealedIdentity").path("keyId").asString()).isEqualTo("local-1");
 
         // answerable all the same: the notifier, holding the key, can open it
-        SealedContact contact = identitySealer.open(new SealedIdentity("local-1",
-                submitter.path("sealedIdentity").path("ciphertext").asString()));
+        SealedContact contact = identitySealer.open(new SealedIdentity(
+                "local-1", submitter.path("sealedIdentity").path("ciphertext").asString()));
         assertThat(contact.personId()).isEqualTo("alice");
         assertThat(contact.email()).isEqualTo("alice@suggestionbox.example");
 
         assertThat(output.getAll()).contains(id).doesNotContainIgnoringCase("alice");
-        assertThat(meters.getMeters()).flatExtracting(meter -> meter.getId().getTags())
+        assertThat(meters.getMeters())
+                .flatExtracting(meter -> meter.getId().getTags())
                 .noneSatisfy(tag -> assertThat(tag.getValue()).containsIgnoringCase("alice"));
         assertThat(submittedCount("API", "workplace")).isPositive();
-        assertThat(meters.getMeters()).as("no meter tells anonymous ideas apart")
-                .flatExtracting(meter -> meter.getId().getTags()).noneSatisfy(tag -> assertThat(tag.getKey())
-                        .isEqualToIgnoringCase("anonymous"));
+        assertThat(meters.getMeters())
+                .as("no meter tells anonymous ideas apart")
+                .flatExtracting(meter -> meter.getId().getTags())
+                .noneSatisfy(tag -> assertThat(tag.getKey()).isEqualToIgnoringCase("anonymous"));
     }
 
     @Test
     void oversizedRequestIsRefusedWith413() {
-        HttpResponse<String> response = TestHttp.as(port, "alice").postJson("/api/ideas",
-                json(Map.of("title", "Too big", "description", "x".repeat(70 * 1024))));
+        HttpResponse<String> response = TestHttp.as(port, "alice")
+                .postJson("/api/ideas", json(Map.of("title", "Too big", "description", "x".repeat(70 * 1024))));
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test
@@ -273,8 +308,8 @@ class IdeaIntakeIntegrationTests {
         TestHttp lea = TestHttp.as(port, "lea");
         HttpResponse<String> refused = null;
         for (int i = 0; i < 41 && refused == null; i++) {
-            HttpResponse<String> response = lea.postJson("/api/ideas",
-                    json(Map.of("title", "Burst idea " + i, "description", "One of many")));
+            HttpResponse<String> response =
+                    lea.postJson("/api/ideas", json(Map.of("title", "Burst idea " + i, "description", "One of many")));
             if (response.statusCode() != 202) {
                 refused = response;
             }
@@ -282,10 +317,11 @@ class IdeaIntakeIntegrationTests {
 
         assertThat(refused).isNotNull();
         assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test
@@ -293,9 +329,12 @@ class IdeaIntakeIntegrationTests {
         HttpResponse<String> response = TestHttp.anonymous(port).get("/v3/api-docs");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode post = JSON.readTree(response.body()).path("paths").path("/api/ideas").path("post");
+        JsonNode post =
+                JSON.readTree(response.body()).path("paths").path("/api/ideas").path("post");
         assertThat(post.path("responses").propertyNames()).contains("202", "400", "422", "429", "503");
-        assertThat(post.path("parameters").valueStream().map(parameter -> parameter.path("name").asString()))
+        assertThat(post.path("parameters")
+                        .valueStream()
+                        .map(parameter -> parameter.path("name").asString()))
                 .containsExactly("Idempotency-Key");
     }
 
@@ -303,10 +342,10 @@ class IdeaIntakeIntegrationTests {
     void oversizedChunkedRequestIsRefusedWith413AndASmallOneGoesThrough() {
         TestHttp alice = TestHttp.as(port, "alice");
 
-        HttpResponse<String> big = alice.postJsonChunked("/api/ideas",
-                json(Map.of("title", "Too big, chunked", "description", "x".repeat(70 * 1024))));
-        HttpResponse<String> small = alice.postJsonChunked("/api/ideas",
-                json(Map.of("title", "Small and chunked 🌱", "description", "Fits")));
+        HttpResponse<String> big = alice.postJsonChunked(
+                "/api/ideas", json(Map.of("title", "Too big, chunked", "description", "x".repeat(70 * 1024))));
+        HttpResponse<String> small = alice.postJsonChunked(
+                "/api/ideas", json(Map.of("title", "Small and chunked 🌱", "description", "Fits")));
 
         assertThat(big.statusCode()).isEqualTo(413);
         assertThat(small.statusCode()).isEqualTo(202);

@@ -45,13 +45,13 @@ final class Published {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     private static final int PARTITIONS_IF_MISSING = 3;
 
-    private Published() {
-    }
+    private Published() {}
 
     /** Asserts that no record on {@value Topics#IDEAS_SUBMITTED} contains {@code marker}. */
     static void assertNoIdeaContaining(String marker) {
         assertThat(upToSentinel(Topics.IDEAS_SUBMITTED, containing(marker)))
-                .as("records on %s containing %s", Topics.IDEAS_SUBMITTED, marker).isEmpty();
+                .as("records on %s containing %s", Topics.IDEAS_SUBMITTED, marker)
+                .isEmpty();
     }
 
     /** The records on {@value Topics#IDEAS_SUBMITTED} keyed by the idea id {@code ideaId}. */
@@ -62,7 +62,9 @@ final class Published {
     /** The one record on {@value Topics#IDEAS_SUBMITTED} keyed by {@code ideaId}; fails on none or more than one. */
     static ConsumerRecord<String, byte[]> onlyIdea(String ideaId) {
         List<ConsumerRecord<String, byte[]>> records = ideasKeyed(ideaId);
-        assertThat(records).as("records on %s keyed %s", Topics.IDEAS_SUBMITTED, ideaId).hasSize(1);
+        assertThat(records)
+                .as("records on %s keyed %s", Topics.IDEAS_SUBMITTED, ideaId)
+                .hasSize(1);
         return records.getFirst();
     }
 
@@ -79,8 +81,8 @@ final class Published {
      * Writes a sentinel to every partition of {@code topic}, then reads all partitions from the
      * beginning up to their sentinels and returns the records before them that match {@code filter}.
      */
-    static List<ConsumerRecord<String, byte[]>> upToSentinel(String topic,
-            Predicate<ConsumerRecord<String, byte[]>> filter) {
+    static List<ConsumerRecord<String, byte[]>> upToSentinel(
+            String topic, Predicate<ConsumerRecord<String, byte[]>> filter) {
         String bootstrap = Infrastructure.get().kafkaBootstrapServers();
         ensureTopic(bootstrap, topic);
         Map<TopicPartition, Long> sentinels = writeSentinels(bootstrap, topic);
@@ -90,15 +92,15 @@ final class Published {
     private static void ensureTopic(String bootstrap, String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             if (!admin.listTopics().names().get().contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, PARTITIONS_IF_MISSING, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(topic, PARTITIONS_IF_MISSING, (short) 1)))
+                        .all()
+                        .get();
             }
-        }
-        catch (ExecutionException ex) {
+        } catch (ExecutionException ex) {
             if (!(ex.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("Could not make sure " + topic + " exists", ex);
             }
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
@@ -109,36 +111,41 @@ final class Published {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer())) {
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             for (PartitionInfo partition : producer.partitionsFor(topic)) {
                 byte[] value = ("{\"sentinel\":\"" + sentinel + "\"}").getBytes(StandardCharsets.UTF_8);
                 long offset = producer.send(new ProducerRecord<>(topic, partition.partition(), sentinel, value))
-                        .get().offset();
+                        .get()
+                        .offset();
                 offsets.put(new TopicPartition(topic, partition.partition()), offset);
             }
-        }
-        catch (ExecutionException ex) {
+        } catch (ExecutionException ex) {
             throw new IllegalStateException("Could not write the sentinels to " + topic, ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
         return offsets;
     }
 
-    private static List<ConsumerRecord<String, byte[]>> readUpTo(String bootstrap, Map<TopicPartition, Long> sentinels,
-            Predicate<ConsumerRecord<String, byte[]>> filter) {
+    private static List<ConsumerRecord<String, byte[]>> readUpTo(
+            String bootstrap, Map<TopicPartition, Long> sentinels, Predicate<ConsumerRecord<String, byte[]>> filter) {
         List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
         long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             Set<TopicPartition> partitions = sentinels.keySet();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) <= sentinels.get(partition))) {
+            while (partitions.stream()
+                    .anyMatch(partition -> consumer.position(partition) <= sentinels.get(partition))) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("The sentinels " + sentinels + " were not read within " + READ_TIMEOUT);
                 }

@@ -21,9 +21,15 @@ class SecurityHeadersIntegrationTests {
         HttpResponse<String> page = TestHttp.as(port, "alice").get("/ideas/new");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(
-                java.util.Arrays.stream(csp.split(";")).map(String::trim).toList())
-                .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'"));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(java.util.Arrays.stream(csp.split(";"))
+                                .map(String::trim)
+                                .toList())
+                        .contains(
+                                "default-src 'self'",
+                                "script-src 'self'",
+                                "frame-ancestors 'none'",
+                                "object-src 'none'"));
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
@@ -33,23 +39,33 @@ class SecurityHeadersIntegrationTests {
     void theSessionCookieIsSameSiteLax() {
         HttpResponse<String> page = TestHttp.anonymous(port).get("/ideas/new");
 
-        assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("SB_INTAKE_SESSION=").containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly"));
+        assertThat(page.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("SB_INTAKE_SESSION=")
+                        .containsIgnoringCase("SameSite=Lax")
+                        .containsIgnoringCase("HttpOnly"));
     }
 
     @Test
     void behindAnHttpsProxyTheSessionCookieIsSecure() throws Exception {
         java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> page = client.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/ideas/new"))
-                .header("X-Forwarded-Proto", "https").GET().build(), HttpResponse.BodyHandlers.ofString());
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> page = client.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/ideas/new"))
+                        .header("X-Forwarded-Proto", "https")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> plain = TestHttp.anonymous(port).get("/ideas/new");
 
-        assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("SB_INTAKE_SESSION=").containsIgnoringCase("Secure").containsIgnoringCase("SameSite=Lax"));
-        assertThat(plain.headers().allValues("Set-Cookie")).allSatisfy(cookie -> assertThat(cookie)
-                .doesNotContainIgnoringCase("Secure"));
+        assertThat(page.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("SB_INTAKE_SESSION=")
+                        .containsIgnoringCase("Secure")
+                        .containsIgnoringCase("SameSite=Lax"));
+        assertThat(plain.headers().allValues("Set-Cookie"))
+                .allSatisfy(cookie -> assertThat(cookie).doesNotContainIgnoringCase("Secure"));
     }
 
     @Test

@@ -42,16 +42,19 @@ class SlackIntegrationTests {
         String text = "workplace Quieter meeting rooms " + marker + ". Carpets and soft panels would help.\nThanks!";
         double submittedBefore = submitted("workplace");
 
-        HttpResponse<String> response = ChatHttp.postToSlack(port, ChatHttp.form(ChatHttp.slashCommand("U0ALICE",
-                "alice", text, trigger(), FakeSlackApi.responseUrl(marker))));
+        HttpResponse<String> response = ChatHttp.postToSlack(
+                port,
+                ChatHttp.form(
+                        ChatHttp.slashCommand("U0ALICE", "alice", text, trigger(), FakeSlackApi.responseUrl(marker))));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonNode reply = JSON.readTree(response.body());
         assertThat(reply.path("response_type").asString()).isEqualTo("ephemeral");
         String id = ChatHttp.ideaId(reply.path("text").asString());
-        assertThat(reply.path("text").asString()).contains("routed next to the owner", "you'll hear back")
+        assertThat(reply.path("text").asString())
+                .contains("routed next to the owner", "you'll hear back")
                 .contains("http://localhost:8082/ideas/" + id);
 
         JsonNode event = onlyEvent(id);
@@ -62,7 +65,10 @@ class SlackIntegrationTests {
         assertThat(event.path("description").asString())
                 .isEqualTo("Quieter meeting rooms " + marker + ". Carpets and soft panels would help.\nThanks!");
         assertThat(submitted("workplace")).isEqualTo(submittedBefore + 1);
-        assertThat(meters.find("intake.latency").tag("channel", "SLACK").tag("outcome", "ACCEPTED").timer())
+        assertThat(meters.find("intake.latency")
+                        .tag("channel", "SLACK")
+                        .tag("outcome", "ACCEPTED")
+                        .timer())
                 .isNotNull();
     }
 
@@ -70,8 +76,10 @@ class SlackIntegrationTests {
     void slashCommandRepliesInThePersonsLanguage() {
         String text = "Zamiana palet na wielorazowe " + UUID.randomUUID();
 
-        HttpResponse<String> response = ChatHttp.postToSlack(port, ChatHttp.form(ChatHttp.slashCommand("U0PIOTR",
-                "piotr", text, trigger(), FakeSlackApi.responseUrl("pl"))));
+        HttpResponse<String> response = ChatHttp.postToSlack(
+                port,
+                ChatHttp.form(
+                        ChatHttp.slashCommand("U0PIOTR", "piotr", text, trigger(), FakeSlackApi.responseUrl("pl"))));
 
         assertThat(response.statusCode()).isEqualTo(200);
         String reply = JSON.readTree(response.body()).path("text").asString();
@@ -83,20 +91,32 @@ class SlackIntegrationTests {
     @Test
     void wrongSignatureIsRefusedWith401AndNothingIsPublished() {
         String marker = "forged-" + UUID.randomUUID();
-        String body = ChatHttp.form(ChatHttp.slashCommand("U0ALICE", "alice", "Forged idea " + marker, trigger(),
-                FakeSlackApi.responseUrl(marker)));
+        String body = ChatHttp.form(ChatHttp.slashCommand(
+                "U0ALICE", "alice", "Forged idea " + marker, trigger(), FakeSlackApi.responseUrl(marker)));
         long now = Instant.now().getEpochSecond();
         double before = refused("UNVERIFIED");
 
-        HttpResponse<String> forged = ChatHttp.postRaw(port, "/slack/events", "application/x-www-form-urlencoded",
-                body, "X-Slack-Request-Timestamp", Long.toString(now),
-                "X-Slack-Signature", ChatHttp.slackSignature("not-the-secret", now, body));
-        HttpResponse<String> unsigned = ChatHttp.postRaw(port, "/slack/events", "application/x-www-form-urlencoded",
-                body);
+        HttpResponse<String> forged = ChatHttp.postRaw(
+                port,
+                "/slack/events",
+                "application/x-www-form-urlencoded",
+                body,
+                "X-Slack-Request-Timestamp",
+                Long.toString(now),
+                "X-Slack-Signature",
+                ChatHttp.slackSignature("not-the-secret", now, body));
+        HttpResponse<String> unsigned =
+                ChatHttp.postRaw(port, "/slack/events", "application/x-www-form-urlencoded", body);
         long stale = now - 6 * 60;
-        HttpResponse<String> replayedLater = ChatHttp.postRaw(port, "/slack/events",
-                "application/x-www-form-urlencoded", body, "X-Slack-Request-Timestamp", Long.toString(stale),
-                "X-Slack-Signature", ChatHttp.slackSignature(ChatHttp.SLACK_SIGNING_SECRET, stale, body));
+        HttpResponse<String> replayedLater = ChatHttp.postRaw(
+                port,
+                "/slack/events",
+                "application/x-www-form-urlencoded",
+                body,
+                "X-Slack-Request-Timestamp",
+                Long.toString(stale),
+                "X-Slack-Signature",
+                ChatHttp.slackSignature(ChatHttp.SLACK_SIGNING_SECRET, stale, body));
 
         assertThat(List.of(forged, unsigned, replayedLater)).allSatisfy(response -> {
             assertThat(response.statusCode()).isEqualTo(401);
@@ -108,17 +128,22 @@ class SlackIntegrationTests {
 
     @Test
     void slackRetryOfTheSameCommandReturnsTheSameIdeaAndPublishesOnce() {
-        String body = ChatHttp.form(ChatHttp.slashCommand("U0MAYA", "maya",
-                "operations Shorter stand-ups " + UUID.randomUUID(), trigger(), FakeSlackApi.responseUrl("retry")));
+        String body = ChatHttp.form(ChatHttp.slashCommand(
+                "U0MAYA",
+                "maya",
+                "operations Shorter stand-ups " + UUID.randomUUID(),
+                trigger(),
+                FakeSlackApi.responseUrl("retry")));
 
         HttpResponse<String> first = ChatHttp.postToSlack(port, body);
-        HttpResponse<String> retry = ChatHttp.postToSlack(port, body,
-                "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout");
+        HttpResponse<String> retry =
+                ChatHttp.postToSlack(port, body, "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout");
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(retry.statusCode()).isEqualTo(200);
         String id = ChatHttp.ideaId(JSON.readTree(first.body()).path("text").asString());
-        assertThat(ChatHttp.ideaId(JSON.readTree(retry.body()).path("text").asString())).isEqualTo(id);
+        assertThat(ChatHttp.ideaId(JSON.readTree(retry.body()).path("text").asString()))
+                .isEqualTo(id);
         assertThat(Published.ideasKeyed(id)).hasSize(1);
     }
 
@@ -126,28 +151,34 @@ class SlackIntegrationTests {
     void tooShortTextIsAnsweredWithTheRuleAndNothingIsPublished() {
         String trigger = trigger();
 
-        HttpResponse<String> response = ChatHttp.postToSlack(port, ChatHttp.form(ChatHttp.slashCommand("U0JAN",
-                "jan", "hi", trigger, FakeSlackApi.responseUrl("short"))));
+        HttpResponse<String> response = ChatHttp.postToSlack(
+                port,
+                ChatHttp.form(ChatHttp.slashCommand("U0JAN", "jan", "hi", trigger, FakeSlackApi.responseUrl("short"))));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode reply = JSON.readTree(response.body());
         assertThat(reply.path("response_type").asString()).isEqualTo("ephemeral");
-        assertThat(reply.path("text").asString())
-                .contains("nie został zapisany", "Tytuł", "/idea");
+        assertThat(reply.path("text").asString()).contains("nie został zapisany", "Tytuł", "/idea");
     }
 
     @Test
     void unknownSlackUserGetsAPoliteReply() {
         double before = refused("UNKNOWN_SUBMITTER");
 
-        HttpResponse<String> response = ChatHttp.postToSlack(port, ChatHttp.form(ChatHttp.slashCommand("U0STRANGER",
-                "stranger", "A great idea from outside " + UUID.randomUUID(), trigger(),
-                FakeSlackApi.responseUrl("stranger"))));
+        HttpResponse<String> response = ChatHttp.postToSlack(
+                port,
+                ChatHttp.form(ChatHttp.slashCommand(
+                        "U0STRANGER",
+                        "stranger",
+                        "A great idea from outside " + UUID.randomUUID(),
+                        trigger(),
+                        FakeSlackApi.responseUrl("stranger"))));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode reply = JSON.readTree(response.body());
         assertThat(reply.path("response_type").asString()).isEqualTo("ephemeral");
-        assertThat(reply.path("text").asString()).startsWith("Hello!")
+        assertThat(reply.path("text").asString())
+                .startsWith("Hello!")
                 .contains("could not match your Slack account", "http://localhost:8081/ideas/new");
         assertThat(refused("UNKNOWN_SUBMITTER")).isEqualTo(before + 1);
     }
@@ -155,15 +186,24 @@ class SlackIntegrationTests {
     @Test
     void slackUserUnknownByIdIsMatchedByTheEmailThatUsersInfoReports() {
         // given a Slack account the directory has no Slack id for, whose e-mail address is Alice's
-        String slackId = "U0" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
+        String slackId = "U0"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
         FakeSlackApi.slackUser(slackId, "Alice@SuggestionBox.example");
         String marker = UUID.randomUUID().toString();
 
         // when
-        HttpResponse<String> response = ChatHttp.postToSlack(port, ChatHttp.form(ChatHttp.slashCommand(slackId,
-                "alice.w", "Matched by e-mail " + marker, trigger(), FakeSlackApi.responseUrl(marker))));
-        HttpResponse<String> again = ChatHttp.postToSlack(port, ChatHttp.form(ChatHttp.slashCommand(slackId,
-                "alice.w", "hi", trigger(), FakeSlackApi.responseUrl(marker))));
+        HttpResponse<String> response = ChatHttp.postToSlack(
+                port,
+                ChatHttp.form(ChatHttp.slashCommand(
+                        slackId,
+                        "alice.w",
+                        "Matched by e-mail " + marker,
+                        trigger(),
+                        FakeSlackApi.responseUrl(marker))));
+        HttpResponse<String> again = ChatHttp.postToSlack(
+                port,
+                ChatHttp.form(
+                        ChatHttp.slashCommand(slackId, "alice.w", "hi", trigger(), FakeSlackApi.responseUrl(marker))));
 
         // then the idea is Alice's
         assertThat(response.statusCode()).isEqualTo(200);
@@ -173,7 +213,8 @@ class SlackIntegrationTests {
         assertThat(event.path("submitter").path("personId").asString()).isEqualTo("alice");
         assertThat(event.path("title").asString()).isEqualTo("Matched by e-mail " + marker);
         // the second command is Alice's too (answered with the rule, not as a stranger), without asking Slack again
-        assertThat(JSON.readTree(again.body()).path("text").asString()).contains("was not recorded", "/idea")
+        assertThat(JSON.readTree(again.body()).path("text").asString())
+                .contains("was not recorded", "/idea")
                 .doesNotContain("could not match");
         assertThat(FakeSlackApi.received("/api/users.info"))
                 .filteredOn(request -> request.body().contains("user=" + slackId))
@@ -183,13 +224,20 @@ class SlackIntegrationTests {
 
     @Test
     void slackUserWhoseEmailIsNotInTheDirectoryGetsAPoliteReply() {
-        String slackId = "U0" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
+        String slackId = "U0"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
         FakeSlackApi.slackUser(slackId, "visitor@partner.example");
         String marker = "visitor-" + UUID.randomUUID();
         double before = refused("UNKNOWN_SUBMITTER");
 
-        HttpResponse<String> response = ChatHttp.postToSlack(port, ChatHttp.form(ChatHttp.slashCommand(slackId,
-                "visitor", "An idea from a partner " + marker, trigger(), FakeSlackApi.responseUrl(marker))));
+        HttpResponse<String> response = ChatHttp.postToSlack(
+                port,
+                ChatHttp.form(ChatHttp.slashCommand(
+                        slackId,
+                        "visitor",
+                        "An idea from a partner " + marker,
+                        trigger(),
+                        FakeSlackApi.responseUrl(marker))));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode reply = JSON.readTree(response.body());
@@ -206,17 +254,20 @@ class SlackIntegrationTests {
         String allowed = "allowed-" + UUID.randomUUID();
         String outside = "outside-" + UUID.randomUUID();
 
-        HttpResponse<String> first = ChatHttp.postToSlack(port, ChatHttp.interactivity(strangersShortcut(allowed,
-                FakeSlackApi.responseUrl(allowed))));
-        HttpResponse<String> second = ChatHttp.postToSlack(port, ChatHttp.interactivity(strangersShortcut(outside,
-                FakeSlackApi.responseUrlByName(outside))));
+        HttpResponse<String> first = ChatHttp.postToSlack(
+                port, ChatHttp.interactivity(strangersShortcut(allowed, FakeSlackApi.responseUrl(allowed))));
+        HttpResponse<String> second = ChatHttp.postToSlack(
+                port, ChatHttp.interactivity(strangersShortcut(outside, FakeSlackApi.responseUrlByName(outside))));
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(second.statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(FakeSlackApi.received("/response/" + allowed))
-                .singleElement().satisfies(answer -> assertThat(answer.body()).contains("\"response_type\":\"ephemeral\"",
-                        "could not match your Slack account")));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(FakeSlackApi.received("/response/" + allowed))
+                        .singleElement()
+                        .satisfies(answer -> assertThat(answer.body())
+                                .contains("\"response_type\":\"ephemeral\"", "could not match your Slack account")));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> FakeSlackApi.received("/response/" + outside).isEmpty());
     }
 
@@ -255,49 +306,71 @@ class SlackIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(FakeSlackApi.received("/api/views.open"))
-                .anySatisfy(request -> {
-                    assertThat(request.authorization()).isEqualTo("Bearer xoxb-local");
-                    assertThat(request.body()).contains(trigger, "idea_modal",
-                            "Let us recycle the printer toner " + marker, messageText);
-                    // Noa reads Hebrew
-                    assertThat(request.body()).contains("שליחה כרעיון");
-                }));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(FakeSlackApi.received("/api/views.open"))
+                        .anySatisfy(request -> {
+                            assertThat(request.authorization()).isEqualTo("Bearer xoxb-local");
+                            assertThat(request.body())
+                                    .contains(
+                                            trigger,
+                                            "idea_modal",
+                                            "Let us recycle the printer toner " + marker,
+                                            messageText);
+                            // Noa reads Hebrew
+                            assertThat(request.body()).contains("שליחה כרעיון");
+                        }));
     }
 
     @Test
     void modalSubmissionPublishesTheIdeaWithTheModalsValuesSealedWhenAnonymous() {
         String marker = UUID.randomUUID().toString();
-        String payload = viewSubmission("V" + marker.substring(0, 8), "U0NOA", "Recycle toner " + marker,
-                "Toner cartridges pile up.\nA recycling box would help.", "operations", true);
+        String payload = viewSubmission(
+                "V" + marker.substring(0, 8),
+                "U0NOA",
+                "Recycle toner " + marker,
+                "Toner cartridges pile up.\nA recycling box would help.",
+                "operations",
+                true);
 
         HttpResponse<String> response = ChatHttp.postToSlack(port, ChatHttp.interactivity(payload));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.body()).path("response_action").asString()).isEqualTo("clear");
-        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1,
-                RECORD_TIMEOUT, record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker));
+        assertThat(JSON.readTree(response.body()).path("response_action").asString())
+                .isEqualTo("clear");
+        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.awaitRecords(
+                Topics.IDEAS_SUBMITTED,
+                1,
+                RECORD_TIMEOUT,
+                record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker));
         assertThat(records).hasSize(1);
         JsonNode event = JSON.readTree(records.getFirst().value());
         assertThat(event.path("channel").asString()).isEqualTo("SLACK");
         assertThat(event.path("title").asString()).isEqualTo("Recycle toner " + marker);
-        assertThat(event.path("description").asString()).isEqualTo("Toner cartridges pile up.\nA recycling box would help.");
+        assertThat(event.path("description").asString())
+                .isEqualTo("Toner cartridges pile up.\nA recycling box would help.");
         assertThat(event.path("category").asString()).isEqualTo("operations");
         assertThat(event.path("submitter").has("personId")).isFalse();
         assertThat(event.path("submitter").path("sealedIdentity").isObject()).isTrue();
-        assertThat(new String(records.getFirst().value(), StandardCharsets.UTF_8)).doesNotContain("noa", "U0NOA");
+        assertThat(new String(records.getFirst().value(), StandardCharsets.UTF_8))
+                .doesNotContain("noa", "U0NOA");
 
-        HttpResponse<String> retried = ChatHttp.postToSlack(port, ChatHttp.interactivity(payload),
-                "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout");
-        assertThat(JSON.readTree(retried.body()).path("response_action").asString()).isEqualTo("clear");
+        HttpResponse<String> retried = ChatHttp.postToSlack(
+                port,
+                ChatHttp.interactivity(payload),
+                "X-Slack-Retry-Num",
+                "1",
+                "X-Slack-Retry-Reason",
+                "http_timeout");
+        assertThat(JSON.readTree(retried.body()).path("response_action").asString())
+                .isEqualTo("clear");
         assertThat(Published.ideasContaining(marker)).hasSize(1);
     }
 
     @Test
     void modalSubmissionWithBrokenRulesShowsTheErrorsUnderTheFields() {
         String marker = UUID.randomUUID().toString();
-        String payload = viewSubmission("V" + marker.substring(0, 8), "U0ALICE", "abc", "Too short a title " + marker,
-                "other", false);
+        String payload = viewSubmission(
+                "V" + marker.substring(0, 8), "U0ALICE", "abc", "Too short a title " + marker, "other", false);
 
         HttpResponse<String> response = ChatHttp.postToSlack(port, ChatHttp.interactivity(payload));
 
@@ -310,8 +383,8 @@ class SlackIntegrationTests {
     }
 
     /** A view_submission payload as Slack sends it for the idea modal. */
-    static String viewSubmission(String viewId, String userId, String title, String description, String category,
-            boolean anonymous) {
+    static String viewSubmission(
+            String viewId, String userId, String title, String description, String category, boolean anonymous) {
         String selected = anonymous
                 ? "[{\"text\":{\"type\":\"plain_text\",\"text\":\"Submit anonymously\",\"emoji\":true},\"value\":\"anonymous\"}]"
                 : "[]";
@@ -329,29 +402,41 @@ class SlackIntegrationTests {
                 "hash":"1700000000.abcdef12","title":{"type":"plain_text","text":"Send as idea","emoji":true},\
                 "clear_on_close":false,"notify_on_close":false,"close":null,"submit":null,"previous_view_id":null,\
                 "root_view_id":"%s","app_id":"A0SUGGEST","external_id":"","app_installed_team_id":"T0SUGGEST",\
-                "bot_id":"B0SUGGEST"},"response_urls":[],"is_enterprise_install":false,"enterprise":null}"""
-                .formatted(userId, trigger(), viewId, JSON.writeValueAsString(title),
-                        JSON.writeValueAsString(description), category, selected, viewId);
+                "bot_id":"B0SUGGEST"},"response_urls":[],"is_enterprise_install":false,"enterprise":null}""".formatted(
+                        userId,
+                        trigger(),
+                        viewId,
+                        JSON.writeValueAsString(title),
+                        JSON.writeValueAsString(description),
+                        category,
+                        selected,
+                        viewId);
     }
 
     private double submitted(String category) {
-        Counter counter = meters.find("ideas.submitted").tag("channel", "SLACK").tag("category", category)
+        Counter counter = meters.find("ideas.submitted")
+                .tag("channel", "SLACK")
+                .tag("category", category)
                 .counter();
         return counter == null ? 0 : counter.count();
     }
 
     private double refused(String reason) {
-        Counter counter = meters.find("ideas.refused").tag("channel", "SLACK").tag("reason", reason).counter();
+        Counter counter = meters.find("ideas.refused")
+                .tag("channel", "SLACK")
+                .tag("reason", reason)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     static String trigger() {
-        return "13345224609." + System.nanoTime() + "." + UUID.randomUUID().toString().replace("-", "");
+        return "13345224609." + System.nanoTime() + "."
+                + UUID.randomUUID().toString().replace("-", "");
     }
 
     private static JsonNode onlyEvent(String id) {
-        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1,
-                RECORD_TIMEOUT, record -> id.equals(record.key()));
+        List<ConsumerRecord<String, byte[]>> records =
+                KafkaProbe.awaitRecords(Topics.IDEAS_SUBMITTED, 1, RECORD_TIMEOUT, record -> id.equals(record.key()));
         assertThat(records).hasSize(1);
         return JSON.readTree(records.getFirst().value());
     }

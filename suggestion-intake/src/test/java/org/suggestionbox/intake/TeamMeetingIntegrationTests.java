@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,13 +32,17 @@ class TeamMeetingIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
-                .contains("<fieldset id=\"team-meeting\"", "<legend>On behalf of a team meeting</legend>",
-                        "id=\"onBehalfOfMeeting\"", "name=\"onBehalfOfMeeting\"",
+                .contains(
+                        "<fieldset id=\"team-meeting\"",
+                        "<legend>On behalf of a team meeting</legend>",
+                        "id=\"onBehalfOfMeeting\"",
+                        "name=\"onBehalfOfMeeting\"",
                         "<label for=\"onBehalfOfMeeting\">This idea comes from a team meeting</label>",
                         "<legend>Co-submitters (up to 20)</legend>",
                         "<label for=\"coSubmitter-alice\">Alice Walker (Customer Service)</label>",
                         "<label for=\"coSubmitter-piotr\">Piotr Nowak (Logistics)</label>")
-                .containsPattern("type=\"checkbox\" name=\"coSubmitterIds\" id=\"coSubmitter-alice\"\\s+value=\"alice\">")
+                .containsPattern(
+                        "type=\"checkbox\" name=\"coSubmitterIds\" id=\"coSubmitter-alice\"\\s+value=\"alice\">")
                 .doesNotContain("id=\"coSubmitter-maya\"");
     }
 
@@ -57,7 +60,8 @@ class TeamMeetingIntegrationTests {
         HttpResponse<String> response = TestHttp.as(port, "alice").get("/ideas/new");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("id=\"idea-form\"")
+        assertThat(response.body())
+                .contains("id=\"idea-form\"")
                 .doesNotContain("team-meeting", "onBehalfOfMeeting", "coSubmitterIds");
     }
 
@@ -84,7 +88,8 @@ class TeamMeetingIntegrationTests {
 
         HttpResponse<String> posted = maya.postForm("/ideas", fields);
 
-        assertThat(ids(onlyEvent(TestHttp.confirmedIdeaId(posted)).path("coSubmitterIds"))).isEmpty();
+        assertThat(ids(onlyEvent(TestHttp.confirmedIdeaId(posted)).path("coSubmitterIds")))
+                .isEmpty();
     }
 
     @Test
@@ -99,7 +104,9 @@ class TeamMeetingIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body())
-                .contains("id=\"coSubmitterIds-error\"", "href=\"#coSubmitterIds\"",
+                .contains(
+                        "id=\"coSubmitterIds-error\"",
+                        "href=\"#coSubmitterIds\"",
                         "cannot be both anonymous and from a team meeting",
                         "would reveal who was in the meeting")
                 .containsPattern("id=\"coSubmitter-piotr\"\\s+value=\"piotr\" checked=\"checked\"");
@@ -121,12 +128,12 @@ class TeamMeetingIntegrationTests {
     void employeeSendingCoSubmittersThroughTheApiIsRefused() {
         String marker = UUID.randomUUID().toString();
 
-        HttpResponse<String> response = TestHttp.as(port, "alice").postJson("/api/ideas",
-                json("Not an owner " + marker, false, List.of("noa")));
+        HttpResponse<String> response = TestHttp.as(port, "alice")
+                .postJson("/api/ideas", json("Not an owner " + marker, false, List.of("noa")));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(fieldErrors(response)).containsExactly(
-                "coSubmitterIds: Only owners may submit an idea on behalf of a team meeting.");
+        assertThat(fieldErrors(response))
+                .containsExactly("coSubmitterIds: Only owners may submit an idea on behalf of a team meeting.");
         Published.assertNoIdeaContaining(marker);
     }
 
@@ -134,13 +141,15 @@ class TeamMeetingIntegrationTests {
     void anonymousIdeaWithCoSubmittersIsRefusedThroughTheApi() {
         String marker = UUID.randomUUID().toString();
 
-        HttpResponse<String> response = TestHttp.as(port, "maya").postJson("/api/ideas",
-                json("Anonymous meeting " + marker, true, List.of("alice")));
+        HttpResponse<String> response = TestHttp.as(port, "maya")
+                .postJson("/api/ideas", json("Anonymous meeting " + marker, true, List.of("alice")));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(fieldErrors(response)).singleElement().asString()
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(fieldErrors(response))
+                .singleElement()
+                .asString()
                 .startsWith("coSubmitterIds: An idea cannot be both anonymous and from a team meeting")
                 .contains("would reveal who was in the meeting");
         Published.assertNoIdeaContaining(marker);
@@ -149,25 +158,28 @@ class TeamMeetingIntegrationTests {
     @Test
     void unknownAndTooManyCoSubmittersAreRefused() {
         TestHttp jan = TestHttp.as(port, "jan");
-        List<String> many = new ArrayList<>(IntStream.rangeClosed(1, 21).mapToObj(i -> "person-" + i).toList());
+        List<String> many = new ArrayList<>(
+                IntStream.rangeClosed(1, 21).mapToObj(i -> "person-" + i).toList());
 
-        HttpResponse<String> unknown = jan.postJson("/api/ideas",
-                json("Unknown people " + UUID.randomUUID(), false, List.of("piotr", "nobody-here")));
-        HttpResponse<String> tooMany = jan.postJson("/api/ideas",
-                json("Too many people " + UUID.randomUUID(), false, many));
+        HttpResponse<String> unknown = jan.postJson(
+                "/api/ideas", json("Unknown people " + UUID.randomUUID(), false, List.of("piotr", "nobody-here")));
+        HttpResponse<String> tooMany =
+                jan.postJson("/api/ideas", json("Too many people " + UUID.randomUUID(), false, many));
 
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(fieldErrors(unknown)).containsExactly(
-                "coSubmitterIds: Tych współautorów nie ma w katalogu pracowników firmy: nobody-here");
+        assertThat(fieldErrors(unknown))
+                .containsExactly("coSubmitterIds: Tych współautorów nie ma w katalogu pracowników firmy: nobody-here");
         assertThat(tooMany.statusCode()).isEqualTo(400);
-        assertThat(fieldErrors(tooMany)).containsExactly(
-                "coSubmitterIds: Możesz wybrać najwyżej 20 współautorów; wybrano 21.");
+        assertThat(fieldErrors(tooMany))
+                .containsExactly("coSubmitterIds: Możesz wybrać najwyżej 20 współautorów; wybrano 21.");
     }
 
     @Test
     void ownerSubmitsThroughTheApiWithDuplicatesAndThemselvesDropped() {
-        HttpResponse<String> response = TestHttp.as(port, "jan").postJson("/api/ideas",
-                json("Meeting via API " + UUID.randomUUID(), false, List.of("piotr", "lea", "piotr", "jan")));
+        HttpResponse<String> response = TestHttp.as(port, "jan")
+                .postJson(
+                        "/api/ideas",
+                        json("Meeting via API " + UUID.randomUUID(), false, List.of("piotr", "lea", "piotr", "jan")));
 
         assertThat(response.statusCode()).isEqualTo(202);
         JsonNode event = onlyEvent(JSON.readTree(response.body()).path("id").asString());
@@ -177,7 +189,8 @@ class TeamMeetingIntegrationTests {
     private static List<Map.Entry<String, String>> formFields(TestHttp client, String title) {
         HttpResponse<String> form = client.get("/ideas/new");
         assertThat(form.statusCode()).isEqualTo(200);
-        List<Map.Entry<String, String>> fields = new ArrayList<>(TestHttp.hiddenFields(form.body()).entrySet());
+        List<Map.Entry<String, String>> fields =
+                new ArrayList<>(TestHttp.hiddenFields(form.body()).entrySet());
         fields.add(Map.entry("title", title));
         fields.add(Map.entry("description", "Came up in our weekly team meeting."));
         fields.add(Map.entry("category", "operations"));
@@ -195,8 +208,10 @@ class TeamMeetingIntegrationTests {
 
     private static List<String> fieldErrors(HttpResponse<String> response) {
         List<String> errors = new ArrayList<>();
-        JSON.readTree(response.body()).path("errors")
-                .forEach(error -> errors.add(error.path("field").asString() + ": " + error.path("message").asString()));
+        JSON.readTree(response.body())
+                .path("errors")
+                .forEach(error -> errors.add(error.path("field").asString() + ": "
+                        + error.path("message").asString()));
         return errors;
     }
 

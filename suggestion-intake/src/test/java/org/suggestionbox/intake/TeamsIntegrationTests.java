@@ -25,12 +25,15 @@ class TeamsIntegrationTests {
     @Test
     void signedMessageRecordsTheIdeaAndRepliesWithItsId() {
         String marker = UUID.randomUUID().toString();
-        String body = ChatHttp.teamsActivity(activityId(), "29:jan", "Jan Kowalski",
+        String body = ChatHttp.teamsActivity(
+                activityId(),
+                "29:jan",
+                "Jan Kowalski",
                 "<at>Suggestion Box</at> operations Pallets &amp; crates: reuse them " + marker
                         + ".<br>They are thrown away after one trip.");
 
-        HttpResponse<String> response = ChatHttp.postToTeams(port, body,
-                ChatHttp.teamsSignature(ChatHttp.TEAMS_SECURITY_TOKEN, body));
+        HttpResponse<String> response =
+                ChatHttp.postToTeams(port, body, ChatHttp.teamsSignature(ChatHttp.TEAMS_SECURITY_TOKEN, body));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode reply = JSON.readTree(response.body());
@@ -51,8 +54,8 @@ class TeamsIntegrationTests {
     @Test
     void forgedOrMissingHmacIsRefusedWith401AndNothingIsPublished() {
         String marker = "forged-" + UUID.randomUUID();
-        String body = ChatHttp.teamsActivity(activityId(), "29:jan", "Jan Kowalski",
-                "<at>Suggestion Box</at> A forged idea " + marker);
+        String body = ChatHttp.teamsActivity(
+                activityId(), "29:jan", "Jan Kowalski", "<at>Suggestion Box</at> A forged idea " + marker);
         String otherToken = "b3RoZXItdG9rZW4tdGhhdC1pcy1ub3QtdGhlLXJpZ2h0IQ==";
 
         List<HttpResponse<String>> responses = List.of(
@@ -70,7 +73,10 @@ class TeamsIntegrationTests {
 
     @Test
     void repeatedActivityReturnsTheSameIdeaAndPublishesOnce() {
-        String body = ChatHttp.teamsActivity(activityId(), "29:maya", "Maya Rosen",
+        String body = ChatHttp.teamsActivity(
+                activityId(),
+                "29:maya",
+                "Maya Rosen",
                 "<at>Suggestion Box</at> Shared team calendar " + UUID.randomUUID());
         String signature = ChatHttp.teamsSignature(ChatHttp.TEAMS_SECURITY_TOKEN, body);
 
@@ -80,17 +86,21 @@ class TeamsIntegrationTests {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(repeated.statusCode()).isEqualTo(200);
         String id = ChatHttp.ideaId(JSON.readTree(first.body()).path("text").asString());
-        assertThat(ChatHttp.ideaId(JSON.readTree(repeated.body()).path("text").asString())).isEqualTo(id);
+        assertThat(ChatHttp.ideaId(JSON.readTree(repeated.body()).path("text").asString()))
+                .isEqualTo(id);
         assertThat(Published.ideasKeyed(id)).hasSize(1);
     }
 
     @Test
     void unknownTeamsUserGetsAPoliteReply() {
-        String body = ChatHttp.teamsActivity(activityId(), "29:stranger", "Stranger",
+        String body = ChatHttp.teamsActivity(
+                activityId(),
+                "29:stranger",
+                "Stranger",
                 "<at>Suggestion Box</at> An idea from outside " + UUID.randomUUID());
 
-        HttpResponse<String> response = ChatHttp.postToTeams(port, body,
-                ChatHttp.teamsSignature(ChatHttp.TEAMS_SECURITY_TOKEN, body));
+        HttpResponse<String> response =
+                ChatHttp.postToTeams(port, body, ChatHttp.teamsSignature(ChatHttp.TEAMS_SECURITY_TOKEN, body));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode reply = JSON.readTree(response.body());

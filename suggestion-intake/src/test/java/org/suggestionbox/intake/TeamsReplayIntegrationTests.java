@@ -38,7 +38,10 @@ class TeamsReplayIntegrationTests {
 
     @Test
     void replayedActivityOnAnotherOrRestartedInstanceAnswersTheSameIdeaAndPublishesOnce() throws Exception {
-        String body = ChatHttp.teamsActivity(TeamsIntegrationTests.activityId(), "29:maya", "Maya Rosen",
+        String body = ChatHttp.teamsActivity(
+                TeamsIntegrationTests.activityId(),
+                "29:maya",
+                "Maya Rosen",
                 "<at>Suggestion Box</at> Replayed idea " + UUID.randomUUID());
         String signature = ChatHttp.teamsSignature(ChatHttp.TEAMS_SECURITY_TOKEN, body);
         HttpResponse<String> first = ChatHttp.postToTeams(port, body, signature);
@@ -47,8 +50,10 @@ class TeamsReplayIntegrationTests {
 
         // a second intake on the same database: another instance, or this one after a restart
         // (as arguments: default properties would rank below application.yml)
-        String[] arguments = Stream.concat(Stream.of("--server.port=0"), Infrastructure.get().springProperties()
-                .entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue()))
+        String[] arguments = Stream.concat(
+                        Stream.of("--server.port=0"),
+                        Infrastructure.get().springProperties().entrySet().stream()
+                                .map(setting -> "--" + setting.getKey() + "=" + setting.getValue()))
                 .toArray(String[]::new);
         try (ConfigurableApplicationContext other = new SpringApplicationBuilder(IntakeApplication.class)
                 .profiles("local")
@@ -58,7 +63,9 @@ class TeamsReplayIntegrationTests {
             HttpResponse<String> replayed = ChatHttp.postToTeams(otherPort, body, signature);
 
             assertThat(replayed.statusCode()).isEqualTo(200);
-            assertThat(ChatHttp.ideaId(JSON.readTree(replayed.body()).path("text").asString())).isEqualTo(id);
+            assertThat(ChatHttp.ideaId(
+                            JSON.readTree(replayed.body()).path("text").asString()))
+                    .isEqualTo(id);
         }
         assertThat(Published.ideasKeyed(id)).hasSize(1);
     }
@@ -66,13 +73,18 @@ class TeamsReplayIntegrationTests {
     @Test
     void activityOlderOrNewerThanFiveMinutesIsRefusedAndNothingIsPublished() {
         String marker = "stale-" + UUID.randomUUID();
-        for (Instant sent : new Instant[] {Instant.now().minus(Duration.ofMinutes(10)),
-                Instant.now().plus(Duration.ofMinutes(10))}) {
-            String body = ChatHttp.teamsActivity(TeamsIntegrationTests.activityId(), "29:maya", "Maya Rosen",
-                    "<at>Suggestion Box</at> Old idea " + marker, sent);
+        for (Instant sent : new Instant[] {
+            Instant.now().minus(Duration.ofMinutes(10)), Instant.now().plus(Duration.ofMinutes(10))
+        }) {
+            String body = ChatHttp.teamsActivity(
+                    TeamsIntegrationTests.activityId(),
+                    "29:maya",
+                    "Maya Rosen",
+                    "<at>Suggestion Box</at> Old idea " + marker,
+                    sent);
 
-            HttpResponse<String> response = ChatHttp.postToTeams(port, body,
-                    ChatHttp.teamsSignature(ChatHttp.TEAMS_SECURITY_TOKEN, body));
+            HttpResponse<String> response =
+                    ChatHttp.postToTeams(port, body, ChatHttp.teamsSignature(ChatHttp.TEAMS_SECURITY_TOKEN, body));
 
             assertThat(response.statusCode()).isEqualTo(401);
         }
@@ -91,10 +103,16 @@ class TeamsReplayIntegrationTests {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "HMAC AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
 
-        HttpResponse<String> declared = client.send(request.copy()
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> chunked = send(client, request.copy()
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build());
+        HttpResponse<String> declared = client.send(
+                request.copy()
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = send(
+                client,
+                request.copy()
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                        .build());
 
         assertThat(declared.statusCode()).isEqualTo(413);
         assertThat(chunked.statusCode()).isEqualTo(413);
@@ -103,12 +121,18 @@ class TeamsReplayIntegrationTests {
     /** The Slack door shares the cap: an oversized, wrongly signed command gets 413, not 401. */
     @Test
     void oversizedSlackBodyIsRefusedWith413BeforeItsSignatureIsChecked() {
-        String body = ChatHttp.form(ChatHttp.slashCommand("U0MAYA", "maya", "x".repeat(300 * 1024), "trigger",
-                "https://hooks.slack.com/commands/T0/1/x"));
+        String body = ChatHttp.form(ChatHttp.slashCommand(
+                "U0MAYA", "maya", "x".repeat(300 * 1024), "trigger", "https://hooks.slack.com/commands/T0/1/x"));
 
-        HttpResponse<String> response = ChatHttp.postRaw(port, "/slack/events", "application/x-www-form-urlencoded",
-                body, "X-Slack-Request-Timestamp", Long.toString(Instant.now().getEpochSecond()),
-                "X-Slack-Signature", "v0=0000");
+        HttpResponse<String> response = ChatHttp.postRaw(
+                port,
+                "/slack/events",
+                "application/x-www-form-urlencoded",
+                body,
+                "X-Slack-Request-Timestamp",
+                Long.toString(Instant.now().getEpochSecond()),
+                "X-Slack-Signature",
+                "v0=0000");
 
         assertThat(response.statusCode()).isEqualTo(413);
     }
@@ -116,8 +140,7 @@ class TeamsReplayIntegrationTests {
     private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws InterruptedException {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException("The server closed the connection instead of answering 413", ex);
         }
     }

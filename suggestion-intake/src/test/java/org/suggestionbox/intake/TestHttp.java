@@ -35,7 +35,8 @@ final class TestHttp {
 
     private TestHttp(int port, String user) {
         this.baseUrl = "http://localhost:" + port;
-        this.authorization = user == null ? null
+        this.authorization = user == null
+                ? null
                 : "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
         this.client = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
@@ -104,7 +105,8 @@ final class TestHttp {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
@@ -114,11 +116,9 @@ final class TestHttp {
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
@@ -129,13 +129,17 @@ final class TestHttp {
         assertThat(posted.statusCode()).as("the form's answer").isEqualTo(302);
         String location = posted.headers().firstValue("Location").orElseThrow();
         Matcher matcher = CONFIRMATION.matcher(location);
-        assertThat(matcher.find()).as("redirect to the confirmation page: %s", location).isTrue();
+        assertThat(matcher.find())
+                .as("redirect to the confirmation page: %s", location)
+                .isTrue();
         return matcher.group(1);
     }
 
     /** The idea id of an API submission answered 202; fails on any other answer. */
     static String acceptedIdeaId(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as("the API's answer: %s", response.body()).isEqualTo(202);
+        assertThat(response.statusCode())
+                .as("the API's answer: %s", response.body())
+                .isEqualTo(202);
         return JSON.readTree(response.body()).path("id").asString();
     }
 }

@@ -5,9 +5,8 @@ import static org.suggestionbox.testing.architecture.ArchitectureRules.freeOfFra
 import static org.suggestionbox.testing.architecture.ArchitectureRules.mainClasses;
 import static org.suggestionbox.testing.architecture.ArchitectureRules.noPackageCycles;
 
-import org.junit.jupiter.api.Test;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
 
 class ArchitectureTests {
 
@@ -27,7 +26,11 @@ class ArchitectureTests {
 
     @Test
     void thePlatformKnowsNoService() {
-        doNotUse(new String[] {"org.suggestionbox.platform.."}, "org.suggestionbox.intake..",
-                "org.suggestionbox.router..", "org.suggestionbox.notifier..").check(PLATFORM);
+        doNotUse(
+                        new String[] {"org.suggestionbox.platform.."},
+                        "org.suggestionbox.intake..",
+                        "org.suggestionbox.router..",
+                        "org.suggestionbox.notifier..")
+                .check(PLATFORM);
     }
 }

@@ -1,7 +1,6 @@
 package org.suggestionbox.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -9,27 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.suggestionbox.events.CloudEventHeaders;
-import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.directory.Role;
-import org.suggestionbox.router.support.RouterFixture;
 import org.suggestionbox.router.support.RouterFlowTest;
-import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
-import org.suggestionbox.router.support.TestEvents;
 import org.suggestionbox.testing.KafkaProbe;
-
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The admin API on the shared router: directory import re-routing a departed owner's ideas, and
@@ -47,13 +37,25 @@ class AdminIntegrationTests extends RouterFlowTest {
     void whenJanLosesTheOwnerRoleHisOpenIdeasAreReroutedOnceWithIdeaReassigned() {
         UUID first = router.submit("operations", "piotr", "Forklift mirrors at dock 4");
         UUID second = router.submit("operations", "piotr", "Label the pallet racks");
-        assertThat(router.awaitIdea("admin", first).get("owner").get("id").asString()).isEqualTo("jan");
-        assertThat(router.awaitIdea("admin", second).get("owner").get("id").asString()).isEqualTo("jan");
+        assertThat(router.awaitIdea("admin", first).get("owner").get("id").asString())
+                .isEqualTo("jan");
+        assertThat(router.awaitIdea("admin", second).get("owner").get("id").asString())
+                .isEqualTo("jan");
         List<Person> withoutJanAsOwner = new ArrayList<>();
         for (Person person : directory.all()) {
-            withoutJanAsOwner.add(person.id().equals("jan") ? new Person(person.id(), person.name(), person.email(),
-                    person.department(), person.managerId(), person.locale(), person.slackId(), person.teamsId(),
-                    Set.of(Role.EMPLOYEE)) : person);
+            withoutJanAsOwner.add(
+                    person.id().equals("jan")
+                            ? new Person(
+                                    person.id(),
+                                    person.name(),
+                                    person.email(),
+                                    person.department(),
+                                    person.managerId(),
+                                    person.locale(),
+                                    person.slackId(),
+                                    person.teamsId(),
+                                    Set.of(Role.EMPLOYEE))
+                            : person);
         }
         String upload = json.writeValueAsString(withoutJanAsOwner);
         try {
@@ -70,10 +72,12 @@ class AdminIntegrationTests extends RouterFlowTest {
             for (UUID ideaId : List.of(first, second)) {
                 JsonNode idea = router.awaitIdea("admin", ideaId);
                 assertThat(idea.get("owner").get("id").asString()).isEqualTo("maya");
-                JsonNode reassigned = json.readTree(reassignedEvents(ideaId, 1, WAIT).getFirst().value());
+                JsonNode reassigned = json.readTree(
+                        reassignedEvents(ideaId, 1, WAIT).getFirst().value());
                 assertThat(reassigned.get("previousOwnerId").asString()).isEqualTo("jan");
                 assertThat(reassigned.get("ownerId").asString()).isEqualTo("maya");
-                assertThat(reassigned.get("note").asString()).startsWith("previous owner is no longer an owner")
+                assertThat(reassigned.get("note").asString())
+                        .startsWith("previous owner is no longer an owner")
                         .contains("sent to triage owner Maya Rosen");
             }
 
@@ -82,13 +86,13 @@ class AdminIntegrationTests extends RouterFlowTest {
             assertThat(again.statusCode()).isEqualTo(200);
             assertThat(json.readTree(again.body()).get("ideasRerouted").asInt()).isZero();
             assertThat(reassignedEvents(first, 2, Duration.ofSeconds(3))).hasSize(1);
-        }
-        finally {
+        } finally {
             HttpResponse<String> reload = http.post("admin", "/api/admin/directory/reload", "application/json", "");
             assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
         }
         assertThat(directory.get("jan").hasRole(Role.OWNER)).isTrue();
-        assertThat(router.awaitIdea("admin", first).get("owner").get("id").asString()).isEqualTo("maya");
+        assertThat(router.awaitIdea("admin", first).get("owner").get("id").asString())
+                .isEqualTo("maya");
     }
 
     @Test
@@ -103,13 +107,15 @@ class AdminIntegrationTests extends RouterFlowTest {
         HttpResponse<String> refused = http.post("admin", "/api/admin/directory", "text/csv", csv);
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode errors = json.readTree(refused.body()).get("errors");
         assertThat(errors.findValuesAsString("field")).containsExactly("row 3.email", "row 3.locale", "row 3.roles");
         assertThat(directory.find("alice")).isPresent();
-        assertThat(http.post("alice", "/api/admin/directory", "text/csv", csv).statusCode()).isEqualTo(403);
-        assertThat(http.post("alice", "/api/admin/directory/reload", "application/json", "").statusCode())
+        assertThat(http.post("alice", "/api/admin/directory", "text/csv", csv).statusCode())
+                .isEqualTo(403);
+        assertThat(http.post("alice", "/api/admin/directory/reload", "application/json", "")
+                        .statusCode())
                 .isEqualTo(403);
         assertThat(http.get("alice", "/api/admin/rules").statusCode()).isEqualTo(403);
     }
@@ -118,7 +124,8 @@ class AdminIntegrationTests extends RouterFlowTest {
     void rulesReplacedThroughTheApiAreValidatedAndARoundRobinTeamAlternatesOwners() {
         HttpResponse<String> original = http.get("admin", "/api/admin/rules");
         assertThat(original.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(original.body()).get("rules").get(0).get("id").asString()).isEqualTo("cx-owner");
+        assertThat(json.readTree(original.body()).get("rules").get(0).get("id").asString())
+                .isEqualTo("cx-owner");
         String tag = "zq" + UUID.randomUUID().toString().substring(0, 8);
         String rules = """
                 {"rules": [
@@ -132,34 +139,47 @@ class AdminIntegrationTests extends RouterFlowTest {
             assertThat(invalid.statusCode()).isEqualTo(400);
             assertThat(json.readTree(invalid.body()).get("errors").findValuesAsString("field"))
                     .containsExactly("rules[0].owner", "rules[1].id", "rules[1].owner");
-            assertThat(http.putJson("alice", "/api/admin/rules", rules).statusCode()).isEqualTo(403);
+            assertThat(http.putJson("alice", "/api/admin/rules", rules).statusCode())
+                    .isEqualTo(403);
 
             HttpResponse<String> replaced = http.putJson("admin", "/api/admin/rules", rules);
             assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
-            assertThat(json.readTree(http.get("admin", "/api/admin/rules").body()).get("rules").get(0).get("team")
-                    .toString()).isEqualTo("[\"maya\",\"jan\"]");
+            assertThat(json.readTree(http.get("admin", "/api/admin/rules").body())
+                            .get("rules")
+                            .get(0)
+                            .get("team")
+                            .toString())
+                    .isEqualTo("[\"maya\",\"jan\"]");
 
             UUID first = router.submit("workplace", "alice", "A " + tag + " for the break room");
             JsonNode firstIdea = router.awaitIdea("admin", first);
             UUID second = router.submit("workplace", "alice", "Another " + tag.toUpperCase() + " please");
             JsonNode secondIdea = router.awaitIdea("admin", second);
 
-            assertThat(List.of(firstIdea.get("owner").get("id").asString(), secondIdea.get("owner").get("id").asString()))
+            assertThat(List.of(
+                            firstIdea.get("owner").get("id").asString(),
+                            secondIdea.get("owner").get("id").asString()))
                     .containsExactlyInAnyOrder("maya", "jan");
             assertThat(firstIdea.get("ruleId").asString()).isEqualTo("rr-" + tag);
-            assertThat(firstIdea.get("routedBecause").asString()).startsWith("keyword '" + tag + "' matched rule rr-"
-                    + tag + "; team strategy ROUND_ROBIN chose ");
-        }
-        finally {
+            assertThat(firstIdea.get("routedBecause").asString())
+                    .startsWith("keyword '" + tag + "' matched rule rr-" + tag + "; team strategy ROUND_ROBIN chose ");
+        } finally {
             JsonNode restore = json.readTree(original.body());
-            assertThat(http.putJson("admin", "/api/admin/rules", restore.toString()).statusCode()).isEqualTo(200);
+            assertThat(http.putJson("admin", "/api/admin/rules", restore.toString())
+                            .statusCode())
+                    .isEqualTo(200);
         }
-        assertThat(router.awaitIdea("maya", router.submit("workplace", "alice", "After " + tag)).get("ruleId").asString())
+        assertThat(router.awaitIdea("maya", router.submit("workplace", "alice", "After " + tag))
+                        .get("ruleId")
+                        .asString())
                 .isEqualTo("triage");
     }
 
     private static List<ConsumerRecord<String, byte[]>> reassignedEvents(UUID ideaId, int expected, Duration timeout) {
-        return KafkaProbe.awaitRecords(Topics.IDEAS_LIFECYCLE, expected, timeout,
+        return KafkaProbe.awaitRecords(
+                Topics.IDEAS_LIFECYCLE,
+                expected,
+                timeout,
                 record -> ideaId.toString().equals(record.key())
                         && REASSIGNED_TYPE.equals(KafkaProbe.header(record, CloudEventHeaders.TYPE)));
     }

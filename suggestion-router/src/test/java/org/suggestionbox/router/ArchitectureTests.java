@@ -5,6 +5,10 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -14,11 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.suggestionbox.router.storage.IdeaStore;
 import org.suggestionbox.testing.architecture.ArchitectureRules;
-
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaModifier;
 
 /**
  * The router's boundaries, by package and by annotation — no rule names a class it guards, so a new
@@ -42,42 +41,69 @@ class ArchitectureTests {
 
     @Test
     void theIdeaDomainKnowsNeitherSpringNorKafkaNorMongo() {
-        noClasses().that().resideInAPackage("..router.idea..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
-                        "com.mongodb..", "org.bson..", "org.suggestionbox.platform..", "tools.jackson..",
-                        "com.fasterxml..", "jakarta..")
+        noClasses()
+                .that()
+                .resideInAPackage("..router.idea..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "org.apache.kafka..",
+                        "com.mongodb..",
+                        "org.bson..",
+                        "org.suggestionbox.platform..",
+                        "tools.jackson..",
+                        "com.fasterxml..",
+                        "jakarta..")
                 .check(classes);
     }
 
     @Test
     void theIdeaDomainDependsOnNoOtherRouterPackage() {
-        noClasses().that().resideInAPackage("..router.idea..")
-                .should().dependOnClassesThat(resideInAPackage("org.suggestionbox.router..")
-                        .and(not(resideInAPackage("..router.idea.."))))
+        noClasses()
+                .that()
+                .resideInAPackage("..router.idea..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("org.suggestionbox.router..").and(not(resideInAPackage("..router.idea.."))))
                 .because("the aggregate is the innermost circle")
                 .check(classes);
     }
 
     @Test
     void nothingDependsOnTheWebOrTheListeners() {
-        noClasses().should().dependOnClassesThat(DescribedPredicate.describe("are web entry points",
-                        (JavaClass type) -> !type.isAnnotation() && (type.isAnnotatedWith(Controller.class)
-                                || type.isAnnotatedWith(RestController.class)
-                                || type.isAnnotatedWith(RestControllerAdvice.class))))
+        noClasses()
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "are web entry points",
+                        (JavaClass type) -> !type.isAnnotation()
+                                && (type.isAnnotatedWith(Controller.class)
+                                        || type.isAnnotatedWith(RestController.class)
+                                        || type.isAnnotatedWith(RestControllerAdvice.class))))
                 .check(classes);
-        noClasses().should().dependOnClassesThat().containAnyMethodsThat(
-                DescribedPredicate.describe("are Kafka listeners",
-                        method -> method.isAnnotatedWith(KafkaListener.class)))
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .containAnyMethodsThat(DescribedPredicate.describe(
+                        "are Kafka listeners", method -> method.isAnnotatedWith(KafkaListener.class)))
                 .check(classes);
     }
 
     @Test
     void theDomainAndStorageUseNoApplicationServiceAndRoutingOnlyItsOwn() {
-        noClasses().that().resideInAnyPackage("..router.idea..", "..router.storage..")
-                .should().dependOnClassesThat().areAnnotatedWith(Service.class)
+        noClasses()
+                .that()
+                .resideInAnyPackage("..router.idea..", "..router.storage..")
+                .should()
+                .dependOnClassesThat()
+                .areAnnotatedWith(Service.class)
                 .check(classes);
-        noClasses().that().resideInAPackage("..router.routing..")
-                .should().dependOnClassesThat(DescribedPredicate.describe("are services of other packages",
+        noClasses()
+                .that()
+                .resideInAPackage("..router.routing..")
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "are services of other packages",
                         (JavaClass type) -> type.isAnnotatedWith(Service.class)
                                 && !type.getPackageName().endsWith(".router.routing")))
                 .check(classes);
@@ -85,26 +111,39 @@ class ArchitectureTests {
 
     @Test
     void ideasAreWrittenOnlyThroughTheOneChangePath() {
-        noClasses().that().resideOutsideOfPackages("..router.lifecycle..", "..router.storage..")
-                .should().callMethodWhere(DescribedPredicate.describe(
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("..router.lifecycle..", "..router.storage..")
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
                         "IdeaStore.save or IdeaStore.insert",
                         call -> call.getTargetOwner().isEquivalentTo(IdeaStore.class)
-                                && (call.getName().equals("save") || call.getName().equals("insert"))))
+                                && (call.getName().equals("save")
+                                        || call.getName().equals("insert"))))
                 .because("every change goes load → act → save → project → relay through lifecycle.Ideas")
                 .check(classes);
     }
 
     @Test
     void webEntryPointsListenersAndConfigurationArePackagePrivate() {
-        classes().that().areAnnotatedWith(Controller.class)
-                .or().areAnnotatedWith(RestController.class)
-                .or().areAnnotatedWith(RestControllerAdvice.class)
-                .or().areAnnotatedWith(Configuration.class)
-                .should().notHaveModifier(JavaModifier.PUBLIC)
+        classes()
+                .that()
+                .areAnnotatedWith(Controller.class)
+                .or()
+                .areAnnotatedWith(RestController.class)
+                .or()
+                .areAnnotatedWith(RestControllerAdvice.class)
+                .or()
+                .areAnnotatedWith(Configuration.class)
+                .should()
+                .notHaveModifier(JavaModifier.PUBLIC)
                 .check(classes);
-        classes().that().containAnyMethodsThat(DescribedPredicate.describe(
+        classes()
+                .that()
+                .containAnyMethodsThat(DescribedPredicate.describe(
                         "are Kafka listeners", method -> method.isAnnotatedWith(KafkaListener.class)))
-                .should().notHaveModifier(JavaModifier.PUBLIC)
+                .should()
+                .notHaveModifier(JavaModifier.PUBLIC)
                 .check(classes);
     }
 }

@@ -12,13 +12,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -35,17 +32,13 @@ import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.router.dashboard.DashboardRecorder;
 import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.storage.IdeaStore;
-import org.suggestionbox.router.support.RouterFixture;
 import org.suggestionbox.router.support.RouterFlowTest;
-import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
 import org.suggestionbox.testing.KafkaProbe;
-import org.suggestionbox.router.idea.IdeaId;
-
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The leadership dashboard against a hand-computed fixture: a fresh department of four people sends
@@ -55,7 +48,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RouterIntegrationTest
 class DashboardIntegrationTests extends RouterFlowTest {
-
 
     @Autowired
     Directory directory;
@@ -78,8 +70,16 @@ class DashboardIntegrationTests extends RouterFlowTest {
         originalDirectory = List.copyOf(directory.all());
         List<Person> people = new ArrayList<>(originalDirectory);
         for (int i = 1; i <= 4; i++) {
-            people.add(new Person("r" + i + "-" + suffix, "Researcher " + i, "r" + i + "-" + suffix + "@example.org",
-                    department, "lea", "en", null, null, Set.of(Role.EMPLOYEE)));
+            people.add(new Person(
+                    "r" + i + "-" + suffix,
+                    "Researcher " + i,
+                    "r" + i + "-" + suffix + "@example.org",
+                    department,
+                    "lea",
+                    "en",
+                    null,
+                    null,
+                    Set.of(Role.EMPLOYEE)));
         }
         directory.replace(people);
     }
@@ -92,44 +92,58 @@ class DashboardIntegrationTests extends RouterFlowTest {
     @Test
     void theFiguresMatchAHandComputedFixture() {
         JsonNode before = dashboard();
-        String r1 = directory.all().stream().filter(p -> p.id().startsWith("r1-") && department.equals(p.department()))
-                .findFirst().orElseThrow().id();
+        String r1 = directory.all().stream()
+                .filter(p -> p.id().startsWith("r1-") && department.equals(p.department()))
+                .findFirst()
+                .orElseThrow()
+                .id();
         String r2 = r1.replace("r1-", "r2-");
 
         // five ideas: r1 twice, r2 twice (one a duplicate), one anonymous
         UUID declined = submit(Submitter.person(r1), SubmissionChannel.WEB, "Declined one");
         UUID implemented = submit(Submitter.person(r1), SubmissionChannel.SLACK, "Implemented one");
         UUID explored = submit(Submitter.person(r2), SubmissionChannel.WEB, "Explored one");
-        UUID open = submit(Submitter.anonymous(new SealedIdentity("k1", "YW5vbg==")), SubmissionChannel.TEAMS,
-                "Open one");
+        UUID open =
+                submit(Submitter.anonymous(new SealedIdentity("k1", "YW5vbg==")), SubmissionChannel.TEAMS, "Open one");
         UUID duplicate = submit(Submitter.person(r2), SubmissionChannel.API, "Duplicate one");
         for (UUID id : List.of(declined, implemented, explored, open, duplicate)) {
             awaitIdea(id);
         }
         String future = LocalDate.now().plusDays(30).toString();
-        ok(http.postJson("maya", "/api/ideas/" + declined + "/decision",
+        ok(http.postJson(
+                "maya",
+                "/api/ideas/" + declined + "/decision",
                 "{\"outcome\":\"DECLINE\",\"reasonCode\":\"NOT_FEASIBLE\",\"explanation\":\"Cannot.\"}"));
-        ok(http.postJson("maya", "/api/ideas/" + implemented + "/decision",
+        ok(http.postJson(
+                "maya",
+                "/api/ideas/" + implemented + "/decision",
                 "{\"outcome\":\"EXPLORE\",\"nextStep\":\"Try\",\"expectedBy\":\"" + future + "\"}"));
-        ok(http.postJson("maya", "/api/ideas/" + implemented + "/status", "{\"status\":\"IN_PROGRESS\",\"note\":\"Go\"}"));
-        ok(http.postJson("maya", "/api/ideas/" + implemented + "/status",
-                "{\"status\":\"IMPLEMENTED\",\"note\":\"Done\"}"));
-        ok(http.postJson("maya", "/api/ideas/" + explored + "/decision",
+        ok(http.postJson(
+                "maya", "/api/ideas/" + implemented + "/status", "{\"status\":\"IN_PROGRESS\",\"note\":\"Go\"}"));
+        ok(http.postJson(
+                "maya", "/api/ideas/" + implemented + "/status", "{\"status\":\"IMPLEMENTED\",\"note\":\"Done\"}"));
+        ok(http.postJson(
+                "maya",
+                "/api/ideas/" + explored + "/decision",
                 "{\"outcome\":\"EXPLORE\",\"nextStep\":\"Look\",\"expectedBy\":\"" + future + "\"}"));
-        ok(http.postJson("maya", "/api/ideas/" + duplicate + "/merge",
+        ok(http.postJson(
+                "maya",
+                "/api/ideas/" + duplicate + "/merge",
                 "{\"originalId\":\"" + explored + "\",\"note\":\"Same idea\"}"));
         // the declined idea's submitter is told, twice over (a redelivery)
         byte[] delivered = events.bytes(TestEvents.deliveredToSubmitter(declined, UUID.randomUUID()));
         KafkaProbe.send(Topics.NOTIFICATIONS_DELIVERED, declined.toString(), delivered);
         KafkaProbe.send(Topics.NOTIFICATIONS_DELIVERED, declined.toString(), delivered);
-        await().atMost(WAIT).until(() -> store.find(new IdeaId(declined)).orElseThrow().answered());
+        await().atMost(WAIT)
+                .until(() -> store.find(new IdeaId(declined)).orElseThrow().answered());
 
         JsonNode after = dashboard();
 
         // department figures, absolute: 5 ideas this week, 2 distinct named people of 4
         String week = after.get("weeks").get(after.get("weeks").size() - 1).asString();
         JsonNode row = find(after.get("submittedByDepartment"), department);
-        assertThat(row.get("perWeek").get(row.get("perWeek").size() - 1).asLong()).isEqualTo(5);
+        assertThat(row.get("perWeek").get(row.get("perWeek").size() - 1).asLong())
+                .isEqualTo(5);
         assertThat(row.get("total").asLong()).isEqualTo(5);
         JsonNode participation = findBy(after.get("participation"), "department", department);
         assertThat(participation.get("headcount").asLong()).isEqualTo(4);
@@ -151,9 +165,11 @@ class DashboardIntegrationTests extends RouterFlowTest {
         assertThat(delta(before, after, "declineReasons", "NOT_FEASIBLE")).isEqualTo(1);
         assertThat(delta(before, after, "declineReasons", "OUT_OF_SCOPE")).isZero();
         assertThat(after.get("decisionTime").get("decided").asLong()
-                - before.get("decisionTime").get("decided").asLong()).isEqualTo(4);
+                        - before.get("decisionTime").get("decided").asLong())
+                .isEqualTo(4);
         assertThat(bucketDelta(before, after, "1")).isEqualTo(4);
-        assertThat(after.get("answers").get("onTime").asLong() - before.get("answers").get("onTime").asLong())
+        assertThat(after.get("answers").get("onTime").asLong()
+                        - before.get("answers").get("onTime").asLong())
                 .isEqualTo(1);
         assertThat(backlog(after, "maya") - backlog(before, "maya")).isEqualTo(1);
         assertThat(after.get("implementationRate").asDouble()).isPositive();
@@ -161,16 +177,29 @@ class DashboardIntegrationTests extends RouterFlowTest {
 
         // the same event recorded again counts once
         Idea idea = store.find(new IdeaId(declined)).orElseThrow();
-        IdeaDecided again = new IdeaDecided(UUID.randomUUID(), declined, Instant.now(), IdeaDecided.SCHEMA_VERSION,
-                "t", idea.submitters(), "maya", "Maya Rosen", DecisionOutcome.DECLINE, DeclineReason.OUT_OF_SCOPE,
-                "x", null, null);
+        IdeaDecided again = new IdeaDecided(
+                UUID.randomUUID(),
+                declined,
+                Instant.now(),
+                IdeaDecided.SCHEMA_VERSION,
+                "t",
+                idea.submitters(),
+                "maya",
+                "Maya Rosen",
+                DecisionOutcome.DECLINE,
+                DeclineReason.OUT_OF_SCOPE,
+                "x",
+                null,
+                null);
         recorder.record(idea, again);
         recorder.record(idea, again);
         assertThat(delta(after, dashboard(), "declineReasons", "OUT_OF_SCOPE")).isEqualTo(1);
 
         // the undecided idea past its deadline counts as overdue, as the overdue query counts it
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(open)),
-                Update.update("answerDueBy", Instant.now().minus(Duration.ofHours(1))), IdeaStore.COLLECTION);
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(open)),
+                Update.update("answerDueBy", Instant.now().minus(Duration.ofHours(1))),
+                IdeaStore.COLLECTION);
         long overdueNow = dashboard().get("answers").get("overdueNow").asLong();
         assertThat(overdueNow).isPositive().isEqualTo(store.countOverdue(Instant.now()));
     }
@@ -188,9 +217,18 @@ class DashboardIntegrationTests extends RouterFlowTest {
         awaitIdea(ideaId);
         HttpResponse<String> page = http.browser("lea").get("/dashboard");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"weekly-chart\"", "<svg", "<title>", "id=\"weekly-table\"",
-                "id=\"funnel\"", "id=\"participation\"", "id=\"backlog\"", "id=\"decline-reasons\"",
-                "data-department=\"" + department + "\"", "Idea flow");
+        assertThat(page.body())
+                .contains(
+                        "id=\"weekly-chart\"",
+                        "<svg",
+                        "<title>",
+                        "id=\"weekly-table\"",
+                        "id=\"funnel\"",
+                        "id=\"participation\"",
+                        "id=\"backlog\"",
+                        "id=\"decline-reasons\"",
+                        "data-department=\"" + department + "\"",
+                        "Idea flow");
         HttpResponse<String> hebrew = http.browser("lea").get("/dashboard?lang=he");
         assertThat(hebrew.body()).contains("dir=\"rtl\"", "זרימת הרעיונות");
         assertThat(http.browser("lea").get("/dashboard?lang=pl").body()).contains("Przepływ pomysłów");
@@ -198,14 +236,25 @@ class DashboardIntegrationTests extends RouterFlowTest {
 
     private UUID submit(Submitter submitter, SubmissionChannel channel, String title) {
         UUID ideaId = UUID.randomUUID();
-        IdeaSubmitted submitted = new IdeaSubmitted(UUID.randomUUID(), ideaId, Instant.now(),
-                IdeaSubmitted.SCHEMA_VERSION, title, "Described in enough words to be understood.", category, channel,
-                submitter, department, "en", List.of());
+        IdeaSubmitted submitted = new IdeaSubmitted(
+                UUID.randomUUID(),
+                ideaId,
+                Instant.now(),
+                IdeaSubmitted.SCHEMA_VERSION,
+                title,
+                "Described in enough words to be understood.",
+                category,
+                channel,
+                submitter,
+                department,
+                "en",
+                List.of());
         return router.submit(submitted);
     }
 
     private void awaitIdea(UUID ideaId) {
-        await().atMost(WAIT).until(() -> http.get("maya", "/api/ideas/" + ideaId).statusCode() == 200);
+        await().atMost(WAIT)
+                .until(() -> http.get("maya", "/api/ideas/" + ideaId).statusCode() == 200);
     }
 
     private JsonNode dashboard() {
@@ -232,7 +281,9 @@ class DashboardIntegrationTests extends RouterFlowTest {
     }
 
     private static long lastWeek(JsonNode series) {
-        return series == null ? 0 : series.get("perWeek").get(series.get("perWeek").size() - 1).asLong();
+        return series == null
+                ? 0
+                : series.get("perWeek").get(series.get("perWeek").size() - 1).asLong();
     }
 
     private static long count(JsonNode bars, String key) {

@@ -1,28 +1,15 @@
 package org.suggestionbox.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.suggestionbox.events.Submitter;
-import org.suggestionbox.events.Topics;
-import org.suggestionbox.router.support.RouterFixture;
 import org.suggestionbox.router.support.RouterFlowTest;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
-import org.suggestionbox.router.support.TestEvents;
-import org.suggestionbox.testing.KafkaProbe;
-
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Limits on what owners send (issue 12): a body over 64 KB is refused before any work, free text over
@@ -31,19 +18,20 @@ import tools.jackson.databind.json.JsonMapper;
 @RouterIntegrationTest
 class LimitsIntegrationTests extends RouterFlowTest {
 
-    private static final String DECLINE = "{\"outcome\":\"DECLINE\",\"reasonCode\":\"COST_EXCEEDS_BENEFIT\",\"explanation\":\"%s\"}";
+    private static final String DECLINE =
+            "{\"outcome\":\"DECLINE\",\"reasonCode\":\"COST_EXCEEDS_BENEFIT\",\"explanation\":\"%s\"}";
 
     @Test
     void aDeclineExplanationOfMoreThanAMegabyteIsRefusedWithProblemDetails() {
         UUID ideaId = router.submit("customer-experience", "alice", "Huge explanation");
         router.awaitIdea("maya", ideaId);
 
-        HttpResponse<String> refused = http.postJson("maya", "/api/ideas/" + ideaId + "/decision",
-                DECLINE.formatted("x".repeat(1_100_000)));
+        HttpResponse<String> refused =
+                http.postJson("maya", "/api/ideas/" + ideaId + "/decision", DECLINE.formatted("x".repeat(1_100_000)));
 
         assertThat(refused.statusCode()).isEqualTo(413);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json.readTree(refused.body()).get("status").asInt()).isEqualTo(413);
         assertThat(state(ideaId)).isEqualTo("ASSIGNED");
     }
@@ -64,7 +52,11 @@ class LimitsIntegrationTests extends RouterFlowTest {
 
         HttpResponse<String> accepted = http.postJson("maya", decision, DECLINE.formatted("x".repeat(5_000)));
         assertThat(accepted.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(accepted.body()).get("decision").get("explanation").asString()).hasSize(5_000);
+        assertThat(json.readTree(accepted.body())
+                        .get("decision")
+                        .get("explanation")
+                        .asString())
+                .hasSize(5_000);
     }
 
     @Test
@@ -73,21 +65,28 @@ class LimitsIntegrationTests extends RouterFlowTest {
         router.awaitIdea("maya", ideaId);
         String tooLong = "y".repeat(5_001);
 
-        HttpResponse<String> explore = http.postJson("maya", "/api/ideas/" + ideaId + "/decision",
+        HttpResponse<String> explore = http.postJson(
+                "maya",
+                "/api/ideas/" + ideaId + "/decision",
                 "{\"outcome\":\"EXPLORE\",\"nextStep\":\"" + tooLong + "\",\"expectedBy\":\"2099-01-01\"}");
-        HttpResponse<String> reassign = http.postJson("maya", "/api/ideas/" + ideaId + "/reassign",
-                "{\"ownerId\":\"jan\",\"note\":\"" + tooLong + "\"}");
+        HttpResponse<String> reassign = http.postJson(
+                "maya", "/api/ideas/" + ideaId + "/reassign", "{\"ownerId\":\"jan\",\"note\":\"" + tooLong + "\"}");
         UUID otherId = router.submit("customer-experience", "noa", "The original");
         router.awaitIdea("maya", otherId);
-        HttpResponse<String> merge = http.postJson("maya", "/api/ideas/" + ideaId + "/merge",
+        HttpResponse<String> merge = http.postJson(
+                "maya",
+                "/api/ideas/" + ideaId + "/merge",
                 "{\"originalId\":\"" + otherId + "\",\"note\":\"" + tooLong + "\"}");
 
         assertThat(explore.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(explore.body()).get("errors").findValuesAsString("field")).containsExactly("nextStep");
+        assertThat(json.readTree(explore.body()).get("errors").findValuesAsString("field"))
+                .containsExactly("nextStep");
         assertThat(reassign.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(reassign.body()).get("errors").findValuesAsString("field")).containsExactly("note");
+        assertThat(json.readTree(reassign.body()).get("errors").findValuesAsString("field"))
+                .containsExactly("note");
         assertThat(merge.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(merge.body()).get("errors").findValuesAsString("field")).containsExactly("note");
+        assertThat(json.readTree(merge.body()).get("errors").findValuesAsString("field"))
+                .containsExactly("note");
         JsonNode idea = json.readTree(http.get("maya", "/api/ideas/" + ideaId).body());
         assertThat(idea.get("state").asString()).isEqualTo("ASSIGNED");
         assertThat(idea.get("owner").get("id").asString()).isEqualTo("maya");
@@ -95,13 +94,19 @@ class LimitsIntegrationTests extends RouterFlowTest {
         assertThat(http.get("alice", "/api/ideas/" + otherId).statusCode()).isEqualTo(403);
 
         // and a too long status note on an explored idea
-        assertThat(http.postJson("maya", "/api/ideas/" + ideaId + "/decision",
-                "{\"outcome\":\"EXPLORE\",\"nextStep\":\"Pilot\",\"expectedBy\":\"2099-01-01\"}").statusCode())
+        assertThat(http.postJson(
+                                "maya",
+                                "/api/ideas/" + ideaId + "/decision",
+                                "{\"outcome\":\"EXPLORE\",\"nextStep\":\"Pilot\",\"expectedBy\":\"2099-01-01\"}")
+                        .statusCode())
                 .isEqualTo(200);
-        HttpResponse<String> status = http.postJson("maya", "/api/ideas/" + ideaId + "/status",
+        HttpResponse<String> status = http.postJson(
+                "maya",
+                "/api/ideas/" + ideaId + "/status",
                 "{\"status\":\"IN_PROGRESS\",\"note\":\"" + tooLong + "\"}");
         assertThat(status.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(status.body()).get("errors").findValuesAsString("field")).containsExactly("note");
+        assertThat(json.readTree(status.body()).get("errors").findValuesAsString("field"))
+                .containsExactly("note");
         assertThat(state(ideaId)).isEqualTo("EXPLORING");
     }
 
@@ -112,11 +117,14 @@ class LimitsIntegrationTests extends RouterFlowTest {
         RouterHttp.Browser maya = http.browser("maya");
         HttpResponse<String> page = maya.get("/ideas/" + ideaId + "?lang=pl");
 
-        HttpResponse<String> refused = maya.submit(page.body(), "/ideas/" + ideaId + "/decision?lang=pl",
+        HttpResponse<String> refused = maya.submit(
+                page.body(),
+                "/ideas/" + ideaId + "/decision?lang=pl",
                 Map.of("outcome", "DECLINE", "reasonCode", "COST_EXCEEDS_BENEFIT", "explanation", "z".repeat(5_001)));
 
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("id=\"explanation-error\"")
+        assertThat(refused.body())
+                .contains("id=\"explanation-error\"")
                 .contains("Ten tekst jest za długi: najwyżej 5000 znaków.");
         assertThat(state(ideaId)).isEqualTo("ASSIGNED");
     }
@@ -128,17 +136,21 @@ class LimitsIntegrationTests extends RouterFlowTest {
         RouterHttp.Browser maya = http.browser("maya");
         HttpResponse<String> page = maya.get("/ideas/" + ideaId);
 
-        HttpResponse<String> refused = maya.submit(page.body(), "/ideas/" + ideaId + "/decision",
+        HttpResponse<String> refused = maya.submit(
+                page.body(),
+                "/ideas/" + ideaId + "/decision",
                 Map.of("outcome", "DECLINE", "reasonCode", "COST_EXCEEDS_BENEFIT", "explanation", "z".repeat(70_000)));
 
         assertThat(refused.statusCode()).isEqualTo(413);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(refused.body()).contains("id=\"request-too-large\"").contains("at most 64 KB");
         assertThat(state(ideaId)).isEqualTo("ASSIGNED");
     }
 
     private String state(UUID ideaId) {
-        return json.readTree(http.get("maya", "/api/ideas/" + ideaId).body()).get("state").asString();
+        return json.readTree(http.get("maya", "/api/ideas/" + ideaId).body())
+                .get("state")
+                .asString();
     }
 }

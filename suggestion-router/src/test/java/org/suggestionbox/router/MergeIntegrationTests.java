@@ -4,31 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.suggestionbox.events.CloudEventHeaders;
-import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.router.storage.IdeaStore;
-import org.suggestionbox.router.support.RouterFixture;
 import org.suggestionbox.router.support.RouterFlowTest;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
-import org.suggestionbox.router.support.TestEvents;
 import org.suggestionbox.testing.KafkaProbe;
-
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Merging a duplicate: its submitters join the original, are told, and then hear the original's outcome. */
 @RouterIntegrationTest
@@ -46,22 +35,28 @@ class MergeIntegrationTests extends RouterFlowTest {
         String merge = "/api/ideas/" + duplicate + "/merge";
 
         // only the duplicate's owner, and only into another existing idea
-        assertThat(http.postJson("jan", merge, "{\"originalId\":\"" + original + "\"}").statusCode()).isEqualTo(403);
+        assertThat(http.postJson("jan", merge, "{\"originalId\":\"" + original + "\"}")
+                        .statusCode())
+                .isEqualTo(403);
         HttpResponse<String> unknown = http.postJson("maya", merge, "{\"originalId\":\"" + UUID.randomUUID() + "\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(unknown.body()).get("errors").findValuesAsString("field")).containsExactly("originalId");
-        assertThat(http.postJson("maya", merge, "{\"originalId\":\"" + duplicate + "\"}").statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unknown.body()).get("errors").findValuesAsString("field"))
+                .containsExactly("originalId");
+        assertThat(http.postJson("maya", merge, "{\"originalId\":\"" + duplicate + "\"}")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(http.postJson("maya", merge, "{}").statusCode()).isEqualTo(400);
 
         // the merge
-        HttpResponse<String> merged = http.postJson("maya", merge,
-                "{\"originalId\":\"" + original + "\",\"note\":\"Same portal\"}");
+        HttpResponse<String> merged =
+                http.postJson("maya", merge, "{\"originalId\":\"" + original + "\",\"note\":\"Same portal\"}");
         assertThat(merged.statusCode()).isEqualTo(200);
         JsonNode view = json.readTree(merged.body());
         assertThat(view.get("state").asString()).isEqualTo("MERGED");
         assertThat(view.get("history").findValuesAsString("why")).contains("Self-service returns portal — Same portal");
 
-        JsonNode event = json.readTree(lifecycle(duplicate, MERGED_TYPE, 1).getFirst().value());
+        JsonNode event =
+                json.readTree(lifecycle(duplicate, MERGED_TYPE, 1).getFirst().value());
         assertThat(event.get("originalIdeaId").asString()).isEqualTo(original.toString());
         assertThat(event.get("originalTitle").asString()).isEqualTo("Self-service returns portal");
         assertThat(event.get("submitters").findValuesAsString("personId")).containsExactly("noa");
@@ -74,19 +69,26 @@ class MergeIntegrationTests extends RouterFlowTest {
                 .contains(original.toString());
 
         // merging again is refused and adds nobody
-        assertThat(http.postJson("maya", merge, "{\"originalId\":\"" + original + "\"}").statusCode()).isEqualTo(409);
+        assertThat(http.postJson("maya", merge, "{\"originalId\":\"" + original + "\"}")
+                        .statusCode())
+                .isEqualTo(409);
         assertThat(submitterIds(original)).containsExactly("alice", "noa");
         // an idea cannot be merged into a merged one
         UUID third = submit("piotr", "Returns portal again");
         awaitIdea(third);
         assertThat(http.postJson("maya", "/api/ideas/" + third + "/merge", "{\"originalId\":\"" + duplicate + "\"}")
-                .statusCode()).isEqualTo(400);
+                        .statusCode())
+                .isEqualTo(400);
 
         // the original's decision reaches both submitters
-        assertThat(http.postJson("maya", "/api/ideas/" + original + "/decision",
-                "{\"outcome\":\"DECLINE\",\"reasonCode\":\"ALREADY_PLANNED\",\"explanation\":\"Coming in May.\"}")
-                .statusCode()).isEqualTo(200);
-        JsonNode decided = json.readTree(lifecycle(original, DECIDED_TYPE, 1).getFirst().value());
+        assertThat(http.postJson(
+                                "maya",
+                                "/api/ideas/" + original + "/decision",
+                                "{\"outcome\":\"DECLINE\",\"reasonCode\":\"ALREADY_PLANNED\",\"explanation\":\"Coming in May.\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        JsonNode decided =
+                json.readTree(lifecycle(original, DECIDED_TYPE, 1).getFirst().value());
         assertThat(decided.get("submitters").findValuesAsString("personId")).containsExactly("alice", "noa");
     }
 
@@ -101,15 +103,18 @@ class MergeIntegrationTests extends RouterFlowTest {
         HttpResponse<String> page = maya.get("/ideas/" + duplicate);
         assertThat(page.body()).contains("id=\"merge-form\"", "id=\"originalId\"", "id=\"merge-button\"");
 
-        HttpResponse<String> wrong = maya.submit(page.body(), "/ideas/" + duplicate + "/merge",
-                Map.of("originalId", "not-an-id", "note", ""));
+        HttpResponse<String> wrong = maya.submit(
+                page.body(), "/ideas/" + duplicate + "/merge", Map.of("originalId", "not-an-id", "note", ""));
         assertThat(wrong.statusCode()).isEqualTo(200);
         assertThat(wrong.body()).contains("id=\"merge-error\"");
 
-        HttpResponse<String> done = maya.submit(wrong.body(), "/ideas/" + duplicate + "/merge",
+        HttpResponse<String> done = maya.submit(
+                wrong.body(),
+                "/ideas/" + duplicate + "/merge",
                 Map.of("originalId", original.toString(), "note", "Same wish"));
         assertThat(done.statusCode()).isEqualTo(302);
-        assertThat(maya.get("/ideas/" + duplicate + "?merged").body()).contains("data-state=\"MERGED\"")
+        assertThat(maya.get("/ideas/" + duplicate + "?merged").body())
+                .contains("data-state=\"MERGED\"")
                 .doesNotContain("id=\"merge-form\"");
         assertThat(submitterIds(original)).containsExactly("alice", "noa");
     }
@@ -123,28 +128,37 @@ class MergeIntegrationTests extends RouterFlowTest {
 
         // maya owns the duplicate but not the original: merging would make her idea's submitters readers of jan's
         assertThat(http.postJson("maya", "/api/ideas/" + mayas + "/merge", "{\"originalId\":\"" + jans + "\"}")
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
         RouterHttp.Browser maya = http.browser("maya");
         HttpResponse<String> page = maya.get("/ideas/" + mayas);
-        assertThat(maya.submit(page.body(), "/ideas/" + mayas + "/merge", Map.of("originalId", jans.toString(),
-                "note", "")).statusCode()).isEqualTo(403);
+        assertThat(maya.submit(
+                                page.body(),
+                                "/ideas/" + mayas + "/merge",
+                                Map.of("originalId", jans.toString(), "note", ""))
+                        .statusCode())
+                .isEqualTo(403);
         // jan owns the original but not the duplicate
         assertThat(http.postJson("jan", "/api/ideas/" + mayas + "/merge", "{\"originalId\":\"" + jans + "\"}")
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(submitterIds(jans)).containsExactly("piotr");
         assertThat(http.get("maya", "/api/ideas/" + jans).statusCode()).isEqualTo(403);
         assertThat(http.get("alice", "/api/ideas/" + jans).statusCode()).isEqualTo(403);
 
         // an administrator administers both
         assertThat(http.postJson("admin", "/api/ideas/" + mayas + "/merge", "{\"originalId\":\"" + jans + "\"}")
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(submitterIds(jans)).containsExactly("piotr", "alice");
     }
 
     private List<String> submitterIds(UUID ideaId) {
         Document document = mongo.findById(ideaId, Document.class, IdeaStore.COLLECTION);
         assertThat(document).isNotNull();
-        return document.getList("submitters", Document.class).stream().map(s -> s.getString("personId")).toList();
+        return document.getList("submitters", Document.class).stream()
+                .map(s -> s.getString("personId"))
+                .toList();
     }
 
     private UUID submit(String submitter, String title) {
@@ -156,11 +170,15 @@ class MergeIntegrationTests extends RouterFlowTest {
     }
 
     private void awaitIdea(UUID ideaId) {
-        await().atMost(WAIT).until(() -> http.get("maya", "/api/ideas/" + ideaId).statusCode() == 200);
+        await().atMost(WAIT)
+                .until(() -> http.get("maya", "/api/ideas/" + ideaId).statusCode() == 200);
     }
 
     private static List<ConsumerRecord<String, byte[]>> lifecycle(UUID ideaId, String type, int expected) {
-        return KafkaProbe.awaitRecords(Topics.IDEAS_LIFECYCLE, expected, WAIT,
+        return KafkaProbe.awaitRecords(
+                Topics.IDEAS_LIFECYCLE,
+                expected,
+                WAIT,
                 record -> ideaId.toString().equals(record.key())
                         && type.equals(KafkaProbe.header(record, CloudEventHeaders.TYPE)));
     }

@@ -3,6 +3,8 @@ package org.suggestionbox.router;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,9 +32,6 @@ import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
 import org.suggestionbox.testing.KafkaProbe;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,15 +74,19 @@ class OutboxDeadLetterIntegrationTests {
         Instant before = Instant.now().minus(Duration.ofMinutes(5));
         double deadBefore = deadLetters();
         UUID hugeId = storeAssigned("H".repeat(1_100_000), before);
-        UUID eventId = mongo.findById(hugeId, Document.class, IdeaStore.COLLECTION).getList("outbox", Document.class)
-                .getFirst().get("eventId", UUID.class);
+        UUID eventId = mongo.findById(hugeId, Document.class, IdeaStore.COLLECTION)
+                .getList("outbox", Document.class)
+                .getFirst()
+                .get("eventId", UUID.class);
         UUID ordinaryId = storeAssigned("An ordinary idea", before.plusSeconds(1));
 
         // then the ordinary one is published
-        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.awaitRecords(Topics.IDEAS_LIFECYCLE, 1, WAIT,
-                record -> ordinaryId.toString().equals(record.key()));
-        assertThat(records).singleElement().satisfies(record -> assertThat(KafkaProbe.header(record,
-                CloudEventHeaders.TYPE)).isEqualTo("org.suggestionbox.IdeaAssigned.v1"));
+        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.awaitRecords(
+                Topics.IDEAS_LIFECYCLE, 1, WAIT, record -> ordinaryId.toString().equals(record.key()));
+        assertThat(records)
+                .singleElement()
+                .satisfies(record -> assertThat(KafkaProbe.header(record, CloudEventHeaders.TYPE))
+                        .isEqualTo("org.suggestionbox.IdeaAssigned.v1"));
 
         // and the huge one left the outbox for a dead letter, counted by the metric
         await().atMost(WAIT).untilAsserted(() -> {
@@ -107,23 +109,35 @@ class OutboxDeadLetterIntegrationTests {
         assertThat(listed).isNotNull();
         assertThat(listed.get("ideaId").asString()).isEqualTo(hugeId.toString());
         assertThat(listed.get("reason").asString()).isEqualTo("TOO_LARGE");
-        assertThat(http.get("maya", "/api/admin/outbox/dead-letters").statusCode()).isEqualTo(403);
+        assertThat(http.get("maya", "/api/admin/outbox/dead-letters").statusCode())
+                .isEqualTo(403);
         HttpResponse<String> page = http.browser("admin").get("/admin/outbox?lang=he");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"dead-letters\"").contains(eventId.toString()).contains("גדול מדי לשליחה");
+        assertThat(page.body())
+                .contains("id=\"dead-letters\"")
+                .contains(eventId.toString())
+                .contains("גדול מדי לשליחה");
 
         // the idea counts as unanswered on the dashboard until an administrator resolves it
-        long unsent = json.readTree(http.get("admin", "/api/dashboard").body()).get("answers").get("unsent").asLong();
+        long unsent = json.readTree(http.get("admin", "/api/dashboard").body())
+                .get("answers")
+                .get("unsent")
+                .asLong();
         assertThat(unsent).isGreaterThanOrEqualTo(1);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(http.get("admin", "/actuator/prometheus").body())
-                .containsPattern("router_outbox_dead_letters_total\\{[^}]*reason=\"TOO_LARGE\"")
-                .contains("router_outbox_dead_letters_open"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(
+                                http.get("admin", "/actuator/prometheus").body())
+                        .containsPattern("router_outbox_dead_letters_total\\{[^}]*reason=\"TOO_LARGE\"")
+                        .contains("router_outbox_dead_letters_open"));
 
-        HttpResponse<String> resolved = http.postJson("admin", "/api/admin/outbox/dead-letters/" + eventId + "/resolve",
-                "{}");
+        HttpResponse<String> resolved =
+                http.postJson("admin", "/api/admin/outbox/dead-letters/" + eventId + "/resolve", "{}");
         assertThat(resolved.statusCode()).isEqualTo(200);
         assertThat(json.readTree(resolved.body()).get("resolvedBy").asString()).isEqualTo("admin");
-        assertThat(json.readTree(http.get("admin", "/api/dashboard").body()).get("answers").get("unsent").asLong())
+        assertThat(json.readTree(http.get("admin", "/api/dashboard").body())
+                        .get("answers")
+                        .get("unsent")
+                        .asLong())
                 .isEqualTo(unsent - 1);
 
         // a megabyte of title would only slow the other tests' pages down
@@ -138,13 +152,13 @@ class OutboxDeadLetterIntegrationTests {
         UUID third = storeAssigned("Newest waiting", far.plus(Duration.ofHours(3)));
         UUID second = storeAssigned("Middle waiting", far.plus(Duration.ofHours(2)));
         try {
-            List<UUID> order = store.findWithPendingOutbox(10_000).stream().map(idea -> idea.id().value())
+            List<UUID> order = store.findWithPendingOutbox(10_000).stream()
+                    .map(idea -> idea.id().value())
                     .filter(id -> id.equals(first) || id.equals(second) || id.equals(third))
                     .toList();
 
             assertThat(order).containsExactly(first, second, third);
-        }
-        finally {
+        } finally {
             mongo.remove(Query.query(Criteria.where("_id").in(first, second, third)), IdeaStore.COLLECTION);
         }
     }
@@ -152,15 +166,23 @@ class OutboxDeadLetterIntegrationTests {
     private UUID storeAssigned(String title, Instant at) {
         UUID ideaId = UUID.randomUUID();
         Idea idea = Idea.submit(TestEvents.submitted(ideaId, "operations", Submitter.person("piotr"), title));
-        idea.assign(new Owner("jan", "Jan Kowalski"), "ops-owner", RoutedBecause.toOwner("ops-owner",
-                List.of(new RoutedBecause.Match(RoutedBecause.Criterion.CATEGORY, "operations")), "Jan Kowalski"),
-                at.plus(Duration.ofDays(14)), Clock.fixed(at, ZoneOffset.UTC));
+        idea.assign(
+                new Owner("jan", "Jan Kowalski"),
+                "ops-owner",
+                RoutedBecause.toOwner(
+                        "ops-owner",
+                        List.of(new RoutedBecause.Match(RoutedBecause.Criterion.CATEGORY, "operations")),
+                        "Jan Kowalski"),
+                at.plus(Duration.ofDays(14)),
+                Clock.fixed(at, ZoneOffset.UTC));
         store.insert(idea);
         return ideaId;
     }
 
     private double deadLetters() {
-        Counter counter = meters.find("router.outbox.dead.letters").tag("reason", "TOO_LARGE").counter();
+        Counter counter = meters.find("router.outbox.dead.letters")
+                .tag("reason", "TOO_LARGE")
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -20,11 +19,11 @@ import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.Owner;
+import org.suggestionbox.router.idea.RoutedBecause;
 import org.suggestionbox.router.storage.IdeaStore;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
 import org.suggestionbox.testing.KafkaProbe;
-import org.suggestionbox.router.idea.RoutedBecause;
 
 /** Crash recovery: an event left in an idea's outbox is relayed by the sweep and then cleared. */
 @RouterIntegrationTest
@@ -42,18 +41,28 @@ class OutboxRelayIntegrationTests {
         UUID ideaId = UUID.randomUUID();
         Instant before = Instant.now().minus(Duration.ofMinutes(5));
         Idea idea = Idea.submit(TestEvents.submitted(ideaId, "operations", Submitter.person("piotr"), "Left behind"));
-        idea.assign(new Owner("jan", "Jan Kowalski"), "ops-owner", RoutedBecause.toOwner("ops-owner",
-                List.of(new RoutedBecause.Match(RoutedBecause.Criterion.CATEGORY, "operations")), "Jan Kowalski"),
-                before.plus(Duration.ofDays(14)), Clock.fixed(before, ZoneOffset.UTC));
+        idea.assign(
+                new Owner("jan", "Jan Kowalski"),
+                "ops-owner",
+                RoutedBecause.toOwner(
+                        "ops-owner",
+                        List.of(new RoutedBecause.Match(RoutedBecause.Criterion.CATEGORY, "operations")),
+                        "Jan Kowalski"),
+                before.plus(Duration.ofDays(14)),
+                Clock.fixed(before, ZoneOffset.UTC));
         store.insert(idea);
         UUID eventId = idea.outbox().getFirst().eventId();
 
         // then the sweep publishes it
-        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.awaitRecords(Topics.IDEAS_LIFECYCLE, 1,
-                Duration.ofSeconds(30), record -> ideaId.toString().equals(record.key()));
+        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.awaitRecords(
+                Topics.IDEAS_LIFECYCLE,
+                1,
+                Duration.ofSeconds(30),
+                record -> ideaId.toString().equals(record.key()));
         assertThat(records).singleElement().satisfies(record -> {
             assertThat(KafkaProbe.header(record, CloudEventHeaders.ID)).isEqualTo(eventId.toString());
-            assertThat(KafkaProbe.header(record, CloudEventHeaders.TYPE)).isEqualTo("org.suggestionbox.IdeaAssigned.v1");
+            assertThat(KafkaProbe.header(record, CloudEventHeaders.TYPE))
+                    .isEqualTo("org.suggestionbox.IdeaAssigned.v1");
         });
 
         // and removes exactly that entry, leaving the rest of the document as it was

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +21,6 @@ import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
 import org.suggestionbox.testing.KafkaProbe;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,11 +50,15 @@ class QueuePagingIntegrationTests {
         List<String> mine = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             UUID ideaId = UUID.randomUUID();
-            KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(), events.bytes(TestEvents.submitted(ideaId,
-                    "customer-experience", Submitter.person("lea"), "Paged idea " + i)));
+            KafkaProbe.send(
+                    Topics.IDEAS_SUBMITTED,
+                    ideaId.toString(),
+                    events.bytes(TestEvents.submitted(
+                            ideaId, "customer-experience", Submitter.person("lea"), "Paged idea " + i)));
             mine.add(ideaId.toString());
         }
-        await().atMost(WAIT).until(() -> ids(page("maya", "/api/queue?limit=200")).containsAll(mine));
+        await().atMost(WAIT)
+                .until(() -> ids(page("maya", "/api/queue?limit=200")).containsAll(mine));
 
         List<String> onePage = ids(page("maya", "/api/queue?limit=200"));
         assertThat(walk("maya", "/api/queue", 2)).isEqualTo(onePage).containsAll(mine);
@@ -64,7 +66,8 @@ class QueuePagingIntegrationTests {
                 .isEqualTo(ids(page("maya", "/api/queue?category=customer-experience&limit=200")))
                 .containsAll(mine);
 
-        await().atMost(WAIT).until(() -> ids(page("lea", "/api/my-ideas?limit=200")).containsAll(mine));
+        await().atMost(WAIT)
+                .until(() -> ids(page("lea", "/api/my-ideas?limit=200")).containsAll(mine));
         List<String> leaOnePage = ids(page("lea", "/api/my-ideas?limit=200"));
         assertThat(walk("lea", "/api/my-ideas", 2)).isEqualTo(leaOnePage).containsAll(mine);
 
@@ -76,17 +79,27 @@ class QueuePagingIntegrationTests {
 
     @Test
     void aLimitOutOfRangeOrATamperedCursorIsABadRequest() {
-        String notOurs = Base64.getUrlEncoder().withoutPadding()
+        String notOurs = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("c1\u001fX\u001f\u001fnot-a-uuid".getBytes(StandardCharsets.UTF_8));
-        for (String query : List.of("limit=0", "limit=201", "limit=-1", "limit=abc", "cursor=%25%25%25",
-                "cursor=" + notOurs, "cursor=" + URLEncoder.encode("x".repeat(2000), StandardCharsets.UTF_8))) {
+        for (String query : List.of(
+                "limit=0",
+                "limit=201",
+                "limit=-1",
+                "limit=abc",
+                "cursor=%25%25%25",
+                "cursor=" + notOurs,
+                "cursor=" + URLEncoder.encode("x".repeat(2000), StandardCharsets.UTF_8))) {
             for (String path : List.of("/api/queue?", "/api/my-ideas?")) {
                 HttpResponse<String> response = http.get("maya", path + query);
                 assertThat(response.statusCode()).as(path + query).isEqualTo(400);
-                assertThat(response.headers().firstValue("Content-Type")).as(path + query)
+                assertThat(response.headers().firstValue("Content-Type"))
+                        .as(path + query)
                         .hasValue("application/problem+json");
             }
-            assertThat(http.get("maya", "/queue?" + query).statusCode()).as("/queue?" + query).isEqualTo(400);
+            assertThat(http.get("maya", "/queue?" + query).statusCode())
+                    .as("/queue?" + query)
+                    .isEqualTo(400);
         }
         assertThat(http.get("maya", "/api/queue?limit=200").statusCode()).isEqualTo(200);
         HttpResponse<String> nul = http.get("maya", "/api/queue?category=%00");
@@ -99,13 +112,14 @@ class QueuePagingIntegrationTests {
         String cursor = null;
         String separator = path.contains("?") ? "&" : "?";
         do {
-            JsonNode page = page(user, path + separator + "limit=" + limit
-                    + (cursor == null ? "" : "&cursor=" + cursor));
+            JsonNode page =
+                    page(user, path + separator + "limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.get("items").size()).isLessThanOrEqualTo(limit);
             seen.addAll(ids(page));
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
-        }
-        while (cursor != null);
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asString();
+        } while (cursor != null);
         return seen;
     }
 

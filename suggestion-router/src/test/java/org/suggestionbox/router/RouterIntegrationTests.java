@@ -15,17 +15,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.suggestionbox.events.CloudEventHeaders;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.SealedIdentity;
 import org.suggestionbox.events.Submitter;
@@ -36,9 +30,7 @@ import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
 import org.suggestionbox.testing.KafkaProbe;
-
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The router end to end on a real broker and MongoDB-wire server: intake of submitted ideas,
@@ -55,8 +47,8 @@ class RouterIntegrationTests extends RouterFlowTest {
     void aSubmittedIdeaIsRoutedStoredAndAnnouncedExactlyOnceEvenWhenRedelivered() {
         // given
         UUID ideaId = UUID.randomUUID();
-        IdeaSubmitted submitted = TestEvents.submitted(ideaId, "customer-experience", Submitter.person("alice"),
-                "Call-back instead of hold music");
+        IdeaSubmitted submitted = TestEvents.submitted(
+                ideaId, "customer-experience", Submitter.person("alice"), "Call-back instead of hold music");
 
         // when
         KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(), events.bytes(submitted));
@@ -69,21 +61,26 @@ class RouterIntegrationTests extends RouterFlowTest {
         assertThat(idea.get("routedBecause").asString())
                 .isEqualTo("category 'customer-experience' matched rule cx-owner; owned by Maya Rosen");
         assertThat(idea.get("routing").get("ruleId").asString()).isEqualTo("cx-owner");
-        assertThat(idea.get("routing").get("matched").get(0).get("on").asString()).isEqualTo("CATEGORY");
+        assertThat(idea.get("routing").get("matched").get(0).get("on").asString())
+                .isEqualTo("CATEGORY");
         assertThat(idea.get("answerDueBy").asString()).isNotBlank();
         List<ConsumerRecord<String, byte[]>> assigned = lifecycle(ideaId, ASSIGNED_TYPE, 1);
         assertThat(assigned).hasSize(1);
-        assertThat(json.readTree(assigned.getFirst().value()).get("ownerId").asString()).isEqualTo("maya");
+        assertThat(json.readTree(assigned.getFirst().value()).get("ownerId").asString())
+                .isEqualTo("maya");
 
         // when the same event comes again, followed by a marker on the same key (so the same partition)
         KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(), events.bytes(submitted));
         UUID markerId = UUID.randomUUID();
-        KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(),
+        KafkaProbe.send(
+                Topics.IDEAS_SUBMITTED,
+                ideaId.toString(),
                 events.bytes(TestEvents.submitted(markerId, "operations", Submitter.person("piotr"), "Marker")));
         router.awaitIdea("jan", markerId);
 
         // then
-        assertThat(mongo.count(Query.query(Criteria.where("_id").is(ideaId)), "ideas")).isEqualTo(1);
+        assertThat(mongo.count(Query.query(Criteria.where("_id").is(ideaId)), "ideas"))
+                .isEqualTo(1);
         assertThat(rawIdea(ideaId).getList("outbox", Document.class)).isEmpty();
         assertThat(router.typesBeforeSentinel(ideaId, "maya", "jan")).containsExactly(ASSIGNED_TYPE);
     }
@@ -111,26 +108,45 @@ class RouterIntegrationTests extends RouterFlowTest {
         assertThat(item.get("overdue").asBoolean()).isFalse();
         assertThat(item.get("ageDays").asLong()).isZero();
         assertThat(item.get("routedBecause").asString()).contains("rule cx-owner");
-        assertThat(find(json.readTree(http.get("maya", "/api/queue?state=EXPLORING&limit=200").body()), ideaId)).isNull();
-        assertThat(find(json.readTree(http.get("maya", "/api/queue?category=operations&limit=200").body()), ideaId)).isNull();
-        assertThat(find(json.readTree(http.get("jan", "/api/queue?limit=200").body()), ideaId)).isNull();
+        assertThat(find(
+                        json.readTree(http.get("maya", "/api/queue?state=EXPLORING&limit=200")
+                                .body()),
+                        ideaId))
+                .isNull();
+        assertThat(find(
+                        json.readTree(http.get("maya", "/api/queue?category=operations&limit=200")
+                                .body()),
+                        ideaId))
+                .isNull();
+        assertThat(find(json.readTree(http.get("jan", "/api/queue?limit=200").body()), ideaId))
+                .isNull();
 
         assertThat(http.get("jan", "/api/ideas/" + ideaId).statusCode()).isEqualTo(403);
         assertThat(http.get("noa", "/api/ideas/" + ideaId).statusCode()).isEqualTo(403);
-        assertThat(http.postJson("jan", "/api/ideas/" + ideaId + "/decision",
-                "{\"outcome\":\"DECLINE\",\"reasonCode\":\"OUT_OF_SCOPE\",\"explanation\":\"Not mine\"}")
-                .statusCode()).isEqualTo(403);
+        assertThat(http.postJson(
+                                "jan",
+                                "/api/ideas/" + ideaId + "/decision",
+                                "{\"outcome\":\"DECLINE\",\"reasonCode\":\"OUT_OF_SCOPE\",\"explanation\":\"Not mine\"}")
+                        .statusCode())
+                .isEqualTo(403);
         HttpResponse<String> asSubmitter = http.get("alice", "/api/ideas/" + ideaId);
         assertThat(asSubmitter.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(asSubmitter.body()).get("submittedBy").get(0).get("id").asString()).isEqualTo("alice");
+        assertThat(json.readTree(asSubmitter.body())
+                        .get("submittedBy")
+                        .get(0)
+                        .get("id")
+                        .asString())
+                .isEqualTo("alice");
         assertThat(http.get("lea", "/api/ideas/" + ideaId).statusCode()).isEqualTo(200);
-        assertThat(http.get("alice", "/api/ideas/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
-        assertThat(http.get("alice", "/api/ideas/" + ideaId).headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(http.get("alice", "/api/ideas/" + UUID.randomUUID()).statusCode())
+                .isEqualTo(404);
+        assertThat(http.get("alice", "/api/ideas/" + ideaId).headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
 
         HttpResponse<String> mine = http.get("alice", "/api/my-ideas?limit=200");
         assertThat(find(json.readTree(mine.body()), ideaId)).isNotNull();
-        assertThat(find(json.readTree(http.get("noa", "/api/my-ideas?limit=200").body()), ideaId)).isNull();
+        assertThat(find(json.readTree(http.get("noa", "/api/my-ideas?limit=200").body()), ideaId))
+                .isNull();
     }
 
     @Test
@@ -140,21 +156,24 @@ class RouterIntegrationTests extends RouterFlowTest {
         String decision = "/api/ideas/" + ideaId + "/decision";
 
         // a decline without reason or explanation
-        HttpResponse<String> incomplete = http.postJson("maya", decision, "{\"outcome\":\"DECLINE\",\"explanation\":\" \"}");
+        HttpResponse<String> incomplete =
+                http.postJson("maya", decision, "{\"outcome\":\"DECLINE\",\"explanation\":\" \"}");
         assertThat(incomplete.statusCode()).isEqualTo(400);
         assertThat(incomplete.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json.readTree(incomplete.body()).get("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("reasonCode", "explanation");
 
         // an exploration without next step and with a past date
-        HttpResponse<String> explore = http.postJson("maya", decision,
-                "{\"outcome\":\"EXPLORE\",\"expectedBy\":\"2020-01-01\"}");
+        HttpResponse<String> explore =
+                http.postJson("maya", decision, "{\"outcome\":\"EXPLORE\",\"expectedBy\":\"2020-01-01\"}");
         assertThat(explore.statusCode()).isEqualTo(400);
         assertThat(json.readTree(explore.body()).get("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("nextStep", "expectedBy");
 
         // a proper decline
-        HttpResponse<String> declined = http.postJson("maya", decision,
+        HttpResponse<String> declined = http.postJson(
+                "maya",
+                decision,
                 "{\"outcome\":\"DECLINE\",\"reasonCode\":\"COST_EXCEEDS_BENEFIT\",\"explanation\":\"Too costly for now.\"}");
         assertThat(declined.statusCode()).isEqualTo(200);
         JsonNode view = json.readTree(declined.body());
@@ -172,8 +191,11 @@ class RouterIntegrationTests extends RouterFlowTest {
         assertThat(event.get("submitters").get(0).get("personId").asString()).isEqualTo("alice");
 
         // deciding again
-        HttpResponse<String> again = http.postJson("maya", decision,
-                "{\"outcome\":\"EXPLORE\",\"nextStep\":\"Pilot\",\"expectedBy\":\"" + LocalDate.now().plusDays(30) + "\"}");
+        HttpResponse<String> again = http.postJson(
+                "maya",
+                decision,
+                "{\"outcome\":\"EXPLORE\",\"nextStep\":\"Pilot\",\"expectedBy\":\""
+                        + LocalDate.now().plusDays(30) + "\"}");
         assertThat(again.statusCode()).isEqualTo(409);
     }
 
@@ -185,24 +207,34 @@ class RouterIntegrationTests extends RouterFlowTest {
         HttpResponse<String> review = http.postJson("maya", "/api/ideas/" + ideaId + "/review", "");
         assertThat(review.statusCode()).isEqualTo(200);
         assertThat(json.readTree(review.body()).get("state").asString()).isEqualTo("UNDER_REVIEW");
-        assertThat(http.postJson("maya", "/api/ideas/" + ideaId + "/review", "").statusCode()).isEqualTo(409);
-        HttpResponse<String> explored = http.postJson("maya", "/api/ideas/" + ideaId + "/decision",
+        assertThat(http.postJson("maya", "/api/ideas/" + ideaId + "/review", "").statusCode())
+                .isEqualTo(409);
+        HttpResponse<String> explored = http.postJson(
+                "maya",
+                "/api/ideas/" + ideaId + "/decision",
                 "{\"outcome\":\"EXPLORE\",\"nextStep\":\"Two-week pilot\",\"expectedBy\":\""
                         + LocalDate.now().plusDays(20) + "\",\"explanation\":\"Worth a try\"}");
         assertThat(explored.statusCode()).isEqualTo(200);
-        assertThat(http.postJson("maya", "/api/ideas/" + ideaId + "/status", "{\"status\":\"IMPLEMENTED\",\"note\":\"x\"}")
-                .statusCode()).isEqualTo(409);
+        assertThat(http.postJson(
+                                "maya",
+                                "/api/ideas/" + ideaId + "/status",
+                                "{\"status\":\"IMPLEMENTED\",\"note\":\"x\"}")
+                        .statusCode())
+                .isEqualTo(409);
         assertThat(http.postJson("maya", "/api/ideas/" + ideaId + "/status", "{\"status\":\"IN_PROGRESS\"}")
-                .statusCode()).isEqualTo(400);
-        HttpResponse<String> progress = http.postJson("maya", "/api/ideas/" + ideaId + "/status",
-                "{\"status\":\"IN_PROGRESS\",\"note\":\"Pilot started\"}");
+                        .statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> progress = http.postJson(
+                "maya", "/api/ideas/" + ideaId + "/status", "{\"status\":\"IN_PROGRESS\",\"note\":\"Pilot started\"}");
         assertThat(progress.statusCode()).isEqualTo(200);
 
-        JsonNode mine = find(json.readTree(http.get("alice", "/api/my-ideas?limit=200").body()), ideaId);
+        JsonNode mine =
+                find(json.readTree(http.get("alice", "/api/my-ideas?limit=200").body()), ideaId);
         assertThat(mine.get("state").asString()).isEqualTo("IN_PROGRESS");
         assertThat(mine.get("history").findValuesAsString("what"))
                 .containsExactly("SUBMITTED", "ASSIGNED", "REVIEW_STARTED", "EXPLORING", "IN_PROGRESS");
-        assertThat(lifecycle(ideaId, "org.suggestionbox.IdeaStatusChanged.v1", 1)).hasSize(1);
+        assertThat(lifecycle(ideaId, "org.suggestionbox.IdeaStatusChanged.v1", 1))
+                .hasSize(1);
     }
 
     @Test
@@ -211,13 +243,18 @@ class RouterIntegrationTests extends RouterFlowTest {
         router.awaitIdea("maya", ideaId);
 
         assertThat(http.postJson("maya", "/api/ideas/" + ideaId + "/reassign", "{\"ownerId\":\"alice\",\"note\":\"x\"}")
-                .statusCode()).isEqualTo(400);
-        HttpResponse<String> reassigned = http.postJson("maya", "/api/ideas/" + ideaId + "/reassign",
+                        .statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> reassigned = http.postJson(
+                "maya",
+                "/api/ideas/" + ideaId + "/reassign",
                 "{\"ownerId\":\"jan\",\"note\":\"Logistics runs the lockers\"}");
 
         assertThat(reassigned.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(reassigned.body()).get("owner").get("id").asString()).isEqualTo("jan");
-        assertThat(find(json.readTree(http.get("jan", "/api/queue?limit=200").body()), ideaId)).isNotNull();
+        assertThat(json.readTree(reassigned.body()).get("owner").get("id").asString())
+                .isEqualTo("jan");
+        assertThat(find(json.readTree(http.get("jan", "/api/queue?limit=200").body()), ideaId))
+                .isNotNull();
         assertThat(http.get("maya", "/api/ideas/" + ideaId).statusCode()).isEqualTo(403);
         assertThat(lifecycle(ideaId, "org.suggestionbox.IdeaReassigned.v1", 1)).hasSize(1);
     }
@@ -234,7 +271,8 @@ class RouterIntegrationTests extends RouterFlowTest {
             for (int i = 0; i < 2; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return http.postJson("maya", "/api/ideas/" + ideaId + "/decision", body).statusCode();
+                    return http.postJson("maya", "/api/ideas/" + ideaId + "/decision", body)
+                            .statusCode();
                 }));
             }
             start.countDown();
@@ -244,47 +282,58 @@ class RouterIntegrationTests extends RouterFlowTest {
             }
             Collections.sort(statuses);
             assertThat(statuses).containsExactly(200, 409);
-        }
-        finally {
+        } finally {
             pool.shutdownNow();
         }
-        assertThat(RouterFixture.lifecycle(ideaId, DECIDED_TYPE, 2, Duration.ofSeconds(4))).hasSize(1);
+        assertThat(RouterFixture.lifecycle(ideaId, DECIDED_TYPE, 2, Duration.ofSeconds(4)))
+                .hasSize(1);
     }
 
     @Test
     void aDeliveredDecisionMarksTheIdeaAnsweredOnce() {
         UUID ideaId = router.submit("operations", "piotr", "Label printers per dock");
         router.awaitIdea("jan", ideaId);
-        HttpResponse<String> declined = http.postJson("jan", "/api/ideas/" + ideaId + "/decision",
+        HttpResponse<String> declined = http.postJson(
+                "jan",
+                "/api/ideas/" + ideaId + "/decision",
                 "{\"outcome\":\"DECLINE\",\"reasonCode\":\"ALREADY_PLANNED\",\"explanation\":\"Ordered last week.\"}");
         assertThat(declined.statusCode()).isEqualTo(200);
-        UUID decidedEventId = UUID.fromString(json.readTree(lifecycle(ideaId, DECIDED_TYPE, 1).getFirst().value())
-                .get("eventId").asString());
+        UUID decidedEventId = UUID.fromString(
+                json.readTree(lifecycle(ideaId, DECIDED_TYPE, 1).getFirst().value())
+                        .get("eventId")
+                        .asString());
 
         byte[] delivered = events.bytes(TestEvents.deliveredToSubmitter(ideaId, decidedEventId));
         KafkaProbe.send(Topics.NOTIFICATIONS_DELIVERED, ideaId.toString(), delivered);
         KafkaProbe.send(Topics.NOTIFICATIONS_DELIVERED, ideaId.toString(), delivered);
-        KafkaProbe.send(Topics.NOTIFICATIONS_DELIVERED, ideaId.toString(),
+        KafkaProbe.send(
+                Topics.NOTIFICATIONS_DELIVERED,
+                ideaId.toString(),
                 events.bytes(TestEvents.deliveredToSubmitter(UUID.randomUUID(), decidedEventId)));
 
         await().atMost(WAIT).untilAsserted(() -> {
-            JsonNode idea = json.readTree(http.get("piotr", "/api/ideas/" + ideaId).body());
+            JsonNode idea =
+                    json.readTree(http.get("piotr", "/api/ideas/" + ideaId).body());
             assertThat(idea.get("answered").asBoolean()).isTrue();
             assertThat(idea.get("answeredAt").asString()).isNotBlank();
         });
-        await().atMost(WAIT).untilAsserted(() -> assertThat(rawIdea(ideaId).getList("processedEventIds", Object.class))
-                .hasSize(2));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(rawIdea(ideaId).getList("processedEventIds", Object.class))
+                        .hasSize(2));
         JsonNode idea = json.readTree(http.get("piotr", "/api/ideas/" + ideaId).body());
-        assertThat(idea.get("history").findValuesAsString("what")).containsExactly("SUBMITTED", "ASSIGNED", "DECLINED",
-                "ANSWERED");
+        assertThat(idea.get("history").findValuesAsString("what"))
+                .containsExactly("SUBMITTED", "ASSIGNED", "DECLINED", "ANSWERED");
     }
 
     @Test
     void anAnonymousSubmitterIsNeitherStoredNorShown() {
         UUID ideaId = UUID.randomUUID();
         SealedIdentity sealed = new SealedIdentity("k1", "bm9uY2UuY2lwaGVydGV4dA==");
-        KafkaProbe.send(Topics.IDEAS_SUBMITTED, ideaId.toString(), events.bytes(
-                TestEvents.submitted(ideaId, "customer-experience", Submitter.anonymous(sealed), "Fairer rota")));
+        KafkaProbe.send(
+                Topics.IDEAS_SUBMITTED,
+                ideaId.toString(),
+                events.bytes(TestEvents.submitted(
+                        ideaId, "customer-experience", Submitter.anonymous(sealed), "Fairer rota")));
 
         JsonNode idea = router.awaitIdea("maya", ideaId);
         assertThat(idea.get("anonymous").asBoolean()).isTrue();
@@ -296,35 +345,59 @@ class RouterIntegrationTests extends RouterFlowTest {
                 http.get("maya", "/api/ideas/" + ideaId).body(),
                 http.get("maya", "/api/queue?limit=200").body(),
                 http.get("lea", "/api/ideas/" + ideaId).body(),
-                http.postJson("maya", "/api/ideas/" + ideaId + "/decision",
-                        "{\"outcome\":\"DECLINE\",\"reasonCode\":\"NEEDS_MORE_INFO\",\"explanation\":\"Which team?\"}")
+                http.postJson(
+                                "maya",
+                                "/api/ideas/" + ideaId + "/decision",
+                                "{\"outcome\":\"DECLINE\",\"reasonCode\":\"NEEDS_MORE_INFO\",\"explanation\":\"Which team?\"}")
                         .body(),
                 http.get("maya", "/ideas/" + ideaId).body());
-        assertThat(responses).allSatisfy(body -> assertThat(body)
-                .doesNotContain("alice").doesNotContain("Alice").doesNotContain("bm9uY2UuY2lwaGVydGV4dA=="));
-        assertThat(lifecycle(ideaId, ASSIGNED_TYPE, 1)).singleElement().satisfies(record -> assertThat(
-                new String(record.value())).contains("bm9uY2UuY2lwaGVydGV4dA==").doesNotContain("alice"));
-        assertThat(json.readTree(http.get("alice", "/api/my-ideas?limit=200").body()).findValuesAsString("id"))
+        assertThat(responses)
+                .allSatisfy(body -> assertThat(body)
+                        .doesNotContain("alice")
+                        .doesNotContain("Alice")
+                        .doesNotContain("bm9uY2UuY2lwaGVydGV4dA=="));
+        assertThat(lifecycle(ideaId, ASSIGNED_TYPE, 1))
+                .singleElement()
+                .satisfies(record -> assertThat(new String(record.value()))
+                        .contains("bm9uY2UuY2lwaGVydGV4dA==")
+                        .doesNotContain("alice"));
+        assertThat(json.readTree(http.get("alice", "/api/my-ideas?limit=200").body())
+                        .findValuesAsString("id"))
                 .doesNotContain(ideaId.toString());
     }
 
     @Test
     void theOwnerWorksThroughTheQueueAndDecidesOnThePages() {
         UUID ideaId = router.submit("customer-experience", "alice", "Shorter forms");
-        String dueDate = java.time.Instant.parse(router.awaitIdea("maya", ideaId).get("answerDueBy").asString())
-                .atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        String dueDate = java.time.Instant.parse(
+                        router.awaitIdea("maya", ideaId).get("answerDueBy").asString())
+                .atZone(java.time.ZoneOffset.UTC)
+                .toLocalDate()
+                .toString();
         RouterHttp.Browser maya = http.browser("maya");
 
         HttpResponse<String> queue = maya.get("/queue");
         assertThat(queue.statusCode()).isEqualTo(200);
-        assertThat(queue.body()).contains("id=\"queue-table\"").contains("Shorter forms").contains("rule cx-owner")
-                .contains(">" + dueDate + "<").contains("class=\"badge ok\"");
+        assertThat(queue.body())
+                .contains("id=\"queue-table\"")
+                .contains("Shorter forms")
+                .contains("rule cx-owner")
+                .contains(">" + dueDate + "<")
+                .contains("class=\"badge ok\"");
 
         HttpResponse<String> page = maya.get("/ideas/" + ideaId);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"decision-form\"", "id=\"outcome-explore\"", "id=\"outcome-decline\"",
-                "id=\"reasonCode\"", "id=\"explanation\"", "id=\"nextStep\"", "id=\"expectedBy\"",
-                "id=\"decide-button\"", "id=\"idea-state\"");
+        assertThat(page.body())
+                .contains(
+                        "id=\"decision-form\"",
+                        "id=\"outcome-explore\"",
+                        "id=\"outcome-decline\"",
+                        "id=\"reasonCode\"",
+                        "id=\"explanation\"",
+                        "id=\"nextStep\"",
+                        "id=\"expectedBy\"",
+                        "id=\"decide-button\"",
+                        "id=\"idea-state\"");
 
         assertThat(page.body()).contains("id=\"reassign-form\"").contains("Jan Kowalski");
 
@@ -335,18 +408,31 @@ class RouterIntegrationTests extends RouterFlowTest {
         assertThat(page.body()).contains("data-state=\"UNDER_REVIEW\"").doesNotContain("id=\"review-button\"");
 
         // a decline without a reason: error shown, input kept
-        HttpResponse<String> rejected = maya.submit(page.body(), "/ideas/" + ideaId + "/decision",
+        HttpResponse<String> rejected = maya.submit(
+                page.body(),
+                "/ideas/" + ideaId + "/decision",
                 Map.of("outcome", "DECLINE", "reasonCode", "", "explanation", "We have no budget left this year."));
         assertThat(rejected.statusCode()).isEqualTo(200);
-        assertThat(rejected.body()).contains("id=\"decision-error\"").contains("A decline needs a reason.")
+        assertThat(rejected.body())
+                .contains("id=\"decision-error\"")
+                .contains("A decline needs a reason.")
                 .contains("We have no budget left this year.");
-        assertThat(json.readTree(http.get("maya", "/api/ideas/" + ideaId).body()).get("state").asString())
+        assertThat(json.readTree(http.get("maya", "/api/ideas/" + ideaId).body())
+                        .get("state")
+                        .asString())
                 .isEqualTo("UNDER_REVIEW");
 
         // with a reason
-        HttpResponse<String> accepted = maya.submit(rejected.body(), "/ideas/" + ideaId + "/decision",
-                Map.of("outcome", "DECLINE", "reasonCode", "COST_EXCEEDS_BENEFIT",
-                        "explanation", "We have no budget left this year."));
+        HttpResponse<String> accepted = maya.submit(
+                rejected.body(),
+                "/ideas/" + ideaId + "/decision",
+                Map.of(
+                        "outcome",
+                        "DECLINE",
+                        "reasonCode",
+                        "COST_EXCEEDS_BENEFIT",
+                        "explanation",
+                        "We have no budget left this year."));
         assertThat(accepted.statusCode()).isEqualTo(302);
         HttpResponse<String> after = maya.get("/ideas/" + ideaId + "?decided");
         assertThat(after.body()).contains("data-state=\"DECLINED\"").doesNotContain("id=\"decision-form\"");
@@ -354,19 +440,23 @@ class RouterIntegrationTests extends RouterFlowTest {
         // the employee's timeline, in Hebrew right to left
         HttpResponse<String> mine = http.browser("alice").get("/my-ideas?lang=he");
         assertThat(mine.statusCode()).isEqualTo(200);
-        assertThat(mine.body()).contains("dir=\"rtl\"").contains("Shorter forms").contains("נדחה");
+        assertThat(mine.body())
+                .contains("dir=\"rtl\"")
+                .contains("Shorter forms")
+                .contains("נדחה");
         assertThat(http.browser("jan").get("/ideas/" + ideaId).statusCode()).isEqualTo(403);
-        assertThat(http.browser("maya").get("/queue?lang=pl").body()).contains("Moja kolejka")
+        assertThat(http.browser("maya").get("/queue?lang=pl").body())
+                .contains("Moja kolejka")
                 .contains("pasuje do reguły cx-owner; właściciel: Maya Rosen");
         // why it came to the owner, in the page's language; the API keeps the English text
         assertThat(http.browser("maya").get("/queue?lang=he").body())
                 .contains("הכלל cx-owner חל (הקטגוריה &#39;חוויית לקוח&#39;); באחריות Maya Rosen");
         assertThat(http.browser("maya").get("/ideas/" + ideaId + "?lang=he").body())
                 .contains("הכלל cx-owner חל (הקטגוריה");
-        assertThat(http.browser("maya").get("/").headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/queue"));
-        assertThat(http.browser("alice").get("/").headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/my-ideas"));
+        assertThat(http.browser("maya").get("/").headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/queue"));
+        assertThat(http.browser("alice").get("/").headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/my-ideas"));
     }
 
     @Test
@@ -374,27 +464,40 @@ class RouterIntegrationTests extends RouterFlowTest {
         HttpResponse<String> docs = http.get("alice", "/v3/api-docs");
 
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(docs.body()).get("paths").propertyNames()).contains("/api/ideas/{id}",
-                "/api/ideas/{id}/decision", "/api/ideas/{id}/status", "/api/ideas/{id}/reassign", "/api/queue",
-                "/api/my-ideas", "/api/ideas/{id}/merge", "/api/dashboard");
+        assertThat(json.readTree(docs.body()).get("paths").propertyNames())
+                .contains(
+                        "/api/ideas/{id}",
+                        "/api/ideas/{id}/decision",
+                        "/api/ideas/{id}/status",
+                        "/api/ideas/{id}/reassign",
+                        "/api/queue",
+                        "/api/my-ideas",
+                        "/api/ideas/{id}/merge",
+                        "/api/dashboard");
     }
 
     @Test
     void routingDecisionsAndTheOutboxAreMeasuredWithoutPersonalLabels() {
         UUID ideaId = router.submit("operations", "piotr", "Measured idea");
         router.awaitIdea("jan", ideaId);
-        assertThat(http.postJson("jan", "/api/ideas/" + ideaId + "/decision",
-                "{\"outcome\":\"DECLINE\",\"reasonCode\":\"OUT_OF_SCOPE\",\"explanation\":\"Not ours.\"}")
-                .statusCode()).isEqualTo(200);
+        assertThat(http.postJson(
+                                "jan",
+                                "/api/ideas/" + ideaId + "/decision",
+                                "{\"outcome\":\"DECLINE\",\"reasonCode\":\"OUT_OF_SCOPE\",\"explanation\":\"Not ours.\"}")
+                        .statusCode())
+                .isEqualTo(200);
 
         await().atMost(WAIT).untilAsserted(() -> {
             String metrics = http.get("jan", "/actuator/prometheus").body();
-            assertThat(metrics).containsPattern("ideas_routed_total\\{[^}]*outcome=\"RULE\"")
+            assertThat(metrics)
+                    .containsPattern("ideas_routed_total\\{[^}]*outcome=\"RULE\"")
                     .containsPattern("ideas_decided_total\\{[^}]*outcome=\"DECLINE\",reason=\"OUT_OF_SCOPE\"")
                     .contains("router_outbox_pending")
                     .containsPattern("ideas_open\\{[^}]*state=\"ASSIGNED\"")
                     .contains("ideas_overdue")
-                    .doesNotContain(ideaId.toString()).doesNotContain("\"jan\"").doesNotContain("\"piotr\"");
+                    .doesNotContain(ideaId.toString())
+                    .doesNotContain("\"jan\"")
+                    .doesNotContain("\"piotr\"");
         });
     }
 

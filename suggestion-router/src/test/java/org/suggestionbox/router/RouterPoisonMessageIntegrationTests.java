@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,12 +16,11 @@ import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.storage.IdeaStore;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
 import org.suggestionbox.testing.KafkaProbe;
-import org.suggestionbox.router.idea.IdeaId;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** Unreadable records on each consumed topic go to its dead-letter topic; the partition keeps flowing. */
@@ -48,17 +46,22 @@ class RouterPoisonMessageIntegrationTests {
         String key = ideaId.toString();
         byte[] notJson = "{this is not json".getBytes(StandardCharsets.UTF_8);
         byte[] unknownType = ("{\"type\":\"IdeaTeleported\",\"eventId\":\"" + UUID.randomUUID() + "\",\"ideaId\":\""
-                + ideaId + "\"}").getBytes(StandardCharsets.UTF_8);
+                        + ideaId + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
 
         // when
         KafkaProbe.send(Topics.IDEAS_SUBMITTED, key, notJson);
         KafkaProbe.send(Topics.IDEAS_SUBMITTED, key, unknownType);
-        KafkaProbe.send(Topics.IDEAS_SUBMITTED, key, new TestEvents(json).bytes(
-                TestEvents.submitted(ideaId, "operations", Submitter.person("piotr"), "After the poison")));
+        KafkaProbe.send(
+                Topics.IDEAS_SUBMITTED,
+                key,
+                new TestEvents(json)
+                        .bytes(TestEvents.submitted(
+                                ideaId, "operations", Submitter.person("piotr"), "After the poison")));
 
         // then
-        List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.awaitRecords(DLT, 2, Duration.ofSeconds(30),
-                record -> key.equals(record.key()));
+        List<ConsumerRecord<String, byte[]>> dead =
+                KafkaProbe.awaitRecords(DLT, 2, Duration.ofSeconds(30), record -> key.equals(record.key()));
         assertThat(dead).hasSize(2);
         assertThat(dead).extracting(ConsumerRecord::value).containsExactly(notJson, unknownType);
         assertThat(dead).allSatisfy(record -> {
@@ -79,9 +82,13 @@ class RouterPoisonMessageIntegrationTests {
         UUID ideaId = UUID.randomUUID();
         String key = ideaId.toString();
         TestEvents events = new TestEvents(json);
-        KafkaProbe.send(Topics.IDEAS_SUBMITTED, key, events.bytes(
-                TestEvents.submitted(ideaId, "operations", Submitter.person("piotr"), "Poison neighbour")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.find(new IdeaId(ideaId)).isPresent());
+        KafkaProbe.send(
+                Topics.IDEAS_SUBMITTED,
+                key,
+                events.bytes(
+                        TestEvents.submitted(ideaId, "operations", Submitter.person("piotr"), "Poison neighbour")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> store.find(new IdeaId(ideaId)).isPresent());
         Idea idea = store.find(new IdeaId(ideaId)).orElseThrow();
         idea.decline(DeclineReason.OUT_OF_SCOPE, "Not ours", "jan", Clock.systemUTC());
         store.save(idea);
@@ -89,17 +96,21 @@ class RouterPoisonMessageIntegrationTests {
 
         // when
         KafkaProbe.send(Topics.NOTIFICATIONS_DELIVERED, key, notJson);
-        KafkaProbe.send(Topics.NOTIFICATIONS_DELIVERED, key,
+        KafkaProbe.send(
+                Topics.NOTIFICATIONS_DELIVERED,
+                key,
                 events.bytes(TestEvents.deliveredToSubmitter(ideaId, UUID.randomUUID())));
 
         // then
-        List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.awaitRecords(NOTIFICATIONS_DLT, 1,
-                Duration.ofSeconds(30), record -> key.equals(record.key()));
+        List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.awaitRecords(
+                NOTIFICATIONS_DLT, 1, Duration.ofSeconds(30), record -> key.equals(record.key()));
         assertThat(dead).singleElement().satisfies(record -> {
             assertThat(record.value()).isEqualTo(notJson);
             assertThat(KafkaProbe.header(record, "kafka_dlt-exception-fqcn")).isNotBlank();
         });
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(store.find(new IdeaId(ideaId)).orElseThrow().answered()).isTrue());
+                .untilAsserted(() -> assertThat(
+                                store.find(new IdeaId(ideaId)).orElseThrow().answered())
+                        .isTrue());
     }
 }

@@ -17,25 +17,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.SealedIdentity;
 import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.events.Submitter;
-import org.suggestionbox.events.Topics;
-import org.suggestionbox.router.support.RouterFixture;
 import org.suggestionbox.router.support.RouterFlowTest;
-import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
-import org.suggestionbox.router.support.TestEvents;
-import org.suggestionbox.testing.KafkaProbe;
-
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An anonymous submitter follows her idea through its private tracking link, without signing in
@@ -51,7 +40,8 @@ class TrackingLinkIntegrationTests extends RouterFlowTest {
     void theLinkShowsStateDecisionAndReasonWithoutSignInAndNamesNobody() {
         String token = newToken();
         UUID ideaId = submitAnonymously("Quieter open space " + UUID.randomUUID(), sha256(token));
-        await().atMost(WAIT).until(() -> http.get("maya", "/api/ideas/" + ideaId).statusCode() == 200);
+        await().atMost(WAIT)
+                .until(() -> http.get("maya", "/api/ideas/" + ideaId).statusCode() == 200);
 
         HttpResponse<String> before = unsigned("/api/track/" + token, "en");
         assertThat(before.statusCode()).isEqualTo(200);
@@ -60,12 +50,14 @@ class TrackingLinkIntegrationTests extends RouterFlowTest {
 
         assertThat(http.postJson("maya", "/api/ideas/" + ideaId + "/decision", """
                 {"outcome":"DECLINE","reasonCode":"NOT_FEASIBLE",
-                 "explanation":"The walls cannot take acoustic panels this year."}""").statusCode()).isEqualTo(200);
+                 "explanation":"The walls cannot take acoustic panels this year."}""")
+                        .statusCode())
+                .isEqualTo(200);
 
         HttpResponse<String> api = unsigned("/api/track/" + token, "en");
         assertThat(api.statusCode()).isEqualTo(200);
-        assertThat(api.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value)
-                .contains("no-store"));
+        assertThat(api.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
         JsonNode tracked = json.readTree(api.body());
         assertThat(tracked.get("state").asString()).isEqualTo("DECLINED");
         assertThat(tracked.get("decision").get("outcome").asString()).isEqualTo("DECLINE");
@@ -75,19 +67,32 @@ class TrackingLinkIntegrationTests extends RouterFlowTest {
                 .isEqualTo("The walls cannot take acoustic panels this year.");
         assertThat(tracked.get("owner").get("team").asString()).isEqualTo("Customer Service");
         assertThat(tracked.get("owner").get("role").asString()).isEqualTo("OWNER");
-        assertThat(tracked.get("history").findValuesAsString("what")).containsSubsequence("SUBMITTED", "ASSIGNED",
-                "DECLINED");
-        assertThat(api.body()).as("no identity: not the submitter, not the owner, not who acted")
-                .doesNotContainIgnoringCase("maya").doesNotContain("Rosen").doesNotContain(SEALED.ciphertext())
-                .doesNotContain("personId").doesNotContain("\"by\"").doesNotContain("sealedIdentity")
-                .doesNotContain("submitters").doesNotContain(token).doesNotContain(ideaId.toString());
+        assertThat(tracked.get("history").findValuesAsString("what"))
+                .containsSubsequence("SUBMITTED", "ASSIGNED", "DECLINED");
+        assertThat(api.body())
+                .as("no identity: not the submitter, not the owner, not who acted")
+                .doesNotContainIgnoringCase("maya")
+                .doesNotContain("Rosen")
+                .doesNotContain(SEALED.ciphertext())
+                .doesNotContain("personId")
+                .doesNotContain("\"by\"")
+                .doesNotContain("sealedIdentity")
+                .doesNotContain("submitters")
+                .doesNotContain(token)
+                .doesNotContain(ideaId.toString());
 
         HttpResponse<String> page = unsigned("/track/" + token, "en");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value)
-                .contains("no-store"));
-        assertThat(page.body()).contains("Not feasible", "The walls cannot take acoustic panels this year.",
-                "Declined", "the Customer Service team").doesNotContain("Maya").doesNotContain("maya@");
+        assertThat(page.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+        assertThat(page.body())
+                .contains(
+                        "Not feasible",
+                        "The walls cannot take acoustic panels this year.",
+                        "Declined",
+                        "the Customer Service team")
+                .doesNotContain("Maya")
+                .doesNotContain("maya@");
 
         HttpResponse<String> hebrew = unsigned("/track/" + token + "?lang=he", "en");
         assertThat(hebrew.statusCode()).isEqualTo(200);
@@ -103,8 +108,8 @@ class TrackingLinkIntegrationTests extends RouterFlowTest {
         for (String unknown : List.of(newToken(), tampered, "x")) {
             HttpResponse<String> api = unsigned("/api/track/" + unknown, "en");
             assertThat(api.statusCode()).isEqualTo(404);
-            assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                    .startsWith("application/problem+json"));
+            assertThat(api.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             HttpResponse<String> page = unsigned("/track/" + unknown, "en");
             assertThat(page.statusCode()).isEqualTo(404);
             assertThat(page.body()).contains("id=\"track-unknown\"");
@@ -119,29 +124,43 @@ class TrackingLinkIntegrationTests extends RouterFlowTest {
 
         assertThat(unsigned("/api/track/" + sha256(token), "en").statusCode()).isEqualTo(404);
         assertThat(unsigned("/api/track/" + ideaId, "en").statusCode()).isEqualTo(404);
-        assertThat(unsigned("/api/ideas/" + ideaId, "en").statusCode()).as("the idea API still needs sign-in")
+        assertThat(unsigned("/api/ideas/" + ideaId, "en").statusCode())
+                .as("the idea API still needs sign-in")
                 .isEqualTo(401);
     }
 
     private UUID submitAnonymously(String title, String trackingTokenHash) {
         UUID ideaId = UUID.randomUUID();
-        IdeaSubmitted submitted = new IdeaSubmitted(UUID.randomUUID(), ideaId, Instant.now(),
-                IdeaSubmitted.SCHEMA_VERSION, title, "Described in enough words to be understood.",
-                "customer-experience", SubmissionChannel.WEB, Submitter.anonymous(SEALED), null, null, List.of(),
+        IdeaSubmitted submitted = new IdeaSubmitted(
+                UUID.randomUUID(),
+                ideaId,
+                Instant.now(),
+                IdeaSubmitted.SCHEMA_VERSION,
+                title,
+                "Described in enough words to be understood.",
+                "customer-experience",
+                SubmissionChannel.WEB,
+                Submitter.anonymous(SEALED),
+                null,
+                null,
+                List.of(),
                 trackingTokenHash);
         return router.submit(submitted);
     }
 
     private HttpResponse<String> unsigned(String path, String language) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept-Language", language).timeout(Duration.ofSeconds(30)).GET().build();
-        try (HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
+                .header("Accept-Language", language)
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
+        try (HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()) {
             return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
@@ -155,10 +174,9 @@ class TrackingLinkIntegrationTests extends RouterFlowTest {
 
     private static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (java.security.NoSuchAlgorithmException ex) {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

@@ -43,8 +43,8 @@ public final class Infrastructure {
     private final GreenMail greenMail;
     private final Runnable stopper;
 
-    private Infrastructure(Mode mode, String kafkaBootstrapServers, String mongoUri, GreenMail greenMail,
-            Runnable stopper) {
+    private Infrastructure(
+            Mode mode, String kafkaBootstrapServers, String mongoUri, GreenMail greenMail, Runnable stopper) {
         this.mode = mode;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.mongoUri = mongoUri;
@@ -70,21 +70,22 @@ public final class Infrastructure {
 
     static Mode chooseMode() {
         String requested = System.getProperty(MODE_PROPERTY, System.getenv().getOrDefault(MODE_ENV, "auto"))
-                .trim().toLowerCase(Locale.ROOT);
+                .trim()
+                .toLowerCase(Locale.ROOT);
         return switch (requested) {
             case "containers", "testcontainers", "docker" -> Mode.CONTAINERS;
             case "in-process", "inprocess", "embedded" -> Mode.IN_PROCESS;
             case "auto", "" -> dockerAvailable() ? Mode.CONTAINERS : Mode.IN_PROCESS;
-            default -> throw new IllegalArgumentException(MODE_PROPERTY + " must be auto, containers or in-process, not "
-                    + requested);
+            default ->
+                throw new IllegalArgumentException(
+                        MODE_PROPERTY + " must be auto, containers or in-process, not " + requested);
         };
     }
 
     private static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return false;
         }
     }
@@ -97,8 +98,12 @@ public final class Infrastructure {
             case CONTAINERS -> startContainers(greenMail);
             case IN_PROCESS -> startInProcess(greenMail);
         };
-        String banner = String.format("[infrastructure] mode=%s kafka=%s mongodb=%s smtp=127.0.0.1:%d (started in %d ms)",
-                mode, infrastructure.kafkaBootstrapServers, infrastructure.mongoUri, infrastructure.smtpPort(),
+        String banner = String.format(
+                "[infrastructure] mode=%s kafka=%s mongodb=%s smtp=127.0.0.1:%d (started in %d ms)",
+                mode,
+                infrastructure.kafkaBootstrapServers,
+                infrastructure.mongoUri,
+                infrastructure.smtpPort(),
                 (System.nanoTime() - started) / 1_000_000);
         System.out.println(banner);
         LOG.info(banner);
@@ -110,8 +115,8 @@ public final class Infrastructure {
         MongoDBContainer mongo = new MongoDBContainer(MONGO_IMAGE);
         kafka.start();
         mongo.start();
-        return new Infrastructure(Mode.CONTAINERS, kafka.getBootstrapServers(), mongo.getConnectionString(), greenMail,
-                () -> {
+        return new Infrastructure(
+                Mode.CONTAINERS, kafka.getBootstrapServers(), mongo.getConnectionString(), greenMail, () -> {
                     kafka.stop();
                     mongo.stop();
                 });
@@ -168,9 +173,13 @@ public final class Infrastructure {
     /** The Spring properties that point an application at this infrastructure. */
     public Map<String, Object> springProperties() {
         return Map.of(
-                "spring.kafka.bootstrap-servers", kafkaBootstrapServers,
-                "spring.mongodb.uri", mongoUri,
-                "spring.mail.host", smtpHost(),
-                "spring.mail.port", smtpPort());
+                "spring.kafka.bootstrap-servers",
+                kafkaBootstrapServers,
+                "spring.mongodb.uri",
+                mongoUri,
+                "spring.mail.host",
+                smtpHost(),
+                "spring.mail.port",
+                smtpPort());
     }
 }

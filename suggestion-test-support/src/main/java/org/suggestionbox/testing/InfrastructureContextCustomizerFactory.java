@@ -19,8 +19,8 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
+    public @Nullable ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         return TestContextAnnotationUtils.hasAnnotation(testClass, SuggestionBoxInfrastructure.class)
                 ? new InfrastructureContextCustomizer()
                 : null;
@@ -33,13 +33,12 @@ class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             MutablePropertySources sources = context.getEnvironment().getPropertySources();
-            MapPropertySource infrastructure = new MapPropertySource("suggestionBoxInfrastructure",
-                    Infrastructure.get().springProperties());
+            MapPropertySource infrastructure = new MapPropertySource(
+                    "suggestionBoxInfrastructure", Infrastructure.get().springProperties());
             // below a test's own properties (so a test can point one setting elsewhere), above application.yml
             if (sources.contains(INLINED_TEST_PROPERTIES)) {
                 sources.addAfter(INLINED_TEST_PROPERTIES, infrastructure);
-            }
-            else {
+            } else {
                 sources.addFirst(infrastructure);
             }
         }

@@ -35,24 +35,27 @@ public final class KafkaProbe {
     /** How long reading up to the sentinel may take before the broker counts as broken. */
     private static final Duration SENTINEL_TIMEOUT = Duration.ofSeconds(30);
 
-    private KafkaProbe() {
-    }
+    private KafkaProbe() {}
 
     /**
      * Reads {@code topic} from the beginning until {@code expected} records match {@code filter} or
      * {@code timeout} passes, and returns the matching ones.
      */
-    public static List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, int expected, Duration timeout,
-            Predicate<ConsumerRecord<String, byte[]>> filter) {
+    public static List<ConsumerRecord<String, byte[]>> awaitRecords(
+            String topic, int expected, Duration timeout, Predicate<ConsumerRecord<String, byte[]>> filter) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             while (matching.size() < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
@@ -73,28 +76,38 @@ public final class KafkaProbe {
      * that such a record would stand before the sentinel. Sentinels have keys starting with
      * {@value #SENTINEL_KEY_PREFIX} and an empty value; filters on idea ids never match them.
      */
-    public static List<ConsumerRecord<String, byte[]>> recordsBeforeSentinel(String topic,
-            Predicate<ConsumerRecord<String, byte[]>> filter) {
+    public static List<ConsumerRecord<String, byte[]>> recordsBeforeSentinel(
+            String topic, Predicate<ConsumerRecord<String, byte[]>> filter) {
         String sentinel = SENTINEL_KEY_PREFIX + UUID.randomUUID();
         List<TopicPartition> partitions = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        Infrastructure.get().kafkaBootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             for (PartitionInfo partition : producer.partitionsFor(topic)) {
                 partitions.add(new TopicPartition(topic, partition.partition()));
-                producer.send(new ProducerRecord<>(topic, partition.partition(), sentinel, new byte[0])).get();
+                producer.send(new ProducerRecord<>(topic, partition.partition(), sentinel, new byte[0]))
+                        .get();
             }
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException("Could not write the sentinel to " + topic, ex);
         }
         List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
         Set<Integer> unread = new HashSet<>();
         partitions.forEach(partition -> unread.add(partition.partition()));
         long deadline = System.nanoTime() + SENTINEL_TIMEOUT.toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        Infrastructure.get().kafkaBootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (!unread.isEmpty()) {
@@ -105,8 +118,7 @@ public final class KafkaProbe {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (sentinel.equals(record.key())) {
                         unread.remove(record.partition());
-                    }
-                    else if (unread.contains(record.partition()) && filter.test(record)) {
+                    } else if (unread.contains(record.partition()) && filter.test(record)) {
                         matching.add(record);
                     }
                 }
@@ -118,13 +130,15 @@ public final class KafkaProbe {
     /** Writes raw bytes to {@code topic} under {@code key} and waits for the broker's acknowledgement. */
     public static void send(String topic, String key, byte[] value, Header... headers) {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, null, key, value, List.of(headers))).get();
-        }
-        catch (Exception ex) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all");
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, null, key, value, List.of(headers)))
+                    .get();
+        } catch (Exception ex) {
             throw new IllegalStateException("Could not write to " + topic, ex);
         }
     }

@@ -80,34 +80,45 @@ public final class OidcLogin {
         String verifier = random();
         String state = random();
         String query = form(Map.of(
-                "response_type", "code",
-                "client_id", client.id(),
-                "redirect_uri", redirectUri.toString(),
-                "scope", "openid profile email",
-                "state", state,
-                "nonce", random(),
-                "code_challenge", challenge(verifier),
-                "code_challenge_method", "S256"));
+                "response_type",
+                "code",
+                "client_id",
+                client.id(),
+                "redirect_uri",
+                redirectUri.toString(),
+                "scope",
+                "openid profile email",
+                "state",
+                state,
+                "nonce",
+                random(),
+                "code_challenge",
+                challenge(verifier),
+                "code_challenge_method",
+                "S256"));
         HttpResponse<String> response = get(issuer.resolve("/oauth2/authorize?" + query));
         boolean credentialsSent = false;
         for (int hops = 0; hops < 10; hops++) {
             if (isRedirect(response)) {
-                URI location = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+                URI location = response.uri()
+                        .resolve(response.headers().firstValue("Location").orElseThrow());
                 if (location.toString().startsWith(redirectUri.toString())) {
                     return redeem(client, redirectUri, verifier, state, location);
                 }
-                if (credentialsSent && location.getPath().equals("/login") && location.getQuery() != null
+                if (credentialsSent
+                        && location.getPath().equals("/login")
+                        && location.getQuery() != null
                         && location.getQuery().contains("error")) {
                     throw new SignInRefused("The provider refused the credentials of " + username);
                 }
                 response = get(location);
-            }
-            else if (response.statusCode() == 200 && response.uri().getPath().equals("/login") && !credentialsSent) {
-                response = post(issuer.resolve("/login"), null, Map.of(
-                        "username", username, "password", password, "_csrf", csrfToken(response.body())));
+            } else if (response.statusCode() == 200 && response.uri().getPath().equals("/login") && !credentialsSent) {
+                response = post(
+                        issuer.resolve("/login"),
+                        null,
+                        Map.of("username", username, "password", password, "_csrf", csrfToken(response.body())));
                 credentialsSent = true;
-            }
-            else {
+            } else {
                 throw new SignInRefused("The provider answered " + response.statusCode() + " at " + response.uri()
                         + ": " + abbreviated(response.body()));
             }
@@ -131,8 +142,10 @@ public final class OidcLogin {
 
     /** New tokens from a refresh token (refresh_token grant, client_secret_basic). */
     public Tokens refresh(Client client, String refreshToken) {
-        return tokens(post(issuer.resolve("/oauth2/token"), client, Map.of(
-                "grant_type", "refresh_token", "refresh_token", refreshToken)));
+        return tokens(post(
+                issuer.resolve("/oauth2/token"),
+                client,
+                Map.of("grant_type", "refresh_token", "refresh_token", refreshToken)));
     }
 
     /** The provider's UserInfo answer for an access token, as JSON claims. */
@@ -145,8 +158,7 @@ public final class OidcLogin {
         if (response.statusCode() != 200) {
             throw new SignInRefused("UserInfo answered " + response.statusCode() + ": " + abbreviated(response.body()));
         }
-        return JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() {
-        });
+        return JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() {});
     }
 
     /**
@@ -180,27 +192,38 @@ public final class OidcLogin {
         if (!state.equals(parameters.get("state"))) {
             throw new SignInRefused("The provider sent back another state: " + parameters.get("state"));
         }
-        return tokens(post(issuer.resolve("/oauth2/token"), client, Map.of(
-                "grant_type", "authorization_code",
-                "code", parameters.getOrDefault("code", ""),
-                "redirect_uri", redirectUri.toString(),
-                "code_verifier", verifier)));
+        return tokens(post(
+                issuer.resolve("/oauth2/token"),
+                client,
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        parameters.getOrDefault("code", ""),
+                        "redirect_uri",
+                        redirectUri.toString(),
+                        "code_verifier",
+                        verifier)));
     }
 
     private static Tokens tokens(HttpResponse<String> response) {
         if (response.statusCode() != 200) {
-            throw new SignInRefused("The token endpoint answered " + response.statusCode() + ": "
-                    + abbreviated(response.body()));
+            throw new SignInRefused(
+                    "The token endpoint answered " + response.statusCode() + ": " + abbreviated(response.body()));
         }
-        Map<String, Object> body = JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() {
-        });
-        return new Tokens((String) Objects.requireNonNull(body.get("access_token"), "access_token"),
+        Map<String, Object> body = JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() {});
+        return new Tokens(
+                (String) Objects.requireNonNull(body.get("access_token"), "access_token"),
                 (String) body.get("id_token"),
                 (String) body.get("refresh_token"));
     }
 
     private HttpResponse<String> get(URI uri) {
-        return send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "text/html").GET().build());
+        return send(HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
+                .header("Accept", "text/html")
+                .GET()
+                .build());
     }
 
     private HttpResponse<String> post(URI uri, @Nullable Client client, Map<String, String> form) {
@@ -209,8 +232,12 @@ public final class OidcLogin {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form)));
         if (client != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (encode(client.id()) + ":" + encode(client.secret())).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((encode(client.id()) + ":" + encode(client.secret()))
+                                            .getBytes(StandardCharsets.UTF_8)));
         }
         return send(request.build());
     }
@@ -218,18 +245,17 @@ public final class OidcLogin {
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted talking to the provider", ex);
         }
     }
 
     private static boolean isRedirect(HttpResponse<?> response) {
-        return response.statusCode() / 100 == 3 && response.headers().firstValue("Location").isPresent();
+        return response.statusCode() / 100 == 3
+                && response.headers().firstValue("Location").isPresent();
     }
 
     private static String csrfToken(String page) {
@@ -247,7 +273,8 @@ public final class OidcLogin {
                 int equals = pair.indexOf('=');
                 String name = equals < 0 ? pair : pair.substring(0, equals);
                 String value = equals < 0 ? "" : pair.substring(equals + 1);
-                parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                parameters.put(
+                        URLDecoder.decode(name, StandardCharsets.UTF_8),
                         URLDecoder.decode(value, StandardCharsets.UTF_8));
             }
         }
@@ -274,8 +301,7 @@ public final class OidcLogin {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -290,16 +316,17 @@ public final class OidcLogin {
         if (parts.length < 2) {
             throw new IllegalArgumentException("Not a JWT");
         }
-        return JSON.readValue(Base64.getUrlDecoder().decode(parts[1]), new TypeReference<Map<String, Object>>() {
-        });
+        return JSON.readValue(Base64.getUrlDecoder().decode(parts[1]), new TypeReference<Map<String, Object>>() {});
     }
 
     /** A client registered at the provider. */
-    public record Client(String id, String secret) {
-    }
+    public record Client(String id, String secret) {}
 
     /** What the token endpoint answered; {@code idToken} and {@code refreshToken} are absent for machines. */
-    public record Tokens(String accessToken, @Nullable String idToken, @Nullable String refreshToken) {
+    public record Tokens(
+            String accessToken,
+            @Nullable String idToken,
+            @Nullable String refreshToken) {
 
         public Map<String, Object> accessTokenClaims() {
             return claims(accessToken);
@@ -315,7 +342,9 @@ public final class OidcLogin {
         /** The access token's audience as a list ({@code aud} may be a single string in the JWT). */
         public List<String> audience() {
             Object aud = accessTokenClaims().get("aud");
-            return aud instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(aud));
+            return aud instanceof List<?> list
+                    ? list.stream().map(String::valueOf).toList()
+                    : List.of(String.valueOf(aud));
         }
     }
 

@@ -30,5 +30,4 @@ import org.springframework.test.context.ActiveProfiles;
 @Inherited
 @ExtendWith(InfrastructureExtension.class)
 @ActiveProfiles("local")
-public @interface SuggestionBoxInfrastructure {
-}
+public @interface SuggestionBoxInfrastructure {}

@@ -27,8 +27,10 @@ class InfrastructureIntegrationTests {
         KafkaProbe.send(topic, key, "hello".getBytes(StandardCharsets.UTF_8));
 
         var records = KafkaProbe.awaitRecords(topic, 1, Duration.ofSeconds(20), r -> key.equals(r.key()));
-        assertThat(records).singleElement()
-                .satisfies(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("hello"));
+        assertThat(records)
+                .singleElement()
+                .satisfies(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                        .isEqualTo("hello"));
         assertThat(infrastructure.mode()).isNotNull();
     }
 
@@ -36,11 +38,10 @@ class InfrastructureIntegrationTests {
     void readingUpToTheSentinelFindsWhatWasWrittenBeforeAndEndsWithoutWaiting() {
         // given: one record on a topic with three partitions
         String topic = "sentinel-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infrastructure.get().kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(20, TimeUnit.SECONDS);
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
         String written = UUID.randomUUID().toString();
@@ -48,8 +49,10 @@ class InfrastructureIntegrationTests {
 
         // when / then: the written record is found, one never written is not, and neither read takes long
         long started = System.nanoTime();
-        assertThat(KafkaProbe.recordsBeforeSentinel(topic, r -> written.equals(r.key()))).hasSize(1);
-        assertThat(KafkaProbe.recordsBeforeSentinel(topic, r -> "never-written".equals(r.key()))).isEmpty();
+        assertThat(KafkaProbe.recordsBeforeSentinel(topic, r -> written.equals(r.key())))
+                .hasSize(1);
+        assertThat(KafkaProbe.recordsBeforeSentinel(topic, r -> "never-written".equals(r.key())))
+                .isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
     }
 
@@ -74,12 +77,10 @@ class InfrastructureIntegrationTests {
             assertThat(Infrastructure.chooseMode()).isEqualTo(Infrastructure.Mode.CONTAINERS);
             System.setProperty(Infrastructure.MODE_PROPERTY, "bogus");
             org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(Infrastructure::chooseMode);
-        }
-        finally {
+        } finally {
             if (previous == null) {
                 System.clearProperty(Infrastructure.MODE_PROPERTY);
-            }
-            else {
+            } else {
                 System.setProperty(Infrastructure.MODE_PROPERTY, previous);
             }
         }

@@ -12,17 +12,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /** JSON over HTTP as a demo user (HTTP Basic, password {@code demo}). */
 final class Api {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Response(int status, String body, Map<String, List<String>> headers) {
 
@@ -35,8 +35,10 @@ final class Api {
         }
 
         Optional<String> header(String name) {
-            return this.headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
-                    .flatMap(header -> header.getValue().stream()).findFirst();
+            return this.headers.entrySet().stream()
+                    .filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .flatMap(header -> header.getValue().stream())
+                    .findFirst();
         }
     }
 
@@ -74,8 +76,7 @@ final class Api {
             json.path("items").forEach(all::add);
             JsonNode next = json.path("nextCursor");
             cursor = next.isString() ? next.asString() : null;
-        }
-        while (cursor != null);
+        } while (cursor != null);
         return new Response(200, JSON.writeValueAsString(all));
     }
 
@@ -84,29 +85,33 @@ final class Api {
     }
 
     Response post(String url, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
         headers.forEach(request::header);
         return send(request);
     }
 
     Response put(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     private Response send(HttpRequest.Builder request) {
         String credentials = Base64.getEncoder().encodeToString((this.user + ":demo").getBytes(StandardCharsets.UTF_8));
         try {
-            HttpResponse<String> response = HTTP.send(request.header("Authorization", "Basic " + credentials)
-                    .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = HTTP.send(
+                    request.header("Authorization", "Basic " + credentials)
+                            .header("Accept", "application/json")
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.body(), response.headers().map());
-        }
-        catch (IOException ex) {
+            return new Response(
+                    response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException ex) {
             throw new IllegalStateException("Request failed: " + ex, ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", ex);
         }

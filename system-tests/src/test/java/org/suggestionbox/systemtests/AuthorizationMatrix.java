@@ -129,7 +129,9 @@ final class AuthorizationMatrix {
                     if (!cells.subList(0, 3).equals(List.of("service", "method", "path"))) {
                         throw new IllegalStateException(RESOURCE + " must start with service,method,path: " + line);
                     }
-                    columns = cells.subList(3, cells.size()).stream().map(Persona::ofColumn).toList();
+                    columns = cells.subList(3, cells.size()).stream()
+                            .map(Persona::ofColumn)
+                            .toList();
                     if (columns.size() != Persona.values().length) {
                         throw new IllegalStateException(RESOURCE + " needs one column per persona: " + line);
                     }
@@ -148,8 +150,7 @@ final class AuthorizationMatrix {
                     throw new IllegalStateException(RESOURCE + " line " + number + " decides " + endpoint + " again");
                 }
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         return new AuthorizationMatrix(rows);

@@ -10,6 +10,7 @@ final class BasicCredentials implements Credentials {
     @Override
     public Map<String, String> headers(String person, String audience) {
         String pair = person + ":demo";
-        return Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        return Map.of(
+                "Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoSuchElementException;
@@ -30,13 +29,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
 
     /** Selenium warns on every start that it has no CDP module for this Chromium; we use WebDriver only. */
-    private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+    private static final java.util.logging.Logger SELENIUM_LOG =
+            java.util.logging.Logger.getLogger("org.openqa.selenium");
 
     static {
         SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
 
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("suggestionbox.screenshots-dir", "target/screenshots"));
+    private static final Path SCREENSHOTS =
+            Path.of(System.getProperty("suggestionbox.screenshots-dir", "target/screenshots"));
 
     private final Path profile;
 
@@ -52,14 +53,24 @@ final class Browser implements AutoCloseable {
             Path profile = Files.createTempDirectory("suggestionbox-chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary("/usr/bin/chromium");
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                    "--window-size=1280,1100", "--lang=en-US", "--user-data-dir=" + profile);
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--disable-dev-shm-usage",
+                    "--window-size=1280,1100",
+                    "--lang=en-US",
+                    "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                    .usingAnyFreePort()
+                    .build();
             return new Browser(profile, new ChromeDriver(service, options));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -82,7 +93,9 @@ final class Browser implements AutoCloseable {
     /** Whether the browser shows a sign-in form (the provider's, or a service's own under local). */
     boolean isSignInPage() {
         return this.driver.getCurrentUrl().contains("/login")
-                && !this.driver.findElements(By.cssSelector("input[name=password]")).isEmpty();
+                && !this.driver
+                        .findElements(By.cssSelector("input[name=password]"))
+                        .isEmpty();
     }
 
     /** Fills the sign-in form in front of the browser and waits until it is gone. */
@@ -91,7 +104,9 @@ final class Browser implements AutoCloseable {
         username.clear();
         username.sendKeys(user);
         this.driver.findElement(By.cssSelector("input[name=password]")).sendKeys("demo");
-        this.driver.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+        this.driver
+                .findElement(By.cssSelector("form button[type=submit], form input[type=submit]"))
+                .click();
         waitUntil(driver -> !isSignInPage());
     }
 
@@ -108,7 +123,8 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement await(String id) {
-        return new WebDriverWait(this.driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        return new WebDriverWait(this.driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
     /** Waits until the condition holds, also across page loads (stale or not yet present elements). */
@@ -129,14 +145,15 @@ final class Browser implements AutoCloseable {
         Object pageHeight = this.driver.executeScript("return document.documentElement.scrollHeight");
         int height = pageHeight instanceof Number number ? Math.min(4000, number.intValue() + 150) : window.getHeight();
         try {
-            this.driver.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height)));
+            this.driver
+                    .manage()
+                    .window()
+                    .setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height)));
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-        finally {
+        } finally {
             this.driver.manage().window().setSize(window);
         }
     }
@@ -145,12 +162,11 @@ final class Browser implements AutoCloseable {
     public void close() {
         try {
             this.driver.quit();
-        }
-        finally {
+        } finally {
             try (Stream<Path> files = Files.walk(this.profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-            catch (IOException ex) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            } catch (IOException ex) {
                 // a leftover temporary profile is harmless
             }
         }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 final class BrowserExtension implements ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(BrowserExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -20,7 +21,8 @@ final class BrowserExtension implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         // stored in the method's context, which closes it (AutoCloseable) when the method is done
-        return extensionContext.getStore(NAMESPACE).computeIfAbsent(Browser.class, key -> Browser.open(),
-                Browser.class);
+        return extensionContext
+                .getStore(NAMESPACE)
+                .computeIfAbsent(Browser.class, key -> Browser.open(), Browser.class);
     }
 }

@@ -1,5 +1,8 @@
 package org.suggestionbox.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,15 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.Test;
 import org.suggestionbox.localstack.LocalSecrets;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The chat doors of the running stack take requests signed with the secrets the local stack generated, and
@@ -39,7 +37,8 @@ class ChatSecretsIntegrationTests {
 
     private static final String DEMO_TEAMS_SECURITY_TOKEN = "c3VnZ2VzdGlvbi1ib3gtbG9jYWwtdGVhbXMtdG9rZW4=";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void slackRequestsSignedWithTheDemoSecretAreRefusedAndWithTheGeneratedOneAccepted(RunningStack stack) {
@@ -48,14 +47,22 @@ class ChatSecretsIntegrationTests {
         String genuine = slashCommand("U0ALICE", "Quieter printers " + marker);
 
         HttpResponse<String> refused = postToSlack(stack, forged, DEMO_SLACK_SIGNING_SECRET);
-        HttpResponse<String> accepted = postToSlack(stack, genuine,
-                stack.secrets().get(LocalSecrets.SLACK_SIGNING_SECRET));
+        HttpResponse<String> accepted =
+                postToSlack(stack, genuine, stack.secrets().get(LocalSecrets.SLACK_SIGNING_SECRET));
 
-        assertThat(refused.statusCode()).as("signed with the published demo secret").isEqualTo(401);
-        assertThat(accepted.statusCode()).as("signed with the generated secret: %s", accepted.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                Api.as("alice").getAll(stack.routerUrl() + "/api/my-ideas").body()).contains(marker));
-        assertThat(Api.as("maya").getAll(stack.routerUrl() + "/api/my-ideas").body()).doesNotContain(marker);
+        assertThat(refused.statusCode())
+                .as("signed with the published demo secret")
+                .isEqualTo(401);
+        assertThat(accepted.statusCode())
+                .as("signed with the generated secret: %s", accepted.body())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(Api.as("alice")
+                                .getAll(stack.routerUrl() + "/api/my-ideas")
+                                .body())
+                        .contains(marker));
+        assertThat(Api.as("maya").getAll(stack.routerUrl() + "/api/my-ideas").body())
+                .doesNotContain(marker);
     }
 
     @Test
@@ -65,15 +72,23 @@ class ChatSecretsIntegrationTests {
         String genuine = teamsActivity("29:jan", "Jan Kowalski", "operations Reuse pallets " + marker);
 
         HttpResponse<String> refused = postToTeams(stack, forged, DEMO_TEAMS_SECURITY_TOKEN);
-        HttpResponse<String> accepted = postToTeams(stack, genuine,
-                stack.secrets().get(LocalSecrets.TEAMS_SECURITY_TOKEN));
+        HttpResponse<String> accepted =
+                postToTeams(stack, genuine, stack.secrets().get(LocalSecrets.TEAMS_SECURITY_TOKEN));
 
-        assertThat(refused.statusCode()).as("HMAC'd with the published demo token").isEqualTo(401);
-        assertThat(accepted.statusCode()).as("HMAC'd with the generated token: %s", accepted.body()).isEqualTo(200);
+        assertThat(refused.statusCode())
+                .as("HMAC'd with the published demo token")
+                .isEqualTo(401);
+        assertThat(accepted.statusCode())
+                .as("HMAC'd with the generated token: %s", accepted.body())
+                .isEqualTo(200);
         assertThat(accepted.body()).contains("\"type\":\"message\"");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                Api.as("jan").getAll(stack.routerUrl() + "/api/my-ideas").body()).contains(marker));
-        assertThat(Api.as("lea").getAll(stack.routerUrl() + "/api/my-ideas").body()).doesNotContain(marker);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(Api.as("jan")
+                                .getAll(stack.routerUrl() + "/api/my-ideas")
+                                .body())
+                        .contains(marker));
+        assertThat(Api.as("lea").getAll(stack.routerUrl() + "/api/my-ideas").body())
+                .doesNotContain(marker);
     }
 
     /** A slash command's form fields as Slack sends them; a late answer would go to a closed loopback port. */
@@ -88,17 +103,24 @@ class ChatSecretsIntegrationTests {
         fields.put("api_app_id", "A0SUGGEST");
         fields.put("response_url", "http://127.0.0.1:9/slack/response");
         fields.put("trigger_id", "trigger-" + UUID.randomUUID());
-        return fields.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     private static HttpResponse<String> postToSlack(RunningStack stack, String body, String signingSecret) {
         String timestamp = Long.toString(Instant.now().getEpochSecond());
-        String signature = "v0=" + HexFormat.of().formatHex(hmac(signingSecret.getBytes(StandardCharsets.UTF_8),
-                "v0:" + timestamp + ":" + body));
-        return post(HttpRequest.newBuilder(URI.create(stack.intakeUrl() + "/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", timestamp).header("X-Slack-Signature", signature), body);
+        String signature = "v0="
+                + HexFormat.of()
+                        .formatHex(
+                                hmac(signingSecret.getBytes(StandardCharsets.UTF_8), "v0:" + timestamp + ":" + body));
+        return post(
+                HttpRequest.newBuilder(URI.create(stack.intakeUrl() + "/slack/events"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Slack-Request-Timestamp", timestamp)
+                        .header("X-Slack-Signature", signature),
+                body);
     }
 
     /** A Teams outgoing-webhook activity mentioning the bot. */
@@ -110,15 +132,17 @@ class ChatSecretsIntegrationTests {
                 "from":{"id":"%s","name":"%s"},\
                 "conversation":{"isGroup":true,"id":"19:abc@thread.skype;messageid=%s","conversationType":"channel"},\
                 "textFormat":"plain","locale":"en-US","text":"<at>Suggestion Box</at> %s",\
-                "entities":[],"channelData":{"teamsChannelId":"19:abc@thread.skype"}}"""
-                .formatted(id, Instant.now(), fromId, fromName, id, text);
+                "entities":[],"channelData":{"teamsChannelId":"19:abc@thread.skype"}}""".formatted(id, Instant.now(), fromId, fromName, id, text);
     }
 
     private static HttpResponse<String> postToTeams(RunningStack stack, String body, String base64Token) {
-        String authorization = "HMAC " + Base64.getEncoder().encodeToString(
-                hmac(Base64.getDecoder().decode(base64Token), body));
-        return post(HttpRequest.newBuilder(URI.create(stack.intakeUrl() + "/teams/messages"))
-                .header("Content-Type", "application/json; charset=utf-8").header("Authorization", authorization), body);
+        String authorization = "HMAC "
+                + Base64.getEncoder().encodeToString(hmac(Base64.getDecoder().decode(base64Token), body));
+        return post(
+                HttpRequest.newBuilder(URI.create(stack.intakeUrl() + "/teams/messages"))
+                        .header("Content-Type", "application/json; charset=utf-8")
+                        .header("Authorization", authorization),
+                body);
     }
 
     private static byte[] hmac(byte[] key, String body) {
@@ -126,22 +150,21 @@ class ChatSecretsIntegrationTests {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException(ex);
         }
     }
 
     private static HttpResponse<String> post(HttpRequest.Builder request, String body) {
         try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+            return HTTP.send(
+                    request.timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException("Request failed: " + ex, ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }

@@ -1,5 +1,7 @@
 package org.suggestionbox.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +25,6 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.suggestionbox.systemtests.EnvironmentContract.Substitution;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docker-compose.yml cannot run here (no Docker engine), so its contract is checked instead: it parses,
@@ -42,11 +41,23 @@ class DockerComposeContractTests {
     private static final String REALM_FILE = "ops/keycloak/suggestionbox-realm.json";
 
     /** The secrets of the identity contract (issue #11), plus Keycloak's, the demo people's and Grafana's passwords. */
-    private static final Set<String> SECRETS = Set.of("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN",
-            "TEAMS_SECURITY_TOKEN", "INTAKE_IDEMPOTENCY_SECRET", "WEBHOOK_SECRET", "RECIPIENT_REF_KEY",
-            "ANONYMITY_ACTIVE_KEY_ID", "ANONYMITY_KEYS", "INTAKE_OIDC_CLIENT_SECRET", "ROUTER_OIDC_CLIENT_SECRET",
-            "NOTIFIER_OIDC_CLIENT_SECRET", "HR_SYNC_CLIENT_SECRET", "KEYCLOAK_ADMIN_PASSWORD", "DEMO_PASSWORD",
-            "GRAFANA_ADMIN_PASSWORD", "METRICS_SCRAPE_TOKEN");
+    private static final Set<String> SECRETS = Set.of(
+            "SLACK_SIGNING_SECRET",
+            "SLACK_BOT_TOKEN",
+            "TEAMS_SECURITY_TOKEN",
+            "INTAKE_IDEMPOTENCY_SECRET",
+            "WEBHOOK_SECRET",
+            "RECIPIENT_REF_KEY",
+            "ANONYMITY_ACTIVE_KEY_ID",
+            "ANONYMITY_KEYS",
+            "INTAKE_OIDC_CLIENT_SECRET",
+            "ROUTER_OIDC_CLIENT_SECRET",
+            "NOTIFIER_OIDC_CLIENT_SECRET",
+            "HR_SYNC_CLIENT_SECRET",
+            "KEYCLOAK_ADMIN_PASSWORD",
+            "DEMO_PASSWORD",
+            "GRAFANA_ADMIN_PASSWORD",
+            "METRICS_SCRAPE_TOKEN");
 
     /** A variable whose name says it holds a secret. */
     private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|TOKEN|PASSWORD|KEY).*");
@@ -67,8 +78,15 @@ class DockerComposeContractTests {
 
     @Test
     void hasTheInfrastructureAndTheThreeServices() {
-        assertThat(services().keySet().stream().map(String::valueOf).toList()).contains("kafka", "mongodb", "mailpit",
-                "keycloak", "suggestion-intake", "suggestion-router", "feedback-notifier");
+        assertThat(services().keySet().stream().map(String::valueOf).toList())
+                .contains(
+                        "kafka",
+                        "mongodb",
+                        "mailpit",
+                        "keycloak",
+                        "suggestion-intake",
+                        "suggestion-router",
+                        "feedback-notifier");
         assertThat(String.valueOf(service("kafka").get("image"))).startsWith("apache/kafka:");
         assertThat(String.valueOf(service("mongodb").get("image"))).startsWith("mongo:");
         assertThat(String.valueOf(service("mongodb").get("command"))).contains("--replSet");
@@ -76,16 +94,16 @@ class DockerComposeContractTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "suggestion-intake", "suggestion-router", "feedback-notifier" })
+    @ValueSource(strings = {"suggestion-intake", "suggestion-router", "feedback-notifier"})
     void everyVariablePassedToAServiceIsOneItReads(String module) throws IOException {
         Map<?, ?> service = service(module);
         Map<String, String> environment = EnvironmentContract.environmentOf(service);
-        EnvironmentContract contract = new EnvironmentContract(
-                Files.readString(PROJECT_DIR.resolve(module).resolve("src/main/resources/application.yml"),
-                        StandardCharsets.UTF_8));
+        EnvironmentContract contract = new EnvironmentContract(Files.readString(
+                PROJECT_DIR.resolve(module).resolve("src/main/resources/application.yml"), StandardCharsets.UTF_8));
 
         assertThat(environment).as(module + " environment").containsKeys("SERVER_PORT", "KAFKA_BOOTSTRAP_SERVERS");
-        assertThat(contract.unreadVariables(environment.keySet())).as(module + " is passed variables it never reads")
+        assertThat(contract.unreadVariables(environment.keySet()))
+                .as(module + " is passed variables it never reads")
                 .isEmpty();
         assertThat(String.valueOf(service.get("build"))).contains("MODULE=" + module);
     }
@@ -97,7 +115,9 @@ class DockerComposeContractTests {
                 for (Object volume : volumes) {
                     String source = String.valueOf(volume).split(":")[0];
                     if (source.startsWith("./")) {
-                        assertThat(PROJECT_DIR.resolve(source)).as(service.getKey() + " mounts " + source).exists();
+                        assertThat(PROJECT_DIR.resolve(source))
+                                .as(service.getKey() + " mounts " + source)
+                                .exists();
                     }
                 }
             }
@@ -106,17 +126,21 @@ class DockerComposeContractTests {
 
     @Test
     void prometheusScrapesTheThreeServicesWhereTheyListen() throws IOException {
-        String prometheus = Files.readString(PROJECT_DIR.resolve("ops/prometheus/prometheus.yml"), StandardCharsets.UTF_8);
+        String prometheus =
+                Files.readString(PROJECT_DIR.resolve("ops/prometheus/prometheus.yml"), StandardCharsets.UTF_8);
         Map<?, ?> config = (Map<?, ?>) new Load(LoadSettings.builder().build()).loadFromString(prometheus);
 
-        assertThat(String.valueOf(config.get("scrape_configs"))).contains("metrics_path=/actuator/prometheus")
+        assertThat(String.valueOf(config.get("scrape_configs")))
+                .contains("metrics_path=/actuator/prometheus")
                 .contains("suggestion-intake:8081", "suggestion-router:8082", "feedback-notifier:8083");
         for (String module : List.of("suggestion-intake", "suggestion-router", "feedback-notifier")) {
             assertThat(String.valueOf(service(module).get("ports"))).contains(prometheusPort(prometheus, module));
-            assertThat(EnvironmentContract.substitutions(
-                    EnvironmentContract.environmentOf(service(module)).getOrDefault("METRICS_SCRAPE_TOKEN", "")))
-                    .as(module + "'s METRICS_SCRAPE_TOKEN").singleElement()
-                    .returns("METRICS_SCRAPE_TOKEN", Substitution::name).returns(true, Substitution::required);
+            assertThat(EnvironmentContract.substitutions(EnvironmentContract.environmentOf(service(module))
+                            .getOrDefault("METRICS_SCRAPE_TOKEN", "")))
+                    .as(module + "'s METRICS_SCRAPE_TOKEN")
+                    .singleElement()
+                    .returns("METRICS_SCRAPE_TOKEN", Substitution::name)
+                    .returns(true, Substitution::required);
         }
         // the services answer only a scraper that sends their scrape token
         assertThat(String.valueOf(config.get("scrape_configs")))
@@ -135,19 +159,34 @@ class DockerComposeContractTests {
     void aVariableWithATypoIsNotRead() {
         EnvironmentContract contract = new EnvironmentContract(SAMPLE_YML);
 
-        assertThat(contract.unreadVariables(List.of("KAFKA_BOOTSTRAP_SERVER", "SERVER_PORTS", "SAMPLE_ANSWER_DEADLINES",
-                "SUGGESTIONBOX_LINKS_ROUTR", "SUGGESTIONBOX_KAFKA_REPLICATION_FACTOR", "sample_answerdeadline")))
+        assertThat(contract.unreadVariables(List.of(
+                        "KAFKA_BOOTSTRAP_SERVER",
+                        "SERVER_PORTS",
+                        "SAMPLE_ANSWER_DEADLINES",
+                        "SUGGESTIONBOX_LINKS_ROUTR",
+                        "SUGGESTIONBOX_KAFKA_REPLICATION_FACTOR",
+                        "sample_answerdeadline")))
                 .hasSize(6)
-                .first().asString().startsWith("KAFKA_BOOTSTRAP_SERVER (");
+                .first()
+                .asString()
+                .startsWith("KAFKA_BOOTSTRAP_SERVER (");
     }
 
     @Test
     void placeholdersRelaxedBindingAndPlatformPropertiesAreRead() {
         EnvironmentContract contract = new EnvironmentContract(SAMPLE_YML);
 
-        assertThat(contract.unreadVariables(List.of("KAFKA_BOOTSTRAP_SERVERS", "SERVER_PORT", "SPRING_APPLICATION_NAME",
-                "SAMPLE_ANSWERDEADLINE", "SUGGESTIONBOX_LINKS_ROUTER", "SUGGESTIONBOX_KAFKA_PARTITIONS",
-                "SUGGESTIONBOX_KAFKA_REPLICATIONFACTOR", "JAVA_TOOL_OPTIONS", "SPRING_PROFILES_ACTIVE"))).isEmpty();
+        assertThat(contract.unreadVariables(List.of(
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        "SERVER_PORT",
+                        "SPRING_APPLICATION_NAME",
+                        "SAMPLE_ANSWERDEADLINE",
+                        "SUGGESTIONBOX_LINKS_ROUTER",
+                        "SUGGESTIONBOX_KAFKA_PARTITIONS",
+                        "SUGGESTIONBOX_KAFKA_REPLICATIONFACTOR",
+                        "JAVA_TOOL_OPTIONS",
+                        "SPRING_PROFILES_ACTIVE")))
+                .isEmpty();
     }
 
     @Test
@@ -162,31 +201,41 @@ class DockerComposeContractTests {
 
         Matcher version = IMAGE_VERSION.matcher(String.valueOf(keycloak.get("image")));
         assertThat(String.valueOf(keycloak.get("image"))).startsWith("quay.io/keycloak/keycloak:");
-        assertThat(version.matches()).as("a pinned x.y.z version, not a moving tag: " + keycloak.get("image")).isTrue();
+        assertThat(version.matches())
+                .as("a pinned x.y.z version, not a moving tag: " + keycloak.get("image"))
+                .isTrue();
         assertThat(Integer.parseInt(version.group(1))).isGreaterThanOrEqualTo(26);
         assertThat(String.valueOf(keycloak.get("command"))).contains("start-dev", "--import-realm");
-        assertThat((List<?>) keycloak.get("volumes")).map(String::valueOf)
+        assertThat((List<?>) keycloak.get("volumes"))
+                .map(String::valueOf)
                 .contains("./" + REALM_FILE + ":/opt/keycloak/data/import/suggestionbox-realm.json:ro");
         assertThat(String.valueOf(keycloak.get("healthcheck"))).contains("/health/ready");
-        assertThat(EnvironmentContract.environmentOf(keycloak)).containsEntry("KC_HEALTH_ENABLED", "true")
+        assertThat(EnvironmentContract.environmentOf(keycloak))
+                .containsEntry("KC_HEALTH_ENABLED", "true")
                 .containsEntry("KC_HOSTNAME_ADMIN", "http://localhost:8080")
                 .containsKeys("KC_HOSTNAME", "KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD");
     }
 
     @ParameterizedTest
-    @CsvSource({ "suggestion-intake, INTAKE_OIDC_CLIENT_SECRET", "suggestion-router, ROUTER_OIDC_CLIENT_SECRET",
-            "feedback-notifier, NOTIFIER_OIDC_CLIENT_SECRET" })
+    @CsvSource({
+        "suggestion-intake, INTAKE_OIDC_CLIENT_SECRET",
+        "suggestion-router, ROUTER_OIDC_CLIENT_SECRET",
+        "feedback-notifier, NOTIFIER_OIDC_CLIENT_SECRET"
+    })
     void everyServiceSignsInAtKeycloakUnderTheIssuerTheBrowserSees(String module, String secret) {
         Map<?, ?> service = service(module);
         Map<String, String> environment = EnvironmentContract.environmentOf(service);
-        String keycloakUrl = EnvironmentContract.environmentOf(service("keycloak")).get("KC_HOSTNAME");
+        String keycloakUrl =
+                EnvironmentContract.environmentOf(service("keycloak")).get("KC_HOSTNAME");
 
         // KC_HOSTNAME fixes the issuer; the service fetches its metadata from the same URL the browser is sent to
         assertThat(environment).containsEntry("OIDC_ISSUER_URI", keycloakUrl + "/realms/suggestionbox");
         assertThat(keycloakUrl).startsWith("http://keycloak:");
         assertThat(String.valueOf(service("keycloak").get("ports"))).contains(":" + keycloakUrl.replaceAll(".*:", ""));
-        assertThat(EnvironmentContract.substitutions(environment.get("OIDC_CLIENT_SECRET"))).singleElement()
-                .returns(secret, Substitution::name).returns(true, Substitution::required);
+        assertThat(EnvironmentContract.substitutions(environment.get("OIDC_CLIENT_SECRET")))
+                .singleElement()
+                .returns(secret, Substitution::name)
+                .returns(true, Substitution::required);
         assertThat(String.valueOf(merged(service, "depends_on"))).contains("keycloak={condition=service_healthy}");
         assertThat(environment).doesNotContainKey("SPRING_PROFILES_ACTIVE");
     }
@@ -195,10 +244,16 @@ class DockerComposeContractTests {
     void everyVariableTheComposeFileSubstitutesIsRequired() throws IOException {
         List<Substitution> substitutions = EnvironmentContract.substitutions(composeText());
 
-        assertThat(substitutions).isNotEmpty().allSatisfy(substitution -> assertThat(substitution.required())
-                .as("${%s%s%s} must be ${%s:?why}: no default, no blank", substitution.name(), substitution.modifier(),
-                        substitution.argument(), substitution.name())
-                .isTrue());
+        assertThat(substitutions)
+                .isNotEmpty()
+                .allSatisfy(substitution -> assertThat(substitution.required())
+                        .as(
+                                "${%s%s%s} must be ${%s:?why}: no default, no blank",
+                                substitution.name(),
+                                substitution.modifier(),
+                                substitution.argument(),
+                                substitution.name())
+                        .isTrue());
         Set<String> names = substitutions.stream().map(Substitution::name).collect(Collectors.toSet());
         assertThat(names).containsExactlyInAnyOrderElementsOf(SECRETS);
     }
@@ -211,8 +266,12 @@ class DockerComposeContractTests {
                 if (SECRET_NAME.matcher(name).matches()) {
                     assertThat(EnvironmentContract.substitutions(value))
                             .as(service.getKey() + " " + name + ": " + value)
-                            .singleElement().returns(true, Substitution::required);
-                    assertThat(value).as(service.getKey() + " " + name).startsWith("${").endsWith("}");
+                            .singleElement()
+                            .returns(true, Substitution::required);
+                    assertThat(value)
+                            .as(service.getKey() + " " + name)
+                            .startsWith("${")
+                            .endsWith("}");
                 }
             });
         }
@@ -221,7 +280,9 @@ class DockerComposeContractTests {
             String applicationYml = Files.readString(
                     PROJECT_DIR.resolve(module).resolve("src/main/resources/application.yml"), StandardCharsets.UTF_8);
             for (String demoValue : secretDefaults(applicationYml)) {
-                assertThat(compose).as("a demo secret of " + module + "'s application.yml").doesNotContain(demoValue);
+                assertThat(compose)
+                        .as("a demo secret of " + module + "'s application.yml")
+                        .doesNotContain(demoValue);
             }
         }
     }
@@ -235,13 +296,16 @@ class DockerComposeContractTests {
                 example.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
             }
         }
-        Set<String> required = EnvironmentContract.substitutions(composeText()).stream().map(Substitution::name)
+        Set<String> required = EnvironmentContract.substitutions(composeText()).stream()
+                .map(Substitution::name)
                 .collect(Collectors.toSet());
 
         assertThat(example.keySet()).containsExactlyInAnyOrderElementsOf(required);
-        assertThat(example.values()).as("no secret value in the example")
+        assertThat(example.values())
+                .as("no secret value in the example")
                 .allSatisfy(value -> assertThat(value).isEmpty());
-        assertThat(Files.readAllLines(PROJECT_DIR.resolve(".gitignore"), StandardCharsets.UTF_8)).contains(".env");
+        assertThat(Files.readAllLines(PROJECT_DIR.resolve(".gitignore"), StandardCharsets.UTF_8))
+                .contains(".env");
     }
 
     @Test
@@ -250,14 +314,23 @@ class DockerComposeContractTests {
         Map<String, String> keycloak = EnvironmentContract.environmentOf(service("keycloak"));
         List<Substitution> placeholders = EnvironmentContract.substitutions(realm);
 
-        assertThat(placeholders).extracting(Substitution::name).containsOnly("DEMO_PASSWORD",
-                "INTAKE_OIDC_CLIENT_SECRET", "ROUTER_OIDC_CLIENT_SECRET", "NOTIFIER_OIDC_CLIENT_SECRET",
-                "HR_SYNC_CLIENT_SECRET");
+        assertThat(placeholders)
+                .extracting(Substitution::name)
+                .containsOnly(
+                        "DEMO_PASSWORD",
+                        "INTAKE_OIDC_CLIENT_SECRET",
+                        "ROUTER_OIDC_CLIENT_SECRET",
+                        "NOTIFIER_OIDC_CLIENT_SECRET",
+                        "HR_SYNC_CLIENT_SECRET");
         for (Substitution placeholder : placeholders) {
-            assertThat(placeholder.modifier()).as("Keycloak resolves ${NAME} from its environment").isEmpty();
+            assertThat(placeholder.modifier())
+                    .as("Keycloak resolves ${NAME} from its environment")
+                    .isEmpty();
             assertThat(EnvironmentContract.substitutions(keycloak.getOrDefault(placeholder.name(), "")))
-                    .as("keycloak's " + placeholder.name()).singleElement()
-                    .returns(placeholder.name(), Substitution::name).returns(true, Substitution::required);
+                    .as("keycloak's " + placeholder.name())
+                    .singleElement()
+                    .returns(placeholder.name(), Substitution::name)
+                    .returns(true, Substitution::required);
         }
     }
 
@@ -265,8 +338,12 @@ class DockerComposeContractTests {
     void theRealmLimitsSignInAttempts() throws IOException {
         JsonNode realm = realm();
 
-        assertThat(realm.path("bruteForceProtected").asBoolean()).as("Keycloak's brute-force detection").isTrue();
-        assertThat(realm.path("registrationAllowed").asBoolean()).as("nobody signs themselves up").isFalse();
+        assertThat(realm.path("bruteForceProtected").asBoolean())
+                .as("Keycloak's brute-force detection")
+                .isTrue();
+        assertThat(realm.path("registrationAllowed").asBoolean())
+                .as("nobody signs themselves up")
+                .isFalse();
     }
 
     @Test
@@ -279,23 +356,33 @@ class DockerComposeContractTests {
         assertThat(realm.path("realm").asString()).isEqualTo("suggestionbox");
         assertThat(realm.path("enabled").asBoolean()).isTrue();
         assertThat(realm.path("registrationAllowed").asBoolean()).isFalse();
-        assertThat(elements(realm.path("groups")).stream().map(group -> group.path("name").asString()))
+        assertThat(elements(realm.path("groups")).stream()
+                        .map(group -> group.path("name").asString()))
                 .containsExactlyInAnyOrder("EMPLOYEE", "OWNER", "LEADER", "ADMIN");
         assertThat(realm.path("users").size()).isEqualTo(directory.size()).isEqualTo(7);
         for (JsonNode person : elements(directory)) {
             String id = person.path("id").asString();
             JsonNode user = elements(realm.path("users")).stream()
-                    .filter(candidate -> candidate.path("username").asString().equals(id)).findFirst().orElseThrow();
-            String name = (user.path("firstName").asString() + " " + user.path("lastName").asString("")).strip();
+                    .filter(candidate -> candidate.path("username").asString().equals(id))
+                    .findFirst()
+                    .orElseThrow();
+            String name = (user.path("firstName").asString() + " "
+                            + user.path("lastName").asString(""))
+                    .strip();
 
-            assertThat(user.path("id").asString()).as(id + " is the token's sub").isEqualTo(id);
-            assertThat(user.path("email").asString()).isEqualTo(person.path("email").asString());
+            assertThat(user.path("id").asString())
+                    .as(id + " is the token's sub")
+                    .isEqualTo(id);
+            assertThat(user.path("email").asString())
+                    .isEqualTo(person.path("email").asString());
             assertThat(user.path("emailVerified").asBoolean()).as(id).isTrue();
             assertThat(user.path("enabled").asBoolean()).as(id).isTrue();
             assertThat(name).as(id).isEqualTo(person.path("name").asString());
-            assertThat(elements(user.path("groups")).stream().map(JsonNode::asString)).as(id)
-                    .containsExactlyInAnyOrderElementsOf(
-                            elements(person.path("roles")).stream().map(role -> "/" + role.asString()).toList());
+            assertThat(elements(user.path("groups")).stream().map(JsonNode::asString))
+                    .as(id)
+                    .containsExactlyInAnyOrderElementsOf(elements(person.path("roles")).stream()
+                            .map(role -> "/" + role.asString())
+                            .toList());
             assertThat(user.path("credentials")).as(id).singleElement().satisfies(credential -> {
                 assertThat(credential.path("type").asString()).isEqualTo("password");
                 assertThat(credential.path("value").asString()).isEqualTo("${DEMO_PASSWORD}");
@@ -305,9 +392,11 @@ class DockerComposeContractTests {
     }
 
     @ParameterizedTest
-    @CsvSource({ "suggestion-intake, 8081, INTAKE_OIDC_CLIENT_SECRET",
-            "suggestion-router, 8082, ROUTER_OIDC_CLIENT_SECRET",
-            "feedback-notifier, 8083, NOTIFIER_OIDC_CLIENT_SECRET" })
+    @CsvSource({
+        "suggestion-intake, 8081, INTAKE_OIDC_CLIENT_SECRET",
+        "suggestion-router, 8082, ROUTER_OIDC_CLIENT_SECRET",
+        "feedback-notifier, 8083, NOTIFIER_OIDC_CLIENT_SECRET"
+    })
     void eachServiceIsAConfidentialPkceClientWhoseTokensAreForItAlone(String clientId, int port, String secret)
             throws IOException {
         JsonNode realm = realm();
@@ -323,29 +412,42 @@ class DockerComposeContractTests {
         assertThat(client.path("implicitFlowEnabled").asBoolean()).isFalse();
         assertThat(client.path("directAccessGrantsEnabled").asBoolean()).isFalse();
         assertThat(attributes.path("pkce.code.challenge.method").asString()).isEqualTo("S256");
-        assertThat(elements(client.path("redirectUris")).stream().map(JsonNode::asString)).containsExactlyInAnyOrder(
-                base + "/login/oauth2/code/suggestionbox",
-                "http://127.0.0.1:" + port + "/login/oauth2/code/suggestionbox");
+        assertThat(elements(client.path("redirectUris")).stream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder(
+                        base + "/login/oauth2/code/suggestionbox",
+                        "http://127.0.0.1:" + port + "/login/oauth2/code/suggestionbox");
         assertThat(attributes.path("post.logout.redirect.uris").asString().split("##"))
                 .containsExactlyInAnyOrder(base + "/", "http://127.0.0.1:" + port + "/");
         // Keycloak reaches the service by its compose name, not by the browser's localhost
         assertThat(attributes.path("backchannel.logout.url").asString())
                 .isEqualTo("http://" + clientId + ":" + port + "/logout/connect/back-channel/suggestionbox");
         assertThat(String.valueOf(service(clientId).get("ports"))).contains(port + ":" + port);
-        assertThat(attributes.path("backchannel.logout.session.required").asString()).isEqualTo("true");
+        assertThat(attributes.path("backchannel.logout.session.required").asString())
+                .isEqualTo("true");
 
-        List<String> scopes = elements(client.path("defaultClientScopes")).stream().map(JsonNode::asString).toList();
+        List<String> scopes = elements(client.path("defaultClientScopes")).stream()
+                .map(JsonNode::asString)
+                .toList();
         assertThat(scopes).contains("basic", "profile", "email", "suggestionbox-roles", clientId);
-        assertThat(mappers(scope(realm, clientId))).as("the " + clientId + " scope").singleElement()
+        assertThat(mappers(scope(realm, clientId)))
+                .as("the " + clientId + " scope")
+                .singleElement()
                 .satisfies(mapper -> {
                     assertThat(mapper.path("protocolMapper").asString()).isEqualTo("oidc-audience-mapper");
-                    assertThat(mapper.path("config").path("included.client.audience").asString()).isEqualTo(clientId);
-                    assertThat(mapper.path("config").path("access.token.claim").asString()).isEqualTo("true");
+                    assertThat(mapper.path("config")
+                                    .path("included.client.audience")
+                                    .asString())
+                            .isEqualTo(clientId);
+                    assertThat(mapper.path("config").path("access.token.claim").asString())
+                            .isEqualTo("true");
                 });
         for (String scope : scopes) {
-            assertThat(mappers(scope(realm, scope))).as(clientId + "'s " + scope + " scope gives no other audience")
-                    .noneSatisfy(mapper -> assertThat(
-                            mapper.path("config").path("included.client.audience").asString("")).isNotIn("", clientId));
+            assertThat(mappers(scope(realm, scope)))
+                    .as(clientId + "'s " + scope + " scope gives no other audience")
+                    .noneSatisfy(mapper -> assertThat(mapper.path("config")
+                                    .path("included.client.audience")
+                                    .asString(""))
+                            .isNotIn("", clientId));
         }
     }
 
@@ -357,19 +459,23 @@ class DockerComposeContractTests {
             JsonNode config = mapper.path("config");
             assertThat(mapper.path("protocolMapper").asString()).isEqualTo("oidc-group-membership-mapper");
             assertThat(config.path("claim.name").asString()).isEqualTo("roles");
-            assertThat(config.path("full.path").asString()).as("EMPLOYEE, not /EMPLOYEE").isEqualTo("false");
+            assertThat(config.path("full.path").asString())
+                    .as("EMPLOYEE, not /EMPLOYEE")
+                    .isEqualTo("false");
             assertThat(config.path("id.token.claim").asString()).isEqualTo("true");
             assertThat(config.path("access.token.claim").asString()).isEqualTo("true");
         });
         assertThat(mappers(scope(realm, "email"))).anySatisfy(mapper -> {
             assertThat(mapper.path("config").path("claim.name").asString()).isEqualTo("email");
-            assertThat(mapper.path("config").path("access.token.claim").asString()).isEqualTo("true");
+            assertThat(mapper.path("config").path("access.token.claim").asString())
+                    .isEqualTo("true");
         });
         assertThat(mappers(scope(realm, "profile"))).anySatisfy(mapper -> {
             assertThat(mapper.path("config").path("user.attribute").asString()).isEqualTo("username");
             assertThat(mapper.path("config").path("claim.name").asString()).isEqualTo("preferred_username");
         });
-        assertThat(mappers(scope(realm, "basic"))).extracting(mapper -> mapper.path("protocolMapper").asString())
+        assertThat(mappers(scope(realm, "basic")))
+                .extracting(mapper -> mapper.path("protocolMapper").asString())
                 .contains("oidc-sub-mapper");
     }
 
@@ -384,12 +490,15 @@ class DockerComposeContractTests {
         assertThat(hrSync.path("standardFlowEnabled").asBoolean()).isFalse();
         assertThat(hrSync.path("directAccessGrantsEnabled").asBoolean()).isFalse();
         assertThat(elements(hrSync.path("redirectUris"))).isEmpty();
-        assertThat(hardcodedClaims(hrSync)).containsEntry("email", "admin@suggestionbox.example")
+        assertThat(hardcodedClaims(hrSync))
+                .containsEntry("email", "admin@suggestionbox.example")
                 .containsEntry("roles", "[\"ADMIN\"]");
         assertThat(mappers(hrSync))
-                .filteredOn(mapper -> mapper.path("config").path("claim.name").asString().equals("roles"))
+                .filteredOn(mapper ->
+                        mapper.path("config").path("claim.name").asString().equals("roles"))
                 .singleElement()
-                .satisfies(mapper -> assertThat(mapper.path("config").path("jsonType.label").asString())
+                .satisfies(mapper -> assertThat(
+                                mapper.path("config").path("jsonType.label").asString())
                         .isEqualTo("JSON"));
         // it asks for scope=suggestion-router and gets aud=suggestion-router
         assertThat(elements(hrSync.path("optionalClientScopes")).stream().map(JsonNode::asString))
@@ -401,12 +510,18 @@ class DockerComposeContractTests {
     @Test
     void aDefaultABlankAllowingCheckOrABareVariableIsNotRequired() {
         assertThat(EnvironmentContract.substitutions(
-                "a: ${A:-x}\nb: ${B}\nc: $C\nd: ${D?why}\ne: ${E:?}\nf: $${F}\ng: ${G:?set G}\nh: ${H:+x}"))
-                .containsExactly(new Substitution("A", ":-", "x"), new Substitution("B", "", ""),
-                        new Substitution("C", "", ""), new Substitution("D", "?", "why"),
-                        new Substitution("E", ":?", ""), new Substitution("G", ":?", "set G"),
+                        "a: ${A:-x}\nb: ${B}\nc: $C\nd: ${D?why}\ne: ${E:?}\nf: $${F}\ng: ${G:?set G}\nh: ${H:+x}"))
+                .containsExactly(
+                        new Substitution("A", ":-", "x"),
+                        new Substitution("B", "", ""),
+                        new Substitution("C", "", ""),
+                        new Substitution("D", "?", "why"),
+                        new Substitution("E", ":?", ""),
+                        new Substitution("G", ":?", "set G"),
                         new Substitution("H", ":+", "x"))
-                .filteredOn(Substitution::required).extracting(Substitution::name).containsExactly("G");
+                .filteredOn(Substitution::required)
+                .extracting(Substitution::name)
+                .containsExactly("G");
     }
 
     @Test
@@ -425,7 +540,8 @@ class DockerComposeContractTests {
         Set<String> defaults = new TreeSet<>();
         Matcher matcher = Pattern.compile("\\$\\{([A-Z0-9_]+):([^}]*)}").matcher(applicationYml);
         while (matcher.find()) {
-            if (SECRET_NAME.matcher(matcher.group(1)).matches() && !matcher.group(2).isBlank()) {
+            if (SECRET_NAME.matcher(matcher.group(1)).matches()
+                    && !matcher.group(2).isBlank()) {
                 defaults.add(matcher.group(2));
             }
         }
@@ -447,8 +563,12 @@ class DockerComposeContractTests {
         Map<String, String> claims = new LinkedHashMap<>();
         for (JsonNode mapper : mappers(client)) {
             if (mapper.path("protocolMapper").asString().equals("oidc-hardcoded-claim-mapper")
-                    && mapper.path("config").path("access.token.claim").asString().equals("true")) {
-                claims.put(mapper.path("config").path("claim.name").asString(),
+                    && mapper.path("config")
+                            .path("access.token.claim")
+                            .asString()
+                            .equals("true")) {
+                claims.put(
+                        mapper.path("config").path("claim.name").asString(),
                         mapper.path("config").path("claim.value").asString());
             }
         }
@@ -461,13 +581,16 @@ class DockerComposeContractTests {
 
     private static JsonNode client(JsonNode realm, String clientId) {
         return elements(realm.path("clients")).stream()
-                .filter(client -> client.path("clientId").asString().equals(clientId)).findFirst()
+                .filter(client -> client.path("clientId").asString().equals(clientId))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no client " + clientId + " in the realm"));
     }
 
     private static JsonNode scope(JsonNode realm, String name) {
-        return elements(realm.path("clientScopes")).stream().filter(scope -> scope.path("name").asString().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("no client scope " + name + " in the realm"));
+        return elements(realm.path("clientScopes")).stream()
+                .filter(scope -> scope.path("name").asString().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no client scope " + name + " in the realm"));
     }
 
     private static List<JsonNode> mappers(JsonNode clientOrScope) {
@@ -491,11 +614,11 @@ class DockerComposeContractTests {
     private static Map<?, ?> compose() {
         try {
             Object compose = new Load(LoadSettings.builder().build())
-                    .loadFromString(Files.readString(PROJECT_DIR.resolve("docker-compose.yml"), StandardCharsets.UTF_8));
+                    .loadFromString(
+                            Files.readString(PROJECT_DIR.resolve("docker-compose.yml"), StandardCharsets.UTF_8));
             assertThat(compose).isInstanceOf(Map.class);
             return (Map<?, ?>) compose;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException(ex);
         }
     }

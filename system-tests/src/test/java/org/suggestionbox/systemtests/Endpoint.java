@@ -6,7 +6,8 @@ import java.util.Comparator;
 record Endpoint(String service, String method, String path) implements Comparable<Endpoint> {
 
     private static final Comparator<Endpoint> ORDER = Comparator.comparing(Endpoint::service)
-            .thenComparing(Endpoint::path).thenComparing(Endpoint::method);
+            .thenComparing(Endpoint::path)
+            .thenComparing(Endpoint::method);
 
     /** Under {@code /api/**}: JSON, stateless, a missing sign-in is a 401. Otherwise a page or a door. */
     boolean api() {

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -26,11 +25,19 @@ final class EnvironmentContract {
     static final Set<String> STANDARD = Set.of("SERVER_PORT", "SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS");
 
     /** The properties of suggestion-platform's {@code @ConfigurationProperties} records. */
-    static final Set<String> PLATFORM_PROPERTIES = Set.of("suggestionbox.links.intake", "suggestionbox.links.router",
-            "suggestionbox.links.notifier", "suggestionbox.kafka.partitions", "suggestionbox.kafka.replication-factor",
-            "suggestionbox.kafka.retries", "suggestionbox.kafka.initial-back-off", "suggestionbox.kafka.max-back-off",
-            "suggestionbox.directory.location", "suggestionbox.security.demo-password",
-            "suggestionbox.security.public-paths", "suggestionbox.anonymity.active-key-id");
+    static final Set<String> PLATFORM_PROPERTIES = Set.of(
+            "suggestionbox.links.intake",
+            "suggestionbox.links.router",
+            "suggestionbox.links.notifier",
+            "suggestionbox.kafka.partitions",
+            "suggestionbox.kafka.replication-factor",
+            "suggestionbox.kafka.retries",
+            "suggestionbox.kafka.initial-back-off",
+            "suggestionbox.kafka.max-back-off",
+            "suggestionbox.directory.location",
+            "suggestionbox.security.demo-password",
+            "suggestionbox.security.public-paths",
+            "suggestionbox.anonymity.active-key-id");
 
     /**
      * A compose substitution: an escaped dollar (group 1), {@code $NAME} (2), or {@code ${NAME}} (3) with
@@ -67,10 +74,13 @@ final class EnvironmentContract {
         if (STANDARD.contains(name)) {
             return true;
         }
-        if (Pattern.compile("\\$\\{" + Pattern.quote(name) + "[:}]").matcher(this.applicationYml).find()) {
+        if (Pattern.compile("\\$\\{" + Pattern.quote(name) + "[:}]")
+                .matcher(this.applicationYml)
+                .find()) {
             return true;
         }
-        return name.matches("[A-Z0-9_]+") && this.canonicalKeys.contains(name.toLowerCase(Locale.ROOT).replace('_', '.'));
+        return name.matches("[A-Z0-9_]+")
+                && this.canonicalKeys.contains(name.toLowerCase(Locale.ROOT).replace('_', '.'));
     }
 
     /** Spring's canonical property name: lower case, dashes dropped. */
@@ -85,8 +95,7 @@ final class EnvironmentContract {
                 keys.add(canonical(key));
                 flatten(key, entry.getValue(), keys);
             }
-        }
-        else if (node instanceof List<?> list) {
+        } else if (node instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 flatten(prefix + "[" + i + "]", list.get(i), keys);
             }
@@ -107,9 +116,10 @@ final class EnvironmentContract {
             }
             if (matcher.group(2) != null) {
                 substitutions.add(new Substitution(matcher.group(2), "", ""));
-            }
-            else {
-                substitutions.add(new Substitution(matcher.group(3), matcher.group(4) == null ? "" : matcher.group(4),
+            } else {
+                substitutions.add(new Substitution(
+                        matcher.group(3),
+                        matcher.group(4) == null ? "" : matcher.group(4),
                         matcher.group(5) == null ? "" : matcher.group(5)));
             }
         }
@@ -133,12 +143,12 @@ final class EnvironmentContract {
         Object declared = service.get("environment");
         if (declared instanceof Map<?, ?> map) {
             map.forEach((name, value) -> environment.put(String.valueOf(name), String.valueOf(value)));
-        }
-        else if (declared instanceof List<?> list) {
+        } else if (declared instanceof List<?> list) {
             for (Object item : list) {
                 String text = String.valueOf(item);
                 int equals = text.indexOf('=');
-                environment.put(equals < 0 ? text : text.substring(0, equals), equals < 0 ? "" : text.substring(equals + 1));
+                environment.put(
+                        equals < 0 ? text : text.substring(0, equals), equals < 0 ? "" : text.substring(equals + 1));
             }
         }
         return environment;

@@ -16,8 +16,7 @@ interface Fault extends Runnable {
         return new Fault() {
 
             @Override
-            public void run() {
-            }
+            public void run() {}
 
             @Override
             public List<String> timings() {

@@ -1,5 +1,8 @@
 package org.suggestionbox.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,14 +23,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.suggestionbox.localstack.LocalStack;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * "No idea goes unanswered", under fire: ideas are submitted over HTTP by several clients while something
@@ -74,8 +73,8 @@ class FaultInjectionIntegrationTests {
 
     private static final int CLIENT_THREADS = 6;
 
-    private static final Map<String, Integer> DEFAULT_IDEAS = Map.of("router-kill", 500, "notifier-kill", 500,
-            "intake-kill", 500);
+    private static final Map<String, Integer> DEFAULT_IDEAS =
+            Map.of("router-kill", 500, "notifier-kill", 500, "intake-kill", 500);
 
     private static final int OTHER_SCENARIOS_IDEAS = 200;
 
@@ -89,8 +88,8 @@ class FaultInjectionIntegrationTests {
 
     private static final int DEADLINE_IDEAS = 12;
 
-    private static final Pattern RECONCILED = Pattern.compile(
-            "The decision (\\S+) of idea \\S+ has not reached all its submitters; delivering it again");
+    private static final Pattern RECONCILED =
+            Pattern.compile("The decision (\\S+) of idea \\S+ has not reached all its submitters; delivering it again");
 
     private static LocalStack stack;
 
@@ -105,49 +104,59 @@ class FaultInjectionIntegrationTests {
     @AfterAll
     static void stopOwnStack() {
         if (stack != null) {
-            System.out.printf("[fault-injection] resident memory at the end (MB): %s%n", stack.residentMemoryMegabytes());
+            System.out.printf(
+                    "[fault-injection] resident memory at the end (MB): %s%n", stack.residentMemoryMegabytes());
             stack.close();
         }
     }
 
     @Test
     void noIdeaIsLostOrDoubledWhileTheRouterIsKilled() {
-        Run run = runUnderFire("router-kill", (seed, inFlight) -> new ServiceKiller(stack, ROUTER, KILLS, seed, inFlight));
+        Run run = runUnderFire(
+                "router-kill", (seed, inFlight) -> new ServiceKiller(stack, ROUTER, KILLS, seed, inFlight));
 
         assertClean(run);
     }
 
     @Test
     void noIdeaIsLostOrDoubledWhileTheNotifierIsKilled() {
-        Run run = runUnderFire("notifier-kill",
-                (seed, inFlight) -> new ServiceKiller(stack, NOTIFIER, KILLS, seed, inFlight));
+        Run run = runUnderFire(
+                "notifier-kill", (seed, inFlight) -> new ServiceKiller(stack, NOTIFIER, KILLS, seed, inFlight));
 
         assertClean(run);
     }
 
     @Test
     void clientsRetryingWithTheSameIdempotencyKeyGetOneIdeaEachWhileIntakeIsKilled() {
-        Run run = runUnderFire("intake-kill", (seed, inFlight) -> new ServiceKiller(stack, INTAKE, KILLS, seed, inFlight));
+        Run run = runUnderFire(
+                "intake-kill", (seed, inFlight) -> new ServiceKiller(stack, INTAKE, KILLS, seed, inFlight));
 
         assertClean(run);
-        assertThat(run.load().retried("connection failed")).as("requests cut off or refused by the crashes, retried")
+        assertThat(run.load().retried("connection failed"))
+                .as("requests cut off or refused by the crashes, retried")
                 .isPositive();
     }
 
     @Test
     void intakeAnswers503WhileTheBrokerIsAwayAndEverythingAcceptedArrives() {
-        Run run = runUnderFire("broker-outage", (seed, inFlight) -> new Outage("Kafka", stack::stopKafka, stack::startKafka,
-                outageStart(seed), OUTAGE));
+        Run run = runUnderFire(
+                "broker-outage",
+                (seed, inFlight) ->
+                        new Outage("Kafka", stack::stopKafka, stack::startKafka, outageStart(seed), OUTAGE));
 
         assertClean(run);
-        assertThat(run.load().retried("503 with Retry-After")).as("503 answers with Retry-After during the outage; "
-                + "all retries: " + run.load().retries()).isPositive();
+        assertThat(run.load().retried("503 with Retry-After"))
+                .as("503 answers with Retry-After during the outage; " + "all retries: "
+                        + run.load().retries())
+                .isPositive();
     }
 
     @Test
     void consumersResumeAfterTheDatabaseWasAwayAndNothingIsLost() {
-        Run run = runUnderFire("mongo-outage", (seed, inFlight) -> new Outage("MongoDB-wire server", stack::stopMongo,
-                stack::startMongo, outageStart(seed), OUTAGE));
+        Run run = runUnderFire(
+                "mongo-outage",
+                (seed, inFlight) -> new Outage(
+                        "MongoDB-wire server", stack::stopMongo, stack::startMongo, outageStart(seed), OUTAGE));
 
         assertClean(run);
     }
@@ -163,50 +172,76 @@ class FaultInjectionIntegrationTests {
         assertThat(run.verdict().clean()).as(run.verdict().toString()).isTrue();
         PoisonInjector poison = injector.get();
         assertThat(poison.injected()).hasSize(PoisonInjector.TOPICS.size() * PoisonInjector.PARTITIONS * 3);
-        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(poison.missingDeadLetters()).isEmpty());
-        poison.injected().stream().filter(record -> record.partition() == 0)
-                .forEach(record -> System.out.printf("[fault-injection] dead letter of %s: %s%n", record,
-                        poison.causeOf(record)));
-        System.out.printf("[fault-injection] %s: %d poison records, each in its .DLT with original bytes, "
-                + "partition, offset and cause%n", run.name(), poison.injected().size());
+        poison.injected().stream()
+                .filter(record -> record.partition() == 0)
+                .forEach(record ->
+                        System.out.printf("[fault-injection] dead letter of %s: %s%n", record, poison.causeOf(record)));
+        System.out.printf(
+                "[fault-injection] %s: %d poison records, each in its .DLT with original bytes, "
+                        + "partition, offset and cause%n",
+                run.name(), poison.injected().size());
     }
 
     @Test
     void scalingRoutersAndNotifiersOutAndInLosesNothingAndScheduledJobsRunOnce() {
         AtomicReference<Scaler> scaler = new AtomicReference<>();
         Run run = runUnderFire("scale-out", (seed, inFlight) -> {
-            scaler.set(new Scaler(stack, kafka, "scale-" + Long.toHexString(seed), DEADLINE_IDEAS,
-                    FaultInjectionStack.DEADLINE, Duration.ofSeconds(1)));
+            scaler.set(new Scaler(
+                    stack,
+                    kafka,
+                    "scale-" + Long.toHexString(seed),
+                    DEADLINE_IDEAS,
+                    FaultInjectionStack.DEADLINE,
+                    Duration.ofSeconds(1)));
             return scaler.get();
         });
 
         assertClean(run);
         List<Scaler.DeadlineEvents> deadlines = scaler.get().deadlineEvents();
-        System.out.printf("[fault-injection] %s: %d undecided ideas with a %d s deadline, reminders and escalations "
-                + "on ideas.lifecycle.v1: %s%n", run.name(), deadlines.size(), FaultInjectionStack.DEADLINE.toSeconds(),
-                deadlines.stream().map(events -> events.reminders() + "/" + events.escalations()).toList());
-        assertThat(deadlines).hasSize(DEADLINE_IDEAS)
-                .allSatisfy(events -> assertThat(events.reminders()).as("reminders of %s", events.ideaId()).isOne())
-                .allSatisfy(events -> assertThat(events.escalations()).as("escalations of %s", events.ideaId()).isOne());
+        System.out.printf(
+                "[fault-injection] %s: %d undecided ideas with a %d s deadline, reminders and escalations "
+                        + "on ideas.lifecycle.v1: %s%n",
+                run.name(),
+                deadlines.size(),
+                FaultInjectionStack.DEADLINE.toSeconds(),
+                deadlines.stream()
+                        .map(events -> events.reminders() + "/" + events.escalations())
+                        .toList());
+        assertThat(deadlines)
+                .hasSize(DEADLINE_IDEAS)
+                .allSatisfy(events -> assertThat(events.reminders())
+                        .as("reminders of %s", events.ideaId())
+                        .isOne())
+                .allSatisfy(events -> assertThat(events.escalations())
+                        .as("escalations of %s", events.ideaId())
+                        .isOne());
         Map<String, Long> reconciled = reconciledDecisions();
-        System.out.printf("[fault-injection] %s: the answer reconciler delivered %d decisions again over the class "
-                + "so far, none twice: %s%n", run.name(), reconciled.size(), reconciled.values().stream()
-                        .allMatch(times -> times == 1));
-        assertThat(reconciled).as("decisions the answer reconciler delivered more than once")
+        System.out.printf(
+                "[fault-injection] %s: the answer reconciler delivered %d decisions again over the class "
+                        + "so far, none twice: %s%n",
+                run.name(), reconciled.size(), reconciled.values().stream().allMatch(times -> times == 1));
+        assertThat(reconciled)
+                .as("decisions the answer reconciler delivered more than once")
                 .allSatisfy((decision, times) -> assertThat(times).isOne());
     }
 
     /** The checker found nothing, and nothing was given up into a dead-letter topic. */
     private static void assertClean(Run run) {
         assertThat(run.verdict().clean()).as(run.verdict().toString()).isTrue();
-        assertThat(run.newDeadLetters()).as("records dead-lettered during %s", run.name())
+        assertThat(run.newDeadLetters())
+                .as("records dead-lettered during %s", run.name())
                 .allSatisfy((topic, letters) -> assertThat(letters).as(topic).isZero());
     }
 
-    private record Run(String name, PipelineChecker.Verdict verdict, IdeaSubmitters.Load load,
-            Map<String, Integer> newDeadLetters) {
-    }
+    private record Run(
+            String name,
+            PipelineChecker.Verdict verdict,
+            IdeaSubmitters.Load load,
+            Map<String, Integer> newDeadLetters) {}
 
     /** Makes a scenario's fault from its seed and a count of the ideas in flight (accepted, not yet decided). */
     @FunctionalInterface
@@ -217,14 +252,16 @@ class FaultInjectionIntegrationTests {
 
     private static Run runUnderFire(String scenario, FaultFactory faultOf) {
         long seed = Long.getLong("faults.seed", System.nanoTime());
-        int ideas = Integer.getInteger("faults." + scenario + ".ideas", Integer.getInteger("faults.ideas",
-                DEFAULT_IDEAS.getOrDefault(scenario, OTHER_SCENARIOS_IDEAS)));
-        Duration window = Duration.ofSeconds(Integer.getInteger("faults." + scenario + ".submit-seconds",
-                SUBMIT_SECONDS));
+        int ideas = Integer.getInteger(
+                "faults." + scenario + ".ideas",
+                Integer.getInteger("faults.ideas", DEFAULT_IDEAS.getOrDefault(scenario, OTHER_SCENARIOS_IDEAS)));
+        Duration window =
+                Duration.ofSeconds(Integer.getInteger("faults." + scenario + ".submit-seconds", SUBMIT_SECONDS));
         Map<String, Integer> deadLettersBefore = deadLetters();
         String run = scenario + "-" + Long.toHexString(seed);
-        System.out.printf("[fault-injection] run %s: %d ideas, seed %d (-Dfaults.seed=%d repeats the fault "
-                + "moments)%n", run, ideas, seed, seed);
+        System.out.printf(
+                "[fault-injection] run %s: %d ideas, seed %d (-Dfaults.seed=%d repeats the fault " + "moments)%n",
+                run, ideas, seed, seed);
         long started = System.nanoTime();
 
         Map<String, IdeaSubmitters.Submission> accepted = new ConcurrentHashMap<>();
@@ -239,8 +276,8 @@ class FaultInjectionIntegrationTests {
         CompletableFuture<Void> deciding = CompletableFuture.runAsync(owners);
 
         // the load goes on until the fault is over, so no crash or outage happens after the last request
-        IdeaSubmitters.Load load = IdeaSubmitters.submitUntil(stack.intakeUrl(), run, ideas, CLIENT_THREADS, window,
-                faulting::isDone, accepted);
+        IdeaSubmitters.Load load = IdeaSubmitters.submitUntil(
+                stack.intakeUrl(), run, ideas, CLIENT_THREADS, window, faulting::isDone, accepted);
         Collection<IdeaSubmitters.Submission> submitted = load.submissions().values();
         long submittedAt = System.nanoTime();
         owners.submittingDone();
@@ -249,18 +286,26 @@ class FaultInjectionIntegrationTests {
         join(deciding, "the scripted owners", ownerPatience);
         long decidedAt = System.nanoTime();
 
-        PipelineChecker.Verdict verdict = new PipelineChecker(stack.routerUrl(), stack.notifierUrl())
-                .awaitVerdict(submitted, ownerPatience);
+        PipelineChecker.Verdict verdict =
+                new PipelineChecker(stack.routerUrl(), stack.notifierUrl()).awaitVerdict(submitted, ownerPatience);
         long checkedAt = System.nanoTime();
         Map<String, Integer> newDeadLetters = new java.util.TreeMap<>();
         deadLetters().forEach((topic, letters) -> newDeadLetters.put(topic, letters - deadLettersBefore.get(topic)));
 
         System.out.printf("[fault-injection] %s: %s%n", run, verdict);
-        System.out.printf("[fault-injection] %s timings: submitted %d ms (retries %s), fault done %d ms, all decided "
-                + "%d ms (%d decided, %d answered 409 already decided), checked %d ms; new dead letters %s; %s%n",
-                run, millis(started, submittedAt), load.retries(), millis(started, faultDoneAt),
-                millis(started, decidedAt), owners.decided().size(), owners.alreadyDecided(),
-                millis(started, checkedAt), newDeadLetters, fault.timings());
+        System.out.printf(
+                "[fault-injection] %s timings: submitted %d ms (retries %s), fault done %d ms, all decided "
+                        + "%d ms (%d decided, %d answered 409 already decided), checked %d ms; new dead letters %s; %s%n",
+                run,
+                millis(started, submittedAt),
+                load.retries(),
+                millis(started, faultDoneAt),
+                millis(started, decidedAt),
+                owners.decided().size(),
+                owners.alreadyDecided(),
+                millis(started, checkedAt),
+                newDeadLetters,
+                fault.timings());
         return new Run(run, verdict, load, newDeadLetters);
     }
 
@@ -287,31 +332,33 @@ class FaultInjectionIntegrationTests {
     /** How often each decision was delivered again by the answer reconciler, over every notifier instance's log. */
     private static Map<String, Long> reconciledDecisions() {
         try (Stream<Path> logs = Files.list(stack.dataDir().resolve("logs"))) {
-            return logs.filter(log -> log.getFileName().toString().startsWith(NOTIFIER)).flatMap(log -> {
-                try {
-                    return Files.readAllLines(log).stream();
-                }
-                catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
-            }).map(RECONCILED::matcher).filter(Matcher::find).map(matcher -> matcher.group(1))
+            return logs.filter(log -> log.getFileName().toString().startsWith(NOTIFIER))
+                    .flatMap(log -> {
+                        try {
+                            return Files.readAllLines(log).stream();
+                        } catch (IOException ex) {
+                            throw new UncheckedIOException(ex);
+                        }
+                    })
+                    .map(RECONCILED::matcher)
+                    .filter(Matcher::find)
+                    .map(matcher -> matcher.group(1))
                     .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
     private static Set<String> idsOf(Collection<IdeaSubmitters.Submission> submissions) {
-        return submissions.stream().flatMap(submission -> submission.ideaIds().stream())
+        return submissions.stream()
+                .flatMap(submission -> submission.ideaIds().stream())
                 .collect(Collectors.toCollection(java.util.HashSet::new));
     }
 
     private static void join(CompletableFuture<Void> task, String what, Duration patience) {
         try {
             task.get(patience.toSeconds() + 60, TimeUnit.SECONDS);
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new AssertionError("Failed: " + what + ": " + ex, ex);
         }
     }

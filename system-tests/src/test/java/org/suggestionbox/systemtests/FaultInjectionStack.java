@@ -2,7 +2,6 @@ package org.suggestionbox.systemtests;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.suggestionbox.localstack.LocalStack;
 
 /**
@@ -27,18 +26,22 @@ final class FaultInjectionStack {
      */
     static final Duration RESTART_PATIENCE = Duration.ofMinutes(5);
 
-    private FaultInjectionStack() {
-    }
+    private FaultInjectionStack() {}
 
     static LocalStack start() {
         LocalStack stack = TestStacks.builder("suggestionbox-fault-injection-")
                 .healthTimeout(RESTART_PATIENCE)
                 .serviceEnvironment(Map.of(
-                        "SUGGESTIONBOX_INTAKE_RATELIMIT", "1000000",
-                        "SUGGESTIONBOX_INTAKE_GLOBALRATELIMIT_LIMIT", "1000000",
-                        "SUGGESTIONBOX_NOTIFIER_INBOXPAGESIZE", "100000",
-                        "RECONCILER_INTERVAL", "5s",
-                        "RECONCILER_GRACE", "60s",
+                        "SUGGESTIONBOX_INTAKE_RATELIMIT",
+                        "1000000",
+                        "SUGGESTIONBOX_INTAKE_GLOBALRATELIMIT_LIMIT",
+                        "1000000",
+                        "SUGGESTIONBOX_NOTIFIER_INBOXPAGESIZE",
+                        "100000",
+                        "RECONCILER_INTERVAL",
+                        "5s",
+                        "RECONCILER_GRACE",
+                        "60s",
                         "SPRING_APPLICATION_JSON",
                         "{\"spring.kafka.consumer.properties.session.timeout.ms\":\"10000\","
                                 + "\"spring.kafka.consumer.properties.heartbeat.interval.ms\":\"1000\","
@@ -49,7 +52,8 @@ final class FaultInjectionStack {
                 .build();
         long started = System.nanoTime();
         stack.start();
-        System.out.printf("[fault-injection] own stack up in %d ms: %s; data and logs in %s%n",
+        System.out.printf(
+                "[fault-injection] own stack up in %d ms: %s; data and logs in %s%n",
                 (System.nanoTime() - started) / 1_000_000, stack.timings(), stack.dataDir());
         return stack;
     }

@@ -1,15 +1,14 @@
 package org.suggestionbox.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * One idea through the whole pipeline, for real: intake's API publishes to the Kafka broker process, the
@@ -28,10 +27,13 @@ class FullPipelineIntegrationTests {
         long started = System.nanoTime();
 
         // alice submits an idea
-        Api.Response submitted = Api.as("alice").post(stack.intakeUrl() + "/api/ideas", Map.of(
-                "title", "Call-back instead of waiting on hold " + marker,
-                "description", "Customers could leave their number and be called back in order.",
-                "category", "customer-experience"));
+        Api.Response submitted = Api.as("alice")
+                .post(
+                        stack.intakeUrl() + "/api/ideas",
+                        Map.of(
+                                "title", "Call-back instead of waiting on hold " + marker,
+                                "description", "Customers could leave their number and be called back in order.",
+                                "category", "customer-experience"));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
         String ideaId = submitted.json().path("id").asString();
         assertThat(submitted.json().path("status").asString()).isEqualTo("SUBMITTED");
@@ -46,10 +48,15 @@ class FullPipelineIntegrationTests {
         long queued = System.nanoTime();
 
         // maya declines it with a reason
-        Api.Response decided = Api.as("maya").post(stack.routerUrl() + "/api/ideas/" + ideaId + "/decision",
-                Map.of("outcome", "DECLINE", "reasonCode", "NOT_FEASIBLE", "explanation", explanation));
+        Api.Response decided = Api.as("maya")
+                .post(
+                        stack.routerUrl() + "/api/ideas/" + ideaId + "/decision",
+                        Map.of("outcome", "DECLINE", "reasonCode", "NOT_FEASIBLE", "explanation", explanation));
         assertThat(decided.status()).as(decided.body()).isBetween(200, 299);
-        assertThat(Api.as("maya").get(stack.routerUrl() + "/api/ideas/" + ideaId).body()).contains("DECLINED");
+        assertThat(Api.as("maya")
+                        .get(stack.routerUrl() + "/api/ideas/" + ideaId)
+                        .body())
+                .contains("DECLINED");
         long declined = System.nanoTime();
 
         // alice's in-app inbox has the decision with the explanation
@@ -63,32 +70,49 @@ class FullPipelineIntegrationTests {
         // and an email to alice carries the explanation too
         await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             MimeMessage[] received = stack.greenMail().getReceivedMessages();
-            assertThat(Arrays.stream(received).filter(mail -> Mails.isTo(mail, "alice@suggestionbox.example"))
-                    .map(Mails::text)).anySatisfy(text -> assertThat(text).contains(explanation));
+            assertThat(Arrays.stream(received)
+                            .filter(mail -> Mails.isTo(mail, "alice@suggestionbox.example"))
+                            .map(Mails::text))
+                    .anySatisfy(text -> assertThat(text).contains(explanation));
         });
         long mailed = System.nanoTime();
 
-        System.out.printf("[system-tests] pipeline: accepted %d ms, in queue +%d ms, declined +%d ms, "
-                + "in inbox +%d ms, email +%d ms (total %d ms)%n", millis(started, accepted), millis(accepted, queued),
-                millis(queued, declined), millis(declined, notified), millis(notified, mailed), millis(started, mailed));
+        System.out.printf(
+                "[system-tests] pipeline: accepted %d ms, in queue +%d ms, declined +%d ms, "
+                        + "in inbox +%d ms, email +%d ms (total %d ms)%n",
+                millis(started, accepted),
+                millis(accepted, queued),
+                millis(queued, declined),
+                millis(declined, notified),
+                millis(notified, mailed),
+                millis(started, mailed));
     }
 
     @Test
     void anOwnerCannotDeclineWithoutAReason(RunningStack stack) {
-        Api.Response submitted = Api.as("alice").post(stack.intakeUrl() + "/api/ideas", Map.of(
-                "title", "Quieter ring tones on the support floor",
-                "description", "The default ring tone is loud and makes the floor stressful.",
-                "category", "customer-experience"));
+        Api.Response submitted = Api.as("alice")
+                .post(
+                        stack.intakeUrl() + "/api/ideas",
+                        Map.of(
+                                "title", "Quieter ring tones on the support floor",
+                                "description", "The default ring tone is loud and makes the floor stressful.",
+                                "category", "customer-experience"));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
         String ideaId = submitted.json().path("id").asString();
-        await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> assertThat(Api.as("maya")
-                .getAll(stack.routerUrl() + "/api/queue").body()).contains(ideaId));
+        await().atMost(PIPELINE_TIMEOUT)
+                .untilAsserted(() -> assertThat(Api.as("maya")
+                                .getAll(stack.routerUrl() + "/api/queue")
+                                .body())
+                        .contains(ideaId));
 
-        Api.Response refused = Api.as("maya").post(stack.routerUrl() + "/api/ideas/" + ideaId + "/decision",
-                Map.of("outcome", "DECLINE"));
+        Api.Response refused = Api.as("maya")
+                .post(stack.routerUrl() + "/api/ideas/" + ideaId + "/decision", Map.of("outcome", "DECLINE"));
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-        assertThat(Api.as("maya").get(stack.routerUrl() + "/api/ideas/" + ideaId).body()).doesNotContain("DECLINED");
+        assertThat(Api.as("maya")
+                        .get(stack.routerUrl() + "/api/ideas/" + ideaId)
+                        .body())
+                .doesNotContain("DECLINED");
     }
 
     private static long millis(long from, long to) {

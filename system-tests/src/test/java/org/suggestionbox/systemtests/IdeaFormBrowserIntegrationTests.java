@@ -1,11 +1,10 @@
 package org.suggestionbox.systemtests;
 
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The idea form in a real browser: inline validation, confirmation with tracking link, right-to-left Hebrew. */
 @BrowserTest
@@ -29,7 +28,8 @@ class IdeaFormBrowserIntegrationTests {
 
     @Test
     void aValidIdeaIsConfirmedWithATrackingLink(RunningStack stack, Browser browser) {
-        String title = "Water cooler on the support floor " + UUID.randomUUID().toString().substring(0, 6);
+        String title = "Water cooler on the support floor "
+                + UUID.randomUUID().toString().substring(0, 6);
         browser.openSignedIn(stack.intakeUrl() + "/ideas/new", "alice");
         browser.await("idea-form");
         browser.screenshot("intake-form-en");

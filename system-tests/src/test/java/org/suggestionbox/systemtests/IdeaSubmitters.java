@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,8 +43,7 @@ final class IdeaSubmitters {
     private static final int TRICKLE_PER_SECOND = 2;
 
     /** One idea as the client submitted it, with every idea id intake answered for its key. */
-    record Submission(String key, String submitter, String title, Set<String> ideaIds) {
-    }
+    record Submission(String key, String submitter, String title, Set<String> ideaIds) {}
 
     /**
      * What a load ended with: the submissions by key, and how often a request had to be sent again, by
@@ -58,8 +56,7 @@ final class IdeaSubmitters {
         }
     }
 
-    private IdeaSubmitters() {
-    }
+    private IdeaSubmitters() {}
 
     /** Submits {@code count} ideas in the decided categories with {@code threads} clients over about {@code window}. */
     static Load submit(String intakeUrl, String run, int count, int threads, Duration window) {
@@ -77,13 +74,26 @@ final class IdeaSubmitters {
      * a second until {@code done} holds; every accepted idea is put into {@code submissions} as it is
      * accepted, so others can watch the load while it runs.
      */
-    static Load submitUntil(String intakeUrl, String run, int count, int threads, Duration window, BooleanSupplier done,
+    static Load submitUntil(
+            String intakeUrl,
+            String run,
+            int count,
+            int threads,
+            Duration window,
+            BooleanSupplier done,
             Map<String, Submission> submissions) {
         return submit(intakeUrl, run, count, threads, window, DECIDED_CATEGORIES, done, submissions);
     }
 
-    private static Load submit(String intakeUrl, String run, int count, int threads, Duration window,
-            List<String> categories, BooleanSupplier done, Map<String, Submission> submissions) {
+    private static Load submit(
+            String intakeUrl,
+            String run,
+            int count,
+            int threads,
+            Duration window,
+            List<String> categories,
+            BooleanSupplier done,
+            Map<String, Submission> submissions) {
         Map<String, AtomicInteger> retries = new ConcurrentHashMap<>();
         long pauseNanos = window.toNanos() * threads / Math.max(1, count);
         long tricklePauseNanos = 1_000_000_000L * threads / TRICKLE_PER_SECOND;
@@ -92,7 +102,9 @@ final class IdeaSubmitters {
             List<Future<?>> running = new ArrayList<>();
             for (int client = 0; client < threads; client++) {
                 running.add(clients.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count || !done.getAsBoolean(); i = next.getAndIncrement()) {
+                    for (int i = next.getAndIncrement();
+                            i < count || !done.getAsBoolean();
+                            i = next.getAndIncrement()) {
                         submitOne(intakeUrl, run, i, categories, submissions, retries);
                         // pacing the load, not waiting for a condition
                         LockSupport.parkNanos(i < count ? pauseNanos : tricklePauseNanos);
@@ -102,8 +114,7 @@ final class IdeaSubmitters {
             for (Future<?> client : running) {
                 client.get();
             }
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException("Submitting failed: " + ex, ex);
         }
         Map<String, Integer> retried = new TreeMap<>();
@@ -111,24 +122,37 @@ final class IdeaSubmitters {
         return new Load(Map.copyOf(submissions), retried);
     }
 
-    private static void submitOne(String intakeUrl, String run, int i, List<String> categories,
-            Map<String, Submission> submissions, Map<String, AtomicInteger> retries) {
+    private static void submitOne(
+            String intakeUrl,
+            String run,
+            int i,
+            List<String> categories,
+            Map<String, Submission> submissions,
+            Map<String, AtomicInteger> retries) {
         String submitter = SUBMITTERS.get(i % SUBMITTERS.size());
         String key = run + "-" + i;
         String title = "Fault run " + key;
-        Submission submission = submissions.computeIfAbsent(key,
-                k -> new Submission(k, submitter, title, ConcurrentHashMap.newKeySet()));
-        Map<String, Object> body = Map.of("title", title,
-                "description", "Idea " + i + " of fault-injection run " + run + ", submitted while services crash.",
-                "category", categories.get(i / SUBMITTERS.size() % categories.size()));
+        Submission submission = submissions.computeIfAbsent(
+                key, k -> new Submission(k, submitter, title, ConcurrentHashMap.newKeySet()));
+        Map<String, Object> body = Map.of(
+                "title",
+                title,
+                "description",
+                "Idea " + i + " of fault-injection run " + run + ", submitted while services crash.",
+                "category",
+                categories.get(i / SUBMITTERS.size() % categories.size()));
         // sent twice on purpose every tenth time: a client that never saw the answer retries with the same key
         int sends = i % 10 == 0 ? 2 : 1;
         for (int send = 0; send < sends; send++) {
-            Api.Response response = Retrying.call(() -> Api.as(submitter).post(intakeUrl + "/api/ideas", body,
-                    Map.of("Idempotency-Key", key)), RETRY, PATIENCE,
-                    retried -> retries.computeIfAbsent(cause(retried), c -> new AtomicInteger()).incrementAndGet());
+            Api.Response response = Retrying.call(
+                    () -> Api.as(submitter).post(intakeUrl + "/api/ideas", body, Map.of("Idempotency-Key", key)),
+                    RETRY,
+                    PATIENCE,
+                    retried -> retries.computeIfAbsent(cause(retried), c -> new AtomicInteger())
+                            .incrementAndGet());
             if (response.status() != 202) {
-                throw new IllegalStateException("Idea " + key + " refused: " + response.status() + " " + response.body());
+                throw new IllegalStateException(
+                        "Idea " + key + " refused: " + response.status() + " " + response.body());
             }
             submission.ideaIds().add(response.json().path("id").asString());
         }

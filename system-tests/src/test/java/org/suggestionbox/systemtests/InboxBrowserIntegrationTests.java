@@ -1,15 +1,14 @@
 package org.suggestionbox.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What a submitter sees after a decline, in a real browser: the notifier's inbox (English and Hebrew,
@@ -33,7 +32,8 @@ class InboxBrowserIntegrationTests {
 
     @Test
     void aHebrewSpeakerReadsTheInboxRightToLeftAndTheMailRendersHebrew(RunningStack stack, Browser browser) {
-        String explanation = "אין לנו תקציב השנה, נחזור לזה ברבעון הבא " + UUID.randomUUID().toString().substring(0, 6);
+        String explanation = "אין לנו תקציב השנה, נחזור לזה ברבעון הבא "
+                + UUID.randomUUID().toString().substring(0, 6);
         submitAndDecline(stack, "noa", "ספר הדרכה מקוצר לנציגים חדשים", explanation);
 
         browser.openSignedIn(stack.notifierUrl() + "/inbox", "noa");
@@ -42,10 +42,12 @@ class InboxBrowserIntegrationTests {
         assertThat(browser.find("inbox-list").getText()).contains(explanation);
         browser.screenshot("notifier-inbox-he");
 
-        int mailIndex = await().atMost(Duration.ofSeconds(60)).until(() -> indexOfMailContaining(stack, explanation),
-                index -> index >= 0);
+        int mailIndex = await().atMost(Duration.ofSeconds(60))
+                .until(() -> indexOfMailContaining(stack, explanation), index -> index >= 0);
         browser.get(stack.mailViewerUrl());
-        browser.driver().findElement(By.cssSelector("a[href='/messages/" + mailIndex + "']")).click();
+        browser.driver()
+                .findElement(By.cssSelector("a[href='/messages/" + mailIndex + "']"))
+                .click();
         browser.await("subject");
         assertThat(browser.driver().getPageSource()).contains(explanation);
         browser.screenshot("mail-viewer-he");
@@ -62,16 +64,32 @@ class InboxBrowserIntegrationTests {
     }
 
     private static void submitAndDecline(RunningStack stack, String submitter, String title, String explanation) {
-        Api.Response submitted = Api.as(submitter).post(stack.intakeUrl() + "/api/ideas", Map.of("title", title,
-                "description", "Details of the idea for the inbox test.", "category", "customer-experience"));
+        Api.Response submitted = Api.as(submitter)
+                .post(
+                        stack.intakeUrl() + "/api/ideas",
+                        Map.of(
+                                "title",
+                                title,
+                                "description",
+                                "Details of the idea for the inbox test.",
+                                "category",
+                                "customer-experience"));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
         String ideaId = submitted.json().path("id").asString();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as("maya")
-                .getAll(stack.routerUrl() + "/api/queue").body()).contains(ideaId));
-        Api.Response decided = Api.as("maya").post(stack.routerUrl() + "/api/ideas/" + ideaId + "/decision",
-                Map.of("outcome", "DECLINE", "reasonCode", "COST_EXCEEDS_BENEFIT", "explanation", explanation));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(Api.as("maya")
+                                .getAll(stack.routerUrl() + "/api/queue")
+                                .body())
+                        .contains(ideaId));
+        Api.Response decided = Api.as("maya")
+                .post(
+                        stack.routerUrl() + "/api/ideas/" + ideaId + "/decision",
+                        Map.of("outcome", "DECLINE", "reasonCode", "COST_EXCEEDS_BENEFIT", "explanation", explanation));
         assertThat(decided.status()).as(decided.body()).isBetween(200, 299);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as(submitter)
-                .getAll(stack.notifierUrl() + "/api/notifications").body()).contains(explanation));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(Api.as(submitter)
+                                .getAll(stack.notifierUrl() + "/api/notifications")
+                                .body())
+                        .contains(explanation));
     }
 }

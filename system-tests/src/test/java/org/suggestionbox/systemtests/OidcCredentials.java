@@ -3,7 +3,6 @@ package org.suggestionbox.systemtests;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.suggestionbox.localstack.LocalSecrets;
 import org.suggestionbox.testing.OidcLogin;
 
@@ -32,10 +31,11 @@ final class OidcCredentials implements Credentials {
 
     String accessToken(String person, String audience) {
         return this.tokens.computeIfAbsent(person + " " + audience, key -> {
-            OidcLogin browser = this.browsers.computeIfAbsent(person,
-                    name -> new OidcLogin(URI.create(this.stack.signInUrl())));
-            return browser.signIn(client(audience), OidcLogin.redirectUriOf(URI.create(baseUrl(audience))), person,
-                    "demo").accessToken();
+            OidcLogin browser =
+                    this.browsers.computeIfAbsent(person, name -> new OidcLogin(URI.create(this.stack.signInUrl())));
+            return browser.signIn(
+                            client(audience), OidcLogin.redirectUriOf(URI.create(baseUrl(audience))), person, "demo")
+                    .accessToken();
         });
     }
 

@@ -43,9 +43,13 @@ final class Outage implements Fault {
         long starting = System.nanoTime();
         this.start.run();
         long started = System.nanoTime();
-        String timing = "%s stopped after %d ms (stopping took %d ms), away %d ms, starting again took %d ms".formatted(
-                this.what, this.after.toMillis(), FaultLog.millis(stopping, stopped), FaultLog.millis(stopped, starting),
-                FaultLog.millis(starting, started));
+        String timing = "%s stopped after %d ms (stopping took %d ms), away %d ms, starting again took %d ms"
+                .formatted(
+                        this.what,
+                        this.after.toMillis(),
+                        FaultLog.millis(stopping, stopped),
+                        FaultLog.millis(stopped, starting),
+                        FaultLog.millis(starting, started));
         this.log.note(timing);
     }
 
@@ -53,5 +57,4 @@ final class Outage implements Fault {
     public List<String> timings() {
         return this.log.lines();
     }
-
 }

@@ -1,15 +1,14 @@
 package org.suggestionbox.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** An owner's queue and decision in a real browser: a decline needs a reason, then the idea is DECLINED. */
 @BrowserTest
@@ -17,13 +16,16 @@ class OwnerQueueBrowserIntegrationTests {
 
     @Test
     void anOwnerDeclinesAnIdeaFromTheQueueOnlyWithAReason(RunningStack stack, Browser browser) {
-        String title = "Headsets with noise cancelling " + UUID.randomUUID().toString().substring(0, 6);
+        String title =
+                "Headsets with noise cancelling " + UUID.randomUUID().toString().substring(0, 6);
         String ideaId = submitAsAliceAndAwaitMayasQueue(stack, title);
 
         browser.openSignedIn(stack.routerUrl() + "/queue", "maya");
         browser.await("queue-table");
         browser.screenshot("router-queue-en");
-        browser.driver().findElement(By.cssSelector("#queue-table tr[data-idea-id='" + ideaId + "'] a")).click();
+        browser.driver()
+                .findElement(By.cssSelector("#queue-table tr[data-idea-id='" + ideaId + "'] a"))
+                .click();
         browser.await("decision-form");
         assertThat(browser.driver().getPageSource()).contains(title);
         browser.screenshot("router-idea-en");
@@ -39,36 +41,49 @@ class OwnerQueueBrowserIntegrationTests {
         browser.find("outcome-decline").click();
         new Select(browser.find("reasonCode")).selectByValue("NOT_FEASIBLE");
         browser.find("explanation").clear();
-        browser.find("explanation").sendKeys("The budget for headsets is spent this year; we will look again in spring.");
+        browser.find("explanation")
+                .sendKeys("The budget for headsets is spent this year; we will look again in spring.");
         browser.find("decide-button").click();
-        browser.waitUntil(driver -> "DECLINED".equals(
-                driver.findElement(By.id("idea-state")).getDomAttribute("data-state")));
+        browser.waitUntil(driver ->
+                "DECLINED".equals(driver.findElement(By.id("idea-state")).getDomAttribute("data-state")));
         browser.screenshot("router-idea-declined-en");
     }
 
     @Test
     void theQueueIsRightToLeftInHebrewAndSaysWhyInHebrew(RunningStack stack, Browser browser) {
-        String ideaId = submitAsAliceAndAwaitMayasQueue(stack,
-                "Hebrew queue check " + UUID.randomUUID().toString().substring(0, 6));
+        String ideaId = submitAsAliceAndAwaitMayasQueue(
+                stack, "Hebrew queue check " + UUID.randomUUID().toString().substring(0, 6));
 
         browser.openSignedIn(stack.routerUrl() + "/queue?lang=he", "maya");
         browser.await("queue-table");
 
         assertThat(browser.htmlAttribute("dir")).isEqualTo("rtl");
-        assertThat(browser.driver().findElement(By.cssSelector("#queue-table tr[data-idea-id='" + ideaId + "']"))
-                .getText()).contains("הכלל cx-owner חל (הקטגוריה 'חוויית לקוח'); באחריות Maya Rosen")
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("#queue-table tr[data-idea-id='" + ideaId + "']"))
+                        .getText())
+                .contains("הכלל cx-owner חל (הקטגוריה 'חוויית לקוח'); באחריות Maya Rosen")
                 .doesNotContain("matched rule");
         browser.screenshot("router-queue-he");
     }
 
     private static String submitAsAliceAndAwaitMayasQueue(RunningStack stack, String title) {
-        Api.Response submitted = Api.as("alice").post(stack.intakeUrl() + "/api/ideas", Map.of("title", title,
-                "description", "Calls in an open-plan room are hard to follow for customers and agents.",
-                "category", "customer-experience"));
+        Api.Response submitted = Api.as("alice")
+                .post(
+                        stack.intakeUrl() + "/api/ideas",
+                        Map.of(
+                                "title",
+                                title,
+                                "description",
+                                "Calls in an open-plan room are hard to follow for customers and agents.",
+                                "category",
+                                "customer-experience"));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
         String ideaId = submitted.json().path("id").asString();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as("maya")
-                .getAll(stack.routerUrl() + "/api/queue").body()).contains(ideaId));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(Api.as("maya")
+                                .getAll(stack.routerUrl() + "/api/queue")
+                                .body())
+                        .contains(ideaId));
         return ideaId;
     }
 }

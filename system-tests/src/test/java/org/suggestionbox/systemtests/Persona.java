@@ -1,7 +1,6 @@
 package org.suggestionbox.systemtests;
 
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,7 +8,6 @@ import org.jspecify.annotations.Nullable;
  * and the demo person who plays the part. The fixture makes alice's idea go to maya and piotr's to jan.
  */
 enum Persona {
-
     NOBODY("nobody", null),
     OWNING_EMPLOYEE("owning-employee", "alice"),
     OTHER_EMPLOYEE("other-employee", "piotr"),

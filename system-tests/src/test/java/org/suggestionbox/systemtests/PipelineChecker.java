@@ -1,5 +1,7 @@
 package org.suggestionbox.systemtests;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,12 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * Checks through the public APIs that every submitted idea came through: the router knows it exactly
@@ -42,8 +41,13 @@ final class PipelineChecker {
 
         @Override
         public String toString() {
-            return "ideas=%d lost=%d duplicated=%d unanswered=%d%s".formatted(this.ideas, this.lost, this.duplicated,
-                    this.unanswered, this.examples.isEmpty() ? "" : " e.g. " + this.examples);
+            return "ideas=%d lost=%d duplicated=%d unanswered=%d%s"
+                    .formatted(
+                            this.ideas,
+                            this.lost,
+                            this.duplicated,
+                            this.unanswered,
+                            this.examples.isEmpty() ? "" : " e.g. " + this.examples);
         }
     }
 
@@ -63,17 +67,19 @@ final class PipelineChecker {
         try {
             // every pass reads each submitter's whole inbox: paced by its own cost (at most half the time
             // checking), so the checker never takes more than its share from the notifier it waits for
-            await().atMost(timeout).pollDelay(Duration.ZERO)
-                    .pollInterval((poll, previous) -> max(POLL, Duration.ofNanos(lastPassNanos.get()))).until(() -> {
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval((poll, previous) -> max(POLL, Duration.ofNanos(lastPassNanos.get())))
+                    .until(() -> {
                         long checking = System.nanoTime();
                         Verdict verdict = check(submissions);
                         lastPassNanos.set(System.nanoTime() - checking);
-                        System.out.printf("[fault-injection] check at +%d ms (took %d ms): %s%n",
+                        System.out.printf(
+                                "[fault-injection] check at +%d ms (took %d ms): %s%n",
                                 (checking - started) / 1_000_000, lastPassNanos.get() / 1_000_000, verdict);
                         return verdict.clean();
                     });
-        }
-        catch (ConditionTimeoutException ex) {
+        } catch (ConditionTimeoutException ex) {
             // the final check below says what is missing
         }
         return check(submissions);
@@ -87,7 +93,8 @@ final class PipelineChecker {
             Api.Response mine = getAll(submitter, this.routerUrl + "/api/my-ideas");
             titlesBySubmitter.put(submitter, count(mine, "title", null));
             mine.json().forEach(idea -> ideasById.put(idea.path("id").asString(), idea));
-            declinedBySubmitter.put(submitter,
+            declinedBySubmitter.put(
+                    submitter,
                     count(getAll(submitter, this.notifierUrl + "/api/notifications"), "ideaId", DECLINED_MESSAGE));
         }
         int lost = 0;
@@ -99,27 +106,27 @@ final class PipelineChecker {
             if (submission.ideaIds().size() != 1) {
                 duplicated++;
                 problem = "key " + submission.key() + " got ideas " + submission.ideaIds();
-            }
-            else {
+            } else {
                 String id = submission.ideaIds().iterator().next();
                 JsonNode known = ideasById.get(id);
-                Api.Response idea = known != null ? new Api.Response(200, known.toString())
+                Api.Response idea = known != null
+                        ? new Api.Response(200, known.toString())
                         : get("lea", this.routerUrl + "/api/ideas/" + id);
                 int copies = titlesBySubmitter.get(submission.submitter()).getOrDefault(submission.title(), 0);
                 int messages = declinedBySubmitter.get(submission.submitter()).getOrDefault(id, 0);
                 if (idea.status() == 404) {
                     lost++;
                     problem = id + " unknown to the router";
-                }
-                else if (copies > 1 || messages > 1) {
+                } else if (copies > 1 || messages > 1) {
                     duplicated++;
                     problem = id + " stored " + copies + " times, " + messages + " decision messages";
-                }
-                else if (idea.status() != 200 || !"DECLINED".equals(idea.json().path("state").asString())
-                        || idea.json().path("owner").path("id").asString("").isEmpty() || messages == 0) {
+                } else if (idea.status() != 200
+                        || !"DECLINED".equals(idea.json().path("state").asString())
+                        || idea.json().path("owner").path("id").asString("").isEmpty()
+                        || messages == 0) {
                     unanswered++;
-                    problem = id + " router " + idea.status() + " state " + idea.json().path("state").asString("?")
-                            + ", " + messages + " decision messages";
+                    problem = id + " router " + idea.status() + " state "
+                            + idea.json().path("state").asString("?") + ", " + messages + " decision messages";
                 }
             }
             if (problem != null && examples.size() < 5) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
@@ -25,7 +24,8 @@ import org.apache.kafka.common.header.Header;
 final class PoisonInjector implements Fault {
 
     /** Consumed topics: ideas.submitted.v1 by the router, ideas.lifecycle.v1 by the notifier, notifications.delivered.v1 by the router. */
-    static final List<String> TOPICS = List.of("ideas.submitted.v1", "ideas.lifecycle.v1", "notifications.delivered.v1");
+    static final List<String> TOPICS =
+            List.of("ideas.submitted.v1", "ideas.lifecycle.v1", "notifications.delivered.v1");
 
     static final int PARTITIONS = 3;
 
@@ -36,8 +36,8 @@ final class PoisonInjector implements Fault {
 
         @Override
         public String toString() {
-            return "%s %s-%d@%d (%d bytes)".formatted(this.kind, this.topic, this.partition, this.offset,
-                    this.value.length);
+            return "%s %s-%d@%d (%d bytes)"
+                    .formatted(this.kind, this.topic, this.partition, this.offset, this.value.length);
         }
     }
 
@@ -64,28 +64,39 @@ final class PoisonInjector implements Fault {
         long started = System.nanoTime();
         for (String topic : TOPICS) {
             for (int partition = 0; partition < PARTITIONS; partition++) {
-                for (Map.Entry<String, byte[]> poison : poisons(topic, partition).entrySet()) {
+                for (Map.Entry<String, byte[]> poison :
+                        poisons(topic, partition).entrySet()) {
                     String key = "%s-%s-%d".formatted(this.run, poison.getKey(), partition);
                     RecordMetadata written = this.kafka.write(topic, partition, key, poison.getValue());
                     synchronized (this.injected) {
-                        this.injected.add(new Poison(poison.getKey(), topic, partition, written.offset(), key,
-                                poison.getValue()));
+                        this.injected.add(new Poison(
+                                poison.getKey(), topic, partition, written.offset(), key, poison.getValue()));
                     }
                 }
             }
         }
-        String timing = "%d poison records on %d topics x %d partitions after %d ms, writing took %d ms".formatted(
-                injected().size(), TOPICS.size(), PARTITIONS, this.after.toMillis(),
-                (System.nanoTime() - started) / 1_000_000);
+        String timing = "%d poison records on %d topics x %d partitions after %d ms, writing took %d ms"
+                .formatted(
+                        injected().size(),
+                        TOPICS.size(),
+                        PARTITIONS,
+                        this.after.toMillis(),
+                        (System.nanoTime() - started) / 1_000_000);
         this.log.note(timing);
     }
 
     private Map<String, byte[]> poisons(String topic, int partition) {
         Map<String, byte[]> poisons = new java.util.LinkedHashMap<>();
-        poisons.put("bad-json", ("{\"type\":\"IdeaSubmitted\",\"eventId\":\"" + this.run + "\", this is not JSON")
-                .getBytes(StandardCharsets.UTF_8));
-        poisons.put("unknown-type", ("{\"type\":\"IdeaTeleported\",\"eventId\":\"%s-%s-%d\",\"schemaVersion\":1,"
-                + "\"destination\":\"the moon\"}").formatted(this.run, topic, partition).getBytes(StandardCharsets.UTF_8));
+        poisons.put(
+                "bad-json",
+                ("{\"type\":\"IdeaSubmitted\",\"eventId\":\"" + this.run + "\", this is not JSON")
+                        .getBytes(StandardCharsets.UTF_8));
+        poisons.put(
+                "unknown-type",
+                ("{\"type\":\"IdeaTeleported\",\"eventId\":\"%s-%s-%d\",\"schemaVersion\":1,"
+                                + "\"destination\":\"the moon\"}")
+                        .formatted(this.run, topic, partition)
+                        .getBytes(StandardCharsets.UTF_8));
         byte[] oversize = new byte[OVERSIZE_BYTES];
         Arrays.fill(oversize, (byte) 'x');
         byte[] start = "{\"type\":\"IdeaSubmitted\",\"title\":\"".getBytes(StandardCharsets.UTF_8);
@@ -113,10 +124,11 @@ final class PoisonInjector implements Fault {
         List<String> missing = new ArrayList<>();
         Map<String, List<ConsumerRecord<String, byte[]>>> deadLetters = new HashMap<>();
         for (Poison poison : injected()) {
-            List<ConsumerRecord<String, byte[]>> letters = deadLetters.computeIfAbsent(poison.topic() + ".DLT",
-                    this.kafka::readAll);
+            List<ConsumerRecord<String, byte[]>> letters =
+                    deadLetters.computeIfAbsent(poison.topic() + ".DLT", this.kafka::readAll);
             List<ConsumerRecord<String, byte[]>> found = letters.stream()
-                    .filter(letter -> poison.key().equals(letter.key())).toList();
+                    .filter(letter -> poison.key().equals(letter.key()))
+                    .toList();
             if (found.size() != 1) {
                 missing.add(poison + ": " + found.size() + " dead letters with its key");
                 continue;
@@ -125,19 +137,15 @@ final class PoisonInjector implements Fault {
             String problem = null;
             if (letter.partition() != poison.partition()) {
                 problem = "on partition " + letter.partition();
-            }
-            else if (!Arrays.equals(letter.value(), poison.value())) {
+            } else if (!Arrays.equals(letter.value(), poison.value())) {
                 problem = "value differs from the original bytes (" + letter.value().length + " bytes)";
-            }
-            else if (!poison.topic().equals(text(letter, "kafka_dlt-original-topic"))) {
+            } else if (!poison.topic().equals(text(letter, "kafka_dlt-original-topic"))) {
                 problem = "original topic header " + text(letter, "kafka_dlt-original-topic");
-            }
-            else if (number(letter, "kafka_dlt-original-offset") != poison.offset()
+            } else if (number(letter, "kafka_dlt-original-offset") != poison.offset()
                     || number(letter, "kafka_dlt-original-partition") != poison.partition()) {
                 problem = "original offset/partition headers " + number(letter, "kafka_dlt-original-offset") + "/"
                         + number(letter, "kafka_dlt-original-partition");
-            }
-            else if (text(letter, "kafka_dlt-exception-message").isBlank()
+            } else if (text(letter, "kafka_dlt-exception-message").isBlank()
                     || text(letter, "kafka_dlt-exception-fqcn").isBlank()) {
                 problem = "no cause in the headers";
             }
@@ -150,8 +158,10 @@ final class PoisonInjector implements Fault {
 
     /** One dead letter's cause, for the report. */
     String causeOf(Poison poison) {
-        return this.kafka.readAll(poison.topic() + ".DLT").stream().filter(letter -> poison.key().equals(letter.key()))
-                .findFirst().map(letter -> text(letter, "kafka_dlt-exception-fqcn") + " ("
+        return this.kafka.readAll(poison.topic() + ".DLT").stream()
+                .filter(letter -> poison.key().equals(letter.key()))
+                .findFirst()
+                .map(letter -> text(letter, "kafka_dlt-exception-fqcn") + " ("
                         + text(letter, "kafka_dlt-exception-cause-fqcn") + "): "
                         + abbreviate(text(letter, "kafka_dlt-exception-message")))
                 .orElse("(no dead letter)");

@@ -1,5 +1,7 @@
 package org.suggestionbox.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -16,14 +18,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every secret value written in the repository's configuration (application*.yml, *.properties,
@@ -36,13 +35,14 @@ class PublishedSecretsTests {
 
     private static final Path PROJECT_DIR = TestStacks.PROJECT_DIR;
 
-    static final Path PUBLISHED = Path.of("suggestion-platform/src/main/resources/org/suggestionbox/platform/secrets/"
-            + "published-secrets.txt");
+    static final Path PUBLISHED = Path.of(
+            "suggestion-platform/src/main/resources/org/suggestionbox/platform/secrets/" + "published-secrets.txt");
 
-    private static final Pattern SECRET_PROPERTY = Pattern.compile(
-            "(.*(secret|token|password|-key)|.*key-ring|.*\\.anonymity\\.keys\\.[^.]+)");
+    private static final Pattern SECRET_PROPERTY =
+            Pattern.compile("(.*(secret|token|password|-key)|.*key-ring|.*\\.anonymity\\.keys\\.[^.]+)");
 
-    private static final Pattern SECRET_VARIABLE = Pattern.compile("(.*(SECRET|TOKEN|PASSWORD|_KEY|_KEYS)|ANONYMITY_KEY_.*)");
+    private static final Pattern SECRET_VARIABLE =
+            Pattern.compile("(.*(SECRET|TOKEN|PASSWORD|_KEY|_KEYS)|ANONYMITY_KEY_.*)");
 
     private static final Pattern RING_NAME = Pattern.compile(".*(key-ring|KEYS)");
 
@@ -51,18 +51,24 @@ class PublishedSecretsTests {
     private static final Pattern COMPOSE_PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::?-(.*)|:?\\?.*)?}");
 
     /** A secret value found in the repository. */
-    record Found(String value, String where) {
-    }
+    record Found(String value, String where) {}
 
     @Test
     void everySecretValueInTheRepositorysConfigurationIsAPublishedOne() throws IOException {
         Set<String> published = published();
         List<Found> found = scanRepository();
 
-        assertThat(found).as("secret values in the repository").isNotEmpty()
-                .extracting(Found::value).contains("local-slack-signing-secret", "c3VnZ2VzdGlvbi1ib3gtbG9jYWwtZGVtby1rZXktMDE=");
-        assertThat(found.stream().filter(secret -> !published.contains(secret.value())).map(Found::where).toList())
-                .as("secrets missing from %s", PUBLISHED).isEmpty();
+        assertThat(found)
+                .as("secret values in the repository")
+                .isNotEmpty()
+                .extracting(Found::value)
+                .contains("local-slack-signing-secret", "c3VnZ2VzdGlvbi1ib3gtbG9jYWwtZGVtby1rZXktMDE=");
+        assertThat(found.stream()
+                        .filter(secret -> !published.contains(secret.value()))
+                        .map(Found::where)
+                        .toList())
+                .as("secrets missing from %s", PUBLISHED)
+                .isEmpty();
     }
 
     @Test
@@ -88,7 +94,8 @@ class PublishedSecretsTests {
                       SERVER_PORT: 8081
                 """, "compose.yml", found);
 
-        assertThat(found).extracting(Found::value)
+        assertThat(found)
+                .extracting(Found::value)
                 .containsExactlyInAnyOrder("my-new-demo-secret", "a2V5LW9uZQ==", "a2V5LXR3bw==", "compose-demo");
     }
 
@@ -106,23 +113,26 @@ class PublishedSecretsTests {
     static List<Found> scanRepository() throws IOException {
         List<Found> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(PROJECT_DIR.toAbsolutePath().normalize())) {
-            for (Path file : files.filter(Files::isRegularFile).filter(PublishedSecretsTests::inSources).toList()) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(PublishedSecretsTests::inSources)
+                    .toList()) {
                 String name = file.getFileName().toString();
-                String where = PROJECT_DIR.toAbsolutePath().normalize().relativize(file).toString();
+                String where = PROJECT_DIR
+                        .toAbsolutePath()
+                        .normalize()
+                        .relativize(file)
+                        .toString();
                 if (name.matches("docker-compose.*\\.ya?ml|compose.*\\.ya?ml")) {
                     compose(read(file), where, found);
-                }
-                else if (name.matches("application.*\\.ya?ml")) {
+                } else if (name.matches("application.*\\.ya?ml")) {
                     yml(read(file), where, found);
-                }
-                else if (name.endsWith(".properties") && !where.contains("i18n")) {
+                } else if (name.endsWith(".properties") && !where.contains("i18n")) {
                     // message bundles hold labels ("platform.login.password=Password"), not settings
                     properties(read(file), where, found);
-                }
-                else if (name.equals(".env.example") || name.equals(".env")) {
+                } else if (name.equals(".env.example") || name.equals(".env")) {
                     dotEnv(read(file), where, found);
-                }
-                else if (name.endsWith(".json") && name.toLowerCase(Locale.ROOT).contains("realm")) {
+                } else if (name.endsWith(".json")
+                        && name.toLowerCase(Locale.ROOT).contains("realm")) {
                     realm(read(file), where, found);
                 }
             }
@@ -145,7 +155,8 @@ class PublishedSecretsTests {
     static void yml(String text, String where, List<Found> found) {
         for (Object document : new Load(LoadSettings.builder().build()).loadAllFromString(text)) {
             flatten("", document, (key, value) -> {
-                if (!key.startsWith("suggestionbox.secrets.") && SECRET_PROPERTY.matcher(key).matches()) {
+                if (!key.startsWith("suggestionbox.secrets.")
+                        && SECRET_PROPERTY.matcher(key).matches()) {
                     springValue(key, value, where, found);
                 }
             });
@@ -156,15 +167,14 @@ class PublishedSecretsTests {
         Properties properties = new Properties();
         try {
             properties.load(new StringReader(text));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         for (String key : properties.stringPropertyNames()) {
-            if (!key.startsWith("suggestionbox.secrets.") && SECRET_PROPERTY.matcher(key).matches()) {
+            if (!key.startsWith("suggestionbox.secrets.")
+                    && SECRET_PROPERTY.matcher(key).matches()) {
                 springValue(key, properties.getProperty(key), where, found);
-            }
-            else if (SECRET_VARIABLE.matcher(key).matches()) {
+            } else if (SECRET_VARIABLE.matcher(key).matches()) {
                 add(key, properties.getProperty(key), where, found);
             }
         }
@@ -210,14 +220,16 @@ class PublishedSecretsTests {
         if (node.isObject()) {
             for (String field : node.propertyNames()) {
                 JsonNode value = node.get(field);
-                if (value.isString() && (field.equals("secret") || field.equals("clientSecret")
-                        || (field.equals("value") && "password".equals(node.path("type").asString())))) {
+                if (value.isString()
+                        && (field.equals("secret")
+                                || field.equals("clientSecret")
+                                || (field.equals("value")
+                                        && "password".equals(node.path("type").asString())))) {
                     add(field, value.asString(), where + " " + field, found);
                 }
                 realmNode(value, where, found);
             }
-        }
-        else if (node.isArray()) {
+        } else if (node.isArray()) {
             node.forEach(element -> realmNode(element, where, found));
         }
     }
@@ -244,30 +256,32 @@ class PublishedSecretsTests {
                     found.add(new Found(key, where + " (a key of the ring)"));
                 }
             }
-        }
-        else {
+        } else {
             found.add(new Found(literal, where));
         }
     }
 
     private static String unquote(String value) {
-        return value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                || value.startsWith("'") && value.endsWith("'")) ? value.substring(1, value.length() - 1) : value;
+        return value.length() >= 2
+                        && (value.startsWith("\"") && value.endsWith("\"")
+                                || value.startsWith("'") && value.endsWith("'"))
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 
     private static void flatten(String prefix, Object node, java.util.function.BiConsumer<String, String> leaf) {
         if (node instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                flatten(prefix.isEmpty() ? String.valueOf(entry.getKey()) : prefix + "." + entry.getKey(),
-                        entry.getValue(), leaf);
+                flatten(
+                        prefix.isEmpty() ? String.valueOf(entry.getKey()) : prefix + "." + entry.getKey(),
+                        entry.getValue(),
+                        leaf);
             }
-        }
-        else if (node instanceof List<?> list) {
+        } else if (node instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 flatten(prefix + "[" + i + "]", list.get(i), leaf);
             }
-        }
-        else if (node != null) {
+        } else if (node != null) {
             leaf.accept(prefix, String.valueOf(node));
         }
     }
@@ -275,8 +289,7 @@ class PublishedSecretsTests {
     private static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }

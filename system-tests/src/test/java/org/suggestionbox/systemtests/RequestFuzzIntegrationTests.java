@@ -1,5 +1,7 @@
 package org.suggestionbox.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,10 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random and malformed requests to every endpoint of the three services (found in their
@@ -42,35 +41,89 @@ class RequestFuzzIntegrationTests {
     private static final int REQUESTS_PER_PERSONA = 8;
     private static final List<String> PERSONAS = List.of("nobody", "alice", "admin");
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}/]+)}");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     /** What a path variable may be instead of an id. */
-    private static final List<String> PATH_VALUES = List.of("not-a-uuid", "x".repeat(2000), "%F0%9F%92%A1idée",
-            "%00", "12345", "-1", "%27%20OR%201%3D1", "..", "%25", "null", "a%20b", "%E2%80%AE", "6f1c2a1e-8d3b-4c4e-9a51-0d2f3b7c9e10",
+    private static final List<String> PATH_VALUES = List.of(
+            "not-a-uuid",
+            "x".repeat(2000),
+            "%F0%9F%92%A1idée",
+            "%00",
+            "12345",
+            "-1",
+            "%27%20OR%201%3D1",
+            "..",
+            "%25",
+            "null",
+            "a%20b",
+            "%E2%80%AE",
+            "6f1c2a1e-8d3b-4c4e-9a51-0d2f3b7c9e10",
             "00000000-0000-0000-0000-00000000000g");
 
-    private static final List<String> QUERY_NAMES = List.of("limit", "cursor", "state", "category", "lang", "query",
-            "department", "id", "token", "page", "x%00", "%E2%98%83", "limit");
+    private static final List<String> QUERY_NAMES = List.of(
+            "limit",
+            "cursor",
+            "state",
+            "category",
+            "lang",
+            "query",
+            "department",
+            "id",
+            "token",
+            "page",
+            "x%00",
+            "%E2%98%83",
+            "limit");
 
-    private static final List<String> QUERY_VALUES = List.of("-1", "0", "201", "99999999999999999999", "abc", "",
-            "%00", "%FF%FE", "x".repeat(1500), "EXPLORING", "NOPE", "%7B%22a%22%3A1%7D", "true", "1e309",
-            "Y29ycnVwdA", "%E0%A4");
+    private static final List<String> QUERY_VALUES = List.of(
+            "-1",
+            "0",
+            "201",
+            "99999999999999999999",
+            "abc",
+            "",
+            "%00",
+            "%FF%FE",
+            "x".repeat(1500),
+            "EXPLORING",
+            "NOPE",
+            "%7B%22a%22%3A1%7D",
+            "true",
+            "1e309",
+            "Y29ycnVwdA",
+            "%E0%A4");
 
-    private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=nope",
-            "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data",
-            "garbage/type;;;", "application/json; charset=UTF-16", "*/*", "");
+    private static final List<String> CONTENT_TYPES = List.of(
+            "application/json",
+            "application/json; charset=nope",
+            "text/plain",
+            "application/xml",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+            "garbage/type;;;",
+            "application/json; charset=UTF-16",
+            "*/*",
+            "");
 
-    private static final List<String> ACCEPTS = List.of("application/json", "text/html", "garbage", "application/xml",
-            "*/*;q=abc", "text/csv", "image/png", "");
+    private static final List<String> ACCEPTS = List.of(
+            "application/json", "text/html", "garbage", "application/xml", "*/*;q=abc", "text/csv", "image/png", "");
 
     @Test
     void noRandomOrMalformedRequestGetsA5xx(RunningStack stack) throws Exception {
         long seed = Long.getLong("suggestionbox.fuzz.seed", System.nanoTime());
-        System.out.printf("[system-tests] request fuzz seed %d (replay with -Dsuggestionbox.fuzz.seed=%d)%n", seed, seed);
+        System.out.printf(
+                "[system-tests] request fuzz seed %d (replay with -Dsuggestionbox.fuzz.seed=%d)%n", seed, seed);
         Random random = new Random(seed);
-        Map<String, String> baseUrls = Map.of("suggestion-intake", stack.intakeUrl(), "suggestion-router",
-                stack.routerUrl(), "feedback-notifier", stack.notifierUrl());
+        Map<String, String> baseUrls = Map.of(
+                "suggestion-intake",
+                stack.intakeUrl(),
+                "suggestion-router",
+                stack.routerUrl(),
+                "feedback-notifier",
+                stack.notifierUrl());
         Set<Endpoint> endpoints = new TreeSet<>();
         baseUrls.forEach((service, url) -> endpoints.addAll(RequestMappings.of(service, url)));
 
@@ -94,21 +147,25 @@ class RequestFuzzIntegrationTests {
             for (Future<?> each : sent) {
                 each.get();
             }
-        }
-        finally {
+        } finally {
             pool.shutdownNow();
         }
-        System.out.printf("[system-tests] request fuzz: %d requests to %d endpoints in %d ms, %d answered 5xx%n",
+        System.out.printf(
+                "[system-tests] request fuzz: %d requests to %d endpoints in %d ms, %d answered 5xx%n",
                 requests.size(), endpoints.size(), (System.nanoTime() - started) / 1_000_000, offences.size());
 
-        assertThat(offences).as("requests answered with a server error (seed %d)", seed).isEmpty();
+        assertThat(offences)
+                .as("requests answered with a server error (seed %d)", seed)
+                .isEmpty();
     }
 
     private static FuzzRequest request(Random random, Endpoint endpoint, String baseUrl, String persona) {
         StringBuilder url = new StringBuilder(baseUrl).append(fillPath(random, endpoint.path()));
         int parameters = random.nextInt(4);
         for (int i = 0; i < parameters; i++) {
-            url.append(i == 0 ? '?' : '&').append(pick(random, QUERY_NAMES)).append('=')
+            url.append(i == 0 ? '?' : '&')
+                    .append(pick(random, QUERY_NAMES))
+                    .append('=')
                     .append(pick(random, QUERY_VALUES));
         }
         List<String> headers = new ArrayList<>();
@@ -119,16 +176,17 @@ class RequestFuzzIntegrationTests {
         }
         if (!persona.equals("nobody")) {
             headers.add("Authorization");
-            headers.add("Basic " + Base64.getEncoder()
-                    .encodeToString((persona + ":demo").getBytes(StandardCharsets.UTF_8)));
+            headers.add("Basic "
+                    + Base64.getEncoder().encodeToString((persona + ":demo").getBytes(StandardCharsets.UTF_8)));
         }
         switch (random.nextInt(6)) {
             case 0 -> headers.addAll(List.of("Idempotency-Key", "x".repeat(4000)));
             case 1 -> headers.addAll(List.of("Idempotency-Key", "not a key \u00e9"));
             case 2 -> headers.addAll(List.of("Accept-Language", "@@;q=zz, xx-YY-ZZ-QQ"));
             case 3 -> headers.addAll(List.of("Cookie", "SESSION=" + "z".repeat(300) + "; JSESSIONID=%%%"));
-            case 4 -> headers.addAll(List.of("X-Slack-Signature", "v0=" + "0".repeat(64),
-                    "X-Slack-Request-Timestamp", "yesterday"));
+            case 4 ->
+                headers.addAll(
+                        List.of("X-Slack-Signature", "v0=" + "0".repeat(64), "X-Slack-Request-Timestamp", "yesterday"));
             default -> {
                 // no odd header this time
             }
@@ -182,30 +240,28 @@ class RequestFuzzIntegrationTests {
     private static void send(FuzzRequest request, List<String> offences) {
         HttpRequest.Builder builder;
         try {
-            builder = HttpRequest.newBuilder(URI.create(request.url())).timeout(Duration.ofSeconds(30))
+            builder = HttpRequest.newBuilder(URI.create(request.url()))
+                    .timeout(Duration.ofSeconds(30))
                     .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
             for (int i = 0; i < request.headers().size(); i += 2) {
                 builder.header(request.headers().get(i), request.headers().get(i + 1));
             }
-        }
-        catch (IllegalArgumentException notSendable) {
+        } catch (IllegalArgumentException notSendable) {
             return; // the client refuses to send it (e.g. a header it does not allow): nothing to learn
         }
         try {
-            HttpResponse<String> response = HTTP.send(builder.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() >= 500) {
                 offences.add(request.describe() + " -> " + response.statusCode() + " " + excerpt(response.body()));
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             // a connection the server closed on an oversized or broken request is a refusal, not an error;
             // a timeout is one
             if (ex instanceof java.net.http.HttpTimeoutException) {
                 offences.add(request.describe() + " -> no answer within 30 s");
             }
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }
@@ -220,8 +276,8 @@ class RequestFuzzIntegrationTests {
     }
 
     /** One request as sent, with what the failure list shows of it. */
-    private record FuzzRequest(Endpoint endpoint, String persona, String method, String url, List<String> headers,
-            byte[] body) {
+    private record FuzzRequest(
+            Endpoint endpoint, String persona, String method, String url, List<String> headers, byte[] body) {
 
         String describe() {
             String shownUrl = this.url.length() <= 160 ? this.url : this.url.substring(0, 160) + "…";
@@ -229,13 +285,18 @@ class RequestFuzzIntegrationTests {
             for (int i = 0; i < this.headers.size(); i += 2) {
                 if (!this.headers.get(i).equals("Authorization")) {
                     String value = this.headers.get(i + 1);
-                    shownHeaders.add(this.headers.get(i) + ": " + (value.length() <= 40 ? value
-                            : value.substring(0, 40) + "…"));
+                    shownHeaders.add(
+                            this.headers.get(i) + ": " + (value.length() <= 40 ? value : value.substring(0, 40) + "…"));
                 }
             }
-            return String.format("%n  %s as %s: %s %s %s body %s", this.endpoint, this.persona, this.method, shownUrl,
-                    shownHeaders, excerpt(new String(this.body, 0, Math.min(this.body.length, 120),
-                            StandardCharsets.UTF_8)));
+            return String.format(
+                    "%n  %s as %s: %s %s %s body %s",
+                    this.endpoint,
+                    this.persona,
+                    this.method,
+                    shownUrl,
+                    shownHeaders,
+                    excerpt(new String(this.body, 0, Math.min(this.body.length, 120), StandardCharsets.UTF_8)));
         }
     }
 }

@@ -2,7 +2,6 @@ package org.suggestionbox.systemtests;
 
 import java.util.Set;
 import java.util.TreeSet;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,11 +13,19 @@ import tools.jackson.databind.JsonNode;
 final class RequestMappings {
 
     private static final String OWN_CODE = "org.suggestionbox.";
-    private static final Set<String> INFRASTRUCTURE_PREFIXES = Set.of("/actuator", "/error", "/v3/api-docs",
-            "/swagger-ui", "/webjars", "/css/", "/js/", "/images/", "/favicon.ico", "/asyncapi.yaml");
+    private static final Set<String> INFRASTRUCTURE_PREFIXES = Set.of(
+            "/actuator",
+            "/error",
+            "/v3/api-docs",
+            "/swagger-ui",
+            "/webjars",
+            "/css/",
+            "/js/",
+            "/images/",
+            "/favicon.ico",
+            "/asyncapi.yaml");
 
-    private RequestMappings() {
-    }
+    private RequestMappings() {}
 
     /** Reads the mappings as {@code admin} (actuator endpoints other than health, info and metrics are for signed-in callers). */
     static Set<Endpoint> of(String service, String baseUrl) {
@@ -32,7 +39,8 @@ final class RequestMappings {
             for (JsonNode servlet : context.path("mappings").path("dispatcherServlets")) {
                 for (JsonNode mapping : servlet) {
                     JsonNode details = mapping.path("details");
-                    String handlerClass = details.path("handlerMethod").path("className").asString("");
+                    String handlerClass =
+                            details.path("handlerMethod").path("className").asString("");
                     if (!handlerClass.startsWith(OWN_CODE)) {
                         continue;
                     }
@@ -54,8 +62,8 @@ final class RequestMappings {
             }
         }
         if (endpoints.isEmpty()) {
-            throw new IllegalStateException(service + " /actuator/mappings lists none of the application's endpoints: "
-                    + response.body());
+            throw new IllegalStateException(
+                    service + " /actuator/mappings lists none of the application's endpoints: " + response.body());
         }
         return endpoints;
     }

@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,19 +16,20 @@ final class Retrying {
 
     private static final Duration BACK_OFF = Duration.ofMillis(250);
 
-    private Retrying() {
-    }
+    private Retrying() {}
 
     static Api.Response call(Supplier<Api.Response> request, Set<Integer> retryStatuses, Duration patience) {
-        return call(request, retryStatuses, patience, failure -> {
-        });
+        return call(request, retryStatuses, patience, failure -> {});
     }
 
     /**
      * Like {@link #call(Supplier, Set, Duration)}, telling {@code retried} about every attempt that is
      * sent again: the answer whose status was retried, or {@code null} when the connection failed.
      */
-    static Api.Response call(Supplier<Api.Response> request, Set<Integer> retryStatuses, Duration patience,
+    static Api.Response call(
+            Supplier<Api.Response> request,
+            Set<Integer> retryStatuses,
+            Duration patience,
             Consumer<Api.@Nullable Response> retried) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
@@ -41,8 +41,7 @@ final class Retrying {
                 }
                 failure = "status " + response.status() + " " + response.body();
                 retried.accept(response);
-            }
-            catch (IllegalStateException ex) {
+            } catch (IllegalStateException ex) {
                 if (!(ex.getCause() instanceof java.io.IOException)) {
                     throw ex;
                 }

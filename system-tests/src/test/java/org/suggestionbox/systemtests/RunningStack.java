@@ -1,8 +1,7 @@
 package org.suggestionbox.systemtests;
 
-import java.util.Map;
-
 import com.icegreen.greenmail.util.GreenMail;
+import java.util.Map;
 import org.suggestionbox.localstack.LocalSecrets;
 import org.suggestionbox.localstack.LocalStack;
 
@@ -18,8 +17,8 @@ final class RunningStack implements AutoCloseable {
      * only, like every actuator endpoint that is not public) so the authorization matrix can find every
      * endpoint.
      */
-    private static final Map<String, String> SERVICE_ENVIRONMENT = Map.of(
-            "MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus,mappings");
+    private static final Map<String, String> SERVICE_ENVIRONMENT =
+            Map.of("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus,mappings");
 
     private final LocalStack stack;
 
@@ -28,12 +27,16 @@ final class RunningStack implements AutoCloseable {
     }
 
     static RunningStack start() {
-        LocalStack stack = TestStacks.builder("suggestionbox-system-tests-").serviceEnvironment(SERVICE_ENVIRONMENT).build();
+        LocalStack stack = TestStacks.builder("suggestionbox-system-tests-")
+                .serviceEnvironment(SERVICE_ENVIRONMENT)
+                .build();
         long started = System.nanoTime();
         stack.start();
-        System.out.printf("[system-tests] whole stack up in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
-                stack.timings());
-        System.out.printf("[system-tests] resident memory (MB): %s; data and logs in %s%n",
+        System.out.printf(
+                "[system-tests] whole stack up in %d ms: %s%n",
+                (System.nanoTime() - started) / 1_000_000, stack.timings());
+        System.out.printf(
+                "[system-tests] resident memory (MB): %s; data and logs in %s%n",
                 stack.residentMemoryMegabytes(), stack.dataDir());
         return new RunningStack(stack);
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 final class RunningStackExtension implements BeforeAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningStackExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(RunningStackExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -29,7 +30,8 @@ final class RunningStackExtension implements BeforeAllCallback, ParameterResolve
     }
 
     private static RunningStack stack(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(RunningStack.class, key -> RunningStack.start(),
-                RunningStack.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(RunningStack.class, key -> RunningStack.start(), RunningStack.class);
     }
 }

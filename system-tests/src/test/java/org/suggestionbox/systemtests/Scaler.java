@@ -1,5 +1,7 @@
 package org.suggestionbox.systemtests;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -8,12 +10,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.suggestionbox.localstack.LocalStack;
 import tools.jackson.databind.JsonNode;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * Scales the router 1 → 3 → 1 and the notifier 1 → 2 → 1 in the middle of a run. While all instances run it
@@ -33,8 +32,7 @@ final class Scaler implements Fault {
     private static final String LIFECYCLE = "ideas.lifecycle.v1";
 
     /** Reminder and escalation counts of one undecided idea. */
-    record DeadlineEvents(String ideaId, int reminders, int escalations) {
-    }
+    record DeadlineEvents(String ideaId, int reminders, int escalations) {}
 
     private final LocalStack stack;
 
@@ -68,29 +66,42 @@ final class Scaler implements Fault {
         long started = System.nanoTime();
         try {
             CompletableFuture.allOf(
-                    CompletableFuture.runAsync(() -> this.stack.addInstance(ROUTER)),
-                    CompletableFuture.runAsync(() -> this.stack.addInstance(ROUTER)),
-                    CompletableFuture.runAsync(() -> this.stack.addInstance(NOTIFIER))).join();
+                            CompletableFuture.runAsync(() -> this.stack.addInstance(ROUTER)),
+                            CompletableFuture.runAsync(() -> this.stack.addInstance(ROUTER)),
+                            CompletableFuture.runAsync(() -> this.stack.addInstance(NOTIFIER)))
+                    .join();
             long scaledUp = System.nanoTime();
-            this.log.note("scaled up to routers %s, notifiers %s after %d ms (starting took %d ms)".formatted(
-                    this.stack.instanceUrls(ROUTER), this.stack.instanceUrls(NOTIFIER), this.after.toMillis(),
-                    FaultLog.millis(started, scaledUp)));
+            this.log.note("scaled up to routers %s, notifiers %s after %d ms (starting took %d ms)"
+                    .formatted(
+                            this.stack.instanceUrls(ROUTER),
+                            this.stack.instanceUrls(NOTIFIER),
+                            this.after.toMillis(),
+                            FaultLog.millis(started, scaledUp)));
 
-            this.deadlineSubmissions = IdeaSubmitters.submit(this.stack.intakeUrl(), this.run + "-deadline",
-                    this.deadlineIdeas, 2, Duration.ofSeconds(2), List.of(DEADLINE_CATEGORY)).submissions().values();
-            await().atMost(this.deadline.plus(Duration.ofSeconds(90))).pollInterval(Duration.ofSeconds(1))
+            this.deadlineSubmissions = IdeaSubmitters.submit(
+                            this.stack.intakeUrl(),
+                            this.run + "-deadline",
+                            this.deadlineIdeas,
+                            2,
+                            Duration.ofSeconds(2),
+                            List.of(DEADLINE_CATEGORY))
+                    .submissions()
+                    .values();
+            await().atMost(this.deadline.plus(Duration.ofSeconds(90)))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> deadlineEvents().stream().allMatch(events -> events.escalations() > 0));
-            this.log.note("%d deadline ideas reminded and escalated %d ms after scaling up".formatted(this.deadlineIdeas,
-                    FaultLog.millis(scaledUp, System.nanoTime())));
-        }
-        finally {
+            this.log.note("%d deadline ideas reminded and escalated %d ms after scaling up"
+                    .formatted(this.deadlineIdeas, FaultLog.millis(scaledUp, System.nanoTime())));
+        } finally {
             // also when scaling up or the deadlines failed: the next scenario gets the stack it expects
             long stopping = System.nanoTime();
             scaleDown(ROUTER);
             scaleDown(NOTIFIER);
-            this.log.note("scaled down to routers %s, notifiers %s (stopping took %d ms)".formatted(
-                    this.stack.instanceUrls(ROUTER), this.stack.instanceUrls(NOTIFIER),
-                    FaultLog.millis(stopping, System.nanoTime())));
+            this.log.note("scaled down to routers %s, notifiers %s (stopping took %d ms)"
+                    .formatted(
+                            this.stack.instanceUrls(ROUTER),
+                            this.stack.instanceUrls(NOTIFIER),
+                            FaultLog.millis(stopping, System.nanoTime())));
         }
     }
 
@@ -103,17 +114,25 @@ final class Scaler implements Fault {
 
     /** For each idea of the deadline category: how many reminders and escalations ideas.lifecycle.v1 holds. */
     List<DeadlineEvents> deadlineEvents() {
-        Set<String> ids = this.deadlineSubmissions.stream().flatMap(submission -> submission.ideaIds().stream())
+        Set<String> ids = this.deadlineSubmissions.stream()
+                .flatMap(submission -> submission.ideaIds().stream())
                 .collect(Collectors.toSet());
-        Map<String, Map<String, Long>> byIdea = this.kafka.readAll(LIFECYCLE).stream().map(Scaler::json)
+        Map<String, Map<String, Long>> byIdea = this.kafka.readAll(LIFECYCLE).stream()
+                .map(Scaler::json)
                 .filter(event -> ids.contains(event.path("ideaId").asString()))
-                .collect(Collectors.groupingBy(event -> event.path("ideaId").asString(),
+                .collect(Collectors.groupingBy(
+                        event -> event.path("ideaId").asString(),
                         Collectors.groupingBy(event -> event.path("type").asString(), Collectors.counting())));
-        return ids.stream().sorted().map(id -> {
-            Map<String, Long> types = byIdea.getOrDefault(id, Map.of());
-            return new DeadlineEvents(id, types.getOrDefault("AnswerReminderDue", 0L).intValue(),
-                    types.getOrDefault("AnswerEscalated", 0L).intValue());
-        }).toList();
+        return ids.stream()
+                .sorted()
+                .map(id -> {
+                    Map<String, Long> types = byIdea.getOrDefault(id, Map.of());
+                    return new DeadlineEvents(
+                            id,
+                            types.getOrDefault("AnswerReminderDue", 0L).intValue(),
+                            types.getOrDefault("AnswerEscalated", 0L).intValue());
+                })
+                .toList();
     }
 
     int deadlineIdeasSubmitted() {
@@ -123,8 +142,7 @@ final class Scaler implements Fault {
     private static JsonNode json(ConsumerRecord<String, byte[]> record) {
         try {
             return Api.JSON.readTree(record.value());
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // poison of an earlier scenario
             return Api.JSON.createObjectNode();
         }
@@ -134,5 +152,4 @@ final class Scaler implements Fault {
     public List<String> timings() {
         return this.log.lines();
     }
-
 }

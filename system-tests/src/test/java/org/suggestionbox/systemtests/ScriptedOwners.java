@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -78,8 +77,7 @@ final class ScriptedOwners implements Runnable {
         Api.Response queue;
         try {
             queue = Api.as(owner).getAll(this.routerUrl + "/api/queue");
-        }
-        catch (IllegalStateException ex) {
+        } catch (IllegalStateException ex) {
             return; // router down: look again on the next round
         }
         if (queue.status() != 200) {
@@ -88,27 +86,35 @@ final class ScriptedOwners implements Runnable {
         for (JsonNode item : queue.json()) {
             String id = item.path("id").asString();
             if (!this.decided.contains(id)
-                    && IdeaSubmitters.DECIDED_CATEGORIES.contains(item.path("category").asString())) {
+                    && IdeaSubmitters.DECIDED_CATEGORIES.contains(
+                            item.path("category").asString())) {
                 decide(owner, id);
             }
         }
     }
 
     private void decide(String owner, String id) {
-        Api.Response response = Retrying.call(() -> Api.as(owner).post(this.routerUrl + "/api/ideas/" + id + "/decision",
-                Map.of("outcome", "DECLINE", "reasonCode", "NOT_FEASIBLE",
-                        "explanation", "Declined by the scripted owner of the fault-injection test.")),
-                RETRY, FaultInjectionStack.RESTART_PATIENCE);
+        Api.Response response = Retrying.call(
+                () -> Api.as(owner)
+                        .post(
+                                this.routerUrl + "/api/ideas/" + id + "/decision",
+                                Map.of(
+                                        "outcome",
+                                        "DECLINE",
+                                        "reasonCode",
+                                        "NOT_FEASIBLE",
+                                        "explanation",
+                                        "Declined by the scripted owner of the fault-injection test.")),
+                RETRY,
+                FaultInjectionStack.RESTART_PATIENCE);
         if (response.status() == 409) {
             this.alreadyDecided.incrementAndGet();
             this.decided.add(id);
-        }
-        else if (response.status() >= 200 && response.status() < 300) {
+        } else if (response.status() >= 200 && response.status() < 300) {
             this.decided.add(id);
-        }
-        else {
-            System.out.printf("[fault-injection] %s could not decide %s: %d %s%n", owner, id, response.status(),
-                    response.body());
+        } else {
+            System.out.printf(
+                    "[fault-injection] %s could not decide %s: %d %s%n", owner, id, response.status(), response.body());
         }
     }
 }

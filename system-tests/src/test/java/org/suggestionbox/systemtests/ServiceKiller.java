@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
-
 import org.suggestionbox.localstack.LocalStack;
 
 /**
@@ -44,8 +43,8 @@ final class ServiceKiller implements Fault {
             long killed = System.nanoTime();
             this.stack.kill(this.service);
             this.stack.restart(this.service);
-            String timing = "kill %d after %d ms with %d ideas in flight, healthy again after %d ms".formatted(kill,
-                    delayMillis, ideasInFlight, (System.nanoTime() - killed) / 1_000_000);
+            String timing = "kill %d after %d ms with %d ideas in flight, healthy again after %d ms"
+                    .formatted(kill, delayMillis, ideasInFlight, (System.nanoTime() - killed) / 1_000_000);
             this.log.note(this.service + " " + timing);
         }
     }

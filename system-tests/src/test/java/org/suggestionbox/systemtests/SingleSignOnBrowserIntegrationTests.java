@@ -1,9 +1,9 @@
 package org.suggestionbox.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One sign-in at the local stack's OpenID Connect provider reaches the three services, and one sign-out
@@ -16,7 +16,8 @@ class SingleSignOnBrowserIntegrationTests {
     void anEmployeeSignsInOnceAndReachesEveryPageOfHersWithoutAnotherPrompt(RunningStack stack, Browser browser) {
         browser.get(stack.intakeUrl() + "/ideas/new");
         assertThat(browser.isSignInPage()).as("the form asks for sign-in first").isTrue();
-        assertThat(browser.driver().getCurrentUrl()).as("at the provider, not at a service")
+        assertThat(browser.driver().getCurrentUrl())
+                .as("at the provider, not at a service")
                 .startsWith(stack.signInUrl());
         browser.signIn("alice");
         assertSignedInAt(browser, stack.intakeUrl() + "/ideas/new", "idea-form", "Alice Walker");
@@ -37,7 +38,8 @@ class SingleSignOnBrowserIntegrationTests {
             assertThat(leader.find("main").getText()).isNotBlank();
             leader.get(stack.intakeUrl() + "/ideas/new");
             assertThat(leader.isSignInPage()).isFalse();
-            assertThat(leader.driver().findElement(By.cssSelector(".who")).getText()).isEqualTo("Lea Fischer");
+            assertThat(leader.driver().findElement(By.cssSelector(".who")).getText())
+                    .isEqualTo("Lea Fischer");
             leader.screenshot("sso-dashboard-lea");
         }
     }
@@ -50,12 +52,16 @@ class SingleSignOnBrowserIntegrationTests {
 
         browser.get(stack.routerUrl() + "/my-ideas");
         browser.driver().findElement(By.cssSelector("#sign-out button")).click();
-        browser.waitUntil(driver -> browser.isSignInPage() || !driver.getCurrentUrl().contains("/my-ideas"));
+        browser.waitUntil(
+                driver -> browser.isSignInPage() || !driver.getCurrentUrl().contains("/my-ideas"));
 
-        for (String page : new String[] { stack.intakeUrl() + "/ideas/new", stack.routerUrl() + "/my-ideas",
-                stack.notifierUrl() + "/inbox" }) {
+        for (String page : new String[] {
+            stack.intakeUrl() + "/ideas/new", stack.routerUrl() + "/my-ideas", stack.notifierUrl() + "/inbox"
+        }) {
             browser.get(page);
-            assertThat(browser.isSignInPage()).as("%s asks for sign-in again after sign-out", page).isTrue();
+            assertThat(browser.isSignInPage())
+                    .as("%s asks for sign-in again after sign-out", page)
+                    .isTrue();
         }
         browser.screenshot("sso-signed-out");
     }
@@ -66,18 +72,25 @@ class SingleSignOnBrowserIntegrationTests {
         browser.openSignedIn(router + "/my-ideas", "noa");
         assertThat(browser.driver().getCurrentUrl()).startsWith(router + "/my-ideas");
 
-        browser.driver().findElement(By.cssSelector(".nav-links a[href$='/ideas/new']")).click();
+        browser.driver()
+                .findElement(By.cssSelector(".nav-links a[href$='/ideas/new']"))
+                .click();
         browser.waitUntil(driver -> driver.getCurrentUrl().startsWith(stack.intakeUrl()) || browser.isSignInPage());
-        assertThat(browser.isSignInPage()).as("the menu's link to intake signs noa in without a prompt").isFalse();
+        assertThat(browser.isSignInPage())
+                .as("the menu's link to intake signs noa in without a prompt")
+                .isFalse();
         assertThat(browser.await("idea-form").isDisplayed()).isTrue();
         assertThat(browser.htmlAttribute("dir")).isEqualTo("rtl");
     }
 
     private static void assertSignedInAt(Browser browser, String url, String elementId, String name) {
         browser.get(url);
-        assertThat(browser.isSignInPage()).as("%s signs in without a prompt", url).isFalse();
+        assertThat(browser.isSignInPage())
+                .as("%s signs in without a prompt", url)
+                .isFalse();
         assertThat(browser.driver().getCurrentUrl()).startsWith(url);
         assertThat(browser.await(elementId).isDisplayed()).isTrue();
-        assertThat(browser.driver().findElement(By.cssSelector(".who")).getText()).isEqualTo(name);
+        assertThat(browser.driver().findElement(By.cssSelector(".who")).getText())
+                .isEqualTo(name);
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.suggestionbox.localstack.LocalStack;
 import org.suggestionbox.localstack.Ports;
 
@@ -17,16 +16,17 @@ final class TestStacks {
     /** The repository root, holding each module's {@code target/*-exec.jar} (failsafe sets it). */
     static final Path PROJECT_DIR = Path.of(System.getProperty("suggestionbox.project-dir", ".."));
 
-    private TestStacks() {
-    }
+    private TestStacks() {}
 
     /** A stack builder with its own data directory, named {@code <prefix><random>} in the temporary directory. */
     static LocalStack.Builder builder(String prefix) {
         try {
-            return LocalStack.builder().dataDir(Files.createTempDirectory(prefix)).projectDir(PROJECT_DIR)
-                    .ports(Ports.random()).demoData(false);
-        }
-        catch (IOException ex) {
+            return LocalStack.builder()
+                    .dataDir(Files.createTempDirectory(prefix))
+                    .projectDir(PROJECT_DIR)
+                    .ports(Ports.random())
+                    .demoData(false);
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }

@@ -1,5 +1,7 @@
 package org.suggestionbox.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -7,11 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.suggestionbox.testing.OidcLogin;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The README's {@code ops/token.sh}: curl walks the browser's code + PKCE flow and the token works. */
 @SystemTest
@@ -27,7 +26,9 @@ class TokenScriptIntegrationTests {
         String token = result.output().strip();
         assertThat(OidcLogin.claims(token)).containsEntry("email", "maya@suggestionbox.example");
         HttpResponse<String> queue = TokenAudienceIntegrationTests.send(
-                HttpRequest.newBuilder(URI.create(stack.routerUrl() + "/api/queue")).GET(), token);
+                HttpRequest.newBuilder(URI.create(stack.routerUrl() + "/api/queue"))
+                        .GET(),
+                token);
         assertThat(queue.statusCode()).isEqualTo(200);
     }
 
@@ -42,19 +43,23 @@ class TokenScriptIntegrationTests {
     private static Result run(RunningStack stack, String user, String service, String password)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("bash", "ops/token.sh", user, service)
-                .directory(PROJECT_DIR.toFile()).redirectErrorStream(true);
+                .directory(PROJECT_DIR.toFile())
+                .redirectErrorStream(true);
         builder.environment().put("SIGNIN_URL", stack.signInUrl());
         builder.environment().put("SERVICE_URL", stack.routerUrl());
-        builder.environment().put("SECRETS_FILE", stack.dataDir().resolve("secrets.properties").toString());
+        builder.environment()
+                .put(
+                        "SECRETS_FILE",
+                        stack.dataDir().resolve("secrets.properties").toString());
         builder.environment().put("PASSWORD", password);
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("ops/token.sh did not finish in 60 s");
         }
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return new Result(
+                process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 }

@@ -1,13 +1,12 @@
 package org.suggestionbox.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * An anonymous submitter follows her idea with the private link intake gave her (issue 12, item 5): the
@@ -18,21 +17,36 @@ import static org.awaitility.Awaitility.await;
 class TrackingLinkBrowserIntegrationTests {
 
     @Test
-    void theTrackingLinkShowsTheDeclineAndItsReasonWithoutSignInInEnglishAndHebrew(RunningStack stack, Browser browser) {
+    void theTrackingLinkShowsTheDeclineAndItsReasonWithoutSignInInEnglishAndHebrew(
+            RunningStack stack, Browser browser) {
         String explanation = "The lease does not allow new walls before the move in spring. "
                 + UUID.randomUUID().toString().substring(0, 6);
-        Api.Response submitted = Api.as("alice").post(stack.intakeUrl() + "/api/ideas", Map.of(
-                "title", "A quiet room without meetings", "description", "Somewhere to think without calls.",
-                "category", "customer-experience", "anonymous", true));
+        Api.Response submitted = Api.as("alice")
+                .post(
+                        stack.intakeUrl() + "/api/ideas",
+                        Map.of(
+                                "title",
+                                "A quiet room without meetings",
+                                "description",
+                                "Somewhere to think without calls.",
+                                "category",
+                                "customer-experience",
+                                "anonymous",
+                                true));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
         String ideaId = submitted.json().path("id").asString();
         String trackingUrl = submitted.json().path("trackingUrl").asString();
         assertThat(trackingUrl).startsWith(stack.routerUrl() + "/track/").doesNotContain(ideaId);
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as("maya")
-                .getAll(stack.routerUrl() + "/api/queue").body()).contains(ideaId));
-        Api.Response decided = Api.as("maya").post(stack.routerUrl() + "/api/ideas/" + ideaId + "/decision",
-                Map.of("outcome", "DECLINE", "reasonCode", "NOT_FEASIBLE", "explanation", explanation));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(Api.as("maya")
+                                .getAll(stack.routerUrl() + "/api/queue")
+                                .body())
+                        .contains(ideaId));
+        Api.Response decided = Api.as("maya")
+                .post(
+                        stack.routerUrl() + "/api/ideas/" + ideaId + "/decision",
+                        Map.of("outcome", "DECLINE", "reasonCode", "NOT_FEASIBLE", "explanation", explanation));
         assertThat(decided.status()).as(decided.body()).isBetween(200, 299);
 
         // the browser has never signed in anywhere
@@ -43,9 +57,12 @@ class TrackingLinkBrowserIntegrationTests {
         assertThat(browser.find("idea-state").getText()).isEqualTo("Declined");
         assertThat(browser.find("decision-reason").getText()).isEqualTo("Not feasible");
         assertThat(browser.find("decision-explanation").getText()).isEqualTo(explanation);
-        assertThat(browser.driver().getPageSource()).doesNotContain("Maya").doesNotContain("alice")
+        assertThat(browser.driver().getPageSource())
+                .doesNotContain("Maya")
+                .doesNotContain("alice")
                 .doesNotContain("Alice");
-        assertThat(browser.driver().findElements(org.openqa.selenium.By.id("sign-out"))).isEmpty();
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.id("sign-out")))
+                .isEmpty();
         browser.screenshot("tracking-link-declined-en");
 
         browser.get(trackingUrl + "?lang=he");
@@ -58,7 +75,11 @@ class TrackingLinkBrowserIntegrationTests {
         browser.screenshot("tracking-link-declined-he");
 
         // the answer reached her too, with the same private link in it
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as("alice")
-                .getAll(stack.notifierUrl() + "/api/notifications").body()).contains(explanation).contains(trackingUrl));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(Api.as("alice")
+                                .getAll(stack.notifierUrl() + "/api/notifications")
+                                .body())
+                        .contains(explanation)
+                        .contains(trackingUrl));
     }
 }

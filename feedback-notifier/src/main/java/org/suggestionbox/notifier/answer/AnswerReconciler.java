@@ -1,21 +1,19 @@
 package org.suggestionbox.notifier.answer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.notifier.delivery.Deliveries;
 import org.suggestionbox.notifier.message.MessageComposer;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Proves that every decided idea was answered: a decision the notifier saw more than the grace
@@ -38,25 +36,31 @@ class AnswerReconciler {
     private final Clock clock;
     private final Counter reconciled;
 
-    AnswerReconciler(DecisionLog decisions, Deliveries deliveries, MessageComposer composer,
-            ReconcilerProperties properties, Clock clock, MeterRegistry meters) {
+    AnswerReconciler(
+            DecisionLog decisions,
+            Deliveries deliveries,
+            MessageComposer composer,
+            ReconcilerProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.decisions = decisions;
         this.deliveries = deliveries;
         this.composer = composer;
         this.properties = properties;
         this.clock = clock;
         this.reconciled = Counter.builder("notifications.reconciled")
-                .description("Decisions delivered again because a submitter had not received them").register(meters);
+                .description("Decisions delivered again because a submitter had not received them")
+                .register(meters);
         Gauge.builder("notifications.unanswered.decisions", this, AnswerReconciler::unansweredCount)
                 .description("Decided ideas whose submitters were not delivered the decision (expected 0)")
                 .register(meters);
     }
 
     /** A decision not (yet) delivered to all its submitters. */
-    public record Unanswered(UUID ideaId, Instant decidedAt) {
-    }
+    public record Unanswered(UUID ideaId, Instant decidedAt) {}
 
-    @Scheduled(fixedDelayString = "${suggestionbox.notifier.reconciler.interval:1m}",
+    @Scheduled(
+            fixedDelayString = "${suggestionbox.notifier.reconciler.interval:1m}",
             initialDelayString = "${suggestionbox.notifier.reconciler.initial-delay:1m}")
     @SchedulerLock(name = "answer-reconciler")
     public void reconcile() {
@@ -64,10 +68,12 @@ class AnswerReconciler {
         for (Decision decision : decisions.unverified(now.minus(properties.grace()), properties.batch())) {
             try {
                 reconcile(decision, now);
-            }
-            catch (RuntimeException ex) {
-                LOG.warn("Could not reconcile the decision {} of idea {}; trying again later: {}",
-                        decision.sourceEventId(), decision.ideaId(), ex.toString());
+            } catch (RuntimeException ex) {
+                LOG.warn(
+                        "Could not reconcile the decision {} of idea {}; trying again later: {}",
+                        decision.sourceEventId(),
+                        decision.ideaId(),
+                        ex.toString());
             }
         }
     }
@@ -77,15 +83,17 @@ class AnswerReconciler {
             decisions.markAnswered(decision, now);
             return;
         }
-        LOG.warn("The decision {} of idea {} has not reached all its submitters; delivering it again",
-                decision.sourceEventId(), decision.ideaId());
+        LOG.warn(
+                "The decision {} of idea {} has not reached all its submitters; delivering it again",
+                decision.sourceEventId(),
+                decision.ideaId());
         reconciled.increment();
         try {
             deliveries.deliver(composer.compose(decisions.event(decision)));
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // a channel other than the inbox may still fail; the inbox is what proves the answer
-            LOG.warn("Delivering decision {} again failed on some channel: {}", decision.sourceEventId(), ex.toString());
+            LOG.warn(
+                    "Delivering decision {} again failed on some channel: {}", decision.sourceEventId(), ex.toString());
         }
         if (answered(decision)) {
             decisions.markAnswered(decision, now);
@@ -103,8 +111,7 @@ class AnswerReconciler {
     private double unansweredCount() {
         try {
             return unanswered().size();
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return Double.NaN;
         }
     }

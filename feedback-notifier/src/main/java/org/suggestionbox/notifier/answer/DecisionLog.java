@@ -1,12 +1,17 @@
 package org.suggestionbox.notifier.answer;
 
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import jakarta.annotation.PostConstruct;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -16,14 +21,6 @@ import org.springframework.stereotype.Component;
 import org.suggestionbox.events.IdeaDecided;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.notifier.config.NotifierProperties;
-
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
-
-import jakarta.annotation.PostConstruct;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,8 +45,11 @@ public class DecisionLog {
 
     @PostConstruct
     void createIndexes() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().named("unverified")
-                .on("answered", Sort.Direction.ASC).on("recordedAt", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index()
+                        .named("unverified")
+                        .on("answered", Sort.Direction.ASC)
+                        .on("recordedAt", Sort.Direction.ASC));
     }
 
     /**
@@ -59,17 +59,22 @@ public class DecisionLog {
     public void record(IdeaDecided decided, Collection<String> submitterRefs, Instant now) {
         Document document = new Document("_id", decided.ideaId().toString())
                 .append("sourceEventId", decided.eventId().toString())
-                .append("event", sealer.seal(json.writerFor(IdeaLifecycleEvent.class).writeValueAsString(decided)))
+                .append(
+                        "event",
+                        sealer.seal(json.writerFor(IdeaLifecycleEvent.class).writeValueAsString(decided)))
                 .append("decidedAt", Date.from(decided.occurredAt()))
                 .append("recordedAt", Date.from(now))
                 .append("submitterRefs", List.copyOf(new java.util.LinkedHashSet<>(submitterRefs)))
                 .append("answered", false);
         try {
-            mongo.getCollection(COLLECTION).replaceOne(Filters.and(Filters.eq("_id", decided.ideaId().toString()),
-                    Filters.lte("decidedAt", Date.from(decided.occurredAt()))), document,
-                    new ReplaceOptions().upsert(true));
-        }
-        catch (DuplicateKeyException | MongoWriteException later) {
+            mongo.getCollection(COLLECTION)
+                    .replaceOne(
+                            Filters.and(
+                                    Filters.eq("_id", decided.ideaId().toString()),
+                                    Filters.lte("decidedAt", Date.from(decided.occurredAt()))),
+                            document,
+                            new ReplaceOptions().upsert(true));
+        } catch (DuplicateKeyException | MongoWriteException later) {
             if (later instanceof MongoWriteException write && write.getError().getCode() != 11000) {
                 throw write;
             }
@@ -88,9 +93,11 @@ public class DecisionLog {
     }
 
     IdeaDecided event(Decision decision) {
-        Document document = mongo.getCollection(COLLECTION).find(Filters.and(
-                Filters.eq("_id", decision.ideaId().toString()),
-                Filters.eq("sourceEventId", decision.sourceEventId().toString()))).first();
+        Document document = mongo.getCollection(COLLECTION)
+                .find(Filters.and(
+                        Filters.eq("_id", decision.ideaId().toString()),
+                        Filters.eq("sourceEventId", decision.sourceEventId().toString())))
+                .first();
         if (document == null) {
             throw new IllegalStateException("Decision " + decision.sourceEventId() + " was replaced");
         }
@@ -98,14 +105,21 @@ public class DecisionLog {
     }
 
     void markAnswered(Decision decision, Instant now) {
-        mongo.getCollection(COLLECTION).updateOne(Filters.and(Filters.eq("_id", decision.ideaId().toString()),
-                Filters.eq("sourceEventId", decision.sourceEventId().toString())),
-                Updates.combine(Updates.set("answered", true), Updates.set("answeredAt", Date.from(now))));
+        mongo.getCollection(COLLECTION)
+                .updateOne(
+                        Filters.and(
+                                Filters.eq("_id", decision.ideaId().toString()),
+                                Filters.eq(
+                                        "sourceEventId",
+                                        decision.sourceEventId().toString())),
+                        Updates.combine(Updates.set("answered", true), Updates.set("answeredAt", Date.from(now))));
     }
 
     private static Decision decision(Document document) {
-        return new Decision(UUID.fromString(document.getString("_id")),
-                UUID.fromString(document.getString("sourceEventId")), document.getDate("decidedAt").toInstant(),
+        return new Decision(
+                UUID.fromString(document.getString("_id")),
+                UUID.fromString(document.getString("sourceEventId")),
+                document.getDate("decidedAt").toInstant(),
                 document.getList("submitterRefs", String.class, List.of()));
     }
 }

@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
-
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -31,8 +30,7 @@ final class DecisionSealer {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             this.key = new SecretKeySpec(mac.doFinal(PURPOSE), "AES");
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HmacSHA256 is not available", ex);
         }
     }
@@ -42,10 +40,12 @@ final class DecisionSealer {
         random.nextBytes(nonce);
         try {
             byte[] sealed = cipher(Cipher.ENCRYPT_MODE, nonce).doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed)
-                    .array());
-        }
-        catch (GeneralSecurityException ex) {
+            return HexFormat.of()
+                    .formatHex(ByteBuffer.allocate(nonce.length + sealed.length)
+                            .put(nonce)
+                            .put(sealed)
+                            .array());
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("Cannot seal a decision", ex);
         }
     }
@@ -60,8 +60,7 @@ final class DecisionSealer {
             byte[] plain = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(in, NONCE_BYTES))
                     .doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalArgumentException("Sealed decision cannot be opened", ex);
         }
     }

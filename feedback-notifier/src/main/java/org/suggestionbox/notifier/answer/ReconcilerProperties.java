@@ -1,7 +1,6 @@
 package org.suggestionbox.notifier.answer;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,5 +17,4 @@ record ReconcilerProperties(
         @DefaultValue("1m") Duration interval,
         @DefaultValue("1m") Duration initialDelay,
         @DefaultValue("10m") Duration grace,
-        @DefaultValue("500") int batch) {
-}
+        @DefaultValue("500") int batch) {}

@@ -21,8 +21,8 @@ class NotifierConfiguration {
     }
 
     @Bean
-    MessageComposer messageComposer(Recipients recipients, Texts texts, NotifierProperties properties,
-            PlatformLinks links) {
+    MessageComposer messageComposer(
+            Recipients recipients, Texts texts, NotifierProperties properties, PlatformLinks links) {
         return new MessageComposer(recipients, texts, properties.timeZone(), links.router());
     }
 }

@@ -2,7 +2,6 @@ package org.suggestionbox.notifier.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,5 +22,4 @@ public record NotifierProperties(
         @DefaultValue("10s") Duration publishTimeout,
         @DefaultValue("5s") Duration proofSweepInterval,
         @DefaultValue("10s") Duration proofSweepGrace,
-        @DefaultValue("4") int smtpConnections) {
-}
+        @DefaultValue("4") int smtpConnections) {}

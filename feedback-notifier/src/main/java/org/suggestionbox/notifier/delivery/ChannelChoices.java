@@ -2,7 +2,6 @@ package org.suggestionbox.notifier.delivery;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.suggestionbox.events.DeliveryChannel;
 
 /** The channels each person chose (the in-app inbox is always on: it is the record of what they were told). */
@@ -10,8 +9,8 @@ import org.suggestionbox.events.DeliveryChannel;
 public interface ChannelChoices {
 
     /** What someone who never chose hears on: inbox, e-mail and Slack (where Slack is set up and knows them). */
-    Set<DeliveryChannel> DEFAULT = Set.copyOf(EnumSet.of(DeliveryChannel.IN_APP, DeliveryChannel.EMAIL,
-            DeliveryChannel.SLACK));
+    Set<DeliveryChannel> DEFAULT =
+            Set.copyOf(EnumSet.of(DeliveryChannel.IN_APP, DeliveryChannel.EMAIL, DeliveryChannel.SLACK));
 
     /** Everyone hears on every channel that reaches them. */
     ChannelChoices ALL = recipientRef -> EnumSet.allOf(DeliveryChannel.class);

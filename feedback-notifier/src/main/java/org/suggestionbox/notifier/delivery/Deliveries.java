@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -58,9 +57,17 @@ public class Deliveries {
     private final int maxAttempts;
     private final LedgerRetryProperties ledgerRetries;
 
-    Deliveries(List<NotificationChannel> channels, ChannelChoices choices, DigestQueue digests, DeliveryLedger ledger,
-            RecipientRefs refs, NotificationProofPublisher proof, DeliveryMetrics metrics, Clock clock,
-            KafkaEventsProperties kafka, LedgerRetryProperties ledgerRetries) {
+    Deliveries(
+            List<NotificationChannel> channels,
+            ChannelChoices choices,
+            DigestQueue digests,
+            DeliveryLedger ledger,
+            RecipientRefs refs,
+            NotificationProofPublisher proof,
+            DeliveryMetrics metrics,
+            Clock clock,
+            KafkaEventsProperties kafka,
+            LedgerRetryProperties ledgerRetries) {
         this.channels = List.copyOf(channels);
         this.choices = choices;
         this.digests = digests;
@@ -88,7 +95,7 @@ public class Deliveries {
                     continue;
                 }
                 switch (deliver(message, recipientRef, proofRef, channel, proofs)) {
-                    case SENT, SKIPPED, LEFT_TO_LEDGER -> { }
+                    case SENT, SKIPPED, LEFT_TO_LEDGER -> {}
                     case RETRY -> retryable++;
                     case GIVEN_UP -> givenUp++;
                 }
@@ -112,8 +119,9 @@ public class Deliveries {
      */
     public boolean deliveredToAllSubmitters(UUID sourceEventId, Collection<String> submitterRefs) {
         Set<String> distinct = Set.copyOf(submitterRefs);
-        return distinct.isEmpty() || ledger.countSent(sourceEventId, RecipientRole.SUBMITTER,
-                DeliveryChannel.IN_APP, distinct) >= distinct.size();
+        return distinct.isEmpty()
+                || ledger.countSent(sourceEventId, RecipientRole.SUBMITTER, DeliveryChannel.IN_APP, distinct)
+                        >= distinct.size();
     }
 
     /** Owners and managers who chose the digest hear in the inbox now and by e-mail in the next digest. */
@@ -121,26 +129,36 @@ public class Deliveries {
         return message.recipient().role() != RecipientRole.SUBMITTER && choices.digest(recipientRef);
     }
 
-    private static boolean uses(NotificationChannel channel, Set<DeliveryChannel> chosen, Message message,
-            String recipientRef) {
+    private static boolean uses(
+            NotificationChannel channel, Set<DeliveryChannel> chosen, Message message, String recipientRef) {
         if (channel.channel() == DeliveryChannel.IN_APP) {
             return true;
         }
         return chosen.contains(channel.channel()) && channel.configured() && channel.reaches(message, recipientRef);
     }
 
-    private enum Outcome { SENT, SKIPPED, RETRY, GIVEN_UP, LEFT_TO_LEDGER }
+    private enum Outcome {
+        SENT,
+        SKIPPED,
+        RETRY,
+        GIVEN_UP,
+        LEFT_TO_LEDGER
+    }
 
     /**
      * The reference the ledger and the proof events know the recipient by: per idea for an anonymous
      * submitter ({@link RecipientRefs#onProof}).
      */
     public String proofRef(Message message) {
-        return refs.onProof(message.recipient().personId(), message.recipient().contact().anonymous(),
-                message.ideaId());
+        return refs.onProof(
+                message.recipient().personId(), message.recipient().contact().anonymous(), message.ideaId());
     }
 
-    private Outcome deliver(Message message, String recipientRef, String proofRef, NotificationChannel channel,
+    private Outcome deliver(
+            Message message,
+            String recipientRef,
+            String proofRef,
+            NotificationChannel channel,
             List<PendingProof> proofs) {
         Delivery delivery = Delivery.of(message, proofRef, channel.channel());
         DeliveryLedger.Claim claim = ledger.claim(delivery, clock.instant());
@@ -153,8 +171,7 @@ public class Deliveries {
         }
         try {
             channel.send(message, recipientRef);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             String cause = Failures.describe(ex);
             if (channel.personalDestination()) {
                 retryLaterOrGiveUp(delivery, message, recipientRef, claim.attempts(), cause, ex);
@@ -162,11 +179,20 @@ public class Deliveries {
             }
             ledger.markFailed(delivery, cause, clock.instant());
             if (claim.attempts() < maxAttempts) {
-                LOG.warn("{} on {} failed (attempt {} of {}): {}", message, channel.channel(), claim.attempts(),
-                        maxAttempts, cause);
+                LOG.warn(
+                        "{} on {} failed (attempt {} of {}): {}",
+                        message,
+                        channel.channel(),
+                        claim.attempts(),
+                        maxAttempts,
+                        cause);
                 return Outcome.RETRY;
             }
-            LOG.error("{} on {} failed for good after {} attempts: {}", message, channel.channel(), claim.attempts(),
+            LOG.error(
+                    "{} on {} failed for good after {} attempts: {}",
+                    message,
+                    channel.channel(),
+                    claim.attempts(),
                     cause);
             metrics.failed(channel.channel());
             proof.publish(delivery.failed(clock.instant(), claim.attempts(), cause));
@@ -201,8 +227,10 @@ public class Deliveries {
     private void retry(DeliveryLedger.DueRetry due) {
         Delivery delivery = due.delivery();
         Message message = due.message().toMessage(delivery);
-        NotificationChannel channel = channels.stream().filter(candidate -> candidate.channel() == delivery.channel())
-                .findFirst().orElse(null);
+        NotificationChannel channel = channels.stream()
+                .filter(candidate -> candidate.channel() == delivery.channel())
+                .findFirst()
+                .orElse(null);
         if (channel == null || !channel.configured()) {
             giveUp(delivery, due.attempts(), delivery.channel() + " is not set up any more");
             return;
@@ -210,8 +238,7 @@ public class Deliveries {
         String channelRef = due.message().channelRef() != null ? due.message().channelRef() : delivery.recipientRef();
         try {
             channel.send(message, channelRef);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             retryLaterOrGiveUp(delivery, message, channelRef, due.attempts(), Failures.describe(ex), ex);
             return;
         }
@@ -221,7 +248,12 @@ public class Deliveries {
         prove(delivery);
     }
 
-    private void retryLaterOrGiveUp(Delivery delivery, Message message, String channelRef, int attempts, String cause,
+    private void retryLaterOrGiveUp(
+            Delivery delivery,
+            Message message,
+            String channelRef,
+            int attempts,
+            String cause,
             RuntimeException failure) {
         boolean permanent = failure instanceof ChannelCallException call && call.permanent();
         if (permanent || attempts >= ledgerRetries.maxAttempts()) {
@@ -231,21 +263,31 @@ public class Deliveries {
         Instant now = clock.instant();
         Instant retryAt = now.plus(ledgerRetries.backOff(attempts));
         ledger.markFailedForRetry(delivery, cause, now, retryAt, RetryMessage.of(message, channelRef));
-        LOG.warn("{} on {} failed (attempt {} of {}), retried from the ledger at {}: {}", message, delivery.channel(),
-                attempts, ledgerRetries.maxAttempts(), retryAt, cause);
+        LOG.warn(
+                "{} on {} failed (attempt {} of {}), retried from the ledger at {}: {}",
+                message,
+                delivery.channel(),
+                attempts,
+                ledgerRetries.maxAttempts(),
+                retryAt,
+                cause);
     }
 
     private void giveUp(Delivery delivery, int attempts, String cause) {
-        LOG.error("Delivery on {} of {} {} failed for good after {} attempts: {}", delivery.channel(),
-                delivery.sourceEventType(), delivery.sourceEventId(), attempts, cause);
+        LOG.error(
+                "Delivery on {} of {} {} failed for good after {} attempts: {}",
+                delivery.channel(),
+                delivery.sourceEventType(),
+                delivery.sourceEventId(),
+                attempts,
+                cause);
         ledger.markGivenUp(delivery, cause, clock.instant());
         metrics.failed(delivery.channel());
         proof.publish(delivery.failed(clock.instant(), attempts, cause));
     }
 
     /** A proof on its way to the broker. */
-    private record PendingProof(Delivery delivery, CompletableFuture<Boolean> acknowledged) {
-    }
+    private record PendingProof(Delivery delivery, CompletableFuture<Boolean> acknowledged) {}
 
     private PendingProof proveLater(Delivery delivery) {
         return new PendingProof(delivery, proof.publishAsync(delivery.delivered(clock.instant())));

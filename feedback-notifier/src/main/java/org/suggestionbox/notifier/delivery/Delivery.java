@@ -2,7 +2,6 @@ package org.suggestionbox.notifier.delivery;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.events.EventIds;
 import org.suggestionbox.events.NotificationDelivered;
@@ -22,8 +21,14 @@ record Delivery(
         MessageKind kind) {
 
     static Delivery of(Message message, String recipientRef, DeliveryChannel channel) {
-        return new Delivery(message.sourceEventId(), message.sourceEventType(), message.ideaId(),
-                message.recipient().role(), recipientRef, channel, message.kind());
+        return new Delivery(
+                message.sourceEventId(),
+                message.sourceEventType(),
+                message.ideaId(),
+                message.recipient().role(),
+                recipientRef,
+                channel,
+                message.kind());
     }
 
     /** The same delivery always proves itself with the same event id. */
@@ -32,13 +37,30 @@ record Delivery(
     }
 
     NotificationDelivered delivered(Instant now) {
-        return new NotificationDelivered(proofEventId(), ideaId, now, NotificationDelivered.SCHEMA_VERSION,
-                sourceEventId, sourceEventType, recipientRole, recipientRef, channel);
+        return new NotificationDelivered(
+                proofEventId(),
+                ideaId,
+                now,
+                NotificationDelivered.SCHEMA_VERSION,
+                sourceEventId,
+                sourceEventType,
+                recipientRole,
+                recipientRef,
+                channel);
     }
 
     NotificationFailed failed(Instant now, int attempts, String cause) {
-        return new NotificationFailed(EventIds.derive(sourceEventId, recipientRef, channel, "failed"), ideaId, now,
-                NotificationFailed.SCHEMA_VERSION, sourceEventId, sourceEventType, recipientRole, recipientRef,
-                channel, attempts, cause);
+        return new NotificationFailed(
+                EventIds.derive(sourceEventId, recipientRef, channel, "failed"),
+                ideaId,
+                now,
+                NotificationFailed.SCHEMA_VERSION,
+                sourceEventId,
+                sourceEventType,
+                recipientRole,
+                recipientRef,
+                channel,
+                attempts,
+                cause);
     }
 }

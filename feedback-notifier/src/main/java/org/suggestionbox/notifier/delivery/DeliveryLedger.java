@@ -1,11 +1,15 @@
 package org.suggestionbox.notifier.delivery;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import jakarta.annotation.PostConstruct;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,13 +20,6 @@ import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.events.RecipientRole;
 import org.suggestionbox.notifier.message.MessageKind;
-
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
-
-import jakarta.annotation.PostConstruct;
 
 /**
  * The {@code deliveries} collection: one document per lifecycle event × recipient × channel
@@ -43,16 +40,25 @@ class DeliveryLedger {
     @PostConstruct
     void createIndexes() {
         var indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().named("delivery_key").on("sourceEventId", Sort.Direction.ASC)
-                .on("recipientRef", Sort.Direction.ASC).on("channel", Sort.Direction.ASC).unique());
-        indexes.createIndex(new Index().named("due_retries").on("retryAt", Sort.Direction.ASC).sparse());
-        indexes.createIndex(new Index().named("unpublished").on("state", Sort.Direction.ASC)
-                .on("published", Sort.Direction.ASC).on("updatedAt", Sort.Direction.ASC));
+        indexes.createIndex(new Index()
+                .named("delivery_key")
+                .on("sourceEventId", Sort.Direction.ASC)
+                .on("recipientRef", Sort.Direction.ASC)
+                .on("channel", Sort.Direction.ASC)
+                .unique());
+        indexes.createIndex(new Index()
+                .named("due_retries")
+                .on("retryAt", Sort.Direction.ASC)
+                .sparse());
+        indexes.createIndex(new Index()
+                .named("unpublished")
+                .on("state", Sort.Direction.ASC)
+                .on("published", Sort.Direction.ASC)
+                .on("updatedAt", Sort.Direction.ASC));
     }
 
     /** The outcome of claiming a delivery before sending. */
-    record Claim(boolean alreadySent, boolean published, int attempts) {
-    }
+    record Claim(boolean alreadySent, boolean published, int attempts) {}
 
     /**
      * Claims a delivery: a new one is recorded {@code ATTEMPTED} with one attempt; one that was
@@ -75,71 +81,101 @@ class DeliveryLedger {
         try {
             mongo.insert(document, COLLECTION);
             return new Claim(false, false, 1);
-        }
-        catch (DuplicateKeyException alreadyClaimed) {
-            Document retried = mongo.getCollection(COLLECTION).findOneAndUpdate(
-                    Filters.and(key(delivery), Filters.ne("state", DeliveryState.SENT.name())),
-                    Updates.combine(Updates.inc("attempts", 1), Updates.set("state", DeliveryState.ATTEMPTED.name()),
-                            Updates.set("updatedAt", Date.from(now))),
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        } catch (DuplicateKeyException alreadyClaimed) {
+            Document retried = mongo.getCollection(COLLECTION)
+                    .findOneAndUpdate(
+                            Filters.and(key(delivery), Filters.ne("state", DeliveryState.SENT.name())),
+                            Updates.combine(
+                                    Updates.inc("attempts", 1),
+                                    Updates.set("state", DeliveryState.ATTEMPTED.name()),
+                                    Updates.set("updatedAt", Date.from(now))),
+                            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
             if (retried != null) {
                 return new Claim(false, false, retried.getInteger("attempts", 1));
             }
             Document sent = mongo.getCollection(COLLECTION).find(key(delivery)).first();
-            return new Claim(true, sent != null && sent.getBoolean("published", false),
+            return new Claim(
+                    true,
+                    sent != null && sent.getBoolean("published", false),
                     sent == null ? 0 : sent.getInteger("attempts", 0));
         }
     }
 
     void markSent(Delivery delivery, Instant now) {
-        mongo.getCollection(COLLECTION).updateOne(key(delivery), Updates.combine(
-                Updates.set("state", DeliveryState.SENT.name()), Updates.set("sentAt", Date.from(now)),
-                Updates.set("updatedAt", Date.from(now)), Updates.unset("lastError"), Updates.unset("retryAt"),
-                Updates.unset("retryMessage")));
+        mongo.getCollection(COLLECTION)
+                .updateOne(
+                        key(delivery),
+                        Updates.combine(
+                                Updates.set("state", DeliveryState.SENT.name()),
+                                Updates.set("sentAt", Date.from(now)),
+                                Updates.set("updatedAt", Date.from(now)),
+                                Updates.unset("lastError"),
+                                Updates.unset("retryAt"),
+                                Updates.unset("retryMessage")));
     }
 
     /** Failed, to be tried again from the ledger at {@code retryAt} with the kept message. */
     void markFailedForRetry(Delivery delivery, String cause, Instant now, Instant retryAt, RetryMessage message) {
-        mongo.getCollection(COLLECTION).updateOne(key(delivery), Updates.combine(
-                Updates.set("state", DeliveryState.FAILED.name()), Updates.set("lastError", cause),
-                Updates.set("updatedAt", Date.from(now)), Updates.set("retryAt", Date.from(retryAt)),
-                Updates.set("retryMessage", message.toDocument())));
+        mongo.getCollection(COLLECTION)
+                .updateOne(
+                        key(delivery),
+                        Updates.combine(
+                                Updates.set("state", DeliveryState.FAILED.name()),
+                                Updates.set("lastError", cause),
+                                Updates.set("updatedAt", Date.from(now)),
+                                Updates.set("retryAt", Date.from(retryAt)),
+                                Updates.set("retryMessage", message.toDocument())));
     }
 
     /** Failed for good: no more retries, the message text is dropped. */
     void markGivenUp(Delivery delivery, String cause, Instant now) {
-        mongo.getCollection(COLLECTION).updateOne(key(delivery), Updates.combine(
-                Updates.set("state", DeliveryState.FAILED.name()), Updates.set("lastError", cause),
-                Updates.set("updatedAt", Date.from(now)), Updates.set("givenUp", true), Updates.unset("retryAt"),
-                Updates.unset("retryMessage")));
+        mongo.getCollection(COLLECTION)
+                .updateOne(
+                        key(delivery),
+                        Updates.combine(
+                                Updates.set("state", DeliveryState.FAILED.name()),
+                                Updates.set("lastError", cause),
+                                Updates.set("updatedAt", Date.from(now)),
+                                Updates.set("givenUp", true),
+                                Updates.unset("retryAt"),
+                                Updates.unset("retryMessage")));
     }
 
     /** A delivery whose retry is due, claimed with one more attempt counted. */
-    record DueRetry(Delivery delivery, RetryMessage message, int attempts) {
-    }
+    record DueRetry(Delivery delivery, RetryMessage message, int attempts) {}
 
     /**
      * Claims the delivery whose retry is due the longest: its next retry moves {@code lease} ahead, so
      * that no other instance takes it meanwhile, and one more attempt is counted.
      */
     Optional<DueRetry> claimDueRetry(Instant now, java.time.Duration lease) {
-        Document claimed = mongo.getCollection(COLLECTION).findOneAndUpdate(
-                Filters.and(Filters.lte("retryAt", Date.from(now)), Filters.exists("retryMessage")),
-                Updates.combine(Updates.inc("attempts", 1), Updates.set("retryAt", Date.from(now.plus(lease))),
-                        Updates.set("updatedAt", Date.from(now))),
-                new FindOneAndUpdateOptions().sort(com.mongodb.client.model.Sorts.ascending("retryAt"))
-                        .returnDocument(ReturnDocument.AFTER));
+        Document claimed = mongo.getCollection(COLLECTION)
+                .findOneAndUpdate(
+                        Filters.and(Filters.lte("retryAt", Date.from(now)), Filters.exists("retryMessage")),
+                        Updates.combine(
+                                Updates.inc("attempts", 1),
+                                Updates.set("retryAt", Date.from(now.plus(lease))),
+                                Updates.set("updatedAt", Date.from(now))),
+                        new FindOneAndUpdateOptions()
+                                .sort(com.mongodb.client.model.Sorts.ascending("retryAt"))
+                                .returnDocument(ReturnDocument.AFTER));
         if (claimed == null) {
             return Optional.empty();
         }
-        return Optional.of(new DueRetry(delivery(claimed), RetryMessage.from(claimed.get("retryMessage", Document.class)),
+        return Optional.of(new DueRetry(
+                delivery(claimed),
+                RetryMessage.from(claimed.get("retryMessage", Document.class)),
                 claimed.getInteger("attempts", 1)));
     }
 
     void markFailed(Delivery delivery, String cause, Instant now) {
-        mongo.getCollection(COLLECTION).updateOne(key(delivery), Updates.combine(
-                Updates.set("state", DeliveryState.FAILED.name()), Updates.set("lastError", cause),
-                Updates.set("updatedAt", Date.from(now))));
+        mongo.getCollection(COLLECTION)
+                .updateOne(
+                        key(delivery),
+                        Updates.combine(
+                                Updates.set("state", DeliveryState.FAILED.name()),
+                                Updates.set("lastError", cause),
+                                Updates.set("updatedAt", Date.from(now))));
     }
 
     void markPublished(Delivery delivery) {
@@ -149,7 +185,9 @@ class DeliveryLedger {
     /** Sent deliveries whose proof was not acknowledged, last touched before {@code cutoff}. */
     List<Delivery> sentUnpublished(Instant cutoff, int limit) {
         return mongo.getCollection(COLLECTION)
-                .find(Filters.and(Filters.eq("state", DeliveryState.SENT.name()), Filters.eq("published", false),
+                .find(Filters.and(
+                        Filters.eq("state", DeliveryState.SENT.name()),
+                        Filters.eq("published", false),
                         Filters.lt("updatedAt", Date.from(cutoff))))
                 .limit(limit)
                 .map(DeliveryLedger::delivery)
@@ -157,24 +195,35 @@ class DeliveryLedger {
     }
 
     /** How many of {@code recipientRefs} were sent the event's message on the channel in the role. */
-    long countSent(UUID sourceEventId, RecipientRole role, DeliveryChannel channel,
+    long countSent(
+            UUID sourceEventId,
+            RecipientRole role,
+            DeliveryChannel channel,
             java.util.Collection<String> recipientRefs) {
-        return mongo.getCollection(COLLECTION).countDocuments(Filters.and(
-                Filters.eq("sourceEventId", sourceEventId.toString()), Filters.eq("recipientRole", role.name()),
-                Filters.eq("channel", channel.name()), Filters.eq("state", DeliveryState.SENT.name()),
-                Filters.in("recipientRef", recipientRefs)));
+        return mongo.getCollection(COLLECTION)
+                .countDocuments(Filters.and(
+                        Filters.eq("sourceEventId", sourceEventId.toString()),
+                        Filters.eq("recipientRole", role.name()),
+                        Filters.eq("channel", channel.name()),
+                        Filters.eq("state", DeliveryState.SENT.name()),
+                        Filters.in("recipientRef", recipientRefs)));
     }
 
     private static Bson key(Delivery delivery) {
-        return Filters.and(Filters.eq("sourceEventId", delivery.sourceEventId().toString()),
+        return Filters.and(
+                Filters.eq("sourceEventId", delivery.sourceEventId().toString()),
                 Filters.eq("recipientRef", delivery.recipientRef()),
                 Filters.eq("channel", delivery.channel().name()));
     }
 
     private static Delivery delivery(Document document) {
-        return new Delivery(UUID.fromString(document.getString("sourceEventId")), document.getString("sourceEventType"),
-                UUID.fromString(document.getString("ideaId")), RecipientRole.valueOf(document.getString("recipientRole")),
-                document.getString("recipientRef"), DeliveryChannel.valueOf(document.getString("channel")),
+        return new Delivery(
+                UUID.fromString(document.getString("sourceEventId")),
+                document.getString("sourceEventType"),
+                UUID.fromString(document.getString("ideaId")),
+                RecipientRole.valueOf(document.getString("recipientRole")),
+                document.getString("recipientRef"),
+                DeliveryChannel.valueOf(document.getString("channel")),
                 MessageKind.valueOf(document.getString("kind")));
     }
 }

@@ -1,11 +1,10 @@
 package org.suggestionbox.notifier.delivery;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.notifier.message.MessageKind;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * {@code notifications.delivered} (tags {@code channel}, {@code kind}) and

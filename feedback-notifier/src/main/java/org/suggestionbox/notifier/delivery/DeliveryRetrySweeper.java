@@ -34,8 +34,7 @@ class DeliveryRetrySweeper implements SchedulingConfigurer {
             if (tried > 0) {
                 LOG.info("Retried {} deliveries from the ledger", tried);
             }
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             LOG.warn("Delivery retry sweep failed; trying again later: {}", ex.toString());
         }
     }

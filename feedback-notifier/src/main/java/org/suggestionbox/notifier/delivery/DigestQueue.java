@@ -7,7 +7,7 @@ import org.suggestionbox.notifier.message.Message;
 public interface DigestQueue {
 
     /** Queues nothing: for set-ups without digests. */
-    DigestQueue NONE = (message, recipientRef) -> { };
+    DigestQueue NONE = (message, recipientRef) -> {};
 
     /**
      * Keeps the message (already in the recipient's language) for their next digest; queuing the

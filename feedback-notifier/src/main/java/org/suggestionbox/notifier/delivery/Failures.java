@@ -8,16 +8,17 @@ final class Failures {
     private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
     private static final int MAX_LENGTH = 300;
 
-    private Failures() {
-    }
+    private Failures() {}
 
     static String describe(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String text = failure == root ? root.getClass().getSimpleName()
-                : failure.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName();
+        String text = failure == root
+                ? root.getClass().getSimpleName()
+                : failure.getClass().getSimpleName() + " caused by "
+                        + root.getClass().getSimpleName();
         String message = root.getMessage();
         if (message != null && !message.isBlank()) {
             text = text + ": " + EMAIL.matcher(message.strip()).replaceAll("<address>");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.apache.hc.core5.http.ContentType;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
@@ -40,10 +39,12 @@ public class OutboundHttp {
         Destination destination;
         try {
             destination = client.policy().vet(policyChannel(channel), uri);
-        }
-        catch (DestinationRefusedException refused) {
-            throw new ChannelCallException(channel + " destination refused: " + refused.reason()
-                    + (refused.addressClass() == null ? "" : " (" + refused.addressClass() + ")"), false, true);
+        } catch (DestinationRefusedException refused) {
+            throw new ChannelCallException(
+                    channel + " destination refused: " + refused.reason()
+                            + (refused.addressClass() == null ? "" : " (" + refused.addressClass() + ")"),
+                    false,
+                    true);
         }
         return calls.call(channel, destination.key(), () -> post(channel, destination, json, headers));
     }
@@ -65,10 +66,10 @@ public class OutboundHttp {
         OutboundResponse response;
         try {
             response = client.post(destination, JSON, json.getBytes(StandardCharsets.UTF_8), headers);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             // the cause is left out on purpose: its message may name the URL, which may carry a secret
-            throw new ChannelCallException(channel + " call failed: " + ex.getClass().getSimpleName(), true);
+            throw new ChannelCallException(
+                    channel + " call failed: " + ex.getClass().getSimpleName(), true);
         }
         if (response.successful()) {
             return response.text();

@@ -1,7 +1,6 @@
 package org.suggestionbox.notifier.delivery;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -30,5 +29,4 @@ record OutboundProperties(
         @DefaultValue("50") float breakerFailureRate,
         @DefaultValue("10") int breakerMinimumCalls,
         @DefaultValue("20") int breakerWindow,
-        @DefaultValue("30s") Duration breakerOpenFor) {
-}
+        @DefaultValue("30s") Duration breakerOpenFor) {}

@@ -2,7 +2,6 @@ package org.suggestionbox.notifier.delivery;
 
 import java.time.Clock;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -41,13 +40,13 @@ class ProofSweeper implements SchedulingConfigurer {
 
     void sweep() {
         try {
-            List<Delivery> unproven = ledger.sentUnpublished(clock.instant().minus(properties.proofSweepGrace()), BATCH);
+            List<Delivery> unproven =
+                    ledger.sentUnpublished(clock.instant().minus(properties.proofSweepGrace()), BATCH);
             if (!unproven.isEmpty()) {
                 LOG.info("Publishing the proof of {} earlier deliveries", unproven.size());
                 unproven.forEach(deliveries::prove);
             }
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             LOG.warn("Proof sweep failed; trying again later: {}", ex.toString());
         }
     }

@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 
 /**
  * The opaque reference the notifier stores instead of a person: HMAC-SHA256 of the person id under
@@ -49,8 +47,7 @@ public class RecipientRefs {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
             return HexFormat.of().formatHex(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HmacSHA256 is not available", ex);
         }
     }

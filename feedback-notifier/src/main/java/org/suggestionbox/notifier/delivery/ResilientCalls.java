@@ -1,20 +1,17 @@
 package org.suggestionbox.notifier.delivery;
 
-import java.time.Duration;
-import java.util.function.Supplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.suggestionbox.events.DeliveryChannel;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.suggestionbox.events.DeliveryChannel;
 
 /**
  * Resilience4j around every outside call: a small retry (retryable failures only, per channel)
@@ -43,7 +40,10 @@ class ResilientCalls {
                 .waitDurationInOpenState(properties.breakerOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .build();
-        this.breakers = Caffeine.newBuilder().maximumSize(MAX_BREAKERS).expireAfterAccess(IDLE).build();
+        this.breakers = Caffeine.newBuilder()
+                .maximumSize(MAX_BREAKERS)
+                .expireAfterAccess(IDLE)
+                .build();
         this.retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(Math.max(1, properties.retryAttempts()))
                 .waitDuration(properties.retryWait())
@@ -56,7 +56,8 @@ class ResilientCalls {
      * @param destination {@code host:port} of the call
      */
     public <T> T call(DeliveryChannel channel, String destination, Supplier<T> call) {
-        return Retry.decorateSupplier(retry(channel), CircuitBreaker.decorateSupplier(breaker(channel, destination), call))
+        return Retry.decorateSupplier(
+                        retry(channel), CircuitBreaker.decorateSupplier(breaker(channel, destination), call))
                 .get();
     }
 
@@ -65,8 +66,9 @@ class ResilientCalls {
         return breakers.get(channel.name() + " " + destination, name -> {
             CircuitBreaker breaker = CircuitBreaker.of(name, breakerConfig);
             // the destination is host and port only: never the path, which may carry a secret
-            breaker.getEventPublisher().onStateTransition(event -> LOG.warn("Circuit breaker of {} {}: {}", channel,
-                    destination, event.getStateTransition()));
+            breaker.getEventPublisher()
+                    .onStateTransition(event ->
+                            LOG.warn("Circuit breaker of {} {}: {}", channel, destination, event.getStateTransition()));
             return breaker;
         });
     }

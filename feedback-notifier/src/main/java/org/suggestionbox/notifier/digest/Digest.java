@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.suggestionbox.notifier.message.Contact;
 
 /**

@@ -1,5 +1,7 @@
 package org.suggestionbox.notifier.digest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -7,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,10 +21,6 @@ import org.suggestionbox.notifier.message.Contact;
 import org.suggestionbox.notifier.message.Recipients;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Sends each person with waiting items one digest e-mail a day ({@code suggestionbox.notifier.digest.cron},
@@ -48,8 +46,15 @@ public class DigestJob {
     private final NotifierProperties properties;
     private final Counter sent;
 
-    DigestJob(DigestStore store, DigestMailer mailer, Directory directory, Recipients recipients, RecipientRefs refs,
-            Clock clock, NotifierProperties properties, MeterRegistry meters) {
+    DigestJob(
+            DigestStore store,
+            DigestMailer mailer,
+            Directory directory,
+            Recipients recipients,
+            RecipientRefs refs,
+            Clock clock,
+            NotifierProperties properties,
+            MeterRegistry meters) {
         this.store = store;
         this.mailer = mailer;
         this.directory = directory;
@@ -57,11 +62,13 @@ public class DigestJob {
         this.refs = refs;
         this.clock = clock;
         this.properties = properties;
-        this.sent = Counter.builder("notifications.digests.sent").description("Daily digest e-mails sent")
+        this.sent = Counter.builder("notifications.digests.sent")
+                .description("Daily digest e-mails sent")
                 .register(meters);
     }
 
-    @Scheduled(cron = "${suggestionbox.notifier.digest.cron:0 0 7 * * *}",
+    @Scheduled(
+            cron = "${suggestionbox.notifier.digest.cron:0 0 7 * * *}",
             zone = "${suggestionbox.notifier.time-zone:UTC}")
     @SchedulerLock(name = "digest-job")
     public void sendToday() {
@@ -84,10 +91,11 @@ public class DigestJob {
                 if (send(recipientRef, day, personIdsByRef)) {
                     count++;
                 }
-            }
-            catch (RuntimeException ex) {
-                LOG.warn("The digest of {} for a recipient could not be sent; its items wait for the next run: {}",
-                        day, ex.toString());
+            } catch (RuntimeException ex) {
+                LOG.warn(
+                        "The digest of {} for a recipient could not be sent; its items wait for the next run: {}",
+                        day,
+                        ex.toString());
             }
         }
         LOG.info("{} digests of {} sent", count, day);
@@ -100,9 +108,11 @@ public class DigestJob {
             store.markItemsSent(digestId, clock.instant());
             return false;
         }
-        Optional<Contact> contact = Optional.ofNullable(personIdsByRef.get(recipientRef)).flatMap(recipients::person);
+        Optional<Contact> contact =
+                Optional.ofNullable(personIdsByRef.get(recipientRef)).flatMap(recipients::person);
         if (contact.isEmpty()) {
-            LOG.warn("A recipient with waiting digest items is no longer in the directory; digest {} not sent",
+            LOG.warn(
+                    "A recipient with waiting digest items is no longer in the directory; digest {} not sent",
                     digestId);
             return false;
         }

@@ -1,12 +1,13 @@
 package org.suggestionbox.notifier.email;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-
+import org.springframework.core.annotation.Order;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.notifier.config.NotifierProperties;
@@ -20,9 +21,6 @@ import org.suggestionbox.notifier.message.Texts;
 import org.suggestionbox.platform.web.DirectoryLocaleResolver;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * Sends a message by e-mail over SMTP: multipart with plain text and HTML (right-to-left for
@@ -51,15 +49,25 @@ class EmailChannel implements NotificationChannel, DigestMailer {
 
     @Override
     public void send(Message message, String recipientRef) {
-        send(message.recipient().email(), message.locale(), message.title(), plainText(message), html(message),
+        send(
+                message.recipient().email(),
+                message.locale(),
+                message.title(),
+                plainText(message),
+                html(message),
                 message);
     }
 
     @Override
     public void send(Digest digest) {
         Locale locale = digest.locale();
-        send(digest.contact().email(), locale, texts.count("mail.digest.subject", locale, digest.items().size()),
-                plainText(digest), html(digest), digest);
+        send(
+                digest.contact().email(),
+                locale,
+                texts.count("mail.digest.subject", locale, digest.items().size()),
+                plainText(digest),
+                html(digest),
+                digest);
     }
 
     private void send(String to, Locale locale, String subject, String plainText, String html, Object what) {
@@ -71,8 +79,7 @@ class EmailChannel implements NotificationChannel, DigestMailer {
             helper.setSubject(subject);
             helper.setText(plainText, html);
             mime.setHeader("Content-Language", locale.getLanguage());
-        }
-        catch (MessagingException ex) {
+        } catch (MessagingException ex) {
             throw new MailPreparationException("Cannot prepare the e-mail for " + what, ex);
         }
         smtp.send(mime);
@@ -84,24 +91,41 @@ class EmailChannel implements NotificationChannel, DigestMailer {
 
     private String greeting(Contact contact) {
         String name = contact.name();
-        return name == null ? texts.text("mail.greeting.anonymous", contact.locale())
+        return name == null
+                ? texts.text("mail.greeting.anonymous", contact.locale())
                 : texts.text("mail.greeting", contact.locale(), name);
     }
 
     private String heading(Digest digest) {
-        return texts.text("mail.digest.heading", digest.locale(),
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(digest.locale()).format(digest.day()));
+        return texts.text(
+                "mail.digest.heading",
+                digest.locale(),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(digest.locale())
+                        .format(digest.day()));
     }
 
     String plainText(Digest digest) {
         Locale locale = digest.locale();
-        StringBuilder text = new StringBuilder(greeting(digest.contact())).append("\n\n").append(heading(digest))
+        StringBuilder text = new StringBuilder(greeting(digest.contact()))
+                .append("\n\n")
+                .append(heading(digest))
                 .append("\n");
         for (DigestItem item : digest.items()) {
-            text.append("\n* ").append(item.title()).append("\n\n").append(item.body()).append("\n\n")
-                    .append(texts.text("mail.open", locale)).append(": ").append(item.link()).append("\n");
+            text.append("\n* ")
+                    .append(item.title())
+                    .append("\n\n")
+                    .append(item.body())
+                    .append("\n\n")
+                    .append(texts.text("mail.open", locale))
+                    .append(": ")
+                    .append(item.link())
+                    .append("\n");
         }
-        return text.append("\n-- \n").append(texts.text("mail.digest.footer", locale)).append("\n").toString();
+        return text.append("\n-- \n")
+                .append(texts.text("mail.digest.footer", locale))
+                .append("\n")
+                .toString();
     }
 
     String html(Digest digest) {
@@ -110,7 +134,9 @@ class EmailChannel implements NotificationChannel, DigestMailer {
         context.setVariable("digest", digest);
         context.setVariable("greeting", greeting(digest.contact()));
         context.setVariable("heading", heading(digest));
-        context.setVariable("subject", texts.count("mail.digest.subject", locale, digest.items().size()));
+        context.setVariable(
+                "subject",
+                texts.count("mail.digest.subject", locale, digest.items().size()));
         context.setVariable("lang", locale.getLanguage());
         context.setVariable("dir", DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr");
         return templates.process("mail/digest", context);

@@ -1,8 +1,10 @@
 package org.suggestionbox.notifier.email;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,10 +12,6 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.notifier.config.NotifierProperties;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * SMTP connections kept open between mails, at most {@code suggestionbox.notifier.smtp-connections}
@@ -51,12 +49,10 @@ class SmtpConnections implements AutoCloseable {
             mime.saveChanges();
             transport = connected();
             transport.sendMessage(mime, mime.getAllRecipients());
-        }
-        catch (MessagingException ex) {
+        } catch (MessagingException ex) {
             close(transport);
             throw new MailSendException("Sending the mail over SMTP failed: " + ex.getMessage(), ex);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             close(transport);
             throw ex;
         }
@@ -76,7 +72,10 @@ class SmtpConnections implements AutoCloseable {
         }
         String protocol = this.mailSender.getProtocol();
         Transport transport = this.mailSender.getSession().getTransport(protocol != null ? protocol : "smtp");
-        transport.connect(this.mailSender.getHost(), this.mailSender.getPort(), this.mailSender.getUsername(),
+        transport.connect(
+                this.mailSender.getHost(),
+                this.mailSender.getPort(),
+                this.mailSender.getUsername(),
                 this.mailSender.getPassword());
         return transport;
     }
@@ -86,7 +85,8 @@ class SmtpConnections implements AutoCloseable {
     }
 
     /** The connection the next mail will try first. */
-    @Nullable Transport idleTransport() {
+    @Nullable
+    Transport idleTransport() {
         return this.idle.peekFirst();
     }
 
@@ -103,8 +103,7 @@ class SmtpConnections implements AutoCloseable {
         }
         try {
             transport.close();
-        }
-        catch (MessagingException ex) {
+        } catch (MessagingException ex) {
             LOG.debug("Closing an SMTP connection failed: {}", ex.getMessage());
         }
     }

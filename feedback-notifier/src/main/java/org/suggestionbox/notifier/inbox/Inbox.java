@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.suggestionbox.notifier.delivery.RecipientRefs;
 import org.suggestionbox.platform.web.Cursor;
@@ -20,6 +19,7 @@ class Inbox {
     private final InboxStore store;
     private final RecipientRefs refs;
     private final Clock clock;
+
     Inbox(InboxStore store, RecipientRefs refs, Clock clock) {
         this.store = store;
         this.refs = refs;
@@ -35,13 +35,14 @@ class Inbox {
             try {
                 after = Instant.parse(cursor.part(0));
                 afterId = UUID.fromString(cursor.part(1)).toString();
-            }
-            catch (DateTimeParseException | IllegalArgumentException ex) {
+            } catch (DateTimeParseException | IllegalArgumentException ex) {
                 throw InvalidPageRequestException.cursor();
             }
         }
         List<InboxEntry> rows = store.newestFirst(refs.of(personId), after, afterId, page.readLimit());
-        return CursorPage.of(rows, page,
+        return CursorPage.of(
+                rows,
+                page,
                 entry -> Cursor.of(entry.createdAt().toString(), entry.id().toString()));
     }
 

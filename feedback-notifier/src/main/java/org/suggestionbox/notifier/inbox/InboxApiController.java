@@ -2,7 +2,6 @@ package org.suggestionbox.notifier.inbox;
 
 import java.util.Map;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -32,8 +31,10 @@ class InboxApiController {
 
     /** Newest first, cursor-paged ({@code ?limit=} 1–200, default 50; {@code ?cursor=}). */
     @GetMapping
-    CursorPage<InboxEntry> notifications(@RequestParam(required = false) @Nullable String limit,
-            @RequestParam(required = false) @Nullable String cursor, @AuthenticationPrincipal DirectoryUser user) {
+    CursorPage<InboxEntry> notifications(
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor,
+            @AuthenticationPrincipal DirectoryUser user) {
         return inbox.of(user.id(), PageRequest.of(limit, cursor));
     }
 

@@ -1,7 +1,6 @@
 package org.suggestionbox.notifier.inbox;
 
 import java.time.Clock;
-
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
@@ -29,8 +28,17 @@ class InboxChannel implements NotificationChannel {
 
     @Override
     public void send(Message message, String recipientRef) {
-        store.add(recipientRef, new InboxEntry(EventIds.derive(message.sourceEventId(), recipientRef, channel()),
-                message.ideaId(), message.kind(), message.title(), message.body(), message.link(), clock.instant(),
-                false, null));
+        store.add(
+                recipientRef,
+                new InboxEntry(
+                        EventIds.derive(message.sourceEventId(), recipientRef, channel()),
+                        message.ideaId(),
+                        message.kind(),
+                        message.title(),
+                        message.body(),
+                        message.link(),
+                        clock.instant(),
+                        false,
+                        null));
     }
 }

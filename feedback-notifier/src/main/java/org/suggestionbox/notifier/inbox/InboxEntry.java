@@ -2,7 +2,6 @@ package org.suggestionbox.notifier.inbox;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.notifier.message.MessageKind;
 
@@ -16,5 +15,4 @@ record InboxEntry(
         String link,
         Instant createdAt,
         boolean read,
-        @Nullable Instant readAt) {
-}
+        @Nullable Instant readAt) {}

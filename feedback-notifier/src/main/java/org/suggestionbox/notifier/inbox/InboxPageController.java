@@ -1,11 +1,11 @@
 package org.suggestionbox.notifier.inbox;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,8 +20,6 @@ import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.platform.web.PagerLinks;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /** The inbox page: newest first, unread ones marked, each can be marked as read. */
 @Controller
@@ -38,8 +36,7 @@ class InboxPageController {
     }
 
     /** An entry with its time as the reader writes it. */
-    record Row(InboxEntry entry, String received, List<String> paragraphs) {
-    }
+    record Row(InboxEntry entry, String received, List<String> paragraphs) {}
 
     @GetMapping("/")
     String home() {
@@ -47,21 +44,32 @@ class InboxPageController {
     }
 
     @GetMapping("/inbox")
-    String inbox(@RequestParam(required = false) @Nullable String limit,
-            @RequestParam(required = false) @Nullable String cursor, @AuthenticationPrincipal DirectoryUser user,
-            Locale locale, HttpServletRequest request, Model model) {
+    String inbox(
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor,
+            @AuthenticationPrincipal DirectoryUser user,
+            Locale locale,
+            HttpServletRequest request,
+            Model model) {
         PageRequest page = PageRequest.of(limit, cursor);
         CursorPage<InboxEntry> entries = inbox.of(user.id(), page);
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(locale).withZone(properties.timeZone());
+                .withLocale(locale)
+                .withZone(properties.timeZone());
         model.addAttribute("pager", PagerLinks.of(request, page, entries));
-        model.addAttribute("rows", entries.items().stream()
-                .map(entry -> new Row(entry, format.format(entry.createdAt()), List.of(entry.body().split("\n\n"))))
-                .toList());
+        model.addAttribute(
+                "rows",
+                entries.items().stream()
+                        .map(entry -> new Row(
+                                entry,
+                                format.format(entry.createdAt()),
+                                List.of(entry.body().split("\n\n"))))
+                        .toList());
         long unread = inbox.unread(user.id());
         model.addAttribute("unread", unread);
-        model.addAttribute("unreadText", unread == 0 ? texts.text("inbox.unread.none", locale)
-                : texts.count("inbox.unread", locale, unread));
+        model.addAttribute(
+                "unreadText",
+                unread == 0 ? texts.text("inbox.unread.none", locale) : texts.count("inbox.unread", locale, unread));
         return "inbox";
     }
 
@@ -69,8 +77,7 @@ class InboxPageController {
     String markRead(@PathVariable UUID id, @AuthenticationPrincipal DirectoryUser user) {
         try {
             inbox.markRead(user.id(), id);
-        }
-        catch (Inbox.InboxEntryNotFoundException ex) {
+        } catch (Inbox.InboxEntryNotFoundException ex) {
             // gone or not theirs: the page shows what there is
         }
         return "redirect:/inbox";

@@ -1,11 +1,14 @@
 package org.suggestionbox.notifier.inbox;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import jakarta.annotation.PostConstruct;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -15,12 +18,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.notifier.message.MessageKind;
-
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
-
-import jakarta.annotation.PostConstruct;
 
 /**
  * The {@code inbox} collection: one document per message, owned by the recipient's opaque
@@ -40,9 +37,12 @@ class InboxStore {
 
     @PostConstruct
     void createIndexes() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().named("recipient_newest")
-                .on("recipientRef", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
-                .on("_id", Sort.Direction.DESC));
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index()
+                        .named("recipient_newest")
+                        .on("recipientRef", Sort.Direction.ASC)
+                        .on("createdAt", Sort.Direction.DESC)
+                        .on("_id", Sort.Direction.DESC));
     }
 
     /** Stores the entry unless an entry with its id is there already. */
@@ -58,8 +58,7 @@ class InboxStore {
                 .append("read", false);
         try {
             mongo.insert(document, COLLECTION);
-        }
-        catch (DuplicateKeyException alreadyThere) {
+        } catch (DuplicateKeyException alreadyThere) {
             // the same delivery retried after a crash between storing and recording it: nothing to do
         }
     }
@@ -68,15 +67,19 @@ class InboxStore {
      * Up to {@code limit} entries, newest first (then by id, descending), strictly after
      * {@code afterCreatedAt}/{@code afterId} when given; served by the {@code recipient_newest} index.
      */
-    List<InboxEntry> newestFirst(String recipientRef, @Nullable Instant afterCreatedAt, @Nullable String afterId,
-            int limit) {
+    List<InboxEntry> newestFirst(
+            String recipientRef, @Nullable Instant afterCreatedAt, @Nullable String afterId, int limit) {
         Bson filter = Filters.eq("recipientRef", recipientRef);
         if (afterCreatedAt != null && afterId != null) {
             Date after = Date.from(afterCreatedAt);
-            filter = Filters.and(filter, Filters.or(Filters.lt("createdAt", after),
-                    Filters.and(Filters.eq("createdAt", after), Filters.lt("_id", afterId))));
+            filter = Filters.and(
+                    filter,
+                    Filters.or(
+                            Filters.lt("createdAt", after),
+                            Filters.and(Filters.eq("createdAt", after), Filters.lt("_id", afterId))));
         }
-        return mongo.getCollection(COLLECTION).find(filter)
+        return mongo.getCollection(COLLECTION)
+                .find(filter)
                 .sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")))
                 .limit(limit)
                 .map(InboxStore::entry)
@@ -90,17 +93,24 @@ class InboxStore {
 
     /** @return false when the recipient has no such entry */
     boolean markRead(String recipientRef, UUID id, Instant now) {
-        var result = mongo.getCollection(COLLECTION).updateOne(
-                Filters.and(Filters.eq("_id", id.toString()), Filters.eq("recipientRef", recipientRef)),
-                Updates.combine(Updates.set("read", true), Updates.set("readAt", Date.from(now))));
+        var result = mongo.getCollection(COLLECTION)
+                .updateOne(
+                        Filters.and(Filters.eq("_id", id.toString()), Filters.eq("recipientRef", recipientRef)),
+                        Updates.combine(Updates.set("read", true), Updates.set("readAt", Date.from(now))));
         return result.getMatchedCount() > 0;
     }
 
     private static InboxEntry entry(Document document) {
         Date readAt = document.getDate("readAt");
-        return new InboxEntry(UUID.fromString(document.getString("_id")), UUID.fromString(document.getString("ideaId")),
-                MessageKind.valueOf(document.getString("kind")), document.getString("title"), document.getString("body"),
-                document.getString("link"), document.getDate("createdAt").toInstant(),
-                document.getBoolean("read", false), readAt == null ? null : readAt.toInstant());
+        return new InboxEntry(
+                UUID.fromString(document.getString("_id")),
+                UUID.fromString(document.getString("ideaId")),
+                MessageKind.valueOf(document.getString("kind")),
+                document.getString("title"),
+                document.getString("body"),
+                document.getString("link"),
+                document.getDate("createdAt").toInstant(),
+                document.getBoolean("read", false),
+                readAt == null ? null : readAt.toInstant());
     }
 }

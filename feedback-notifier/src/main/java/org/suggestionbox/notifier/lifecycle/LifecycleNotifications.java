@@ -2,7 +2,6 @@ package org.suggestionbox.notifier.lifecycle;
 
 import java.time.Clock;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -37,13 +36,20 @@ class LifecycleNotifications {
 
     void handle(IdeaLifecycleEvent event) {
         List<Message> messages = composer.compose(event);
-        LOG.debug("{} {} of idea {}: {} messages", event.getClass().getSimpleName(), event.eventId(), event.ideaId(),
+        LOG.debug(
+                "{} {} of idea {}: {} messages",
+                event.getClass().getSimpleName(),
+                event.eventId(),
+                event.ideaId(),
                 messages.size());
         if (event instanceof IdeaDecided decided) {
-            decisions.record(decided, messages.stream()
-                    .filter(message -> message.recipient().role() == RecipientRole.SUBMITTER)
-                    .map(deliveries::proofRef)
-                    .toList(), clock.instant());
+            decisions.record(
+                    decided,
+                    messages.stream()
+                            .filter(message -> message.recipient().role() == RecipientRole.SUBMITTER)
+                            .map(deliveries::proofRef)
+                            .toList(),
+                    clock.instant());
         }
         deliveries.deliver(messages);
     }

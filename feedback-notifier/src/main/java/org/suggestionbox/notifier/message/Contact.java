@@ -1,7 +1,6 @@
 package org.suggestionbox.notifier.message;
 
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,10 +13,21 @@ import org.jspecify.annotations.Nullable;
  * @param trackingToken for an anonymous submitter, the token of the idea's private tracking link, opened
  *        from the sealed identity; every message to them carries the link
  */
-public record Contact(String personId, @Nullable String name, String email, Locale locale, boolean anonymous,
-        @Nullable String slackId, @Nullable String trackingToken) {
+public record Contact(
+        String personId,
+        @Nullable String name,
+        String email,
+        Locale locale,
+        boolean anonymous,
+        @Nullable String slackId,
+        @Nullable String trackingToken) {
 
-    public Contact(String personId, @Nullable String name, String email, Locale locale, boolean anonymous,
+    public Contact(
+            String personId,
+            @Nullable String name,
+            String email,
+            Locale locale,
+            boolean anonymous,
             @Nullable String slackId) {
         this(personId, name, email, locale, anonymous, slackId, null);
     }

@@ -3,7 +3,6 @@ package org.suggestionbox.notifier.message;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.events.SealedIdentity;
 import org.suggestionbox.events.Submitter;
@@ -33,8 +32,13 @@ public final class DirectoryRecipients implements Recipients {
         SealedIdentity sealed = submitter.sealedIdentity();
         if (sealed != null) {
             SealedContact contact = sealer.open(sealed);
-            return Optional.of(new Contact(contact.personId(), null, contact.email(),
-                    supported(Locale.forLanguageTag(contact.locale())), true, blankToNull(contact.slackId()),
+            return Optional.of(new Contact(
+                    contact.personId(),
+                    null,
+                    contact.email(),
+                    supported(Locale.forLanguageTag(contact.locale())),
+                    true,
+                    blankToNull(contact.slackId()),
                     blankToNull(contact.trackingToken())));
         }
         return submitter.personId() == null ? Optional.empty() : person(submitter.personId());
@@ -46,7 +50,12 @@ public final class DirectoryRecipients implements Recipients {
     }
 
     private static Contact contact(Person person) {
-        return new Contact(person.id(), person.name(), person.email(), supported(person.preferredLocale()), false,
+        return new Contact(
+                person.id(),
+                person.name(),
+                person.email(),
+                supported(person.preferredLocale()),
+                false,
                 blankToNull(person.slackId()));
     }
 

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +52,8 @@ public final class MessageComposer {
         this.recipients = recipients;
         this.texts = texts;
         this.zone = zone;
-        this.ideaLinkBase = ideaLinkBase.endsWith("/") ? ideaLinkBase.substring(0, ideaLinkBase.length() - 1)
-                : ideaLinkBase;
+        this.ideaLinkBase =
+                ideaLinkBase.endsWith("/") ? ideaLinkBase.substring(0, ideaLinkBase.length() - 1) : ideaLinkBase;
     }
 
     public List<Message> compose(IdeaLifecycleEvent event) {
@@ -62,7 +61,11 @@ public final class MessageComposer {
         switch (event) {
             case IdeaAssigned assigned -> {
                 batch.toSubmitters(assigned.submitters(), MessageKind.IDEA_RECEIVED, (locale, p) -> {
-                    p.add(text("msg.received.body", locale, assigned.title(), assigned.ownerName(),
+                    p.add(text(
+                            "msg.received.body",
+                            locale,
+                            assigned.title(),
+                            assigned.ownerName(),
                             date(assigned.answerDueBy(), locale)));
                     return text("msg.received.title", locale, assigned.title());
                 });
@@ -72,9 +75,13 @@ public final class MessageComposer {
                     return text("msg.inQueue.title", locale, assigned.title());
                 });
             }
-            case IdeaDecided decided -> batch.toSubmitters(decided.submitters(),
-                    decided.outcome() == DecisionOutcome.EXPLORE ? MessageKind.IDEA_EXPLORED : MessageKind.IDEA_DECLINED,
-                    (locale, p) -> decision(decided, locale, p));
+            case IdeaDecided decided ->
+                batch.toSubmitters(
+                        decided.submitters(),
+                        decided.outcome() == DecisionOutcome.EXPLORE
+                                ? MessageKind.IDEA_EXPLORED
+                                : MessageKind.IDEA_DECLINED,
+                        (locale, p) -> decision(decided, locale, p));
             case IdeaStatusChanged changed -> {
                 MessageKind kind = switch (changed.status()) {
                     case IN_PROGRESS -> MessageKind.IDEA_IN_PROGRESS;
@@ -90,40 +97,57 @@ public final class MessageComposer {
             }
             case IdeaReassigned reassigned -> {
                 batch.toSubmitters(reassigned.submitters(), MessageKind.IDEA_REASSIGNED, (locale, p) -> {
-                    p.add(text("msg.reassigned.body", locale, reassigned.title(), reassigned.ownerName(),
+                    p.add(text(
+                            "msg.reassigned.body",
+                            locale,
+                            reassigned.title(),
+                            reassigned.ownerName(),
                             date(reassigned.answerDueBy(), locale)));
                     return text("msg.reassigned.title", locale, reassigned.title());
                 });
-                batch.toPerson(reassigned.ownerId(), RecipientRole.OWNER, MessageKind.IDEA_REASSIGNED_TO_YOU,
-                        (locale, p) -> {
-                            p.add(text("msg.reassignedToYou.body", locale, reassigned.title(),
+                batch.toPerson(
+                        reassigned.ownerId(), RecipientRole.OWNER, MessageKind.IDEA_REASSIGNED_TO_YOU, (locale, p) -> {
+                            p.add(text(
+                                    "msg.reassignedToYou.body",
+                                    locale,
+                                    reassigned.title(),
                                     date(reassigned.answerDueBy(), locale)));
                             addIfPresent(p, "msg.reassignedToYou.note", locale, reassigned.note());
                             return text("msg.reassignedToYou.title", locale, reassigned.title());
                         });
             }
-            case IdeaMergedAsDuplicate merged -> batch.toSubmitters(merged.submitters(), MessageKind.IDEA_MERGED,
-                    merged.originalIdeaId(), (locale, p) -> {
-                        p.add(text("msg.merged.body", locale, merged.title(), merged.originalTitle()));
-                        return text("msg.merged.title", locale, merged.title());
-                    });
+            case IdeaMergedAsDuplicate merged ->
+                batch.toSubmitters(
+                        merged.submitters(), MessageKind.IDEA_MERGED, merged.originalIdeaId(), (locale, p) -> {
+                            p.add(text("msg.merged.body", locale, merged.title(), merged.originalTitle()));
+                            return text("msg.merged.title", locale, merged.title());
+                        });
             case AnswerEscalated escalated -> {
                 batch.toSubmitters(escalated.submitters(), MessageKind.ANSWER_DELAYED, (locale, p) -> {
-                    p.add(text("msg.delayed.body", locale, escalated.title(), date(escalated.newAnswerDueBy(), locale)));
+                    p.add(text(
+                            "msg.delayed.body", locale, escalated.title(), date(escalated.newAnswerDueBy(), locale)));
                     return text("msg.delayed.title", locale, escalated.title());
                 });
-                batch.toPerson(escalated.escalatedToId(), RecipientRole.MANAGER, MessageKind.ANSWER_ESCALATED_TO_YOU,
+                batch.toPerson(
+                        escalated.escalatedToId(),
+                        RecipientRole.MANAGER,
+                        MessageKind.ANSWER_ESCALATED_TO_YOU,
                         (locale, p) -> {
-                            p.add(text("msg.escalated.body", locale, escalated.title(), nameOf(escalated.ownerId()),
-                                    date(escalated.missedDeadline(), locale), date(escalated.newAnswerDueBy(), locale)));
+                            p.add(text(
+                                    "msg.escalated.body",
+                                    locale,
+                                    escalated.title(),
+                                    nameOf(escalated.ownerId()),
+                                    date(escalated.missedDeadline(), locale),
+                                    date(escalated.newAnswerDueBy(), locale)));
                             return text("msg.escalated.title", locale, escalated.title());
                         });
             }
-            case AnswerReminderDue reminder -> batch.toPerson(reminder.ownerId(), RecipientRole.OWNER,
-                    MessageKind.ANSWER_REMINDER, (locale, p) -> {
-                        p.add(text("msg.reminder.body", locale, reminder.title(), date(reminder.answerDueBy(), locale)));
-                        return text("msg.reminder.title", locale, reminder.title());
-                    });
+            case AnswerReminderDue reminder ->
+                batch.toPerson(reminder.ownerId(), RecipientRole.OWNER, MessageKind.ANSWER_REMINDER, (locale, p) -> {
+                    p.add(text("msg.reminder.body", locale, reminder.title(), date(reminder.answerDueBy(), locale)));
+                    return text("msg.reminder.title", locale, reminder.title());
+                });
         }
         return batch.messages;
     }
@@ -140,7 +164,10 @@ public final class MessageComposer {
         }
         p.add(text("msg.declined.body", locale, decided.title(), decided.ownerName()));
         if (decided.reasonCode() != null) {
-            p.add(text("msg.declined.reason", locale, text("reason." + decided.reasonCode().name(), locale)));
+            p.add(text(
+                    "msg.declined.reason",
+                    locale,
+                    text("reason." + decided.reasonCode().name(), locale)));
         }
         addIfPresent(p, "msg.decided.explanation", locale, decided.explanation());
         return text("msg.declined.title", locale, decided.title());
@@ -165,7 +192,9 @@ public final class MessageComposer {
     }
 
     private static String date(LocalDate date, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(locale)
+                .format(date);
     }
 
     private String link(UUID ideaId) {
@@ -197,7 +226,10 @@ public final class MessageComposer {
             for (Submitter submitter : submitters) {
                 Optional<Contact> contact = recipients.submitter(submitter);
                 if (contact.isEmpty()) {
-                    LOG.warn("A submitter of idea {} is not in the directory; {} not sent to them", event.ideaId(), kind);
+                    LOG.warn(
+                            "A submitter of idea {} is not in the directory; {} not sent to them",
+                            event.ideaId(),
+                            kind);
                     continue;
                 }
                 add(new Recipient(contact.get(), RecipientRole.SUBMITTER), kind, linkedIdea, writer);
@@ -231,8 +263,16 @@ public final class MessageComposer {
                     paragraphs.add(text("msg.anonymous.tracking", locale, link));
                 }
             }
-            messages.add(new Message(event.eventId(), event.getClass().getSimpleName(), event.ideaId(), kind,
-                    recipient, title, paragraphs, link, event.occurredAt()));
+            messages.add(new Message(
+                    event.eventId(),
+                    event.getClass().getSimpleName(),
+                    event.ideaId(),
+                    kind,
+                    recipient,
+                    title,
+                    paragraphs,
+                    link,
+                    event.occurredAt()));
         }
     }
 }

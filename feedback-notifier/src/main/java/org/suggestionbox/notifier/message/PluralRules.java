@@ -22,15 +22,18 @@ final class PluralRules {
 
     /** A CLDR plural category; its {@link #key()} ends the message key of its form. */
     public enum Category {
-        ONE, TWO, FEW, MANY, OTHER;
+        ONE,
+        TWO,
+        FEW,
+        MANY,
+        OTHER;
 
         public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    private PluralRules() {
-    }
+    private PluralRules() {}
 
     /** The category of a whole number in a language; unknown languages follow English. */
     public static Category select(Locale locale, long count) {

@@ -3,7 +3,6 @@ package org.suggestionbox.notifier.message;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-
 import org.suggestionbox.events.Submitter;
 
 /**
@@ -33,7 +32,8 @@ public final class PreferredLocaleRecipients implements Recipients {
     }
 
     private Contact withChosenLocale(Contact contact) {
-        return chosenLocale.apply(contact.personId())
+        return chosenLocale
+                .apply(contact.personId())
                 .map(locale -> contact.withLocale(DirectoryRecipients.supported(locale)))
                 .orElse(contact);
     }

@@ -1,7 +1,6 @@
 package org.suggestionbox.notifier.message;
 
 import java.util.Locale;
-
 import org.suggestionbox.events.RecipientRole;
 
 /** A person and why they hear about an idea. */

@@ -1,7 +1,6 @@
 package org.suggestionbox.notifier.message;
 
 import java.util.Optional;
-
 import org.suggestionbox.events.Submitter;
 
 /** Finds how to reach people: directory people by id, anonymous submitters by opening their seal. */

@@ -3,7 +3,6 @@ package org.suggestionbox.notifier.preferences;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
@@ -21,7 +20,9 @@ class AvailableChannels {
 
     Set<DeliveryChannel> all() {
         EnumSet<DeliveryChannel> available = EnumSet.noneOf(DeliveryChannel.class);
-        channels.orderedStream().filter(NotificationChannel::configured).map(NotificationChannel::channel)
+        channels.orderedStream()
+                .filter(NotificationChannel::configured)
+                .map(NotificationChannel::channel)
                 .forEach(available::add);
         return available;
     }

@@ -1,18 +1,16 @@
 package org.suggestionbox.notifier.preferences;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
-
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 
 /**
  * The {@code preferences} collection: one document per person, its id their opaque reference (no
@@ -30,26 +28,33 @@ class PreferenceStore {
     }
 
     Optional<Preferences> find(String recipientRef) {
-        Document document = mongo.getCollection(COLLECTION).find(Filters.eq("_id", recipientRef)).first();
+        Document document = mongo.getCollection(COLLECTION)
+                .find(Filters.eq("_id", recipientRef))
+                .first();
         return Optional.ofNullable(document).map(PreferenceStore::preferences);
     }
 
     void save(String recipientRef, Preferences preferences, Instant now) {
         Document document = new Document("_id", recipientRef)
-                .append("channels", preferences.channels().stream().map(Enum::name).sorted().toList())
+                .append(
+                        "channels",
+                        preferences.channels().stream().map(Enum::name).sorted().toList())
                 .append("teamsWebhookUrl", preferences.teamsWebhookUrl())
                 .append("webhookUrl", preferences.webhookUrl())
                 .append("locale", preferences.locale())
                 .append("digest", preferences.digest())
                 .append("updatedAt", Date.from(now));
-        mongo.getCollection(COLLECTION).replaceOne(Filters.eq("_id", recipientRef), document,
-                new ReplaceOptions().upsert(true));
+        mongo.getCollection(COLLECTION)
+                .replaceOne(Filters.eq("_id", recipientRef), document, new ReplaceOptions().upsert(true));
     }
 
     private static Preferences preferences(Document document) {
         List<String> channels = document.getList("channels", String.class, List.of());
-        return new Preferences(channels.stream().map(DeliveryChannel::valueOf).collect(Collectors.toSet()),
-                document.getString("teamsWebhookUrl"), document.getString("webhookUrl"), document.getString("locale"),
+        return new Preferences(
+                channels.stream().map(DeliveryChannel::valueOf).collect(Collectors.toSet()),
+                document.getString("teamsWebhookUrl"),
+                document.getString("webhookUrl"),
+                document.getString("locale"),
                 document.getBoolean("digest", false));
     }
 }

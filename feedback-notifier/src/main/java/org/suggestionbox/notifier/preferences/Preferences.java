@@ -2,7 +2,6 @@ package org.suggestionbox.notifier.preferences;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.notifier.delivery.ChannelChoices;

@@ -3,7 +3,6 @@ package org.suggestionbox.notifier.preferences;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -37,14 +36,21 @@ class PreferencesApiController {
     /**
      * @param available the channels this installation set up (the others are stored but not used)
      */
-    record PreferencesView(Set<DeliveryChannel> channels, @Nullable String teamsWebhookUrl,
-            @Nullable String webhookUrl, @Nullable String locale, boolean digest, Set<DeliveryChannel> available) {
-    }
+    record PreferencesView(
+            Set<DeliveryChannel> channels,
+            @Nullable String teamsWebhookUrl,
+            @Nullable String webhookUrl,
+            @Nullable String locale,
+            boolean digest,
+            Set<DeliveryChannel> available) {}
 
     /** What the caller changes (the whole set): absent channels mean the in-app inbox only, absent digest no digest. */
-    record PreferencesUpdate(@Nullable Set<DeliveryChannel> channels, @Nullable String teamsWebhookUrl,
-            @Nullable String webhookUrl, @Nullable String locale, @Nullable Boolean digest) {
-    }
+    record PreferencesUpdate(
+            @Nullable Set<DeliveryChannel> channels,
+            @Nullable String teamsWebhookUrl,
+            @Nullable String webhookUrl,
+            @Nullable String locale,
+            @Nullable Boolean digest) {}
 
     @GetMapping
     PreferencesView get(@AuthenticationPrincipal DirectoryUser user) {
@@ -53,9 +59,14 @@ class PreferencesApiController {
 
     @PutMapping
     PreferencesView put(@AuthenticationPrincipal DirectoryUser user, @RequestBody PreferencesUpdate update) {
-        return view(preferences.update(user.id(), new Preferences(update.channels() == null ? Set.of()
-                : update.channels(), update.teamsWebhookUrl(), update.webhookUrl(), update.locale(),
-                Boolean.TRUE.equals(update.digest()))));
+        return view(preferences.update(
+                user.id(),
+                new Preferences(
+                        update.channels() == null ? Set.of() : update.channels(),
+                        update.teamsWebhookUrl(),
+                        update.webhookUrl(),
+                        update.locale(),
+                        Boolean.TRUE.equals(update.digest()))));
     }
 
     @ExceptionHandler(PreferencesService.InvalidPreferencesException.class)
@@ -74,7 +85,12 @@ class PreferencesApiController {
     }
 
     private PreferencesView view(Preferences stored) {
-        return new PreferencesView(stored.channels(), stored.teamsWebhookUrl(), stored.webhookUrl(), stored.locale(),
-                stored.digest(), available.all());
+        return new PreferencesView(
+                stored.channels(),
+                stored.teamsWebhookUrl(),
+                stored.webhookUrl(),
+                stored.locale(),
+                stored.digest(),
+                available.all());
     }
 }

@@ -2,11 +2,10 @@ package org.suggestionbox.notifier.preferences;
 
 import java.util.List;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,28 +30,36 @@ class PreferencesPageController {
     }
 
     @PostMapping("/preferences")
-    String save(@AuthenticationPrincipal DirectoryUser user,
+    String save(
+            @AuthenticationPrincipal DirectoryUser user,
             @RequestParam(name = "channels", required = false) @Nullable List<DeliveryChannel> channels,
             @RequestParam(name = "teamsWebhookUrl", required = false) @Nullable String teamsWebhookUrl,
             @RequestParam(name = "webhookUrl", required = false) @Nullable String webhookUrl,
             @RequestParam(name = "locale", required = false) @Nullable String locale,
-            @RequestParam(name = "digest", defaultValue = "false") boolean digest, Model model) {
-        Preferences chosen = new Preferences(channels == null ? Set.of() : Set.copyOf(channels), teamsWebhookUrl,
-                webhookUrl, locale, digest);
+            @RequestParam(name = "digest", defaultValue = "false") boolean digest,
+            Model model) {
+        Preferences chosen = new Preferences(
+                channels == null ? Set.of() : Set.copyOf(channels), teamsWebhookUrl, webhookUrl, locale, digest);
         try {
             preferences.update(user.id(), chosen);
-        }
-        catch (PreferencesService.InvalidPreferencesException ex) {
+        } catch (PreferencesService.InvalidPreferencesException ex) {
             return page(model, chosen, ex.field(), ex.getMessage(), ex.messageKey());
         }
         return "redirect:/preferences?saved";
     }
 
-    private String page(Model model, Preferences shown, @Nullable String errorField, @Nullable String error,
+    private String page(
+            Model model,
+            Preferences shown,
+            @Nullable String errorField,
+            @Nullable String error,
             @Nullable String errorKey) {
         model.addAttribute("prefs", shown);
-        model.addAttribute("choosable", available.ordered().stream()
-                .filter(channel -> channel != DeliveryChannel.IN_APP).toList());
+        model.addAttribute(
+                "choosable",
+                available.ordered().stream()
+                        .filter(channel -> channel != DeliveryChannel.IN_APP)
+                        .toList());
         model.addAttribute("languages", PreferencesService.LANGUAGES);
         model.addAttribute("errorField", errorField);
         model.addAttribute("error", error);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.suggestionbox.events.DeliveryChannel;
@@ -86,8 +85,7 @@ public class PreferencesService implements ChannelChoices {
         }
         try {
             outbound.checkSaved(channel, url);
-        }
-        catch (DestinationRefusedException refused) {
+        } catch (DestinationRefusedException refused) {
             throw new InvalidPreferencesException(field, describe(refused), refused.messageKey());
         }
     }

@@ -14,7 +14,7 @@ class PreferredLanguageConfiguration {
 
     @Bean
     Recipients recipients(Directory directory, IdentitySealer identitySealer, PreferencesService preferences) {
-        return new PreferredLocaleRecipients(new DirectoryRecipients(directory, identitySealer),
-                preferences::chosenLocale);
+        return new PreferredLocaleRecipients(
+                new DirectoryRecipients(directory, identitySealer), preferences::chosenLocale);
     }
 }

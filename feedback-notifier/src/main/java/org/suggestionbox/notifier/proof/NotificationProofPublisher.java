@@ -2,7 +2,6 @@ package org.suggestionbox.notifier.proof;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,7 +34,8 @@ public class NotificationProofPublisher {
      */
     public CompletableFuture<Boolean> publishAsync(NotificationEvent event) {
         try {
-            return publisher.publish(Topics.NOTIFICATIONS_DELIVERED, event)
+            return publisher
+                    .publish(Topics.NOTIFICATIONS_DELIVERED, event)
                     .orTimeout(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .handle((result, failure) -> {
                         if (failure != null) {
@@ -43,8 +43,7 @@ public class NotificationProofPublisher {
                         }
                         return failure == null;
                     });
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             warn(event, ex);
             return CompletableFuture.completedFuture(false);
         }
@@ -56,7 +55,11 @@ public class NotificationProofPublisher {
     }
 
     private static void warn(NotificationEvent event, Throwable failure) {
-        LOG.warn("Could not publish {} {} for idea {}: {}", event.getClass().getSimpleName(), event.eventId(),
-                event.ideaId(), failure.toString());
+        LOG.warn(
+                "Could not publish {} {} for idea {}: {}",
+                event.getClass().getSimpleName(),
+                event.eventId(),
+                event.ideaId(),
+                failure.toString());
     }
 }

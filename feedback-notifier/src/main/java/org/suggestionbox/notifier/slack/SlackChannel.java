@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
@@ -15,7 +14,6 @@ import org.suggestionbox.notifier.message.Message;
 import org.suggestionbox.notifier.message.Texts;
 import org.suggestionbox.platform.markup.ChatMarkup;
 import org.suggestionbox.platform.web.DirectoryLocaleResolver;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,7 +66,10 @@ class SlackChannel implements NotificationChannel {
         body.put("channel", slackId);
         body.put("text", text(message));
         body.put("unfurl_links", false);
-        String answer = http.postJson(channel(), endpoint(), json.writeValueAsString(body),
+        String answer = http.postJson(
+                channel(),
+                endpoint(),
+                json.writeValueAsString(body),
                 Map.of("Authorization", "Bearer " + properties.botToken()));
         JsonNode reply = json.readTree(answer);
         if (!reply.path("ok").asBoolean(false)) {

@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param botToken the bot token ({@code xoxb-...}, scope {@code chat:write}); blank = Slack is off
  */
 @ConfigurationProperties("suggestionbox.notifier.slack")
-record SlackProperties(@DefaultValue("https://slack.com/api/") String baseUrl, @DefaultValue("") String botToken) {
+record SlackProperties(
+        @DefaultValue("https://slack.com/api/") String baseUrl,
+        @DefaultValue("") String botToken) {
 
     public boolean configured() {
         return !botToken.isBlank();

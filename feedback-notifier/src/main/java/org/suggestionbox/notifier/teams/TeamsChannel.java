@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -18,7 +17,6 @@ import org.suggestionbox.notifier.message.Texts;
 import org.suggestionbox.notifier.preferences.PreferencesService;
 import org.suggestionbox.platform.markup.ChatMarkup;
 import org.suggestionbox.platform.web.DirectoryLocaleResolver;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,7 +35,11 @@ class TeamsChannel implements NotificationChannel {
     private final JsonMapper json;
     private final Texts texts;
 
-    TeamsChannel(TeamsProperties properties, PreferencesService preferences, OutboundHttp http, JsonMapper json,
+    TeamsChannel(
+            TeamsProperties properties,
+            PreferencesService preferences,
+            OutboundHttp http,
+            JsonMapper json,
             Texts texts) {
         this.properties = properties;
         this.preferences = preferences;
@@ -100,8 +102,15 @@ class TeamsChannel implements NotificationChannel {
         content.put("lang", message.locale().getLanguage());
         content.put("rtl", rtl);
         content.put("body", List.of(container));
-        content.put("actions", List.of(Map.of("type", "Action.OpenUrl", "title",
-                texts.text("mail.open", message.locale()), "url", message.link())));
+        content.put(
+                "actions",
+                List.of(Map.of(
+                        "type",
+                        "Action.OpenUrl",
+                        "title",
+                        texts.text("mail.open", message.locale()),
+                        "url",
+                        message.link())));
 
         Map<String, Object> attachment = new LinkedHashMap<>();
         attachment.put("contentType", CARD_CONTENT_TYPE);

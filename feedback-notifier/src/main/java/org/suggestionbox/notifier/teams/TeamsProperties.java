@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        blank = only people with their own URL get Teams messages
  */
 @ConfigurationProperties("suggestionbox.notifier.teams")
-record TeamsProperties(@DefaultValue("") String defaultWebhookUrl) {
-}
+record TeamsProperties(@DefaultValue("") String defaultWebhookUrl) {}

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
@@ -18,7 +17,6 @@ import org.suggestionbox.notifier.delivery.NotificationChannel;
 import org.suggestionbox.notifier.delivery.OutboundHttp;
 import org.suggestionbox.notifier.message.Message;
 import org.suggestionbox.notifier.preferences.PreferencesService;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,7 +35,11 @@ class WebhookChannel implements NotificationChannel {
     private final JsonMapper json;
     private final Clock clock;
 
-    WebhookChannel(WebhookProperties properties, PreferencesService preferences, OutboundHttp http, JsonMapper json,
+    WebhookChannel(
+            WebhookProperties properties,
+            PreferencesService preferences,
+            OutboundHttp http,
+            JsonMapper json,
             Clock clock) {
         this.properties = properties;
         this.preferences = preferences;
@@ -73,9 +75,13 @@ class WebhookChannel implements NotificationChannel {
             throw new ChannelCallException("No webhook URL for the recipient", false);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        byte[] body = json.writeValueAsString(payload(message, recipientRef, now)).getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = Map.of(WebhookSignature.HEADER, WebhookSignature.sign(properties.secret(), body),
-                WebhookSignature.TIMESTAMP_HEADER, Long.toString(now.getEpochSecond()));
+        byte[] body =
+                json.writeValueAsString(payload(message, recipientRef, now)).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = Map.of(
+                WebhookSignature.HEADER,
+                WebhookSignature.sign(properties.secret(), body),
+                WebhookSignature.TIMESTAMP_HEADER,
+                Long.toString(now.getEpochSecond()));
         String text = new String(body, StandardCharsets.UTF_8);
         for (String url : urls) {
             http.postJson(channel(), URI.create(url), text, headers);
@@ -94,7 +100,10 @@ class WebhookChannel implements NotificationChannel {
     Map<String, Object> payload(Message message, String recipientRef, Instant sentAt) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("eventId", message.sourceEventId().toString());
-        payload.put("deliveryId", EventIds.derive(message.sourceEventId(), recipientRef, channel()).toString());
+        payload.put(
+                "deliveryId",
+                EventIds.derive(message.sourceEventId(), recipientRef, channel())
+                        .toString());
         payload.put("ideaId", message.ideaId().toString());
         payload.put("kind", message.kind().name());
         payload.put("recipientRole", message.recipient().role().name());

@@ -1,7 +1,6 @@
 package org.suggestionbox.notifier.webhook;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        webhook channel is off (nothing is ever sent unsigned)
  */
 @ConfigurationProperties("suggestionbox.notifier.webhook")
-record WebhookProperties(@DefaultValue List<String> urls, @DefaultValue("") String secret) {
+record WebhookProperties(
+        @DefaultValue List<String> urls, @DefaultValue("") String secret) {
 
     public WebhookProperties {
         urls = urls.stream().map(String::strip).filter(url -> !url.isEmpty()).toList();

@@ -8,6 +8,9 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,11 +42,6 @@ import org.suggestionbox.platform.kafka.NonRetryableEventException;
 import org.suggestionbox.testing.Infrastructure;
 import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 /**
  * The ledger against the MongoDB-wire server, with channels that fail on cue: each call of
  * {@code deliver} stands for one delivery of the record by the listener container (the first and its
@@ -54,8 +51,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class DeliveriesIntegrationTests {
 
     private static final int RETRIES = 3;
-    private static final LedgerRetryProperties LEDGER_RETRIES = new LedgerRetryProperties(3, Duration.ofMinutes(1),
-            Duration.ofMinutes(4), Duration.ofSeconds(1), 10, Duration.ofMinutes(5));
+    private static final LedgerRetryProperties LEDGER_RETRIES = new LedgerRetryProperties(
+            3, Duration.ofMinutes(1), Duration.ofMinutes(4), Duration.ofSeconds(1), 10, Duration.ofMinutes(5));
 
     private final MovableClock clock = new MovableClock();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -63,6 +60,7 @@ class DeliveriesIntegrationTests {
     private final RecipientRefs refs = new RecipientRefs("test-ref-key");
     /** noa submitted it anonymously: her deliveries are proven under a reference made for this idea. */
     private static final UUID NOA_IDEA = UUID.randomUUID();
+
     private final FlakyChannel inbox = new FlakyChannel(DeliveryChannel.IN_APP);
     private final FlakyChannel email = new FlakyChannel(DeliveryChannel.EMAIL);
     private final FlakyChannel webhook = new FlakyChannel(DeliveryChannel.WEBHOOK, true);
@@ -76,15 +74,30 @@ class DeliveriesIntegrationTests {
     @BeforeEach
     void setUp(Infrastructure infrastructure) {
         client = MongoClients.create(infrastructure.mongoUri());
-        mongo = new MongoTemplate(client, "notifier_deliveries_" + UUID.randomUUID().toString().replace("-", ""));
+        mongo = new MongoTemplate(
+                client, "notifier_deliveries_" + UUID.randomUUID().toString().replace("-", ""));
         ledger = new DeliveryLedger(mongo);
         ledger.createIndexes();
-        deliveries = new Deliveries(List.of(inbox, email), ChannelChoices.ALL, DigestQueue.NONE, ledger, refs, proof,
-                new DeliveryMetrics(meters), clock,
+        deliveries = new Deliveries(
+                List.of(inbox, email),
+                ChannelChoices.ALL,
+                DigestQueue.NONE,
+                ledger,
+                refs,
+                proof,
+                new DeliveryMetrics(meters),
+                clock,
                 new KafkaEventsProperties(3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2)),
                 LEDGER_RETRIES);
-        withPersonalDestination = new Deliveries(List.of(inbox, email, webhook), ChannelChoices.ALL, DigestQueue.NONE,
-                ledger, refs, proof, new DeliveryMetrics(meters), clock,
+        withPersonalDestination = new Deliveries(
+                List.of(inbox, email, webhook),
+                ChannelChoices.ALL,
+                DigestQueue.NONE,
+                ledger,
+                refs,
+                proof,
+                new DeliveryMetrics(meters),
+                clock,
                 new KafkaEventsProperties(3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2)),
                 LEDGER_RETRIES);
         when(proof.publishAsync(any())).thenReturn(CompletableFuture.completedFuture(true));
@@ -104,7 +117,8 @@ class DeliveriesIntegrationTests {
 
         assertThatExceptionOfType(DeliveryFailedException.class).isThrownBy(() -> deliveries.deliver(messages));
         assertThat(ledgerRow(DeliveryChannel.EMAIL).getString("lastError"))
-                .contains("<address>").doesNotContain("noa@");
+                .contains("<address>")
+                .doesNotContain("noa@");
         assertThatExceptionOfType(DeliveryFailedException.class).isThrownBy(() -> deliveries.deliver(messages));
         deliveries.deliver(messages);
 
@@ -112,12 +126,17 @@ class DeliveriesIntegrationTests {
         assertThat(email.calls).isEqualTo(3);
         assertThat(inbox.sent).hasSize(1);
         assertThat(inbox.calls).isEqualTo(1);
-        assertThat(ledgerRow(DeliveryChannel.EMAIL)).containsEntry("state", "SENT").containsEntry("attempts", 3)
-                .containsEntry("published", true).doesNotContainKey("lastError");
-        assertThat(published()).filteredOn(NotificationDelivered.class::isInstance)
+        assertThat(ledgerRow(DeliveryChannel.EMAIL))
+                .containsEntry("state", "SENT")
+                .containsEntry("attempts", 3)
+                .containsEntry("published", true)
+                .doesNotContainKey("lastError");
+        assertThat(published())
+                .filteredOn(NotificationDelivered.class::isInstance)
                 .extracting(NotificationEvent::channel)
                 .containsExactlyInAnyOrder(DeliveryChannel.IN_APP, DeliveryChannel.EMAIL);
-        assertThat(meters.counter("notifications.delivered", "channel", "EMAIL", "kind", "IDEA_DECLINED").count())
+        assertThat(meters.counter("notifications.delivered", "channel", "EMAIL", "kind", "IDEA_DECLINED")
+                        .count())
                 .isEqualTo(1.0);
     }
 
@@ -133,7 +152,9 @@ class DeliveriesIntegrationTests {
 
         assertThat(inbox.sent).hasSize(1);
         assertThat(email.calls).isEqualTo(RETRIES + 1);
-        assertThat(published()).filteredOn(NotificationFailed.class::isInstance).singleElement()
+        assertThat(published())
+                .filteredOn(NotificationFailed.class::isInstance)
+                .singleElement()
                 .satisfies(event -> {
                     NotificationFailed failed = (NotificationFailed) event;
                     assertThat(failed.channel()).isEqualTo(DeliveryChannel.EMAIL);
@@ -142,13 +163,21 @@ class DeliveriesIntegrationTests {
                     assertThat(failed.cause()).doesNotContain("noa@");
                 });
         assertThat(ledgerRow(DeliveryChannel.EMAIL)).containsEntry("state", "FAILED");
-        assertThat(meters.counter("notifications.failed", "channel", "EMAIL").count()).isEqualTo(1.0);
+        assertThat(meters.counter("notifications.failed", "channel", "EMAIL").count())
+                .isEqualTo(1.0);
     }
 
     @Test
     void aChannelThePersonDidNotChooseIsNotUsedButTheInboxAlwaysIs() {
-        Deliveries choosy = new Deliveries(List.of(inbox, email), recipientRef -> java.util.Set.of(), DigestQueue.NONE,
-                ledger, refs, proof, new DeliveryMetrics(meters), clock,
+        Deliveries choosy = new Deliveries(
+                List.of(inbox, email),
+                recipientRef -> java.util.Set.of(),
+                DigestQueue.NONE,
+                ledger,
+                refs,
+                proof,
+                new DeliveryMetrics(meters),
+                clock,
                 new KafkaEventsProperties(3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2)),
                 LEDGER_RETRIES);
 
@@ -175,11 +204,19 @@ class DeliveriesIntegrationTests {
     void aProofTheBrokerDidNotAcknowledgeIsPublishedByTheSweep() {
         when(proof.publishAsync(any())).thenReturn(CompletableFuture.completedFuture(false));
         deliveries.deliver(List.of(messageToNoa()));
-        assertThat(ledgerRow(DeliveryChannel.EMAIL)).containsEntry("state", "SENT").containsEntry("published", false);
+        assertThat(ledgerRow(DeliveryChannel.EMAIL))
+                .containsEntry("state", "SENT")
+                .containsEntry("published", false);
 
         when(proof.publish(any())).thenReturn(true);
-        NotifierProperties properties = new NotifierProperties("from@example", "key", ZoneOffset.UTC,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(10), 4);
+        NotifierProperties properties = new NotifierProperties(
+                "from@example",
+                "key",
+                ZoneOffset.UTC,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
+                4);
         Clock later = Clock.offset(clock, Duration.ofMinutes(1));
         new ProofSweeper(ledger, deliveries, properties, later).sweep();
 
@@ -198,10 +235,17 @@ class DeliveriesIntegrationTests {
         assertThat(inbox.sent).hasSize(1);
         assertThat(email.sent).hasSize(1);
         Document waiting = ledgerRow(DeliveryChannel.WEBHOOK);
-        assertThat(waiting).containsEntry("state", "FAILED").containsEntry("attempts", 1).containsKey("retryMessage");
+        assertThat(waiting)
+                .containsEntry("state", "FAILED")
+                .containsEntry("attempts", 1)
+                .containsKey("retryMessage");
         assertThat(waiting.getString("lastError")).doesNotContain("noa@");
-        assertThat(waiting.get("retryMessage").toString()).doesNotContain("noa@").doesNotContain("\"noa\"");
-        assertThat(withPersonalDestination.retryDue(10)).as("not due before its back-off").isZero();
+        assertThat(waiting.get("retryMessage").toString())
+                .doesNotContain("noa@")
+                .doesNotContain("\"noa\"");
+        assertThat(withPersonalDestination.retryDue(10))
+                .as("not due before its back-off")
+                .isZero();
 
         clock.advance(Duration.ofMinutes(1));
         assertThat(withPersonalDestination.retryDue(10)).isEqualTo(1);
@@ -211,9 +255,15 @@ class DeliveriesIntegrationTests {
             assertThat(message.locale()).isEqualTo(Locale.forLanguageTag("he"));
             assertThat(message.recipient().role()).isEqualTo(RecipientRole.SUBMITTER);
         });
-        assertThat(ledgerRow(DeliveryChannel.WEBHOOK)).containsEntry("state", "SENT").containsEntry("attempts", 2)
-                .doesNotContainKey("retryMessage").doesNotContainKey("retryAt").containsEntry("published", true);
-        assertThat(published()).filteredOn(NotificationDelivered.class::isInstance).extracting(NotificationEvent::channel)
+        assertThat(ledgerRow(DeliveryChannel.WEBHOOK))
+                .containsEntry("state", "SENT")
+                .containsEntry("attempts", 2)
+                .doesNotContainKey("retryMessage")
+                .doesNotContainKey("retryAt")
+                .containsEntry("published", true);
+        assertThat(published())
+                .filteredOn(NotificationDelivered.class::isInstance)
+                .extracting(NotificationEvent::channel)
                 .contains(DeliveryChannel.WEBHOOK);
     }
 
@@ -228,12 +278,18 @@ class DeliveriesIntegrationTests {
         }
         clock.advance(LEDGER_RETRIES.maxBackOff());
 
-        assertThat(withPersonalDestination.retryDue(10)).as("nothing left to retry").isZero();
+        assertThat(withPersonalDestination.retryDue(10))
+                .as("nothing left to retry")
+                .isZero();
         assertThat(webhook.calls).isEqualTo(LEDGER_RETRIES.maxAttempts());
         assertThat(inbox.sent).hasSize(1);
-        assertThat(ledgerRow(DeliveryChannel.WEBHOOK)).containsEntry("state", "FAILED").containsEntry("givenUp", true)
+        assertThat(ledgerRow(DeliveryChannel.WEBHOOK))
+                .containsEntry("state", "FAILED")
+                .containsEntry("givenUp", true)
                 .doesNotContainKey("retryMessage");
-        assertThat(published()).filteredOn(NotificationFailed.class::isInstance).singleElement()
+        assertThat(published())
+                .filteredOn(NotificationFailed.class::isInstance)
+                .singleElement()
                 .satisfies(event -> {
                     assertThat(event.channel()).isEqualTo(DeliveryChannel.WEBHOOK);
                     assertThat(((NotificationFailed) event).attempts()).isEqualTo(LEDGER_RETRIES.maxAttempts());
@@ -248,8 +304,11 @@ class DeliveriesIntegrationTests {
 
         assertThat(webhook.calls).isEqualTo(1);
         assertThat(ledgerRow(DeliveryChannel.WEBHOOK)).containsEntry("givenUp", true);
-        assertThat(published()).filteredOn(NotificationFailed.class::isInstance).singleElement()
-                .satisfies(event -> assertThat(((NotificationFailed) event).cause()).contains("refused"));
+        assertThat(published())
+                .filteredOn(NotificationFailed.class::isInstance)
+                .singleElement()
+                .satisfies(event ->
+                        assertThat(((NotificationFailed) event).cause()).contains("refused"));
     }
 
     @Test
@@ -272,7 +331,8 @@ class DeliveriesIntegrationTests {
 
     private Document ledgerRow(DeliveryChannel channel) {
         return mongo.getCollection(DeliveryLedger.COLLECTION)
-                .find(new Document("channel", channel.name()).append("recipientRef", noaRef())).first();
+                .find(new Document("channel", channel.name()).append("recipientRef", noaRef()))
+                .first();
     }
 
     private String noaRef() {
@@ -282,8 +342,15 @@ class DeliveriesIntegrationTests {
     private static Message messageToNoa() {
         Contact noa = new Contact("noa", null, "noa@suggestionbox.example", Locale.forLanguageTag("he"), true);
         UUID ideaId = NOA_IDEA;
-        return new Message(UUID.randomUUID(), "IdeaDecided", ideaId, MessageKind.IDEA_DECLINED,
-                new Recipient(noa, RecipientRole.SUBMITTER), "title", List.of("body"), "http://router/ideas/" + ideaId,
+        return new Message(
+                UUID.randomUUID(),
+                "IdeaDecided",
+                ideaId,
+                MessageKind.IDEA_DECLINED,
+                new Recipient(noa, RecipientRole.SUBMITTER),
+                "title",
+                List.of("body"),
+                "http://router/ideas/" + ideaId,
                 java.time.Instant.now());
     }
 
@@ -332,7 +399,8 @@ class DeliveriesIntegrationTests {
             }
             if (failuresLeft > 0) {
                 failuresLeft--;
-                throw new IllegalStateException("550 mailbox unavailable: <" + message.recipient().email() + ">");
+                throw new IllegalStateException(
+                        "550 mailbox unavailable: <" + message.recipient().email() + ">");
             }
             sent.add(message);
         }

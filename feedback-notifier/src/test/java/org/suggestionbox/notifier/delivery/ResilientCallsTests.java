@@ -3,19 +3,17 @@ package org.suggestionbox.notifier.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.suggestionbox.events.DeliveryChannel;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-
 class ResilientCallsTests {
 
-    private final ResilientCalls calls = new ResilientCalls(new OutboundProperties(Duration.ofSeconds(1),
-            Duration.ofSeconds(1), 2, Duration.ofMillis(1), 50, 4, 4, Duration.ofMinutes(1)));
+    private final ResilientCalls calls = new ResilientCalls(new OutboundProperties(
+            Duration.ofSeconds(1), Duration.ofSeconds(1), 2, Duration.ofMillis(1), 50, 4, 4, Duration.ofMinutes(1)));
 
     @Test
     void aRetryableFailureIsTriedOnceMoreWithinTheCall() {
@@ -36,10 +34,11 @@ class ResilientCallsTests {
     void aFailureThatCannotHelpIsNotRetried() {
         AtomicInteger attempts = new AtomicInteger();
 
-        assertThatExceptionOfType(ChannelCallException.class).isThrownBy(() -> calls.call(DeliveryChannel.TEAMS, "acme.webhook.office.com:443", () -> {
-            attempts.incrementAndGet();
-            throw new ChannelCallException("TEAMS answered HTTP 400", false);
-        }));
+        assertThatExceptionOfType(ChannelCallException.class)
+                .isThrownBy(() -> calls.call(DeliveryChannel.TEAMS, "acme.webhook.office.com:443", () -> {
+                    attempts.incrementAndGet();
+                    throw new ChannelCallException("TEAMS answered HTTP 400", false);
+                }));
 
         assertThat(attempts).hasValue(1);
     }
@@ -48,8 +47,8 @@ class ResilientCallsTests {
     void aDestinationThatKeepsFailingOpensItsOwnBreakerAndOtherDestinationsOfTheChannelAreStillCalled() {
         AtomicInteger attempts = new AtomicInteger();
         for (int i = 0; i < 2; i++) {
-            assertThatExceptionOfType(ChannelCallException.class).isThrownBy(() -> calls.call(DeliveryChannel.WEBHOOK,
-                    "broken.example:443", () -> {
+            assertThatExceptionOfType(ChannelCallException.class)
+                    .isThrownBy(() -> calls.call(DeliveryChannel.WEBHOOK, "broken.example:443", () -> {
                         attempts.incrementAndGet();
                         throw new ChannelCallException("WEBHOOK answered HTTP 500", true);
                     }));
@@ -57,14 +56,18 @@ class ResilientCallsTests {
         assertThat(calls.breaker(DeliveryChannel.WEBHOOK, "broken.example:443").getState())
                 .isEqualTo(CircuitBreaker.State.OPEN);
 
-        assertThatExceptionOfType(CallNotPermittedException.class).isThrownBy(() -> calls.call(DeliveryChannel.WEBHOOK,
-                "broken.example:443", () -> attempts.incrementAndGet()));
+        assertThatExceptionOfType(CallNotPermittedException.class)
+                .isThrownBy(() ->
+                        calls.call(DeliveryChannel.WEBHOOK, "broken.example:443", () -> attempts.incrementAndGet()));
         assertThat(attempts).hasValue(4);
-        assertThat(calls.call(DeliveryChannel.WEBHOOK, "working.example:443", () -> "ok")).isEqualTo("ok");
-        assertThat(calls.call(DeliveryChannel.WEBHOOK, "broken.example:8443", () -> "ok")).isEqualTo("ok");
+        assertThat(calls.call(DeliveryChannel.WEBHOOK, "working.example:443", () -> "ok"))
+                .isEqualTo("ok");
+        assertThat(calls.call(DeliveryChannel.WEBHOOK, "broken.example:8443", () -> "ok"))
+                .isEqualTo("ok");
         assertThat(calls.breaker(DeliveryChannel.WEBHOOK, "working.example:443").getState())
                 .isEqualTo(CircuitBreaker.State.CLOSED);
-        assertThat(calls.call(DeliveryChannel.SLACK, "slack.com:443", () -> "ok")).isEqualTo("ok");
+        assertThat(calls.call(DeliveryChannel.SLACK, "slack.com:443", () -> "ok"))
+                .isEqualTo("ok");
     }
 
     @Test

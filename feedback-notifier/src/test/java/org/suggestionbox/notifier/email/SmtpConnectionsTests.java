@@ -1,26 +1,24 @@
 package org.suggestionbox.notifier.email;
 
-import java.net.ServerSocket;
-import java.time.Duration;
-import java.time.ZoneOffset;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.suggestionbox.notifier.config.NotifierProperties;
-
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.MimeMessage;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Against a real SMTP server (GreenMail) of its own, so that it can be stopped and started. */
 class SmtpConnectionsTests {
@@ -38,8 +36,16 @@ class SmtpConnectionsTests {
         sender.setPort(this.port);
         sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
         sender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
-        this.connections = new SmtpConnections(sender, new NotifierProperties("from@example", "key", ZoneOffset.UTC,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 2));
+        this.connections = new SmtpConnections(
+                sender,
+                new NotifierProperties(
+                        "from@example",
+                        "key",
+                        ZoneOffset.UTC,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        2));
     }
 
     @AfterEach
@@ -55,7 +61,8 @@ class SmtpConnectionsTests {
         this.connections.send(mail("second"));
         this.connections.send(mail("third"));
 
-        assertThat(this.server.getReceivedMessages()).extracting(MimeMessage::getSubject)
+        assertThat(this.server.getReceivedMessages())
+                .extracting(MimeMessage::getSubject)
                 .containsExactly("first", "second", "third");
         assertThat(this.connections.idleConnections()).isOne();
         assertThat(this.connections.idleTransport()).isSameAs(first);
@@ -70,7 +77,9 @@ class SmtpConnectionsTests {
 
         this.connections.send(mail("after"));
 
-        assertThat(this.server.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("after");
+        assertThat(this.server.getReceivedMessages())
+                .extracting(MimeMessage::getSubject)
+                .containsExactly("after");
         assertThat(this.connections.idleTransport()).isNotSameAs(dropped);
         assertThat(dropped.isConnected()).isFalse();
     }
@@ -80,7 +89,8 @@ class SmtpConnectionsTests {
         this.connections.send(mail("before"));
         this.server.stop();
 
-        assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> this.connections.send(mail("lost")))
+        assertThatExceptionOfType(MailSendException.class)
+                .isThrownBy(() -> this.connections.send(mail("lost")))
                 .withMessageContaining("Sending the mail over SMTP failed");
         assertThat(this.connections.idleConnections()).isZero();
     }
@@ -108,8 +118,7 @@ class SmtpConnectionsTests {
             mime.setRecipients(Message.RecipientType.TO, "alice@example.org");
             mime.setSubject(subject);
             mime.setText("Hello");
-        }
-        catch (MessagingException ex) {
+        } catch (MessagingException ex) {
             throw new IllegalStateException(ex);
         }
         return mime;
@@ -125,8 +134,7 @@ class SmtpConnectionsTests {
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-        catch (java.io.IOException ex) {
+        } catch (java.io.IOException ex) {
             throw new IllegalStateException(ex);
         }
     }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
@@ -40,7 +39,8 @@ class InboxStoreTests {
         // when
         List<InboxEntry> first = store.newestFirst(ref, null, null, 2);
         InboxEntry last = first.getLast();
-        List<InboxEntry> second = store.newestFirst(ref, last.createdAt(), last.id().toString(), 2);
+        List<InboxEntry> second =
+                store.newestFirst(ref, last.createdAt(), last.id().toString(), 2);
 
         // then
         assertThat(first).extracting(InboxEntry::id).containsExactly(newest.id(), middle.id());
@@ -70,13 +70,22 @@ class InboxStoreTests {
         assertThat(store.markRead(ref, entry.id(), NOON.plusSeconds(5))).isTrue();
 
         assertThat(store.unread(ref)).isZero();
-        assertThat(store.newestFirst(ref, null, null, 10)).singleElement()
+        assertThat(store.newestFirst(ref, null, null, 10))
+                .singleElement()
                 .satisfies(read -> assertThat(read.readAt()).isEqualTo(NOON.plusSeconds(5)));
     }
 
     private static InboxEntry entry(Instant createdAt) {
         UUID ideaId = UUID.randomUUID();
-        return new InboxEntry(UUID.randomUUID(), ideaId, MessageKind.IDEA_DECLINED, "Declined", "Not this year.",
-                "http://localhost:8082/ideas/" + ideaId, createdAt, false, null);
+        return new InboxEntry(
+                UUID.randomUUID(),
+                ideaId,
+                MessageKind.IDEA_DECLINED,
+                "Declined",
+                "Not this year.",
+                "http://localhost:8082/ideas/" + ideaId,
+                createdAt,
+                false,
+                null);
     }
 }

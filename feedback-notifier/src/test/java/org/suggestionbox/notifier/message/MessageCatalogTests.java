@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,21 +40,24 @@ class MessageCatalogTests {
         assertThat(new TreeSet<>(plain(translated)))
                 .as("keys of messages_%s.properties", language)
                 .isEqualTo(new TreeSet<>(plain(base)));
-        assertThat(pluralForms(translated).keySet()).as("counted texts of messages_%s.properties", language)
+        assertThat(pluralForms(translated).keySet())
+                .as("counted texts of messages_%s.properties", language)
                 .isEqualTo(pluralForms(base).keySet());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "he", "pl"})
     void everyCountedTextHasThePluralFormsOfItsLanguage(String language) throws IOException {
-        Properties catalog = load("en".equals(language) ? "i18n/messages.properties"
-                : "i18n/messages_" + language + ".properties");
+        Properties catalog =
+                load("en".equals(language) ? "i18n/messages.properties" : "i18n/messages_" + language + ".properties");
         Set<String> needed = new TreeSet<>();
         PluralRules.categories(Locale.forLanguageTag(language)).forEach(category -> needed.add(category.key()));
 
-        assertThat(pluralForms(catalog)).as("plural forms in %s", language).isNotEmpty()
-                .allSatisfy((key, forms) -> assertThat(forms).as("forms of %s in %s", key, language)
-                        .isEqualTo(needed));
+        assertThat(pluralForms(catalog))
+                .as("plural forms in %s", language)
+                .isNotEmpty()
+                .allSatisfy((key, forms) ->
+                        assertThat(forms).as("forms of %s in %s", key, language).isEqualTo(needed));
     }
 
     @ParameterizedTest
@@ -81,23 +83,28 @@ class MessageCatalogTests {
                 actual.put(key + "." + form, used);
             }
         }
-        assertThat(actual).as("arguments per key in messages_%s.properties", language).isEqualTo(expected);
+        assertThat(actual)
+                .as("arguments per key in messages_%s.properties", language)
+                .isEqualTo(expected);
     }
 
     @Test
     void everyReasonAndStatusHasItsTexts() throws IOException {
         Properties base = load("i18n/messages.properties");
 
-        Stream.of(DeclineReason.values())
-                .forEach(reason -> assertThat(base).containsKey("reason." + reason.name()));
-        Stream.of(ProgressStatus.values()).forEach(status -> assertThat(base)
-                .containsKeys("msg.status." + status.name() + ".title", "msg.status." + status.name() + ".body",
-                        "msg.status." + status.name() + ".note"));
+        Stream.of(DeclineReason.values()).forEach(reason -> assertThat(base).containsKey("reason." + reason.name()));
+        Stream.of(ProgressStatus.values())
+                .forEach(status -> assertThat(base)
+                        .containsKeys(
+                                "msg.status." + status.name() + ".title",
+                                "msg.status." + status.name() + ".body",
+                                "msg.status." + status.name() + ".note"));
     }
 
     /** Keys of texts that are not counted. */
     private static Set<String> plain(Properties catalog) {
-        return catalog.stringPropertyNames().stream().filter(key -> !PLURAL.matcher(key).matches())
+        return catalog.stringPropertyNames().stream()
+                .filter(key -> !PLURAL.matcher(key).matches())
                 .collect(Collectors.toSet());
     }
 

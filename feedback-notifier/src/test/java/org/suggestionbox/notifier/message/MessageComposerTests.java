@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.suggestionbox.events.AnswerEscalated;
@@ -34,7 +33,9 @@ class MessageComposerTests {
     private static final Map<String, Contact> PEOPLE = Map.of(
             "alice", new Contact("alice", "Alice Walker", "alice@suggestionbox.example", Locale.ENGLISH, false),
             "noa", new Contact("noa", "נועה לוי", "noa@suggestionbox.example", Locale.forLanguageTag("he"), false),
-            "piotr", new Contact("piotr", "Piotr Nowak", "piotr@suggestionbox.example", Locale.forLanguageTag("pl"), false),
+            "piotr",
+                    new Contact(
+                            "piotr", "Piotr Nowak", "piotr@suggestionbox.example", Locale.forLanguageTag("pl"), false),
             "maya", new Contact("maya", "Maya Rosen", "maya@suggestionbox.example", Locale.ENGLISH, false),
             "lea", new Contact("lea", "Lea Fischer", "lea@suggestionbox.example", Locale.ENGLISH, false));
 
@@ -43,7 +44,8 @@ class MessageComposerTests {
         @Override
         public Optional<Contact> submitter(Submitter submitter) {
             if (submitter.isAnonymous()) {
-                return Optional.of(new Contact("noa", null, "noa@suggestionbox.example", Locale.forLanguageTag("he"), true));
+                return Optional.of(
+                        new Contact("noa", null, "noa@suggestionbox.example", Locale.forLanguageTag("he"), true));
             }
             return person(submitter.personId());
         }
@@ -54,8 +56,8 @@ class MessageComposerTests {
         }
     };
 
-    private final MessageComposer composer = new MessageComposer(RECIPIENTS, texts(), ZoneOffset.UTC,
-            "http://router.example/");
+    private final MessageComposer composer =
+            new MessageComposer(RECIPIENTS, texts(), ZoneOffset.UTC, "http://router.example/");
 
     @Test
     void declineTellsTheSubmitterTheOutcomeTheReasonAndTheExplanation() {
@@ -79,9 +81,20 @@ class MessageComposerTests {
 
     @Test
     void exploreTellsTheNextStepAndTheExpectedDateInTheRecipientsFormat() {
-        IdeaDecided decided = new IdeaDecided(UUID.randomUUID(), UUID.randomUUID(), NOW, 1, "Shorter hold music",
-                List.of(Submitter.person("alice")), "maya", "Maya Rosen", DecisionOutcome.EXPLORE, null,
-                "Customers complain about it too.", "Try two tracks in one queue", LocalDate.of(2026, 6, 30));
+        IdeaDecided decided = new IdeaDecided(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                NOW,
+                1,
+                "Shorter hold music",
+                List.of(Submitter.person("alice")),
+                "maya",
+                "Maya Rosen",
+                DecisionOutcome.EXPLORE,
+                null,
+                "Customers complain about it too.",
+                "Try two tracks in one queue",
+                LocalDate.of(2026, 6, 30));
 
         Message message = composer.compose(decided).getFirst();
 
@@ -112,32 +125,65 @@ class MessageComposerTests {
 
     @Test
     void assignmentTellsTheSubmitterWhoOwnsItAndByWhenAndTheOwnerThatItIsInTheQueue() {
-        IdeaAssigned assigned = new IdeaAssigned(UUID.randomUUID(), UUID.randomUUID(), NOW, 1, "Quieter office",
-                "workplace", List.of(Submitter.person("piotr")), "maya", "Maya Rosen", "workplace",
-                "You own the workplace category", DUE);
+        IdeaAssigned assigned = new IdeaAssigned(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                NOW,
+                1,
+                "Quieter office",
+                "workplace",
+                List.of(Submitter.person("piotr")),
+                "maya",
+                "Maya Rosen",
+                "workplace",
+                "You own the workplace category",
+                DUE);
 
         List<Message> messages = composer.compose(assigned);
 
-        assertThat(messages).extracting(Message::kind).containsExactly(MessageKind.IDEA_RECEIVED, MessageKind.IDEA_IN_QUEUE);
+        assertThat(messages)
+                .extracting(Message::kind)
+                .containsExactly(MessageKind.IDEA_RECEIVED, MessageKind.IDEA_IN_QUEUE);
         assertThat(messages.get(0).body()).contains("Maya Rosen").contains("18 maja 2026");
         assertThat(messages.get(1).recipient().role()).isEqualTo(RecipientRole.OWNER);
-        assertThat(messages.get(1).body()).contains("Please answer by May 18, 2026")
+        assertThat(messages.get(1).body())
+                .contains("Please answer by May 18, 2026")
                 .contains("Why you: You own the workplace category");
     }
 
     @Test
     void aPersonWhoSubmittedAndOwnsAnIdeaHearsOnceAsItsSubmitter() {
-        IdeaAssigned assigned = new IdeaAssigned(UUID.randomUUID(), UUID.randomUUID(), NOW, 1, "Own idea", "other",
-                List.of(Submitter.person("maya")), "maya", "Maya Rosen", "fallback", "Triage", DUE);
+        IdeaAssigned assigned = new IdeaAssigned(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                NOW,
+                1,
+                "Own idea",
+                "other",
+                List.of(Submitter.person("maya")),
+                "maya",
+                "Maya Rosen",
+                "fallback",
+                "Triage",
+                DUE);
 
-        assertThat(composer.compose(assigned)).singleElement()
+        assertThat(composer.compose(assigned))
+                .singleElement()
                 .satisfies(message -> assertThat(message.kind()).isEqualTo(MessageKind.IDEA_RECEIVED));
     }
 
     @Test
     void implementedTellsTheImpact() {
-        IdeaStatusChanged changed = new IdeaStatusChanged(UUID.randomUUID(), UUID.randomUUID(), NOW, 1, "Quieter office",
-                List.of(Submitter.person("alice")), "maya", ProgressStatus.IMPLEMENTED, "Noise complaints halved");
+        IdeaStatusChanged changed = new IdeaStatusChanged(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                NOW,
+                1,
+                "Quieter office",
+                List.of(Submitter.person("alice")),
+                "maya",
+                ProgressStatus.IMPLEMENTED,
+                "Noise complaints halved");
 
         assertThat(composer.compose(changed)).singleElement().satisfies(message -> {
             assertThat(message.kind()).isEqualTo(MessageKind.IDEA_IMPLEMENTED);
@@ -147,22 +193,42 @@ class MessageComposerTests {
 
     @Test
     void escalationTellsTheSubmittersItIsStillUnderReviewAndTheManagerWhatToDo() {
-        AnswerEscalated escalated = new AnswerEscalated(UUID.randomUUID(), UUID.randomUUID(), NOW, 1, "Quieter office",
-                List.of(Submitter.person("alice")), "maya", "lea", NOW, DUE);
+        AnswerEscalated escalated = new AnswerEscalated(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                NOW,
+                1,
+                "Quieter office",
+                List.of(Submitter.person("alice")),
+                "maya",
+                "lea",
+                NOW,
+                DUE);
 
         List<Message> messages = composer.compose(escalated);
 
-        assertThat(messages).extracting(Message::kind)
+        assertThat(messages)
+                .extracting(Message::kind)
                 .containsExactly(MessageKind.ANSWER_DELAYED, MessageKind.ANSWER_ESCALATED_TO_YOU);
         assertThat(messages.get(0).body()).contains("still", "May 18, 2026");
         assertThat(messages.get(1).recipient().role()).isEqualTo(RecipientRole.MANAGER);
-        assertThat(messages.get(1).body()).contains("Maya Rosen").contains("May 4, 2026").contains("May 18, 2026");
+        assertThat(messages.get(1).body())
+                .contains("Maya Rosen")
+                .contains("May 4, 2026")
+                .contains("May 18, 2026");
     }
 
     @Test
     void aReminderGoesToTheOwnerOnly() {
-        AnswerReminderDue reminder = new AnswerReminderDue(UUID.randomUUID(), UUID.randomUUID(), NOW, 1,
-                "Quieter office", "maya", ReminderPoint.ONE_DAY_BEFORE, DUE);
+        AnswerReminderDue reminder = new AnswerReminderDue(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                NOW,
+                1,
+                "Quieter office",
+                "maya",
+                ReminderPoint.ONE_DAY_BEFORE,
+                DUE);
 
         assertThat(composer.compose(reminder)).singleElement().satisfies(message -> {
             assertThat(message.recipient().personId()).isEqualTo("maya");
@@ -184,14 +250,26 @@ class MessageComposerTests {
     void aSubmitterWhoLeftTheDirectoryIsSkippedAndTheOthersStillHear() {
         IdeaDecided decided = decline(List.of(Submitter.person("gone"), Submitter.person("alice")));
 
-        assertThat(composer.compose(decided)).extracting(message -> message.recipient().personId())
+        assertThat(composer.compose(decided))
+                .extracting(message -> message.recipient().personId())
                 .containsExactly("alice");
     }
 
     private static IdeaDecided decline(List<Submitter> submitters) {
-        return new IdeaDecided(UUID.randomUUID(), UUID.randomUUID(), NOW, 1, "Shorter hold music", submitters, "maya",
-                "Maya Rosen", DecisionOutcome.DECLINE, DeclineReason.NOT_FEASIBLE,
-                "The phone system cannot change it before 2027.", null, null);
+        return new IdeaDecided(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                NOW,
+                1,
+                "Shorter hold music",
+                submitters,
+                "maya",
+                "Maya Rosen",
+                DecisionOutcome.DECLINE,
+                DeclineReason.NOT_FEASIBLE,
+                "The phone system cannot change it before 2027.",
+                null,
+                null);
     }
 
     private static Texts texts() {

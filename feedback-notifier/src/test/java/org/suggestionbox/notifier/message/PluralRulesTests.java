@@ -3,7 +3,6 @@ package org.suggestionbox.notifier.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -18,9 +17,26 @@ class PluralRulesTests {
     private final Texts texts = texts();
 
     @ParameterizedTest
-    @CsvSource({"0, MANY", "1, ONE", "2, FEW", "3, FEW", "4, FEW", "5, MANY", "11, MANY", "12, MANY", "13, MANY",
-            "14, MANY", "21, MANY", "22, FEW", "24, FEW", "25, MANY", "101, MANY", "102, FEW", "112, MANY",
-            "1002, FEW"})
+    @CsvSource({
+        "0, MANY",
+        "1, ONE",
+        "2, FEW",
+        "3, FEW",
+        "4, FEW",
+        "5, MANY",
+        "11, MANY",
+        "12, MANY",
+        "13, MANY",
+        "14, MANY",
+        "21, MANY",
+        "22, FEW",
+        "24, FEW",
+        "25, MANY",
+        "101, MANY",
+        "102, FEW",
+        "112, MANY",
+        "1002, FEW"
+    })
     void polishNeedsOneFewAndMany(long count, Category expected) {
         assertThat(PluralRules.select(POLISH, count)).isEqualTo(expected);
     }
@@ -41,15 +57,16 @@ class PluralRulesTests {
 
     @ParameterizedTest
     @CsvSource({
-            "1, Jedno nieprzeczytane powiadomienie",
-            "2, 2 nieprzeczytane powiadomienia",
-            "3, 3 nieprzeczytane powiadomienia",
-            "5, 5 nieprzeczytanych powiadomień",
-            "12, 12 nieprzeczytanych powiadomień",
-            "22, 22 nieprzeczytane powiadomienia",
-            "25, 25 nieprzeczytanych powiadomień",
-            "101, 101 nieprzeczytanych powiadomień",
-            "102, 102 nieprzeczytane powiadomienia"})
+        "1, Jedno nieprzeczytane powiadomienie",
+        "2, 2 nieprzeczytane powiadomienia",
+        "3, 3 nieprzeczytane powiadomienia",
+        "5, 5 nieprzeczytanych powiadomień",
+        "12, 12 nieprzeczytanych powiadomień",
+        "22, 22 nieprzeczytane powiadomienia",
+        "25, 25 nieprzeczytanych powiadomień",
+        "101, 101 nieprzeczytanych powiadomień",
+        "102, 102 nieprzeczytane powiadomienia"
+    })
     void polishUnreadCountsReadRight(long count, String expected) {
         assertThat(texts.count("inbox.unread", POLISH, count)).isEqualTo(expected);
     }
@@ -67,12 +84,15 @@ class PluralRulesTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"pl, 22, Twoje codzienne podsumowanie Skrzynki Pomysłów: 22 aktualizacje",
-            "pl, 25, Twoje codzienne podsumowanie Skrzynki Pomysłów: 25 aktualizacji",
-            "he, 2, הסיכום היומי שלך מתיבת ההצעות: שני עדכונים",
-            "en, 1, Your daily Suggestion Box digest: one update"})
+    @CsvSource({
+        "pl, 22, Twoje codzienne podsumowanie Skrzynki Pomysłów: 22 aktualizacje",
+        "pl, 25, Twoje codzienne podsumowanie Skrzynki Pomysłów: 25 aktualizacji",
+        "he, 2, הסיכום היומי שלך מתיבת ההצעות: שני עדכונים",
+        "en, 1, Your daily Suggestion Box digest: one update"
+    })
     void digestSubjectsCountTheirUpdates(String language, long count, String expected) {
-        assertThat(texts.count("mail.digest.subject", Locale.forLanguageTag(language), count)).isEqualTo(expected);
+        assertThat(texts.count("mail.digest.subject", Locale.forLanguageTag(language), count))
+                .isEqualTo(expected);
     }
 
     private static Texts texts() {

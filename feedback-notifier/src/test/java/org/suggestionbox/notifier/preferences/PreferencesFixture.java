@@ -1,7 +1,6 @@
 package org.suggestionbox.notifier.preferences;
 
 import java.time.Instant;
-
 import org.springframework.context.ApplicationContext;
 import org.suggestionbox.notifier.delivery.RecipientRefs;
 
@@ -11,11 +10,10 @@ import org.suggestionbox.notifier.delivery.RecipientRefs;
  */
 public final class PreferencesFixture {
 
-    private PreferencesFixture() {
-    }
+    private PreferencesFixture() {}
 
     public static void storeUnchecked(ApplicationContext context, String personId, Preferences preferences) {
-        context.getBean(PreferenceStore.class).save(context.getBean(RecipientRefs.class).of(personId), preferences,
-                Instant.now());
+        context.getBean(PreferenceStore.class)
+                .save(context.getBean(RecipientRefs.class).of(personId), preferences, Instant.now());
     }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -30,15 +29,15 @@ class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
     @Autowired
     ApplicationContext context;
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient browser =
+            HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     @Test
     void leaChoosesHebrewAndTeamsWithHerOwnUrlOnThePage() throws Exception {
         Preferences before = preferences.ofPerson("lea");
         try {
             choosesHebrewAndTeams();
-        }
-        finally {
+        } finally {
             PreferencesFixture.storeUnchecked(context, "lea", before);
         }
     }
@@ -46,23 +45,32 @@ class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
     private void choosesHebrewAndTeams() throws Exception {
         String teamsUrl = "https://acme.webhook.office.com/webhookb2/lea-page";
         String page = get("lea", "/preferences");
-        assertThat(page).contains("id=\"preferences-form\"").contains("Notification preferences")
-                .contains("value=\"SLACK\"").contains("value=\"TEAMS\"").contains("value=\"WEBHOOK\"");
+        assertThat(page)
+                .contains("id=\"preferences-form\"")
+                .contains("Notification preferences")
+                .contains("value=\"SLACK\"")
+                .contains("value=\"TEAMS\"")
+                .contains("value=\"WEBHOOK\"");
 
-        HttpResponse<String> saved = post("lea", "/preferences", "_csrf=" + csrf(page) + "&channels=EMAIL&channels=TEAMS"
-                + "&teamsWebhookUrl=" + URLEncoder.encode(teamsUrl, StandardCharsets.UTF_8)
-                + "&locale=he&digest=true");
+        HttpResponse<String> saved = post(
+                "lea",
+                "/preferences",
+                "_csrf=" + csrf(page) + "&channels=EMAIL&channels=TEAMS"
+                        + "&teamsWebhookUrl=" + URLEncoder.encode(teamsUrl, StandardCharsets.UTF_8)
+                        + "&locale=he&digest=true");
 
         assertThat(saved.statusCode()).isEqualTo(302);
-        assertThat(saved.headers().firstValue("Location")).hasValueSatisfying(location ->
-                assertThat(location).endsWith("/preferences?saved"));
+        assertThat(saved.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/preferences?saved"));
         Preferences stored = preferences.ofPerson("lea");
-        assertThat(stored.channels()).containsExactlyInAnyOrder(DeliveryChannel.IN_APP, DeliveryChannel.EMAIL,
-                DeliveryChannel.TEAMS);
+        assertThat(stored.channels())
+                .containsExactlyInAnyOrder(DeliveryChannel.IN_APP, DeliveryChannel.EMAIL, DeliveryChannel.TEAMS);
         assertThat(stored.teamsWebhookUrl()).isEqualTo(teamsUrl);
         assertThat(stored.locale()).isEqualTo("he");
         assertThat(stored.digest()).isTrue();
-        assertThat(get("lea", "/preferences?saved&lang=he")).contains("dir=\"rtl\"").contains("ההעדפות נשמרו.")
+        assertThat(get("lea", "/preferences?saved&lang=he"))
+                .contains("dir=\"rtl\"")
+                .contains("ההעדפות נשמרו.")
                 .contains("<option value=\"he\" selected");
     }
 
@@ -71,8 +79,11 @@ class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
         Preferences before = preferences.ofPerson("maya");
         String page = get("maya", "/preferences?lang=en");
 
-        HttpResponse<String> rejected = post("maya", "/preferences", "_csrf=" + csrf(page) + "&channels=WEBHOOK"
-                + "&webhookUrl=" + URLEncoder.encode("javascript:alert(1)", StandardCharsets.UTF_8));
+        HttpResponse<String> rejected = post(
+                "maya",
+                "/preferences",
+                "_csrf=" + csrf(page) + "&channels=WEBHOOK" + "&webhookUrl="
+                        + URLEncoder.encode("javascript:alert(1)", StandardCharsets.UTF_8));
 
         assertThat(rejected.statusCode()).isEqualTo(200);
         assertThat(rejected.body()).contains("id=\"preferences-error\"").contains("“Webhook URL”");
@@ -85,11 +96,16 @@ class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
         String page = get("noa", "/preferences?lang=en");
         String tooLong = "https://acme.webhook.office.com/webhookb2/" + "a".repeat(2_000);
 
-        HttpResponse<String> rejected = post("noa", "/preferences", "_csrf=" + csrf(page) + "&channels=TEAMS"
-                + "&teamsWebhookUrl=" + URLEncoder.encode(tooLong, StandardCharsets.UTF_8));
+        HttpResponse<String> rejected = post(
+                "noa",
+                "/preferences",
+                "_csrf=" + csrf(page) + "&channels=TEAMS" + "&teamsWebhookUrl="
+                        + URLEncoder.encode(tooLong, StandardCharsets.UTF_8));
 
         assertThat(rejected.statusCode()).isEqualTo(200);
-        assertThat(rejected.body()).contains("id=\"preferences-error\"").contains("Please check “Teams webhook URL”")
+        assertThat(rejected.body())
+                .contains("id=\"preferences-error\"")
+                .contains("Please check “Teams webhook URL”")
                 .contains("at most 2,000 characters");
         assertThat(preferences.ofPerson("noa")).isEqualTo(before);
     }
@@ -102,19 +118,28 @@ class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
     }
 
     private String get(String user, String path) throws Exception {
-        HttpResponse<String> response = browser.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                browser.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }
 
     private HttpResponse<String> post(String user, String path, String form) throws Exception {
-        return browser.send(request(user, path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return browser.send(
+                request(user, path)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String user, String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String csrf(String page) {

@@ -34,20 +34,27 @@ class ClientsConfiguration {
     ConfiguredClients registeredClientRepository(SignInProperties properties, PasswordEncoder encoder) {
         List<RegisteredClient> clients = new ArrayList<>();
         properties.services().forEach((clientId, service) -> clients.add(service(clientId, service, encoder)));
-        properties.machines().forEach((clientId, machine) -> clients.add(machine(clientId, machine, properties, encoder)));
-        LOG.info("Registered clients: {}", clients.stream().map(RegisteredClient::getClientId).toList());
+        properties
+                .machines()
+                .forEach((clientId, machine) -> clients.add(machine(clientId, machine, properties, encoder)));
+        LOG.info(
+                "Registered clients: {}",
+                clients.stream().map(RegisteredClient::getClientId).toList());
         return new ConfiguredClients(clients);
     }
 
     static RegisteredClient service(String clientId, Service service, PasswordEncoder encoder) {
-        List<String> baseUrls = service.baseUrls().stream().map(ClientsConfiguration::withoutTrailingSlash).toList();
+        List<String> baseUrls = service.baseUrls().stream()
+                .map(ClientsConfiguration::withoutTrailingSlash)
+                .toList();
         return RegisteredClient.withId(clientId)
                 .clientId(clientId)
                 .clientSecret(Objects.requireNonNull(encoder.encode(service.secret())))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                .redirectUris(uris -> baseUrls.forEach(base -> uris.add(base + "/login/oauth2/code/" + REGISTRATION_ID)))
+                .redirectUris(
+                        uris -> baseUrls.forEach(base -> uris.add(base + "/login/oauth2/code/" + REGISTRATION_ID)))
                 .postLogoutRedirectUris(uris -> baseUrls.forEach(base -> uris.add(base + "/")))
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
@@ -55,23 +62,28 @@ class ClientsConfiguration {
                 .clientSettings(ClientSettings.builder()
                         .requireProofKey(true)
                         .requireAuthorizationConsent(false)
-                        .setting(ConfiguredClients.BACK_CHANNEL_LOGOUT_URIS, baseUrls.stream()
-                                .map(base -> base + "/logout/connect/back-channel/" + REGISTRATION_ID)
-                                .toList())
+                        .setting(
+                                ConfiguredClients.BACK_CHANNEL_LOGOUT_URIS,
+                                baseUrls.stream()
+                                        .map(base -> base + "/logout/connect/back-channel/" + REGISTRATION_ID)
+                                        .toList())
                         .build())
                 .build();
     }
 
-    static RegisteredClient machine(String clientId, Machine machine, SignInProperties properties,
-            PasswordEncoder encoder) {
-        List<String> scopes = machine.scopes().isEmpty() ? List.copyOf(properties.services().keySet()) : machine.scopes();
+    static RegisteredClient machine(
+            String clientId, Machine machine, SignInProperties properties, PasswordEncoder encoder) {
+        List<String> scopes =
+                machine.scopes().isEmpty() ? List.copyOf(properties.services().keySet()) : machine.scopes();
         return RegisteredClient.withId(clientId)
                 .clientId(clientId)
                 .clientSecret(Objects.requireNonNull(encoder.encode(machine.secret())))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scopes(allowed -> allowed.addAll(scopes))
-                .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
+                .clientSettings(ClientSettings.builder()
+                        .requireAuthorizationConsent(false)
+                        .build())
                 .build();
     }
 

@@ -22,14 +22,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerFilterChain(HttpSecurity http,
-            BackChannelLogoutSuccessHandler backChannelLogout, UserInfoClaims userInfo) throws Exception {
+    SecurityFilterChain authorizationServerFilterChain(
+            HttpSecurity http, BackChannelLogoutSuccessHandler backChannelLogout, UserInfoClaims userInfo)
+            throws Exception {
         http.oauth2AuthorizationServer(authorizationServer -> {
             http.securityMatcher(authorizationServer.getEndpointsMatcher());
-            authorizationServer.oidc(oidc -> oidc
-                    .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(
-                            metadata -> metadata.claim("backchannel_logout_supported", true)
-                                    .claim("backchannel_logout_session_supported", true)))
+            authorizationServer.oidc(oidc -> oidc.providerConfigurationEndpoint(
+                            discovery -> discovery.providerConfigurationCustomizer(
+                                    metadata -> metadata.claim("backchannel_logout_supported", true)
+                                            .claim("backchannel_logout_session_supported", true)))
                     .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(userInfo))
                     .logoutEndpoint(logout -> logout.logoutResponseHandler(backChannelLogout)));
         });
@@ -43,10 +44,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain signInFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/", "/login", "/signin.css", "/error", "/actuator/health", "/actuator/health/**")
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                        "/", "/login", "/signin.css", "/error", "/actuator/health", "/actuator/health/**")
                 .permitAll()
-                .anyRequest().authenticated());
+                .anyRequest()
+                .authenticated());
         http.formLogin(form -> form.loginPage("/login"));
         return http.build();
     }

@@ -62,11 +62,9 @@ class SigningKeyConfiguration {
             }
             LOG.info("Signing key {} created in {}", key.getKeyID(), file);
             return key;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Cannot keep the signing key in " + file, ex);
-        }
-        catch (ParseException ex) {
+        } catch (ParseException ex) {
             throw new IllegalStateException("The signing key file " + file + " is not an RSA JWK", ex);
         }
     }
@@ -78,8 +76,7 @@ class SigningKeyConfiguration {
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256)
                     .generate();
-        }
-        catch (JOSEException ex) {
+        } catch (JOSEException ex) {
             throw new IllegalStateException("Cannot generate the signing key", ex);
         }
     }

@@ -19,8 +19,10 @@ class LoginController {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(name = "error", required = false) @Nullable String error,
-            @RequestParam(name = "logout", required = false) @Nullable String logout, Model model) {
+    String login(
+            @RequestParam(name = "error", required = false) @Nullable String error,
+            @RequestParam(name = "logout", required = false) @Nullable String logout,
+            Model model) {
         model.addAttribute("failed", error != null);
         model.addAttribute("signedOut", logout != null);
         model.addAttribute("demo", this.demo);

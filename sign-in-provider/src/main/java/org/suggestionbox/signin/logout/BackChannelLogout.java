@@ -75,7 +75,8 @@ final class BackChannelLogout {
                 .claim("sid", sid)
                 .claim("events", Map.of(EVENT, Map.of()))
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).type("logout+jwt").build();
+        JwsHeader header =
+                JwsHeader.with(SignatureAlgorithm.RS256).type("logout+jwt").build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 
@@ -89,11 +90,9 @@ final class BackChannelLogout {
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             if (failure != null) {
                 LOG.info("Back-channel logout to {} at {} failed: {}", clientId, uri, failure.toString());
-            }
-            else if (response.statusCode() / 100 != 2) {
+            } else if (response.statusCode() / 100 != 2) {
                 LOG.info("Back-channel logout to {} at {} answered {}", clientId, uri, response.statusCode());
-            }
-            else {
+            } else {
                 LOG.debug("Back-channel logout to {} at {} delivered", clientId, uri);
             }
         });

@@ -33,8 +33,9 @@ public final class BackChannelLogoutSuccessHandler implements AuthenticationSucc
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) throws IOException, ServletException {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException, ServletException {
         if (authentication instanceof OidcLogoutAuthenticationToken logout) {
             startBackChannelLogout(logout);
         }
@@ -55,8 +56,7 @@ public final class BackChannelLogoutSuccessHandler implements AuthenticationSucc
         }
         try {
             backChannelLogout.sessionEnded(context.getIssuer(), subject, sid);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // the person still gets signed out here and redirected; the services' sessions end on their own
             LOG.warn("Back-channel logout could not be started", ex);
         }

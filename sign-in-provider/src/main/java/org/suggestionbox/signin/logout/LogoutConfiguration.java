@@ -12,8 +12,8 @@ import org.suggestionbox.signin.clients.ConfiguredClients;
 class LogoutConfiguration {
 
     @Bean
-    BackChannelLogoutSuccessHandler backChannelLogoutSuccessHandler(ConfiguredClients clients,
-            JWKSource<SecurityContext> jwkSource, SignInProperties properties) {
+    BackChannelLogoutSuccessHandler backChannelLogoutSuccessHandler(
+            ConfiguredClients clients, JWKSource<SecurityContext> jwkSource, SignInProperties properties) {
         return new BackChannelLogoutSuccessHandler(
                 new BackChannelLogout(clients, new NimbusJwtEncoder(jwkSource), properties.backChannelLogoutTimeout()));
     }

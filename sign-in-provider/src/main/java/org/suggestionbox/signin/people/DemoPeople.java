@@ -21,10 +21,8 @@ public final class DemoPeople {
 
     static DemoPeople read(Resource directory, JsonMapper json) {
         try (InputStream in = directory.getInputStream()) {
-            return new DemoPeople(json.readValue(in, new TypeReference<List<Person>>() {
-            }));
-        }
-        catch (IOException ex) {
+            return new DemoPeople(json.readValue(in, new TypeReference<List<Person>>() {}));
+        } catch (IOException ex) {
             throw new UncheckedIOException("Cannot read the directory at " + directory, ex);
         }
     }

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.suggestionbox.signin.SignInProperties;
@@ -51,14 +51,19 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             }
             return;
         }
-        people.byId(Objects.requireNonNull(context.<Authentication>getPrincipal(), "principal").getName()).ifPresent(person -> personClaims(claims, person));
+        people.byId(Objects.requireNonNull(context.<Authentication>getPrincipal(), "principal")
+                        .getName())
+                .ifPresent(person -> personClaims(claims, person));
         if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             claims.audience(List.of(clientId));
         }
     }
 
     private List<String> audience(Set<String> scopes) {
-        return scopes.stream().filter(properties.services()::containsKey).sorted().toList();
+        return scopes.stream()
+                .filter(properties.services()::containsKey)
+                .sorted()
+                .toList();
     }
 
     private static void personClaims(JwtClaimsSet.Builder claims, Person person) {

@@ -61,74 +61,142 @@ class IdeaApiController {
      *        submitted on behalf of a team meeting (up to 20, duplicates dropped); they hear the outcome
      *        too, so such an idea cannot be anonymous
      */
-    record SubmitIdeaRequest(@Nullable String title, @Nullable String description, @Nullable String category,
+    record SubmitIdeaRequest(
+            @Nullable String title,
+            @Nullable String description,
+            @Nullable String category,
             @Nullable Boolean anonymous,
-            @Schema(description = "Owners only: directory ids of the team meeting's co-submitters (max 20); "
-                    + "not together with anonymous") @Nullable List<String> coSubmitterIds) {
-    }
+
+            @Schema(
+                    description = "Owners only: directory ids of the team meeting's co-submitters (max 20); "
+                            + "not together with anonymous")
+            @Nullable
+            List<String> coSubmitterIds) {}
 
     /** The answer to an accepted idea. */
-    record IdeaAccepted(UUID id, String status, String trackingUrl) {
-    }
+    record IdeaAccepted(UUID id, String status, String trackingUrl) {}
 
-    @Operation(summary = "Submit an idea as the signed-in person",
+    @Operation(
+            summary = "Submit an idea as the signed-in person",
             description = "Answers 202 only after the broker acknowledged the IdeaSubmitted event. The same "
                     + "Idempotency-Key from the same person returns the same idea and publishes nothing new.")
-    @ApiResponse(responseCode = "202", description = "Accepted and recorded",
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted and recorded",
             content = @Content(schema = @Schema(implementation = IdeaAccepted.class)))
-    @ApiResponse(responseCode = "400", description = "Invalid fields, with errors[].field", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "413", description = "Request body too large", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for a different idea", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "429", description = "Too many ideas; see Retry-After", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "Not recorded (broker unavailable); see Retry-After",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Invalid fields, with errors[].field",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "Not signed in",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "Request body too large",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "Idempotency-Key reused for a different idea",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many ideas; see Retry-After",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "Not recorded (broker unavailable); see Retry-After",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> submit(@RequestBody SubmitIdeaRequest request,
+    ResponseEntity<?> submit(
+            @RequestBody SubmitIdeaRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
             @Parameter(hidden = true) @AuthenticationPrincipal DirectoryUser user,
             @Parameter(hidden = true) Locale locale) {
         if (idempotencyKey != null && !validKey(idempotencyKey)) {
-            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-idea", "Invalid request",
+            ProblemDetail problem = problem(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-idea",
+                    "Invalid request",
                     messages.getMessage("api.problem.invalid", null, locale));
-            problem.setProperty("errors", List.of(error(IDEMPOTENCY_KEY,
-                    messages.getMessage("api.error.idempotencyKey", new Object[] {MAX_KEY_LENGTH}, locale))));
+            problem.setProperty(
+                    "errors",
+                    List.of(error(
+                            IDEMPOTENCY_KEY,
+                            messages.getMessage("api.error.idempotencyKey", new Object[] {MAX_KEY_LENGTH}, locale))));
             return respond(problem, null);
         }
         // no or an empty list: not from a team meeting
         List<String> coSubmitterIds = request.coSubmitterIds();
-        IdeaDraft draft = new IdeaDraft(request.title(), request.description(), request.category(),
+        IdeaDraft draft = new IdeaDraft(
+                request.title(),
+                request.description(),
+                request.category(),
                 Boolean.TRUE.equals(request.anonymous()),
                 coSubmitterIds == null || coSubmitterIds.isEmpty() ? null : coSubmitterIds);
-        SubmissionResult result = intake.submit(new SubmitIdea(user.id(), draft, SubmissionChannel.API,
-                idempotencyKey));
+        SubmissionResult result =
+                intake.submit(new SubmitIdea(user.id(), draft, SubmissionChannel.API, idempotencyKey));
         return switch (result) {
-            case SubmissionResult.Accepted accepted -> ResponseEntity.accepted()
-                    .location(URI.create(accepted.trackingUrl()))
-                    .body(new IdeaAccepted(accepted.ideaId(), "SUBMITTED", accepted.trackingUrl()));
+            case SubmissionResult.Accepted accepted ->
+                ResponseEntity.accepted()
+                        .location(URI.create(accepted.trackingUrl()))
+                        .body(new IdeaAccepted(accepted.ideaId(), "SUBMITTED", accepted.trackingUrl()));
             case SubmissionResult.Invalid invalid -> {
-                ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-idea", "Invalid request",
+                ProblemDetail problem = problem(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-idea",
+                        "Invalid request",
                         messages.getMessage("api.problem.invalid", null, locale));
-                problem.setProperty("errors", invalid.violations().stream()
-                        .map(violation -> error(violation.field(), message(violation, locale)))
-                        .toList());
+                problem.setProperty(
+                        "errors",
+                        invalid.violations().stream()
+                                .map(violation -> error(violation.field(), message(violation, locale)))
+                                .toList());
                 yield respond(problem, null);
             }
-            case SubmissionResult.KeyReused reused -> respond(problem(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "idempotency-key-reused", "Idempotency-Key reused",
-                    messages.getMessage("api.problem.keyReused", null, locale)), null);
-            case SubmissionResult.Throttled throttled -> respond(problem(HttpStatus.TOO_MANY_REQUESTS,
-                    "too-many-ideas", "Too many submissions",
-                    messages.getMessage("api.problem.throttled", null, locale)), throttled.retryAfterSeconds());
-            case SubmissionResult.Unavailable unavailable -> respond(problem(HttpStatus.SERVICE_UNAVAILABLE,
-                    "intake-unavailable", "Idea not recorded",
-                    messages.getMessage("api.problem.unavailable", null, locale)), unavailable.retryAfterSeconds());
+            case SubmissionResult.KeyReused reused ->
+                respond(
+                        problem(
+                                HttpStatus.UNPROCESSABLE_CONTENT,
+                                "idempotency-key-reused",
+                                "Idempotency-Key reused",
+                                messages.getMessage("api.problem.keyReused", null, locale)),
+                        null);
+            case SubmissionResult.Throttled throttled ->
+                respond(
+                        problem(
+                                HttpStatus.TOO_MANY_REQUESTS,
+                                "too-many-ideas",
+                                "Too many submissions",
+                                messages.getMessage("api.problem.throttled", null, locale)),
+                        throttled.retryAfterSeconds());
+            case SubmissionResult.Unavailable unavailable ->
+                respond(
+                        problem(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "intake-unavailable",
+                                "Idea not recorded",
+                                messages.getMessage("api.problem.unavailable", null, locale)),
+                        unavailable.retryAfterSeconds());
         };
     }
 
@@ -148,8 +216,8 @@ class IdeaApiController {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, @Nullable Long retryAfterSeconds) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (retryAfterSeconds != null) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         }

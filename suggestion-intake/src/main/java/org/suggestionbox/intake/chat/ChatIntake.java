@@ -58,18 +58,27 @@ public class ChatIntake {
      */
     public String reply(SubmissionResult result, Locale locale, String usageCode) {
         return switch (result) {
-            case SubmissionResult.Accepted accepted -> message(accepted.anonymous()
-                    ? "chat.accepted.anonymous" : "chat.accepted", locale, accepted.ideaId(), accepted.trackingUrl());
-            case SubmissionResult.Invalid invalid -> message("chat.invalid", locale, invalid.violations().stream()
-                    .map(violation -> message(violation, locale))
-                    .distinct()
-                    .collect(Collectors.joining(" "))) + " "
-                    + message(usageCode, locale, String.join(", ", categories()));
+            case SubmissionResult.Accepted accepted ->
+                message(
+                        accepted.anonymous() ? "chat.accepted.anonymous" : "chat.accepted",
+                        locale,
+                        accepted.ideaId(),
+                        accepted.trackingUrl());
+            case SubmissionResult.Invalid invalid ->
+                message(
+                                "chat.invalid",
+                                locale,
+                                invalid.violations().stream()
+                                        .map(violation -> message(violation, locale))
+                                        .distinct()
+                                        .collect(Collectors.joining(" ")))
+                        + " "
+                        + message(usageCode, locale, String.join(", ", categories()));
             case SubmissionResult.KeyReused reused -> message("chat.keyReused", locale);
-            case SubmissionResult.Throttled throttled -> message("chat.throttled", locale,
-                    Long.toString(throttled.retryAfterSeconds()));
-            case SubmissionResult.Unavailable unavailable -> message("chat.unavailable", locale,
-                    Long.toString(unavailable.retryAfterSeconds()));
+            case SubmissionResult.Throttled throttled ->
+                message("chat.throttled", locale, Long.toString(throttled.retryAfterSeconds()));
+            case SubmissionResult.Unavailable unavailable ->
+                message("chat.unavailable", locale, Long.toString(unavailable.retryAfterSeconds()));
         };
     }
 

@@ -16,8 +16,7 @@ final class ChatText {
     /** A leading category id, optionally followed by a colon or comma: {@code workplace: quieter rooms}. */
     private static final Pattern FIRST_WORD = Pattern.compile("^(\\S+?)[:,]?(?:\\s+|$)");
 
-    private ChatText() {
-    }
+    private ChatText() {}
 
     /**
      * The first line's first sentence (at most {@value IdeaRules#TITLE_MAX} characters) is the title,
@@ -28,7 +27,8 @@ final class ChatText {
         String rest = text == null ? "" : text.strip();
         String category = null;
         Matcher firstWord = FIRST_WORD.matcher(rest);
-        if (firstWord.find() && firstWord.end() < rest.length()
+        if (firstWord.find()
+                && firstWord.end() < rest.length()
                 && categories.contains(firstWord.group(1).toLowerCase(Locale.ROOT))) {
             category = firstWord.group(1).toLowerCase(Locale.ROOT);
             rest = rest.substring(firstWord.end()).strip();
@@ -38,7 +38,11 @@ final class ChatText {
 
     /** The first non-empty line's first sentence, without a closing full stop, shortened to fit a title. */
     static String title(String text) {
-        String line = text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        String line = text.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .findFirst()
+                .orElse("");
         Matcher end = SENTENCE_END.matcher(line);
         if (end.find() && end.start() > 0) {
             line = line.charAt(end.start()) == '.' ? line.substring(0, end.start()) : line.substring(0, end.end());

@@ -22,7 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("suggestionbox.intake")
 public record IntakeProperties(
-        @DefaultValue({"customer-experience", "operations", "workplace", "other"}) List<String> categories,
+        @DefaultValue({"customer-experience", "operations", "workplace", "other"})
+        List<String> categories,
+
         @DefaultValue("other") String defaultCategory,
         @DefaultValue("10s") Duration brokerTimeout,
         @DefaultValue("10s") Duration retryAfter,

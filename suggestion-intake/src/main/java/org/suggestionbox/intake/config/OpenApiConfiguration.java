@@ -15,11 +15,17 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI intakeOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Suggestion Box intake API").version("v1")
+                .info(new Info()
+                        .title("Suggestion Box intake API")
+                        .version("v1")
                         .description("Submit ideas. Every accepted idea is acknowledged by the broker before the "
                                 + "202 answer; refusals are RFC 9457 problem details."))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 }

@@ -30,7 +30,11 @@ final class BucketRateLimiter implements SubmissionRateLimiter {
     private final BucketConfiguration person;
     private final BucketConfiguration global;
 
-    BucketRateLimiter(ProxyManager<String> buckets, int personLimit, Duration personWindow, int globalLimit,
+    BucketRateLimiter(
+            ProxyManager<String> buckets,
+            int personLimit,
+            Duration personWindow,
+            int globalLimit,
             Duration globalWindow) {
         this.buckets = buckets;
         this.person = configuration(personLimit, personWindow);
@@ -41,9 +45,10 @@ final class BucketRateLimiter implements SubmissionRateLimiter {
     public Duration tryAcquire(String personId) {
         try {
             return acquire(personId);
-        }
-        catch (RuntimeException ex) {
-            LOG.warn("Rate-limit buckets unavailable, submission let through: {}", ex.getClass().getSimpleName());
+        } catch (RuntimeException ex) {
+            LOG.warn(
+                    "Rate-limit buckets unavailable, submission let through: {}",
+                    ex.getClass().getSimpleName());
             return Duration.ZERO;
         }
     }
@@ -68,7 +73,10 @@ final class BucketRateLimiter implements SubmissionRateLimiter {
 
     private static BucketConfiguration configuration(int limit, Duration window) {
         return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(limit).refillIntervally(limit, window).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(limit)
+                        .refillIntervally(limit, window)
+                        .build())
                 .build();
     }
 }

@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param window the window of the global limit
  */
 @ConfigurationProperties("suggestionbox.intake.global-rate-limit")
-record GlobalRateLimitProperties(@DefaultValue("600") int limit, @DefaultValue("1m") Duration window) {
-}
+record GlobalRateLimitProperties(
+        @DefaultValue("600") int limit, @DefaultValue("1m") Duration window) {}

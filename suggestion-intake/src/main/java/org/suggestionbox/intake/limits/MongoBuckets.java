@@ -42,20 +42,23 @@ final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
 
     /** Buckets in {@code buckets}, timed by {@code clock}, kept until a minute after they are full again. */
     MongoBuckets(MongoCollection<Document> buckets, Clock clock) {
-        this(buckets, ClientSideConfig.getDefault()
-                .withClientClock(new TimeMeter() {
-                    @Override
-                    public long currentTimeNanos() {
-                        return clock.millis() * 1_000_000;
-                    }
+        this(
+                buckets,
+                ClientSideConfig.getDefault()
+                        .withClientClock(new TimeMeter() {
+                            @Override
+                            public long currentTimeNanos() {
+                                return clock.millis() * 1_000_000;
+                            }
 
-                    @Override
-                    public boolean isWallClockBased() {
-                        return true;
-                    }
-                })
-                .withExpirationAfterWriteStrategy(
-                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1))));
+                            @Override
+                            public boolean isWallClockBased() {
+                                return true;
+                            }
+                        })
+                        .withExpirationAfterWriteStrategy(
+                                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                        Duration.ofMinutes(1))));
     }
 
     private MongoBuckets(MongoCollection<Document> buckets, ClientSideConfig config) {
@@ -84,8 +87,8 @@ final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
             }
 
             @Override
-            public boolean compareAndSwap(byte[] originalData, byte[] newData, RemoteBucketState newState,
-                    Optional<Long> timeoutNanos) {
+            public boolean compareAndSwap(
+                    byte[] originalData, byte[] newData, RemoteBucketState newState, Optional<Long> timeoutNanos) {
                 long ttl = expiration.calculateTimeToLiveMillis(newState, currentTimeNanos());
                 Document values = new Document("state", new Binary(newData)).append("version", version + 1);
                 if (ttl > 0) {
@@ -93,11 +96,12 @@ final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
                 }
                 if (version == 0) {
                     try {
-                        buckets.insertOne(new Document("_id", key).append("state", values.get("state"))
-                                .append("version", 1L).append("expiresAt", values.get("expiresAt")));
+                        buckets.insertOne(new Document("_id", key)
+                                .append("state", values.get("state"))
+                                .append("version", 1L)
+                                .append("expiresAt", values.get("expiresAt")));
                         return true;
-                    }
-                    catch (MongoWriteException ex) {
+                    } catch (MongoWriteException ex) {
                         if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                             return false;
                         }
@@ -105,7 +109,8 @@ final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
                     }
                 }
                 return buckets.updateOne(and(eq("_id", key), eq("version", version)), new Document("$set", values))
-                        .getMatchedCount() == 1;
+                                .getMatchedCount()
+                        == 1;
             }
         };
     }

@@ -36,10 +36,10 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    SubmissionRateLimiter submissionRateLimiter(MongoBuckets buckets, IntakeProperties intake,
-            GlobalRateLimitProperties global) {
-        return new BucketRateLimiter(buckets, intake.rateLimit(), intake.rateLimitWindow(), global.limit(),
-                global.window());
+    SubmissionRateLimiter submissionRateLimiter(
+            MongoBuckets buckets, IntakeProperties intake, GlobalRateLimitProperties global) {
+        return new BucketRateLimiter(
+                buckets, intake.rateLimit(), intake.rateLimitWindow(), global.limit(), global.window());
     }
 
     @Bean

@@ -34,24 +34,21 @@ class IdeaSubmittedPublisher implements IdeaPublisher {
     public void publish(IdeaSubmitted event) {
         try {
             events.publish(Topics.IDEAS_SUBMITTED, event).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new PublicationFailedException("interrupted while waiting for the broker", ex);
-        }
-        catch (ExecutionException ex) {
-            throw new PublicationFailedException("the broker did not acknowledge the event: "
-                    + NestedExceptionUtils.getMostSpecificCause(ex), ex);
-        }
-        catch (TimeoutException ex) {
-            throw new PublicationFailedException("no acknowledgement from the broker within " + timeout
-                    + " (the record may still arrive; a retry with the same Idempotency-Key re-creates the same idea id)",
+        } catch (ExecutionException ex) {
+            throw new PublicationFailedException(
+                    "the broker did not acknowledge the event: " + NestedExceptionUtils.getMostSpecificCause(ex), ex);
+        } catch (TimeoutException ex) {
+            throw new PublicationFailedException(
+                    "no acknowledgement from the broker within " + timeout
+                            + " (the record may still arrive; a retry with the same Idempotency-Key re-creates the same idea id)",
                     ex);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // KafkaTemplate may fail before it hands back a future (e.g. the producer cannot be created)
-            throw new PublicationFailedException("the event could not be sent: "
-                    + NestedExceptionUtils.getMostSpecificCause(ex), ex);
+            throw new PublicationFailedException(
+                    "the event could not be sent: " + NestedExceptionUtils.getMostSpecificCause(ex), ex);
         }
     }
 }

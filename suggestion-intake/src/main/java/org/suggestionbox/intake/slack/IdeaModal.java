@@ -35,8 +35,7 @@ final class IdeaModal {
     /** Slack's largest max_length of a plain-text input; the rules allow more. */
     static final int SLACK_INPUT_MAX = 3000;
 
-    private IdeaModal() {
-    }
+    private IdeaModal() {}
 
     /** The modal's texts in the reader's language, by message code. */
     @FunctionalInterface
@@ -50,48 +49,75 @@ final class IdeaModal {
         List<OptionObject> categories = categoryIds.stream()
                 .map(id -> option(texts.get("idea.category." + id), id))
                 .toList();
-        OptionObject selected = categories.stream().filter(o -> o.getValue().equals(category)).findFirst()
+        OptionObject selected = categories.stream()
+                .filter(o -> o.getValue().equals(category))
+                .findFirst()
                 .orElse(categories.getFirst());
         List<LayoutBlock> blocks = List.of(
-                InputBlock.builder().blockId(TITLE)
+                InputBlock.builder()
+                        .blockId(TITLE)
                         .label(text(texts.get("idea.field.title")))
                         .hint(text(texts.get("idea.field.title.hint", IdeaRules.TITLE_MIN, IdeaRules.TITLE_MAX)))
-                        .element(PlainTextInputElement.builder().actionId(ACTION)
+                        .element(PlainTextInputElement.builder()
+                                .actionId(ACTION)
                                 .initialValue(initial(draft.title(), IdeaRules.TITLE_MAX))
-                                .maxLength(IdeaRules.TITLE_MAX).build())
+                                .maxLength(IdeaRules.TITLE_MAX)
+                                .build())
                         .build(),
-                InputBlock.builder().blockId(DESCRIPTION)
+                InputBlock.builder()
+                        .blockId(DESCRIPTION)
                         .label(text(texts.get("idea.field.description")))
-                        .element(PlainTextInputElement.builder().actionId(ACTION).multiline(true)
+                        .element(PlainTextInputElement.builder()
+                                .actionId(ACTION)
+                                .multiline(true)
                                 .initialValue(initial(draft.description(), SLACK_INPUT_MAX))
-                                .maxLength(SLACK_INPUT_MAX).build())
+                                .maxLength(SLACK_INPUT_MAX)
+                                .build())
                         .build(),
-                InputBlock.builder().blockId(CATEGORY)
+                InputBlock.builder()
+                        .blockId(CATEGORY)
                         .label(text(texts.get("idea.field.category")))
                         .hint(text(texts.get("idea.field.category.hint")))
-                        .element(StaticSelectElement.builder().actionId(ACTION).options(categories)
-                                .initialOption(selected).build())
+                        .element(StaticSelectElement.builder()
+                                .actionId(ACTION)
+                                .options(categories)
+                                .initialOption(selected)
+                                .build())
                         .build(),
                 // the hint goes on the block: an option's description may hold only 75 characters
-                InputBlock.builder().blockId(ANONYMOUS).optional(true)
+                InputBlock.builder()
+                        .blockId(ANONYMOUS)
+                        .optional(true)
                         .label(text(texts.get("idea.field.anonymous")))
                         .hint(text(texts.get("idea.field.anonymous.hint")))
-                        .element(CheckboxesElement.builder().actionId(ACTION)
+                        .element(CheckboxesElement.builder()
+                                .actionId(ACTION)
                                 .options(List.of(option(texts.get("idea.field.anonymous"), ANONYMOUS)))
                                 .build())
                         .build());
-        return View.builder().type("modal").callbackId(CALLBACK_ID)
-                .title(ViewTitle.builder().type("plain_text").text(texts.get("slack.modal.title")).build())
-                .submit(ViewSubmit.builder().type("plain_text").text(texts.get("slack.modal.submit")).build())
-                .close(ViewClose.builder().type("plain_text").text(texts.get("slack.modal.close")).build())
+        return View.builder()
+                .type("modal")
+                .callbackId(CALLBACK_ID)
+                .title(ViewTitle.builder()
+                        .type("plain_text")
+                        .text(texts.get("slack.modal.title"))
+                        .build())
+                .submit(ViewSubmit.builder()
+                        .type("plain_text")
+                        .text(texts.get("slack.modal.submit"))
+                        .build())
+                .close(ViewClose.builder()
+                        .type("plain_text")
+                        .text(texts.get("slack.modal.close"))
+                        .build())
                 .blocks(blocks)
                 .build();
     }
 
     /** What the person entered in the submitted modal. */
     static IdeaDraft read(@Nullable ViewState state) {
-        Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null
-                ? Map.of() : state.getValues();
+        Map<String, Map<String, ViewState.Value>> values =
+                state == null || state.getValues() == null ? Map.of() : state.getValues();
         Optional<ViewState.Value> title = value(values, TITLE);
         Optional<ViewState.Value> description = value(values, DESCRIPTION);
         Optional<ViewState.Value> category = value(values, CATEGORY);
@@ -99,9 +125,12 @@ final class IdeaModal {
                 .map(ViewState.Value::getSelectedOptions)
                 .map(options -> options.stream().anyMatch(o -> ANONYMOUS.equals(o.getValue())))
                 .orElse(false);
-        return new IdeaDraft(title.map(ViewState.Value::getValue).orElse(null),
+        return new IdeaDraft(
+                title.map(ViewState.Value::getValue).orElse(null),
                 description.map(ViewState.Value::getValue).orElse(null),
-                category.map(ViewState.Value::getSelectedOption).map(ViewState.SelectedOption::getValue).orElse(null),
+                category.map(ViewState.Value::getSelectedOption)
+                        .map(ViewState.SelectedOption::getValue)
+                        .orElse(null),
                 anonymous);
     }
 

@@ -49,8 +49,10 @@ class SlackEventsController {
     ResponseEntity<String> events(@RequestAttribute(RawBody.ATTRIBUTE) byte[] rawBody, HttpServletRequest request)
             throws Exception {
         String body = new String(rawBody, StandardCharsets.UTF_8);
-        if (!verifier.isValid(request.getHeader(SlackSignatureVerifier.TIMESTAMP_HEADER),
-                request.getHeader(SlackSignatureVerifier.SIGNATURE_HEADER), body)) {
+        if (!verifier.isValid(
+                request.getHeader(SlackSignatureVerifier.TIMESTAMP_HEADER),
+                request.getHeader(SlackSignatureVerifier.SIGNATURE_HEADER),
+                body)) {
             LOG.info("Refused a Slack request without a valid signature");
             chat.unverified(SubmissionChannel.SLACK);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();

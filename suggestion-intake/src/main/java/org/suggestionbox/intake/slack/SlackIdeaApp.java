@@ -73,7 +73,8 @@ class SlackIdeaApp implements DisposableBean {
         this.chat = chat;
         this.users = users;
         // what must not hold up Slack's 3-second answer: opening modals, slow submissions
-        this.work = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-", 0).factory());
+        this.work = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("slack-", 0).factory());
         this.properties = properties;
         AppConfig config = AppConfig.builder()
                 .signingSecret(properties.signingSecret())
@@ -106,7 +107,8 @@ class SlackIdeaApp implements DisposableBean {
         Optional<Person> person = users.find(payload.getUserId());
         if (person.isEmpty()) {
             LOG.info("{} from a Slack user who is not in the directory; not recorded", COMMAND);
-            return context.ack(r -> r.responseType(EPHEMERAL).text(chat.unknownSubmitter(SubmissionChannel.SLACK, Locale.ENGLISH)));
+            return context.ack(r ->
+                    r.responseType(EPHEMERAL).text(chat.unknownSubmitter(SubmissionChannel.SLACK, Locale.ENGLISH)));
         }
         Locale locale = person.get().preferredLocale();
         IdeaDraft draft = chat.draft(payload.getText(), false);
@@ -116,18 +118,15 @@ class SlackIdeaApp implements DisposableBean {
         try {
             SubmissionResult result = submission.get(properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return context.ack(r -> r.responseType(EPHEMERAL).text(chat.reply(result, locale, USAGE)));
-        }
-        catch (TimeoutException ex) {
+        } catch (TimeoutException ex) {
             // Slack gives up after 3 s: say we are on it, and send the outcome to the response URL
             String responseUrl = payload.getResponseUrl();
             submission.thenAccept(result -> respond(responseUrl, chat.reply(result, locale, USAGE)));
             return context.ack(r -> r.responseType(EPHEMERAL).text(chat.message("chat.pending", locale)));
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
-        }
-        catch (ExecutionException ex) {
+        } catch (ExecutionException ex) {
             throw new IllegalStateException("The submission failed", ex.getCause());
         }
     }
@@ -136,8 +135,7 @@ class SlackIdeaApp implements DisposableBean {
     private void respond(@Nullable String responseUrl, String text) {
         try {
             responses.ephemeral(responseUrl, text);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             LOG.warn("Could not send a late {} answer to Slack's response URL: {}", COMMAND, ex.toString());
         }
     }
@@ -154,8 +152,8 @@ class SlackIdeaApp implements DisposableBean {
         }
         String text = payload.getMessage() == null ? "" : payload.getMessage().getText();
         Locale locale = person.get().preferredLocale();
-        View modal = IdeaModal.of(chat.draft(text, false), chat.categories(),
-                (code, args) -> chat.message(code, locale, args));
+        View modal = IdeaModal.of(
+                chat.draft(text, false), chat.categories(), (code, args) -> chat.message(code, locale, args));
         String triggerId = payload.getTriggerId();
         work.execute(() -> openModal(triggerId, modal));
         return context.ack();
@@ -168,8 +166,7 @@ class SlackIdeaApp implements DisposableBean {
             if (!response.isOk()) {
                 LOG.warn("Slack refused to open the idea modal: {}", response.getError());
             }
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             LOG.warn("Could not open the idea modal: {}", ex.toString());
         }
     }
@@ -179,7 +176,8 @@ class SlackIdeaApp implements DisposableBean {
         String userId = payload.getUser() == null ? "" : payload.getUser().getId();
         Optional<Person> person = users.find(userId);
         if (person.isEmpty()) {
-            return context.ackWithErrors(Map.of(IdeaModal.DESCRIPTION, chat.unknownSubmitter(SubmissionChannel.SLACK, Locale.ENGLISH)));
+            return context.ackWithErrors(
+                    Map.of(IdeaModal.DESCRIPTION, chat.unknownSubmitter(SubmissionChannel.SLACK, Locale.ENGLISH)));
         }
         Locale locale = person.get().preferredLocale();
         IdeaDraft draft = IdeaModal.read(payload.getView().getState());
@@ -190,8 +188,11 @@ class SlackIdeaApp implements DisposableBean {
             case SubmissionResult.Accepted accepted -> context.ack(r -> r.responseAction("clear"));
             case SubmissionResult.Invalid invalid -> {
                 Map<String, String> errors = new LinkedHashMap<>();
-                invalid.violations().forEach(violation -> errors.merge(blockOf(violation.field()),
-                        chat.message(violation, locale), (first, second) -> first + " " + second));
+                invalid.violations()
+                        .forEach(violation -> errors.merge(
+                                blockOf(violation.field()),
+                                chat.message(violation, locale),
+                                (first, second) -> first + " " + second));
                 yield context.ackWithErrors(errors);
             }
             // the modal stays open with the person's text; the message says to try again

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.apache.hc.core5.http.ContentType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -15,7 +14,6 @@ import org.suggestionbox.platform.outbound.DestinationRefusedException;
 import org.suggestionbox.platform.outbound.OutboundClient;
 import org.suggestionbox.platform.outbound.OutboundPolicy;
 import org.suggestionbox.platform.outbound.OutboundResponse;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,18 +52,16 @@ class SlackResponses {
         body.put("text", text);
         try {
             URI uri = OutboundPolicy.parse(responseUrl);
-            OutboundResponse response = client.post(OutboundPolicy.SLACK_RESPONSE_URL, uri, JSON,
-                    json.writeValueAsBytes(body), Map.of());
+            OutboundResponse response =
+                    client.post(OutboundPolicy.SLACK_RESPONSE_URL, uri, JSON, json.writeValueAsBytes(body), Map.of());
             if (!response.successful()) {
                 LOG.warn("Slack's response URL answered HTTP {}", response.status());
             }
             return response.successful();
-        }
-        catch (DestinationRefusedException refused) {
+        } catch (DestinationRefusedException refused) {
             LOG.warn("Slack's response URL was not called: {}", refused.getMessage());
             return false;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             LOG.warn("Could not reach Slack's response URL: {}", ex.getClass().getSimpleName());
             return false;
         }

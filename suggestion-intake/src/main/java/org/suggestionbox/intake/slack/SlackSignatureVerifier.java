@@ -35,8 +35,7 @@ final class SlackSignatureVerifier {
         long seconds;
         try {
             seconds = Long.parseLong(timestamp.strip());
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             return false;
         }
         long now = clock.instant().getEpochSecond();
@@ -44,7 +43,8 @@ final class SlackSignatureVerifier {
             return false;
         }
         String expected = generator.generate(timestamp, rawBody);
-        return expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                signature.getBytes(StandardCharsets.UTF_8));
+        return expected != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
     }
 }

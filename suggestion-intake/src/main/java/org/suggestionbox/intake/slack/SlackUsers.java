@@ -27,8 +27,7 @@ class SlackUsers {
     private static final Logger LOG = LoggerFactory.getLogger(SlackUsers.class);
 
     /** What Slack said about a user: the e-mail address, or null when it has none (or hides it). */
-    private record Looked(@Nullable String email, Instant expires) {
-    }
+    private record Looked(@Nullable String email, Instant expires) {}
 
     private final Slack slack;
     private final Directory directory;
@@ -87,10 +86,11 @@ class SlackUsers {
                 return "user_not_found".equals(response.getError()) ? Optional.of(Optional.empty()) : Optional.empty();
             }
             User user = response.getUser();
-            String email = user == null || user.getProfile() == null ? null : user.getProfile().getEmail();
+            String email = user == null || user.getProfile() == null
+                    ? null
+                    : user.getProfile().getEmail();
             return Optional.of(Optional.ofNullable(email == null || email.isBlank() ? null : email.strip()));
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             LOG.warn("Could not ask Slack's users.info about a user not in the directory: {}", ex.toString());
             return Optional.empty();
         }

@@ -31,12 +31,10 @@ public final class CoSubmitters {
             }
         }
 
-        record Invalid(FieldViolation violation) implements Checked {
-        }
+        record Invalid(FieldViolation violation) implements Checked {}
     }
 
-    private CoSubmitters() {
-    }
+    private CoSubmitters() {}
 
     /**
      * @param ids what the submitter asked for; {@code null} when the idea is not from a team meeting
@@ -73,9 +71,14 @@ public final class CoSubmitters {
         }
         if (!unknown.isEmpty()) {
             // the ids come from the request itself, so naming them back tells the caller nothing new
-            return invalid("idea.error.coSubmitters.unknown", String.join(", ", unknown.stream()
-                    .map(id -> id.length() > SHOWN_ID_LENGTH ? id.substring(0, SHOWN_ID_LENGTH) + "…" : id)
-                    .toList()));
+            return invalid(
+                    "idea.error.coSubmitters.unknown",
+                    String.join(
+                            ", ",
+                            unknown.stream()
+                                    .map(id ->
+                                            id.length() > SHOWN_ID_LENGTH ? id.substring(0, SHOWN_ID_LENGTH) + "…" : id)
+                                    .toList()));
         }
         return new Checked.Valid(List.copyOf(unique));
     }

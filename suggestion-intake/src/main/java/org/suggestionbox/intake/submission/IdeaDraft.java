@@ -11,18 +11,23 @@ import org.jspecify.annotations.Nullable;
  *        submits it on behalf of a team meeting; {@code null} when it is not from a team meeting (an
  *        empty list means "from a team meeting" with nobody chosen, which the rules refuse)
  */
-public record IdeaDraft(@Nullable String title, @Nullable String description, @Nullable String category,
-        boolean anonymous, @Nullable List<String> coSubmitterIds) {
+public record IdeaDraft(
+        @Nullable String title,
+        @Nullable String description,
+        @Nullable String category,
+        boolean anonymous,
+        @Nullable List<String> coSubmitterIds) {
 
     public IdeaDraft {
         // a JSON array may hold nulls: they name nobody and are dropped
-        coSubmitterIds = coSubmitterIds == null ? null
+        coSubmitterIds = coSubmitterIds == null
+                ? null
                 : coSubmitterIds.stream().filter(Objects::nonNull).toList();
     }
 
     /** A draft that is not from a team meeting. */
-    public IdeaDraft(@Nullable String title, @Nullable String description, @Nullable String category,
-            boolean anonymous) {
+    public IdeaDraft(
+            @Nullable String title, @Nullable String description, @Nullable String category, boolean anonymous) {
         this(title, description, category, anonymous, null);
     }
 }

@@ -56,9 +56,16 @@ public class IdeaIntake {
     private final RecentSubmissions recent;
     private final SubmissionRateLimiter rateLimiter;
 
-    public IdeaIntake(IdeaPublisher publisher, Directory directory, IdentitySealer identitySealer,
-            IntakeMetrics metrics, Clock clock, IntakeProperties properties, AnonymityRules anonymity,
-            PlatformLinks links, SubmissionRateLimiter rateLimiter) {
+    public IdeaIntake(
+            IdeaPublisher publisher,
+            Directory directory,
+            IdentitySealer identitySealer,
+            IntakeMetrics metrics,
+            Clock clock,
+            IntakeProperties properties,
+            AnonymityRules anonymity,
+            PlatformLinks links,
+            SubmissionRateLimiter rateLimiter) {
         this.rules = new IdeaRules(properties.categories(), properties.defaultCategory());
         this.publisher = publisher;
         this.directory = directory;
@@ -96,7 +103,10 @@ public class IdeaIntake {
             case ValidIdea valid -> idea = valid;
         }
         List<String> coSubmitterIds = List.of();
-        switch (CoSubmitters.check(person, draft.coSubmitterIds(), draft.anonymous(),
+        switch (CoSubmitters.check(
+                person,
+                draft.coSubmitterIds(),
+                draft.anonymous(),
                 id -> directory.find(id).isPresent())) {
             case CoSubmitters.Checked.Invalid invalid -> violations.add(invalid.violation());
             case CoSubmitters.Checked.Valid valid -> coSubmitterIds = valid.ids();
@@ -127,14 +137,15 @@ public class IdeaIntake {
                     // in-memory map only spares the second publish. The secret keeps an anonymous
                     // idea's id from being traced back by trying (person, key) guesses.
                     String secret = properties.idempotencySecret();
-                    result = publish(command, idea,
+                    result = publish(
+                            command,
+                            idea,
                             EventIds.derive("idea", secret, command.personId(), key),
                             EventIds.derive("IdeaSubmitted", secret, command.personId(), key));
                 }
                 if (result instanceof SubmissionResult.Accepted accepted) {
                     claimed.entry().outcome().complete(accepted);
-                }
-                else {
+                } else {
                     recent.release(recentKey, claimed.entry());
                     claimed.entry().outcome().completeExceptionally(new IllegalStateException("Not accepted"));
                 }
@@ -158,17 +169,16 @@ public class IdeaIntake {
             return new SubmissionResult.KeyReused();
         }
         try {
-            SubmissionResult.Accepted first = entry.outcome()
-                    .get(properties.brokerTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("Idea {} re-requested with the same Idempotency-Key; answered without publishing again",
+            SubmissionResult.Accepted first =
+                    entry.outcome().get(properties.brokerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            LOG.info(
+                    "Idea {} re-requested with the same Idempotency-Key; answered without publishing again",
                     first.ideaId());
-            return new SubmissionResult.Accepted(first.ideaId(), first.trackingUrl(), first.title(), first.anonymous(),
-                    true);
-        }
-        catch (InterruptedException ex) {
+            return new SubmissionResult.Accepted(
+                    first.ideaId(), first.trackingUrl(), first.title(), first.anonymous(), true);
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-        }
-        catch (ExecutionException | TimeoutException ex) {
+        } catch (ExecutionException | TimeoutException ex) {
             // the first request with this key was not accepted (or is still waiting for the broker)
         }
         metrics.refused(channel, RefusalReason.BROKER_UNAVAILABLE);
@@ -183,48 +193,74 @@ public class IdeaIntake {
             // a private link for the one person who may follow the idea: the token goes sealed to the
             // notifier and back to her, the router learns only its hash
             TrackingLink link = TrackingLink.create();
-            Submitter submitter = Submitter.anonymous(identitySealer.seal(new SealedContact(person.id(),
-                    person.email(), person.locale(), person.slackId(), person.teamsId(), link.token())));
+            Submitter submitter = Submitter.anonymous(identitySealer.seal(new SealedContact(
+                    person.id(), person.email(), person.locale(), person.slackId(), person.teamsId(), link.token())));
             // department and language only where they name a group, not a person
-            boolean groupLargeEnough = directory.headcountByDepartment()
-                    .getOrDefault(person.department(), 0L) >= minDepartmentSize;
-            event = new IdeaSubmitted(eventId, ideaId, clock.instant(), IdeaSubmitted.SCHEMA_VERSION, idea.title(),
-                    idea.description(), idea.category(), command.channel(), submitter,
-                    groupLargeEnough ? person.department() : null, groupLargeEnough ? person.locale() : null,
-                    idea.coSubmitterIds(), link.hash());
+            boolean groupLargeEnough =
+                    directory.headcountByDepartment().getOrDefault(person.department(), 0L) >= minDepartmentSize;
+            event = new IdeaSubmitted(
+                    eventId,
+                    ideaId,
+                    clock.instant(),
+                    IdeaSubmitted.SCHEMA_VERSION,
+                    idea.title(),
+                    idea.description(),
+                    idea.category(),
+                    command.channel(),
+                    submitter,
+                    groupLargeEnough ? person.department() : null,
+                    groupLargeEnough ? person.locale() : null,
+                    idea.coSubmitterIds(),
+                    link.hash());
             trackingUrl = trackingLinkBase + link.token();
-        }
-        else {
-            event = new IdeaSubmitted(eventId, ideaId, clock.instant(), IdeaSubmitted.SCHEMA_VERSION, idea.title(),
-                    idea.description(), idea.category(), command.channel(), Submitter.person(person.id()),
-                    person.department(), person.locale(), idea.coSubmitterIds());
+        } else {
+            event = new IdeaSubmitted(
+                    eventId,
+                    ideaId,
+                    clock.instant(),
+                    IdeaSubmitted.SCHEMA_VERSION,
+                    idea.title(),
+                    idea.description(),
+                    idea.category(),
+                    command.channel(),
+                    Submitter.person(person.id()),
+                    person.department(),
+                    person.locale(),
+                    idea.coSubmitterIds());
             trackingUrl = ideaLinkBase + ideaId;
         }
         try {
             publisher.publish(event);
-        }
-        catch (PublicationFailedException ex) {
+        } catch (PublicationFailedException ex) {
             LOG.warn("Idea {} refused: {}", ideaId, ex.getMessage());
             metrics.refused(command.channel(), RefusalReason.BROKER_UNAVAILABLE);
             return new SubmissionResult.Unavailable(properties.retryAfter());
         }
         metrics.submitted(command.channel(), idea.category());
-        LOG.info("Idea {} submitted via {} in category {} (anonymous: {}, co-submitters: {})", ideaId,
-                command.channel(), idea.category(), idea.anonymous(), idea.coSubmitterIds().size());
+        LOG.info(
+                "Idea {} submitted via {} in category {} (anonymous: {}, co-submitters: {})",
+                ideaId,
+                command.channel(),
+                idea.category(),
+                idea.anonymous(),
+                idea.coSubmitterIds().size());
         return new SubmissionResult.Accepted(ideaId, trackingUrl, idea.title(), idea.anonymous(), false);
     }
 
     private static String fingerprint(ValidIdea idea) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : List.of(idea.title(), idea.description(), idea.category(),
-                    Boolean.toString(idea.anonymous()), String.join(",", idea.coSubmitterIds()))) {
+            for (String part : List.of(
+                    idea.title(),
+                    idea.description(),
+                    idea.category(),
+                    Boolean.toString(idea.anonymous()),
+                    String.join(",", idea.coSubmitterIds()))) {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
             return HexFormat.of().formatHex(digest.digest());
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

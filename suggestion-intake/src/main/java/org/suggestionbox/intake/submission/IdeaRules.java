@@ -38,30 +38,25 @@ public final class IdeaRules {
         int titleLength = title.codePointCount(0, title.length());
         if (title.isEmpty()) {
             violations.add(FieldViolation.of("title", "idea.error.title.required", TITLE_MIN, TITLE_MAX));
-        }
-        else if (titleLength < TITLE_MIN || titleLength > TITLE_MAX) {
+        } else if (titleLength < TITLE_MIN || titleLength > TITLE_MAX) {
             violations.add(FieldViolation.of("title", "idea.error.title.length", TITLE_MIN, TITLE_MAX, titleLength));
-        }
-        else if (!allowed(title, false)) {
+        } else if (!allowed(title, false)) {
             violations.add(FieldViolation.of("title", "idea.error.title.characters"));
         }
 
         int descriptionLength = description.codePointCount(0, description.length());
         if (description.isEmpty()) {
             violations.add(FieldViolation.of("description", "idea.error.description.required"));
-        }
-        else if (descriptionLength > DESCRIPTION_MAX) {
-            violations.add(FieldViolation.of("description", "idea.error.description.length", DESCRIPTION_MAX,
-                    descriptionLength));
-        }
-        else if (!allowed(description, true)) {
+        } else if (descriptionLength > DESCRIPTION_MAX) {
+            violations.add(FieldViolation.of(
+                    "description", "idea.error.description.length", DESCRIPTION_MAX, descriptionLength));
+        } else if (!allowed(description, true)) {
             violations.add(FieldViolation.of("description", "idea.error.description.characters"));
         }
 
         if (category.isEmpty()) {
             category = defaultCategory;
-        }
-        else if (!categories.contains(category)) {
+        } else if (!categories.contains(category)) {
             violations.add(FieldViolation.of("category", "idea.error.category.unknown"));
         }
 
@@ -82,11 +77,9 @@ public final class IdeaRules {
                     return false;
                 }
                 i++;
-            }
-            else if (Character.isLowSurrogate(c)) {
+            } else if (Character.isLowSurrogate(c)) {
                 return false;
-            }
-            else if (Character.getType(c) == Character.CONTROL
+            } else if (Character.getType(c) == Character.CONTROL
                     && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
                 return false;
             }

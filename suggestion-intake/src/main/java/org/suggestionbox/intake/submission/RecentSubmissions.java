@@ -20,8 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RecentSubmissions {
 
-    record Key(String personId, String idempotencyKey) {
-    }
+    record Key(String personId, String idempotencyKey) {}
 
     /** A claimed key: what was submitted under it (as a fingerprint) and how it ended. */
     record Submission(String fingerprint, CompletableFuture<SubmissionResult.Accepted> outcome) {
@@ -34,11 +33,9 @@ final class RecentSubmissions {
     /** Either this caller claimed the key and must submit, or somebody did before. */
     sealed interface Claim {
 
-        record Claimed(Submission entry) implements Claim {
-        }
+        record Claimed(Submission entry) implements Claim {}
 
-        record Existing(Submission entry) implements Claim {
-        }
+        record Existing(Submission entry) implements Claim {}
     }
 
     private final Cache<Key, Submission> entries;
@@ -63,5 +60,4 @@ final class RecentSubmissions {
     void release(Key key, Submission entry) {
         entries.asMap().remove(key, entry);
     }
-
 }

@@ -34,8 +34,7 @@ public sealed interface SubmissionResult {
     }
 
     /** The Idempotency-Key was used before by the same person for a different idea. */
-    record KeyReused() implements SubmissionResult {
-    }
+    record KeyReused() implements SubmissionResult {}
 
     /** The person submitted too many ideas in a short time. */
     record Throttled(Duration retryAfter) implements SubmissionResult {

@@ -11,6 +11,8 @@ import org.suggestionbox.events.SubmissionChannel;
  * @param idempotencyKey the client's key for this submission; the same key from the same person
  *        yields the same idea and publishes nothing new
  */
-public record SubmitIdea(String personId, IdeaDraft draft, SubmissionChannel channel,
-        @Nullable String idempotencyKey) {
-}
+public record SubmitIdea(
+        String personId,
+        IdeaDraft draft,
+        SubmissionChannel channel,
+        @Nullable String idempotencyKey) {}

@@ -42,16 +42,13 @@ class TeamsActivities {
     sealed interface Claim {
 
         /** Unseen in the window: the caller submits, then {@link #answered} or {@link #release}. */
-        record Claimed() implements Claim {
-        }
+        record Claimed() implements Claim {}
 
         /** Seen, and its idea was accepted. */
-        record Answered(UUID ideaId, String trackingUrl) implements Claim {
-        }
+        record Answered(UUID ideaId, String trackingUrl) implements Claim {}
 
         /** Seen, and its first request is still being handled. */
-        record InFlight() implements Claim {
-        }
+        record InFlight() implements Claim {}
     }
 
     private final MongoCollection<Document> activities;
@@ -70,14 +67,14 @@ class TeamsActivities {
         try {
             activities.insertOne(new Document("_id", activityId).append("seenAt", Date.from(now)));
             return new Claim.Claimed();
-        }
-        catch (MongoWriteException ex) {
+        } catch (MongoWriteException ex) {
             if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw ex;
             }
         }
         // seen before; an entry older than the window is taken over atomically, as if unseen
-        Document stale = activities.findOneAndUpdate(and(eq("_id", activityId), lt("seenAt", cutoff(now))),
+        Document stale = activities.findOneAndUpdate(
+                and(eq("_id", activityId), lt("seenAt", cutoff(now))),
                 combine(set("seenAt", Date.from(now)), unset("ideaId"), unset("trackingUrl")));
         if (stale != null) {
             return new Claim.Claimed();
@@ -90,8 +87,8 @@ class TeamsActivities {
     }
 
     void answered(String activityId, UUID ideaId, String trackingUrl) {
-        activities.updateOne(eq("_id", activityId),
-                combine(set("ideaId", ideaId.toString()), set("trackingUrl", trackingUrl)));
+        activities.updateOne(
+                eq("_id", activityId), combine(set("ideaId", ideaId.toString()), set("trackingUrl", trackingUrl)));
     }
 
     /** Forgets a claim whose submission was not accepted, so Teams (or the person) may try again. */
@@ -99,10 +96,12 @@ class TeamsActivities {
         activities.deleteOne(eq("_id", activityId));
     }
 
-    @Scheduled(fixedDelayString = "${suggestionbox.intake.teams.cleanup-interval:1h}",
+    @Scheduled(
+            fixedDelayString = "${suggestionbox.intake.teams.cleanup-interval:1h}",
             initialDelayString = "${suggestionbox.intake.teams.cleanup-interval:1h}")
     void forgetExpired() {
-        long deleted = activities.deleteMany(lt("seenAt", cutoff(clock.instant()))).getDeletedCount();
+        long deleted =
+                activities.deleteMany(lt("seenAt", cutoff(clock.instant()))).getDeletedCount();
         if (deleted > 0) {
             LOG.info("Forgot {} Teams activity ids older than {}", deleted, properties.replayWindow());
         }

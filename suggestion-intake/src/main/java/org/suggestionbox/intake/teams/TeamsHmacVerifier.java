@@ -28,9 +28,9 @@ final class TeamsHmacVerifier {
         }
         byte[] given;
         try {
-            given = Base64.getDecoder().decode(authorization.substring(SCHEME.length()).strip());
-        }
-        catch (IllegalArgumentException ex) {
+            given = Base64.getDecoder()
+                    .decode(authorization.substring(SCHEME.length()).strip());
+        } catch (IllegalArgumentException ex) {
             return false;
         }
         return MessageDigest.isEqual(sign(rawBody), given);
@@ -41,8 +41,7 @@ final class TeamsHmacVerifier {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             return mac.doFinal(rawBody);
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException(ex);
         }
     }

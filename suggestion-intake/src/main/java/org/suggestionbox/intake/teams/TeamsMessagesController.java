@@ -64,8 +64,13 @@ class TeamsMessagesController {
     private final Clock clock;
     private final Duration clockSkew;
 
-    TeamsMessagesController(TeamsProperties properties, ChatIntake chat, Directory directory, JsonMapper jsonMapper,
-            TeamsActivities activities, Clock clock) {
+    TeamsMessagesController(
+            TeamsProperties properties,
+            ChatIntake chat,
+            Directory directory,
+            JsonMapper jsonMapper,
+            TeamsActivities activities,
+            Clock clock) {
         this.verifier = new TeamsHmacVerifier(properties.securityToken());
         this.chat = chat;
         this.directory = directory;
@@ -76,7 +81,8 @@ class TeamsMessagesController {
     }
 
     @PostMapping("/teams/messages")
-    ResponseEntity<TeamsReply> message(@RequestAttribute(RawBody.ATTRIBUTE) byte[] rawBody,
+    ResponseEntity<TeamsReply> message(
+            @RequestAttribute(RawBody.ATTRIBUTE) byte[] rawBody,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
         if (!verifier.isValid(authorization, rawBody)) {
             LOG.info("Refused a Teams request without a valid HMAC signature");
@@ -86,8 +92,7 @@ class TeamsMessagesController {
         JsonNode activity;
         try {
             activity = jsonMapper.readTree(rawBody);
-        }
-        catch (JacksonException ex) {
+        } catch (JacksonException ex) {
             return ResponseEntity.badRequest().build();
         }
         if (!fresh(text(activity, "timestamp"))) {
@@ -95,7 +100,9 @@ class TeamsMessagesController {
             chat.unverified(SubmissionChannel.TEAMS);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
-        Locale locale = Optional.ofNullable(text(activity, "locale")).map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
+        Locale locale = Optional.ofNullable(text(activity, "locale"))
+                .map(Locale::forLanguageTag)
+                .orElse(Locale.ENGLISH);
         String fromId = text(activity.path("from"), "id");
         Optional<Person> person = fromId == null ? Optional.empty() : directory.findByTeamsId(fromId);
         if (person.isEmpty()) {
@@ -107,10 +114,13 @@ class TeamsMessagesController {
         Locale replyLocale = person.get().preferredLocale();
         switch (activities.claim(memoryKey)) {
             case TeamsActivities.Claim.Answered answered -> {
-                LOG.info("Teams activity seen before; answered with idea {} without publishing again",
+                LOG.info(
+                        "Teams activity seen before; answered with idea {} without publishing again",
                         answered.ideaId());
-                return reply(chat.reply(new SubmissionResult.Accepted(answered.ideaId(), answered.trackingUrl(), "",
-                        false, true), replyLocale, USAGE));
+                return reply(chat.reply(
+                        new SubmissionResult.Accepted(answered.ideaId(), answered.trackingUrl(), "", false, true),
+                        replyLocale,
+                        USAGE));
             }
             case TeamsActivities.Claim.InFlight inFlight -> {
                 LOG.info("Teams activity seen before and still being handled; refused");
@@ -122,17 +132,18 @@ class TeamsMessagesController {
         }
         SubmissionResult result;
         try {
-            result = chat.submit(person.get(), chat.draft(TeamsText.plain(text(activity, "text")), false),
-                    SubmissionChannel.TEAMS, "teams-activity:" + memoryKey);
-        }
-        catch (RuntimeException ex) {
+            result = chat.submit(
+                    person.get(),
+                    chat.draft(TeamsText.plain(text(activity, "text")), false),
+                    SubmissionChannel.TEAMS,
+                    "teams-activity:" + memoryKey);
+        } catch (RuntimeException ex) {
             activities.release(memoryKey);
             throw ex;
         }
         if (result instanceof SubmissionResult.Accepted accepted) {
             activities.answered(memoryKey, accepted.ideaId(), accepted.trackingUrl());
-        }
-        else {
+        } else {
             activities.release(memoryKey);
         }
         return reply(chat.reply(result, replyLocale, USAGE));
@@ -146,8 +157,7 @@ class TeamsMessagesController {
         Instant sent;
         try {
             sent = OffsetDateTime.parse(timestamp).toInstant();
-        }
-        catch (DateTimeParseException ex) {
+        } catch (DateTimeParseException ex) {
             return false;
         }
         return Duration.between(sent, clock.instant()).abs().compareTo(clockSkew) <= 0;
@@ -165,8 +175,7 @@ class TeamsMessagesController {
     private static String sha256(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

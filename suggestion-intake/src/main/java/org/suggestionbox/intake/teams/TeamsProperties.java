@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cleanupInterval how often activity ids older than the replay window are deleted
  */
 @ConfigurationProperties("suggestionbox.intake.teams")
-record TeamsProperties(@DefaultValue("") String securityToken, @DefaultValue("24h") Duration replayWindow,
-        @DefaultValue("5m") Duration clockSkew, @DefaultValue("1h") Duration cleanupInterval) {
-}
+record TeamsProperties(
+        @DefaultValue("") String securityToken,
+        @DefaultValue("24h") Duration replayWindow,
+        @DefaultValue("5m") Duration clockSkew,
+        @DefaultValue("1h") Duration cleanupInterval) {}

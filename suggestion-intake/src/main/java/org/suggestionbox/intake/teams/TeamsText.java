@@ -24,6 +24,7 @@ final class TeamsText {
     private final StringBuilder out;
     /** Where the next {@code >} at or after the search position is; NONE when there is none; -1 unknown. */
     private int nextTagEnd = -1;
+
     private int nextMentionEnd = -1;
 
     private TeamsText(String html) {
@@ -50,11 +51,9 @@ final class TeamsText {
             char c = html.charAt(i);
             if (c == '<') {
                 i = tag(i);
-            }
-            else if (c == '&') {
+            } else if (c == '&') {
                 i = entity(i);
-            }
-            else {
+            } else {
                 out.append(c == '\u00A0' ? ' ' : c);
                 i++;
             }
@@ -171,8 +170,7 @@ final class TeamsText {
         }
         try {
             return Integer.parseInt(digits, hex ? 16 : 10);
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             return -1;
         }
     }
@@ -185,8 +183,7 @@ final class TeamsText {
             char c = line.charAt(i);
             if (c == ' ' || c == '\t') {
                 blank = true;
-            }
-            else {
+            } else {
                 if (blank && !collapsed.isEmpty()) {
                     collapsed.append(' ');
                 }

@@ -40,7 +40,8 @@ import org.suggestionbox.platform.web.PlatformLinks;
 @Controller
 class IdeaFormController {
 
-    private static final Pattern UUID_PATTERN = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUID_PATTERN =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final String FORM_VIEW = "ideas/new";
 
     private final IdeaIntake intake;
@@ -49,8 +50,7 @@ class IdeaFormController {
     private final String trackingBase;
 
     /** A person an owner may name as co-submitter of a team meeting's idea. */
-    record CoSubmitterChoice(String id, String name, String department) {
-    }
+    record CoSubmitterChoice(String id, String name, String department) {}
 
     IdeaFormController(IdeaIntake intake, IntakeProperties properties, Directory directory, PlatformLinks links) {
         this.intake = intake;
@@ -110,14 +110,22 @@ class IdeaFormController {
     }
 
     @PostMapping("/ideas")
-    String submit(@ModelAttribute("form") IdeaForm form, BindingResult binding,
-            @AuthenticationPrincipal DirectoryUser user, Model model, HttpServletResponse response,
+    String submit(
+            @ModelAttribute("form") IdeaForm form,
+            BindingResult binding,
+            @AuthenticationPrincipal DirectoryUser user,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         // the tick says "from a team meeting"; people chosen without it are not taken
-        IdeaDraft draft = new IdeaDraft(form.getTitle(), form.getDescription(), form.getCategory(), form.isAnonymous(),
+        IdeaDraft draft = new IdeaDraft(
+                form.getTitle(),
+                form.getDescription(),
+                form.getCategory(),
+                form.isAnonymous(),
                 form.isOnBehalfOfMeeting() ? form.getCoSubmitterIds() : null);
-        SubmissionResult result = intake.submit(new SubmitIdea(user.id(), draft, SubmissionChannel.WEB,
-                submissionKey(form)));
+        SubmissionResult result =
+                intake.submit(new SubmitIdea(user.id(), draft, SubmissionChannel.WEB, submissionKey(form)));
         switch (result) {
             case SubmissionResult.Accepted accepted -> {
                 redirect.addFlashAttribute("title", accepted.title());
@@ -128,7 +136,11 @@ class IdeaFormController {
             }
             case SubmissionResult.Invalid invalid -> {
                 for (FieldViolation violation : invalid.violations()) {
-                    binding.rejectValue(violation.field(), violation.code(), violation.args().toArray(), null);
+                    binding.rejectValue(
+                            violation.field(),
+                            violation.code(),
+                            violation.args().toArray(),
+                            null);
                 }
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             }
@@ -137,10 +149,20 @@ class IdeaFormController {
                 model.addAttribute("notice", "idea.form.keyReused");
                 response.setStatus(HttpStatus.CONFLICT.value());
             }
-            case SubmissionResult.Throttled throttled -> refuse(model, response, HttpStatus.TOO_MANY_REQUESTS,
-                    "idea.form.throttled", throttled.retryAfterSeconds());
-            case SubmissionResult.Unavailable unavailable -> refuse(model, response, HttpStatus.SERVICE_UNAVAILABLE,
-                    "idea.form.unavailable", unavailable.retryAfterSeconds());
+            case SubmissionResult.Throttled throttled ->
+                refuse(
+                        model,
+                        response,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "idea.form.throttled",
+                        throttled.retryAfterSeconds());
+            case SubmissionResult.Unavailable unavailable ->
+                refuse(
+                        model,
+                        response,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "idea.form.unavailable",
+                        unavailable.retryAfterSeconds());
         }
         return FORM_VIEW;
     }
@@ -154,8 +176,8 @@ class IdeaFormController {
         return "ideas/submitted";
     }
 
-    private static void refuse(Model model, HttpServletResponse response, HttpStatus status, String message,
-            long seconds) {
+    private static void refuse(
+            Model model, HttpServletResponse response, HttpStatus status, String message, long seconds) {
         model.addAttribute("notice", message);
         model.addAttribute("retryAfter", seconds);
         response.setStatus(status.value());

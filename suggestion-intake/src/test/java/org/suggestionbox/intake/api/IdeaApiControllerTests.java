@@ -45,8 +45,13 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("local")
 class IdeaApiControllerTests {
 
-    private static final DirectoryUser ALICE = new DirectoryUser(new Directory(new DefaultResourceLoader(),
-            JsonMapper.builder().build(), "classpath:directory/demo-directory.json").get("alice"), "{noop}demo");
+    private static final DirectoryUser ALICE = new DirectoryUser(
+            new Directory(
+                            new DefaultResourceLoader(),
+                            JsonMapper.builder().build(),
+                            "classpath:directory/demo-directory.json")
+                    .get("alice"),
+            "{noop}demo");
     private static final String PROBLEMS = "https://suggestionbox.example/problems/";
     private static final String IDEA = "{\"title\":\"Quieter rooms\",\"description\":\"Please\"}";
 
@@ -59,8 +64,9 @@ class IdeaApiControllerTests {
     @Test
     void acceptedIdeaIs202WithTheTrackingUrlAsLocation() throws Exception {
         UUID id = UUID.randomUUID();
-        given(intake.submit(any())).willReturn(new SubmissionResult.Accepted(id, "http://router/ideas/" + id,
-                "Quieter rooms", false, false));
+        given(intake.submit(any()))
+                .willReturn(
+                        new SubmissionResult.Accepted(id, "http://router/ideas/" + id, "Quieter rooms", false, false));
 
         mvc.perform(submit(IDEA).header("Idempotency-Key", "k-1"))
                 .andExpect(status().isAccepted())
@@ -78,9 +84,10 @@ class IdeaApiControllerTests {
 
     @Test
     void brokenRulesAreA400ProblemNamingEachFieldInTheReadersLanguage() throws Exception {
-        given(intake.submit(any())).willReturn(new SubmissionResult.Invalid(List.of(
-                new FieldViolation("title", "idea.error.title.length", List.of(5, 120, 3)),
-                new FieldViolation("category", "idea.error.category.unknown", List.of()))));
+        given(intake.submit(any()))
+                .willReturn(new SubmissionResult.Invalid(List.of(
+                        new FieldViolation("title", "idea.error.title.length", List.of(5, 120, 3)),
+                        new FieldViolation("category", "idea.error.category.unknown", List.of()))));
 
         mvc.perform(submit("{\"title\":\"abc\",\"description\":\"x\",\"category\":\"nope\"}"))
                 .andExpect(status().isBadRequest())
@@ -89,8 +96,8 @@ class IdeaApiControllerTests {
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.detail").value("The idea has invalid fields."))
                 .andExpect(jsonPath("$.errors[0].field").value("title"))
-                .andExpect(jsonPath("$.errors[0].message")
-                        .value("The title must be 5 to 120 characters long; it has 3."))
+                .andExpect(
+                        jsonPath("$.errors[0].message").value("The title must be 5 to 120 characters long; it has 3."))
                 .andExpect(jsonPath("$.errors[1].field").value("category"))
                 .andExpect(jsonPath("$.errors[1].message").value("Choose one of the offered categories."));
     }
@@ -143,8 +150,11 @@ class IdeaApiControllerTests {
     }
 
     private static MockHttpServletRequestBuilder submit(String json) {
-        return post("/api/ideas").with(user(ALICE)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content(json)
+        return post("/api/ideas")
+                .with(user(ALICE))
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
                 .header("Accept-Language", "en");
     }
 }

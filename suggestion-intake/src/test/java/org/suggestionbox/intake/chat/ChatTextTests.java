@@ -30,9 +30,11 @@ class ChatTextTests {
 
     @Test
     void questionAndExclamationMarksStayInTheTitle() {
-        assertThat(ChatText.draft("Why not recycle toner? It piles up.", CATEGORIES, false).title())
+        assertThat(ChatText.draft("Why not recycle toner? It piles up.", CATEGORIES, false)
+                        .title())
                 .isEqualTo("Why not recycle toner?");
-        assertThat(ChatText.draft("v1.2 rollout notes by e-mail! Please.", CATEGORIES, false).title())
+        assertThat(ChatText.draft("v1.2 rollout notes by e-mail! Please.", CATEGORIES, false)
+                        .title())
                 .isEqualTo("v1.2 rollout notes by e-mail!");
     }
 
@@ -46,7 +48,8 @@ class ChatTextTests {
 
     @Test
     void unknownFirstWordOrACategoryAloneIsPartOfTheIdea() {
-        assertThat(ChatText.draft("kitchen Better coffee", CATEGORIES, false).category()).isNull();
+        assertThat(ChatText.draft("kitchen Better coffee", CATEGORIES, false).category())
+                .isNull();
         assertThat(ChatText.draft("workplace", CATEGORIES, false))
                 .isEqualTo(new IdeaDraft("workplace", "workplace", null, false));
     }

@@ -27,8 +27,12 @@ class BucketRateLimiterTests {
     private final MongoCollection<Document> buckets = TestMongo.freshCollection();
 
     private BucketRateLimiter instance(int personLimit, int globalLimit) {
-        return new BucketRateLimiter(new MongoBuckets(buckets, clock), personLimit, Duration.ofMinutes(1),
-                globalLimit, Duration.ofMinutes(1));
+        return new BucketRateLimiter(
+                new MongoBuckets(buckets, clock),
+                personLimit,
+                Duration.ofMinutes(1),
+                globalLimit,
+                Duration.ofMinutes(1));
     }
 
     @Test
@@ -75,8 +79,7 @@ class BucketRateLimiterTests {
             for (Future<Boolean> attempt : pool.invokeAll(attempts)) {
                 allowed += attempt.get() ? 1 : 0;
             }
-        }
-        finally {
+        } finally {
             pool.shutdownNow();
         }
 
@@ -98,12 +101,12 @@ class BucketRateLimiterTests {
     @Test
     @SuppressWarnings("unchecked")
     void unreachableBucketsLetTheSubmissionThrough() {
-        ProxyManager<String> down = (ProxyManager<String>) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ProxyManager.class}, (proxy, method, arguments) -> {
+        ProxyManager<String> down = (ProxyManager<String>) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ProxyManager.class}, (proxy, method, arguments) -> {
                     throw new IllegalStateException("database unreachable");
                 });
 
-        assertThat(new BucketRateLimiter(down, 1, Duration.ofMinutes(1), 1, Duration.ofMinutes(1))
-                .tryAcquire("alice")).isZero();
+        assertThat(new BucketRateLimiter(down, 1, Duration.ofMinutes(1), 1, Duration.ofMinutes(1)).tryAcquire("alice"))
+                .isZero();
     }
 }

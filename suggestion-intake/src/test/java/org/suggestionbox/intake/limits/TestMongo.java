@@ -21,8 +21,7 @@ public final class TestMongo {
         CLIENT = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
     }
 
-    private TestMongo() {
-    }
+    private TestMongo() {}
 
     public static MongoCollection<Document> freshCollection() {
         return CLIENT.getDatabase("unit-tests").getCollection("buckets-" + UUID.randomUUID());

@@ -7,12 +7,11 @@ import org.suggestionbox.intake.submission.SubmissionRateLimiter;
 /** The real rate limiter for tests of other packages, its buckets in a fresh collection of {@link TestMongo}. */
 public final class TestRateLimits {
 
-    private TestRateLimits() {
-    }
+    private TestRateLimits() {}
 
     /** {@code perPerson} submissions per person per {@code window}, and a global limit that is never reached. */
     public static SubmissionRateLimiter perPerson(int perPerson, Duration window, Clock clock) {
-        return new BucketRateLimiter(new MongoBuckets(TestMongo.freshCollection(), clock), perPerson, window, 1000,
-                window);
+        return new BucketRateLimiter(
+                new MongoBuckets(TestMongo.freshCollection(), clock), perPerson, window, 1000, window);
     }
 }

@@ -27,24 +27,34 @@ class IdeaModalTests {
     void modalIsPrefilledAndFitsSlacksLimitsInEveryLanguage(String language) {
         String description = "Toner piles up. " + "x".repeat(4000);
 
-        View view = IdeaModal.of(new IdeaDraft("Toner piles up", description, "operations", false), CATEGORIES,
+        View view = IdeaModal.of(
+                new IdeaDraft("Toner piles up", description, "operations", false),
+                CATEGORIES,
                 texts(Locale.forLanguageTag(language)));
 
         assertThat(view.getCallbackId()).isEqualTo("idea_modal");
-        assertThat(view.getTitle().getText().codePointCount(0, view.getTitle().getText().length())).isLessThanOrEqualTo(24);
+        assertThat(view.getTitle()
+                        .getText()
+                        .codePointCount(0, view.getTitle().getText().length()))
+                .isLessThanOrEqualTo(24);
         assertThat(view.getSubmit().getText().length()).isLessThanOrEqualTo(24);
         assertThat(view.getClose().getText().length()).isLessThanOrEqualTo(24);
         InputBlock title = (InputBlock) view.getBlocks().get(0);
         assertThat(title.getBlockId()).isEqualTo("title");
-        assertThat(((PlainTextInputElement) title.getElement()).getInitialValue()).isEqualTo("Toner piles up");
-        PlainTextInputElement descriptionInput = (PlainTextInputElement) ((InputBlock) view.getBlocks().get(1)).getElement();
+        assertThat(((PlainTextInputElement) title.getElement()).getInitialValue())
+                .isEqualTo("Toner piles up");
+        PlainTextInputElement descriptionInput =
+                (PlainTextInputElement) ((InputBlock) view.getBlocks().get(1)).getElement();
         assertThat(descriptionInput.getInitialValue()).hasSize(3000).startsWith("Toner piles up. xxx");
         assertThat(descriptionInput.getMaxLength()).isEqualTo(3000);
-        StaticSelectElement category = (StaticSelectElement) ((InputBlock) view.getBlocks().get(2)).getElement();
+        StaticSelectElement category =
+                (StaticSelectElement) ((InputBlock) view.getBlocks().get(2)).getElement();
         assertThat(category.getInitialOption().getValue()).isEqualTo("operations");
         assertThat(category.getOptions()).extracting(o -> o.getValue()).containsExactlyElementsOf(CATEGORIES);
-        assertThat(category.getOptions()).allSatisfy(o -> assertThat(o.getText().getText().length()).isLessThanOrEqualTo(75));
-        CheckboxesElement anonymous = (CheckboxesElement) ((InputBlock) view.getBlocks().get(3)).getElement();
+        assertThat(category.getOptions())
+                .allSatisfy(o -> assertThat(o.getText().getText().length()).isLessThanOrEqualTo(75));
+        CheckboxesElement anonymous =
+                (CheckboxesElement) ((InputBlock) view.getBlocks().get(3)).getElement();
         assertThat(anonymous.getOptions()).singleElement().satisfies(o -> {
             assertThat(o.getValue()).isEqualTo("anonymous");
             assertThat(o.getText().getText().length()).isLessThanOrEqualTo(75);
@@ -58,8 +68,10 @@ class IdeaModalTests {
 
         assertThat(((PlainTextInputElement) ((InputBlock) view.getBlocks().get(0)).getElement()).getInitialValue())
                 .isNull();
-        assertThat(((StaticSelectElement) ((InputBlock) view.getBlocks().get(2)).getElement()).getInitialOption()
-                .getValue()).isEqualTo("other");
+        assertThat(((StaticSelectElement) ((InputBlock) view.getBlocks().get(2)).getElement())
+                        .getInitialOption()
+                        .getValue())
+                .isEqualTo("other");
     }
 
     @Test
@@ -69,8 +81,7 @@ class IdeaModalTests {
                   "title":{"value":{"type":"plain_text_input","value":"Recycle toner"}},
                   "description":{"value":{"type":"plain_text_input","value":"It piles up.\\nBox?"}},
                   "category":{"value":{"type":"static_select","selected_option":{"value":"operations"}}},
-                  "anonymous":{"value":{"type":"checkboxes","selected_options":[{"value":"anonymous"}]}}}}}""",
-                View.class);
+                  "anonymous":{"value":{"type":"checkboxes","selected_options":[{"value":"anonymous"}]}}}}}""", View.class);
 
         assertThat(IdeaModal.read(submitted.getState()))
                 .isEqualTo(new IdeaDraft("Recycle toner", "It piles up.\nBox?", "operations", true));

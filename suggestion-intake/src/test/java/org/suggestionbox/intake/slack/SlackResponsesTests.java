@@ -2,6 +2,7 @@ package org.suggestionbox.intake.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +20,6 @@ import org.suggestionbox.platform.outbound.HostResolver;
 import org.suggestionbox.platform.outbound.OutboundClient;
 import org.suggestionbox.platform.outbound.OutboundPolicy;
 import org.suggestionbox.platform.outbound.OutboundPolicyProperties;
-
-import com.sun.net.httpserver.HttpServer;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,12 +44,14 @@ class SlackResponsesTests {
         server.start();
         // both names lead to the stand-in; only one of them is Slack's
         HostResolver stub = host -> switch (host) {
-            case "hooks.slack.com", "hooks.slack.com.evil.example", "evil.example" -> List.of(InetAddress.getLoopbackAddress());
+            case "hooks.slack.com", "hooks.slack.com.evil.example", "evil.example" ->
+                List.of(InetAddress.getLoopbackAddress());
             default -> throw new UnknownHostException(host);
         };
-        OutboundPolicyProperties properties = new OutboundPolicyProperties(true, true, Map.of(), Duration.ofSeconds(2),
-                Duration.ofSeconds(2), DataSize.ofKilobytes(64));
-        responses = new SlackResponses(new OutboundClient(new OutboundPolicy(properties, true, stub), properties),
+        OutboundPolicyProperties properties = new OutboundPolicyProperties(
+                true, true, Map.of(), Duration.ofSeconds(2), Duration.ofSeconds(2), DataSize.ofKilobytes(64));
+        responses = new SlackResponses(
+                new OutboundClient(new OutboundPolicy(properties, true, stub), properties),
                 JsonMapper.builder().build());
     }
 
@@ -65,15 +64,20 @@ class SlackResponsesTests {
     void aResponseUrlOnSlacksHostIsCalledWithAnEphemeralMessage() {
         assertThat(responses.ephemeral(url("hooks.slack.com"), "Recorded")).isTrue();
 
-        assertThat(received).singleElement().satisfies(request -> assertThat(request)
-                .startsWith("hooks.slack.com:" + port()).contains("\"response_type\":\"ephemeral\"", "\"text\":\"Recorded\""));
+        assertThat(received)
+                .singleElement()
+                .satisfies(request -> assertThat(request)
+                        .startsWith("hooks.slack.com:" + port())
+                        .contains("\"response_type\":\"ephemeral\"", "\"text\":\"Recorded\""));
     }
 
     @Test
     void aResponseUrlOutsideSlacksHostsIsNotCalled() {
         assertThat(responses.ephemeral(url("evil.example"), "Recorded")).isFalse();
-        assertThat(responses.ephemeral(url("hooks.slack.com.evil.example"), "Recorded")).isFalse();
-        assertThat(responses.ephemeral("http://127.0.0.1:" + port() + "/commands/T1/2/3", "Recorded")).isFalse();
+        assertThat(responses.ephemeral(url("hooks.slack.com.evil.example"), "Recorded"))
+                .isFalse();
+        assertThat(responses.ephemeral("http://127.0.0.1:" + port() + "/commands/T1/2/3", "Recorded"))
+                .isFalse();
         assertThat(responses.ephemeral(null, "Recorded")).isFalse();
 
         assertThat(received).isEmpty();
@@ -86,5 +90,4 @@ class SlackResponsesTests {
     private int port() {
         return server.getAddress().getPort();
     }
-
 }

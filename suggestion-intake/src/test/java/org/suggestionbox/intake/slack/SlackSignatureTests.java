@@ -18,20 +18,23 @@ class SlackSignatureTests {
             + "&text=Quieter+meeting+rooms&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F1"
             + "&trigger_id=397118842807.320436633728.6e3d0ee6ed0ae1bb0d4e5e1f4e4f2f21";
 
-    private final SlackSignatureVerifier verifier = new SlackSignatureVerifier(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SlackSignatureVerifier verifier =
+            new SlackSignatureVerifier(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void signatureOverTheRawBodyWithAFreshTimestampIsValid() {
         String timestamp = seconds(NOW.minusSeconds(30));
 
-        assertThat(verifier.isValid(timestamp, sign(SECRET, timestamp, BODY), BODY)).isTrue();
+        assertThat(verifier.isValid(timestamp, sign(SECRET, timestamp, BODY), BODY))
+                .isTrue();
     }
 
     @Test
     void signatureMadeWithAnotherSecretIsRefused() {
         String timestamp = seconds(NOW);
 
-        assertThat(verifier.isValid(timestamp, sign("another-secret", timestamp, BODY), BODY)).isFalse();
+        assertThat(verifier.isValid(timestamp, sign("another-secret", timestamp, BODY), BODY))
+                .isFalse();
     }
 
     @Test
@@ -46,7 +49,8 @@ class SlackSignatureTests {
     void signatureForAnotherTimestampIsRefused() {
         String signedAt = seconds(NOW);
 
-        assertThat(verifier.isValid(seconds(NOW.plusSeconds(1)), sign(SECRET, signedAt, BODY), BODY)).isFalse();
+        assertThat(verifier.isValid(seconds(NOW.plusSeconds(1)), sign(SECRET, signedAt, BODY), BODY))
+                .isFalse();
     }
 
     @Test
@@ -86,9 +90,11 @@ class SlackSignatureTests {
     void malformedTimestampOrSignatureIsRefused() {
         String timestamp = seconds(NOW);
 
-        assertThat(verifier.isValid("yesterday", sign(SECRET, "yesterday", BODY), BODY)).isFalse();
+        assertThat(verifier.isValid("yesterday", sign(SECRET, "yesterday", BODY), BODY))
+                .isFalse();
         assertThat(verifier.isValid(timestamp, "v0=", BODY)).isFalse();
-        assertThat(verifier.isValid(timestamp, sign(SECRET, timestamp, BODY).replace("v0=", "v1="), BODY)).isFalse();
+        assertThat(verifier.isValid(timestamp, sign(SECRET, timestamp, BODY).replace("v0=", "v1="), BODY))
+                .isFalse();
     }
 
     private static String sign(String secret, String timestamp, String body) {

@@ -17,7 +17,8 @@ class CoSubmittersTests {
 
     @Test
     void ideaNotFromAMeetingHasNoCoSubmittersWhoeverSendsIt() {
-        assertThat(CoSubmitters.check(EMPLOYEE, null, true, KNOWN)).isEqualTo(new CoSubmitters.Checked.Valid(List.of()));
+        assertThat(CoSubmitters.check(EMPLOYEE, null, true, KNOWN))
+                .isEqualTo(new CoSubmitters.Checked.Valid(List.of()));
     }
 
     @Test
@@ -37,7 +38,8 @@ class CoSubmittersTests {
         assertThat(code(CoSubmitters.check(OWNER, List.of("noa", "ghost"), false, KNOWN)))
                 .isEqualTo("idea.error.coSubmitters.unknown");
         List<String> many = java.util.stream.IntStream.rangeClosed(1, CoSubmitters.MAX + 1)
-                .mapToObj(i -> "p" + i).toList();
+                .mapToObj(i -> "p" + i)
+                .toList();
         assertThat(code(CoSubmitters.check(OWNER, many, false, id -> true)))
                 .isEqualTo("idea.error.coSubmitters.tooMany");
         assertThat(CoSubmitters.check(OWNER, many.subList(0, CoSubmitters.MAX), false, id -> true))

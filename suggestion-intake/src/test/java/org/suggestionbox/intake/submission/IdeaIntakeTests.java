@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.SubmissionChannel;
-import org.suggestionbox.intake.config.AnonymityRules;
 import org.suggestionbox.intake.MutableClock;
+import org.suggestionbox.intake.config.AnonymityRules;
 import org.suggestionbox.intake.config.IntakeProperties;
 import org.suggestionbox.intake.limits.TestRateLimits;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
@@ -27,8 +27,8 @@ class IdeaIntakeTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String KEY = "c3VnZ2VzdGlvbi1ib3gtbG9jYWwtZGVtby1rZXktMDE=";
 
-    private static final Directory DIRECTORY = new Directory(new DefaultResourceLoader(), JSON,
-            "classpath:directory/demo-directory.json");
+    private static final Directory DIRECTORY =
+            new Directory(new DefaultResourceLoader(), JSON, "classpath:directory/demo-directory.json");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final RecordingPublisher publisher = new RecordingPublisher();
@@ -41,7 +41,14 @@ class IdeaIntakeTests {
      * submissions per person per minute in buckets of its own (in an in-memory MongoDB-wire server).
      */
     private IdeaIntake intake(IntakeProperties properties, AnonymityRules anonymity) {
-        return new IdeaIntake(publisher, DIRECTORY, sealer, new IntakeMetrics(meters), clock, properties, anonymity,
+        return new IdeaIntake(
+                publisher,
+                DIRECTORY,
+                sealer,
+                new IntakeMetrics(meters),
+                clock,
+                properties,
+                anonymity,
                 new PlatformLinks("http://intake", "http://router/", "http://notifier"),
                 TestRateLimits.perPerson(3, Duration.ofMinutes(1), clock));
     }
@@ -60,8 +67,11 @@ class IdeaIntakeTests {
             assertThat(event.occurredAt()).isEqualTo(clock.instant());
             assertThat(event.channel()).isEqualTo(SubmissionChannel.API);
         });
-        assertThat(meters.get("ideas.submitted").tags("channel", "API", "category", "other")
-                .counter().count()).isEqualTo(1);
+        assertThat(meters.get("ideas.submitted")
+                        .tags("channel", "API", "category", "other")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -77,14 +87,24 @@ class IdeaIntakeTests {
     @Test
     void idsAreDerivedFromPersonAndKeySoARestartedIntakeRecreatesThem() {
         var first = (SubmissionResult.Accepted) intake.submit(submit("alice", "Quieter rooms", "key-1"));
-        IdeaIntake restarted = intake(new IntakeProperties(List.of("other"), "other", Duration.ofSeconds(2),
-                Duration.ofSeconds(10), "secret", 100, Duration.ofHours(24), 3, Duration.ofMinutes(1)),
+        IdeaIntake restarted = intake(
+                new IntakeProperties(
+                        List.of("other"),
+                        "other",
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(10),
+                        "secret",
+                        100,
+                        Duration.ofHours(24),
+                        3,
+                        Duration.ofMinutes(1)),
                 new AnonymityRules(5));
 
         var again = (SubmissionResult.Accepted) restarted.submit(submit("alice", "Quieter rooms", "key-1"));
 
         assertThat(again.ideaId()).isEqualTo(first.ideaId());
-        assertThat(publisher.events.get(1).eventId()).isEqualTo(publisher.events.get(0).eventId());
+        assertThat(publisher.events.get(1).eventId())
+                .isEqualTo(publisher.events.get(0).eventId());
         var other = (SubmissionResult.Accepted) intake.submit(submit("noa", "Quieter rooms", "key-1"));
         assertThat(other.ideaId()).isNotEqualTo(first.ideaId());
     }
@@ -93,9 +113,14 @@ class IdeaIntakeTests {
     void keyReusedForAnotherIdeaIsRefused() {
         intake.submit(submit("alice", "Quieter rooms", "key-1"));
 
-        assertThat(intake.submit(submit("alice", "Louder rooms", "key-1"))).isInstanceOf(SubmissionResult.KeyReused.class);
+        assertThat(intake.submit(submit("alice", "Louder rooms", "key-1")))
+                .isInstanceOf(SubmissionResult.KeyReused.class);
         assertThat(publisher.events).hasSize(1);
-        assertThat(meters.get("ideas.refused").tags("reason", "DUPLICATE_KEY_MISMATCH").counter().count()).isEqualTo(1);
+        assertThat(meters.get("ideas.refused")
+                        .tags("reason", "DUPLICATE_KEY_MISMATCH")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -106,26 +131,36 @@ class IdeaIntakeTests {
 
         publisher.failing = false;
         assertThat(intake.submit(submit("alice", "Quieter rooms", "key-1")))
-                .isInstanceOfSatisfying(SubmissionResult.Accepted.class,
+                .isInstanceOfSatisfying(
+                        SubmissionResult.Accepted.class,
                         accepted -> assertThat(accepted.replayed()).isFalse());
         assertThat(publisher.events).hasSize(1);
-        assertThat(meters.get("ideas.refused").tags("reason", "BROKER_UNAVAILABLE").counter().count()).isEqualTo(1);
+        assertThat(meters.get("ideas.refused")
+                        .tags("reason", "BROKER_UNAVAILABLE")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void invalidIdeaIsRefusedAndNothingIsPublished() {
-        SubmissionResult result = intake.submit(new SubmitIdea("alice", new IdeaDraft("Abc", "x", "nope", false),
-                SubmissionChannel.WEB, null));
+        SubmissionResult result = intake.submit(
+                new SubmitIdea("alice", new IdeaDraft("Abc", "x", "nope", false), SubmissionChannel.WEB, null));
 
-        assertThat(result).isInstanceOfSatisfying(SubmissionResult.Invalid.class, invalid ->
-                assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactly("title", "category"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        SubmissionResult.Invalid.class,
+                        invalid -> assertThat(invalid.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactly("title", "category"));
         assertThat(publisher.events).isEmpty();
     }
 
     @Test
     void morePerWindowThanTheLimitIsThrottledUntilTheWindowEnds() {
         for (int i = 0; i < 3; i++) {
-            assertThat(intake.submit(submit("piotr", "Idea number " + i, null))).isInstanceOf(SubmissionResult.Accepted.class);
+            assertThat(intake.submit(submit("piotr", "Idea number " + i, null)))
+                    .isInstanceOf(SubmissionResult.Accepted.class);
         }
         clock.advance(Duration.ofSeconds(15));
 
@@ -135,7 +170,11 @@ class IdeaIntakeTests {
 
         clock.advance(Duration.ofSeconds(45));
         assertThat(intake.submit(submit("piotr", "Next minute", null))).isInstanceOf(SubmissionResult.Accepted.class);
-        assertThat(meters.get("ideas.refused").tags("reason", "RATE_LIMITED").counter().count()).isEqualTo(1);
+        assertThat(meters.get("ideas.refused")
+                        .tags("reason", "RATE_LIMITED")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -149,8 +188,8 @@ class IdeaIntakeTests {
 
     @Test
     void anonymousIdeaIsSealedAndStillAnswerable() {
-        intake.submit(new SubmitIdea("noa", new IdeaDraft("Anonymous one", "Secret", "workplace", true),
-                SubmissionChannel.API, null));
+        intake.submit(new SubmitIdea(
+                "noa", new IdeaDraft("Anonymous one", "Secret", "workplace", true), SubmissionChannel.API, null));
 
         IdeaSubmitted event = publisher.events.getFirst();
         assertThat(event.submitter().personId()).isNull();
@@ -167,8 +206,8 @@ class IdeaIntakeTests {
     void anonymousIdeaOfADepartmentOfAtLeastKPeopleKeepsDepartmentAndLanguage() {
         IdeaIntake withSmallK = intake(properties("secret"), new AnonymityRules(3));
 
-        withSmallK.submit(new SubmitIdea("noa", new IdeaDraft("Anonymous one", "Secret", "workplace", true),
-                SubmissionChannel.API, null));
+        withSmallK.submit(new SubmitIdea(
+                "noa", new IdeaDraft("Anonymous one", "Secret", "workplace", true), SubmissionChannel.API, null));
 
         IdeaSubmitted event = publisher.events.getFirst();
         assertThat(event.department()).isEqualTo("Customer Service");
@@ -177,15 +216,18 @@ class IdeaIntakeTests {
 
     @Test
     void anonymousIdeaGetsATrackingLinkWhoseTokenOnlyTheSealCarries() {
-        var accepted = (SubmissionResult.Accepted) intake.submit(new SubmitIdea("noa",
-                new IdeaDraft("Anonymous one", "Secret", "workplace", true), SubmissionChannel.API, null));
+        var accepted = (SubmissionResult.Accepted) intake.submit(new SubmitIdea(
+                "noa", new IdeaDraft("Anonymous one", "Secret", "workplace", true), SubmissionChannel.API, null));
 
         String token = accepted.trackingUrl().substring("http://router/track/".length());
         assertThat(accepted.trackingUrl()).startsWith("http://router/track/");
         assertThat(java.util.Base64.getUrlDecoder().decode(token)).hasSize(32);
         IdeaSubmitted event = publisher.events.getFirst();
-        assertThat(event.trackingTokenHash()).isEqualTo(TrackingLink.hashOf(token)).hasSize(64);
-        assertThat(sealer.open(event.submitter().sealedIdentity()).trackingToken()).isEqualTo(token);
+        assertThat(event.trackingTokenHash())
+                .isEqualTo(TrackingLink.hashOf(token))
+                .hasSize(64);
+        assertThat(sealer.open(event.submitter().sealedIdentity()).trackingToken())
+                .isEqualTo(token);
         assertThat(JSON.writeValueAsString(event)).doesNotContain(token);
         assertThat(accepted.toString()).doesNotContain(token);
     }
@@ -202,19 +244,32 @@ class IdeaIntakeTests {
         String deploymentSecret = java.util.Base64.getEncoder().encodeToString(random);
         IdeaIntake deployed = intake(properties(deploymentSecret), new AnonymityRules(5));
 
-        var accepted = (SubmissionResult.Accepted) deployed.submit(new SubmitIdea("alice",
-                new IdeaDraft("Anonymous, keyed", "Secret", "workplace", true), SubmissionChannel.API, "key-42"));
+        var accepted = (SubmissionResult.Accepted) deployed.submit(new SubmitIdea(
+                "alice",
+                new IdeaDraft("Anonymous, keyed", "Secret", "workplace", true),
+                SubmissionChannel.API,
+                "key-42"));
         java.util.UUID eventId = publisher.events.getFirst().eventId();
 
         java.util.Set<String> guesses = new java.util.LinkedHashSet<>(publishedSecrets());
-        guesses.addAll(List.of("", "secret", "changeme", "password", "suggestionbox", "suggestion-box",
-                "local-idempotency-secret", "idempotency-secret", "INTAKE_IDEMPOTENCY_SECRET"));
+        guesses.addAll(List.of(
+                "",
+                "secret",
+                "changeme",
+                "password",
+                "suggestionbox",
+                "suggestion-box",
+                "local-idempotency-secret",
+                "idempotency-secret",
+                "INTAKE_IDEMPOTENCY_SECRET"));
         assertThat(guesses).as("the repository's published secrets were read").contains("local-idempotency-secret");
         for (String guess : guesses) {
             assertThat(org.suggestionbox.events.EventIds.derive("idea", guess, "alice", "key-42"))
-                    .as("idea id under guess '%s'", guess).isNotEqualTo(accepted.ideaId());
+                    .as("idea id under guess '%s'", guess)
+                    .isNotEqualTo(accepted.ideaId());
             assertThat(org.suggestionbox.events.EventIds.derive("IdeaSubmitted", guess, "alice", "key-42"))
-                    .as("event id under guess '%s'", guess).isNotEqualTo(eventId);
+                    .as("event id under guess '%s'", guess)
+                    .isNotEqualTo(eventId);
         }
         // and the deployment's own secret does reproduce it: the ids are derived, not random
         assertThat(org.suggestionbox.events.EventIds.derive("idea", deploymentSecret, "alice", "key-42"))
@@ -222,17 +277,30 @@ class IdeaIntakeTests {
     }
 
     private static List<String> publishedSecrets() throws java.io.IOException {
-        try (var in = IdeaIntakeTests.class.getClassLoader()
+        try (var in = IdeaIntakeTests.class
+                .getClassLoader()
                 .getResourceAsStream("org/suggestionbox/platform/secrets/published-secrets.txt")) {
-            assertThat(in).as("suggestion-platform's list of secrets published in the repository").isNotNull();
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+            assertThat(in)
+                    .as("suggestion-platform's list of secrets published in the repository")
+                    .isNotNull();
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
         }
     }
 
     private static IntakeProperties properties(String idempotencySecret) {
-        return new IntakeProperties(List.of("customer-experience", "operations", "workplace", "other"), "other",
-                Duration.ofSeconds(2), Duration.ofSeconds(10), idempotencySecret, 100, Duration.ofHours(24), 3,
+        return new IntakeProperties(
+                List.of("customer-experience", "operations", "workplace", "other"),
+                "other",
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10),
+                idempotencySecret,
+                100,
+                Duration.ofHours(24),
+                3,
                 Duration.ofMinutes(1));
     }
 

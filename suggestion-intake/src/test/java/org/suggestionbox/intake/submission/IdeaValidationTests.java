@@ -9,13 +9,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class IdeaValidationTests {
 
-    private final IdeaRules rules = new IdeaRules(List.of("customer-experience", "operations", "workplace", "other"),
-            "other");
+    private final IdeaRules rules =
+            new IdeaRules(List.of("customer-experience", "operations", "workplace", "other"), "other");
 
     @Test
     void aPlainIdeaIsValidAndTrimmed() {
-        Validation result = rules.validate(new IdeaDraft("  Quieter meeting rooms  ", "\n Add carpets.\n", "workplace",
-                false));
+        Validation result =
+                rules.validate(new IdeaDraft("  Quieter meeting rooms  ", "\n Add carpets.\n", "workplace", false));
 
         assertThat(result).isEqualTo(new ValidIdea("Quieter meeting rooms", "Add carpets.", "workplace", false));
     }
@@ -25,7 +25,8 @@ class IdeaValidationTests {
         assertThat(rules.validate(new IdeaDraft("Quieter rooms", "Carpets", null, true)))
                 .isEqualTo(new ValidIdea("Quieter rooms", "Carpets", "other", true));
         assertThat(rules.validate(new IdeaDraft("Quieter rooms", "Carpets", "  ", false)))
-                .isInstanceOfSatisfying(ValidIdea.class, idea -> assertThat(idea.category()).isEqualTo("other"));
+                .isInstanceOfSatisfying(
+                        ValidIdea.class, idea -> assertThat(idea.category()).isEqualTo("other"));
     }
 
     @Test
@@ -36,7 +37,8 @@ class IdeaValidationTests {
 
     @Test
     void titleOfFiveAndOfOneHundredTwentyCharactersIsAccepted() {
-        assertThat(rules.validate(new IdeaDraft("Abcde", "Description", "other", false))).isInstanceOf(ValidIdea.class);
+        assertThat(rules.validate(new IdeaDraft("Abcde", "Description", "other", false)))
+                .isInstanceOf(ValidIdea.class);
         assertThat(rules.validate(new IdeaDraft("x".repeat(120), "Description", "other", false)))
                 .isInstanceOf(ValidIdea.class);
     }
@@ -71,8 +73,16 @@ class IdeaValidationTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bell\u0007 ringing", "Null\u0000byte", "Line\nbreak", "Tab\there", "Esc\u001b[31m red",
-            "DEL\u007f char", "C1\u0085 next line"})
+    @ValueSource(
+            strings = {
+                "Bell\u0007 ringing",
+                "Null\u0000byte",
+                "Line\nbreak",
+                "Tab\there",
+                "Esc\u001b[31m red",
+                "DEL\u007f char",
+                "C1\u0085 next line"
+            })
     void controlCharactersInTheTitleAreRefused(String title) {
         assertThat(violations(new IdeaDraft(title, "Description", "other", false)))
                 .containsExactly(FieldViolation.of("title", "idea.error.title.characters"));
@@ -104,16 +114,19 @@ class IdeaValidationTests {
                 .isEqualTo(new ValidIdea(hebrew, "תיאור\u200F עם סימן כיווניות", "workplace", false));
         assertThat(rules.validate(new IdeaDraft(polish, "Źdźbło, łąka, ćma.", "operations", false)))
                 .isInstanceOf(ValidIdea.class);
-        assertThat(rules.validate(new IdeaDraft(emoji, "🌵🌵🌵", "other", false))).isInstanceOf(ValidIdea.class);
+        assertThat(rules.validate(new IdeaDraft(emoji, "🌵🌵🌵", "other", false)))
+                .isInstanceOf(ValidIdea.class);
     }
 
     @Test
     void lengthsCountCharactersNotUtf16Units() {
         // five emoji are five characters (ten UTF-16 units)
-        assertThat(rules.validate(new IdeaDraft("🌱🌱🌱🌱🌱", "Description", "other", false))).isInstanceOf(ValidIdea.class);
+        assertThat(rules.validate(new IdeaDraft("🌱🌱🌱🌱🌱", "Description", "other", false)))
+                .isInstanceOf(ValidIdea.class);
         assertThat(violations(new IdeaDraft("🌱🌱🌱🌱", "Description", "other", false)))
                 .containsExactly(FieldViolation.of("title", "idea.error.title.length", 5, 120, 4));
-        assertThat(rules.validate(new IdeaDraft("Emoji", "🌱".repeat(5000), "other", false))).isInstanceOf(ValidIdea.class);
+        assertThat(rules.validate(new IdeaDraft("Emoji", "🌱".repeat(5000), "other", false)))
+                .isInstanceOf(ValidIdea.class);
     }
 
     @Test

@@ -10,8 +10,7 @@ import org.suggestionbox.intake.MutableClock;
 /** The Idempotency-Key claims: first come claims, a repeat finds the claim until it expires or is released. */
 class RecentSubmissionsTests {
 
-    private final MutableClock clock = new MutableClock(
-            Instant.parse("2026-03-02T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final RecentSubmissions recent = new RecentSubmissions(100, Duration.ofHours(24), clock);
     private final RecentSubmissions.Key key = new RecentSubmissions.Key("alice", "key-1");
 
@@ -21,9 +20,13 @@ class RecentSubmissionsTests {
         RecentSubmissions.Claim repeat = recent.claim(key, "fingerprint-2");
 
         assertThat(first).isInstanceOf(RecentSubmissions.Claim.Claimed.class);
-        assertThat(repeat).isInstanceOfSatisfying(RecentSubmissions.Claim.Existing.class,
-                existing -> assertThat(existing.entry()).isSameAs(((RecentSubmissions.Claim.Claimed) first).entry())
-                        .extracting(RecentSubmissions.Submission::fingerprint).isEqualTo("fingerprint-1"));
+        assertThat(repeat)
+                .isInstanceOfSatisfying(
+                        RecentSubmissions.Claim.Existing.class,
+                        existing -> assertThat(existing.entry())
+                                .isSameAs(((RecentSubmissions.Claim.Claimed) first).entry())
+                                .extracting(RecentSubmissions.Submission::fingerprint)
+                                .isEqualTo("fingerprint-1"));
         assertThat(recent.claim(new RecentSubmissions.Key("noa", "key-1"), "fingerprint-1"))
                 .isInstanceOf(RecentSubmissions.Claim.Claimed.class);
     }
@@ -46,7 +49,9 @@ class RecentSubmissionsTests {
 
         recent.release(key, first.entry());
 
-        assertThat(recent.claim(key, "fingerprint-1")).isInstanceOfSatisfying(RecentSubmissions.Claim.Existing.class,
-                existing -> assertThat(existing.entry()).isSameAs(second.entry()));
+        assertThat(recent.claim(key, "fingerprint-1"))
+                .isInstanceOfSatisfying(
+                        RecentSubmissions.Claim.Existing.class,
+                        existing -> assertThat(existing.entry()).isSameAs(second.entry()));
     }
 }

@@ -9,9 +9,13 @@ class SubmissionResultTests {
 
     @Test
     void retryAfterIsGivenInWholeSecondsRoundedUpAndAtLeastOne() {
-        assertThat(new SubmissionResult.Throttled(Duration.ofMillis(44_001)).retryAfterSeconds()).isEqualTo(45);
-        assertThat(new SubmissionResult.Throttled(Duration.ofSeconds(45)).retryAfterSeconds()).isEqualTo(45);
-        assertThat(new SubmissionResult.Unavailable(Duration.ZERO).retryAfterSeconds()).isEqualTo(1);
-        assertThat(new SubmissionResult.Unavailable(Duration.ofSeconds(10)).retryAfterSeconds()).isEqualTo(10);
+        assertThat(new SubmissionResult.Throttled(Duration.ofMillis(44_001)).retryAfterSeconds())
+                .isEqualTo(45);
+        assertThat(new SubmissionResult.Throttled(Duration.ofSeconds(45)).retryAfterSeconds())
+                .isEqualTo(45);
+        assertThat(new SubmissionResult.Unavailable(Duration.ZERO).retryAfterSeconds())
+                .isEqualTo(1);
+        assertThat(new SubmissionResult.Unavailable(Duration.ofSeconds(10)).retryAfterSeconds())
+                .isEqualTo(10);
     }
 }

@@ -2,7 +2,6 @@ package org.suggestionbox.intake.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -84,12 +83,14 @@ class TeamsActivitiesTests {
 
         clock.advance(WINDOW.plusSeconds(1));
         assertThat(activities.claim(activityId)).isInstanceOf(TeamsActivities.Claim.Claimed.class);
-        assertThat(activities.claim(activityId)).as("the taken-over claim carries no idea")
+        assertThat(activities.claim(activityId))
+                .as("the taken-over claim carries no idea")
                 .isInstanceOf(TeamsActivities.Claim.InFlight.class);
 
         clock.advance(WINDOW.plusSeconds(1));
         activities.forgetExpired();
         assertThat(mongo.getCollection(TeamsActivities.COLLECTION)
-                .countDocuments(new org.bson.Document("_id", activityId))).isZero();
+                        .countDocuments(new org.bson.Document("_id", activityId)))
+                .isZero();
     }
 }

@@ -1,7 +1,6 @@
 package org.suggestionbox.intake.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;

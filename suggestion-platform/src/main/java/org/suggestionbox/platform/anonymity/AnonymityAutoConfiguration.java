@@ -16,7 +16,8 @@ public class AnonymityAutoConfiguration {
     IdentitySealer identitySealer(AnonymityProperties properties, JsonMapper jsonMapper) {
         String activeKeyId = properties.activeKeyId();
         if (activeKeyId == null || activeKeyId.isBlank()) {
-            throw new IllegalArgumentException("suggestionbox.anonymity.active-key-id (ANONYMITY_ACTIVE_KEY_ID) is blank");
+            throw new IllegalArgumentException(
+                    "suggestionbox.anonymity.active-key-id (ANONYMITY_ACTIVE_KEY_ID) is blank");
         }
         return new IdentitySealer(activeKeyId, properties.ring(), jsonMapper);
     }

@@ -49,10 +49,12 @@ public class IdentitySealer {
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, activeKeyId, nonce);
             byte[] sealed = cipher.doFinal(jsonMapper.writeValueAsBytes(contact));
-            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
             return new SealedIdentity(activeKeyId, Base64.getEncoder().encodeToString(out));
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("Cannot seal identity", ex);
         }
     }
@@ -71,8 +73,7 @@ public class IdentitySealer {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, identity.keyId(), nonce);
             byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
             return jsonMapper.readValue(plain, SealedContact.class);
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalArgumentException("Sealed identity cannot be opened", ex);
         }
     }

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class KeyRing {
 
-    private KeyRing() {
-    }
+    private KeyRing() {}
 
     /**
      * @return key id → base64 key, in the order given; empty for a blank ring
@@ -43,7 +42,8 @@ public final class KeyRing {
     /** The ring as {@code ANONYMITY_KEYS} takes it. */
     public static String format(Map<String, String> keys) {
         StringBuilder ring = new StringBuilder();
-        keys.forEach((id, key) -> ring.append(ring.isEmpty() ? "" : ",").append(id).append(':').append(key));
+        keys.forEach((id, key) ->
+                ring.append(ring.isEmpty() ? "" : ",").append(id).append(':').append(key));
         return ring.toString();
     }
 
@@ -51,8 +51,7 @@ public final class KeyRing {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(key);
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException("Anonymity key '" + id + "' is not base64");
         }
         if (bytes.length != 32) {

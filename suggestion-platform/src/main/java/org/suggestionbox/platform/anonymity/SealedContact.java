@@ -18,8 +18,8 @@ public record SealedContact(
         @Nullable String trackingToken) {
 
     /** A contact without a tracking link. */
-    public SealedContact(String personId, String email, String locale, @Nullable String slackId,
-            @Nullable String teamsId) {
+    public SealedContact(
+            String personId, String email, String locale, @Nullable String slackId, @Nullable String teamsId) {
         this(personId, email, locale, slackId, teamsId, null);
     }
 }

@@ -43,12 +43,11 @@ public class Directory {
     public final Collection<Person> reload() {
         Resource resource = resourceLoader.getResource(location);
         try (InputStream in = resource.getInputStream()) {
-            List<Person> loaded = jsonMapper.readValue(in, new TypeReference<List<Person>>() { });
+            List<Person> loaded = jsonMapper.readValue(in, new TypeReference<List<Person>>() {});
             replace(loaded);
             LOG.info("Directory loaded from {}: {} people", location, loaded.size());
             return loaded;
-        }
-        catch (IOException | JacksonException | IllegalArgumentException ex) {
+        } catch (IOException | JacksonException | IllegalArgumentException ex) {
             throw new UnreadableDirectoryException(location, ex);
         }
     }

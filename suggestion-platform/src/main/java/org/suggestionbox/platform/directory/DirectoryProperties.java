@@ -7,5 +7,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param location where the directory export is read from: a JSON array of people
  */
 @ConfigurationProperties("suggestionbox.directory")
-public record DirectoryProperties(@DefaultValue("classpath:directory/demo-directory.json") String location) {
-}
+public record DirectoryProperties(
+        @DefaultValue("classpath:directory/demo-directory.json")
+        String location) {}

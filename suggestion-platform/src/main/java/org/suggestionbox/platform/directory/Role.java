@@ -2,5 +2,8 @@ package org.suggestionbox.platform.directory;
 
 /** What a person may do. */
 public enum Role {
-    EMPLOYEE, OWNER, LEADER, ADMIN
+    EMPLOYEE,
+    OWNER,
+    LEADER,
+    ADMIN
 }

@@ -24,7 +24,8 @@ public class EventPublisher {
 
     /** Completes once the broker acknowledged the record ({@code acks=all}). */
     public CompletableFuture<SendResult<String, IdeaEvent>> publish(String topic, IdeaEvent event) {
-        ProducerRecord<String, IdeaEvent> record = new ProducerRecord<>(topic, event.ideaId().toString(), event);
+        ProducerRecord<String, IdeaEvent> record =
+                new ProducerRecord<>(topic, event.ideaId().toString(), event);
         CloudEventHeaders.of(event, source)
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return template.send(record);

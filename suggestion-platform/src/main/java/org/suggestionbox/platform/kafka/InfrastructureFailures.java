@@ -21,16 +21,16 @@ import org.springframework.util.ClassUtils;
  */
 final class InfrastructureFailures {
 
-    private static final boolean MONGODB_DRIVER_PRESENT = ClassUtils.isPresent("com.mongodb.MongoException",
-            InfrastructureFailures.class.getClassLoader());
+    private static final boolean MONGODB_DRIVER_PRESENT =
+            ClassUtils.isPresent("com.mongodb.MongoException", InfrastructureFailures.class.getClassLoader());
 
-    private InfrastructureFailures() {
-    }
+    private InfrastructureFailures() {}
 
     /** Whether {@code failure} or one of its causes says the infrastructure, not the record, failed. */
     static boolean isInfrastructureFailure(@Nullable Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessException
                     || cause instanceof RetriableException
                     || (MONGODB_DRIVER_PRESENT && MongoDriver.isUnavailable(cause))) {
                 return true;
@@ -43,8 +43,10 @@ final class InfrastructureFailures {
     private static final class MongoDriver {
 
         static boolean isUnavailable(Throwable cause) {
-            return cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
-                    || cause instanceof MongoNotPrimaryException || cause instanceof MongoNodeIsRecoveringException;
+            return cause instanceof MongoSocketException
+                    || cause instanceof MongoTimeoutException
+                    || cause instanceof MongoNotPrimaryException
+                    || cause instanceof MongoNodeIsRecoveringException;
         }
     }
 }

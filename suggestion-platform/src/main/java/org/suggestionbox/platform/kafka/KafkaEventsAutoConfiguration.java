@@ -31,11 +31,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.suggestionbox.events.IdeaEvent;
 import org.suggestionbox.events.Topics;
@@ -59,9 +59,8 @@ public class KafkaEventsAutoConfiguration {
     @Bean
     DefaultKafkaProducerFactoryCustomizer eventProducerFactoryCustomizer() {
         return factory -> {
-            factory.updateConfigs(Map.of(
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+            factory.updateConfigs(
+                    Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
             @SuppressWarnings("unchecked")
             DefaultKafkaProducerFactory<String, Object> events = (DefaultKafkaProducerFactory<String, Object>) factory;
             events.setKeySerializer(new StringSerializer());
@@ -77,7 +76,8 @@ public class KafkaEventsAutoConfiguration {
             events.setTypeResolver(new EventTypeResolver());
             events.addTrustedPackages(TRUSTED_PACKAGES);
             @SuppressWarnings("unchecked")
-            DefaultKafkaConsumerFactory<String, Object> consumers = (DefaultKafkaConsumerFactory<String, Object>) factory;
+            DefaultKafkaConsumerFactory<String, Object> consumers =
+                    (DefaultKafkaConsumerFactory<String, Object>) factory;
             consumers.setKeyDeserializer(new StringDeserializer());
             consumers.setValueDeserializer(new ErrorHandlingDeserializer<>(events));
         };
@@ -85,7 +85,8 @@ public class KafkaEventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher(KafkaTemplate<String, IdeaEvent> kafkaTemplate,
+    EventPublisher eventPublisher(
+            KafkaTemplate<String, IdeaEvent> kafkaTemplate,
             @Value("${spring.application.name:suggestion-box}") String applicationName) {
         return new EventPublisher(kafkaTemplate, applicationName);
     }
@@ -104,39 +105,48 @@ public class KafkaEventsAutoConfiguration {
                 byte[].class, new ByteArraySerializer(),
                 String.class, new StringSerializer(),
                 IdeaEvent.class, eventSerializer());
-        return new DeadLetterProducer(new DefaultKafkaProducerFactory<>(configs,
-                new DelegatingByTypeSerializer(byType, true), new DelegatingByTypeSerializer(byType, true)));
+        return new DeadLetterProducer(new DefaultKafkaProducerFactory<>(
+                configs, new DelegatingByTypeSerializer(byType, true), new DelegatingByTypeSerializer(byType, true)));
     }
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler eventErrorHandler(DeadLetterProducer deadLetterProducer, KafkaEventsProperties properties) {
         // spring-kafka 4 would name the destination <topic>-dlt; ours is <topic>.DLT, same partition
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterProducer.template(),
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                deadLetterProducer.template(),
                 (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retries());
         backOff.setInitialInterval(properties.initialBackOff().toMillis());
         backOff.setMultiplier(2.0);
         backOff.setMaxInterval(properties.maxBackOff().toMillis());
         // the same pauses without a limit while the database or the broker is away
-        ExponentialBackOff untilItIsBack = new ExponentialBackOff(properties.initialBackOff().toMillis(), 2.0);
+        ExponentialBackOff untilItIsBack =
+                new ExponentialBackOff(properties.initialBackOff().toMillis(), 2.0);
         untilItIsBack.setMaxInterval(properties.maxBackOff().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.setBackOffFunction((record, failure) -> InfrastructureFailures.isInfrastructureFailure(failure)
-                ? untilItIsBack : null);
-        handler.addNotRetryableExceptions(NonRetryableEventException.class, IllegalArgumentException.class,
+        handler.setBackOffFunction(
+                (record, failure) -> InfrastructureFailures.isInfrastructureFailure(failure) ? untilItIsBack : null);
+        handler.addNotRetryableExceptions(
+                NonRetryableEventException.class,
+                IllegalArgumentException.class,
                 jakarta.validation.ValidationException.class);
         handler.setRetryListeners(KafkaEventsAutoConfiguration::logWaitingForInfrastructure);
         return handler;
     }
 
     /** One line when a record starts waiting for the infrastructure, then one every tenth attempt. */
-    private static void logWaitingForInfrastructure(ConsumerRecord<?, ?> record, @Nullable Exception failure,
-            int attempt) {
-        if (failure != null && (attempt == 1 || attempt % 10 == 0)
+    private static void logWaitingForInfrastructure(
+            ConsumerRecord<?, ?> record, @Nullable Exception failure, int attempt) {
+        if (failure != null
+                && (attempt == 1 || attempt % 10 == 0)
                 && InfrastructureFailures.isInfrastructureFailure(failure)) {
-            LOG.warn("{}-{}@{} waits for the infrastructure (attempt {}, retried until it succeeds): {}",
-                    record.topic(), record.partition(), record.offset(), attempt,
+            LOG.warn(
+                    "{}-{}@{} waits for the infrastructure (attempt {}, retried until it succeeds): {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    attempt,
                     NestedExceptionUtils.getMostSpecificCause(failure).toString());
         }
     }
@@ -145,10 +155,14 @@ public class KafkaEventsAutoConfiguration {
     KafkaAdmin.NewTopics suggestionBoxTopics(KafkaEventsProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
-            topics.add(TopicBuilder.name(topic).partitions(properties.partitions())
-                    .replicas(properties.replicationFactor()).build());
-            topics.add(TopicBuilder.name(Topics.deadLetterOf(topic)).partitions(properties.partitions())
-                    .replicas(properties.replicationFactor()).build());
+            topics.add(TopicBuilder.name(topic)
+                    .partitions(properties.partitions())
+                    .replicas(properties.replicationFactor())
+                    .build());
+            topics.add(TopicBuilder.name(Topics.deadLetterOf(topic))
+                    .partitions(properties.partitions())
+                    .replicas(properties.replicationFactor())
+                    .build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

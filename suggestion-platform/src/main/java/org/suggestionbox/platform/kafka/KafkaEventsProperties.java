@@ -18,5 +18,4 @@ public record KafkaEventsProperties(
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("3") int retries,
         @DefaultValue("200ms") Duration initialBackOff,
-        @DefaultValue("2s") Duration maxBackOff) {
-}
+        @DefaultValue("2s") Duration maxBackOff) {}

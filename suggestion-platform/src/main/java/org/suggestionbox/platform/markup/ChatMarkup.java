@@ -10,8 +10,7 @@ public final class ChatMarkup {
     /** Characters CommonMark (and Teams' Markdown) may read as markup anywhere in a line. */
     private static final String MARKDOWN_INLINE = "\\`*_{}[]()<>#|~!";
 
-    private ChatMarkup() {
-    }
+    private ChatMarkup() {}
 
     /**
      * Slack mrkdwn: {@code &}, {@code <} and {@code >} become entities, as Slack asks, so
@@ -54,12 +53,10 @@ public final class ChatMarkup {
             if (c == '\n' || c == '\r') {
                 lineStart = true;
                 digitsAtLineStart = false;
-            }
-            else if (c == ' ' || c == '\t') {
+            } else if (c == ' ' || c == '\t') {
                 digitsAtLineStart = false;
                 // blanks before a list marker still count as the start of the line
-            }
-            else {
+            } else {
                 digitsAtLineStart = (lineStart || digitsAtLineStart) && c >= '0' && c <= '9';
                 lineStart = false;
             }

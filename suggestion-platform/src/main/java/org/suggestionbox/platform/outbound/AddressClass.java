@@ -69,8 +69,11 @@ public enum AddressClass {
         if ((a0 & 0xf0) == 224) {
             return Optional.of(MULTICAST);
         }
-        if ((a0 & 0xf0) == 240 || (a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2)) || (a0 == 198 && (a1 & 0xfe) == 18)
-                || (a0 == 198 && a1 == 51 && a2 == 100) || (a0 == 203 && a1 == 0 && a2 == 113)) {
+        if ((a0 & 0xf0) == 240
+                || (a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2))
+                || (a0 == 198 && (a1 & 0xfe) == 18)
+                || (a0 == 198 && a1 == 51 && a2 == 100)
+                || (a0 == 203 && a1 == 0 && a2 == 113)) {
             return Optional.of(RESERVED);
         }
         return Optional.empty();
@@ -109,7 +112,10 @@ public enum AddressClass {
         if ((first & 0xfe) == 0xfc) {
             return Optional.of(UNIQUE_LOCAL);
         }
-        if ((first == 0x00 && second == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) // 64:ff9b::/96, 64:ff9b:1::/48
+        if ((first == 0x00
+                        && second == 0x64
+                        && (b[2] & 0xff) == 0xff
+                        && (b[3] & 0xff) == 0x9b) // 64:ff9b::/96, 64:ff9b:1::/48
                 || (first == 0x20 && second == 0x02) // 2002::/16, 6to4
                 || (first == 0x20 && second == 0x01 && b[2] == 0 && b[3] == 0)) { // 2001::/32, Teredo
             return Optional.of(IPV4_EMBEDDED);

@@ -1,7 +1,6 @@
 package org.suggestionbox.platform.outbound;
 
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,8 +29,10 @@ public class DestinationRefusedException extends RuntimeException {
     private final @Nullable AddressClass addressClass;
 
     DestinationRefusedException(Reason reason, @Nullable AddressClass addressClass) {
-        super(addressClass == null ? "Outbound destination refused: " + reason
-                : "Outbound destination refused: " + reason + " (" + addressClass + ")");
+        super(
+                addressClass == null
+                        ? "Outbound destination refused: " + reason
+                        : "Outbound destination refused: " + reason + " (" + addressClass + ")");
         this.reason = reason;
         this.addressClass = addressClass;
     }
@@ -50,7 +51,9 @@ public class DestinationRefusedException extends RuntimeException {
 
     /** {@code outbound.refused.scheme}, {@code outbound.refused.address}, ... */
     public String messageKey() {
-        String name = reason == Reason.LOCAL_NAME ? "address" : reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String name = reason == Reason.LOCAL_NAME
+                ? "address"
+                : reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
         return "outbound.refused." + name;
     }
 }

@@ -16,8 +16,7 @@ final class HostLiterals {
 
     private static final Pattern IPV4_PART = Pattern.compile("0[xX][0-9a-fA-F]*|0[0-7]*|[1-9][0-9]*");
 
-    private HostLiterals() {
-    }
+    private HostLiterals() {}
 
     /** The host in lower case without a trailing dot or brackets. */
     static String normalize(String host) {
@@ -57,8 +56,7 @@ final class HostLiterals {
             mapped[11] = (byte) 0xff;
             System.arraycopy(parsed.getAddress(), 0, mapped, 12, 4);
             return Inet6Address.getByAddress(null, mapped, -1);
-        }
-        catch (UnknownHostException ex) {
+        } catch (UnknownHostException ex) {
             throw new IllegalArgumentException("not an IPv6 address", ex);
         }
     }
@@ -91,8 +89,7 @@ final class HostLiterals {
         byte[] bytes = {(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address};
         try {
             return Optional.of(InetAddress.getByAddress(bytes));
-        }
-        catch (UnknownHostException ex) {
+        } catch (UnknownHostException ex) {
             throw new IllegalArgumentException("not an IPv4 address", ex);
         }
     }
@@ -106,8 +103,7 @@ final class HostLiterals {
                 return Long.parseLong(part.substring(1), 8);
             }
             return Long.parseLong(part);
-        }
-        catch (NumberFormatException tooLong) {
+        } catch (NumberFormatException tooLong) {
             return -1;
         }
     }

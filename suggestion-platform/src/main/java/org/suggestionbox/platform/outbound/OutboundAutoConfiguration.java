@@ -23,7 +23,8 @@ public class OutboundAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OutboundPolicy outboundPolicy(OutboundPolicyProperties properties, HostResolver resolver, Environment environment) {
-        boolean httpAllowed = properties.allowHttp() != null ? properties.allowHttp() : environment.matchesProfiles("local");
+        boolean httpAllowed =
+                properties.allowHttp() != null ? properties.allowHttp() : environment.matchesProfiles("local");
         return new OutboundPolicy(properties, httpAllowed, resolver);
     }
 

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -48,14 +47,22 @@ public final class OutboundClient {
     public OutboundClient(OutboundPolicy policy, OutboundPolicyProperties properties) {
         this.policy = policy;
         this.properties = properties;
-        this.tls = RegistryBuilder.<TlsSocketStrategy>create().register("https", DefaultClientTlsStrategy.createDefault())
+        this.tls = RegistryBuilder.<TlsSocketStrategy>create()
+                .register("https", DefaultClientTlsStrategy.createDefault())
                 .build();
     }
 
     /** The same client with other time-outs, for a service that sets its own. */
     public OutboundClient withTimeouts(java.time.Duration connectTimeout, java.time.Duration responseTimeout) {
-        return new OutboundClient(policy, new OutboundPolicyProperties(properties.allowHttp(), properties.allowLoopback(),
-                properties.allowedHosts(), connectTimeout, responseTimeout, properties.maxResponseSize()));
+        return new OutboundClient(
+                policy,
+                new OutboundPolicyProperties(
+                        properties.allowHttp(),
+                        properties.allowLoopback(),
+                        properties.allowedHosts(),
+                        connectTimeout,
+                        responseTimeout,
+                        properties.maxResponseSize()));
     }
 
     public OutboundPolicy policy() {
@@ -68,14 +75,16 @@ public final class OutboundClient {
      * @throws DestinationRefusedException before any connection, when the policy refuses the URL
      * @throws IOException when the call fails (its message may name the host, never the whole URL)
      */
-    public OutboundResponse post(String channel, URI uri, ContentType contentType, byte[] body,
-            Map<String, String> headers) throws IOException {
+    public OutboundResponse post(
+            String channel, URI uri, ContentType contentType, byte[] body, Map<String, String> headers)
+            throws IOException {
         return post(policy.vet(channel, uri), contentType, body, headers);
     }
 
     /** POSTs to a destination the policy vetted. */
-    public OutboundResponse post(Destination destination, ContentType contentType, byte[] body,
-            Map<String, String> headers) throws IOException {
+    public OutboundResponse post(
+            Destination destination, ContentType contentType, byte[] body, Map<String, String> headers)
+            throws IOException {
         HttpPost request = new HttpPost(destination.uri());
         headers.forEach(request::setHeader);
         request.setEntity(new ByteArrayEntity(body, contentType));
@@ -85,7 +94,8 @@ public final class OutboundClient {
     }
 
     private OutboundResponse read(HttpPost request, ClassicHttpResponse response) throws IOException {
-        int limit = (int) Math.min(Integer.MAX_VALUE - 1, properties.maxResponseSize().toBytes());
+        int limit = (int)
+                Math.min(Integer.MAX_VALUE - 1, properties.maxResponseSize().toBytes());
         HttpEntity entity = response.getEntity();
         if (entity == null) {
             return new OutboundResponse(response.getCode(), new byte[0], false);
@@ -110,7 +120,9 @@ public final class OutboundClient {
 
             @Override
             public List<InetSocketAddress> resolve(String host, int port) {
-                return vetted.stream().map(address -> new InetSocketAddress(address, port)).toList();
+                return vetted.stream()
+                        .map(address -> new InetSocketAddress(address, port))
+                        .toList();
             }
 
             @Override

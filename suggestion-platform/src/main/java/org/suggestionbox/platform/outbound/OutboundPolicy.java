@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.suggestionbox.platform.outbound.DestinationRefusedException.Reason;
 
 /**
@@ -28,6 +27,7 @@ public final class OutboundPolicy {
 
     /** Channel names the allowed hosts are kept under. */
     public static final String TEAMS = "teams";
+
     public static final String WEBHOOK = "webhook";
     public static final String SLACK = "slack";
     public static final String SLACK_RESPONSE_URL = "slack-response-url";
@@ -91,7 +91,11 @@ public final class OutboundPolicy {
     public List<String> allowedHosts(String channel) {
         List<String> configured = properties.allowedHosts().get(channel);
         List<String> hosts = configured != null ? configured : DEFAULT_ALLOWED_HOSTS.getOrDefault(channel, List.of());
-        return hosts.stream().map(String::strip).filter(host -> !host.isEmpty()).map(HostLiterals::normalize).toList();
+        return hosts.stream()
+                .map(String::strip)
+                .filter(host -> !host.isEmpty())
+                .map(HostLiterals::normalize)
+                .toList();
     }
 
     /**
@@ -105,8 +109,7 @@ public final class OutboundPolicy {
         }
         try {
             return new URI(url.strip());
-        }
-        catch (URISyntaxException ex) {
+        } catch (URISyntaxException ex) {
             throw new DestinationRefusedException(Reason.INVALID);
         }
     }
@@ -129,7 +132,8 @@ public final class OutboundPolicy {
             throw unreadableHost(uri);
         }
         String host = HostLiterals.normalize(uri.getHost());
-        boolean localName = host.equals("localhost") || host.endsWith(".localhost") || host.equals("localhost.localdomain");
+        boolean localName =
+                host.equals("localhost") || host.endsWith(".localhost") || host.equals("localhost.localdomain");
         if (localName && !loopbackAllowed) {
             throw new DestinationRefusedException(Reason.LOCAL_NAME, AddressClass.LOOPBACK);
         }
@@ -138,7 +142,8 @@ public final class OutboundPolicy {
             check(literal.get(), loopbackAllowed);
         }
         List<String> allowed = allowedHosts(channel);
-        if (!allowed.isEmpty() && allowed.stream().noneMatch(suffix -> host.equals(suffix) || host.endsWith("." + suffix))) {
+        if (!allowed.isEmpty()
+                && allowed.stream().noneMatch(suffix -> host.equals(suffix) || host.endsWith("." + suffix))) {
             throw new DestinationRefusedException(Reason.HOST_NOT_ALLOWED);
         }
         return host;
@@ -164,8 +169,7 @@ public final class OutboundPolicy {
                 if (forbidden.isPresent()) {
                     return new DestinationRefusedException(Reason.ADDRESS, forbidden.get());
                 }
-            }
-            catch (IllegalArgumentException notAnAddress) {
+            } catch (IllegalArgumentException notAnAddress) {
                 // refused as unreadable below
             }
         }
@@ -175,8 +179,7 @@ public final class OutboundPolicy {
     private static Optional<InetAddress> literal(String host) {
         try {
             return HostLiterals.address(host);
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             throw new DestinationRefusedException(Reason.INVALID);
         }
     }
@@ -184,8 +187,7 @@ public final class OutboundPolicy {
     private List<InetAddress> resolve(String host) {
         try {
             return new ArrayList<>(resolver.resolve(host));
-        }
-        catch (UnknownHostException ex) {
+        } catch (UnknownHostException ex) {
             throw new DestinationRefusedException(Reason.UNRESOLVED);
         }
     }

@@ -3,7 +3,6 @@ package org.suggestionbox.platform.outbound;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -38,7 +37,7 @@ public record OutboundPolicyProperties(
 
     /** The defaults, e.g. for tests. */
     public static OutboundPolicyProperties defaults() {
-        return new OutboundPolicyProperties(null, false, Map.of(), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                DataSize.ofKilobytes(64));
+        return new OutboundPolicyProperties(
+                null, false, Map.of(), Duration.ofSeconds(2), Duration.ofSeconds(5), DataSize.ofKilobytes(64));
     }
 }

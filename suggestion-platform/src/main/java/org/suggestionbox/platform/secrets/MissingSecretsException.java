@@ -9,8 +9,8 @@ class MissingSecretsException extends IllegalStateException {
     private final List<SecretProblem> problems;
 
     MissingSecretsException(List<SecretProblem> problems) {
-        super("Secrets missing or published: " + problems.stream().map(SecretProblem::toString)
-                .collect(Collectors.joining("; ")));
+        super("Secrets missing or published: "
+                + problems.stream().map(SecretProblem::toString).collect(Collectors.joining("; ")));
         this.problems = List.copyOf(problems);
     }
 

@@ -19,8 +19,7 @@ final class PublishedSecrets {
 
     static final String RESOURCE = "org/suggestionbox/platform/secrets/published-secrets.txt";
 
-    private PublishedSecrets() {
-    }
+    private PublishedSecrets() {}
 
     static Set<String> load() {
         InputStream in = PublishedSecrets.class.getClassLoader().getResourceAsStream(RESOURCE);
@@ -36,8 +35,7 @@ final class PublishedSecrets {
                     values.add(value);
                 }
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         return Set.copyOf(values);

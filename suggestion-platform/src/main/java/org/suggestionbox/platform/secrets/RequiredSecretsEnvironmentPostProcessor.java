@@ -48,13 +48,19 @@ class RequiredSecretsEnvironmentPostProcessor implements EnvironmentPostProcesso
         if (environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE))) {
             return;
         }
-        SecretsCheck check = new SecretsCheck(entries(environment, REQUIRED), entries(environment, OPTIONAL),
-                entries(environment, KEY_RINGS), PublishedSecrets.load());
-        if (check.required().isEmpty() && check.optional().isEmpty() && check.keyRings().isEmpty()) {
+        SecretsCheck check = new SecretsCheck(
+                entries(environment, REQUIRED),
+                entries(environment, OPTIONAL),
+                entries(environment, KEY_RINGS),
+                PublishedSecrets.load());
+        if (check.required().isEmpty()
+                && check.optional().isEmpty()
+                && check.keyRings().isEmpty()) {
             return;
         }
         Binder binder = Binder.get(environment);
-        List<SecretProblem> problems = check.problems(environment::getProperty,
+        List<SecretProblem> problems = check.problems(
+                environment::getProperty,
                 prefix -> binder.bind(prefix, AnonymityProperties.class)
                         .orElseGet(() -> new AnonymityProperties(null, Map.of(), "")));
         if (!problems.isEmpty()) {

@@ -18,22 +18,24 @@ import org.suggestionbox.platform.anonymity.AnonymityProperties;
  *        ({@code suggestionbox.anonymity}, read as {@link AnonymityProperties})
  * @param published the values published in the repository
  */
-record SecretsCheck(Map<String, String> required, Map<String, String> optional, Map<String, String> keyRings,
+record SecretsCheck(
+        Map<String, String> required,
+        Map<String, String> optional,
+        Map<String, String> keyRings,
         Set<String> published) {
 
     /**
      * @param properties property name → its resolved value, {@code null} when unset
      * @param rings prefix → the ring bound there
      */
-    List<SecretProblem> problems(Function<String, @Nullable String> properties,
-            Function<String, AnonymityProperties> rings) {
+    List<SecretProblem> problems(
+            Function<String, @Nullable String> properties, Function<String, AnonymityProperties> rings) {
         List<SecretProblem> problems = new ArrayList<>();
         required.forEach((variable, property) -> {
             String value = properties.apply(property);
             if (value == null || value.isBlank()) {
                 problems.add(new SecretProblem(variable, property, SecretProblem.NOT_SET));
-            }
-            else if (published.contains(value.strip())) {
+            } else if (published.contains(value.strip())) {
                 problems.add(new SecretProblem(variable, property, SecretProblem.PUBLISHED));
             }
         });
@@ -52,8 +54,7 @@ record SecretsCheck(Map<String, String> required, Map<String, String> optional, 
         Map<String, String> keys;
         try {
             keys = ring.ring();
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             problems.add(new SecretProblem(variable, property, "is malformed: " + ex.getMessage()));
             return;
         }
@@ -63,14 +64,18 @@ record SecretsCheck(Map<String, String> required, Map<String, String> optional, 
         }
         keys.forEach((id, key) -> {
             if (published.contains(key.strip())) {
-                problems.add(new SecretProblem(variable, property,
+                problems.add(new SecretProblem(
+                        variable,
+                        property,
                         "holds a key published in the Suggestion Box repository (key id '" + id + "')"));
             }
         });
         String activeKeyId = ring.activeKeyId();
         if (activeKeyId != null && !activeKeyId.isBlank() && !keys.containsKey(activeKeyId)) {
-            problems.add(new SecretProblem(variable, property, "has no key with the active key id '" + activeKeyId
-                    + "' (" + prefix + ".active-key-id)"));
+            problems.add(new SecretProblem(
+                    variable,
+                    property,
+                    "has no key with the active key id '" + activeKeyId + "' (" + prefix + ".active-key-id)"));
         }
     }
 }

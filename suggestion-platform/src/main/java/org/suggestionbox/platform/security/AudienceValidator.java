@@ -15,7 +15,9 @@ record AudienceValidator(String audience) implements OAuth2TokenValidator<Jwt> {
         List<String> audiences = token.getAudience();
         return audiences != null && audiences.contains(this.audience)
                 ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-                        "The token was issued for another audience than " + this.audience, null));
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                        OAuth2ErrorCodes.INVALID_TOKEN,
+                        "The token was issued for another audience than " + this.audience,
+                        null));
     }
 }

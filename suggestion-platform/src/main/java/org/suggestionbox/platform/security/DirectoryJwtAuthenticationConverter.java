@@ -16,7 +16,8 @@ final class DirectoryJwtAuthenticationConverter implements Converter<Jwt, Abstra
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        return this.people.person(jwt.getClaims())
+        return this.people
+                .person(jwt.getClaims())
                 .map(person -> new DirectoryJwtAuthentication(
                         new DirectoryUser(person, "", this.people.roles(jwt.getClaims())), jwt))
                 .orElseThrow(() -> new InvalidBearerTokenException(

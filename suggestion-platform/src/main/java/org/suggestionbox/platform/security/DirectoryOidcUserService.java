@@ -1,13 +1,13 @@
 package org.suggestionbox.platform.security;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Signs a person in to the pages after the provider vouched for them: the directory must know them by
@@ -30,14 +30,16 @@ final class DirectoryOidcUserService implements OAuth2UserService<OidcUserReques
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = this.delegate.loadUser(request);
-        return this.people.person(user.getClaims())
-                .<OidcUser>map(person -> new DirectoryOidcUser(person, this.people.roles(user.getClaims()),
-                        user.getIdToken(), user.getUserInfo()))
+        return this.people
+                .person(user.getClaims())
+                .<OidcUser>map(person -> new DirectoryOidcUser(
+                        person, this.people.roles(user.getClaims()), user.getIdToken(), user.getUserInfo()))
                 .orElseThrow(() -> {
-                    LOG.info("Refused a sign-in: the directory has no one for the provider's {} claim",
+                    LOG.info(
+                            "Refused a sign-in: the directory has no one for the provider's {} claim",
                             this.people.personClaim());
-                    return new OAuth2AuthenticationException(new OAuth2Error(NOT_IN_DIRECTORY,
-                            "The directory does not know this person", null));
+                    return new OAuth2AuthenticationException(
+                            new OAuth2Error(NOT_IN_DIRECTORY, "The directory does not know this person", null));
                 });
     }
 }

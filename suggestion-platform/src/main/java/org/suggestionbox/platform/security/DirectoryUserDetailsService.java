@@ -22,7 +22,8 @@ class DirectoryUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return directory.find(username)
+        return directory
+                .find(username)
                 .map(person -> new DirectoryUser(person, passwordHash))
                 .orElseThrow(() -> new UsernameNotFoundException("Not in the directory"));
     }

@@ -28,8 +28,7 @@ final class OidcSignIn {
     /** The registration id in every service: redirect URI {@code {baseUrl}/login/oauth2/code/suggestionbox}. */
     static final String REGISTRATION_ID = "suggestionbox";
 
-    private OidcSignIn() {
-    }
+    private OidcSignIn() {}
 
     static ClientRegistrationRepository clientRegistrations(PlatformSecurityProperties.Oidc settings) {
         return new SupplierClientRegistrationRepository(() -> new InMemoryClientRegistrationRepository(
@@ -39,14 +38,17 @@ final class OidcSignIn {
                         .clientSecret(settings.clientSecret())
                         .scope("openid", "profile", "email")
                         .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-                        .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
+                        .clientSettings(ClientRegistration.ClientSettings.builder()
+                                .requireProofKey(true)
+                                .build())
                         .build()));
     }
 
     static JwtDecoder jwtDecoder(PlatformSecurityProperties.Oidc settings) {
         String issuer = String.valueOf(settings.issuerUri());
         return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
+            NimbusJwtDecoder decoder =
+                    NimbusJwtDecoder.withIssuerLocation(issuer).build();
             decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
                     JwtValidators.createDefaultWithIssuer(issuer),
                     new AudienceValidator(settings.expectedAudience()))));
@@ -60,19 +62,22 @@ final class OidcSignIn {
      * (RP-initiated logout), and the provider's back-channel logout ends this service's session when
      * the person signed out of another one.
      */
-    static void configure(HttpSecurity http, ClientRegistrationRepository registrations,
-            OidcSessionRegistry sessionRegistry, SignedInPeople people, String sessionCookieName) {
-        OidcClientInitiatedLogoutSuccessHandler logoutSuccess = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+    static void configure(
+            HttpSecurity http,
+            ClientRegistrationRepository registrations,
+            OidcSessionRegistry sessionRegistry,
+            SignedInPeople people,
+            String sessionCookieName) {
+        OidcClientInitiatedLogoutSuccessHandler logoutSuccess =
+                new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
         OidcBackChannelLogoutHandler backChannelLogout = new OidcBackChannelLogoutHandler(sessionRegistry);
         backChannelLogout.setSessionCookieName(sessionCookieName);
-        http.oauth2Login(login -> login
-                        .clientRegistrationRepository(registrations)
+        http.oauth2Login(login -> login.clientRegistrationRepository(registrations)
                         .loginPage("/oauth2/authorization/" + REGISTRATION_ID)
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new DirectoryOidcUserService(people)))
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler("/signin/problem")))
-                .oidcLogout(logout -> logout
-                        .clientRegistrationRepository(registrations)
+                .oidcLogout(logout -> logout.clientRegistrationRepository(registrations)
                         .oidcSessionRegistry(sessionRegistry)
                         .backChannel(backChannel -> backChannel.logoutHandler(backChannelLogout)))
                 .logout(logout -> logout.logoutSuccessHandler(logoutSuccess));

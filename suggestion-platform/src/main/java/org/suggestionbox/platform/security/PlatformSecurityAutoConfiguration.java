@@ -37,13 +37,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code local} profile only, HTTP Basic and — when no provider is configured — the password form with
  * the demo password exist too. Role checks live beside the code they guard ({@code @PreAuthorize}).
  */
-@AutoConfiguration(after = DirectoryAutoConfiguration.class, beforeName = {
-        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
-        "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration" })
+@AutoConfiguration(
+        after = DirectoryAutoConfiguration.class,
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
+            "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration"
+        })
 @EnableWebSecurity
 @EnableMethodSecurity
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
@@ -52,9 +55,20 @@ public class PlatformSecurityAutoConfiguration {
     static final String LOCAL_PROFILE = "local";
 
     private static final String[] ALWAYS_PUBLIC = {
-            "/login", "/error", "/signin/problem", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
-            "/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs/**", "/asyncapi.yaml"
+        "/login",
+        "/error",
+        "/signin/problem",
+        "/css/**",
+        "/js/**",
+        "/images/**",
+        "/webjars/**",
+        "/favicon.ico",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/asyncapi.yaml"
     };
 
     @Bean
@@ -68,13 +82,13 @@ public class PlatformSecurityAutoConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain metricsSecurityFilterChain(HttpSecurity http, PlatformSecurityProperties properties,
-            Environment environment) {
+    SecurityFilterChain metricsSecurityFilterChain(
+            HttpSecurity http, PlatformSecurityProperties properties, Environment environment) {
         String token = properties.metricsScrapeToken();
         boolean open = token == null || token.isBlank();
         if (open && !isLocal(environment)) {
-            throw new IllegalStateException("Set METRICS_SCRAPE_TOKEN: outside the local profile the metrics need a "
-                    + "scrape credential");
+            throw new IllegalStateException(
+                    "Set METRICS_SCRAPE_TOKEN: outside the local profile the metrics need a " + "scrape credential");
         }
         http.securityMatcher("/actuator/prometheus")
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
@@ -82,7 +96,8 @@ public class PlatformSecurityAutoConfiguration {
                 .headers(SecurityHeaders.defaults())
                 .csrf(csrf -> csrf.disable());
         if (!open) {
-            http.addFilterBefore(new ScrapeTokenFilter(Objects.requireNonNull(token)),
+            http.addFilterBefore(
+                    new ScrapeTokenFilter(Objects.requireNonNull(token)),
                     org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class);
         }
         return http.build();
@@ -90,8 +105,12 @@ public class PlatformSecurityAutoConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JsonMapper jsonMapper,
-            PlatformSecurityProperties properties, Environment environment, SignedInPeople people,
+    SecurityFilterChain apiSecurityFilterChain(
+            HttpSecurity http,
+            JsonMapper jsonMapper,
+            PlatformSecurityProperties properties,
+            Environment environment,
+            SignedInPeople people,
             ObjectProvider<JwtDecoder> jwtDecoder) {
         boolean local = isLocal(environment);
         boolean oidc = requireSignIn(properties, local);
@@ -101,8 +120,10 @@ public class PlatformSecurityAutoConfiguration {
         var unauthorized = ProblemSecurityHandlers.unauthorized(jsonMapper, oidc, local);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(publicApiPaths).permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers(publicApiPaths)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden(jsonMapper)))
@@ -124,8 +145,11 @@ public class PlatformSecurityAutoConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, PlatformSecurityProperties properties,
-            Environment environment, SignedInPeople people,
+    SecurityFilterChain pageSecurityFilterChain(
+            HttpSecurity http,
+            PlatformSecurityProperties properties,
+            Environment environment,
+            SignedInPeople people,
             ObjectProvider<ClientRegistrationRepository> clientRegistrations,
             ObjectProvider<OidcSessionRegistry> sessionRegistry) {
         boolean local = isLocal(environment);
@@ -134,14 +158,21 @@ public class PlatformSecurityAutoConfiguration {
         publicPaths.addAll(properties.publicPaths());
         String[] extraPublic = properties.publicPaths().toArray(String[]::new);
         http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(publicPaths.toArray(String[]::new)).permitAll()
+                        .requestMatchers(publicPaths.toArray(String[]::new))
+                        .permitAll()
                         // any actuator endpoint an operator exposes beyond health, info and metrics is theirs alone
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
                 .headers(SecurityHeaders.defaults())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(extraPublic));
         if (oidc) {
-            OidcSignIn.configure(http, clientRegistrations.getObject(), sessionRegistry.getObject(), people,
+            OidcSignIn.configure(
+                    http,
+                    clientRegistrations.getObject(),
+                    sessionRegistry.getObject(),
+                    people,
                     environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID"));
         }
         if (local) {
@@ -181,7 +212,8 @@ public class PlatformSecurityAutoConfiguration {
         UserDetailsService directoryUserDetailsService(Directory directory, PlatformSecurityProperties properties) {
             String demoPassword = properties.demoPassword();
             if (demoPassword == null || demoPassword.isBlank()) {
-                throw new IllegalStateException("suggestionbox.security.demo-password is not set for the local profile");
+                throw new IllegalStateException(
+                        "suggestionbox.security.demo-password is not set for the local profile");
             }
             // a low work factor: the local stack's benchmarks and tests sign every API call in
             return new DirectoryUserDetailsService(directory, new BCryptPasswordEncoder(4), demoPassword);

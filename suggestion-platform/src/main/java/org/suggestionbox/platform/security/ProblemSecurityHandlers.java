@@ -15,8 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** 401 and 403 for the JSON API as RFC 9457 problem details. */
 final class ProblemSecurityHandlers {
 
-    private ProblemSecurityHandlers() {
-    }
+    private ProblemSecurityHandlers() {}
 
     static AuthenticationEntryPoint unauthorized(JsonMapper jsonMapper, boolean bearer, boolean basic) {
         return (request, response, ex) -> {
@@ -31,8 +30,8 @@ final class ProblemSecurityHandlers {
     }
 
     static AccessDeniedHandler forbidden(JsonMapper jsonMapper) {
-        return (request, response, ex) -> write(jsonMapper, response, HttpStatus.FORBIDDEN,
-                "You may not see or act on this resource.");
+        return (request, response, ex) ->
+                write(jsonMapper, response, HttpStatus.FORBIDDEN, "You may not see or act on this resource.");
     }
 
     private static String bearerChallenge(AuthenticationException ex) {
@@ -42,10 +41,12 @@ final class ProblemSecurityHandlers {
     }
 
     private static String detail(AuthenticationException ex, boolean bearer) {
-        if (ex instanceof OAuth2AuthenticationException oauth2 && oauth2.getError().getDescription() != null) {
+        if (ex instanceof OAuth2AuthenticationException oauth2
+                && oauth2.getError().getDescription() != null) {
             return oauth2.getError().getDescription();
         }
-        return bearer ? "Sign in: send a bearer token issued for this service by the company's sign-in provider."
+        return bearer
+                ? "Sign in: send a bearer token issued for this service by the company's sign-in provider."
                 : "Sign in with your directory user name and password.";
     }
 
@@ -57,5 +58,4 @@ final class ProblemSecurityHandlers {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         jsonMapper.writeValue(response.getOutputStream(), problem);
     }
-
 }

@@ -82,7 +82,9 @@ final class SignedInPeople {
             return collection.stream().map(String::valueOf).toList();
         }
         if (claim instanceof String text) {
-            return java.util.Arrays.stream(text.split("[\\s,]+")).filter(value -> !value.isBlank()).toList();
+            return java.util.Arrays.stream(text.split("[\\s,]+"))
+                    .filter(value -> !value.isBlank())
+                    .toList();
         }
         return java.util.List.of();
     }

@@ -1,16 +1,14 @@
 package org.suggestionbox.platform.web;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, before anything reads the request, a {@code Content-Type} no endpoint can take: one that
@@ -42,13 +40,14 @@ final class ContentTypeGuard extends OncePerRequestFilter {
     static boolean acceptable(String header) {
         try {
             MediaType type = MediaType.parseMediaType(header);
-            if (type.isWildcardType() || type.isWildcardSubtype() || type.getType().equals("multipart")) {
+            if (type.isWildcardType()
+                    || type.isWildcardSubtype()
+                    || type.getType().equals("multipart")) {
                 return false;
             }
             type.getCharset(); // an unknown charset throws here
             return true;
-        }
-        catch (IllegalArgumentException ex) { // InvalidMediaTypeException and unknown charsets
+        } catch (IllegalArgumentException ex) { // InvalidMediaTypeException and unknown charsets
             return false;
         }
     }

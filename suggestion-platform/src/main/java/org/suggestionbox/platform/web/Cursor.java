@@ -33,8 +33,7 @@ public record Cursor(List<String> parts) {
         String raw;
         try {
             raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             throw InvalidPageRequestException.cursor();
         }
         List<String> split = new ArrayList<>(List.of(raw.split(String.valueOf(SEPARATOR), -1)));

@@ -2,7 +2,6 @@ package org.suggestionbox.platform.web;
 
 import java.util.List;
 import java.util.function.Function;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -16,8 +16,8 @@ import org.suggestionbox.platform.security.DirectoryUser;
  */
 public class DirectoryLocaleResolver extends CookieLocaleResolver {
 
-    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("he"),
-            Locale.forLanguageTag("pl"));
+    public static final List<Locale> SUPPORTED =
+            List.of(Locale.ENGLISH, Locale.forLanguageTag("he"), Locale.forLanguageTag("pl"));
 
     public DirectoryLocaleResolver() {
         super("SB_LANG");

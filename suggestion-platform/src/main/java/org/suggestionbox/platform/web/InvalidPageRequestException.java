@@ -12,9 +12,8 @@ public class InvalidPageRequestException extends RuntimeException {
     }
 
     static InvalidPageRequestException limit() {
-        return new InvalidPageRequestException(
-                "limit must be a whole number from 1 to " + PageRequest.MAX_LIMIT + " (default "
-                        + PageRequest.DEFAULT_LIMIT + ").");
+        return new InvalidPageRequestException("limit must be a whole number from 1 to " + PageRequest.MAX_LIMIT
+                + " (default " + PageRequest.DEFAULT_LIMIT + ").");
     }
 
     public static InvalidPageRequestException cursor() {

@@ -2,14 +2,14 @@ package org.suggestionbox.platform.web;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.suggestionbox.platform.directory.Person;
-import org.suggestionbox.platform.security.DirectoryUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.suggestionbox.platform.directory.Person;
+import org.suggestionbox.platform.security.DirectoryUser;
 
 /**
  * What the shared layout needs on every page: links between the services, the text direction and
@@ -21,7 +21,8 @@ public class LayoutModelAdvice {
     private final PlatformLinks links;
     private final String application;
 
-    public LayoutModelAdvice(PlatformLinks links, @Value("${spring.application.name:suggestion-box}") String application) {
+    public LayoutModelAdvice(
+            PlatformLinks links, @Value("${spring.application.name:suggestion-box}") String application) {
         this.links = links;
         this.application = application;
     }
@@ -40,7 +41,8 @@ public class LayoutModelAdvice {
     public @Nullable Person currentPerson() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof DirectoryUser user
-                ? user.person() : null;
+                ? user.person()
+                : null;
     }
 
     @ModelAttribute("lang")
@@ -53,5 +55,4 @@ public class LayoutModelAdvice {
         Locale locale = LocaleContextHolder.getLocale();
         return DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr";
     }
-
 }

@@ -30,8 +30,7 @@ public record PageRequest(int limit, @Nullable String cursor) {
         if (limit != null) {
             try {
                 parsed = Integer.parseInt(limit.strip());
-            }
-            catch (NumberFormatException ex) {
+            } catch (NumberFormatException ex) {
                 throw InvalidPageRequestException.limit();
             }
         }

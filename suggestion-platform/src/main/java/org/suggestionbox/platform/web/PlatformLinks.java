@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PlatformLinks(
         @DefaultValue("http://localhost:8081") String intake,
         @DefaultValue("http://localhost:8082") String router,
-        @DefaultValue("http://localhost:8083") String notifier) {
-}
+        @DefaultValue("http://localhost:8083") String notifier) {}

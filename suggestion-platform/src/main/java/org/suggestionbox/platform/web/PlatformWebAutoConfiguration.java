@@ -2,12 +2,12 @@ package org.suggestionbox.platform.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -42,29 +42,38 @@ public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    LayoutModelAdvice layoutModelAdvice(PlatformLinks links,
-            @Value("${spring.application.name:suggestion-box}") String application) {
+    LayoutModelAdvice layoutModelAdvice(
+            PlatformLinks links, @Value("${spring.application.name:suggestion-box}") String application) {
         return new LayoutModelAdvice(links, application);
     }
 
     @Bean
-    LoginController loginController(org.suggestionbox.platform.security.PlatformSecurityProperties security,
+    LoginController loginController(
+            org.suggestionbox.platform.security.PlatformSecurityProperties security,
             org.springframework.core.env.Environment environment) {
         return new LoginController(security, environment);
     }
 
     @Bean
-    @ConditionalOnMissingBean(org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler.class)
+    @ConditionalOnMissingBean(
+            org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler.class)
     ApiProblemHandler apiProblemHandler() {
         return new ApiProblemHandler();
     }
 
     /** Refuses oversized bodies before sign-in and everything else (just after the character encoding). */
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(PlatformWebProperties properties,
-            JsonMapper jsonMapper, MessageSource messageSource, ObjectProvider<OversizedRequestListener> listeners) {
-        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(properties, jsonMapper, messageSource, listeners.orderedStream().toList()));
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+            PlatformWebProperties properties,
+            JsonMapper jsonMapper,
+            MessageSource messageSource,
+            ObjectProvider<OversizedRequestListener> listeners) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(
+                        properties,
+                        jsonMapper,
+                        messageSource,
+                        listeners.orderedStream().toList()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

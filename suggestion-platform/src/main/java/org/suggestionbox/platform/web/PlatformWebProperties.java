@@ -12,5 +12,4 @@ import org.springframework.util.unit.DataSize;
  *        valid request (an idea, a decision with 5,000 characters of Hebrew) is about 20 KB.
  */
 @ConfigurationProperties("suggestionbox.web")
-public record PlatformWebProperties(@DefaultValue("64KB") DataSize maxRequestSize) {
-}
+public record PlatformWebProperties(@DefaultValue("64KB") DataSize maxRequestSize) {}

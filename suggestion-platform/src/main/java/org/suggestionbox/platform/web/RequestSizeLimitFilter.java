@@ -40,7 +40,10 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final MessageSource messages;
     private final List<OversizedRequestListener> listeners;
 
-    RequestSizeLimitFilter(PlatformWebProperties properties, JsonMapper jsonMapper, MessageSource messages,
+    RequestSizeLimitFilter(
+            PlatformWebProperties properties,
+            JsonMapper jsonMapper,
+            MessageSource messages,
             List<OversizedRequestListener> listeners) {
         this.maxBytes = properties.maxRequestSize().toBytes();
         this.jsonMapper = jsonMapper;
@@ -79,16 +82,19 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             String lang = locale.getLanguage();
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("<!DOCTYPE html><html lang=\"" + lang + "\" dir=\""
-                    + (DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr") + "\"><head><meta charset=\"utf-8\">"
-                    + "<title>" + HtmlUtils.htmlEscape(text) + "</title>"
-                    + "<link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/css/suggestionbox.css\"></head>"
-                    + "<body><main id=\"main\"><p class=\"notice error\" role=\"alert\" id=\"request-too-large\">"
-                    + HtmlUtils.htmlEscape(text) + "</p></main></body></html>");
+            response.getWriter()
+                    .write("<!DOCTYPE html><html lang=\"" + lang + "\" dir=\""
+                            + (DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr")
+                            + "\"><head><meta charset=\"utf-8\">"
+                            + "<title>" + HtmlUtils.htmlEscape(text) + "</title>"
+                            + "<link rel=\"stylesheet\" href=\"" + request.getContextPath()
+                            + "/css/suggestionbox.css\"></head>"
+                            + "<body><main id=\"main\"><p class=\"notice error\" role=\"alert\" id=\"request-too-large\">"
+                            + HtmlUtils.htmlEscape(text) + "</p></main></body></html>");
             return;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "The request body is larger than " + maxBytes + " bytes.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
         problem.setTitle("Request too large");
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -103,13 +109,14 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         String accept = request.getHeader("Accept");
         String type = request.getContentType();
         return (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE))
-                || (type != null && (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-                        || type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)));
+                || (type != null
+                        && (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                                || type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)));
     }
 
     /** The browser's language among ours; the body is not read, so no {@code lang} form field counts. */
     private static Locale locale(HttpServletRequest request) {
-        for (var locales = request.getLocales(); locales.hasMoreElements();) {
+        for (var locales = request.getLocales(); locales.hasMoreElements(); ) {
             Locale candidate = locales.nextElement();
             String language = "iw".equals(candidate.getLanguage()) ? "he" : candidate.getLanguage();
             if (LANGUAGES.contains(language)) {
@@ -163,7 +170,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
         @Override
         public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(),
+            return new BufferedReader(new InputStreamReader(
+                    getInputStream(),
                     getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding())));
         }
 

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 class IdentitySealerTests {
 
     private static final String OLD_KEY = Base64.getEncoder().encodeToString(new byte[32]);
-    private static final String NEW_KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+    private static final String NEW_KEY =
+            Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
     private static final SealedContact NOA = new SealedContact("noa", "noa@example.test", "he", "U0NOA", null);
 
     private final JsonMapper jsonMapper = JsonMapper.builder().build();
@@ -51,7 +52,8 @@ class IdentitySealerTests {
         bytes[bytes.length - 1] ^= 1;
 
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> sealer.open(new SealedIdentity("k1", Base64.getEncoder().encodeToString(bytes))));
+                .isThrownBy(() ->
+                        sealer.open(new SealedIdentity("k1", Base64.getEncoder().encodeToString(bytes))));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> sealer.open(new SealedIdentity("k2", sealed.ciphertext())));
         assertThatIllegalArgumentException()
@@ -61,8 +63,8 @@ class IdentitySealerTests {
     @Test
     void trackingTokenTravelsInsideTheSeal() {
         IdentitySealer sealer = new IdentitySealer("k1", Map.of("k1", OLD_KEY), jsonMapper);
-        SealedContact withLink = new SealedContact("noa", "noa@example.test", "he", null, null,
-                "p7Qd2-_rUuB3kq0mQ9yX1w");
+        SealedContact withLink =
+                new SealedContact("noa", "noa@example.test", "he", null, null, "p7Qd2-_rUuB3kq0mQ9yX1w");
 
         SealedIdentity sealed = sealer.seal(withLink);
 
@@ -74,19 +76,23 @@ class IdentitySealerTests {
     void identitySealedBeforeTrackingLinksStillOpens() throws Exception {
         // what intake sealed before SealedContact had a tracking token
         byte[] plain = """
-                {"personId":"noa","email":"noa@example.test","locale":"he","slackId":"U0NOA","teamsId":null}"""
-                .getBytes(StandardCharsets.UTF_8);
+                {"personId":"noa","email":"noa@example.test","locale":"he","slackId":"U0NOA","teamsId":null}""".getBytes(StandardCharsets.UTF_8);
         byte[] nonce = new byte[12];
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(OLD_KEY), "AES"),
+        cipher.init(
+                Cipher.ENCRYPT_MODE,
+                new SecretKeySpec(Base64.getDecoder().decode(OLD_KEY), "AES"),
                 new GCMParameterSpec(128, nonce));
         cipher.updateAAD("k1".getBytes(StandardCharsets.UTF_8));
         byte[] sealed = cipher.doFinal(plain);
-        String ciphertext = Base64.getEncoder().encodeToString(
-                ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+        String ciphertext = Base64.getEncoder()
+                .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                        .put(nonce)
+                        .put(sealed)
+                        .array());
 
-        SealedContact opened = new IdentitySealer("k1", Map.of("k1", OLD_KEY), jsonMapper)
-                .open(new SealedIdentity("k1", ciphertext));
+        SealedContact opened =
+                new IdentitySealer("k1", Map.of("k1", OLD_KEY), jsonMapper).open(new SealedIdentity("k1", ciphertext));
 
         assertThat(opened).isEqualTo(NOA);
         assertThat(opened.trackingToken()).isNull();

@@ -33,11 +33,15 @@ class KeyRingTests {
     void malformedRingsAreRefusedWithoutShowingAKey() {
         String key = randomKey();
 
-        assertThatIllegalArgumentException().isThrownBy(() -> KeyRing.parse(key)).withMessageNotContaining(key)
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> KeyRing.parse(key))
+                .withMessageNotContaining(key)
                 .withMessageContaining("entry 1");
-        assertThatIllegalArgumentException().isThrownBy(() -> KeyRing.parse("k1:" + key + ",k1:" + randomKey()))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> KeyRing.parse("k1:" + key + ",k1:" + randomKey()))
                 .withMessageContaining("'k1' twice");
-        assertThatIllegalArgumentException().isThrownBy(() -> KeyRing.parse("k1:not base64!"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> KeyRing.parse("k1:not base64!"))
                 .withMessageContaining("not base64");
     }
 
@@ -46,8 +50,10 @@ class KeyRingTests {
         String k1 = randomKey();
         String k2 = randomKey();
 
-        assertThat(new AnonymityProperties("k2", Map.of("k1", k1), "k2:" + k2).ring()).containsOnlyKeys("k1", "k2");
-        assertThat(new AnonymityProperties("k1", Map.of("k1", k1), "k1:" + k1).ring()).containsOnlyKeys("k1");
+        assertThat(new AnonymityProperties("k2", Map.of("k1", k1), "k2:" + k2).ring())
+                .containsOnlyKeys("k1", "k2");
+        assertThat(new AnonymityProperties("k1", Map.of("k1", k1), "k1:" + k1).ring())
+                .containsOnlyKeys("k1");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new AnonymityProperties("k1", Map.of("k1", k1), "k1:" + k2).ring());
     }
@@ -66,15 +72,16 @@ class KeyRingTests {
         IdentitySealer third = sealer("2026-03", ring);
         SealedIdentity sealedNow = third.seal(NOA);
 
-        assertThat(java.util.List.of(first, second, sealedNow)).extracting(SealedIdentity::keyId)
+        assertThat(java.util.List.of(first, second, sealedNow))
+                .extracting(SealedIdentity::keyId)
                 .containsExactly("2026-01", "2026-02", "2026-03");
-        assertThat(java.util.List.of(first, second, sealedNow)).allSatisfy(identity -> assertThat(third.open(identity))
-                .isEqualTo(NOA));
+        assertThat(java.util.List.of(first, second, sealedNow))
+                .allSatisfy(identity -> assertThat(third.open(identity)).isEqualTo(NOA));
     }
 
     private IdentitySealer sealer(String activeKeyId, Map<String, String> ring) {
-        return new IdentitySealer(activeKeyId, new AnonymityProperties(activeKeyId, Map.of(), KeyRing.format(ring)).ring(),
-                jsonMapper);
+        return new IdentitySealer(
+                activeKeyId, new AnonymityProperties(activeKeyId, Map.of(), KeyRing.format(ring)).ring(), jsonMapper);
     }
 
     private static String randomKey() {

@@ -22,14 +22,17 @@ class DirectoryTests {
 
     @Test
     void demoDirectoryHasTheDocumentedPeople() {
-        Directory directory = new Directory(new DefaultResourceLoader(), JsonMapper.builder().build(),
-                "classpath:directory/demo-directory.json");
+        Directory directory = new Directory(
+                new DefaultResourceLoader(), JsonMapper.builder().build(), "classpath:directory/demo-directory.json");
 
-        assertThat(directory.all()).extracting(Person::id)
+        assertThat(directory.all())
+                .extracting(Person::id)
                 .containsExactlyInAnyOrder("alice", "noa", "piotr", "maya", "jan", "lea", "admin");
         assertThat(directory.get("maya").hasRole(Role.OWNER)).isTrue();
         assertThat(directory.findBySlackId("U0NOA")).map(Person::id).contains("noa");
-        assertThat(directory.findByEmail("PIOTR@suggestionbox.example")).map(Person::id).contains("piotr");
+        assertThat(directory.findByEmail("PIOTR@suggestionbox.example"))
+                .map(Person::id)
+                .contains("piotr");
         assertThat(directory.headcountByDepartment()).containsEntry("Customer Service", 3L);
     }
 
@@ -37,7 +40,9 @@ class DirectoryTests {
     void unreadableFileOnReloadLeavesTheDirectoryAsItWas() throws IOException {
         Path file = folder.resolve("people.json");
         Files.writeString(file, ONE_PERSON);
-        Directory directory = new Directory(new DefaultResourceLoader(), JsonMapper.builder().build(),
+        Directory directory = new Directory(
+                new DefaultResourceLoader(),
+                JsonMapper.builder().build(),
                 file.toUri().toString());
 
         Files.writeString(file, "[{\"id\": broken");
@@ -50,12 +55,15 @@ class DirectoryTests {
     void duplicateIdsAreRefusedOnReload() throws IOException {
         Path file = folder.resolve("people.json");
         Files.writeString(file, ONE_PERSON);
-        Directory directory = new Directory(new DefaultResourceLoader(), JsonMapper.builder().build(),
+        Directory directory = new Directory(
+                new DefaultResourceLoader(),
+                JsonMapper.builder().build(),
                 file.toUri().toString());
         String twice = ONE_PERSON.substring(0, ONE_PERSON.length() - 1) + "," + ONE_PERSON.substring(1);
         Files.writeString(file, twice);
 
-        assertThatExceptionOfType(Directory.UnreadableDirectoryException.class).isThrownBy(directory::reload)
+        assertThatExceptionOfType(Directory.UnreadableDirectoryException.class)
+                .isThrownBy(directory::reload)
                 .withMessageContaining("Duplicate person id");
         assertThat(directory.all()).hasSize(1);
     }

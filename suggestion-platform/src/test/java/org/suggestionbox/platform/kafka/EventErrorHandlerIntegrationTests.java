@@ -1,5 +1,9 @@
 package org.suggestionbox.platform.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.MongoTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -7,8 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
-import com.mongodb.MongoTimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -16,10 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.stereotype.Component;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
 import org.suggestionbox.events.AnswerReminderDue;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.ReminderPoint;
@@ -27,21 +29,21 @@ import org.suggestionbox.events.Topics;
 import org.suggestionbox.testing.KafkaProbe;
 import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The shared error handler on a real broker: a record that fails because the database or the broker is
  * away is retried past {@code suggestionbox.kafka.retries} until it succeeds and is never dead-lettered;
  * a record that fails for itself goes to its dead-letter topic after the retries.
  */
-@SpringBootTest(classes = EventErrorHandlerIntegrationTests.FailingListener.class, properties = {
-        "spring.application.name=error-handler-tests",
-        "suggestionbox.kafka.retries=2",
-        "suggestionbox.kafka.initial-back-off=20ms",
-        "suggestionbox.kafka.max-back-off=100ms",
-        "spring.kafka.consumer.auto-offset-reset=earliest" })
-@ImportAutoConfiguration({ KafkaAutoConfiguration.class, KafkaEventsAutoConfiguration.class })
+@SpringBootTest(
+        classes = EventErrorHandlerIntegrationTests.FailingListener.class,
+        properties = {
+            "spring.application.name=error-handler-tests",
+            "suggestionbox.kafka.retries=2",
+            "suggestionbox.kafka.initial-back-off=20ms",
+            "suggestionbox.kafka.max-back-off=100ms",
+            "spring.kafka.consumer.auto-offset-reset=earliest"
+        })
+@ImportAutoConfiguration({KafkaAutoConfiguration.class, KafkaEventsAutoConfiguration.class})
 @SuggestionBoxInfrastructure
 class EventErrorHandlerIntegrationTests {
 
@@ -58,7 +60,8 @@ class EventErrorHandlerIntegrationTests {
 
     @Test
     void aRecordWaitsOutADatabaseOutageLongerThanItsRetries() {
-        assertWaitsOutAnOutage(attempt -> new DataAccessResourceFailureException("Timed out while waiting for a server",
+        assertWaitsOutAnOutage(attempt -> new DataAccessResourceFailureException(
+                "Timed out while waiting for a server",
                 new MongoTimeoutException("Timed out while waiting for a server")));
     }
 
@@ -69,8 +72,8 @@ class EventErrorHandlerIntegrationTests {
 
     @Test
     void aRecordWaitsOutABrokerThatDoesNotAcknowledge() {
-        assertWaitsOutAnOutage(attempt -> new KafkaException("Send failed",
-                new TimeoutException("Expiring 1 record(s) after 10000 ms")));
+        assertWaitsOutAnOutage(attempt ->
+                new KafkaException("Send failed", new TimeoutException("Expiring 1 record(s) after 10000 ms")));
     }
 
     @Test
@@ -83,8 +86,12 @@ class EventErrorHandlerIntegrationTests {
         publisher.publish(Topics.IDEAS_LIFECYCLE, reminder(ideaId));
 
         // then
-        ConsumerRecord<String, byte[]> dead = KafkaProbe.awaitRecords(DLT, 1, Duration.ofSeconds(30),
-                record -> ideaId.toString().equals(record.key())).getFirst();
+        ConsumerRecord<String, byte[]> dead = KafkaProbe.awaitRecords(
+                        DLT,
+                        1,
+                        Duration.ofSeconds(30),
+                        record -> ideaId.toString().equals(record.key()))
+                .getFirst();
         assertThat(KafkaProbe.header(dead, "kafka_dlt-exception-cause-fqcn"))
                 .isEqualTo(IllegalStateException.class.getName());
         assertThat(listener.attempts(ideaId)).as("one attempt and two retries").isEqualTo(3);
@@ -100,16 +107,29 @@ class EventErrorHandlerIntegrationTests {
         publisher.publish(Topics.IDEAS_LIFECYCLE, reminder(ideaId));
 
         // then
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(listener.handled(ideaId)).isOne());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(listener.handled(ideaId)).isOne());
         assertThat(listener.attempts(ideaId)).isEqualTo(OUTAGE_ATTEMPTS + 1);
-        assertThat(KafkaProbe.awaitRecords(DLT, 1, Duration.ofSeconds(2),
-                record -> ideaId.toString().equals(record.key()))).as("dead letters of %s", ideaId).isEmpty();
+        assertThat(KafkaProbe.awaitRecords(
+                        DLT,
+                        1,
+                        Duration.ofSeconds(2),
+                        record -> ideaId.toString().equals(record.key())))
+                .as("dead letters of %s", ideaId)
+                .isEmpty();
     }
 
     private static AnswerReminderDue reminder(UUID ideaId) {
         Instant now = Instant.now();
-        return new AnswerReminderDue(UUID.randomUUID(), ideaId, now, AnswerReminderDue.SCHEMA_VERSION,
-                "An idea waiting for its owner", "maya", ReminderPoint.HALF_TIME, now.plus(Duration.ofDays(7)));
+        return new AnswerReminderDue(
+                UUID.randomUUID(),
+                ideaId,
+                now,
+                AnswerReminderDue.SCHEMA_VERSION,
+                "An idea waiting for its owner",
+                "maya",
+                ReminderPoint.HALF_TIME,
+                now.plus(Duration.ofDays(7)));
     }
 
     /** Fails each idea's record a given number of times, then handles it. */
@@ -143,8 +163,10 @@ class EventErrorHandlerIntegrationTests {
             record.handled().incrementAndGet();
         }
 
-        private record Failing(int failures, Function<Integer, RuntimeException> failure, AtomicInteger attempts,
-                AtomicInteger handled) {
-        }
+        private record Failing(
+                int failures,
+                Function<Integer, RuntimeException> failure,
+                AtomicInteger attempts,
+                AtomicInteger handled) {}
     }
 }

@@ -15,7 +15,8 @@ class ChatMarkupTests {
     @Test
     void teamsEmphasisLinksAndTagsStayText() {
         assertThat(ChatMarkup.teams("**bold** [x](javascript:alert(1)) <b>hi</b> _it_ `code`"))
-                .isEqualTo("\\*\\*bold\\*\\* \\[x\\]\\(javascript:alert\\(1\\)\\) \\<b\\>hi\\</b\\> \\_it\\_ \\`code\\`");
+                .isEqualTo(
+                        "\\*\\*bold\\*\\* \\[x\\]\\(javascript:alert\\(1\\)\\) \\<b\\>hi\\</b\\> \\_it\\_ \\`code\\`");
     }
 
     @Test

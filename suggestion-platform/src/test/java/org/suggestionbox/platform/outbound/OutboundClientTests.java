@@ -3,6 +3,8 @@ package org.suggestionbox.platform.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -14,14 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-
 import org.apache.hc.core5.http.ContentType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /** Calls a real HTTP server on loopback (with loopback allowed, as the operator's stand-ins are). */
 class OutboundClientTests {
@@ -66,8 +64,8 @@ class OutboundClientTests {
 
     @Test
     void aRedirectIsNotFollowed() throws IOException {
-        OutboundResponse response = client.post(OutboundPolicy.WEBHOOK, URI.create(base() + "/redirect"),
-                ContentType.APPLICATION_JSON, JSON, Map.of());
+        OutboundResponse response = client.post(
+                OutboundPolicy.WEBHOOK, URI.create(base() + "/redirect"), ContentType.APPLICATION_JSON, JSON, Map.of());
 
         assertThat(response.status()).isEqualTo(302);
         assertThat(response.successful()).isFalse();
@@ -76,8 +74,8 @@ class OutboundClientTests {
 
     @Test
     void aLargeAnswerIsCutAt64Kilobytes() throws IOException {
-        OutboundResponse response = client.post(OutboundPolicy.WEBHOOK, URI.create(base() + "/large"),
-                ContentType.APPLICATION_JSON, JSON, Map.of());
+        OutboundResponse response = client.post(
+                OutboundPolicy.WEBHOOK, URI.create(base() + "/large"), ContentType.APPLICATION_JSON, JSON, Map.of());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.truncated()).isTrue();
@@ -86,8 +84,12 @@ class OutboundClientTests {
 
     @Test
     void aSmallAnswerIsReadWhole() throws IOException {
-        OutboundResponse response = client.post(OutboundPolicy.WEBHOOK, URI.create(base() + "/hook"),
-                ContentType.APPLICATION_JSON, JSON, Map.of("X-Test", "1"));
+        OutboundResponse response = client.post(
+                OutboundPolicy.WEBHOOK,
+                URI.create(base() + "/hook"),
+                ContentType.APPLICATION_JSON,
+                JSON,
+                Map.of("X-Test", "1"));
 
         assertThat(response.successful()).isTrue();
         assertThat(response.truncated()).isFalse();
@@ -98,8 +100,12 @@ class OutboundClientTests {
     void theCallGoesToTheVettedAddressWithTheHostNameKept() throws IOException {
         int port = server.getAddress().getPort();
 
-        OutboundResponse response = client.post(OutboundPolicy.WEBHOOK, URI.create("http://fake.example:" + port + "/hook"),
-                ContentType.APPLICATION_JSON, JSON, Map.of());
+        OutboundResponse response = client.post(
+                OutboundPolicy.WEBHOOK,
+                URI.create("http://fake.example:" + port + "/hook"),
+                ContentType.APPLICATION_JSON,
+                JSON,
+                Map.of());
 
         assertThat(response.successful()).isTrue();
         assertThat(hostHeaders).containsExactly("fake.example:" + port);
@@ -108,8 +114,12 @@ class OutboundClientTests {
     @Test
     void aNameThatResolvesInsideIsRefusedBeforeAnyConnection() {
         assertThatExceptionOfType(DestinationRefusedException.class)
-                .isThrownBy(() -> client.post(OutboundPolicy.WEBHOOK, URI.create("http://evil.example/hook"),
-                        ContentType.APPLICATION_JSON, JSON, Map.of()))
+                .isThrownBy(() -> client.post(
+                        OutboundPolicy.WEBHOOK,
+                        URI.create("http://evil.example/hook"),
+                        ContentType.APPLICATION_JSON,
+                        JSON,
+                        Map.of()))
                 .satisfies(refused -> assertThat(refused.addressClass()).isEqualTo(AddressClass.PRIVATE));
         assertThat(requests).isEmpty();
     }
@@ -127,11 +137,9 @@ class OutboundClientTests {
                     out.write(body);
                 }
             }
-        }
-        catch (IOException clientWentAway) {
+        } catch (IOException clientWentAway) {
             // the client stops reading at its cap
-        }
-        finally {
+        } finally {
             exchange.close();
         }
     }

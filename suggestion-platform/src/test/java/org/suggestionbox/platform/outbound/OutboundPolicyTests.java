@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,8 +23,9 @@ class OutboundPolicyTests {
     private static final HostResolver STUB = host -> switch (host) {
         case "evil.example" -> List.of(address("10.0.0.5"));
         case "mixed.example" -> List.of(address("93.184.216.34"), address("192.168.1.10"));
-        case "mapped.example" -> List.of(java.net.Inet6Address.getByAddress(null,
-                new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 10, 0, 0, 1}, -1));
+        case "mapped.example" ->
+            List.of(java.net.Inet6Address.getByAddress(
+                    null, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 10, 0, 0, 1}, -1));
         case "public.example", "hooks.slack.com", "acme.webhook.office.com" -> List.of(address("93.184.216.34"));
         case "loopback.example" -> List.of(address("127.0.0.1"));
         default -> throw new UnknownHostException(host);
@@ -36,15 +36,34 @@ class OutboundPolicyTests {
 
     @ParameterizedTest
     @CsvSource({
-            "127.0.0.1, LOOPBACK", "127.255.0.9, LOOPBACK", "::1, LOOPBACK",
-            "169.254.169.254, LINK_LOCAL", "fe80::1, LINK_LOCAL", "febf::1, LINK_LOCAL",
-            "10.1.2.3, PRIVATE", "172.16.0.1, PRIVATE", "172.31.255.255, PRIVATE", "192.168.0.1, PRIVATE",
-            "100.64.0.1, SHARED", "100.127.255.255, SHARED",
-            "224.0.0.1, MULTICAST", "239.255.255.250, MULTICAST", "ff02::1, MULTICAST",
-            "0.0.0.0, UNSPECIFIED", "0.1.2.3, UNSPECIFIED", "::, UNSPECIFIED",
-            "fc00::1, UNIQUE_LOCAL", "fd12:3456::1, UNIQUE_LOCAL",
-            "255.255.255.255, BROADCAST", "240.0.0.1, RESERVED", "192.0.2.1, RESERVED", "198.18.0.1, RESERVED",
-            "2001:db8::1, RESERVED", "64:ff9b::a00:1, IPV4_EMBEDDED", "2002:a00:1::1, IPV4_EMBEDDED"})
+        "127.0.0.1, LOOPBACK",
+        "127.255.0.9, LOOPBACK",
+        "::1, LOOPBACK",
+        "169.254.169.254, LINK_LOCAL",
+        "fe80::1, LINK_LOCAL",
+        "febf::1, LINK_LOCAL",
+        "10.1.2.3, PRIVATE",
+        "172.16.0.1, PRIVATE",
+        "172.31.255.255, PRIVATE",
+        "192.168.0.1, PRIVATE",
+        "100.64.0.1, SHARED",
+        "100.127.255.255, SHARED",
+        "224.0.0.1, MULTICAST",
+        "239.255.255.250, MULTICAST",
+        "ff02::1, MULTICAST",
+        "0.0.0.0, UNSPECIFIED",
+        "0.1.2.3, UNSPECIFIED",
+        "::, UNSPECIFIED",
+        "fc00::1, UNIQUE_LOCAL",
+        "fd12:3456::1, UNIQUE_LOCAL",
+        "255.255.255.255, BROADCAST",
+        "240.0.0.1, RESERVED",
+        "192.0.2.1, RESERVED",
+        "198.18.0.1, RESERVED",
+        "2001:db8::1, RESERVED",
+        "64:ff9b::a00:1, IPV4_EMBEDDED",
+        "2002:a00:1::1, IPV4_EMBEDDED"
+    })
     void everyAddressThatIsNotPublicHasItsClass(String text, AddressClass expected) {
         assertThat(AddressClass.of(HostLiterals.address(text).orElseThrow())).contains(expected);
     }
@@ -62,30 +81,61 @@ class OutboundPolicyTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"127.1, 127.0.0.1", "2130706433, 127.0.0.1", "0x7f.1, 127.0.0.1", "0177.0.0.1, 127.0.0.1",
-            "0x7f000001, 127.0.0.1", "10.1, 10.0.0.1", "0, 0.0.0.0", "192.168.257, 192.168.1.1",
-            "0xa9.0xfe.0xa9.0xfe, 169.254.169.254"})
+    @CsvSource({
+        "127.1, 127.0.0.1",
+        "2130706433, 127.0.0.1",
+        "0x7f.1, 127.0.0.1",
+        "0177.0.0.1, 127.0.0.1",
+        "0x7f000001, 127.0.0.1",
+        "10.1, 10.0.0.1",
+        "0, 0.0.0.0",
+        "192.168.257, 192.168.1.1",
+        "0xa9.0xfe.0xa9.0xfe, 169.254.169.254"
+    })
     void everySpellingOfAnIpv4AddressIsReadAsTheAddress(String host, String address) {
         assertThat(HostLiterals.address(host)).contains(address(address));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1:9/x", "http://localhost:9/x", "http://[::1]:9/x", "http://127.1:9/x",
-            "http://0.0.0.0:9/x", "http://2130706433/", "http://0x7f.1/", "http://0177.0.0.1/",
-            "http://[::ffff:127.0.0.1]/", "http://[::ffff:7f00:1]/", "http://LOCALHOST./x", "http://a.localhost/x",
-            "http://169.254.169.254/latest/meta-data/", "http://10.0.0.5/x", "http://[fd00::1]/x",
-            "http://[fe80::1]/x", "http://100.64.0.1/x", "http://224.0.0.1/x", "http://127.0.0.1.:9/x"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1:9/x",
+                "http://localhost:9/x",
+                "http://[::1]:9/x",
+                "http://127.1:9/x",
+                "http://0.0.0.0:9/x",
+                "http://2130706433/",
+                "http://0x7f.1/",
+                "http://0177.0.0.1/",
+                "http://[::ffff:127.0.0.1]/",
+                "http://[::ffff:7f00:1]/",
+                "http://LOCALHOST./x",
+                "http://a.localhost/x",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://10.0.0.5/x",
+                "http://[fd00::1]/x",
+                "http://[fe80::1]/x",
+                "http://100.64.0.1/x",
+                "http://224.0.0.1/x",
+                "http://127.0.0.1.:9/x"
+            })
     void urlsThatPointInsideAreRefusedWhenSaved(String url) {
         assertThatExceptionOfType(DestinationRefusedException.class)
                 .isThrownBy(() -> local.checkSaved(OutboundPolicy.WEBHOOK, url));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.1:9/x", "http://2130706433/", "http://0x7f.1/", "http://0.0.0.0:9/x",
-            "http://[::1]:9/x"})
+    @ValueSource(
+            strings = {
+                "http://127.1:9/x",
+                "http://2130706433/",
+                "http://0x7f.1/",
+                "http://0.0.0.0:9/x",
+                "http://[::1]:9/x"
+            })
     void anAddressSpelledInAnyWayIsRefusedAsAnInsideAddressEvenOnAnotherChannelsAllowedHosts(String url) {
-        OutboundPolicy teamsOnLoopback = new OutboundPolicy(properties(true, Map.of("teams", List.of("127.0.0.1"))),
-                true, STUB);
+        OutboundPolicy teamsOnLoopback =
+                new OutboundPolicy(properties(true, Map.of("teams", List.of("127.0.0.1"))), true, STUB);
 
         assertThatExceptionOfType(DestinationRefusedException.class)
                 .isThrownBy(() -> teamsOnLoopback.checkSaved(OutboundPolicy.TEAMS, url))
@@ -99,7 +149,9 @@ class OutboundPolicyTests {
         assertThatExceptionOfType(DestinationRefusedException.class)
                 .isThrownBy(() -> allowingLoopback.checkSaved(OutboundPolicy.WEBHOOK, "http://127.0.0.1:9/x"))
                 .satisfies(refused -> assertThat(refused.addressClass()).isEqualTo(AddressClass.LOOPBACK));
-        assertThat(allowingLoopback.vet(OutboundPolicy.WEBHOOK, URI.create("http://127.0.0.1:9/x")).addresses())
+        assertThat(allowingLoopback
+                        .vet(OutboundPolicy.WEBHOOK, URI.create("http://127.0.0.1:9/x"))
+                        .addresses())
                 .containsExactly(address("127.0.0.1"));
     }
 
@@ -108,9 +160,12 @@ class OutboundPolicyTests {
         HostResolver localhost = host -> List.of(address("127.0.0.1"), address("::1"));
         OutboundPolicy allowingLoopback = new OutboundPolicy(properties(true, Map.of()), true, localhost);
         OutboundPolicy notAllowing = new OutboundPolicy(properties(false, Map.of()), true, localhost);
-        OutboundPolicy lying = new OutboundPolicy(properties(true, Map.of()), true, host -> List.of(address("10.0.0.1")));
+        OutboundPolicy lying =
+                new OutboundPolicy(properties(true, Map.of()), true, host -> List.of(address("10.0.0.1")));
 
-        assertThat(allowingLoopback.vet(OutboundPolicy.WEBHOOK, URI.create("http://localhost:8080/x")).addresses())
+        assertThat(allowingLoopback
+                        .vet(OutboundPolicy.WEBHOOK, URI.create("http://localhost:8080/x"))
+                        .addresses())
                 .hasSize(2);
         assertThatExceptionOfType(DestinationRefusedException.class)
                 .isThrownBy(() -> notAllowing.vet(OutboundPolicy.WEBHOOK, URI.create("http://localhost:8080/x")));
@@ -127,7 +182,8 @@ class OutboundPolicyTests {
         assertThatExceptionOfType(DestinationRefusedException.class)
                 .isThrownBy(() -> allowingLoopback.vet(OutboundPolicy.WEBHOOK, URI.create("http://10.0.0.1/x")));
         assertThatExceptionOfType(DestinationRefusedException.class)
-                .isThrownBy(() -> allowingLoopback.vet(OutboundPolicy.WEBHOOK, URI.create("http://[::ffff:127.0.0.1]/x")))
+                .isThrownBy(
+                        () -> allowingLoopback.vet(OutboundPolicy.WEBHOOK, URI.create("http://[::ffff:127.0.0.1]/x")))
                 .satisfies(refused -> assertThat(refused.addressClass()).isEqualTo(AddressClass.IPV4_EMBEDDED));
     }
 
@@ -173,8 +229,8 @@ class OutboundPolicyTests {
     @Test
     void theNameIsResolvedOnceAndTheCheckedAddressesAreTheOnesKept() {
         AtomicInteger lookups = new AtomicInteger();
-        HostResolver rebinding = host -> lookups.getAndIncrement() == 0 ? List.of(address("93.184.216.34"))
-                : List.of(address("127.0.0.1"));
+        HostResolver rebinding = host ->
+                lookups.getAndIncrement() == 0 ? List.of(address("93.184.216.34")) : List.of(address("127.0.0.1"));
         OutboundPolicy policy = new OutboundPolicy(OutboundPolicyProperties.defaults(), false, rebinding);
 
         Destination destination = policy.vet(OutboundPolicy.WEBHOOK, URI.create("https://rebind.example/hook"));
@@ -197,13 +253,24 @@ class OutboundPolicyTests {
                 .satisfies(refused -> assertThat(refused.reason()).isEqualTo(Reason.SCHEME));
         assertThatExceptionOfType(DestinationRefusedException.class)
                 .isThrownBy(() -> production.vet(OutboundPolicy.WEBHOOK, URI.create("http://public.example/hook")));
-        assertThat(local.checkSaved(OutboundPolicy.WEBHOOK, "http://public.example/hook")).hasHost("public.example");
-        assertThat(production.checkSaved(OutboundPolicy.WEBHOOK, "https://public.example/hook")).hasHost("public.example");
+        assertThat(local.checkSaved(OutboundPolicy.WEBHOOK, "http://public.example/hook"))
+                .hasHost("public.example");
+        assertThat(production.checkSaved(OutboundPolicy.WEBHOOK, "https://public.example/hook"))
+                .hasHost("public.example");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://public.example/x", "file:///etc/passwd", "gopher://public.example/", "/relative",
-            "https://user:secret@public.example/x", "https://", "not a url", "javascript:alert(1)"})
+    @ValueSource(
+            strings = {
+                "ftp://public.example/x",
+                "file:///etc/passwd",
+                "gopher://public.example/",
+                "/relative",
+                "https://user:secret@public.example/x",
+                "https://",
+                "not a url",
+                "javascript:alert(1)"
+            })
     void otherSchemesAndShapesAreRefused(String url) {
         assertThatExceptionOfType(DestinationRefusedException.class)
                 .isThrownBy(() -> local.checkSaved(OutboundPolicy.WEBHOOK, url));
@@ -212,46 +279,56 @@ class OutboundPolicyTests {
     @Test
     void aTooLongUrlIsRefused() {
         assertThatExceptionOfType(DestinationRefusedException.class)
-                .isThrownBy(() -> production.checkSaved(OutboundPolicy.WEBHOOK,
-                        "https://public.example/" + "a".repeat(OutboundPolicy.MAX_URL_LENGTH)));
+                .isThrownBy(() -> production.checkSaved(
+                        OutboundPolicy.WEBHOOK, "https://public.example/" + "a".repeat(OutboundPolicy.MAX_URL_LENGTH)));
     }
 
     @Test
     void teamsGoesOnlyToMicrosoftsWebhookAndWorkflowsHostsByDefault() {
-        assertThat(production.checkSaved(OutboundPolicy.TEAMS, "https://acme.webhook.office.com/webhookb2/x")).isNotNull();
-        assertThat(production.checkSaved(OutboundPolicy.TEAMS,
-                "https://prod-23.westeurope.logic.azure.com/workflows/x/triggers/manual/paths/invoke")).isNotNull();
-        assertThat(production.checkSaved(OutboundPolicy.TEAMS,
-                "https://default1234.56.environment.api.powerplatform.com/powerautomate/automations/direct/x")).isNotNull();
+        assertThat(production.checkSaved(OutboundPolicy.TEAMS, "https://acme.webhook.office.com/webhookb2/x"))
+                .isNotNull();
+        assertThat(production.checkSaved(
+                        OutboundPolicy.TEAMS,
+                        "https://prod-23.westeurope.logic.azure.com/workflows/x/triggers/manual/paths/invoke"))
+                .isNotNull();
+        assertThat(production.checkSaved(
+                        OutboundPolicy.TEAMS,
+                        "https://default1234.56.environment.api.powerplatform.com/powerautomate/automations/direct/x"))
+                .isNotNull();
         assertThatExceptionOfType(DestinationRefusedException.class)
                 .isThrownBy(() -> production.checkSaved(OutboundPolicy.TEAMS, "https://public.example/hook"))
                 .satisfies(refused -> assertThat(refused.reason()).isEqualTo(Reason.HOST_NOT_ALLOWED));
         assertThatExceptionOfType(DestinationRefusedException.class)
-                .isThrownBy(() -> production.checkSaved(OutboundPolicy.TEAMS, "https://webhook.office.com.evil.example/x"));
+                .isThrownBy(
+                        () -> production.checkSaved(OutboundPolicy.TEAMS, "https://webhook.office.com.evil.example/x"));
         assertThatExceptionOfType(DestinationRefusedException.class)
                 .isThrownBy(() -> production.checkSaved(OutboundPolicy.TEAMS, "https://evilwebhook.office.com/x"));
     }
 
     @Test
     void slacksResponseUrlGoesOnlyToSlack() {
-        assertThat(production.vet(OutboundPolicy.SLACK_RESPONSE_URL,
-                URI.create("https://hooks.slack.com/commands/T1/2/3")).host()).isEqualTo("hooks.slack.com");
+        assertThat(production
+                        .vet(OutboundPolicy.SLACK_RESPONSE_URL, URI.create("https://hooks.slack.com/commands/T1/2/3"))
+                        .host())
+                .isEqualTo("hooks.slack.com");
         assertThatExceptionOfType(DestinationRefusedException.class)
-                .isThrownBy(() -> production.vet(OutboundPolicy.SLACK_RESPONSE_URL,
-                        URI.create("https://public.example/commands/T1/2/3")));
+                .isThrownBy(() -> production.vet(
+                        OutboundPolicy.SLACK_RESPONSE_URL, URI.create("https://public.example/commands/T1/2/3")));
     }
 
     @Test
     void webhooksHaveNoDefaultListAndEveryChannelsListCanBeConfigured() {
         assertThat(production.allowedHosts(OutboundPolicy.WEBHOOK)).isEmpty();
-        OutboundPolicy configured = new OutboundPolicy(properties(false,
-                Map.of("webhook", List.of(" Receivers.Example "), "teams", List.of())), false, STUB);
+        OutboundPolicy configured = new OutboundPolicy(
+                properties(false, Map.of("webhook", List.of(" Receivers.Example "), "teams", List.of())), false, STUB);
 
         assertThat(configured.allowedHosts(OutboundPolicy.WEBHOOK)).containsExactly("receivers.example");
         assertThatExceptionOfType(DestinationRefusedException.class)
                 .isThrownBy(() -> configured.checkSaved(OutboundPolicy.WEBHOOK, "https://public.example/hook"));
-        assertThat(configured.checkSaved(OutboundPolicy.WEBHOOK, "https://a.receivers.example/hook")).isNotNull();
-        assertThat(configured.checkSaved(OutboundPolicy.TEAMS, "https://public.example/hook")).isNotNull();
+        assertThat(configured.checkSaved(OutboundPolicy.WEBHOOK, "https://a.receivers.example/hook"))
+                .isNotNull();
+        assertThat(configured.checkSaved(OutboundPolicy.TEAMS, "https://public.example/hook"))
+                .isNotNull();
     }
 
     @Test
@@ -265,7 +342,12 @@ class OutboundPolicyTests {
     }
 
     static OutboundPolicyProperties properties(boolean allowLoopback, Map<String, List<String>> allowedHosts) {
-        return new OutboundPolicyProperties(null, allowLoopback, allowedHosts, Duration.ofSeconds(2), Duration.ofSeconds(2),
+        return new OutboundPolicyProperties(
+                null,
+                allowLoopback,
+                allowedHosts,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
                 DataSize.ofKilobytes(64));
     }
 

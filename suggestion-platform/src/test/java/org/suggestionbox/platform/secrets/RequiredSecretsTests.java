@@ -31,22 +31,34 @@ class RequiredSecretsTests {
 
         assertThatExceptionOfType(MissingSecretsException.class)
                 .isThrownBy(() -> postProcessor.postProcessEnvironment(environment, new SpringApplication()))
-                .satisfies(ex -> assertThat(ex.variables()).containsExactly("SLACK_SIGNING_SECRET",
-                        "INTAKE_IDEMPOTENCY_SECRET", "ANONYMITY_ACTIVE_KEY_ID", "ANONYMITY_KEYS"));
+                .satisfies(ex -> assertThat(ex.variables())
+                        .containsExactly(
+                                "SLACK_SIGNING_SECRET",
+                                "INTAKE_IDEMPOTENCY_SECRET",
+                                "ANONYMITY_ACTIVE_KEY_ID",
+                                "ANONYMITY_KEYS"));
     }
 
     @Test
     void publishedValuesAndTheDemoAnonymityKeyAreRefusedWithoutEchoingThem() {
-        StandardEnvironment environment = environment(Map.of("SLACK_SIGNING_SECRET", "local-slack-signing-secret",
-                "INTAKE_IDEMPOTENCY_SECRET", "  local-idempotency-secret ", "ANONYMITY_ACTIVE_KEY_ID", "k2",
-                "ANONYMITY_KEYS", "local-1:" + DEMO_ANONYMITY_KEY + ",k2:" + OWN_KEY_2));
+        StandardEnvironment environment = environment(Map.of(
+                "SLACK_SIGNING_SECRET",
+                "local-slack-signing-secret",
+                "INTAKE_IDEMPOTENCY_SECRET",
+                "  local-idempotency-secret ",
+                "ANONYMITY_ACTIVE_KEY_ID",
+                "k2",
+                "ANONYMITY_KEYS",
+                "local-1:" + DEMO_ANONYMITY_KEY + ",k2:" + OWN_KEY_2));
 
         assertThatExceptionOfType(MissingSecretsException.class)
                 .isThrownBy(() -> postProcessor.postProcessEnvironment(environment, new SpringApplication()))
                 .satisfies(ex -> {
-                    assertThat(ex.variables()).containsExactly("SLACK_SIGNING_SECRET", "INTAKE_IDEMPOTENCY_SECRET",
-                            "ANONYMITY_KEYS");
-                    assertThat(ex.problems()).extracting(SecretProblem::reason).contains(SecretProblem.PUBLISHED)
+                    assertThat(ex.variables())
+                            .containsExactly("SLACK_SIGNING_SECRET", "INTAKE_IDEMPOTENCY_SECRET", "ANONYMITY_KEYS");
+                    assertThat(ex.problems())
+                            .extracting(SecretProblem::reason)
+                            .contains(SecretProblem.PUBLISHED)
                             .anySatisfy(reason -> assertThat(reason).contains("key id 'local-1'"));
                     assertThat(ex.getMessage()).doesNotContain("local-slack-signing-secret", DEMO_ANONYMITY_KEY);
                 });
@@ -55,39 +67,76 @@ class RequiredSecretsTests {
     @Test
     void aRingWithoutTheActiveKeyOrWithAMalformedKeyIsRefused() {
         assertThatExceptionOfType(MissingSecretsException.class)
-                .isThrownBy(() -> postProcessor.postProcessEnvironment(environment(Map.of("SLACK_SIGNING_SECRET", OWN_1,
-                        "INTAKE_IDEMPOTENCY_SECRET", OWN_2, "ANONYMITY_ACTIVE_KEY_ID", "k3", "ANONYMITY_KEYS",
-                        "k1:" + OWN_KEY_1)), new SpringApplication()))
-                .satisfies(ex -> assertThat(ex.problems()).singleElement().asString().contains("ANONYMITY_KEYS")
+                .isThrownBy(() -> postProcessor.postProcessEnvironment(
+                        environment(Map.of(
+                                "SLACK_SIGNING_SECRET",
+                                OWN_1,
+                                "INTAKE_IDEMPOTENCY_SECRET",
+                                OWN_2,
+                                "ANONYMITY_ACTIVE_KEY_ID",
+                                "k3",
+                                "ANONYMITY_KEYS",
+                                "k1:" + OWN_KEY_1)),
+                        new SpringApplication()))
+                .satisfies(ex -> assertThat(ex.problems())
+                        .singleElement()
+                        .asString()
+                        .contains("ANONYMITY_KEYS")
                         .contains("active key id 'k3'"));
         assertThatExceptionOfType(MissingSecretsException.class)
-                .isThrownBy(() -> postProcessor.postProcessEnvironment(environment(Map.of("SLACK_SIGNING_SECRET", OWN_1,
-                        "INTAKE_IDEMPOTENCY_SECRET", OWN_2, "ANONYMITY_ACTIVE_KEY_ID", "k1", "ANONYMITY_KEYS",
-                        "k1:c2hvcnQ=")), new SpringApplication()))
-                .satisfies(ex -> assertThat(ex.problems()).singleElement().asString().contains("malformed")
+                .isThrownBy(() -> postProcessor.postProcessEnvironment(
+                        environment(Map.of(
+                                "SLACK_SIGNING_SECRET",
+                                OWN_1,
+                                "INTAKE_IDEMPOTENCY_SECRET",
+                                OWN_2,
+                                "ANONYMITY_ACTIVE_KEY_ID",
+                                "k1",
+                                "ANONYMITY_KEYS",
+                                "k1:c2hvcnQ=")),
+                        new SpringApplication()))
+                .satisfies(ex -> assertThat(ex.problems())
+                        .singleElement()
+                        .asString()
+                        .contains("malformed")
                         .contains("32 bytes"));
     }
 
     @Test
     void ownSecretsPass() {
-        StandardEnvironment environment = environment(Map.of("SLACK_SIGNING_SECRET", OWN_1, "INTAKE_IDEMPOTENCY_SECRET",
-                OWN_2, "ANONYMITY_ACTIVE_KEY_ID", "k2", "ANONYMITY_KEYS", "k1:" + OWN_KEY_1 + ", k2:" + OWN_KEY_2));
+        StandardEnvironment environment = environment(Map.of(
+                "SLACK_SIGNING_SECRET",
+                OWN_1,
+                "INTAKE_IDEMPOTENCY_SECRET",
+                OWN_2,
+                "ANONYMITY_ACTIVE_KEY_ID",
+                "k2",
+                "ANONYMITY_KEYS",
+                "k1:" + OWN_KEY_1 + ", k2:" + OWN_KEY_2));
 
-        assertThatNoException().isThrownBy(() -> postProcessor.postProcessEnvironment(environment, new SpringApplication()));
+        assertThatNoException()
+                .isThrownBy(() -> postProcessor.postProcessEnvironment(environment, new SpringApplication()));
     }
 
     @Test
     void anOptionalSecretMayStayBlankButNeverHoldAPublishedValue() {
-        Map<String, String> own = Map.of("SLACK_SIGNING_SECRET", OWN_1, "INTAKE_IDEMPOTENCY_SECRET", OWN_2,
-                "ANONYMITY_ACTIVE_KEY_ID", "k1", "ANONYMITY_KEYS", "k1:" + OWN_KEY_1);
+        Map<String, String> own = Map.of(
+                "SLACK_SIGNING_SECRET",
+                OWN_1,
+                "INTAKE_IDEMPOTENCY_SECRET",
+                OWN_2,
+                "ANONYMITY_ACTIVE_KEY_ID",
+                "k1",
+                "ANONYMITY_KEYS",
+                "k1:" + OWN_KEY_1);
         Map<String, String> withPublishedWebhookSecret = new LinkedHashMap<>(own);
         withPublishedWebhookSecret.put("WEBHOOK_SECRET", "test-webhook-secret");
 
-        assertThatNoException().isThrownBy(() -> postProcessor.postProcessEnvironment(environment(own),
-                new SpringApplication()));
+        assertThatNoException()
+                .isThrownBy(() -> postProcessor.postProcessEnvironment(environment(own), new SpringApplication()));
         assertThatExceptionOfType(MissingSecretsException.class)
-                .isThrownBy(() -> postProcessor.postProcessEnvironment(environment(withPublishedWebhookSecret),
-                        new SpringApplication()))
+                .isThrownBy(() -> postProcessor.postProcessEnvironment(
+                        environment(withPublishedWebhookSecret), new SpringApplication()))
                 .satisfies(ex -> assertThat(ex.variables()).containsExactly("WEBHOOK_SECRET"));
     }
 
@@ -96,34 +145,42 @@ class RequiredSecretsTests {
         StandardEnvironment environment = environment(Map.of());
         environment.setActiveProfiles("local");
 
-        assertThatNoException().isThrownBy(() -> postProcessor.postProcessEnvironment(environment, new SpringApplication()));
+        assertThatNoException()
+                .isThrownBy(() -> postProcessor.postProcessEnvironment(environment, new SpringApplication()));
     }
 
     @Test
     void aServiceThatDeclaresNoSecretsIsNotChecked() {
         StandardEnvironment environment = new StandardEnvironment();
 
-        assertThatNoException().isThrownBy(() -> postProcessor.postProcessEnvironment(environment, new SpringApplication()));
+        assertThatNoException()
+                .isThrownBy(() -> postProcessor.postProcessEnvironment(environment, new SpringApplication()));
     }
 
     @Test
     void theFailureAnalysisNamesEveryVariableAndSaysWhatToDo() {
         MissingSecretsException failure = new MissingSecretsException(java.util.List.of(
-                new SecretProblem("SLACK_SIGNING_SECRET", "suggestionbox.intake.slack.signing-secret", SecretProblem.NOT_SET),
-                new SecretProblem("TEAMS_SECURITY_TOKEN", "suggestionbox.intake.teams.security-token",
-                        SecretProblem.PUBLISHED)));
+                new SecretProblem(
+                        "SLACK_SIGNING_SECRET", "suggestionbox.intake.slack.signing-secret", SecretProblem.NOT_SET),
+                new SecretProblem(
+                        "TEAMS_SECURITY_TOKEN", "suggestionbox.intake.teams.security-token", SecretProblem.PUBLISHED)));
 
         FailureAnalysis analysis = new MissingSecretsFailureAnalyzer().analyze(new IllegalStateException(failure));
 
-        assertThat(analysis.getDescription()).contains("SLACK_SIGNING_SECRET (suggestionbox.intake.slack.signing-secret) "
-                + "is not set").contains("TEAMS_SECURITY_TOKEN").contains("published");
-        assertThat(analysis.getAction()).contains("Set SLACK_SIGNING_SECRET, TEAMS_SECURITY_TOKEN")
-                .contains("openssl rand -base64 32").contains(".local-stack/secrets.properties");
+        assertThat(analysis.getDescription())
+                .contains("SLACK_SIGNING_SECRET (suggestionbox.intake.slack.signing-secret) " + "is not set")
+                .contains("TEAMS_SECURITY_TOKEN")
+                .contains("published");
+        assertThat(analysis.getAction())
+                .contains("Set SLACK_SIGNING_SECRET, TEAMS_SECURITY_TOKEN")
+                .contains("openssl rand -base64 32")
+                .contains(".local-stack/secrets.properties");
     }
 
     @Test
     void everyPublishedValueIsListedOnce() {
-        assertThat(PublishedSecrets.load()).contains("local-slack-signing-secret", DEMO_ANONYMITY_KEY)
+        assertThat(PublishedSecrets.load())
+                .contains("local-slack-signing-secret", DEMO_ANONYMITY_KEY)
                 .doesNotContain("", "#");
     }
 

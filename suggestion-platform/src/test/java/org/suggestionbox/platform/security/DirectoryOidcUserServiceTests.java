@@ -22,16 +22,21 @@ import tools.jackson.databind.json.JsonMapper;
 class DirectoryOidcUserServiceTests {
 
     private final DirectoryOidcUserService service = new DirectoryOidcUserService(new SignedInPeople(
-            new Directory(new DefaultResourceLoader(), JsonMapper.builder().build(), "classpath:directory/demo-directory.json"),
-            new PlatformSecurityProperties.Oidc("http://issuer.test", "suggestion-router", "secret", "roles", "email",
-                    null, Map.of())));
+            new Directory(
+                    new DefaultResourceLoader(),
+                    JsonMapper.builder().build(),
+                    "classpath:directory/demo-directory.json"),
+            new PlatformSecurityProperties.Oidc(
+                    "http://issuer.test", "suggestion-router", "secret", "roles", "email", null, Map.of())));
 
     @Test
     void aDirectoryPersonSignsInWithTheProvidersRolesAndKeepsTheIdTokenForLogout() {
-        OidcUser user = this.service.loadUser(request(Map.of("email", "lea@suggestionbox.example",
-                "roles", List.of("EMPLOYEE", "LEADER"), "sid", "session-1")));
+        OidcUser user = this.service.loadUser(request(Map.of(
+                "email", "lea@suggestionbox.example", "roles", List.of("EMPLOYEE", "LEADER"), "sid", "session-1")));
 
-        assertThat(user).isInstanceOfSatisfying(DirectoryUser.class, person -> assertThat(person.id()).isEqualTo("lea"));
+        assertThat(user)
+                .isInstanceOfSatisfying(
+                        DirectoryUser.class, person -> assertThat(person.id()).isEqualTo("lea"));
         assertThat(user.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_EMPLOYEE", "ROLE_LEADER");
         assertThat(user.getIdToken().getClaimAsString("sid")).isEqualTo("session-1");
         assertThat(user.getName()).isEqualTo("lea");
@@ -39,8 +44,8 @@ class DirectoryOidcUserServiceTests {
 
     @Test
     void rolesTheDirectoryGivesButTheProviderDoesNotAreNotTaken() {
-        OidcUser user = this.service.loadUser(request(Map.of("email", "maya@suggestionbox.example",
-                "roles", List.of("EMPLOYEE"))));
+        OidcUser user = this.service.loadUser(
+                request(Map.of("email", "maya@suggestionbox.example", "roles", List.of("EMPLOYEE"))));
 
         assertThat(user.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_EMPLOYEE");
     }
@@ -48,25 +53,35 @@ class DirectoryOidcUserServiceTests {
     @Test
     void someoneTheProviderKnowsButTheDirectoryDoesNotGetsNoAccount() {
         assertThatExceptionOfType(OAuth2AuthenticationException.class)
-                .isThrownBy(() -> this.service.loadUser(request(Map.of("email", "contractor@elsewhere.example",
-                        "roles", List.of("ADMIN")))))
-                .satisfies(ex -> assertThat(ex.getError().getErrorCode()).isEqualTo(DirectoryOidcUserService.NOT_IN_DIRECTORY));
+                .isThrownBy(() -> this.service.loadUser(
+                        request(Map.of("email", "contractor@elsewhere.example", "roles", List.of("ADMIN")))))
+                .satisfies(ex ->
+                        assertThat(ex.getError().getErrorCode()).isEqualTo(DirectoryOidcUserService.NOT_IN_DIRECTORY));
     }
 
     private static OidcUserRequest request(Map<String, Object> claims) {
         ClientRegistration registration = ClientRegistration.withRegistrationId(OidcSignIn.REGISTRATION_ID)
-                .clientId("suggestion-router").clientSecret("secret")
+                .clientId("suggestion-router")
+                .clientSecret("secret")
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}").scope("openid", "email")
-                .authorizationUri("http://issuer.test/oauth2/authorize").tokenUri("http://issuer.test/oauth2/token")
-                .jwkSetUri("http://issuer.test/oauth2/jwks").issuerUri("http://issuer.test")
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope("openid", "email")
+                .authorizationUri("http://issuer.test/oauth2/authorize")
+                .tokenUri("http://issuer.test/oauth2/token")
+                .jwkSetUri("http://issuer.test/oauth2/jwks")
+                .issuerUri("http://issuer.test")
                 .build();
         Instant now = Instant.now();
-        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").subject("someone").issuer("http://issuer.test")
-                .audience(List.of("suggestion-router")).issuedAt(now).expiresAt(now.plusSeconds(300))
-                .claims(all -> all.putAll(claims)).build();
-        OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access-token", now,
-                now.plusSeconds(300));
+        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token")
+                .subject("someone")
+                .issuer("http://issuer.test")
+                .audience(List.of("suggestion-router"))
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(300))
+                .claims(all -> all.putAll(claims))
+                .build();
+        OAuth2AccessToken accessToken =
+                new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access-token", now, now.plusSeconds(300));
         return new OidcUserRequest(registration, accessToken, idToken);
     }
 }

@@ -22,7 +22,8 @@ class ScrapeTokenFilterTests {
 
     @Test
     void aScraperWithoutOrWithAnotherTokenIsRefused() throws Exception {
-        for (String authorization : new String[] { null, "Bearer wrong", "Basic YWRtaW46ZGVtbw==", "Bearer s3cr3t-scrape-token2" }) {
+        for (String authorization :
+                new String[] {null, "Bearer wrong", "Basic YWRtaW46ZGVtbw==", "Bearer s3cr3t-scrape-token2"}) {
             MockFilterChain chain = new MockFilterChain();
             MockHttpServletResponse response = scrape(authorization, chain);
 

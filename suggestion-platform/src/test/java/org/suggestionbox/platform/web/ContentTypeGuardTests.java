@@ -11,8 +11,9 @@ class ContentTypeGuardTests {
 
     @Test
     void contentTypesNothingCanReadAreRefusedWith415() throws Exception {
-        for (String refused : new String[] { "*/*", "application/*", "multipart/form-data", "text/*",
-                "application/json; charset=nope", "nonsense" }) {
+        for (String refused : new String[] {
+            "*/*", "application/*", "multipart/form-data", "text/*", "application/json; charset=nope", "nonsense"
+        }) {
             MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/ideas");
             request.addHeader("Content-Type", refused);
             MockHttpServletResponse response = new MockHttpServletResponse();
@@ -28,8 +29,14 @@ class ContentTypeGuardTests {
 
     @Test
     void ordinaryContentTypesAndNoneGoThrough() throws Exception {
-        for (String accepted : new String[] { "application/json", "application/json; charset=UTF-8",
-                "application/x-www-form-urlencoded", "text/csv", "text/plain", null }) {
+        for (String accepted : new String[] {
+            "application/json",
+            "application/json; charset=UTF-8",
+            "application/x-www-form-urlencoded",
+            "text/csv",
+            "text/plain",
+            null
+        }) {
             MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/ideas");
             if (accepted != null) {
                 request.addHeader("Content-Type", accepted);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class PageRequestTests {
@@ -23,7 +22,8 @@ class PageRequestTests {
         assertThat(PageRequest.of("200", null).limit()).isEqualTo(200);
         assertThat(PageRequest.of("1", "").cursor()).isNull();
         for (String limit : List.of("0", "201", "-1", "abc", "", "1.5", "99999999999")) {
-            assertThatThrownBy(() -> PageRequest.of(limit, null)).as(limit)
+            assertThatThrownBy(() -> PageRequest.of(limit, null))
+                    .as(limit)
                     .isInstanceOf(InvalidPageRequestException.class);
         }
     }
@@ -34,9 +34,14 @@ class PageRequestTests {
 
         assertThat(PageRequest.of("10", handedOut).decodedCursor(2).parts())
                 .containsExactly("2026-12-02T05:00:00Z", "id-1");
-        for (String tampered : List.of("%%%", "not base64!", handedOut.substring(1), "x".repeat(2000),
+        for (String tampered : List.of(
+                "%%%",
+                "not base64!",
+                handedOut.substring(1),
+                "x".repeat(2000),
                 Cursor.of("only one").encode())) {
-            assertThatThrownBy(() -> PageRequest.of(null, tampered).decodedCursor(2)).as(tampered)
+            assertThatThrownBy(() -> PageRequest.of(null, tampered).decodedCursor(2))
+                    .as(tampered)
                     .isInstanceOf(InvalidPageRequestException.class);
         }
     }

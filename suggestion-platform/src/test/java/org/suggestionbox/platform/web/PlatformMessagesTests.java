@@ -19,7 +19,9 @@ class PlatformMessagesTests {
         Properties localized = load("i18n/platform_" + locale + ".properties");
 
         assertThat(localized.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(base.stringPropertyNames());
-        localized.stringPropertyNames().forEach(key -> assertThat(localized.getProperty(key)).as(key).isNotBlank());
+        localized
+                .stringPropertyNames()
+                .forEach(key -> assertThat(localized.getProperty(key)).as(key).isNotBlank());
     }
 
     private static Properties load(String path) throws IOException {

@@ -1,7 +1,6 @@
 package org.suggestionbox.router.admin;
 
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,13 +34,14 @@ class DirectoryAdminController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    DirectoryAdminService.ImportSummary importJson(@RequestBody List<PersonRow> rows,
-            @AuthenticationPrincipal DirectoryUser user) {
+    DirectoryAdminService.ImportSummary importJson(
+            @RequestBody List<PersonRow> rows, @AuthenticationPrincipal DirectoryUser user) {
         return apply(DirectoryImport.fromRows(rows, properties.triageOwner()), user);
     }
 
     @PostMapping(consumes = "text/csv")
-    DirectoryAdminService.ImportSummary importCsv(@RequestBody String csv, @AuthenticationPrincipal DirectoryUser user) {
+    DirectoryAdminService.ImportSummary importCsv(
+            @RequestBody String csv, @AuthenticationPrincipal DirectoryUser user) {
         return apply(DirectoryImport.fromCsv(csv, properties.triageOwner()), user);
     }
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -48,20 +47,34 @@ class DirectoryAdminService {
     private ImportSummary afterChange(Map<String, Person> before, String by) {
         Collection<Person> now = directory.all();
         Set<String> nowIds = now.stream().map(Person::id).collect(Collectors.toSet());
-        List<String> added = nowIds.stream().filter(id -> !before.containsKey(id)).sorted().toList();
-        List<String> removed = before.keySet().stream().filter(id -> !nowIds.contains(id)).sorted().toList();
-        List<String> ownersLost = before.values().stream().filter(person -> person.hasRole(Role.OWNER))
+        List<String> added =
+                nowIds.stream().filter(id -> !before.containsKey(id)).sorted().toList();
+        List<String> removed = before.keySet().stream()
+                .filter(id -> !nowIds.contains(id))
+                .sorted()
+                .toList();
+        List<String> ownersLost = before.values().stream()
+                .filter(person -> person.hasRole(Role.OWNER))
                 .map(Person::id)
-                .filter(id -> directory.find(id).filter(person -> person.hasRole(Role.OWNER)).isEmpty())
-                .sorted().toList();
+                .filter(id -> directory
+                        .find(id)
+                        .filter(person -> person.hasRole(Role.OWNER))
+                        .isEmpty())
+                .sorted()
+                .toList();
         int rerouted = rerouter.rerouteOrphans(by);
-        LOG.info("Directory changed by {}: {} people, added {}, removed {}, owners lost {}, ideas re-routed {}", by,
-                now.size(), added, removed, ownersLost, rerouted);
+        LOG.info(
+                "Directory changed by {}: {} people, added {}, removed {}, owners lost {}, ideas re-routed {}",
+                by,
+                now.size(),
+                added,
+                removed,
+                ownersLost,
+                rerouted);
         return new ImportSummary(now.size(), added, removed, ownersLost, rerouted);
     }
 
     /** What an import changed. */
-    record ImportSummary(int people, List<String> added, List<String> removed, List<String> ownersLost,
-            int ideasRerouted) {
-    }
+    record ImportSummary(
+            int people, List<String> added, List<String> removed, List<String> ownersLost, int ideasRerouted) {}
 }

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.directory.Role;
@@ -23,17 +22,15 @@ import org.suggestionbox.router.idea.Violation;
  */
 final class DirectoryImport {
 
-    static final List<String> COLUMNS = List.of("id", "name", "email", "department", "managerId", "locale",
-            "slackId", "teamsId", "roles");
+    static final List<String> COLUMNS =
+            List.of("id", "name", "email", "department", "managerId", "locale", "slackId", "teamsId", "roles");
     private static final Set<String> LOCALES = Set.of("en", "he", "pl");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
-    private DirectoryImport() {
-    }
+    private DirectoryImport() {}
 
     /** Either people ready to replace the directory, or what is wrong. */
-    record Outcome(List<Person> people, List<Violation> violations) {
-    }
+    record Outcome(List<Person> people, List<Violation> violations) {}
 
     static Outcome fromCsv(String csv, String triageOwner) {
         List<List<String>> lines = parseCsv(csv);
@@ -44,8 +41,8 @@ final class DirectoryImport {
         List<Violation> violations = new ArrayList<>();
         for (String column : COLUMNS) {
             if (!header.contains(column)) {
-                violations.add(new Violation("header", "Column " + column + " is missing; expected "
-                        + String.join(",", COLUMNS) + "."));
+                violations.add(new Violation(
+                        "header", "Column " + column + " is missing; expected " + String.join(",", COLUMNS) + "."));
             }
         }
         if (!violations.isEmpty()) {
@@ -59,8 +56,9 @@ final class DirectoryImport {
                 continue;
             }
             if (line.size() != header.size()) {
-                violations.add(new Violation("row " + (i + 1), "Row " + (i + 1) + " has " + line.size()
-                        + " fields, the header " + header.size() + "."));
+                violations.add(new Violation(
+                        "row " + (i + 1),
+                        "Row " + (i + 1) + " has " + line.size() + " fields, the header " + header.size() + "."));
                 continue;
             }
             Map<String, String> values = new HashMap<>();
@@ -68,9 +66,20 @@ final class DirectoryImport {
                 values.put(header.get(c), line.get(c).strip());
             }
             String roles = values.get("roles");
-            rows.add(new PersonRow(values.get("id"), values.get("name"), values.get("email"), values.get("department"),
-                    values.get("managerId"), values.get("locale"), values.get("slackId"), values.get("teamsId"),
-                    roles == null || roles.isBlank() ? List.of() : Arrays.stream(roles.split("\\|")).map(String::strip).toList()));
+            rows.add(new PersonRow(
+                    values.get("id"),
+                    values.get("name"),
+                    values.get("email"),
+                    values.get("department"),
+                    values.get("managerId"),
+                    values.get("locale"),
+                    values.get("slackId"),
+                    values.get("teamsId"),
+                    roles == null || roles.isBlank()
+                            ? List.of()
+                            : Arrays.stream(roles.split("\\|"))
+                                    .map(String::strip)
+                                    .toList()));
             rowNumbers.add(i + 1);
         }
         Outcome checked = check(rows, rowNumbers, triageOwner, violations.isEmpty());
@@ -86,8 +95,8 @@ final class DirectoryImport {
         return check(rows, rowNumbers, triageOwner, true);
     }
 
-    private static Outcome check(List<PersonRow> rows, List<Integer> rowNumbers, String triageOwner,
-            boolean wholeFileChecks) {
+    private static Outcome check(
+            List<PersonRow> rows, List<Integer> rowNumbers, String triageOwner, boolean wholeFileChecks) {
         List<Violation> violations = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (PersonRow row : rows) {
@@ -108,8 +117,7 @@ final class DirectoryImport {
             String id = blankToNull(row.id());
             if (id == null) {
                 violations.add(error(at, "id", "is required"));
-            }
-            else if (!seen.add(id)) {
+            } else if (!seen.add(id)) {
                 violations.add(error(at, "id", "'" + id + "' appears more than once"));
             }
             if (blankToNull(row.name()) == null) {
@@ -128,15 +136,15 @@ final class DirectoryImport {
             }
             String locale = blankToNull(row.locale());
             if (locale == null || !LOCALES.contains(locale)) {
-                violations.add(error(at, "locale", "'" + (locale == null ? "" : locale) + "' is not one of en, he, pl"));
+                violations.add(
+                        error(at, "locale", "'" + (locale == null ? "" : locale) + "' is not one of en, he, pl"));
             }
             Set<Role> roles = new HashSet<>();
             List<String> written = row.roles() == null ? List.of() : row.roles();
             for (String role : written) {
                 try {
                     roles.add(Role.valueOf(String.valueOf(role).strip().toUpperCase(Locale.ROOT)));
-                }
-                catch (IllegalArgumentException ex) {
+                } catch (IllegalArgumentException ex) {
                     violations.add(error(at, "roles", "'" + role + "' is not one of EMPLOYEE, OWNER, LEADER, ADMIN"));
                 }
             }
@@ -144,9 +152,16 @@ final class DirectoryImport {
                 violations.add(error(at, "roles", "at least one role is required"));
             }
             if (violations.size() == before && id != null) {
-                people.add(new Person(id, String.valueOf(row.name()).strip(), String.valueOf(email),
-                        String.valueOf(row.department()).strip(), managerId,
-                        String.valueOf(locale), blankToNull(row.slackId()), blankToNull(row.teamsId()), roles));
+                people.add(new Person(
+                        id,
+                        String.valueOf(row.name()).strip(),
+                        String.valueOf(email),
+                        String.valueOf(row.department()).strip(),
+                        managerId,
+                        String.valueOf(locale),
+                        blankToNull(row.slackId()),
+                        blankToNull(row.teamsId()),
+                        roles));
             }
         }
         if (violations.isEmpty() && wholeFileChecks) {
@@ -154,8 +169,9 @@ final class DirectoryImport {
                 violations.add(new Violation("roles", "Keep at least one ADMIN, or nobody could import again."));
             }
             if (people.stream().noneMatch(person -> person.id().equals(triageOwner) && person.hasRole(Role.OWNER))) {
-                violations.add(new Violation("roles", "The triage owner " + triageOwner
-                        + " must stay in the directory with the OWNER role."));
+                violations.add(new Violation(
+                        "roles",
+                        "The triage owner " + triageOwner + " must stay in the directory with the OWNER role."));
             }
         }
         return new Outcome(violations.isEmpty() ? List.copyOf(people) : List.of(), violations);
@@ -186,22 +202,17 @@ final class DirectoryImport {
                 if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
                     field.append('"');
                     i++;
-                }
-                else if (c == '"') {
+                } else if (c == '"') {
                     quoted = false;
-                }
-                else {
+                } else {
                     field.append(c);
                 }
-            }
-            else if (c == '"') {
+            } else if (c == '"') {
                 quoted = true;
-            }
-            else if (c == ',') {
+            } else if (c == ',') {
                 fields.add(field.toString());
                 field.setLength(0);
-            }
-            else if (c == '\n' || c == '\r') {
+            } else if (c == '\n' || c == '\r') {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
@@ -209,8 +220,7 @@ final class DirectoryImport {
                 field.setLength(0);
                 lines.add(fields);
                 fields = new ArrayList<>();
-            }
-            else {
+            } else {
                 field.append(c);
             }
         }

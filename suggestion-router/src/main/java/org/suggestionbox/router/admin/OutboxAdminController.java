@@ -3,7 +3,6 @@ package org.suggestionbox.router.admin;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,7 +40,8 @@ class OutboxAdminController {
 
     @PostMapping("/{eventId}/resolve")
     OutboxDeadLetter resolve(@PathVariable UUID eventId, @AuthenticationPrincipal DirectoryUser user) {
-        return deadLetters.resolve(eventId, user.id(), clock.instant())
+        return deadLetters
+                .resolve(eventId, user.id(), clock.instant())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No dead letter " + eventId));
     }
 }

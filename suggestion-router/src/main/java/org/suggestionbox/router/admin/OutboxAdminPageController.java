@@ -2,7 +2,6 @@ package org.suggestionbox.router.admin;
 
 import java.time.Clock;
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

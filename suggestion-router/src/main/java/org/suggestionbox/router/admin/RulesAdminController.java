@@ -1,7 +1,6 @@
 package org.suggestionbox.router.admin;
 
 import java.util.List;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,10 +9,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.suggestionbox.platform.security.DirectoryUser;
-import org.suggestionbox.router.web.InvalidRequestException;
 import org.suggestionbox.router.idea.Violation;
 import org.suggestionbox.router.routing.RuleBook;
 import org.suggestionbox.router.routing.RuleDefinition;
+import org.suggestionbox.router.web.InvalidRequestException;
 
 /** The routing rules for administrators: read them, replace them for every router instance. */
 @RestController
@@ -44,6 +43,5 @@ class RulesAdminController {
     }
 
     /** The rules file's shape: {@code {"rules": [...]}}. */
-    record RulesDocument(@org.jspecify.annotations.Nullable List<RuleDefinition> rules) {
-    }
+    record RulesDocument(@org.jspecify.annotations.Nullable List<RuleDefinition> rules) {}
 }

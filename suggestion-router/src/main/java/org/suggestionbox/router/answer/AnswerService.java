@@ -1,7 +1,6 @@
 package org.suggestionbox.router.answer;
 
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -62,7 +61,10 @@ class AnswerService {
     }
 
     void failed(NotificationFailed failed) {
-        LOG.info("Notification about idea {} failed on {} after {} attempts", failed.ideaId(), failed.channel(),
+        LOG.info(
+                "Notification about idea {} failed on {} after {} attempts",
+                failed.ideaId(),
+                failed.channel(),
                 failed.attempts());
     }
 }

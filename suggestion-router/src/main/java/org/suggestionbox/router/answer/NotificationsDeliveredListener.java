@@ -17,7 +17,9 @@ class NotificationsDeliveredListener {
         this.answers = answers;
     }
 
-    @KafkaListener(id = "router-notifications", topics = Topics.NOTIFICATIONS_DELIVERED,
+    @KafkaListener(
+            id = "router-notifications",
+            topics = Topics.NOTIFICATIONS_DELIVERED,
             groupId = "${spring.application.name}")
     void on(NotificationEvent event) {
         switch (event) {

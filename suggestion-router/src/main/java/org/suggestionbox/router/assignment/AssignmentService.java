@@ -1,8 +1,9 @@
 package org.suggestionbox.router.assignment;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -14,9 +15,6 @@ import org.suggestionbox.router.lifecycle.Ideas;
 import org.suggestionbox.router.routing.RoutingRequest;
 import org.suggestionbox.router.routing.RoutingResult;
 import org.suggestionbox.router.routing.RuleBook;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Turns a submitted idea into a stored, routed one: owner and deadline chosen, {@code IdeaAssigned}
@@ -35,8 +33,7 @@ class AssignmentService {
     private final Counter routedByRule;
     private final Counter routedToTriage;
 
-    AssignmentService(Ideas ideas, RuleBook rules, RouterProperties properties, Clock clock,
-            MeterRegistry registry) {
+    AssignmentService(Ideas ideas, RuleBook rules, RouterProperties properties, Clock clock, MeterRegistry registry) {
         this.ideas = ideas;
         this.rules = rules;
         this.properties = properties;
@@ -50,8 +47,8 @@ class AssignmentService {
             throw new NonRetryableEventException("IdeaSubmitted " + submitted.eventId() + " has no title or category");
         }
         Idea idea = Idea.submit(submitted);
-        RoutingResult result = rules.route(new RoutingRequest(submitted.category(), submitted.department(),
-                submitted.title(), submitted.description()));
+        RoutingResult result = rules.route(new RoutingRequest(
+                submitted.category(), submitted.department(), submitted.title(), submitted.description()));
         Instant dueBy = clock.instant().plus(properties.deadlines().forCategory(submitted.category()));
         idea.assign(result.owner(), result.ruleId(), result.because(), dueBy, clock);
         if (!ideas.create(idea)) {

@@ -16,7 +16,10 @@ class IdeasSubmittedListener {
         this.assignment = assignment;
     }
 
-    @KafkaListener(id = "router-ideas-submitted", topics = Topics.IDEAS_SUBMITTED, groupId = "${spring.application.name}")
+    @KafkaListener(
+            id = "router-ideas-submitted",
+            topics = Topics.IDEAS_SUBMITTED,
+            groupId = "${spring.application.name}")
     void on(IdeaSubmission submission) {
         switch (submission) {
             case IdeaSubmitted submitted -> assignment.accept(submitted);

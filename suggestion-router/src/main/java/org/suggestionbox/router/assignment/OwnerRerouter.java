@@ -1,10 +1,10 @@
 package org.suggestionbox.router.assignment;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -19,8 +19,6 @@ import org.suggestionbox.router.routing.RoutingRequest;
 import org.suggestionbox.router.routing.RoutingResult;
 import org.suggestionbox.router.routing.RuleBook;
 import org.suggestionbox.router.storage.IdeaStore;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Finds undecided ideas whose owner left the directory or lost the {@code OWNER} role and routes each
@@ -41,8 +39,14 @@ public class OwnerRerouter {
     private final Clock clock;
     private final MeterRegistry registry;
 
-    OwnerRerouter(IdeaStore store, Ideas ideas, RuleBook rules, Directory directory, RouterProperties properties,
-            Clock clock, MeterRegistry registry) {
+    OwnerRerouter(
+            IdeaStore store,
+            Ideas ideas,
+            RuleBook rules,
+            Directory directory,
+            RouterProperties properties,
+            Clock clock,
+            MeterRegistry registry) {
         this.store = store;
         this.ideas = ideas;
         this.rules = rules;
@@ -54,7 +58,9 @@ public class OwnerRerouter {
 
     /** Re-routes every orphaned undecided idea; returns how many moved. */
     public int rerouteOrphans(String by) {
-        Set<String> owners = directory.all().stream().filter(person -> person.hasRole(Role.OWNER)).map(Person::id)
+        Set<String> owners = directory.all().stream()
+                .filter(person -> person.hasRole(Role.OWNER))
+                .map(Person::id)
                 .collect(Collectors.toSet());
         int moved = 0;
         for (Idea idea : store.findUndecidedNotOwnedBy(owners)) {
@@ -62,8 +68,7 @@ public class OwnerRerouter {
                 if (reroute(idea, by)) {
                     moved++;
                 }
-            }
-            catch (OptimisticLockingFailureException ex) {
+            } catch (OptimisticLockingFailureException ex) {
                 LOG.info("Idea {} changed while being re-routed; left to whoever changed it", idea.id());
             }
         }
@@ -76,17 +81,18 @@ public class OwnerRerouter {
     private boolean reroute(Idea idea, String by) {
         String previous = String.valueOf(idea.ownerId());
         boolean left = directory.find(previous).isEmpty();
-        RoutingResult result = rules.route(new RoutingRequest(idea.category(), idea.department(), idea.title(),
-                idea.description()));
+        RoutingResult result =
+                rules.route(new RoutingRequest(idea.category(), idea.department(), idea.title(), idea.description()));
         if (result.owner().id().equals(previous)) {
             LOG.warn("Idea {} cannot be re-routed: routing chose its previous owner {} again", idea.id(), previous);
             return false;
         }
-        String note = (left ? "previous owner left" : "previous owner is no longer an owner") + "; "
-                + result.explanation();
+        String note =
+                (left ? "previous owner left" : "previous owner is no longer an owner") + "; " + result.explanation();
         Instant dueBy = clock.instant().plus(properties.deadlines().forCategory(idea.category()));
         ideas.change(idea, rerouted -> rerouted.reassign(result.owner(), note, dueBy, by, clock));
-        registry.counter("ideas.rerouted", "reason", left ? "OWNER_LEFT" : "OWNER_ROLE_LOST").increment();
+        registry.counter("ideas.rerouted", "reason", left ? "OWNER_LEFT" : "OWNER_ROLE_LOST")
+                .increment();
         return true;
     }
 }

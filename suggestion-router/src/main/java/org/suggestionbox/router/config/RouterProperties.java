@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
@@ -35,7 +34,8 @@ public record RouterProperties(
      * @param watchdogLockAtMostFor how long a router instance may hold the watchdog lock if it dies
      *        while running
      */
-    public record Deadlines(@Name("default") @DefaultValue("P14D") Duration defaultDeadline,
+    public record Deadlines(
+            @Name("default") @DefaultValue("P14D") Duration defaultDeadline,
             @DefaultValue Map<String, Duration> categories,
             @DefaultValue({"HALF_TIME", "ONE_DAY_BEFORE"}) List<ReminderPoint> reminders,
             @DefaultValue("P3D") Duration escalationExtension,
@@ -54,7 +54,9 @@ public record RouterProperties(
      * @param publishTimeout how long to wait for the broker's acknowledgement
      * @param sweepBatch how many ideas one sweep reads at most, oldest waiting event first
      */
-    public record Outbox(@DefaultValue("500ms") Duration sweepInterval, @DefaultValue("10s") Duration sweepGrace,
-            @DefaultValue("10s") Duration publishTimeout, @DefaultValue("100") int sweepBatch) {
-    }
+    public record Outbox(
+            @DefaultValue("500ms") Duration sweepInterval,
+            @DefaultValue("10s") Duration sweepGrace,
+            @DefaultValue("10s") Duration publishTimeout,
+            @DefaultValue("100") int sweepBatch) {}
 }

@@ -1,11 +1,9 @@
 package org.suggestionbox.router.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The leadership figures. Shares and rates are fractions between 0 and 1 (null when there is nothing
@@ -41,12 +39,10 @@ public record Dashboard(
 
     /** One labelled count; {@code share} of the chart's whole where that means something. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Bar(String key, long count, @Nullable Double share, int bar) {
-    }
+    public record Bar(String key, long count, @Nullable Double share, int bar) {}
 
     /** Counts per week for one department or channel, aligned with {@link Dashboard#weeks()}. */
-    public record Series(String key, List<Long> perWeek, long total, int bar) {
-    }
+    public record Series(String key, List<Long> perWeek, long total, int bar) {}
 
     /**
      * @param onTime submitters answered within the deadline (never escalated)
@@ -61,22 +57,31 @@ public record Dashboard(
      *        administrator acts on {@code /admin/outbox}
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Answers(long onTime, long late, @Nullable Double share, long overdueNow, long breached,
-            int onTimeBar, int lateBar, long unsent) {
-    }
+    public record Answers(
+            long onTime,
+            long late,
+            @Nullable Double share,
+            long overdueNow,
+            long breached,
+            int onTimeBar,
+            int lateBar,
+            long unsent) {}
 
     /**
      * Hours from submission to decision, read from a bucketed histogram: each figure is the upper
      * bound of its bucket; {@code beyond} means more than that.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DecisionTime(long decided, @Nullable Long medianWithinHours, boolean medianBeyond,
-            @Nullable Long p90WithinHours, boolean p90Beyond, List<Bar> histogram) {
-    }
+    public record DecisionTime(
+            long decided,
+            @Nullable Long medianWithinHours,
+            boolean medianBeyond,
+            @Nullable Long p90WithinHours,
+            boolean p90Beyond,
+            List<Bar> histogram) {}
 
     /** An owner's undecided ideas and the age of the oldest, in days. */
-    public record Backlog(String ownerId, String ownerName, long open, long oldestAgeDays, int bar) {
-    }
+    public record Backlog(String ownerId, String ownerName, long open, long oldestAgeDays, int bar) {}
 
     /**
      * @param distinctSubmitters named people of the department who submitted at least one idea
@@ -84,7 +89,11 @@ public record Dashboard(
      * @param rate distinctSubmitters ÷ headcount
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Participation(String department, long headcount, long distinctSubmitters, long ideas,
-            @Nullable Double rate, int bar) {
-    }
+    public record Participation(
+            String department,
+            long headcount,
+            long distinctSubmitters,
+            long ideas,
+            @Nullable Double rate,
+            int bar) {}
 }

@@ -21,8 +21,8 @@ class DashboardApiController {
     @GetMapping("/api/dashboard")
     ResponseEntity<?> dashboard(@AuthenticationPrincipal DirectoryUser user) {
         if (!DashboardService.mayView(user.person())) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    "The dashboard is for leaders and administrators.");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.FORBIDDEN, "The dashboard is for leaders and administrators.");
             problem.setTitle("Forbidden");
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
         }

@@ -1,13 +1,12 @@
 package org.suggestionbox.router.dashboard;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.suggestionbox.platform.security.DirectoryUser;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The leadership dashboard page: charts drawn on the server (inline SVG and CSS bars), each with its table. */
 @Controller
@@ -28,8 +27,12 @@ class DashboardPageController {
         }
         Dashboard dashboard = dashboards.dashboard();
         model.addAttribute("dashboard", dashboard);
-        model.addAttribute("weeklyMax", dashboard.weeklyTotals().stream().mapToLong(Dashboard.Bar::count).max()
-                .orElse(0));
+        model.addAttribute(
+                "weeklyMax",
+                dashboard.weeklyTotals().stream()
+                        .mapToLong(Dashboard.Bar::count)
+                        .max()
+                        .orElse(0));
         return "dashboard";
     }
 }

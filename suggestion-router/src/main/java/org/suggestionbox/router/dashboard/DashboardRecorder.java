@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +48,11 @@ public class DashboardRecorder {
     public void record(Idea idea, IdeaLifecycleEvent event) {
         try {
             apply(idea, event);
-        }
-        catch (RuntimeException ex) {
-            LOG.warn("Dashboard roll-up for event {} of idea {} failed: {}", event.eventId(), idea.id(),
+        } catch (RuntimeException ex) {
+            LOG.warn(
+                    "Dashboard roll-up for event {} of idea {} failed: {}",
+                    event.eventId(),
+                    idea.id(),
                     ex.getMessage());
         }
     }
@@ -61,11 +62,10 @@ public class DashboardRecorder {
         try {
             Instant answeredAt = idea.answeredAt();
             Instant dueBy = idea.answerDueBy();
-            boolean onTime = answeredAt != null && dueBy != null && !answeredAt.isAfter(dueBy)
-                    && idea.escalations() == 0;
+            boolean onTime =
+                    answeredAt != null && dueBy != null && !answeredAt.isAfter(dueBy) && idea.escalations() == 0;
             store.increment(Metrics.ANSWERED, DashboardStore.ALL, onTime ? "ON_TIME" : "LATE", deliveryEventId);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             LOG.warn("Dashboard roll-up for the answer to idea {} failed: {}", idea.id(), ex.getMessage());
         }
     }
@@ -77,7 +77,8 @@ public class DashboardRecorder {
                 String week = isoWeek(idea.submittedAt());
                 String department = departmentOf(idea);
                 store.increment(Metrics.SUBMITTED_BY_DEPARTMENT, week, department, eventId);
-                store.increment(Metrics.SUBMITTED_BY_CHANNEL, week, idea.channel().name(), eventId);
+                store.increment(
+                        Metrics.SUBMITTED_BY_CHANNEL, week, idea.channel().name(), eventId);
                 store.increment(Metrics.IDEAS_BY_DEPARTMENT, DashboardStore.ALL, department, eventId);
                 store.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.SUBMITTED.name(), eventId);
                 store.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.ASSIGNED.name(), eventId);
@@ -87,8 +88,8 @@ public class DashboardRecorder {
                 for (Submitter submitter : assigned.submitters()) {
                     String personId = submitter.personId();
                     if (personId != null) {
-                        store.participant(directory.find(personId).map(Person::department).orElse(department),
-                                personId);
+                        store.participant(
+                                directory.find(personId).map(Person::department).orElse(department), personId);
                     }
                 }
             }
@@ -96,9 +97,11 @@ public class DashboardRecorder {
                 store.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.DECIDED.name(), eventId);
                 if (decided.outcome() == DecisionOutcome.EXPLORE) {
                     store.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.EXPLORED.name(), eventId);
-                }
-                else if (decided.reasonCode() != null) {
-                    store.increment(Metrics.DECLINE_REASONS, DashboardStore.ALL, decided.reasonCode().name(),
+                } else if (decided.reasonCode() != null) {
+                    store.increment(
+                            Metrics.DECLINE_REASONS,
+                            DashboardStore.ALL,
+                            decided.reasonCode().name(),
                             eventId);
                 }
                 decisionTime(idea, decided.occurredAt(), eventId);
@@ -125,8 +128,11 @@ public class DashboardRecorder {
 
     private void decisionTime(Idea idea, Instant decidedAt, UUID eventId) {
         Duration took = Duration.between(idea.submittedAt(), decidedAt);
-        store.increment(Metrics.DECISION_HOURS, DashboardStore.ALL,
-                DecisionTimeHistogram.bucketOf(took.isNegative() ? Duration.ZERO : took), eventId);
+        store.increment(
+                Metrics.DECISION_HOURS,
+                DashboardStore.ALL,
+                DecisionTimeHistogram.bucketOf(took.isNegative() ? Duration.ZERO : took),
+                eventId);
     }
 
     static String departmentOf(Idea idea) {
@@ -137,13 +143,17 @@ public class DashboardRecorder {
     /** The ISO-8601 week of an instant in UTC, e.g. {@code 2026-W47}. */
     static String isoWeek(Instant instant) {
         var date = instant.atZone(ZoneOffset.UTC).toLocalDate();
-        return String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR),
-                date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format(
+                "%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** The steps of the funnel. */
     enum Stage {
-        SUBMITTED, ASSIGNED, DECIDED, EXPLORED, IMPLEMENTED
+        SUBMITTED,
+        ASSIGNED,
+        DECIDED,
+        EXPLORED,
+        IMPLEMENTED
     }
 
     /** Counter names. */
@@ -157,7 +167,6 @@ public class DashboardRecorder {
         static final String ANSWERED = "answered";
         static final String DEADLINES = "deadlines";
 
-        private Metrics() {
-        }
+        private Metrics() {}
     }
 }

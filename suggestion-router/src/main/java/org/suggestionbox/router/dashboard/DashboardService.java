@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.suggestionbox.events.DeclineReason;
@@ -37,8 +36,8 @@ class DashboardService {
     private final Clock clock;
     private final OutboxDeadLetters deadLetters;
 
-    DashboardService(DashboardStore store, IdeaStore ideas, Directory directory, Clock clock,
-            OutboxDeadLetters deadLetters) {
+    DashboardService(
+            DashboardStore store, IdeaStore ideas, Directory directory, Clock clock, OutboxDeadLetters deadLetters) {
         this.deadLetters = deadLetters;
         this.store = store;
         this.ideas = ideas;
@@ -58,42 +57,67 @@ class DashboardService {
         }
         Map<String, Map<String, Long>> byDepartment = store.counters(Metrics.SUBMITTED_BY_DEPARTMENT, weeks);
         Map<String, Map<String, Long>> byChannel = store.counters(Metrics.SUBMITTED_BY_CHANNEL, weeks);
-        List<Bar> weeklyTotals = bars(weeks, week -> byChannel.getOrDefault(week, Map.of()).values().stream()
-                .mapToLong(Long::longValue).sum(), null);
+        List<Bar> weeklyTotals = bars(
+                weeks,
+                week -> byChannel.getOrDefault(week, Map.of()).values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum(),
+                null);
 
         Map<String, Long> funnelCounts = store.counters(Metrics.FUNNEL, DashboardStore.ALL);
         long submitted = funnelCounts.getOrDefault(Stage.SUBMITTED.name(), 0L);
-        List<Bar> funnel = bars(java.util.Arrays.stream(Stage.values()).map(Enum::name).toList(),
-                stage -> funnelCounts.getOrDefault(stage, 0L), submitted);
+        List<Bar> funnel = bars(
+                java.util.Arrays.stream(Stage.values()).map(Enum::name).toList(),
+                stage -> funnelCounts.getOrDefault(stage, 0L),
+                submitted);
 
         List<IdeaStore.OwnerBacklog> undecided = ideas.undecidedByOwner(now);
         Map<String, Long> answered = store.counters(Metrics.ANSWERED, DashboardStore.ALL);
         long onTime = answered.getOrDefault("ON_TIME", 0L);
         long late = answered.getOrDefault("LATE", 0L);
-        Dashboard.Answers answers = new Dashboard.Answers(onTime, late, ratio(onTime, onTime + late),
-                undecided.stream().mapToLong(IdeaStore.OwnerBacklog::overdue).sum(), store.counters(Metrics.DEADLINES, DashboardStore.ALL)
-                        .getOrDefault("BREACHED", 0L), bar(onTime, Math.max(onTime, late)),
-                bar(late, Math.max(onTime, late)), deadLetters.ideasWithOpenDeadLetters().size());
+        Dashboard.Answers answers = new Dashboard.Answers(
+                onTime,
+                late,
+                ratio(onTime, onTime + late),
+                undecided.stream().mapToLong(IdeaStore.OwnerBacklog::overdue).sum(),
+                store.counters(Metrics.DEADLINES, DashboardStore.ALL).getOrDefault("BREACHED", 0L),
+                bar(onTime, Math.max(onTime, late)),
+                bar(late, Math.max(onTime, late)),
+                deadLetters.ideasWithOpenDeadLetters().size());
 
         Map<String, Long> hours = store.counters(Metrics.DECISION_HOURS, DashboardStore.ALL);
         DecisionTimeHistogram.Percentile median = DecisionTimeHistogram.percentile(hours, 0.5);
         DecisionTimeHistogram.Percentile p90 = DecisionTimeHistogram.percentile(hours, 0.9);
-        List<String> bucketKeys = new ArrayList<>(DecisionTimeHistogram.BOUNDS_HOURS.stream()
-                .map(String::valueOf).toList());
+        List<String> bucketKeys = new ArrayList<>(
+                DecisionTimeHistogram.BOUNDS_HOURS.stream().map(String::valueOf).toList());
         bucketKeys.add("inf");
         Dashboard.DecisionTime decisionTime = new Dashboard.DecisionTime(
                 hours.values().stream().mapToLong(Long::longValue).sum(),
-                median == null ? null : median.withinHours(), median != null && median.beyond(),
-                p90 == null ? null : p90.withinHours(), p90 != null && p90.beyond(),
+                median == null ? null : median.withinHours(),
+                median != null && median.beyond(),
+                p90 == null ? null : p90.withinHours(),
+                p90 != null && p90.beyond(),
                 bars(bucketKeys, key -> hours.getOrDefault(key, 0L), null));
 
         Map<String, Long> declines = store.counters(Metrics.DECLINE_REASONS, DashboardStore.ALL);
         long declined = declines.values().stream().mapToLong(Long::longValue).sum();
-        List<Bar> declineReasons = bars(java.util.Arrays.stream(DeclineReason.values()).map(Enum::name).toList(),
-                reason -> declines.getOrDefault(reason, 0L), declined);
+        List<Bar> declineReasons = bars(
+                java.util.Arrays.stream(DeclineReason.values()).map(Enum::name).toList(),
+                reason -> declines.getOrDefault(reason, 0L),
+                declined);
 
-        return new Dashboard(now, weeks, series(byDepartment, weeks), series(byChannel, weeks), weeklyTotals, funnel,
-                answers, decisionTime, backlog(undecided, now), declineReasons, participation(),
+        return new Dashboard(
+                now,
+                weeks,
+                series(byDepartment, weeks),
+                series(byChannel, weeks),
+                weeklyTotals,
+                funnel,
+                answers,
+                decisionTime,
+                backlog(undecided, now),
+                declineReasons,
+                participation(),
                 ratio(funnelCounts.getOrDefault(Stage.IMPLEMENTED.name(), 0L), submitted));
     }
 
@@ -101,10 +125,17 @@ class DashboardService {
         List<IdeaStore.OwnerBacklog> owners = undecided.stream()
                 .sorted(Comparator.comparing(IdeaStore.OwnerBacklog::oldestSubmittedAt))
                 .toList();
-        long most = owners.stream().mapToLong(IdeaStore.OwnerBacklog::open).max().orElse(0);
-        return owners.stream().map(owner -> new Dashboard.Backlog(owner.ownerId(),
-                directory.find(owner.ownerId()).map(Person::name).orElse(owner.ownerId()), owner.open(),
-                Math.max(0, Duration.between(owner.oldestSubmittedAt(), now).toDays()), bar(owner.open(), most)))
+        long most =
+                owners.stream().mapToLong(IdeaStore.OwnerBacklog::open).max().orElse(0);
+        return owners.stream()
+                .map(owner -> new Dashboard.Backlog(
+                        owner.ownerId(),
+                        directory.find(owner.ownerId()).map(Person::name).orElse(owner.ownerId()),
+                        owner.open(),
+                        Math.max(
+                                0,
+                                Duration.between(owner.oldestSubmittedAt(), now).toDays()),
+                        bar(owner.open(), most)))
                 .toList();
     }
 
@@ -122,8 +153,12 @@ class DashboardService {
             long people = headcount.getOrDefault(department, 0L);
             long submitters = store.participants(department);
             Double rate = ratio(submitters, people);
-            rows.add(new Dashboard.Participation(department, people, submitters,
-                    ideasByDepartment.getOrDefault(department, 0L), rate,
+            rows.add(new Dashboard.Participation(
+                    department,
+                    people,
+                    submitters,
+                    ideasByDepartment.getOrDefault(department, 0L),
+                    rate,
                     rate == null ? 0 : (int) Math.round(Math.min(1.0, rate) * 100)));
         }
         return rows;
@@ -134,9 +169,11 @@ class DashboardService {
         perWeek.values().forEach(counts -> keys.addAll(counts.keySet()));
         List<Dashboard.Series> rows = new ArrayList<>();
         for (String key : keys) {
-            List<Long> counts = weeks.stream().map(week -> perWeek.getOrDefault(week, Map.of()).getOrDefault(key, 0L))
+            List<Long> counts = weeks.stream()
+                    .map(week -> perWeek.getOrDefault(week, Map.of()).getOrDefault(key, 0L))
                     .toList();
-            rows.add(new Dashboard.Series(key, counts, counts.stream().mapToLong(Long::longValue).sum(), 0));
+            rows.add(new Dashboard.Series(
+                    key, counts, counts.stream().mapToLong(Long::longValue).sum(), 0));
         }
         long most = rows.stream().mapToLong(Dashboard.Series::total).max().orElse(0);
         return rows.stream()
@@ -147,10 +184,12 @@ class DashboardService {
 
     private static List<Bar> bars(List<String> keys, Function<String, Long> count, @Nullable Long whole) {
         long most = keys.stream().mapToLong(count::apply).max().orElse(0);
-        return keys.stream().map(key -> {
-            long n = count.apply(key);
-            return new Bar(key, n, whole == null ? null : ratio(n, whole), bar(n, most));
-        }).toList();
+        return keys.stream()
+                .map(key -> {
+                    long n = count.apply(key);
+                    return new Bar(key, n, whole == null ? null : ratio(n, whole), bar(n, most));
+                })
+                .toList();
     }
 
     private static int bar(long value, long most) {

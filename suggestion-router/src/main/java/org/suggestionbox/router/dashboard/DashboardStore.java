@@ -1,11 +1,11 @@
 package org.suggestionbox.router.dashboard;
 
+import jakarta.annotation.PostConstruct;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -15,8 +15,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-
-import jakarta.annotation.PostConstruct;
 
 /**
  * The dashboard's roll-ups. {@code dashboard_counters} holds one small document per counter
@@ -42,32 +40,40 @@ class DashboardStore {
 
     @PostConstruct
     void createIndexes() {
-        mongo.indexOps(COUNTERS).createIndex(new Index().named("metric_week").on("metric", Sort.Direction.ASC)
-                .on("week", Sort.Direction.ASC));
-        mongo.indexOps(PARTICIPANTS).createIndex(new Index().named("department").on("department",
-                Sort.Direction.ASC));
+        mongo.indexOps(COUNTERS)
+                .createIndex(new Index()
+                        .named("metric_week")
+                        .on("metric", Sort.Direction.ASC)
+                        .on("week", Sort.Direction.ASC));
+        mongo.indexOps(PARTICIPANTS).createIndex(new Index().named("department").on("department", Sort.Direction.ASC));
     }
 
     /** Adds one to the counter, once per {@code eventId}. */
     void increment(String metric, String week, String key, UUID eventId) {
         String id = metric + "|" + week + "|" + key;
-        Query notYetApplied = Query.query(Criteria.where("_id").is(id).and("applied").ne(eventId.toString()));
+        Query notYetApplied =
+                Query.query(Criteria.where("_id").is(id).and("applied").ne(eventId.toString()));
         Update update = new Update()
-                .setOnInsert("metric", metric).setOnInsert("week", week).setOnInsert("key", key)
+                .setOnInsert("metric", metric)
+                .setOnInsert("week", week)
+                .setOnInsert("key", key)
                 .inc("n", 1L)
-                .push("applied").slice(-APPLIED_KEPT).each(eventId.toString());
+                .push("applied")
+                .slice(-APPLIED_KEPT)
+                .each(eventId.toString());
         try {
             mongo.upsert(notYetApplied, update, COUNTERS);
-        }
-        catch (DuplicateKeyException ex) {
+        } catch (DuplicateKeyException ex) {
             // the counter exists and has this event already: the upsert tried to insert a second one
         }
     }
 
     /** Remembers that {@code personId} submitted in {@code department}; a repeat changes nothing. */
     void participant(String department, String personId) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(department + "|" + personId)),
-                new Update().setOnInsert("department", department).setOnInsert("personId", personId), PARTICIPANTS);
+        mongo.upsert(
+                Query.query(Criteria.where("_id").is(department + "|" + personId)),
+                new Update().setOnInsert("department", department).setOnInsert("personId", personId),
+                PARTICIPANTS);
     }
 
     /** The counters of {@code metric} for {@code week} (or {@link #ALL}), by key. */
@@ -77,12 +83,16 @@ class DashboardStore {
 
     /** The counters of {@code metric} for each of {@code weeks}: week → key → count. */
     Map<String, Map<String, Long>> counters(String metric, Collection<String> weeks) {
-        Query query = Query.query(Criteria.where("metric").is(metric).and("week").in(weeks));
+        Query query =
+                Query.query(Criteria.where("metric").is(metric).and("week").in(weeks));
         query.fields().include("week", "key", "n");
         Map<String, Map<String, Long>> result = new HashMap<>();
         for (Document document : mongo.find(query, Document.class, COUNTERS)) {
             result.computeIfAbsent(document.getString("week"), week -> new HashMap<>())
-                    .merge(document.getString("key"), document.get("n") instanceof Number n ? n.longValue() : 0L, Long::sum);
+                    .merge(
+                            document.getString("key"),
+                            document.get("n") instanceof Number n ? n.longValue() : 0L,
+                            Long::sum);
         }
         return result;
     }

@@ -3,7 +3,6 @@ package org.suggestionbox.router.dashboard;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,11 +13,10 @@ import org.jspecify.annotations.Nullable;
 final class DecisionTimeHistogram {
 
     /** Upper bounds of the buckets, in hours. */
-    static final List<Long> BOUNDS_HOURS = List.of(1L, 4L, 8L, 24L, 48L, 72L, 120L, 168L, 240L, 336L, 504L, 720L,
-            1440L);
+    static final List<Long> BOUNDS_HOURS =
+            List.of(1L, 4L, 8L, 24L, 48L, 72L, 120L, 168L, 240L, 336L, 504L, 720L, 1440L);
 
-    private DecisionTimeHistogram() {
-    }
+    private DecisionTimeHistogram() {}
 
     /** The bucket a duration falls in, as its key: the upper bound in hours, or {@code "inf"}. */
     static String bucketOf(Duration duration) {
@@ -56,6 +54,5 @@ final class DecisionTimeHistogram {
      * @param withinHours the bucket's upper bound in hours
      * @param beyond true when it lies beyond the last bound ({@code > withinHours})
      */
-    record Percentile(long withinHours, boolean beyond) {
-    }
+    record Percentile(long withinHours, boolean beyond) {}
 }

@@ -1,5 +1,7 @@
 package org.suggestionbox.router.deadline;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +23,6 @@ import org.suggestionbox.router.config.RouterProperties;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.lifecycle.Ideas;
 import org.suggestionbox.router.storage.IdeaStore;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * One pass over the undecided ideas whose deadline is near or past: reminds the owner at the
@@ -46,7 +44,12 @@ public class DeadlineService {
     private final Counter breached;
     private final MeterRegistry registry;
 
-    DeadlineService(IdeaStore store, Ideas ideas, Directory directory, RouterProperties properties, Clock clock,
+    DeadlineService(
+            IdeaStore store,
+            Ideas ideas,
+            Directory directory,
+            RouterProperties properties,
+            Clock clock,
             MeterRegistry registry) {
         this.store = store;
         this.ideas = ideas;
@@ -69,8 +72,7 @@ public class DeadlineService {
                     if (check(idea, now)) {
                         changed++;
                     }
-                }
-                catch (OptimisticLockingFailureException ex) {
+                } catch (OptimisticLockingFailureException ex) {
                     LOG.debug("Idea {} changed meanwhile; the next pass looks at it again", idea.id());
                 }
             }
@@ -80,23 +82,31 @@ public class DeadlineService {
 
     private boolean check(Idea idea, Instant now) {
         if (idea.isOverdue(now)) {
-            AnswerEscalated escalated = ideas.change(idea, overdue -> overdue.escalate(escalationTarget(overdue),
-                    properties.deadlines().escalationExtension(), clock));
+            AnswerEscalated escalated = ideas.change(
+                    idea,
+                    overdue -> overdue.escalate(
+                            escalationTarget(overdue), properties.deadlines().escalationExtension(), clock));
             breached.increment();
-            LOG.info("Idea {} missed its deadline {}; escalated to {}, new deadline {}", idea.id(),
-                    escalated.missedDeadline(), escalated.escalatedToId(), escalated.newAnswerDueBy());
+            LOG.info(
+                    "Idea {} missed its deadline {}; escalated to {}, new deadline {}",
+                    idea.id(),
+                    escalated.missedDeadline(),
+                    escalated.escalatedToId(),
+                    escalated.newAnswerDueBy());
             return true;
         }
         AtomicReference<@Nullable AnswerReminderDue> reminded = new AtomicReference<>();
         if (!ideas.changeIf(idea, due -> {
-            Optional<AnswerReminderDue> reminder = due.remindIfDue(properties.deadlines().reminders(), clock);
+            Optional<AnswerReminderDue> reminder =
+                    due.remindIfDue(properties.deadlines().reminders(), clock);
             reminder.ifPresent(reminded::set);
             return reminder.isPresent();
         })) {
             return false;
         }
         AnswerReminderDue reminder = Objects.requireNonNull(reminded.get());
-        registry.counter("ideas.deadline.reminded", "point", reminder.reminder().name()).increment();
+        registry.counter("ideas.deadline.reminded", "point", reminder.reminder().name())
+                .increment();
         LOG.info("Idea {}: {} reminder for {}", idea.id(), reminder.reminder(), reminder.ownerId());
         return true;
     }
@@ -117,8 +127,11 @@ public class DeadlineService {
      */
     private Duration longestLead() {
         RouterProperties.Deadlines deadlines = properties.deadlines();
-        Duration longest = Stream.concat(Stream.of(deadlines.defaultDeadline(), deadlines.escalationExtension()),
-                deadlines.categories().values().stream()).max(Duration::compareTo).orElseThrow();
+        Duration longest = Stream.concat(
+                        Stream.of(deadlines.defaultDeadline(), deadlines.escalationExtension()),
+                        deadlines.categories().values().stream())
+                .max(Duration::compareTo)
+                .orElseThrow();
         Duration lead = Duration.ZERO;
         for (ReminderPoint point : deadlines.reminders()) {
             Duration pointLead = switch (point) {

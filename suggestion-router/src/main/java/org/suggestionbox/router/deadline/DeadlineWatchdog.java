@@ -1,11 +1,10 @@
 package org.suggestionbox.router.deadline;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Runs the deadline check on a schedule, on one router instance at a time: the ShedLock lock
@@ -23,7 +22,8 @@ public class DeadlineWatchdog {
         this.deadlines = deadlines;
     }
 
-    @Scheduled(fixedDelayString = "${suggestionbox.router.deadlines.watchdog-interval:1m}",
+    @Scheduled(
+            fixedDelayString = "${suggestionbox.router.deadlines.watchdog-interval:1m}",
             initialDelayString = "${suggestionbox.router.deadlines.watchdog-interval:1m}")
     @SchedulerLock(name = LOCK, lockAtMostFor = "${suggestionbox.router.deadlines.watchdog-lock-at-most-for:10m}")
     public void run() {
@@ -32,8 +32,7 @@ public class DeadlineWatchdog {
             if (changed > 0) {
                 LOG.info("Deadline watchdog reminded or escalated {} ideas", changed);
             }
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             LOG.warn("Deadline watchdog run failed, the next run retries: {}", ex.getMessage());
         }
     }

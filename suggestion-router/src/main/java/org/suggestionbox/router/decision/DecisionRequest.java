@@ -1,7 +1,6 @@
 package org.suggestionbox.router.decision;
 
 import java.time.LocalDate;
-
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
@@ -15,5 +14,4 @@ public record DecisionRequest(
         @Nullable DeclineReason reasonCode,
         @Nullable String explanation,
         @Nullable String nextStep,
-        @Nullable LocalDate expectedBy) {
-}
+        @Nullable LocalDate expectedBy) {}

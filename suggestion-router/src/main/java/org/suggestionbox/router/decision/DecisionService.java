@@ -1,11 +1,11 @@
 package org.suggestionbox.router.decision;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +25,6 @@ import org.suggestionbox.router.idea.TextLimits;
 import org.suggestionbox.router.idea.Violation;
 import org.suggestionbox.router.lifecycle.Ideas;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
 /**
  * What owners do with an idea: decide, report progress, hand it on, merge it as a duplicate. Each
  * action checks who is asking and what only the application knows (the directory, the other idea of
@@ -43,8 +41,8 @@ public class DecisionService {
     private final Clock clock;
     private final MeterRegistry registry;
 
-    DecisionService(Ideas ideas, Directory directory, RouterProperties properties, Clock clock,
-            MeterRegistry registry) {
+    DecisionService(
+            Ideas ideas, Directory directory, RouterProperties properties, Clock clock, MeterRegistry registry) {
         this.ideas = ideas;
         this.directory = directory;
         this.properties = properties;
@@ -77,11 +75,26 @@ public class DecisionService {
     /** The current owner decides: explore or decline, each with what it needs. */
     public Idea decide(IdeaId id, DecisionRequest request, Person owner) {
         Idea idea = loadOwned(id, owner, "decide");
-        ideas.change(idea, decided -> decided.decide(request.outcome(), request.reasonCode(), request.explanation(),
-                request.nextStep(), request.expectedBy(), owner.id(), clock));
+        ideas.change(
+                idea,
+                decided -> decided.decide(
+                        request.outcome(),
+                        request.reasonCode(),
+                        request.explanation(),
+                        request.nextStep(),
+                        request.expectedBy(),
+                        owner.id(),
+                        clock));
         Decision decision = java.util.Objects.requireNonNull(idea.decision());
-        registry.counter("ideas.decided", "outcome", decision.outcome().name(),
-                "reason", decision.reasonCode() == null ? "NONE" : decision.reasonCode().name()).increment();
+        registry.counter(
+                        "ideas.decided",
+                        "outcome",
+                        decision.outcome().name(),
+                        "reason",
+                        decision.reasonCode() == null
+                                ? "NONE"
+                                : decision.reasonCode().name())
+                .increment();
         LOG.info("Idea {} decided: {}", id, decision.outcome());
         return idea;
     }
@@ -116,8 +129,13 @@ public class DecisionService {
         if (!idea.isOwnedBy(by.id()) && !by.hasRole(Role.ADMIN)) {
             throw new IdeaAccessDeniedException(id, "reassign");
         }
-        @Nullable Person newOwner = request.ownerId() == null ? null
-                : directory.find(request.ownerId()).filter(person -> person.hasRole(Role.OWNER)).orElse(null);
+        @Nullable
+        Person newOwner = request.ownerId() == null
+                ? null
+                : directory
+                        .find(request.ownerId())
+                        .filter(person -> person.hasRole(Role.OWNER))
+                        .orElse(null);
         if (newOwner == null) {
             List<Violation> violations = new java.util.ArrayList<>();
             violations.add(new Violation("ownerId", "Name an owner from the directory."));
@@ -169,15 +187,15 @@ public class DecisionService {
         if (!ideas.addSubmitters(originalId, duplicate.submitters())) {
             throw notAnOriginal(duplicate, "The original idea was merged into another one meanwhile.");
         }
-        ideas.change(duplicate, merged -> merged.mergeInto(originalId, original.title(), request.note(), by.id(),
-                clock));
+        ideas.change(
+                duplicate, merged -> merged.mergeInto(originalId, original.title(), request.note(), by.id(), clock));
         LOG.info("Idea {} merged into {}", id, originalId);
         return duplicate;
     }
 
     private static IdeaActionRefused notAnOriginal(Idea duplicate, String message) {
-        return IdeaActionRefused.incomplete(duplicate.id(), duplicate.state(), IdeaAction.MERGE,
-                List.of(new Violation("originalId", message)));
+        return IdeaActionRefused.incomplete(
+                duplicate.id(), duplicate.state(), IdeaAction.MERGE, List.of(new Violation("originalId", message)));
     }
 
     private Idea loadOwned(IdeaId id, Person owner, String what) {

@@ -2,7 +2,6 @@ package org.suggestionbox.router.idea;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.suggestionbox.events.ReminderPoint;
 
 /**

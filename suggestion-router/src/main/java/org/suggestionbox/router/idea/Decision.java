@@ -2,7 +2,6 @@ package org.suggestionbox.router.idea;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
@@ -15,5 +14,4 @@ public record Decision(
         @Nullable String nextStep,
         @Nullable LocalDate expectedBy,
         String decidedBy,
-        Instant decidedAt) {
-}
+        Instant decidedAt) {}

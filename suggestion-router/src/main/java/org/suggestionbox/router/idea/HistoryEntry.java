@@ -1,7 +1,6 @@
 package org.suggestionbox.router.idea;
 
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,5 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param by the directory id of who acted; absent for an anonymous submitter and for the system
  * @param why the reason or note given, if any
  */
-public record HistoryEntry(Instant at, @Nullable String by, Milestone what, @Nullable String why) {
-}
+public record HistoryEntry(
+        Instant at,
+        @Nullable String by,
+        Milestone what,
+        @Nullable String why) {}

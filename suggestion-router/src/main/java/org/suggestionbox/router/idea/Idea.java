@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.events.AnswerEscalated;
 import org.suggestionbox.events.AnswerReminderDue;
@@ -77,10 +76,21 @@ public final class Idea {
     private final List<UUID> processedEventIds;
     private final List<IdeaLifecycleEvent> outbox;
 
-    private Idea(IdeaId id, long version, Submission submission, IdeaState state, @Nullable Assignment assignment,
-            @Nullable Deadline deadline, @Nullable Decision decision, @Nullable Progress progress,
-            @Nullable IdeaId mergedInto, @Nullable Instant answeredAt, Chase chase, List<HistoryEntry> history,
-            List<UUID> processedEventIds, List<IdeaLifecycleEvent> outbox) {
+    private Idea(
+            IdeaId id,
+            long version,
+            Submission submission,
+            IdeaState state,
+            @Nullable Assignment assignment,
+            @Nullable Deadline deadline,
+            @Nullable Decision decision,
+            @Nullable Progress progress,
+            @Nullable IdeaId mergedInto,
+            @Nullable Instant answeredAt,
+            Chase chase,
+            List<HistoryEntry> history,
+            List<UUID> processedEventIds,
+            List<IdeaLifecycleEvent> outbox) {
         this.id = id;
         this.version = version;
         this.title = submission.title();
@@ -115,30 +125,79 @@ public final class Idea {
                 .distinct()
                 .map(Submitter::person)
                 .forEach(all::add);
-        Submission submission = new Submission(submitted.title(), submitted.description(), submitted.category(),
-                submitted.channel(), all, submitted.department(), submitted.trackingTokenHash(),
+        Submission submission = new Submission(
+                submitted.title(),
+                submitted.description(),
+                submitted.category(),
+                submitted.channel(),
+                all,
+                submitted.department(),
+                submitted.trackingTokenHash(),
                 submitted.occurredAt());
-        HistoryEntry first = new HistoryEntry(submitted.occurredAt(), submitted.submitter().personId(),
-                Milestone.SUBMITTED, null);
-        return new Idea(new IdeaId(submitted.ideaId()), 0, submission, IdeaState.SUBMITTED, null, null, null, null,
-                null, null, Chase.NONE, List.of(first), List.of(submitted.eventId()), List.of());
+        HistoryEntry first =
+                new HistoryEntry(submitted.occurredAt(), submitted.submitter().personId(), Milestone.SUBMITTED, null);
+        return new Idea(
+                new IdeaId(submitted.ideaId()),
+                0,
+                submission,
+                IdeaState.SUBMITTED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Chase.NONE,
+                List.of(first),
+                List.of(submitted.eventId()),
+                List.of());
     }
 
     /**
      * An idea as it was stored, for the store to give back; {@code version} is the stored version a save
      * must still find.
      */
-    public static Idea restore(IdeaId id, long version, Submission submission, IdeaState state,
-            @Nullable Assignment assignment, @Nullable Deadline deadline, @Nullable Decision decision,
-            @Nullable Progress progress, @Nullable IdeaId mergedInto, @Nullable Instant answeredAt, Chase chase,
-            List<HistoryEntry> history, List<UUID> processedEventIds, List<IdeaLifecycleEvent> outbox) {
-        return new Idea(id, version, submission, state, assignment, deadline, decision, progress, mergedInto,
-                answeredAt, chase, history, processedEventIds, outbox);
+    public static Idea restore(
+            IdeaId id,
+            long version,
+            Submission submission,
+            IdeaState state,
+            @Nullable Assignment assignment,
+            @Nullable Deadline deadline,
+            @Nullable Decision decision,
+            @Nullable Progress progress,
+            @Nullable IdeaId mergedInto,
+            @Nullable Instant answeredAt,
+            Chase chase,
+            List<HistoryEntry> history,
+            List<UUID> processedEventIds,
+            List<IdeaLifecycleEvent> outbox) {
+        return new Idea(
+                id,
+                version,
+                submission,
+                state,
+                assignment,
+                deadline,
+                decision,
+                progress,
+                mergedInto,
+                answeredAt,
+                chase,
+                history,
+                processedEventIds,
+                outbox);
     }
 
     /** What intake sent: fixed once the idea exists (a merge adds submitters, in the store). */
-    public record Submission(String title, String description, String category, SubmissionChannel channel,
-            List<Submitter> submitters, @Nullable String department, @Nullable String trackingTokenHash,
+    public record Submission(
+            String title,
+            String description,
+            String category,
+            SubmissionChannel channel,
+            List<Submitter> submitters,
+            @Nullable String department,
+            @Nullable String trackingTokenHash,
             Instant submittedAt) {
 
         public Submission {
@@ -167,9 +226,19 @@ public final class Idea {
         String explanation = because.inEnglish();
         this.assignment = new Assignment(owner, ruleId, because);
         this.deadline = new Deadline(dueBy, now);
-        IdeaAssigned event = new IdeaAssigned(nextEventId("IdeaAssigned"), id.value(), now,
-                IdeaAssigned.SCHEMA_VERSION, title, category, submitters, owner.id(), owner.name(), ruleId,
-                explanation, dueBy);
+        IdeaAssigned event = new IdeaAssigned(
+                nextEventId("IdeaAssigned"),
+                id.value(),
+                now,
+                IdeaAssigned.SCHEMA_VERSION,
+                title,
+                category,
+                submitters,
+                owner.id(),
+                owner.name(),
+                ruleId,
+                explanation,
+                dueBy);
         moveTo(IdeaState.ASSIGNED, new HistoryEntry(now, null, Milestone.ASSIGNED, explanation), event);
         return event;
     }
@@ -184,8 +253,13 @@ public final class Idea {
      * The owner decides: {@link #explore} or {@link #decline} by {@code outcome}, refused when there is
      * none.
      */
-    public IdeaDecided decide(@Nullable DecisionOutcome outcome, @Nullable DeclineReason reasonCode,
-            @Nullable String explanation, @Nullable String nextStep, @Nullable LocalDate expectedBy, String by,
+    public IdeaDecided decide(
+            @Nullable DecisionOutcome outcome,
+            @Nullable DeclineReason reasonCode,
+            @Nullable String explanation,
+            @Nullable String nextStep,
+            @Nullable LocalDate expectedBy,
+            String by,
             Clock clock) {
         return switch (outcome) {
             case EXPLORE -> explore(nextStep, expectedBy, explanation, by, clock);
@@ -201,8 +275,12 @@ public final class Idea {
      * The owner will explore the idea: {@code ASSIGNED | UNDER_REVIEW → EXPLORING}, emits {@link IdeaDecided}.
      * A next step and an expected date after today are required.
      */
-    public IdeaDecided explore(@Nullable String nextStep, @Nullable LocalDate expectedBy, @Nullable String explanation,
-            String by, Clock clock) {
+    public IdeaDecided explore(
+            @Nullable String nextStep,
+            @Nullable LocalDate expectedBy,
+            @Nullable String explanation,
+            String by,
+            Clock clock) {
         require(IdeaAction.EXPLORE);
         List<Violation> violations = new ArrayList<>();
         if (nextStep == null || nextStep.isBlank()) {
@@ -211,23 +289,25 @@ public final class Idea {
         violations.addAll(TextLimits.violations("nextStep", nextStep));
         if (expectedBy == null) {
             violations.add(new Violation("expectedBy", "Exploring needs an expected date."));
-        }
-        else if (!expectedBy.isAfter(LocalDate.now(clock))) {
+        } else if (!expectedBy.isAfter(LocalDate.now(clock))) {
             violations.add(new Violation("expectedBy", "The expected date must be in the future."));
         }
         violations.addAll(TextLimits.violations("explanation", explanation));
         refuseIfAny(IdeaAction.EXPLORE, violations);
         String step = Objects.requireNonNull(nextStep).strip();
         String text = explanation == null || explanation.isBlank() ? step : explanation.strip();
-        return decide(new Decision(DecisionOutcome.EXPLORE, null, text, step, expectedBy, by, clock.instant()),
-                IdeaState.EXPLORING, Milestone.EXPLORING);
+        return decide(
+                new Decision(DecisionOutcome.EXPLORE, null, text, step, expectedBy, by, clock.instant()),
+                IdeaState.EXPLORING,
+                Milestone.EXPLORING);
     }
 
     /**
      * The owner declines the idea: {@code ASSIGNED | UNDER_REVIEW → DECLINED}, emits {@link IdeaDecided}.
      * A reason code and a written explanation are required.
      */
-    public IdeaDecided decline(@Nullable DeclineReason reasonCode, @Nullable String explanation, String by, Clock clock) {
+    public IdeaDecided decline(
+            @Nullable DeclineReason reasonCode, @Nullable String explanation, String by, Clock clock) {
         require(IdeaAction.DECLINE);
         List<Violation> violations = new ArrayList<>();
         if (reasonCode == null) {
@@ -238,8 +318,17 @@ public final class Idea {
         }
         violations.addAll(TextLimits.violations("explanation", explanation));
         refuseIfAny(IdeaAction.DECLINE, violations);
-        return decide(new Decision(DecisionOutcome.DECLINE, reasonCode, Objects.requireNonNull(explanation).strip(),
-                null, null, by, clock.instant()), IdeaState.DECLINED, Milestone.DECLINED);
+        return decide(
+                new Decision(
+                        DecisionOutcome.DECLINE,
+                        reasonCode,
+                        Objects.requireNonNull(explanation).strip(),
+                        null,
+                        null,
+                        by,
+                        clock.instant()),
+                IdeaState.DECLINED,
+                Milestone.DECLINED);
     }
 
     /**
@@ -260,13 +349,20 @@ public final class Idea {
      * The idea duplicates an earlier one: {@code ASSIGNED | UNDER_REVIEW → MERGED}, emits
      * {@link IdeaMergedAsDuplicate}; the owner's note, if any, stays in the history.
      */
-    public IdeaMergedAsDuplicate mergeInto(IdeaId originalId, String originalTitle, @Nullable String note, String by,
-            Clock clock) {
+    public IdeaMergedAsDuplicate mergeInto(
+            IdeaId originalId, String originalTitle, @Nullable String note, String by, Clock clock) {
         requireMergeableInto(originalId, note);
         Instant now = clock.instant();
         this.mergedInto = originalId;
-        IdeaMergedAsDuplicate event = new IdeaMergedAsDuplicate(nextEventId("IdeaMergedAsDuplicate"), id.value(), now,
-                IdeaMergedAsDuplicate.SCHEMA_VERSION, title, submitters, currentOwnerId(), originalId.value(),
+        IdeaMergedAsDuplicate event = new IdeaMergedAsDuplicate(
+                nextEventId("IdeaMergedAsDuplicate"),
+                id.value(),
+                now,
+                IdeaMergedAsDuplicate.SCHEMA_VERSION,
+                title,
+                submitters,
+                currentOwnerId(),
+                originalId.value(),
                 originalTitle);
         String why = note == null || note.isBlank() ? originalTitle : originalTitle + " — " + note.strip();
         moveTo(IdeaState.MERGED, new HistoryEntry(now, by, Milestone.MERGED, why), event);
@@ -287,8 +383,17 @@ public final class Idea {
         String previousOwnerId = currentOwnerId();
         this.assignment = Objects.requireNonNull(assignment).withOwner(newOwner);
         this.deadline = new Deadline(newDueBy, now);
-        IdeaReassigned event = new IdeaReassigned(nextEventId("IdeaReassigned"), id.value(), now,
-                IdeaReassigned.SCHEMA_VERSION, title, submitters, previousOwnerId, newOwner.id(), newOwner.name(), why,
+        IdeaReassigned event = new IdeaReassigned(
+                nextEventId("IdeaReassigned"),
+                id.value(),
+                now,
+                IdeaReassigned.SCHEMA_VERSION,
+                title,
+                submitters,
+                previousOwnerId,
+                newOwner.id(),
+                newOwner.name(),
+                why,
                 newDueBy);
         moveTo(state, new HistoryEntry(now, by, Milestone.REASSIGNED, why), event);
         return event;
@@ -311,8 +416,9 @@ public final class Idea {
         Instant dueBy = current.dueBy();
         List<ReminderPoint> due = points.stream()
                 .filter(point -> !current.reminderAt(point).isAfter(now))
-                .filter(point -> remindersSent.stream().noneMatch(reminder -> reminder.point() == point
-                        && reminder.forDeadline().equals(dueBy)))
+                .filter(point -> remindersSent.stream()
+                        .noneMatch(reminder -> reminder.point() == point
+                                && reminder.forDeadline().equals(dueBy)))
                 .distinct()
                 .sorted(Comparator.comparing(current::reminderAt))
                 .toList();
@@ -321,8 +427,15 @@ public final class Idea {
         }
         due.forEach(point -> remindersSent.add(new SentReminder(point, dueBy, now)));
         ReminderPoint latest = due.getLast();
-        AnswerReminderDue event = new AnswerReminderDue(EventIds.derive(id.value(), "AnswerReminderDue", latest, dueBy),
-                id.value(), now, AnswerReminderDue.SCHEMA_VERSION, title, currentOwnerId(), latest, dueBy);
+        AnswerReminderDue event = new AnswerReminderDue(
+                EventIds.derive(id.value(), "AnswerReminderDue", latest, dueBy),
+                id.value(),
+                now,
+                AnswerReminderDue.SCHEMA_VERSION,
+                title,
+                currentOwnerId(),
+                latest,
+                dueBy);
         outbox.add(event);
         return Optional.of(event);
     }
@@ -352,8 +465,16 @@ public final class Idea {
         if (!watchers.contains(escalatedToId)) {
             watchers.add(escalatedToId);
         }
-        AnswerEscalated event = new AnswerEscalated(EventIds.derive(id.value(), "AnswerEscalated", missed), id.value(),
-                now, AnswerEscalated.SCHEMA_VERSION, title, submitters, currentOwnerId(), escalatedToId, missed,
+        AnswerEscalated event = new AnswerEscalated(
+                EventIds.derive(id.value(), "AnswerEscalated", missed),
+                id.value(),
+                now,
+                AnswerEscalated.SCHEMA_VERSION,
+                title,
+                submitters,
+                currentOwnerId(),
+                escalatedToId,
+                missed,
                 newDueBy);
         moveTo(state, new HistoryEntry(now, null, Milestone.ESCALATED, escalatedToId), event);
         return event;
@@ -363,8 +484,8 @@ public final class Idea {
      * The owner reports progress on an explored idea: {@link #startProgress}, {@link #implement} or
      * {@link #shelve} by {@code status}, each with a note saying what changed.
      */
-    public IdeaStatusChanged changeProgress(@Nullable ProgressStatus status, @Nullable String note, String by,
-            Clock clock) {
+    public IdeaStatusChanged changeProgress(
+            @Nullable ProgressStatus status, @Nullable String note, String by, Clock clock) {
         return switch (status) {
             case IN_PROGRESS -> startProgress(note, by, clock);
             case IMPLEMENTED -> implement(note, by, clock);
@@ -384,20 +505,32 @@ public final class Idea {
 
     /** Work on an explored idea started: {@code EXPLORING → IN_PROGRESS}, emits {@link IdeaStatusChanged}. */
     public IdeaStatusChanged startProgress(@Nullable String note, String by, Clock clock) {
-        return progress(IdeaAction.START_PROGRESS, ProgressStatus.IN_PROGRESS, IdeaState.IN_PROGRESS,
-                Milestone.IN_PROGRESS, note, by, clock);
+        return progress(
+                IdeaAction.START_PROGRESS,
+                ProgressStatus.IN_PROGRESS,
+                IdeaState.IN_PROGRESS,
+                Milestone.IN_PROGRESS,
+                note,
+                by,
+                clock);
     }
 
     /** The idea was implemented: {@code IN_PROGRESS → IMPLEMENTED}; the note describes its impact. */
     public IdeaStatusChanged implement(@Nullable String impactNote, String by, Clock clock) {
-        return progress(IdeaAction.IMPLEMENT, ProgressStatus.IMPLEMENTED, IdeaState.IMPLEMENTED, Milestone.IMPLEMENTED,
-                impactNote, by, clock);
+        return progress(
+                IdeaAction.IMPLEMENT,
+                ProgressStatus.IMPLEMENTED,
+                IdeaState.IMPLEMENTED,
+                Milestone.IMPLEMENTED,
+                impactNote,
+                by,
+                clock);
     }
 
     /** The idea was put aside: {@code EXPLORING | IN_PROGRESS → SHELVED}; the note says why. */
     public IdeaStatusChanged shelve(@Nullable String reason, String by, Clock clock) {
-        return progress(IdeaAction.SHELVE, ProgressStatus.SHELVED, IdeaState.SHELVED, Milestone.SHELVED, reason, by,
-                clock);
+        return progress(
+                IdeaAction.SHELVE, ProgressStatus.SHELVED, IdeaState.SHELVED, Milestone.SHELVED, reason, by, clock);
     }
 
     /**
@@ -433,24 +566,49 @@ public final class Idea {
     private IdeaDecided decide(Decision decided, IdeaState target, Milestone milestone) {
         this.decision = decided;
         Owner owner = owner();
-        IdeaDecided event = new IdeaDecided(nextEventId("IdeaDecided"), id.value(), decided.decidedAt(),
-                IdeaDecided.SCHEMA_VERSION, title, submitters, currentOwnerId(), owner == null ? "" : owner.name(),
-                decided.outcome(), decided.reasonCode(), decided.explanation(), decided.nextStep(),
+        IdeaDecided event = new IdeaDecided(
+                nextEventId("IdeaDecided"),
+                id.value(),
+                decided.decidedAt(),
+                IdeaDecided.SCHEMA_VERSION,
+                title,
+                submitters,
+                currentOwnerId(),
+                owner == null ? "" : owner.name(),
+                decided.outcome(),
+                decided.reasonCode(),
+                decided.explanation(),
+                decided.nextStep(),
                 decided.expectedBy());
-        String why = decided.reasonCode() == null ? decided.explanation()
+        String why = decided.reasonCode() == null
+                ? decided.explanation()
                 : decided.reasonCode() + ": " + decided.explanation();
         moveTo(target, new HistoryEntry(decided.decidedAt(), decided.decidedBy(), milestone, why), event);
         return event;
     }
 
-    private IdeaStatusChanged progress(IdeaAction action, ProgressStatus status, IdeaState target, Milestone milestone,
-            @Nullable String note, String by, Clock clock) {
+    private IdeaStatusChanged progress(
+            IdeaAction action,
+            ProgressStatus status,
+            IdeaState target,
+            Milestone milestone,
+            @Nullable String note,
+            String by,
+            Clock clock) {
         require(action);
         String text = requireNote(action, note, PROGRESS_NOTE);
         Instant now = clock.instant();
         this.progress = new Progress(status, text);
-        IdeaStatusChanged event = new IdeaStatusChanged(nextEventId("IdeaStatusChanged"), id.value(), now,
-                IdeaStatusChanged.SCHEMA_VERSION, title, submitters, currentOwnerId(), status, text);
+        IdeaStatusChanged event = new IdeaStatusChanged(
+                nextEventId("IdeaStatusChanged"),
+                id.value(),
+                now,
+                IdeaStatusChanged.SCHEMA_VERSION,
+                title,
+                submitters,
+                currentOwnerId(),
+                status,
+                text);
         moveTo(target, new HistoryEntry(now, by, milestone, text), event);
         return event;
     }
@@ -568,8 +726,8 @@ public final class Idea {
 
     /** What intake sent, as one value. */
     public Submission submission() {
-        return new Submission(title, description, category, channel, submitters, department, trackingTokenHash,
-                submittedAt);
+        return new Submission(
+                title, description, category, channel, submitters, department, trackingTokenHash, submittedAt);
     }
 
     /** Who owns the idea and why; null before it was routed. */

@@ -24,8 +24,13 @@ public class IdeaActionRefused extends RuntimeException {
     private final Reason reason;
     private final List<Violation> violations;
 
-    private IdeaActionRefused(IdeaId ideaId, IdeaState state, IdeaAction action, Reason reason,
-            List<Violation> violations, String message) {
+    private IdeaActionRefused(
+            IdeaId ideaId,
+            IdeaState state,
+            IdeaAction action,
+            Reason reason,
+            List<Violation> violations,
+            String message) {
         super(message);
         this.ideaId = ideaId;
         this.state = state;
@@ -36,14 +41,24 @@ public class IdeaActionRefused extends RuntimeException {
 
     /** {@code action} is not possible while the idea is {@code state}. */
     public static IdeaActionRefused notInState(IdeaId ideaId, IdeaState state, IdeaAction action) {
-        return new IdeaActionRefused(ideaId, state, action, Reason.NOT_IN_THIS_STATE, List.of(),
+        return new IdeaActionRefused(
+                ideaId,
+                state,
+                action,
+                Reason.NOT_IN_THIS_STATE,
+                List.of(),
                 "Idea " + ideaId + " is " + state + ": " + action + " is not possible");
     }
 
     /** {@code action} lacks what {@code violations} name. */
-    public static IdeaActionRefused incomplete(IdeaId ideaId, IdeaState state, IdeaAction action,
-            List<Violation> violations) {
-        return new IdeaActionRefused(ideaId, state, action, Reason.INCOMPLETE, violations,
+    public static IdeaActionRefused incomplete(
+            IdeaId ideaId, IdeaState state, IdeaAction action, List<Violation> violations) {
+        return new IdeaActionRefused(
+                ideaId,
+                state,
+                action,
+                Reason.INCOMPLETE,
+                violations,
                 action + " of idea " + ideaId + " is incomplete: " + violations);
     }
 

@@ -10,7 +10,15 @@ import java.util.Set;
  * {@link #canMoveTo(IdeaState)} which states it can become; the aggregate asks both.
  */
 public enum IdeaState {
-    SUBMITTED, ASSIGNED, UNDER_REVIEW, EXPLORING, DECLINED, MERGED, IN_PROGRESS, IMPLEMENTED, SHELVED;
+    SUBMITTED,
+    ASSIGNED,
+    UNDER_REVIEW,
+    EXPLORING,
+    DECLINED,
+    MERGED,
+    IN_PROGRESS,
+    IMPLEMENTED,
+    SHELVED;
 
     /** The states in which the owner still owes a decision. */
     public static final Set<IdeaState> UNDECIDED = EnumSet.of(ASSIGNED, UNDER_REVIEW);

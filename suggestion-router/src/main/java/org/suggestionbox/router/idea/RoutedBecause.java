@@ -3,7 +3,6 @@ package org.suggestionbox.router.idea;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,8 +10,7 @@ import org.jspecify.annotations.Nullable;
  * language. {@link #inEnglish()} is the text the API shows and {@code IdeaAssigned} carries.
  */
 public sealed interface RoutedBecause
-        permits RoutedBecause.ToOwner, RoutedBecause.ToTeamMember, RoutedBecause.ToTriage,
-        RoutedBecause.InEnglishOnly {
+        permits RoutedBecause.ToOwner, RoutedBecause.ToTeamMember, RoutedBecause.ToTriage, RoutedBecause.InEnglishOnly {
 
     /** E.g. "category 'operations' matched rule ops-owner; owned by Jan Kowalski". */
     String inEnglish();
@@ -33,8 +31,7 @@ public sealed interface RoutedBecause
     }
 
     /** A rule naming a team matched, and its strategy chose the member. */
-    static RoutedBecause toTeamMember(String ruleId, List<Match> matched, TeamStrategy teamStrategy,
-            String ownerName) {
+    static RoutedBecause toTeamMember(String ruleId, List<Match> matched, TeamStrategy teamStrategy, String ownerName) {
         return new ToTeamMember(ruleId, matched, teamStrategy, ownerName);
     }
 
@@ -82,7 +79,8 @@ public sealed interface RoutedBecause
 
         @Override
         public String inEnglish() {
-            String why = unowned.isEmpty() ? "no routing rule matches category " + category
+            String why = unowned.isEmpty()
+                    ? "no routing rule matches category " + category
                     : unowned.stream().map(Unowned::inEnglish).collect(Collectors.joining("; "))
                             + "; no other rule matches";
             return why + "; sent to triage owner " + ownerName;
@@ -90,12 +88,14 @@ public sealed interface RoutedBecause
     }
 
     /** An idea routed before the reasons were kept in parts: only the English text is known. */
-    record InEnglishOnly(String inEnglish) implements RoutedBecause {
-    }
+    record InEnglishOnly(String inEnglish) implements RoutedBecause {}
 
     /** What a rule matches on. */
     enum Criterion {
-        CATEGORY, DEPARTMENT, KEYWORD, ANY
+        CATEGORY,
+        DEPARTMENT,
+        KEYWORD,
+        ANY
     }
 
     /** One thing of a rule that matched the idea; {@code value} is empty for {@link Criterion#ANY}. */
@@ -106,8 +106,8 @@ public sealed interface RoutedBecause
         }
 
         static String inEnglish(List<Match> matched, String ruleId) {
-            return matched.stream().map(Match::inEnglish).collect(Collectors.joining(", ")) + " matched rule "
-                    + ruleId + "; ";
+            return matched.stream().map(Match::inEnglish).collect(Collectors.joining(", ")) + " matched rule " + ruleId
+                    + "; ";
         }
     }
 

@@ -1,7 +1,6 @@
 package org.suggestionbox.router.idea;
 
 import java.time.Instant;
-
 import org.suggestionbox.events.ReminderPoint;
 
 /**
@@ -10,5 +9,4 @@ import org.suggestionbox.events.ReminderPoint;
  * @param forDeadline the answer deadline it was about; a new deadline (reassignment, escalation) has
  *        its own reminders
  */
-public record SentReminder(ReminderPoint point, Instant forDeadline, Instant sentAt) {
-}
+public record SentReminder(ReminderPoint point, Instant forDeadline, Instant sentAt) {}

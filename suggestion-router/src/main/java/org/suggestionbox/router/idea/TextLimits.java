@@ -2,7 +2,6 @@ package org.suggestionbox.router.idea;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,8 +18,7 @@ public final class TextLimits {
     /** The message of every too-long violation, so pages can show their own localized text for it. */
     public static final String TOO_LONG = "At most " + TEXT + " characters.";
 
-    private TextLimits() {
-    }
+    private TextLimits() {}
 
     /** Whether {@code text} has more than {@link #TEXT} characters. */
     public static boolean tooLong(@Nullable String text) {
@@ -42,5 +40,4 @@ public final class TextLimits {
     public static boolean isTooLong(Violation violation) {
         return TOO_LONG.equals(violation.message());
     }
-
 }

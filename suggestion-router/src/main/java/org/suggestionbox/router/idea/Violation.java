@@ -1,5 +1,4 @@
 package org.suggestionbox.router.idea;
 
 /** One missing or wrong field of a request, e.g. a decline without a reason code. */
-public record Violation(String field, String message) {
-}
+public record Violation(String field, String message) {}

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -67,8 +66,7 @@ public class Ideas {
     public boolean create(Idea idea) {
         try {
             store.insert(idea);
-        }
-        catch (DuplicateKeyException ex) {
+        } catch (DuplicateKeyException ex) {
             LOG.debug("Idea {} is known already; not created again", idea.id());
             return false;
         }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Component;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.platform.kafka.EventPublisher;
-
 import tools.jackson.core.JacksonException;
 
 /** Publishes lifecycle events to {@link Topics#IDEAS_LIFECYCLE}, keyed by idea id, and waits for the ack. */
@@ -30,12 +28,10 @@ class LifecyclePublisher {
     void publish(IdeaLifecycleEvent event, Duration timeout) throws PublishFailedException {
         try {
             publisher.publish(Topics.IDEAS_LIFECYCLE, event).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException(event, ex);
-        }
-        catch (ExecutionException | TimeoutException | RuntimeException ex) {
+        } catch (ExecutionException | TimeoutException | RuntimeException ex) {
             throw new PublishFailedException(event, ex);
         }
     }
@@ -66,13 +62,15 @@ class LifecyclePublisher {
         private final @Nullable DeadLetterReason permanent;
 
         PublishFailedException(IdeaLifecycleEvent event, Throwable cause) {
-            super("Could not publish " + event.getClass().getSimpleName() + " " + event.eventId() + ": " + cause,
+            super(
+                    "Could not publish " + event.getClass().getSimpleName() + " " + event.eventId() + ": " + cause,
                     cause);
             this.permanent = permanentReason(cause);
         }
 
         /** Why retrying can never help, or null when it may. */
-        @Nullable DeadLetterReason permanent() {
+        @Nullable
+        DeadLetterReason permanent() {
             return permanent;
         }
     }

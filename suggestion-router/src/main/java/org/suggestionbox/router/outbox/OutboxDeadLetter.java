@@ -2,7 +2,6 @@ package org.suggestionbox.router.outbox;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,8 +17,15 @@ import org.jspecify.annotations.Nullable;
  * @param resolvedAt when an administrator marked it dealt with; null while open
  * @param resolvedBy who did
  */
-public record OutboxDeadLetter(UUID eventId, UUID ideaId, String eventType, DeadLetterReason reason, String cause,
-        Instant deadAt, @Nullable Instant resolvedAt, @Nullable String resolvedBy) {
+public record OutboxDeadLetter(
+        UUID eventId,
+        UUID ideaId,
+        String eventType,
+        DeadLetterReason reason,
+        String cause,
+        Instant deadAt,
+        @Nullable Instant resolvedAt,
+        @Nullable String resolvedBy) {
 
     public boolean open() {
         return resolvedAt == null;

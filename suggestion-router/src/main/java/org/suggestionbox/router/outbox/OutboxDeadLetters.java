@@ -1,11 +1,11 @@
 package org.suggestionbox.router.outbox;
 
+import jakarta.annotation.PostConstruct;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,8 +14,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-
-import jakarta.annotation.PostConstruct;
 
 /**
  * The {@code outbox_dead_letters} collection: one document per lifecycle event that can never be
@@ -36,27 +34,37 @@ public class OutboxDeadLetters {
 
     @PostConstruct
     void createIndexes() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().named("open_by_age").on("resolvedAt", Sort.Direction.ASC)
-                .on("deadAt", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index()
+                        .named("open_by_age")
+                        .on("resolvedAt", Sort.Direction.ASC)
+                        .on("deadAt", Sort.Direction.ASC));
     }
 
     /** Records the event as dead, once; a second call for the same event changes nothing. */
     void record(UUID eventId, UUID ideaId, String eventType, DeadLetterReason reason, String cause, Instant deadAt) {
         String shortened = cause.length() > CAUSE_KEPT ? cause.substring(0, CAUSE_KEPT) + "…" : cause;
-        mongo.upsert(Query.query(Criteria.where("_id").is(eventId)), new Update()
-                .setOnInsert("ideaId", ideaId)
-                .setOnInsert("eventType", eventType)
-                .setOnInsert("reason", reason.name())
-                .setOnInsert("cause", shortened)
-                .setOnInsert("deadAt", Date.from(deadAt))
-                .setOnInsert("resolvedAt", null)
-                .setOnInsert("resolvedBy", null), COLLECTION);
+        mongo.upsert(
+                Query.query(Criteria.where("_id").is(eventId)),
+                new Update()
+                        .setOnInsert("ideaId", ideaId)
+                        .setOnInsert("eventType", eventType)
+                        .setOnInsert("reason", reason.name())
+                        .setOnInsert("cause", shortened)
+                        .setOnInsert("deadAt", Date.from(deadAt))
+                        .setOnInsert("resolvedAt", null)
+                        .setOnInsert("resolvedBy", null),
+                COLLECTION);
     }
 
     /** Every dead letter, open ones first, oldest first. */
     public List<OutboxDeadLetter> all() {
-        Query query = new Query().with(Sort.by(Sort.Order.asc("resolvedAt"), Sort.Order.asc("deadAt"))).limit(500);
-        return mongo.find(query, Document.class, COLLECTION).stream().map(OutboxDeadLetters::toDeadLetter).toList();
+        Query query = new Query()
+                .with(Sort.by(Sort.Order.asc("resolvedAt"), Sort.Order.asc("deadAt")))
+                .limit(500);
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(OutboxDeadLetters::toDeadLetter)
+                .toList();
     }
 
     /** How many are not resolved yet. */
@@ -71,16 +79,24 @@ public class OutboxDeadLetters {
 
     /** Marks one as dealt with; empty when there is no such dead letter. */
     public Optional<OutboxDeadLetter> resolve(UUID eventId, String by, Instant at) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(eventId).and("resolvedAt").is(null)),
-                new Update().set("resolvedAt", Date.from(at)).set("resolvedBy", by), COLLECTION);
-        return Optional.ofNullable(mongo.findById(eventId, Document.class, COLLECTION)).map(OutboxDeadLetters::toDeadLetter);
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(eventId).and("resolvedAt").is(null)),
+                new Update().set("resolvedAt", Date.from(at)).set("resolvedBy", by),
+                COLLECTION);
+        return Optional.ofNullable(mongo.findById(eventId, Document.class, COLLECTION))
+                .map(OutboxDeadLetters::toDeadLetter);
     }
 
     private static OutboxDeadLetter toDeadLetter(Document document) {
         Date resolvedAt = document.getDate("resolvedAt");
-        return new OutboxDeadLetter(document.get("_id", UUID.class), document.get("ideaId", UUID.class),
-                document.getString("eventType"), DeadLetterReason.valueOf(document.getString("reason")),
-                document.getString("cause"), document.getDate("deadAt").toInstant(),
-                resolvedAt == null ? null : resolvedAt.toInstant(), document.getString("resolvedBy"));
+        return new OutboxDeadLetter(
+                document.get("_id", UUID.class),
+                document.get("ideaId", UUID.class),
+                document.getString("eventType"),
+                DeadLetterReason.valueOf(document.getString("reason")),
+                document.getString("cause"),
+                document.getDate("deadAt").toInstant(),
+                resolvedAt == null ? null : resolvedAt.toInstant(),
+                document.getString("resolvedBy"));
     }
 }

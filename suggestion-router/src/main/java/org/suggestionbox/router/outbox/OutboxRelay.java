@@ -1,5 +1,8 @@
 package org.suggestionbox.router.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -18,10 +20,6 @@ import org.suggestionbox.router.config.RouterProperties;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.storage.IdeaStore;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PreDestroy;
 
 /**
  * Moves the lifecycle events stored in an idea's outbox to Kafka: publishes them in order, waits for
@@ -46,8 +44,13 @@ public class OutboxRelay {
     private final ExecutorService executor = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("outbox-relay").daemon(true).factory());
 
-    OutboxRelay(LifecyclePublisher publisher, IdeaStore store, RouterProperties properties,
-            OutboxDeadLetters deadLetters, MeterRegistry registry, Clock clock) {
+    OutboxRelay(
+            LifecyclePublisher publisher,
+            IdeaStore store,
+            RouterProperties properties,
+            OutboxDeadLetters deadLetters,
+            MeterRegistry registry,
+            Clock clock) {
         this.publisher = publisher;
         this.store = store;
         this.properties = properties;
@@ -55,7 +58,8 @@ public class OutboxRelay {
         this.registry = registry;
         this.clock = clock;
         for (DeadLetterReason reason : DeadLetterReason.values()) {
-            Counter.builder(DEAD_LETTERS).tag("reason", reason.name())
+            Counter.builder(DEAD_LETTERS)
+                    .tag("reason", reason.name())
                     .description("Lifecycle events that can never be published and left the outbox as dead letters")
                     .register(registry);
         }
@@ -72,8 +76,7 @@ public class OutboxRelay {
         }
         try {
             executor.execute(() -> relayQuietly(idea.id(), events));
-        }
-        catch (RejectedExecutionException ex) {
+        } catch (RejectedExecutionException ex) {
             LOG.debug("Relay of idea {} left to the sweep: {}", idea.id(), ex.getMessage());
         }
     }
@@ -89,8 +92,7 @@ public class OutboxRelay {
     private void relayQuietly(IdeaId ideaId, List<IdeaLifecycleEvent> events) {
         try {
             relay(ideaId, events);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             LOG.warn("Relay of idea {} failed, the sweep will retry: {}", ideaId, ex.getMessage());
         }
     }
@@ -107,18 +109,27 @@ public class OutboxRelay {
             try {
                 publisher.publish(event, properties.outbox().publishTimeout());
                 done.add(event.eventId());
-            }
-            catch (LifecyclePublisher.PublishFailedException ex) {
+            } catch (LifecyclePublisher.PublishFailedException ex) {
                 DeadLetterReason permanent = ex.permanent();
                 if (permanent == null) {
                     LOG.warn("Outbox of idea {}: {}; the sweep will retry", ideaId, ex.getMessage());
                     break;
                 }
                 String type = event.getClass().getSimpleName();
-                LOG.error("Outbox of idea {}: {} {} can never be published ({}), recorded as a dead letter: {}",
-                        ideaId, type, event.eventId(), permanent, ex.getMessage());
-                deadLetters.record(event.eventId(), ideaId.value(), type, permanent,
-                        NestedExceptionUtils.getMostSpecificCause(ex).toString(), clock.instant());
+                LOG.error(
+                        "Outbox of idea {}: {} {} can never be published ({}), recorded as a dead letter: {}",
+                        ideaId,
+                        type,
+                        event.eventId(),
+                        permanent,
+                        ex.getMessage());
+                deadLetters.record(
+                        event.eventId(),
+                        ideaId.value(),
+                        type,
+                        permanent,
+                        NestedExceptionUtils.getMostSpecificCause(ex).toString(),
+                        clock.instant());
                 registry.counter(DEAD_LETTERS, "reason", permanent.name()).increment();
                 done.add(event.eventId());
             }

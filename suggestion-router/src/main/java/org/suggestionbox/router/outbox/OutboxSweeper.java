@@ -1,10 +1,11 @@
 package org.suggestionbox.router.outbox;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -13,9 +14,6 @@ import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.router.config.RouterProperties;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.storage.IdeaStore;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Crash recovery: relays events left in any idea's outbox — because the broker was down, or the
@@ -36,8 +34,13 @@ class OutboxSweeper {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong openDeadLetters = new AtomicLong();
 
-    OutboxSweeper(IdeaStore store, OutboxRelay relay, RouterProperties properties, Clock clock,
-            MeterRegistry registry, OutboxDeadLetters deadLetters) {
+    OutboxSweeper(
+            IdeaStore store,
+            OutboxRelay relay,
+            RouterProperties properties,
+            Clock clock,
+            MeterRegistry registry,
+            OutboxDeadLetters deadLetters) {
         this.deadLetters = deadLetters;
         this.store = store;
         this.relay = relay;
@@ -52,13 +55,13 @@ class OutboxSweeper {
                 .register(registry);
     }
 
-    @Scheduled(fixedDelayString = "${suggestionbox.router.outbox.sweep-interval:500ms}",
+    @Scheduled(
+            fixedDelayString = "${suggestionbox.router.outbox.sweep-interval:500ms}",
             initialDelayString = "${suggestionbox.router.outbox.sweep-interval:500ms}")
     void sweep() {
         try {
             sweepOnce();
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             LOG.warn("Outbox sweep failed: {}", ex.getMessage());
         }
     }

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.platform.web.PageRequest;
-import org.suggestionbox.router.web.IdeaView;
 import org.suggestionbox.router.idea.IdeaState;
+import org.suggestionbox.router.web.IdeaView;
 
 /**
  * {@code GET /api/queue} for owners, {@code GET /api/my-ideas} for everybody; both cursor-paged
@@ -25,16 +25,20 @@ class QueueApiController {
     }
 
     @GetMapping("/api/queue")
-    CursorPage<QueueItem> queue(@RequestParam(required = false) @Nullable IdeaState state,
+    CursorPage<QueueItem> queue(
+            @RequestParam(required = false) @Nullable IdeaState state,
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String limit,
-            @RequestParam(required = false) @Nullable String cursor, @AuthenticationPrincipal DirectoryUser user) {
+            @RequestParam(required = false) @Nullable String cursor,
+            @AuthenticationPrincipal DirectoryUser user) {
         return queue.queue(user.id(), state, category, PageRequest.of(limit, cursor));
     }
 
     @GetMapping("/api/my-ideas")
-    CursorPage<IdeaView> myIdeas(@RequestParam(required = false) @Nullable String limit,
-            @RequestParam(required = false) @Nullable String cursor, @AuthenticationPrincipal DirectoryUser user) {
+    CursorPage<IdeaView> myIdeas(
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor,
+            @AuthenticationPrincipal DirectoryUser user) {
         return queue.myIdeas(user.id(), PageRequest.of(limit, cursor));
     }
 }

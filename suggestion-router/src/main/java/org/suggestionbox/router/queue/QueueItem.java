@@ -3,7 +3,6 @@ package org.suggestionbox.router.queue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.router.idea.Assignment;
 import org.suggestionbox.router.idea.Idea;
@@ -19,15 +18,26 @@ import org.suggestionbox.router.idea.RoutedBecause;
  * @param routedBecause why the idea came to its owner, in English
  * @param routing the same in parts (null for ideas routed before these were kept)
  */
-public record QueueItem(UUID id, String title, String category, IdeaState state, @Nullable Instant answerDueBy,
-        boolean overdue, DueStatus due, long ageDays, @Nullable String routedBecause,
+public record QueueItem(
+        UUID id,
+        String title,
+        String category,
+        IdeaState state,
+        @Nullable Instant answerDueBy,
+        boolean overdue,
+        DueStatus due,
+        long ageDays,
+        @Nullable String routedBecause,
         @Nullable RoutedBecause routing) {
 
     static final Duration SOON = Duration.ofDays(3);
 
     /** The deadline badge. */
     public enum DueStatus {
-        OVERDUE, SOON, OK, DECIDED
+        OVERDUE,
+        SOON,
+        OK,
+        DECIDED
     }
 
     static QueueItem of(Idea idea, Instant now) {
@@ -35,21 +45,26 @@ public record QueueItem(UUID id, String title, String category, IdeaState state,
         DueStatus due;
         if (!idea.state().isUndecided()) {
             due = DueStatus.DECIDED;
-        }
-        else if (idea.isOverdue(now)) {
+        } else if (idea.isOverdue(now)) {
             due = DueStatus.OVERDUE;
-        }
-        else if (dueBy != null && dueBy.isBefore(now.plus(SOON))) {
+        } else if (dueBy != null && dueBy.isBefore(now.plus(SOON))) {
             due = DueStatus.SOON;
-        }
-        else {
+        } else {
             due = DueStatus.OK;
         }
         long ageDays = Math.max(0, Duration.between(idea.submittedAt(), now).toDays());
         Assignment assignment = idea.assignment();
         RoutedBecause because = assignment == null ? null : assignment.because();
-        return new QueueItem(idea.id().value(), idea.title(), idea.category(), idea.state(), dueBy,
-                idea.isOverdue(now), due, ageDays, because == null ? null : because.inEnglish(),
+        return new QueueItem(
+                idea.id().value(),
+                idea.title(),
+                idea.category(),
+                idea.state(),
+                dueBy,
+                idea.isOverdue(now),
+                due,
+                ageDays,
+                because == null ? null : because.inEnglish(),
                 because instanceof RoutedBecause.InEnglishOnly ? null : because);
     }
 }

@@ -1,13 +1,11 @@
 package org.suggestionbox.router.queue;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-
 import org.springframework.stereotype.Component;
 import org.suggestionbox.router.idea.IdeaState;
 import org.suggestionbox.router.storage.IdeaStore;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Queue sizes for operators: open ideas per state and undecided ideas past their deadline, across

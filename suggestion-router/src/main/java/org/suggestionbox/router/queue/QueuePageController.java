@@ -1,5 +1,6 @@
 package org.suggestionbox.router.queue;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -11,10 +12,8 @@ import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.platform.web.PagerLinks;
-import org.suggestionbox.router.web.IdeaView;
 import org.suggestionbox.router.idea.IdeaState;
-
-import jakarta.servlet.http.HttpServletRequest;
+import org.suggestionbox.router.web.IdeaView;
 
 /** The owner queue page and the employee's "my ideas" page. */
 @Controller
@@ -33,11 +32,14 @@ class QueuePageController {
     }
 
     @GetMapping("/queue")
-    String queue(@RequestParam(required = false) @Nullable IdeaState state,
+    String queue(
+            @RequestParam(required = false) @Nullable IdeaState state,
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String limit,
-            @RequestParam(required = false) @Nullable String cursor, @AuthenticationPrincipal DirectoryUser user,
-            HttpServletRequest request, Model model) {
+            @RequestParam(required = false) @Nullable String cursor,
+            @AuthenticationPrincipal DirectoryUser user,
+            HttpServletRequest request,
+            Model model) {
         PageRequest page = PageRequest.of(limit, cursor);
         CursorPage<QueueItem> items = queue.queue(user.id(), state, category, page);
         model.addAttribute("items", items.items());
@@ -49,9 +51,12 @@ class QueuePageController {
     }
 
     @GetMapping("/my-ideas")
-    String myIdeas(@RequestParam(required = false) @Nullable String limit,
-            @RequestParam(required = false) @Nullable String cursor, @AuthenticationPrincipal DirectoryUser user,
-            HttpServletRequest request, Model model) {
+    String myIdeas(
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor,
+            @AuthenticationPrincipal DirectoryUser user,
+            HttpServletRequest request,
+            Model model) {
         PageRequest page = PageRequest.of(limit, cursor);
         CursorPage<IdeaView> ideas = queue.myIdeas(user.id(), page);
         model.addAttribute("ideas", ideas.items());

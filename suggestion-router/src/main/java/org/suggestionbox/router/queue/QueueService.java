@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.suggestionbox.platform.web.Cursor;
@@ -44,8 +43,8 @@ class QueueService {
      * optionally one state or category. Each group is read through the {@code owner_queue} index,
      * at most {@code limit + 1} ideas in all.
      */
-    CursorPage<QueueItem> queue(String ownerId, @Nullable IdeaState state, @Nullable String category,
-            PageRequest page) {
+    CursorPage<QueueItem> queue(
+            String ownerId, @Nullable IdeaState state, @Nullable String category, PageRequest page) {
         Set<IdeaState> states = state == null ? IdeaState.OPEN : Set.of(state);
         Set<IdeaState> undecided = EnumSet.noneOf(IdeaState.class);
         Set<IdeaState> decided = EnumSet.noneOf(IdeaState.class);
@@ -64,8 +63,8 @@ class QueueService {
             afterId = null;
         }
         if (rows.size() < page.readLimit()) {
-            rows.addAll(store.findOwnedPage(ownerId, decided, category, afterDueBy, afterId,
-                    page.readLimit() - rows.size()));
+            rows.addAll(store.findOwnedPage(
+                    ownerId, decided, category, afterDueBy, afterId, page.readLimit() - rows.size()));
         }
         Instant now = clock.instant();
         return CursorPage.of(rows, page, QueueService::queueCursor).map(idea -> QueueItem.of(idea, now));
@@ -73,7 +72,9 @@ class QueueService {
 
     private static Cursor queueCursor(Idea idea) {
         Instant dueBy = idea.answerDueBy();
-        return Cursor.of(idea.state().isUndecided() ? UNDECIDED : DECIDED, dueBy == null ? "" : dueBy.toString(),
+        return Cursor.of(
+                idea.state().isUndecided() ? UNDECIDED : DECIDED,
+                dueBy == null ? "" : dueBy.toString(),
                 idea.id().toString());
     }
 
@@ -98,15 +99,18 @@ class QueueService {
             afterId = last.id().value();
         }
         List<Idea> rows = shown.size() > page.readLimit() ? shown.subList(0, page.readLimit()) : shown;
-        return CursorPage.of(rows, page, idea -> Cursor.of(idea.submittedAt().toString(), idea.id().toString()))
+        return CursorPage.of(
+                        rows,
+                        page,
+                        idea -> Cursor.of(
+                                idea.submittedAt().toString(), idea.id().toString()))
                 .map(views::view);
     }
 
     private static Instant instant(String value) {
         try {
             return Instant.parse(value);
-        }
-        catch (DateTimeParseException ex) {
+        } catch (DateTimeParseException ex) {
             throw InvalidPageRequestException.cursor();
         }
     }
@@ -114,8 +118,7 @@ class QueueService {
     private static UUID uuid(String value) {
         try {
             return UUID.fromString(value);
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             throw InvalidPageRequestException.cursor();
         }
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
-
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -14,8 +13,7 @@ import org.springframework.core.io.Resource;
 /** Reads a routing rules file ({@code suggestionbox.router.rules-location}). */
 final class RoutingConfiguration {
 
-    private RoutingConfiguration() {
-    }
+    private RoutingConfiguration() {}
 
     /** Parses a rules file into rules. */
     static List<RoutingRule> load(Resource resource) {
@@ -33,7 +31,8 @@ final class RoutingConfiguration {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(resource);
         Properties properties = yaml.getObject();
-        Binder binder = new Binder(new MapConfigurationPropertySource(properties == null ? new Properties() : properties));
+        Binder binder =
+                new Binder(new MapConfigurationPropertySource(properties == null ? new Properties() : properties));
         return binder.bind("rules", Bindable.listOf(RuleDefinition.class)).orElse(List.of());
     }
 }

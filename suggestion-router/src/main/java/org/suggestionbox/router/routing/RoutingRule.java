@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
-import org.suggestionbox.router.idea.RoutedBecause.Match;
 import org.suggestionbox.router.idea.RoutedBecause.Criterion;
+import org.suggestionbox.router.idea.RoutedBecause.Match;
 import org.suggestionbox.router.idea.TeamStrategy;
 
 /**
@@ -25,8 +24,14 @@ import org.suggestionbox.router.idea.TeamStrategy;
  * @param team the directory ids of the team, empty when the target is one owner
  * @param strategy how a team member is chosen; ignored for a single owner
  */
-public record RoutingRule(String id, List<String> categories, List<String> departments, List<String> keywords,
-        @Nullable String owner, List<String> team, TeamStrategy strategy) {
+public record RoutingRule(
+        String id,
+        List<String> categories,
+        List<String> departments,
+        List<String> keywords,
+        @Nullable String owner,
+        List<String> team,
+        TeamStrategy strategy) {
 
     public RoutingRule {
         owner = owner == null || owner.isBlank() ? null : owner.strip();
@@ -54,7 +59,8 @@ public record RoutingRule(String id, List<String> categories, List<String> depar
     }
 
     /** What of this rule matched the idea (category, department, keyword, or any idea); null when it does not match. */
-    @Nullable List<Match> matches(RoutingRequest request) {
+    @Nullable
+    List<Match> matches(RoutingRequest request) {
         List<Match> matched = new ArrayList<>();
         if (!categories.isEmpty()) {
             String category = normalise(request.category());
@@ -72,7 +78,10 @@ public record RoutingRule(String id, List<String> categories, List<String> depar
         }
         if (!keywords.isEmpty()) {
             String text = request.title() + "\n" + request.description();
-            String found = keywords.stream().filter(keyword -> containsWord(text, keyword)).findFirst().orElse(null);
+            String found = keywords.stream()
+                    .filter(keyword -> containsWord(text, keyword))
+                    .findFirst()
+                    .orElse(null);
             if (found == null) {
                 return null;
             }
@@ -82,13 +91,19 @@ public record RoutingRule(String id, List<String> categories, List<String> depar
     }
 
     private static boolean containsWord(String text, String keyword) {
-        Matcher matcher = Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(keyword) + "(?![\\p{L}\\p{N}_])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text);
+        Matcher matcher = Pattern.compile(
+                        "(?<![\\p{L}\\p{N}_])" + Pattern.quote(keyword) + "(?![\\p{L}\\p{N}_])",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(text);
         return matcher.find();
     }
 
     private static List<String> normalised(List<String> values) {
-        return values.stream().map(RoutingRule::normalise).filter(value -> !value.isEmpty()).distinct().toList();
+        return values.stream()
+                .map(RoutingRule::normalise)
+                .filter(value -> !value.isEmpty())
+                .distinct()
+                .toList();
     }
 
     private static String normalise(String value) {

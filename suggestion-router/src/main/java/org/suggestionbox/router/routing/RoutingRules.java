@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-
 import org.suggestionbox.router.idea.Owner;
 import org.suggestionbox.router.idea.RoutedBecause;
 
@@ -28,8 +27,8 @@ public final class RoutingRules {
      *        unknown or not an owner
      * @param load turns and open-idea counts for team strategies
      */
-    public RoutingRules(List<RoutingRule> rules, String triageOwnerId, Function<String, Optional<String>> owners,
-            TeamLoad load) {
+    public RoutingRules(
+            List<RoutingRule> rules, String triageOwnerId, Function<String, Optional<String>> owners, TeamLoad load) {
         this.rules = List.copyOf(rules);
         this.triageOwnerId = triageOwnerId;
         this.owners = owners;
@@ -75,13 +74,14 @@ public final class RoutingRules {
             }
             Owner chosen = switch (rule.strategy()) {
                 case ROUND_ROBIN -> eligible.get((int) Math.floorMod(load.nextTurn(rule.id()) - 1, eligible.size()));
-                case FEWEST_OPEN -> eligible.stream()
-                        .min(Comparator.comparingLong((Owner owner) -> load.openIdeas(owner.id()))
-                                .thenComparing(Owner::id))
-                        .orElseThrow();
+                case FEWEST_OPEN ->
+                    eligible.stream()
+                            .min(Comparator.comparingLong((Owner owner) -> load.openIdeas(owner.id()))
+                                    .thenComparing(Owner::id))
+                            .orElseThrow();
             };
-            return new RoutingResult.Routed(rule, chosen,
-                    RoutedBecause.toTeamMember(rule.id(), matched, rule.strategy(), chosen.name()));
+            return new RoutingResult.Routed(
+                    rule, chosen, RoutedBecause.toTeamMember(rule.id(), matched, rule.strategy(), chosen.name()));
         }
         Owner triage = triageOwner();
         return new RoutingResult.Unroutable(triage, RoutedBecause.toTriage(request.category(), unowned, triage.name()));

@@ -3,7 +3,6 @@ package org.suggestionbox.router.routing;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
@@ -32,8 +31,13 @@ public class RuleBook {
     private final Clock clock;
     private final TeamLoad load;
 
-    RuleBook(ResourceLoader resourceLoader, RuleStore store, IdeaStore ideas, Directory directory,
-            RouterProperties properties, Clock clock) {
+    RuleBook(
+            ResourceLoader resourceLoader,
+            RuleStore store,
+            IdeaStore ideas,
+            Directory directory,
+            RouterProperties properties,
+            Clock clock) {
         this.fileRules = RoutingConfiguration.loadDefinitions(resourceLoader.getResource(properties.rulesLocation()));
         fileRules.forEach(RuleDefinition::toRule);
         this.store = store;
@@ -51,7 +55,10 @@ public class RuleBook {
                 return ideas.countUndecidedOwnedBy(personId);
             }
         };
-        LOG.info("Routing rules file {}: {} rules, triage owner {}", properties.rulesLocation(), fileRules.size(),
+        LOG.info(
+                "Routing rules file {}: {} rules, triage owner {}",
+                properties.rulesLocation(),
+                fileRules.size(),
                 properties.triageOwner());
     }
 

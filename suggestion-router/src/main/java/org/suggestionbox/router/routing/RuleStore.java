@@ -1,20 +1,18 @@
 package org.suggestionbox.router.routing;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import org.bson.Document;
-import org.jspecify.annotations.Nullable;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
-
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The rules an administrator set, as one document in {@code routing_rules} (so every router instance
@@ -35,11 +33,14 @@ class RuleStore {
     }
 
     Optional<List<RuleDefinition>> load() {
-        Document stored = mongo.getCollection(RULES).find(Filters.eq("_id", CURRENT)).first();
+        Document stored =
+                mongo.getCollection(RULES).find(Filters.eq("_id", CURRENT)).first();
         if (stored == null) {
             return Optional.empty();
         }
-        return Optional.of(stored.getList("rules", Document.class).stream().map(RuleStore::fromDocument).toList());
+        return Optional.of(stored.getList("rules", Document.class).stream()
+                .map(RuleStore::fromDocument)
+                .toList());
     }
 
     void save(List<RuleDefinition> rules, String by, Instant at) {
@@ -51,9 +52,11 @@ class RuleStore {
     }
 
     long nextTurn(String ruleId) {
-        Document counter = mongo.getCollection(TURNS).findOneAndUpdate(Filters.eq("_id", ruleId),
-                Updates.inc("turns", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        Document counter = mongo.getCollection(TURNS)
+                .findOneAndUpdate(
+                        Filters.eq("_id", ruleId),
+                        Updates.inc("turns", 1L),
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return counter != null && counter.get("turns") instanceof Number turns ? turns.longValue() : 1L;
     }
 
@@ -79,8 +82,13 @@ class RuleStore {
     }
 
     private static RuleDefinition fromDocument(Document document) {
-        return new RuleDefinition(document.getString("id"), document.getList("category", String.class),
-                document.getList("department", String.class), document.getList("keywords", String.class),
-                document.getString("owner"), document.getList("team", String.class), document.getString("strategy"));
+        return new RuleDefinition(
+                document.getString("id"),
+                document.getList("category", String.class),
+                document.getList("department", String.class),
+                document.getList("keywords", String.class),
+                document.getString("owner"),
+                document.getList("team", String.class),
+                document.getString("strategy"));
     }
 }

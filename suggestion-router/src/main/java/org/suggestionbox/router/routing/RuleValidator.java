@@ -6,15 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
-
-import org.suggestionbox.router.idea.Violation;
 import org.suggestionbox.router.idea.TeamStrategy;
+import org.suggestionbox.router.idea.Violation;
 
 /** Checks rules before they are used: unique ids, a target each, owners who are owners. */
 public final class RuleValidator {
 
-    private RuleValidator() {
-    }
+    private RuleValidator() {}
 
     /**
      * @param isOwner whether a directory id names a person with the {@code OWNER} role
@@ -32,8 +30,7 @@ public final class RuleValidator {
             }
             if (rule.id() == null || rule.id().isBlank()) {
                 violations.add(new Violation(at + "id", "Give the rule an id."));
-            }
-            else if (!ids.add(rule.id().strip())) {
+            } else if (!ids.add(rule.id().strip())) {
                 violations.add(new Violation(at + "id", "The id " + rule.id() + " is used by another rule."));
             }
             String named = rule.owner();
@@ -45,15 +42,15 @@ public final class RuleValidator {
             List<String> candidates = owner != null ? List.of(owner) : team;
             for (String candidate : candidates) {
                 if (!isOwner.test(candidate.strip())) {
-                    violations.add(new Violation(at + (owner != null ? "owner" : "team"),
+                    violations.add(new Violation(
+                            at + (owner != null ? "owner" : "team"),
                             candidate + " is not a person with the OWNER role in the directory."));
                 }
             }
             if (rule.strategy() != null && !rule.strategy().isBlank()) {
                 try {
                     TeamStrategy.valueOf(rule.strategy().strip().toUpperCase(Locale.ROOT));
-                }
-                catch (IllegalArgumentException ex) {
+                } catch (IllegalArgumentException ex) {
                     violations.add(new Violation(at + "strategy", "Use ROUND_ROBIN or FEWEST_OPEN."));
                 }
             }

@@ -7,5 +7,4 @@ import java.util.UUID;
  *
  * @param score how close, relative to the idea matched against itself: 1 would be the same text
  */
-public record SimilarIdea(UUID id, String title, double score) {
-}
+public record SimilarIdea(UUID id, String title, double score) {}

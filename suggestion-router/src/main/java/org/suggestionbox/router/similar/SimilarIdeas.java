@@ -1,5 +1,7 @@
 package org.suggestionbox.router.similar;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -9,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
@@ -37,9 +38,6 @@ import org.springframework.stereotype.Component;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.storage.IdeaStore;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-
 /**
  * Finds an idea's nearest earlier ideas by text with Lucene's MoreLikeThis: the idea's most telling
  * terms (by tf-idf over all ideas) become a query, and earlier ideas are ranked by BM25 against it.
@@ -55,10 +53,10 @@ public class SimilarIdeas {
     private static final String TEXT = "text";
     private static final String SUBMITTED_AT = "submittedAt";
     /** Words too common in any idea to tell two apart. */
-    private static final Set<String> STOP_WORDS = Set.of("a", "an", "and", "are", "as", "at", "be", "but", "by",
-            "for", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "our", "so", "such", "that", "the",
-            "their", "then", "there", "these", "they", "this", "to", "was", "we", "will", "with", "would", "could",
-            "should", "can", "more", "less", "all", "any", "idea");
+    private static final Set<String> STOP_WORDS = Set.of(
+            "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not",
+            "of", "on", "or", "our", "so", "such", "that", "the", "their", "then", "there", "these", "they", "this",
+            "to", "was", "we", "will", "with", "would", "could", "should", "can", "more", "less", "all", "any", "idea");
 
     private final IdeaStore store;
     private final Analyzer analyzer = new StandardAnalyzer();
@@ -78,8 +76,7 @@ public class SimilarIdeas {
         try (Stream<IdeaStore.IdeaText> ideas = store.streamTexts()) {
             count = ideas.peek(this::write).count();
             searchers.maybeRefresh();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Cannot build the similar-ideas index", ex);
         }
         LOG.info("Similar-ideas index built from {} ideas", count);
@@ -96,8 +93,7 @@ public class SimilarIdeas {
         try {
             write(new IdeaStore.IdeaText(idea.id().value(), idea.title(), idea.description(), idea.submittedAt()));
             searchers.maybeRefresh();
-        }
-        catch (IOException | UncheckedIOException ex) {
+        } catch (IOException | UncheckedIOException ex) {
             LOG.warn("Idea {} not added to the similar-ideas index: {}", idea.id(), ex.getMessage());
         }
     }
@@ -117,8 +113,12 @@ public class SimilarIdeas {
                 Query like = moreLikeThis.like(TEXT, new StringReader(textOf(idea.title(), idea.description())));
                 Query earlier = new BooleanQuery.Builder()
                         .add(like, BooleanClause.Occur.MUST)
-                        .add(LongPoint.newRangeQuery(SUBMITTED_AT, Long.MIN_VALUE,
-                                idea.submittedAt().toEpochMilli() - 1), BooleanClause.Occur.FILTER)
+                        .add(
+                                LongPoint.newRangeQuery(
+                                        SUBMITTED_AT,
+                                        Long.MIN_VALUE,
+                                        idea.submittedAt().toEpochMilli() - 1),
+                                BooleanClause.Occur.FILTER)
                         .add(new TermQuery(new Term(ID, idea.id().toString())), BooleanClause.Occur.MUST_NOT)
                         .build();
                 TopDocs top = searcher.search(earlier, limit);
@@ -127,16 +127,14 @@ public class SimilarIdeas {
                 for (ScoreDoc hit : top.scoreDocs) {
                     Document document = searcher.storedFields().document(hit.doc);
                     double score = self > 0 ? Math.min(1.0, hit.score / self) : hit.score;
-                    similar.add(new SimilarIdea(UUID.fromString(document.get(ID)), document.get(TITLE),
-                            Math.round(score * 100) / 100.0));
+                    similar.add(new SimilarIdea(
+                            UUID.fromString(document.get(ID)), document.get(TITLE), Math.round(score * 100) / 100.0));
                 }
                 return similar;
-            }
-            finally {
+            } finally {
                 searchers.release(searcher);
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             LOG.warn("Similar ideas for {} not found: {}", idea.id(), ex.getMessage());
             return List.of();
         }
@@ -161,8 +159,7 @@ public class SimilarIdeas {
         document.add(new LongPoint(SUBMITTED_AT, submittedAt.toEpochMilli()));
         try {
             writer.updateDocument(new Term(ID, idea.id().toString()), document);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }

@@ -1,15 +1,18 @@
 package org.suggestionbox.router.storage;
 
-import java.util.Objects;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
+import jakarta.annotation.PostConstruct;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -27,12 +30,6 @@ import org.suggestionbox.events.Submitter;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.idea.IdeaState;
-
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
-import com.mongodb.client.result.UpdateResult;
-
-import jakarta.annotation.PostConstruct;
 
 /**
  * One document per idea in the {@code ideas} collection, {@code _id} = the idea id (standard UUID).
@@ -61,21 +58,33 @@ public class IdeaStore {
     @PostConstruct
     void createIndexes() {
         var indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().named("owner_queue").on("ownerId", Sort.Direction.ASC)
-                .on("state", Sort.Direction.ASC).on("answerDueBy", Sort.Direction.ASC));
+        indexes.createIndex(new Index()
+                .named("owner_queue")
+                .on("ownerId", Sort.Direction.ASC)
+                .on("state", Sort.Direction.ASC)
+                .on("answerDueBy", Sort.Direction.ASC));
         indexes.createIndex(new Index().named("submitter").on("submitters.personId", Sort.Direction.ASC));
         // "my ideas" pages: newest first, keyset on submission time and id
-        indexes.createIndex(new Index().named("submitter_newest").on("submitters.personId", Sort.Direction.ASC)
-                .on("submittedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC));
+        indexes.createIndex(new Index()
+                .named("submitter_newest")
+                .on("submitters.personId", Sort.Direction.ASC)
+                .on("submittedAt", Sort.Direction.DESC)
+                .on("_id", Sort.Direction.DESC));
         // anonymous ideas only: the private tracking link is looked up by the hash of its token
-        indexes.createIndex(new Index().named("tracking").on("trackingTokenHash", Sort.Direction.ASC).sparse());
-        indexes.createIndex(new Index().named("deadlines").on("state", Sort.Direction.ASC)
-                .on("answerDueBy", Sort.Direction.ASC));
+        indexes.createIndex(new Index()
+                .named("tracking")
+                .on("trackingTokenHash", Sort.Direction.ASC)
+                .sparse());
+        indexes.createIndex(
+                new Index().named("deadlines").on("state", Sort.Direction.ASC).on("answerDueBy", Sort.Direction.ASC));
         // only ideas with events still to relay are in it, so the sweep twice a second reads a handful
         // of entries, not every idea
         // ordered by the oldest waiting event (events are appended, so the first is the oldest): the sweep
         // drains a backlog in order and no idea starves behind newer ones
-        indexes.createIndex(new Index().named("outbox_oldest").on(OUTBOX_OLDEST, Sort.Direction.ASC).sparse());
+        indexes.createIndex(new Index()
+                .named("outbox_oldest")
+                .on(OUTBOX_OLDEST, Sort.Direction.ASC)
+                .sparse());
     }
 
     /**
@@ -94,15 +103,17 @@ public class IdeaStore {
         long expected = idea.version();
         document.put("version", expected + 1);
         UpdateResult result = mongo.getCollection(COLLECTION)
-                .replaceOne(Filters.and(Filters.eq("_id", idea.id().value()), Filters.eq("version", expected)), document);
+                .replaceOne(
+                        Filters.and(Filters.eq("_id", idea.id().value()), Filters.eq("version", expected)), document);
         if (result.getMatchedCount() == 0) {
-            throw new OptimisticLockingFailureException("Idea " + idea.id() + " was changed by someone else (version "
-                    + expected + ")");
+            throw new OptimisticLockingFailureException(
+                    "Idea " + idea.id() + " was changed by someone else (version " + expected + ")");
         }
     }
 
     public Optional<Idea> find(IdeaId id) {
-        return Optional.ofNullable(mongo.findById(id.value(), StoredIdea.class, COLLECTION)).map(StoredIdea::toIdea);
+        return Optional.ofNullable(mongo.findById(id.value(), StoredIdea.class, COLLECTION))
+                .map(StoredIdea::toIdea);
     }
 
     /**
@@ -112,25 +123,41 @@ public class IdeaStore {
      * null with an id = after that idea among those without a deadline). Served by the
      * {@code owner_queue} index; reads at most {@code limit} documents.
      */
-    public List<Idea> findOwnedPage(String ownerId, Collection<IdeaState> states, @Nullable String category,
-            @Nullable Instant afterDueBy, @Nullable UUID afterId, int limit) {
+    public List<Idea> findOwnedPage(
+            String ownerId,
+            Collection<IdeaState> states,
+            @Nullable String category,
+            @Nullable Instant afterDueBy,
+            @Nullable UUID afterId,
+            int limit) {
         List<Idea> page = new ArrayList<>();
         if (states.isEmpty()) {
             return page;
         }
         boolean afterUndated = afterId != null && afterDueBy == null;
         if (!afterUndated) {
-            Criteria dated = ownedBy(ownerId, states, category).and("answerDueBy").ne(null);
+            Criteria dated =
+                    ownedBy(ownerId, states, category).and("answerDueBy").ne(null);
             if (afterId != null) {
-                dated = new Criteria().andOperator(dated, new Criteria().orOperator(
-                        Criteria.where("answerDueBy").gt(Objects.requireNonNull(afterDueBy)),
-                        new Criteria().andOperator(Criteria.where("answerDueBy").is(afterDueBy),
-                                Criteria.where("_id").gt(afterId))));
+                dated = new Criteria()
+                        .andOperator(
+                                dated,
+                                new Criteria()
+                                        .orOperator(
+                                                Criteria.where("answerDueBy").gt(Objects.requireNonNull(afterDueBy)),
+                                                new Criteria()
+                                                        .andOperator(
+                                                                Criteria.where("answerDueBy")
+                                                                        .is(afterDueBy),
+                                                                Criteria.where("_id")
+                                                                        .gt(afterId))));
             }
-            page.addAll(find(Query.query(dated).with(Sort.by("answerDueBy", "_id")).limit(limit)));
+            page.addAll(
+                    find(Query.query(dated).with(Sort.by("answerDueBy", "_id")).limit(limit)));
         }
         if (page.size() < limit) {
-            Criteria undated = ownedBy(ownerId, states, category).and("answerDueBy").is(null);
+            Criteria undated =
+                    ownedBy(ownerId, states, category).and("answerDueBy").is(null);
             if (afterUndated) {
                 undated = undated.and("_id").gt(Objects.requireNonNull(afterId));
             }
@@ -141,8 +168,9 @@ public class IdeaStore {
 
     /** The idea whose private tracking link's token has this SHA-256 (hex), if any. */
     public Optional<Idea> findByTrackingTokenHash(String hash) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("trackingTokenHash").is(hash)),
-                StoredIdea.class, COLLECTION)).map(StoredIdea::toIdea);
+        return Optional.ofNullable(mongo.findOne(
+                        Query.query(Criteria.where("trackingTokenHash").is(hash)), StoredIdea.class, COLLECTION))
+                .map(StoredIdea::toIdea);
     }
 
     private static Criteria ownedBy(String ownerId, Collection<IdeaState> states, @Nullable String category) {
@@ -163,8 +191,7 @@ public class IdeaStore {
         text.codePoints().forEach(codePoint -> {
             if (codePoint < 128 && Character.isLetterOrDigit(codePoint)) {
                 regex.appendCodePoint(codePoint);
-            }
-            else {
+            } else {
                 regex.append("\\x{").append(Integer.toHexString(codePoint)).append('}');
             }
         });
@@ -176,14 +203,22 @@ public class IdeaStore {
      * descending), strictly after {@code afterSubmittedAt}/{@code afterId} when given. Served by the
      * {@code submitter_newest} index.
      */
-    public List<Idea> findSubmittedPage(String personId, @Nullable Instant afterSubmittedAt, @Nullable UUID afterId,
-            int limit) {
+    public List<Idea> findSubmittedPage(
+            String personId, @Nullable Instant afterSubmittedAt, @Nullable UUID afterId, int limit) {
         Criteria criteria = Criteria.where("submitters.personId").is(personId);
         if (afterSubmittedAt != null && afterId != null) {
-            criteria = new Criteria().andOperator(criteria, new Criteria().orOperator(
-                    Criteria.where("submittedAt").lt(afterSubmittedAt),
-                    new Criteria().andOperator(Criteria.where("submittedAt").is(afterSubmittedAt),
-                            Criteria.where("_id").lt(afterId))));
+            criteria = new Criteria()
+                    .andOperator(
+                            criteria,
+                            new Criteria()
+                                    .orOperator(
+                                            Criteria.where("submittedAt").lt(afterSubmittedAt),
+                                            new Criteria()
+                                                    .andOperator(
+                                                            Criteria.where("submittedAt")
+                                                                    .is(afterSubmittedAt),
+                                                            Criteria.where("_id")
+                                                                    .lt(afterId))));
         }
         Query query = Query.query(criteria)
                 .with(Sort.by(Sort.Direction.DESC, "submittedAt").and(Sort.by(Sort.Direction.DESC, "_id")))
@@ -196,7 +231,10 @@ public class IdeaStore {
      * (the {@code deadlines} index on state and deadline serves it). Close the stream.
      */
     public Stream<Idea> streamUndecidedDueBefore(Instant horizon) {
-        Query query = Query.query(Criteria.where("state").in(IdeaState.UNDECIDED).and("answerDueBy").lt(horizon))
+        Query query = Query.query(Criteria.where("state")
+                        .in(IdeaState.UNDECIDED)
+                        .and("answerDueBy")
+                        .lt(horizon))
                 .with(Sort.by("answerDueBy"));
         return mongo.stream(query, StoredIdea.class, COLLECTION).map(StoredIdea::toIdea);
     }
@@ -208,15 +246,18 @@ public class IdeaStore {
      * them.
      */
     public boolean addSubmitters(IdeaId ideaId, Collection<Submitter> submitters) {
-        List<Document> documents = submitters.stream().map(submitter -> {
-            Document document = new Document();
-            mongo.getConverter().write(submitter, document);
-            document.remove("_class");
-            return document;
-        }).toList();
-        UpdateResult result = mongo.getCollection(COLLECTION).updateOne(
-                Filters.and(Filters.eq("_id", ideaId.value()), Filters.ne("state", IdeaState.MERGED.name())),
-                Updates.combine(Updates.addEachToSet("submitters", documents), Updates.inc("version", 1L)));
+        List<Document> documents = submitters.stream()
+                .map(submitter -> {
+                    Document document = new Document();
+                    mongo.getConverter().write(submitter, document);
+                    document.remove("_class");
+                    return document;
+                })
+                .toList();
+        UpdateResult result = mongo.getCollection(COLLECTION)
+                .updateOne(
+                        Filters.and(Filters.eq("_id", ideaId.value()), Filters.ne("state", IdeaState.MERGED.name())),
+                        Updates.combine(Updates.addEachToSet("submitters", documents), Updates.inc("version", 1L)));
         return result.getMatchedCount() == 1;
     }
 
@@ -226,14 +267,24 @@ public class IdeaStore {
      */
     public List<OwnerBacklog> undecidedByOwner(Instant now) {
         Aggregation aggregation = Aggregation.newAggregation(
-                Aggregation.match(Criteria.where("state").in(IdeaState.UNDECIDED.stream().map(Enum::name).toList())),
-                Aggregation.group("ownerId").count().as("open").min("submittedAt").as("oldest")
+                Aggregation.match(Criteria.where("state")
+                        .in(IdeaState.UNDECIDED.stream().map(Enum::name).toList())),
+                Aggregation.group("ownerId")
+                        .count()
+                        .as("open")
+                        .min("submittedAt")
+                        .as("oldest")
                         .sum(ConditionalOperators.when(ComparisonOperators.valueOf("answerDueBy")
-                                .lessThanEqualToValue(Date.from(now))).then(1).otherwise(0)).as("overdue"));
+                                        .lessThanEqualToValue(Date.from(now)))
+                                .then(1)
+                                .otherwise(0))
+                        .as("overdue"));
         return mongo.aggregate(aggregation, COLLECTION, Document.class).getMappedResults().stream()
                 .filter(document -> document.get("_id") != null)
-                .map(document -> new OwnerBacklog(document.getString("_id"),
-                        count(document, "open"), count(document, "overdue"),
+                .map(document -> new OwnerBacklog(
+                        document.getString("_id"),
+                        count(document, "open"),
+                        count(document, "overdue"),
                         document.getDate("oldest").toInstant()))
                 .toList();
     }
@@ -245,48 +296,62 @@ public class IdeaStore {
 
     /** How many undecided ideas {@code ownerId} owns (served by the {@code owner_queue} index). */
     public long countUndecidedOwnedBy(String ownerId) {
-        return mongo.count(Query.query(Criteria.where("ownerId").is(ownerId).and("state").in(IdeaState.UNDECIDED)),
-                COLLECTION);
+        return mongo.count(
+                Query.query(Criteria.where("ownerId").is(ownerId).and("state").in(IdeaState.UNDECIDED)), COLLECTION);
     }
 
     /** Undecided ideas whose owner is none of {@code ownerIds}: ideas left behind by people who left. */
     public List<Idea> findUndecidedNotOwnedBy(Collection<String> ownerIds) {
-        Query query = Query.query(Criteria.where("state").in(IdeaState.UNDECIDED).and("ownerId").nin(ownerIds))
+        Query query = Query.query(Criteria.where("state")
+                        .in(IdeaState.UNDECIDED)
+                        .and("ownerId")
+                        .nin(ownerIds))
                 .with(Sort.by("answerDueBy"));
         return find(query);
     }
 
     /** Undecided ideas whose answer deadline has come ({@link Idea#isOverdue(Instant)}). */
     public long countOverdue(Instant now) {
-        return mongo.count(Query.query(Criteria.where("state").in(IdeaState.UNDECIDED).and("answerDueBy").lte(now)),
+        return mongo.count(
+                Query.query(Criteria.where("state")
+                        .in(IdeaState.UNDECIDED)
+                        .and("answerDueBy")
+                        .lte(now)),
                 COLLECTION);
     }
 
     private List<Idea> find(Query query) {
-        return mongo.find(query, StoredIdea.class, COLLECTION).stream().map(StoredIdea::toIdea).toList();
+        return mongo.find(query, StoredIdea.class, COLLECTION).stream()
+                .map(StoredIdea::toIdea)
+                .toList();
     }
 
     /** How many undecided ideas an owner has, how many are overdue, and when the oldest was submitted. */
-    public record OwnerBacklog(String ownerId, long open, long overdue, Instant oldestSubmittedAt) {
-    }
+    public record OwnerBacklog(String ownerId, long open, long overdue, Instant oldestSubmittedAt) {}
 
     /** The text of every idea, read lazily with only the fields needed. Close the stream. */
     public Stream<IdeaText> streamTexts() {
         Query query = new Query();
         query.fields().include("title", "description", "submittedAt");
         return mongo.stream(query, Document.class, COLLECTION)
-                .map(document -> new IdeaText(document.get("_id", UUID.class), document.getString("title"),
-                        String.valueOf(document.getString("description")), document.getDate("submittedAt").toInstant()));
+                .map(document -> new IdeaText(
+                        document.get("_id", UUID.class),
+                        document.getString("title"),
+                        String.valueOf(document.getString("description")),
+                        document.getDate("submittedAt").toInstant()));
     }
 
     /** What text similarity needs of an idea. */
-    public record IdeaText(UUID id, String title, String description, Instant submittedAt) {
-    }
+    public record IdeaText(UUID id, String title, String description, Instant submittedAt) {}
 
     /** At most {@code limit} ideas with a lifecycle event not yet relayed, the oldest waiting event first. */
     public List<Idea> findWithPendingOutbox(int limit) {
-        Query query = Query.query(Criteria.where(OUTBOX_OLDEST).exists(true).and("outbox.eventId").exists(true))
-                .with(Sort.by(Sort.Direction.ASC, OUTBOX_OLDEST)).limit(limit);
+        Query query = Query.query(Criteria.where(OUTBOX_OLDEST)
+                        .exists(true)
+                        .and("outbox.eventId")
+                        .exists(true))
+                .with(Sort.by(Sort.Direction.ASC, OUTBOX_OLDEST))
+                .limit(limit);
         return find(query);
     }
 
@@ -295,10 +360,16 @@ public class IdeaStore {
      * every other field — and events added meanwhile — untouched.
      */
     public void removeFromOutbox(IdeaId ideaId, Collection<UUID> eventIds) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(ideaId.value())),
-                new Update().pull("outbox", Query.query(Criteria.where("eventId").in(eventIds))), COLLECTION);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(ideaId.value()).and("outbox").size(0)),
-                new Update().unset(OUTBOX_OLDEST), COLLECTION);
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(ideaId.value())),
+                new Update()
+                        .pull("outbox", Query.query(Criteria.where("eventId").in(eventIds))),
+                COLLECTION);
+        mongo.updateFirst(
+                Query.query(
+                        Criteria.where("_id").is(ideaId.value()).and("outbox").size(0)),
+                new Update().unset(OUTBOX_OLDEST),
+                COLLECTION);
     }
 
     private Document toDocument(Idea idea) {

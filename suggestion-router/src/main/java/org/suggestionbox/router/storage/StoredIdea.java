@@ -3,7 +3,6 @@ package org.suggestionbox.router.storage;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.ProgressStatus;
@@ -73,18 +72,31 @@ record StoredIdea(
      *
      * @param teamStrategy a {@link TeamStrategy} name, or null
      */
-    record StoredRouting(@Nullable String ruleId, @Nullable List<RoutedBecause.Match> matched,
-            @Nullable String teamStrategy, String ownerName, @Nullable List<RoutedBecause.Unowned> unowned) {
+    record StoredRouting(
+            @Nullable String ruleId,
+            @Nullable List<RoutedBecause.Match> matched,
+            @Nullable String teamStrategy,
+            String ownerName,
+            @Nullable List<RoutedBecause.Unowned> unowned) {
 
         static @Nullable StoredRouting of(RoutedBecause because) {
             return switch (because) {
-                case RoutedBecause.ToOwner owner -> new StoredRouting(owner.ruleId(), owner.matched(), null,
-                        owner.ownerName(), List.of());
-                case RoutedBecause.ToTeamMember member -> new StoredRouting(member.ruleId(), member.matched(),
-                        member.teamStrategy().name(), member.ownerName(), List.of());
-                case RoutedBecause.ToTriage triage -> new StoredRouting(null,
-                        List.of(new RoutedBecause.Match(RoutedBecause.Criterion.CATEGORY, triage.category())), null,
-                        triage.ownerName(), triage.unowned());
+                case RoutedBecause.ToOwner owner ->
+                    new StoredRouting(owner.ruleId(), owner.matched(), null, owner.ownerName(), List.of());
+                case RoutedBecause.ToTeamMember member ->
+                    new StoredRouting(
+                            member.ruleId(),
+                            member.matched(),
+                            member.teamStrategy().name(),
+                            member.ownerName(),
+                            List.of());
+                case RoutedBecause.ToTriage triage ->
+                    new StoredRouting(
+                            null,
+                            List.of(new RoutedBecause.Match(RoutedBecause.Criterion.CATEGORY, triage.category())),
+                            null,
+                            triage.ownerName(),
+                            triage.unowned());
                 case RoutedBecause.InEnglishOnly text -> null;
             };
         }
@@ -95,7 +107,8 @@ record StoredIdea(
                 String category = matches.isEmpty() ? "" : matches.getFirst().value();
                 return RoutedBecause.toTriage(category, unowned == null ? List.of() : unowned, ownerName);
             }
-            return teamStrategy == null ? RoutedBecause.toOwner(ruleId, matches, ownerName)
+            return teamStrategy == null
+                    ? RoutedBecause.toOwner(ruleId, matches, ownerName)
                     : RoutedBecause.toTeamMember(ruleId, matches, TeamStrategy.valueOf(teamStrategy), ownerName);
         }
     }
@@ -106,8 +119,17 @@ record StoredIdea(
         Progress progress = idea.progress();
         IdeaId mergedInto = idea.mergedInto();
         Idea.Chase chase = idea.chase();
-        return new StoredIdea(idea.id().value(), idea.version(), idea.state(), idea.title(), idea.description(),
-                idea.category(), idea.channel(), idea.submitters(), idea.department(), idea.trackingTokenHash(),
+        return new StoredIdea(
+                idea.id().value(),
+                idea.version(),
+                idea.state(),
+                idea.title(),
+                idea.description(),
+                idea.category(),
+                idea.channel(),
+                idea.submitters(),
+                idea.department(),
+                idea.trackingTokenHash(),
                 idea.submittedAt(),
                 assignment == null ? null : assignment.owner().id(),
                 assignment == null ? null : assignment.owner().name(),
@@ -116,32 +138,54 @@ record StoredIdea(
                 assignment == null ? null : StoredRouting.of(assignment.because()),
                 deadline == null ? null : deadline.dueBy(),
                 deadline == null ? null : deadline.startedAt(),
-                idea.answered(), idea.answeredAt(), idea.decision(),
+                idea.answered(),
+                idea.answeredAt(),
+                idea.decision(),
                 progress == null ? null : progress.status(),
                 progress == null ? null : progress.note(),
                 mergedInto == null ? null : mergedInto.value(),
-                chase.remindersSent(), chase.watchers(), chase.escalations(),
-                idea.history(), idea.processedEventIds(), idea.outbox());
+                chase.remindersSent(),
+                chase.watchers(),
+                chase.escalations(),
+                idea.history(),
+                idea.processedEventIds(),
+                idea.outbox());
     }
 
     Idea toIdea() {
-        Idea.Submission submission = new Idea.Submission(title, description, category, channel, submitters,
-                department, trackingTokenHash, submittedAt);
+        Idea.Submission submission = new Idea.Submission(
+                title, description, category, channel, submitters, department, trackingTokenHash, submittedAt);
         Assignment assignment = null;
         if (ownerId != null) {
-            RoutedBecause because = routing != null ? routing.toRoutedBecause()
+            RoutedBecause because = routing != null
+                    ? routing.toRoutedBecause()
                     : new RoutedBecause.InEnglishOnly(routedBecause == null ? "" : routedBecause);
-            assignment = new Assignment(new Owner(ownerId, ownerName == null ? ownerId : ownerName),
-                    ruleId == null ? "" : ruleId, because);
+            assignment = new Assignment(
+                    new Owner(ownerId, ownerName == null ? ownerId : ownerName), ruleId == null ? "" : ruleId, because);
         }
-        Deadline deadline = answerDueBy == null ? null
+        Deadline deadline = answerDueBy == null
+                ? null
                 : new Deadline(answerDueBy, deadlineStartedAt == null ? submittedAt : deadlineStartedAt);
-        Progress progressed = progress == null ? null : new Progress(progress, progressNote == null ? "" : progressNote);
-        Idea.Chase chase = new Idea.Chase(remindersSent == null ? List.of() : remindersSent,
-                watchers == null ? List.of() : watchers, escalations == null ? 0 : escalations);
-        return Idea.restore(new IdeaId(id), version, submission, state, assignment, deadline, decision, progressed,
-                mergedInto == null ? null : new IdeaId(mergedInto), answeredAt, chase,
-                history == null ? List.of() : history, processedEventIds == null ? List.of() : processedEventIds,
+        Progress progressed =
+                progress == null ? null : new Progress(progress, progressNote == null ? "" : progressNote);
+        Idea.Chase chase = new Idea.Chase(
+                remindersSent == null ? List.of() : remindersSent,
+                watchers == null ? List.of() : watchers,
+                escalations == null ? 0 : escalations);
+        return Idea.restore(
+                new IdeaId(id),
+                version,
+                submission,
+                state,
+                assignment,
+                deadline,
+                decision,
+                progressed,
+                mergedInto == null ? null : new IdeaId(mergedInto),
+                answeredAt,
+                chase,
+                history == null ? List.of() : history,
+                processedEventIds == null ? List.of() : processedEventIds,
                 outbox == null ? List.of() : outbox);
     }
 }

@@ -3,7 +3,6 @@ package org.suggestionbox.router.tracking;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
@@ -36,19 +35,21 @@ record TrackedIdea(
      * @param team the owner's department
      * @param role what the owner is to the idea
      */
-    record Owner(String team, String role) {
-    }
+    record Owner(String team, String role) {}
 
     /**
      * @param reason the reason code in words (English; the page shows it in the reader's language)
      */
-    record Decision(DecisionOutcome outcome, @Nullable DeclineReason reasonCode, @Nullable String reason,
-            String explanation, @Nullable String nextStep, @Nullable LocalDate expectedBy, Instant decidedAt) {
-    }
+    record Decision(
+            DecisionOutcome outcome,
+            @Nullable DeclineReason reasonCode,
+            @Nullable String reason,
+            String explanation,
+            @Nullable String nextStep,
+            @Nullable LocalDate expectedBy,
+            Instant decidedAt) {}
 
-    record Progress(ProgressStatus status, @Nullable String note) {
-    }
+    record Progress(ProgressStatus status, @Nullable String note) {}
 
-    record Step(Instant at, Milestone what) {
-    }
+    record Step(Instant at, Milestone what) {}
 }

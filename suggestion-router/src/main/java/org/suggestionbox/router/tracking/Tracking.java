@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.suggestionbox.platform.directory.Directory;
@@ -37,24 +36,45 @@ class Tracking {
     }
 
     Optional<TrackedIdea> find(String token) {
-        return store.findByTrackingTokenHash(hashOf(token)).filter(Idea::isAnonymous).map(this::view);
+        return store.findByTrackingTokenHash(hashOf(token))
+                .filter(Idea::isAnonymous)
+                .map(this::view);
     }
 
     private TrackedIdea view(Idea idea) {
         String ownerId = idea.ownerId();
-        TrackedIdea.Owner owner = ownerId == null ? null : new TrackedIdea.Owner(
-                directory.find(ownerId).map(Person::department).orElse(""), OWNER_ROLE);
+        TrackedIdea.Owner owner = ownerId == null
+                ? null
+                : new TrackedIdea.Owner(
+                        directory.find(ownerId).map(Person::department).orElse(""), OWNER_ROLE);
         Decision decision = idea.decision();
-        TrackedIdea.Decision decided = decision == null ? null : new TrackedIdea.Decision(decision.outcome(),
-                decision.reasonCode(), decision.reasonCode() == null ? null
-                        : messages.getMessage("reason." + decision.reasonCode().name(), null, Locale.ENGLISH),
-                decision.explanation(), decision.nextStep(), decision.expectedBy(), decision.decidedAt());
+        TrackedIdea.Decision decided = decision == null
+                ? null
+                : new TrackedIdea.Decision(
+                        decision.outcome(),
+                        decision.reasonCode(),
+                        decision.reasonCode() == null
+                                ? null
+                                : messages.getMessage(
+                                        "reason." + decision.reasonCode().name(), null, Locale.ENGLISH),
+                        decision.explanation(),
+                        decision.nextStep(),
+                        decision.expectedBy(),
+                        decision.decidedAt());
         Progress progressed = idea.progress();
-        TrackedIdea.Progress progress = progressed == null ? null
-                : new TrackedIdea.Progress(progressed.status(), progressed.note());
-        return new TrackedIdea(idea.title(), idea.category(), idea.state(), idea.submittedAt(), owner,
-                idea.state().isUndecided() ? idea.answerDueBy() : null, decided,
-                decision == null ? null : decision.nextStep(), progress, idea.answered(),
+        TrackedIdea.Progress progress =
+                progressed == null ? null : new TrackedIdea.Progress(progressed.status(), progressed.note());
+        return new TrackedIdea(
+                idea.title(),
+                idea.category(),
+                idea.state(),
+                idea.submittedAt(),
+                owner,
+                idea.state().isUndecided() ? idea.answerDueBy() : null,
+                decided,
+                decision == null ? null : decision.nextStep(),
+                progress,
+                idea.answered(),
                 idea.history().stream()
                         // only what happened and when: who acted and their notes stay inside
                         .map(entry -> new TrackedIdea.Step(entry.at(), entry.what()))
@@ -64,10 +84,9 @@ class Tracking {
     /** SHA-256 of the token, lowercase hex, as intake put it on {@code IdeaSubmitted}. */
     static String hashOf(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

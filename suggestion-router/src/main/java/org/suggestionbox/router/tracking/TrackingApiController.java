@@ -22,13 +22,16 @@ class TrackingApiController {
     @GetMapping("/api/track/{token}")
     ResponseEntity<?> track(@PathVariable String token) {
         return tracking.find(token)
-                .<ResponseEntity<?>>map(idea -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(idea))
+                .<ResponseEntity<?>>map(idea ->
+                        ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(idea))
                 .orElseGet(() -> {
-                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                            "No idea has this tracking link.");
+                    ProblemDetail problem =
+                            ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No idea has this tracking link.");
                     problem.setTitle("Unknown tracking link");
-                    return ResponseEntity.status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore())
-                            .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                            .cacheControl(CacheControl.noStore())
+                            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                            .body(problem);
                 });
     }
 }

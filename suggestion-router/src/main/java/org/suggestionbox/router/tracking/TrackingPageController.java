@@ -1,15 +1,13 @@
 package org.suggestionbox.router.tracking;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The private tracking page of an anonymous idea: no sign-in, never cached ({@code no-store}), and an

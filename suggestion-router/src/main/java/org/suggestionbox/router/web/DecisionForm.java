@@ -1,7 +1,6 @@
 package org.suggestionbox.router.web;
 
 import java.time.LocalDate;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.suggestionbox.events.DecisionOutcome;
@@ -15,6 +14,7 @@ public class DecisionForm {
     private @Nullable DeclineReason reasonCode;
     private @Nullable String explanation;
     private @Nullable String nextStep;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate expectedBy;
 

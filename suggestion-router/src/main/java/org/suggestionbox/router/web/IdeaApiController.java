@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.suggestionbox.platform.security.DirectoryUser;
-import org.suggestionbox.router.decision.DecisionService;
 import org.suggestionbox.router.decision.DecisionRequest;
+import org.suggestionbox.router.decision.DecisionService;
 import org.suggestionbox.router.decision.MergeRequest;
 import org.suggestionbox.router.decision.ReassignRequest;
 import org.suggestionbox.router.decision.StatusRequest;
@@ -35,7 +35,9 @@ class IdeaApiController {
     }
 
     @PostMapping("/decision")
-    IdeaView decide(@PathVariable IdeaId id, @RequestBody DecisionRequest request,
+    IdeaView decide(
+            @PathVariable IdeaId id,
+            @RequestBody DecisionRequest request,
             @AuthenticationPrincipal DirectoryUser user) {
         return views.view(decisions.decide(id, request, user.person()));
     }
@@ -46,20 +48,22 @@ class IdeaApiController {
     }
 
     @PostMapping("/status")
-    IdeaView status(@PathVariable IdeaId id, @RequestBody StatusRequest request,
-            @AuthenticationPrincipal DirectoryUser user) {
+    IdeaView status(
+            @PathVariable IdeaId id, @RequestBody StatusRequest request, @AuthenticationPrincipal DirectoryUser user) {
         return views.view(decisions.changeStatus(id, request, user.person()));
     }
 
     @PostMapping("/reassign")
-    IdeaView reassign(@PathVariable IdeaId id, @RequestBody ReassignRequest request,
+    IdeaView reassign(
+            @PathVariable IdeaId id,
+            @RequestBody ReassignRequest request,
             @AuthenticationPrincipal DirectoryUser user) {
         return views.view(decisions.reassign(id, request, user.person()));
     }
 
     @PostMapping("/merge")
-    IdeaView merge(@PathVariable IdeaId id, @RequestBody MergeRequest request,
-            @AuthenticationPrincipal DirectoryUser user) {
+    IdeaView merge(
+            @PathVariable IdeaId id, @RequestBody MergeRequest request, @AuthenticationPrincipal DirectoryUser user) {
         return views.view(decisions.merge(id, request, user.person()));
     }
 }

@@ -1,10 +1,9 @@
 package org.suggestionbox.router.web;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -34,9 +33,9 @@ import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaActionRefused;
 import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.idea.IdeaState;
+import org.suggestionbox.router.idea.TextLimits;
 import org.suggestionbox.router.idea.Violation;
 import org.suggestionbox.router.lifecycle.IdeaNotFoundException;
-import org.suggestionbox.router.idea.TextLimits;
 
 /** The idea page: details, history, and for its owner the decision and progress forms. */
 @Controller
@@ -49,7 +48,10 @@ class IdeaPageController {
     private final PlatformLinks links;
     private final String application;
 
-    IdeaPageController(DecisionService decisions, IdeaViews views, PlatformLinks links,
+    IdeaPageController(
+            DecisionService decisions,
+            IdeaViews views,
+            PlatformLinks links,
             @Value("${spring.application.name}") String application) {
         this.decisions = decisions;
         this.views = views;
@@ -64,8 +66,12 @@ class IdeaPageController {
     }
 
     @PostMapping("/ideas/{id}/decision")
-    String decide(@PathVariable IdeaId id, @ModelAttribute("form") DecisionForm form, BindingResult binding,
-            @AuthenticationPrincipal DirectoryUser user, Model model) {
+    String decide(
+            @PathVariable IdeaId id,
+            @ModelAttribute("form") DecisionForm form,
+            BindingResult binding,
+            @AuthenticationPrincipal DirectoryUser user,
+            Model model) {
         Idea idea = decisions.read(id, user.person());
         if (binding.hasErrors()) {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -75,30 +81,33 @@ class IdeaPageController {
         try {
             decisions.decide(id, form.toRequest(), user.person());
             return "redirect:/ideas/" + id + "?decided";
-        }
-        catch (IdeaActionRefused ex) {
+        } catch (IdeaActionRefused ex) {
             if (ex.reason() == IdeaActionRefused.Reason.INCOMPLETE) {
                 return show(idea, user, form, errorKeys(ex.violations()), "decision.error.summary", model);
             }
             return show(decisions.read(id, user.person()), user, form, Map.of(), "decision.error.conflict", model);
-        }
-        catch (OptimisticLockingFailureException ex) {
+        } catch (OptimisticLockingFailureException ex) {
             return show(decisions.read(id, user.person()), user, form, Map.of(), "decision.error.conflict", model);
         }
     }
 
     @PostMapping("/ideas/{id}/status")
-    String status(@PathVariable IdeaId id, @RequestParam(required = false) ProgressStatus status,
-            @RequestParam(required = false) String note, @AuthenticationPrincipal DirectoryUser user, Model model) {
+    String status(
+            @PathVariable IdeaId id,
+            @RequestParam(required = false) ProgressStatus status,
+            @RequestParam(required = false) String note,
+            @AuthenticationPrincipal DirectoryUser user,
+            Model model) {
         try {
             decisions.changeStatus(id, new StatusRequest(status, note), user.person());
             return "redirect:/ideas/" + id + "?updated";
-        }
-        catch (IdeaActionRefused ex) {
-            model.addAttribute("statusError", ex.reason() == IdeaActionRefused.Reason.INCOMPLETE ? errorKey(ex, "status.error.note")
-                    : "decision.error.conflict");
-        }
-        catch (OptimisticLockingFailureException ex) {
+        } catch (IdeaActionRefused ex) {
+            model.addAttribute(
+                    "statusError",
+                    ex.reason() == IdeaActionRefused.Reason.INCOMPLETE
+                            ? errorKey(ex, "status.error.note")
+                            : "decision.error.conflict");
+        } catch (OptimisticLockingFailureException ex) {
             model.addAttribute("statusError", "decision.error.conflict");
         }
         return show(decisions.read(id, user.person()), user, new DecisionForm(), Map.of(), null, model);
@@ -109,42 +118,56 @@ class IdeaPageController {
         try {
             decisions.startReview(id, user.person());
             return "redirect:/ideas/" + id;
-        }
-        catch (IdeaActionRefused | OptimisticLockingFailureException ex) {
-            return show(decisions.read(id, user.person()), user, new DecisionForm(), Map.of(), "decision.error.conflict",
+        } catch (IdeaActionRefused | OptimisticLockingFailureException ex) {
+            return show(
+                    decisions.read(id, user.person()),
+                    user,
+                    new DecisionForm(),
+                    Map.of(),
+                    "decision.error.conflict",
                     model);
         }
     }
 
     @PostMapping("/ideas/{id}/reassign")
-    String reassign(@PathVariable IdeaId id, @RequestParam(required = false) String ownerId,
-            @RequestParam(required = false) String note, @AuthenticationPrincipal DirectoryUser user, Model model) {
+    String reassign(
+            @PathVariable IdeaId id,
+            @RequestParam(required = false) String ownerId,
+            @RequestParam(required = false) String note,
+            @AuthenticationPrincipal DirectoryUser user,
+            Model model) {
         try {
             decisions.reassign(id, new ReassignRequest(ownerId, note), user.person());
             return "redirect:/queue?reassigned";
-        }
-        catch (IdeaActionRefused ex) {
-            model.addAttribute("reassignError", ex.reason() == IdeaActionRefused.Reason.INCOMPLETE ? errorKey(ex, "reassign.error")
-                    : "decision.error.conflict");
-        }
-        catch (OptimisticLockingFailureException ex) {
+        } catch (IdeaActionRefused ex) {
+            model.addAttribute(
+                    "reassignError",
+                    ex.reason() == IdeaActionRefused.Reason.INCOMPLETE
+                            ? errorKey(ex, "reassign.error")
+                            : "decision.error.conflict");
+        } catch (OptimisticLockingFailureException ex) {
             model.addAttribute("reassignError", "decision.error.conflict");
         }
         return show(decisions.read(id, user.person()), user, new DecisionForm(), Map.of(), null, model);
     }
 
     @PostMapping("/ideas/{id}/merge")
-    String merge(@PathVariable IdeaId id, @RequestParam(required = false) String originalId,
-            @RequestParam(required = false) String note, @AuthenticationPrincipal DirectoryUser user, Model model) {
+    String merge(
+            @PathVariable IdeaId id,
+            @RequestParam(required = false) String originalId,
+            @RequestParam(required = false) String note,
+            @AuthenticationPrincipal DirectoryUser user,
+            Model model) {
         try {
             decisions.merge(id, new MergeRequest(parseId(originalId), note), user.person());
             return "redirect:/ideas/" + id + "?merged";
-        }
-        catch (IdeaActionRefused ex) {
-            model.addAttribute("mergeError", ex.reason() == IdeaActionRefused.Reason.INCOMPLETE ? errorKey(ex, "merge.error")
-                    : "decision.error.conflict");
-        }
-        catch (OptimisticLockingFailureException ex) {
+        } catch (IdeaActionRefused ex) {
+            model.addAttribute(
+                    "mergeError",
+                    ex.reason() == IdeaActionRefused.Reason.INCOMPLETE
+                            ? errorKey(ex, "merge.error")
+                            : "decision.error.conflict");
+        } catch (OptimisticLockingFailureException ex) {
             model.addAttribute("mergeError", "decision.error.conflict");
         }
         return show(decisions.read(id, user.person()), user, new DecisionForm(), Map.of(), null, model);
@@ -154,8 +177,7 @@ class IdeaPageController {
             @org.jspecify.annotations.Nullable String text) {
         try {
             return text == null || text.isBlank() ? null : java.util.UUID.fromString(text.strip());
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             return null;
         }
     }
@@ -184,8 +206,13 @@ class IdeaPageController {
         return "problem";
     }
 
-    private String show(Idea idea, DirectoryUser user, DecisionForm form, Map<String, String> errors,
-            @org.jspecify.annotations.Nullable String error, Model model) {
+    private String show(
+            Idea idea,
+            DirectoryUser user,
+            DecisionForm form,
+            Map<String, String> errors,
+            @org.jspecify.annotations.Nullable String error,
+            Model model) {
         model.addAttribute("idea", views.view(idea, user.person()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -193,10 +220,13 @@ class IdeaPageController {
         model.addAttribute("reasons", DeclineReason.values());
         boolean owner = idea.isOwnedBy(user.id());
         model.addAttribute("canDecide", owner && idea.state().isUndecided());
-        model.addAttribute("canUpdate", owner && switch (idea.state()) {
-            case EXPLORING, IN_PROGRESS -> true;
-            default -> false;
-        });
+        model.addAttribute(
+                "canUpdate",
+                owner
+                        && switch (idea.state()) {
+                            case EXPLORING, IN_PROGRESS -> true;
+                            default -> false;
+                        });
         model.addAttribute("statuses", List.of(ProgressStatus.values()));
         model.addAttribute("canReview", owner && idea.state() == IdeaState.ASSIGNED);
         model.addAttribute("owners", owner && idea.state().isUndecided() ? decisions.otherOwners(idea) : List.of());
@@ -211,13 +241,15 @@ class IdeaPageController {
     private static Map<String, String> errorKeys(List<Violation> violations) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (Violation violation : violations) {
-            String key = TextLimits.isTooLong(violation) ? TOO_LONG : switch (violation.field()) {
-                case "reasonCode" -> "decision.error.reasonCode";
-                case "explanation" -> "decision.error.explanation";
-                case "nextStep" -> "decision.error.nextStep";
-                case "expectedBy" -> "decision.error.expectedBy";
-                default -> "decision.error.outcome";
-            };
+            String key = TextLimits.isTooLong(violation)
+                    ? TOO_LONG
+                    : switch (violation.field()) {
+                        case "reasonCode" -> "decision.error.reasonCode";
+                        case "explanation" -> "decision.error.explanation";
+                        case "nextStep" -> "decision.error.nextStep";
+                        case "expectedBy" -> "decision.error.expectedBy";
+                        default -> "decision.error.outcome";
+                    };
             errors.putIfAbsent(violation.field(), key);
         }
         return errors;

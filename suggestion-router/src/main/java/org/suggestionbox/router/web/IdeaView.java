@@ -1,10 +1,10 @@
 package org.suggestionbox.router.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
@@ -20,8 +20,6 @@ import org.suggestionbox.router.idea.Milestone;
 import org.suggestionbox.router.idea.Progress;
 import org.suggestionbox.router.idea.RoutedBecause;
 import org.suggestionbox.router.similar.SimilarIdea;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An idea as the API and pages show it. For an anonymous idea nothing about the submitter is in it:
@@ -53,19 +51,26 @@ public record IdeaView(
         @Nullable List<SimilarIdea> similar) {
 
     /** A person by id and display name. */
-    public record PersonRef(String id, String name) {
-    }
+    public record PersonRef(String id, String name) {}
 
     /** The owner's decision. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DecisionView(DecisionOutcome outcome, @Nullable DeclineReason reasonCode, String explanation,
-            @Nullable String nextStep, @Nullable LocalDate expectedBy, PersonRef decidedBy, Instant decidedAt) {
-    }
+    public record DecisionView(
+            DecisionOutcome outcome,
+            @Nullable DeclineReason reasonCode,
+            String explanation,
+            @Nullable String nextStep,
+            @Nullable LocalDate expectedBy,
+            PersonRef decidedBy,
+            Instant decidedAt) {}
 
     /** One history entry; {@code by} is absent for the system and for an anonymous submitter. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record HistoryView(Instant at, @Nullable PersonRef by, Milestone what, @Nullable String why) {
-    }
+    public record HistoryView(
+            Instant at,
+            @Nullable PersonRef by,
+            Milestone what,
+            @Nullable String why) {}
 
     public static IdeaView of(Idea idea, Directory directory, Instant now) {
         return of(idea, directory, now, null);
@@ -74,37 +79,60 @@ public record IdeaView(
     /** With the nearest earlier ideas, for those who decide (absent for everyone else). */
     public static IdeaView of(Idea idea, Directory directory, Instant now, @Nullable List<SimilarIdea> similar) {
         Assignment assignment = idea.assignment();
-        PersonRef owner = assignment == null ? null
+        PersonRef owner = assignment == null
+                ? null
                 : new PersonRef(assignment.owner().id(), assignment.owner().name());
         Progress progress = idea.progress();
-        List<PersonRef> submittedBy = idea.isAnonymous() ? List.of()
+        List<PersonRef> submittedBy = idea.isAnonymous()
+                ? List.of()
                 : idea.submitters().stream()
                         .filter(submitter -> submitter.personId() != null)
                         .map(submitter -> ref(submitter.personId(), directory))
                         .toList();
         Decision decision = idea.decision();
-        DecisionView decisionView = decision == null ? null
-                : new DecisionView(decision.outcome(), decision.reasonCode(), decision.explanation(),
-                        decision.nextStep(), decision.expectedBy(), ref(decision.decidedBy(), directory),
+        DecisionView decisionView = decision == null
+                ? null
+                : new DecisionView(
+                        decision.outcome(),
+                        decision.reasonCode(),
+                        decision.explanation(),
+                        decision.nextStep(),
+                        decision.expectedBy(),
+                        ref(decision.decidedBy(), directory),
                         decision.decidedAt());
         List<HistoryView> history = idea.history().stream()
                 .map(entry -> history(entry, idea, directory))
                 .toList();
         RoutedBecause because = assignment == null ? null : assignment.because();
-        return new IdeaView(idea.id().value(), idea.title(), idea.description(), idea.category(), idea.state(), owner,
-                idea.answerDueBy(), idea.isOverdue(now), idea.answered(), idea.answeredAt(),
+        return new IdeaView(
+                idea.id().value(),
+                idea.title(),
+                idea.description(),
+                idea.category(),
+                idea.state(),
+                owner,
+                idea.answerDueBy(),
+                idea.isOverdue(now),
+                idea.answered(),
+                idea.answeredAt(),
                 because == null ? null : because.inEnglish(),
                 because instanceof RoutedBecause.InEnglishOnly ? null : because,
-                assignment == null ? null : assignment.ruleId(), idea.submittedAt(), idea.isAnonymous(), submittedBy,
-                decisionView, progress == null ? null : progress.status(), progress == null ? null : progress.note(),
-                history, similar);
+                assignment == null ? null : assignment.ruleId(),
+                idea.submittedAt(),
+                idea.isAnonymous(),
+                submittedBy,
+                decisionView,
+                progress == null ? null : progress.status(),
+                progress == null ? null : progress.note(),
+                history,
+                similar);
     }
 
     private static HistoryView history(HistoryEntry entry, Idea idea, Directory directory) {
         String by = entry.by();
         boolean hideSubmitter = idea.isAnonymous() && entry.what() == Milestone.SUBMITTED;
-        return new HistoryView(entry.at(), by == null || hideSubmitter ? null : ref(by, directory), entry.what(),
-                entry.why());
+        return new HistoryView(
+                entry.at(), by == null || hideSubmitter ? null : ref(by, directory), entry.what(), entry.why());
     }
 
     static PersonRef ref(String id, Directory directory) {

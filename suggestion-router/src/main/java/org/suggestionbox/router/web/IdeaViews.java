@@ -2,7 +2,6 @@ package org.suggestionbox.router.web;
 
 import java.time.Clock;
 import java.util.List;
-
 import org.springframework.stereotype.Component;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
@@ -51,7 +50,8 @@ public class IdeaViews {
         }
         return similar.similarTo(idea, SIMILAR_CANDIDATES).stream()
                 .filter(candidate -> ideas.find(new org.suggestionbox.router.idea.IdeaId(candidate.id()))
-                        .map(found -> DecisionService.mayRead(found, reader)).orElse(false))
+                        .map(found -> DecisionService.mayRead(found, reader))
+                        .orElse(false))
                 .limit(SIMILAR_SHOWN)
                 .toList();
     }

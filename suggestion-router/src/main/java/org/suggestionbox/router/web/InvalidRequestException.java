@@ -1,7 +1,6 @@
 package org.suggestionbox.router.web;
 
 import java.util.List;
-
 import org.suggestionbox.router.idea.Violation;
 
 /**

@@ -3,7 +3,6 @@ package org.suggestionbox.router.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +55,9 @@ class RouterApiExceptionHandler {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail concurrentChange(OptimisticLockingFailureException ex) {
         LOG.debug("Concurrent change: {}", ex.getMessage());
-        return problem(HttpStatus.CONFLICT, "Changed meanwhile",
+        return problem(
+                HttpStatus.CONFLICT,
+                "Changed meanwhile",
                 "Someone else changed this idea at the same time. Reload it and try again.");
     }
 
@@ -67,12 +68,16 @@ class RouterApiExceptionHandler {
 
     private static ProblemDetail invalid(List<Violation> violations) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid fields.");
-        problem.setProperty("errors", violations.stream().map(violation -> {
-            Map<String, String> error = new LinkedHashMap<>();
-            error.put("field", violation.field());
-            error.put("message", violation.message());
-            return error;
-        }).toList());
+        problem.setProperty(
+                "errors",
+                violations.stream()
+                        .map(violation -> {
+                            Map<String, String> error = new LinkedHashMap<>();
+                            error.put("field", violation.field());
+                            error.put("message", violation.message());
+                            return error;
+                        })
+                        .toList());
         return problem;
     }
 

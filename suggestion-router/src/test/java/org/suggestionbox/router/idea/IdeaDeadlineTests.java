@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.suggestionbox.events.AnswerEscalated;
 import org.suggestionbox.events.AnswerReminderDue;
@@ -30,22 +29,28 @@ class IdeaDeadlineTests {
     void remindersComeAtHalfTimeAndOneDayBeforeEachOnce() {
         Idea idea = assigned();
 
-        assertThat(idea.remindIfDue(BOTH, at(ASSIGNED_AT.plus(Duration.ofDays(7)).minusSeconds(1)))).isEmpty();
+        assertThat(idea.remindIfDue(
+                        BOTH, at(ASSIGNED_AT.plus(Duration.ofDays(7)).minusSeconds(1))))
+                .isEmpty();
         Optional<AnswerReminderDue> halfTime = idea.remindIfDue(BOTH, at(ASSIGNED_AT.plus(Duration.ofDays(7))));
         assertThat(halfTime).hasValueSatisfying(reminder -> {
             assertThat(reminder.reminder()).isEqualTo(ReminderPoint.HALF_TIME);
             assertThat(reminder.ownerId()).isEqualTo("maya");
             assertThat(reminder.answerDueBy()).isEqualTo(DUE_BY);
         });
-        assertThat(idea.remindIfDue(BOTH, at(ASSIGNED_AT.plus(Duration.ofDays(8))))).isEmpty();
+        assertThat(idea.remindIfDue(BOTH, at(ASSIGNED_AT.plus(Duration.ofDays(8)))))
+                .isEmpty();
         assertThat(idea.remindIfDue(BOTH, at(DUE_BY.minus(Duration.ofDays(1)))))
-                .hasValueSatisfying(reminder -> assertThat(reminder.reminder()).isEqualTo(ReminderPoint.ONE_DAY_BEFORE));
+                .hasValueSatisfying(
+                        reminder -> assertThat(reminder.reminder()).isEqualTo(ReminderPoint.ONE_DAY_BEFORE));
         assertThat(idea.remindIfDue(BOTH, at(DUE_BY.minusSeconds(1)))).isEmpty();
         assertThat(idea.outbox()).hasSize(3);
-        assertThat(idea.remindersSent()).extracting(SentReminder::point).containsExactly(ReminderPoint.HALF_TIME,
-                ReminderPoint.ONE_DAY_BEFORE);
-        assertThat(idea.history()).extracting(HistoryEntry::what).containsExactly(Milestone.SUBMITTED,
-                Milestone.ASSIGNED);
+        assertThat(idea.remindersSent())
+                .extracting(SentReminder::point)
+                .containsExactly(ReminderPoint.HALF_TIME, ReminderPoint.ONE_DAY_BEFORE);
+        assertThat(idea.history())
+                .extracting(HistoryEntry::what)
+                .containsExactly(Milestone.SUBMITTED, Milestone.ASSIGNED);
     }
 
     @Test
@@ -54,10 +59,11 @@ class IdeaDeadlineTests {
 
         Optional<AnswerReminderDue> reminder = idea.remindIfDue(BOTH, at(DUE_BY.minus(Duration.ofHours(2))));
 
-        assertThat(reminder).hasValueSatisfying(due -> assertThat(due.reminder())
-                .isEqualTo(ReminderPoint.ONE_DAY_BEFORE));
+        assertThat(reminder)
+                .hasValueSatisfying(due -> assertThat(due.reminder()).isEqualTo(ReminderPoint.ONE_DAY_BEFORE));
         assertThat(idea.remindersSent()).hasSize(2);
-        assertThat(idea.remindIfDue(BOTH, at(DUE_BY.minus(Duration.ofHours(1))))).isEmpty();
+        assertThat(idea.remindIfDue(BOTH, at(DUE_BY.minus(Duration.ofHours(1)))))
+                .isEmpty();
     }
 
     @Test
@@ -71,7 +77,7 @@ class IdeaDeadlineTests {
     @Test
     void aMissedDeadlineIsEscalatedOnceTheOwnerStaysAndTheNewDeadlineGetsItsOwnReminders() {
         Idea idea = assigned();
-        Instant breach = DUE_BY.plusSeconds(60);  // whole seconds: deadlines are kept to the millisecond
+        Instant breach = DUE_BY.plusSeconds(60); // whole seconds: deadlines are kept to the millisecond
         assertThat(idea.remindIfDue(BOTH, at(breach))).isEmpty();
         assertThat(idea.isOverdue(DUE_BY.minusSeconds(1))).isFalse();
         assertThat(idea.isOverdue(DUE_BY)).isTrue();
@@ -94,8 +100,8 @@ class IdeaDeadlineTests {
 
         // half-time of the new, three-day deadline
         assertThat(idea.remindIfDue(BOTH, at(breach.plus(Duration.ofHours(36)))))
-                .hasValueSatisfying(reminder -> assertThat(reminder.answerDueBy())
-                        .isEqualTo(breach.plus(Duration.ofDays(3))));
+                .hasValueSatisfying(
+                        reminder -> assertThat(reminder.answerDueBy()).isEqualTo(breach.plus(Duration.ofDays(3))));
     }
 
     @Test
@@ -108,11 +114,25 @@ class IdeaDeadlineTests {
     }
 
     private static Idea assigned() {
-        Idea idea = Idea.submit(new IdeaSubmitted(UUID.randomUUID(), UUID.randomUUID(), ASSIGNED_AT,
-                IdeaSubmitted.SCHEMA_VERSION, "Title", "Description", "customer-experience", SubmissionChannel.WEB,
-                Submitter.person("alice"), "Customer Service", "en", List.of()));
-        idea.assign(new Owner("maya", "Maya Rosen"), "cx-owner",
-                RoutedBecause.toOwner("cx-owner", List.of(), "Maya Rosen"), DUE_BY, at(ASSIGNED_AT));
+        Idea idea = Idea.submit(new IdeaSubmitted(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                ASSIGNED_AT,
+                IdeaSubmitted.SCHEMA_VERSION,
+                "Title",
+                "Description",
+                "customer-experience",
+                SubmissionChannel.WEB,
+                Submitter.person("alice"),
+                "Customer Service",
+                "en",
+                List.of()));
+        idea.assign(
+                new Owner("maya", "Maya Rosen"),
+                "cx-owner",
+                RoutedBecause.toOwner("cx-owner", List.of(), "Maya Rosen"),
+                DUE_BY,
+                at(ASSIGNED_AT));
         return idea;
     }
 

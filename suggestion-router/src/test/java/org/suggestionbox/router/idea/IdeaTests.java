@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -57,8 +56,14 @@ class IdeaTests {
             IdeaAction.START_PROGRESS, EnumSet.of(IdeaState.EXPLORING),
             IdeaAction.IMPLEMENT, EnumSet.of(IdeaState.IN_PROGRESS),
             IdeaAction.SHELVE, EnumSet.of(IdeaState.EXPLORING, IdeaState.IN_PROGRESS),
-            IdeaAction.MARK_ANSWERED, EnumSet.of(IdeaState.EXPLORING, IdeaState.DECLINED, IdeaState.MERGED,
-                    IdeaState.IN_PROGRESS, IdeaState.IMPLEMENTED, IdeaState.SHELVED)));
+            IdeaAction.MARK_ANSWERED,
+                    EnumSet.of(
+                            IdeaState.EXPLORING,
+                            IdeaState.DECLINED,
+                            IdeaState.MERGED,
+                            IdeaState.IN_PROGRESS,
+                            IdeaState.IMPLEMENTED,
+                            IdeaState.SHELVED)));
 
     static {
         // an escalation needs a missed deadline too; perform() moves the clock past it
@@ -96,7 +101,8 @@ class IdeaTests {
     void theStateEnumCarriesTheTransitionTable() {
         for (IdeaState state : IdeaState.values()) {
             for (IdeaAction action : IdeaAction.values()) {
-                assertThat(state.allows(action)).as("%s from %s", action, state)
+                assertThat(state.allows(action))
+                        .as("%s from %s", action, state)
                         .isEqualTo(LEGAL.get(action).contains(state));
             }
             Set<IdeaAction> allowed = EnumSet.noneOf(IdeaAction.class);
@@ -113,14 +119,16 @@ class IdeaTests {
     void theStateEnumSaysWhichStatesFollowWhich() {
         Map<IdeaState, Set<IdeaState>> next = new EnumMap<>(IdeaState.class);
         next.put(IdeaState.SUBMITTED, EnumSet.of(IdeaState.ASSIGNED));
-        next.put(IdeaState.ASSIGNED, EnumSet.of(IdeaState.UNDER_REVIEW, IdeaState.EXPLORING, IdeaState.DECLINED,
-                IdeaState.MERGED));
+        next.put(
+                IdeaState.ASSIGNED,
+                EnumSet.of(IdeaState.UNDER_REVIEW, IdeaState.EXPLORING, IdeaState.DECLINED, IdeaState.MERGED));
         next.put(IdeaState.UNDER_REVIEW, EnumSet.of(IdeaState.EXPLORING, IdeaState.DECLINED, IdeaState.MERGED));
         next.put(IdeaState.EXPLORING, EnumSet.of(IdeaState.IN_PROGRESS, IdeaState.SHELVED));
         next.put(IdeaState.IN_PROGRESS, EnumSet.of(IdeaState.IMPLEMENTED, IdeaState.SHELVED));
         for (IdeaState from : IdeaState.values()) {
             for (IdeaState to : IdeaState.values()) {
-                assertThat(from.canMoveTo(to)).as("%s → %s", from, to)
+                assertThat(from.canMoveTo(to))
+                        .as("%s → %s", from, to)
                         .isEqualTo(next.getOrDefault(from, Set.of()).contains(to));
             }
         }
@@ -132,7 +140,9 @@ class IdeaTests {
             IdeaState from = (IdeaState) arguments.get()[0];
             IdeaAction action = (IdeaAction) arguments.get()[1];
             IdeaState to = expectedTarget(action, from);
-            assertThat(to == from || from.canMoveTo(to)).as("%s from %s", action, from).isTrue();
+            assertThat(to == from || from.canMoveTo(to))
+                    .as("%s from %s", action, from)
+                    .isTrue();
         });
     }
 
@@ -153,8 +163,7 @@ class IdeaTests {
         Class<? extends IdeaLifecycleEvent> eventType = eventOf(action);
         if (eventType == null) {
             assertThat(idea.outbox()).hasSize(outboxBefore);
-        }
-        else {
+        } else {
             assertThat(idea.outbox()).hasSize(outboxBefore + 1);
             assertThat(idea.outbox().getLast()).isInstanceOf(eventType);
             assertThat(idea.outbox().getLast().ideaId()).isEqualTo(IDEA_ID);
@@ -188,8 +197,8 @@ class IdeaTests {
 
         assertThatExceptionOfType(IdeaActionRefused.class)
                 .isThrownBy(() -> idea.decline(null, "We tried this last year.", "maya", CLOCK))
-                .satisfies(ex -> assertThat(ex.violations())
-                        .extracting(Violation::field).containsExactly("reasonCode"));
+                .satisfies(ex ->
+                        assertThat(ex.violations()).extracting(Violation::field).containsExactly("reasonCode"));
         assertThat(idea.state()).isEqualTo(IdeaState.ASSIGNED);
         assertThat(idea.outbox()).hasSize(1);
     }
@@ -200,8 +209,8 @@ class IdeaTests {
 
         assertThatExceptionOfType(IdeaActionRefused.class)
                 .isThrownBy(() -> idea.decline(DeclineReason.NOT_FEASIBLE, "   ", "maya", CLOCK))
-                .satisfies(ex -> assertThat(ex.violations())
-                        .extracting(Violation::field).containsExactly("explanation"));
+                .satisfies(ex ->
+                        assertThat(ex.violations()).extracting(Violation::field).containsExactly("explanation"));
         assertThat(idea.state()).isEqualTo(IdeaState.UNDER_REVIEW);
     }
 
@@ -211,9 +220,12 @@ class IdeaTests {
 
         assertThatExceptionOfType(IdeaActionRefused.class)
                 .isThrownBy(() -> idea.decline(DeclineReason.NOT_FEASIBLE, "x".repeat(5_001), "maya", CLOCK))
-                .satisfies(ex -> assertThat(ex.violations()).singleElement()
-                        .satisfies(violation -> assertThat(TextLimits.isTooLong(violation)).isTrue())
-                        .extracting(Violation::field).isEqualTo("explanation"));
+                .satisfies(ex -> assertThat(ex.violations())
+                        .singleElement()
+                        .satisfies(violation ->
+                                assertThat(TextLimits.isTooLong(violation)).isTrue())
+                        .extracting(Violation::field)
+                        .isEqualTo("explanation"));
         assertThat(idea.state()).isEqualTo(IdeaState.ASSIGNED);
         assertThat(idea.outbox()).hasSize(1);
 
@@ -239,10 +251,8 @@ class IdeaTests {
         assertThat(idea.outbox()).hasSize(1);
 
         idea.explore("Pilot", LocalDate.of(2026, 6, 1), null, "maya", CLOCK);
-        assertThatExceptionOfType(IdeaActionRefused.class)
-                .isThrownBy(() -> idea.startProgress(tooLong, "maya", CLOCK));
-        assertThatExceptionOfType(IdeaActionRefused.class)
-                .isThrownBy(() -> idea.shelve(tooLong, "maya", CLOCK));
+        assertThatExceptionOfType(IdeaActionRefused.class).isThrownBy(() -> idea.startProgress(tooLong, "maya", CLOCK));
+        assertThatExceptionOfType(IdeaActionRefused.class).isThrownBy(() -> idea.shelve(tooLong, "maya", CLOCK));
         assertThat(idea.state()).isEqualTo(IdeaState.EXPLORING);
     }
 
@@ -281,9 +291,15 @@ class IdeaTests {
         Idea idea = Idea.submit(submitted(Submitter.person("alice")));
         Instant due = NOW.plus(Duration.ofDays(14));
 
-        IdeaAssigned assigned = idea.assign(MAYA, "cx-owner", RoutedBecause.toOwner("cx-owner",
-                List.of(new RoutedBecause.Match(RoutedBecause.Criterion.CATEGORY, "customer-experience")), "Maya Rosen"),
-                due, CLOCK);
+        IdeaAssigned assigned = idea.assign(
+                MAYA,
+                "cx-owner",
+                RoutedBecause.toOwner(
+                        "cx-owner",
+                        List.of(new RoutedBecause.Match(RoutedBecause.Criterion.CATEGORY, "customer-experience")),
+                        "Maya Rosen"),
+                due,
+                CLOCK);
 
         assertThat(idea.ownerId()).isEqualTo("maya");
         assertThat(idea.assignment().ruleId()).isEqualTo("cx-owner");
@@ -354,7 +370,9 @@ class IdeaTests {
             idea.recordProcessed(UUID.randomUUID());
         }
 
-        assertThat(idea.processedEventIds()).hasSize(Idea.PROCESSED_EVENT_IDS_KEPT).doesNotContain(first);
+        assertThat(idea.processedEventIds())
+                .hasSize(Idea.PROCESSED_EVENT_IDS_KEPT)
+                .doesNotContain(first);
     }
 
     @Test
@@ -409,16 +427,21 @@ class IdeaTests {
         Map<IdeaAction, Consumer<Idea>> actions = new EnumMap<>(IdeaAction.class);
         actions.put(IdeaAction.ASSIGN, i -> i.assign(MAYA, "cx-owner", BECAUSE, NOW.plus(Duration.ofDays(14)), CLOCK));
         actions.put(IdeaAction.START_REVIEW, i -> i.startReview("maya", CLOCK));
-        actions.put(IdeaAction.EXPLORE, i -> i.explore("Pilot in one team", LocalDate.of(2026, 4, 1), null, "maya", CLOCK));
+        actions.put(
+                IdeaAction.EXPLORE, i -> i.explore("Pilot in one team", LocalDate.of(2026, 4, 1), null, "maya", CLOCK));
         actions.put(IdeaAction.DECLINE, i -> i.decline(DeclineReason.NOT_FEASIBLE, "Not possible now", "maya", CLOCK));
-        actions.put(IdeaAction.MERGE, i -> i.mergeInto(new IdeaId(UUID.randomUUID()), "The original idea", null, "maya", CLOCK));
-        actions.put(IdeaAction.REASSIGN, i -> i.reassign(JAN, "Logistics", NOW.plus(Duration.ofDays(14)), "maya", CLOCK));
+        actions.put(
+                IdeaAction.MERGE,
+                i -> i.mergeInto(new IdeaId(UUID.randomUUID()), "The original idea", null, "maya", CLOCK));
+        actions.put(
+                IdeaAction.REASSIGN, i -> i.reassign(JAN, "Logistics", NOW.plus(Duration.ofDays(14)), "maya", CLOCK));
         actions.put(IdeaAction.START_PROGRESS, i -> i.startProgress("Started", "maya", CLOCK));
         actions.put(IdeaAction.IMPLEMENT, i -> i.implement("Done, with impact", "maya", CLOCK));
         actions.put(IdeaAction.SHELVE, i -> i.shelve("No budget", "maya", CLOCK));
         actions.put(IdeaAction.MARK_ANSWERED, i -> i.markAnswered(NOW));
-        actions.put(IdeaAction.ESCALATE, i -> i.escalate("lea", Duration.ofDays(3),
-                Clock.fixed(NOW.plus(Duration.ofDays(15)), ZoneOffset.UTC)));
+        actions.put(
+                IdeaAction.ESCALATE,
+                i -> i.escalate("lea", Duration.ofDays(3), Clock.fixed(NOW.plus(Duration.ofDays(15)), ZoneOffset.UTC)));
         actions.get(action).accept(idea);
     }
 
@@ -426,15 +449,15 @@ class IdeaTests {
     static Idea ideaIn(IdeaState state) {
         Idea idea = Idea.submit(submitted(Submitter.person("alice")));
         switch (state) {
-            case SUBMITTED -> { }
+            case SUBMITTED -> {}
             case ASSIGNED -> perform(IdeaAction.ASSIGN, idea);
             case UNDER_REVIEW -> walk(idea, IdeaAction.ASSIGN, IdeaAction.START_REVIEW);
             case EXPLORING -> walk(idea, IdeaAction.ASSIGN, IdeaAction.EXPLORE);
             case DECLINED -> walk(idea, IdeaAction.ASSIGN, IdeaAction.DECLINE);
             case MERGED -> walk(idea, IdeaAction.ASSIGN, IdeaAction.MERGE);
             case IN_PROGRESS -> walk(idea, IdeaAction.ASSIGN, IdeaAction.EXPLORE, IdeaAction.START_PROGRESS);
-            case IMPLEMENTED -> walk(idea, IdeaAction.ASSIGN, IdeaAction.EXPLORE, IdeaAction.START_PROGRESS,
-                    IdeaAction.IMPLEMENT);
+            case IMPLEMENTED ->
+                walk(idea, IdeaAction.ASSIGN, IdeaAction.EXPLORE, IdeaAction.START_PROGRESS, IdeaAction.IMPLEMENT);
             case SHELVED -> walk(idea, IdeaAction.ASSIGN, IdeaAction.EXPLORE, IdeaAction.SHELVE);
         }
         assertThat(idea.state()).isEqualTo(state);
@@ -448,9 +471,18 @@ class IdeaTests {
     }
 
     private static IdeaSubmitted submitted(Submitter submitter) {
-        return new IdeaSubmitted(UUID.fromString("6f1c2d1e-0000-4000-8000-0000000000ff"), IDEA_ID,
-                NOW.minus(Duration.ofHours(1)), IdeaSubmitted.SCHEMA_VERSION, "Shorter hold music",
-                "Callers wait too long", "customer-experience", SubmissionChannel.WEB, submitter, "Customer Service",
-                "en", List.of("noa"));
+        return new IdeaSubmitted(
+                UUID.fromString("6f1c2d1e-0000-4000-8000-0000000000ff"),
+                IDEA_ID,
+                NOW.minus(Duration.ofHours(1)),
+                IdeaSubmitted.SCHEMA_VERSION,
+                "Shorter hold music",
+                "Callers wait too long",
+                "customer-experience",
+                SubmissionChannel.WEB,
+                submitter,
+                "Customer Service",
+                "en",
+                List.of("noa"));
     }
 }

@@ -3,7 +3,6 @@ package org.suggestionbox.router.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.ExecutionException;
-
 import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -15,7 +14,8 @@ class LifecyclePublisherTests {
 
     @Test
     void aRecordTooLargeForKafkaCanNeverBePublished() {
-        Throwable failure = new ExecutionException(new KafkaException("Send failed", new RecordTooLargeException("big")));
+        Throwable failure =
+                new ExecutionException(new KafkaException("Send failed", new RecordTooLargeException("big")));
 
         assertThat(LifecyclePublisher.permanentReason(failure)).isEqualTo(DeadLetterReason.TOO_LARGE);
     }
@@ -29,10 +29,14 @@ class LifecyclePublisherTests {
 
     @Test
     void aBrokerOutageIsRetriedForever() {
-        assertThat(LifecyclePublisher.permanentReason(new ExecutionException(
-                new KafkaException("Send failed", new TimeoutException("no broker"))))).isNull();
-        assertThat(LifecyclePublisher.permanentReason(new java.util.concurrent.TimeoutException())).isNull();
-        assertThat(LifecyclePublisher.permanentReason(new NotLeaderOrFollowerException("election"))).isNull();
-        assertThat(LifecyclePublisher.permanentReason(new IllegalStateException("unknown"))).isNull();
+        assertThat(LifecyclePublisher.permanentReason(
+                        new ExecutionException(new KafkaException("Send failed", new TimeoutException("no broker")))))
+                .isNull();
+        assertThat(LifecyclePublisher.permanentReason(new java.util.concurrent.TimeoutException()))
+                .isNull();
+        assertThat(LifecyclePublisher.permanentReason(new NotLeaderOrFollowerException("election")))
+                .isNull();
+        assertThat(LifecyclePublisher.permanentReason(new IllegalStateException("unknown")))
+                .isNull();
     }
 }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.suggestionbox.router.idea.RoutedBecause;
-import org.suggestionbox.router.idea.RoutedBecause.Match;
 import org.suggestionbox.router.idea.RoutedBecause.Criterion;
+import org.suggestionbox.router.idea.RoutedBecause.Match;
 import org.suggestionbox.router.idea.TeamStrategy;
 
 /** Why an idea came to its owner, said with the router's own message bundles in each page language. */
@@ -20,14 +19,16 @@ class RoutedBecauseTextTests {
 
     private final RoutedBecauseText text = new RoutedBecauseText(messages());
 
-    private final RoutedBecause toOwner = RoutedBecause.toOwner("ops-safety",
-            List.of(new Match(Criterion.CATEGORY, "operations"), new Match(Criterion.KEYWORD, "forklift")), "Jan Kowalski");
+    private final RoutedBecause toOwner = RoutedBecause.toOwner(
+            "ops-safety",
+            List.of(new Match(Criterion.CATEGORY, "operations"), new Match(Criterion.KEYWORD, "forklift")),
+            "Jan Kowalski");
 
-    private final RoutedBecause toTeamMember = RoutedBecause.toTeamMember("cx-team",
-            List.of(new Match(Criterion.ANY, "")), TeamStrategy.FEWEST_OPEN, "Maya Rosen");
+    private final RoutedBecause toTeamMember = RoutedBecause.toTeamMember(
+            "cx-team", List.of(new Match(Criterion.ANY, "")), TeamStrategy.FEWEST_OPEN, "Maya Rosen");
 
-    private final RoutedBecause toTriage = RoutedBecause.toTriage("workplace",
-            List.of(new RoutedBecause.Unowned("facilities", List.of("bob"))), "Maya Rosen");
+    private final RoutedBecause toTriage = RoutedBecause.toTriage(
+            "workplace", List.of(new RoutedBecause.Unowned("facilities", List.of("bob"))), "Maya Rosen");
 
     @Test
     void englishPagesSayWhatTheApiSaysWithTheCategorysName() {
@@ -37,8 +38,8 @@ class RoutedBecauseTextTests {
                 .isEqualTo("category 'Operations', keyword 'forklift' matched rule ops-safety; owned by Jan Kowalski");
         assertThat(text.say(toTeamMember, toTeamMember.inEnglish(), Locale.ENGLISH))
                 .isEqualTo("any idea matched rule cx-team; team member chosen by fewest open ideas: Maya Rosen");
-        assertThat(text.say(toTriage, toTriage.inEnglish(), Locale.ENGLISH)).isEqualTo(
-                "rule facilities matched but bob is not an owner in the directory; no other rule matches; "
+        assertThat(text.say(toTriage, toTriage.inEnglish(), Locale.ENGLISH))
+                .isEqualTo("rule facilities matched but bob is not an owner in the directory; no other rule matches; "
                         + "sent to triage owner Maya Rosen");
     }
 
@@ -47,19 +48,23 @@ class RoutedBecauseTextTests {
         assertThat(text.say(toOwner, toOwner.inEnglish(), HEBREW))
                 .isEqualTo("הכלל ops-safety חל (הקטגוריה 'תפעול', מילת המפתח 'forklift'); באחריות Jan Kowalski");
         assertThat(text.say(toTeamMember, toTeamMember.inEnglish(), HEBREW))
-                .isEqualTo("הכלל cx-team חל (כל רעיון); חבר הצוות נבחר לפי מספר הרעיונות הפתוחים הקטן ביותר: Maya Rosen");
-        assertThat(text.say(toTriage, toTriage.inEnglish(), HEBREW)).isEqualTo(
-                "הכלל facilities חל, אבל bob אינו אחראי רעיונות במדריך הארגוני; אין כלל אחר שחל; נשלח לאחראי המיון Maya Rosen");
+                .isEqualTo(
+                        "הכלל cx-team חל (כל רעיון); חבר הצוות נבחר לפי מספר הרעיונות הפתוחים הקטן ביותר: Maya Rosen");
+        assertThat(text.say(toTriage, toTriage.inEnglish(), HEBREW))
+                .isEqualTo(
+                        "הכלל facilities חל, אבל bob אינו אחראי רעיונות במדריך הארגוני; אין כלל אחר שחל; נשלח לאחראי המיון Maya Rosen");
         assertThat(text.say(RoutedBecause.toTriage("other", List.of(), "Maya Rosen"), "", HEBREW))
                 .isEqualTo("אין כלל ניתוב לקטגוריה 'אחר'; נשלח לאחראי המיון Maya Rosen");
         assertThat(text.say(RoutedBecause.toTriage("gardening", List.of(), "Maya Rosen"), "", HEBREW))
-                .as("a category without a name on the pages").contains("'gardening'");
+                .as("a category without a name on the pages")
+                .contains("'gardening'");
     }
 
     @Test
     void polishPagesSayItInPolish() {
-        assertThat(text.say(toOwner, toOwner.inEnglish(), POLISH)).isEqualTo(
-                "kategoria „Operacje”, słowo kluczowe „forklift” pasuje do reguły ops-safety; właściciel: Jan Kowalski");
+        assertThat(text.say(toOwner, toOwner.inEnglish(), POLISH))
+                .isEqualTo(
+                        "kategoria „Operacje”, słowo kluczowe „forklift” pasuje do reguły ops-safety; właściciel: Jan Kowalski");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
@@ -14,15 +13,17 @@ import org.suggestionbox.router.idea.TeamStrategy;
 
 class RoutingRulesTests {
 
-    private static final Map<String, String> NAMES = Map.of("maya", "Maya Rosen", "jan", "Jan Kowalski",
-            "lea", "Lea Fischer");
+    private static final Map<String, String> NAMES =
+            Map.of("maya", "Maya Rosen", "jan", "Jan Kowalski", "lea", "Lea Fischer");
 
-    private final RoutingRules rules = new RoutingRules(List.of(
-            new RoutingRule("cx-owner", List.of("customer-experience"), "maya"),
-            new RoutingRule("ops-owner", List.of("operations", "workplace"), "jan"),
-            new RoutingRule("ops-shadow", List.of("operations"), "lea"),
-            new RoutingRule("gone", List.of("legacy"), "bob")),
-            "maya", id -> Optional.ofNullable(NAMES.get(id)));
+    private final RoutingRules rules = new RoutingRules(
+            List.of(
+                    new RoutingRule("cx-owner", List.of("customer-experience"), "maya"),
+                    new RoutingRule("ops-owner", List.of("operations", "workplace"), "jan"),
+                    new RoutingRule("ops-shadow", List.of("operations"), "lea"),
+                    new RoutingRule("gone", List.of("legacy"), "bob")),
+            "maya",
+            id -> Optional.ofNullable(NAMES.get(id)));
 
     @Test
     void theFirstMatchingRuleWinsAndItsExplanationIsRecorded() {
@@ -31,7 +32,8 @@ class RoutingRulesTests {
         assertThat(result).isInstanceOf(RoutingResult.Routed.class);
         assertThat(result.owner()).isEqualTo(new Owner("jan", "Jan Kowalski"));
         assertThat(result.ruleId()).isEqualTo("ops-owner");
-        assertThat(result.explanation()).isEqualTo("category 'operations' matched rule ops-owner; owned by Jan Kowalski");
+        assertThat(result.explanation())
+                .isEqualTo("category 'operations' matched rule ops-owner; owned by Jan Kowalski");
     }
 
     @Test
@@ -48,7 +50,9 @@ class RoutingRulesTests {
         assertThat(result).isInstanceOf(RoutingResult.Unroutable.class);
         assertThat(result.owner()).isEqualTo(new Owner("maya", "Maya Rosen"));
         assertThat(result.ruleId()).isEqualTo(RoutingRules.TRIAGE_RULE_ID);
-        assertThat(result.explanation()).contains("no routing rule matches category other").contains("Maya Rosen");
+        assertThat(result.explanation())
+                .contains("no routing rule matches category other")
+                .contains("Maya Rosen");
     }
 
     @Test
@@ -90,8 +94,10 @@ class RoutingRulesTests {
             }
         });
 
-        assertThat(loaded).containsExactly(new RoutingRule("both", List.of("workplace", "other"), "lea"),
-                new RoutingRule("single", List.of("operations"), "jan"));
+        assertThat(loaded)
+                .containsExactly(
+                        new RoutingRule("both", List.of("workplace", "other"), "lea"),
+                        new RoutingRule("single", List.of("operations"), "jan"));
     }
 
     private static final Map<String, Long> OPEN = Map.of("maya", 4L, "jan", 2L, "lea", 2L);
@@ -114,8 +120,8 @@ class RoutingRulesTests {
         return new RoutingRules(List.of(rules), "maya", id -> Optional.ofNullable(NAMES.get(id)), fakeLoad);
     }
 
-    private static RoutingRule rule(String id, List<String> categories, List<String> departments, List<String> keywords,
-            String owner) {
+    private static RoutingRule rule(
+            String id, List<String> categories, List<String> departments, List<String> keywords, String owner) {
         return new RoutingRule(id, categories, departments, keywords, owner, List.of(), TeamStrategy.ROUND_ROBIN);
     }
 
@@ -124,11 +130,13 @@ class RoutingRulesTests {
         RoutingRules routing = rich(rule("logistics", List.of(), List.of("Logistics", "Warehouse"), List.of(), "jan"));
 
         RoutingResult fromLogistics = routing.route(new RoutingRequest("workplace", "logistics", "Fans", "It is hot"));
-        RoutingResult fromService = routing.route(new RoutingRequest("workplace", "Customer Service", "Fans", "It is hot"));
+        RoutingResult fromService =
+                routing.route(new RoutingRequest("workplace", "Customer Service", "Fans", "It is hot"));
         RoutingResult unknown = routing.route(new RoutingRequest("workplace", null, "Fans", "It is hot"));
 
         assertThat(fromLogistics.owner().id()).isEqualTo("jan");
-        assertThat(fromLogistics.explanation()).isEqualTo("department 'logistics' matched rule logistics; owned by Jan Kowalski");
+        assertThat(fromLogistics.explanation())
+                .isEqualTo("department 'logistics' matched rule logistics; owned by Jan Kowalski");
         assertThat(fromService).isInstanceOf(RoutingResult.Unroutable.class);
         assertThat(unknown).isInstanceOf(RoutingResult.Unroutable.class);
     }
@@ -136,7 +144,8 @@ class RoutingRulesTests {
     @Test
     void anAnonymousIdeaWithoutItsDepartmentFallsThroughDepartmentRulesToTheCategoryRule() {
         // intake withholds the department of an anonymous submitter from a department of fewer than k people
-        RoutingRules routing = rich(rule("logistics-ops", List.of("operations"), List.of("Logistics"), List.of(), "jan"),
+        RoutingRules routing = rich(
+                rule("logistics-ops", List.of("operations"), List.of("Logistics"), List.of(), "jan"),
                 rule("cx-owner", List.of("operations"), List.of(), List.of(), "maya"));
 
         RoutingResult withheld = routing.route(new RoutingRequest("operations", null, "Fans", "It is hot"));
@@ -148,10 +157,14 @@ class RoutingRulesTests {
 
     @Test
     void aKeywordMatchesAsAWholeWordInTitleOrDescriptionIgnoringCase() {
-        RoutingRules routing = rich(rule("ops-safety", List.of(), List.of(), List.of("forklift", "pallet jack"), "jan"));
+        RoutingRules routing =
+                rich(rule("ops-safety", List.of(), List.of(), List.of("forklift", "pallet jack"), "jan"));
 
-        assertThat(routing.route(new RoutingRequest("other", null, "FORKLIFT lane", "")).ruleId()).isEqualTo("ops-safety");
-        assertThat(routing.route(new RoutingRequest("other", null, "Lanes", "the Pallet Jack squeaks.")).explanation())
+        assertThat(routing.route(new RoutingRequest("other", null, "FORKLIFT lane", ""))
+                        .ruleId())
+                .isEqualTo("ops-safety");
+        assertThat(routing.route(new RoutingRequest("other", null, "Lanes", "the Pallet Jack squeaks."))
+                        .explanation())
                 .isEqualTo("keyword 'pallet jack' matched rule ops-safety; owned by Jan Kowalski");
         assertThat(routing.route(new RoutingRequest("other", null, "Forklifts everywhere", "no forklifting")))
                 .isInstanceOf(RoutingResult.Unroutable.class);
@@ -166,38 +179,62 @@ class RoutingRulesTests {
         RoutingResult all = routing.route(new RoutingRequest("operations", "Logistics", "Forklift mirrors", ""));
         RoutingResult noKeyword = routing.route(new RoutingRequest("operations", "Logistics", "Mirrors", ""));
 
-        assertThat(all.explanation()).isEqualTo(
-                "category 'operations', department 'Logistics', keyword 'forklift' matched rule ops-safety; owned by Jan Kowalski");
+        assertThat(all.explanation())
+                .isEqualTo(
+                        "category 'operations', department 'Logistics', keyword 'forklift' matched rule ops-safety; owned by Jan Kowalski");
         assertThat(noKeyword.ruleId()).isEqualTo("ops");
         assertThat(noKeyword.owner().id()).isEqualTo("lea");
     }
 
     @Test
     void roundRobinTakesTurnsThroughTheTeamInOrder() {
-        RoutingRules routing = rich(new RoutingRule("cx-team", List.of("customer-experience"), List.of(), List.of(), null,
-                List.of("maya", "jan", "lea"), TeamStrategy.ROUND_ROBIN));
+        RoutingRules routing = rich(new RoutingRule(
+                "cx-team",
+                List.of("customer-experience"),
+                List.of(),
+                List.of(),
+                null,
+                List.of("maya", "jan", "lea"),
+                TeamStrategy.ROUND_ROBIN));
 
         List<String> owners = java.util.stream.IntStream.range(0, 4)
-                .mapToObj(i -> routing.route("customer-experience").owner().id()).toList();
+                .mapToObj(i -> routing.route("customer-experience").owner().id())
+                .toList();
 
         assertThat(owners).containsExactly("maya", "jan", "lea", "maya");
         assertThat(routing.route("customer-experience").explanation())
-                .isEqualTo("category 'customer-experience' matched rule cx-team; team strategy ROUND_ROBIN chose Jan Kowalski");
+                .isEqualTo(
+                        "category 'customer-experience' matched rule cx-team; team strategy ROUND_ROBIN chose Jan Kowalski");
     }
 
     @Test
     void roundRobinSkipsMembersWhoAreNoLongerOwners() {
-        RoutingRules routing = rich(new RoutingRule("cx-team", List.of(), List.of(), List.of(), null,
-                List.of("maya", "bob", "jan"), TeamStrategy.ROUND_ROBIN));
+        RoutingRules routing = rich(new RoutingRule(
+                "cx-team",
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                List.of("maya", "bob", "jan"),
+                TeamStrategy.ROUND_ROBIN));
 
-        assertThat(List.of(routing.route("x").owner().id(), routing.route("x").owner().id(), routing.route("x").owner().id()))
+        assertThat(List.of(
+                        routing.route("x").owner().id(),
+                        routing.route("x").owner().id(),
+                        routing.route("x").owner().id()))
                 .containsExactly("maya", "jan", "maya");
     }
 
     @Test
     void fewestOpenPicksTheLeastLoadedMemberAndBreaksTiesById() {
-        RoutingRules routing = rich(new RoutingRule("ops-safety", List.of(), List.of(), List.of("forklift"), null,
-                List.of("maya", "lea", "jan"), TeamStrategy.FEWEST_OPEN));
+        RoutingRules routing = rich(new RoutingRule(
+                "ops-safety",
+                List.of(),
+                List.of(),
+                List.of("forklift"),
+                null,
+                List.of("maya", "lea", "jan"),
+                TeamStrategy.FEWEST_OPEN));
 
         RoutingResult result = routing.route(new RoutingRequest("operations", null, "Forklift", ""));
 
@@ -208,7 +245,8 @@ class RoutingRulesTests {
 
     @Test
     void aMatchingRuleWithoutEligibleOwnersIsSkippedForTheNextMatchingRule() {
-        RoutingRules routing = rich(rule("gone", List.of("operations"), List.of(), List.of(), "bob"),
+        RoutingRules routing = rich(
+                rule("gone", List.of("operations"), List.of(), List.of(), "bob"),
                 rule("ops", List.of("operations"), List.of(), List.of(), "jan"));
 
         RoutingResult result = routing.route("operations");
@@ -242,13 +280,32 @@ class RoutingRulesTests {
             }
         });
 
-        assertThat(loaded).containsExactly(
-                new RoutingRule("ops-safety", List.of(), List.of(), List.of("forklift", "pallet jack"), null,
-                        List.of("jan", "lea"), TeamStrategy.FEWEST_OPEN),
-                new RoutingRule("logistics", List.of("operations", "workplace"), List.of("logistics"), List.of(), "jan",
-                        List.of(), TeamStrategy.ROUND_ROBIN),
-                new RoutingRule("cx-team", List.of("customer-experience"), List.of(), List.of(), null,
-                        List.of("maya", "jan"), TeamStrategy.ROUND_ROBIN));
+        assertThat(loaded)
+                .containsExactly(
+                        new RoutingRule(
+                                "ops-safety",
+                                List.of(),
+                                List.of(),
+                                List.of("forklift", "pallet jack"),
+                                null,
+                                List.of("jan", "lea"),
+                                TeamStrategy.FEWEST_OPEN),
+                        new RoutingRule(
+                                "logistics",
+                                List.of("operations", "workplace"),
+                                List.of("logistics"),
+                                List.of(),
+                                "jan",
+                                List.of(),
+                                TeamStrategy.ROUND_ROBIN),
+                        new RoutingRule(
+                                "cx-team",
+                                List.of("customer-experience"),
+                                List.of(),
+                                List.of(),
+                                null,
+                                List.of("maya", "jan"),
+                                TeamStrategy.ROUND_ROBIN));
     }
 
     @Test
@@ -259,11 +316,21 @@ class RoutingRulesTests {
                 new RuleDefinition("b", null, null, List.of("forklift"), null, List.of("jan", "piotr"), "FASTEST"),
                 new RuleDefinition(" ", null, null, null, "maya", List.of("jan"), null));
 
-        List<String> fields = RuleValidator.violations(definitions, id -> List.of("maya", "jan").contains(id)).stream()
-                .map(violation -> violation.field()).toList();
+        List<String> fields = RuleValidator.violations(
+                        definitions, id -> List.of("maya", "jan").contains(id))
+                .stream()
+                .map(violation -> violation.field())
+                .toList();
 
-        assertThat(fields).containsExactly("rules[1].id", "rules[1].owner", "rules[2].team", "rules[2].strategy",
-                "rules[3].id", "rules[3].owner");
-        assertThat(RuleValidator.violations(definitions.subList(0, 1), id -> true)).isEmpty();
+        assertThat(fields)
+                .containsExactly(
+                        "rules[1].id",
+                        "rules[1].owner",
+                        "rules[2].team",
+                        "rules[2].strategy",
+                        "rules[3].id",
+                        "rules[3].owner");
+        assertThat(RuleValidator.violations(definitions.subList(0, 1), id -> true))
+                .isEmpty();
     }
 }

@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +41,7 @@ import org.suggestionbox.testing.SuggestionBoxInfrastructure;
  * document's field names that queries and operators use, and the version guards every save.
  */
 @SpringBootTest(classes = IdeaStore.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@ImportAutoConfiguration({ MongoAutoConfiguration.class, DataMongoAutoConfiguration.class })
+@ImportAutoConfiguration({MongoAutoConfiguration.class, DataMongoAutoConfiguration.class})
 @SuggestionBoxInfrastructure
 class IdeaStoreTests {
 
@@ -63,21 +62,34 @@ class IdeaStoreTests {
         Instant dueBy = SUBMITTED_AT.plus(Duration.ofDays(14));
         Document stored = oldDocument(id)
                 .append("state", "IN_PROGRESS")
-                .append("ownerId", "jan").append("ownerName", "Jan Kowalski").append("ruleId", "cx-team")
+                .append("ownerId", "jan")
+                .append("ownerName", "Jan Kowalski")
+                .append("ruleId", "cx-team")
                 .append("routedBecause", "any idea matched rule cx-team; team strategy FEWEST_OPEN chose Jan Kowalski")
-                .append("routing", new Document("ruleId", "cx-team")
-                        .append("matched", List.of(new Document("on", "ANY").append("value", "")))
-                        .append("teamStrategy", "FEWEST_OPEN").append("ownerName", "Jan Kowalski")
-                        .append("unowned", List.of()))
+                .append(
+                        "routing",
+                        new Document("ruleId", "cx-team")
+                                .append("matched", List.of(new Document("on", "ANY").append("value", "")))
+                                .append("teamStrategy", "FEWEST_OPEN")
+                                .append("ownerName", "Jan Kowalski")
+                                .append("unowned", List.of()))
                 .append("answerDueBy", Date.from(dueBy))
                 .append("deadlineStartedAt", Date.from(SUBMITTED_AT))
-                .append("answered", true).append("answeredAt", Date.from(dueBy.minus(Duration.ofDays(1))))
-                .append("decision", new Document("outcome", "EXPLORE").append("explanation", "Worth a pilot")
-                        .append("nextStep", "Pilot").append("expectedBy", Date.from(Instant.parse("2026-05-01T00:00:00Z")))
-                        .append("decidedBy", "jan").append("decidedAt", Date.from(SUBMITTED_AT.plusSeconds(3600))))
-                .append("progress", "IN_PROGRESS").append("progressNote", "Started in one team")
+                .append("answered", true)
+                .append("answeredAt", Date.from(dueBy.minus(Duration.ofDays(1))))
+                .append(
+                        "decision",
+                        new Document("outcome", "EXPLORE")
+                                .append("explanation", "Worth a pilot")
+                                .append("nextStep", "Pilot")
+                                .append("expectedBy", Date.from(Instant.parse("2026-05-01T00:00:00Z")))
+                                .append("decidedBy", "jan")
+                                .append("decidedAt", Date.from(SUBMITTED_AT.plusSeconds(3600))))
+                .append("progress", "IN_PROGRESS")
+                .append("progressNote", "Started in one team")
                 .append("mergedInto", original)
-                .append("watchers", List.of("lea")).append("escalations", 1);
+                .append("watchers", List.of("lea"))
+                .append("escalations", 1);
         mongo.insert(stored, IdeaStore.COLLECTION);
 
         // when
@@ -88,9 +100,12 @@ class IdeaStoreTests {
         assertThat(idea.state()).isEqualTo(IdeaState.IN_PROGRESS);
         assertThat(idea.owner()).isEqualTo(new Owner("jan", "Jan Kowalski"));
         assertThat(idea.assignment().ruleId()).isEqualTo("cx-team");
-        assertThat(idea.assignment().because()).isEqualTo(RoutedBecause.toTeamMember("cx-team",
-                List.of(new RoutedBecause.Match(RoutedBecause.Criterion.ANY, "")), TeamStrategy.FEWEST_OPEN,
-                "Jan Kowalski"));
+        assertThat(idea.assignment().because())
+                .isEqualTo(RoutedBecause.toTeamMember(
+                        "cx-team",
+                        List.of(new RoutedBecause.Match(RoutedBecause.Criterion.ANY, "")),
+                        TeamStrategy.FEWEST_OPEN,
+                        "Jan Kowalski"));
         assertThat(idea.assignment().because().inEnglish()).isEqualTo(stored.getString("routedBecause"));
         assertThat(idea.deadline().dueBy()).isEqualTo(dueBy);
         assertThat(idea.deadline().startedAt()).isEqualTo(SUBMITTED_AT);
@@ -108,9 +123,14 @@ class IdeaStoreTests {
     @Test
     void anIdeaRoutedBeforeTheReasonsWereKeptInPartsKeepsItsEnglishReason() {
         UUID id = UUID.randomUUID();
-        mongo.insert(oldDocument(id).append("state", "ASSIGNED").append("ownerId", "maya")
-                .append("ruleId", "cx-owner").append("routedBecause", "category 'x' matched rule cx-owner")
-                .append("answerDueBy", Date.from(SUBMITTED_AT.plus(Duration.ofDays(14)))), IdeaStore.COLLECTION);
+        mongo.insert(
+                oldDocument(id)
+                        .append("state", "ASSIGNED")
+                        .append("ownerId", "maya")
+                        .append("ruleId", "cx-owner")
+                        .append("routedBecause", "category 'x' matched rule cx-owner")
+                        .append("answerDueBy", Date.from(SUBMITTED_AT.plus(Duration.ofDays(14)))),
+                IdeaStore.COLLECTION);
 
         Idea idea = store.find(new IdeaId(id)).orElseThrow();
 
@@ -132,15 +152,29 @@ class IdeaStoreTests {
 
         // then
         assertThat(raw).isNotNull();
-        assertThat(raw).containsKeys("ownerId", "ownerName", "ruleId", "routedBecause", "routing", "answerDueBy",
-                "deadlineStartedAt", "answered", "submitters", "history", "outbox", "version", "outboxOldestAt");
+        assertThat(raw)
+                .containsKeys(
+                        "ownerId",
+                        "ownerName",
+                        "ruleId",
+                        "routedBecause",
+                        "routing",
+                        "answerDueBy",
+                        "deadlineStartedAt",
+                        "answered",
+                        "submitters",
+                        "history",
+                        "outbox",
+                        "version",
+                        "outboxOldestAt");
         assertThat(raw).doesNotContainKeys("assignment", "deadline", "_class");
         assertThat(raw.getString("ownerId")).isEqualTo("maya");
         assertThat(raw.getString("ownerName")).isEqualTo("Maya Rosen");
         assertThat(raw.getBoolean("answered")).isFalse();
         assertThat(raw.get("routing", Document.class).getString("teamStrategy")).isNull();
         assertThat(raw.get("routing", Document.class).getString("ruleId")).isEqualTo("cx-owner");
-        assertThat(raw.getString("routedBecause")).isEqualTo(idea.assignment().because().inEnglish());
+        assertThat(raw.getString("routedBecause"))
+                .isEqualTo(idea.assignment().because().inEnglish());
         assertThat(store.find(idea.id()).orElseThrow().assignment()).isEqualTo(idea.assignment());
     }
 
@@ -175,12 +209,28 @@ class IdeaStoreTests {
 
     private static Idea assignedIdea() {
         UUID id = UUID.randomUUID();
-        Idea idea = Idea.submit(new IdeaSubmitted(UUID.randomUUID(), id, SUBMITTED_AT, IdeaSubmitted.SCHEMA_VERSION,
-                "Call-back instead of hold music", "Described in enough words.", "customer-experience",
-                SubmissionChannel.WEB, Submitter.person("alice"), "Customer Service", "en", List.of()));
-        idea.assign(new Owner("maya", "Maya Rosen"), "cx-owner", RoutedBecause.toOwner("cx-owner",
-                List.of(new RoutedBecause.Match(RoutedBecause.Criterion.CATEGORY, "customer-experience")),
-                "Maya Rosen"), SUBMITTED_AT.plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.MILLIS), CLOCK);
+        Idea idea = Idea.submit(new IdeaSubmitted(
+                UUID.randomUUID(),
+                id,
+                SUBMITTED_AT,
+                IdeaSubmitted.SCHEMA_VERSION,
+                "Call-back instead of hold music",
+                "Described in enough words.",
+                "customer-experience",
+                SubmissionChannel.WEB,
+                Submitter.person("alice"),
+                "Customer Service",
+                "en",
+                List.of()));
+        idea.assign(
+                new Owner("maya", "Maya Rosen"),
+                "cx-owner",
+                RoutedBecause.toOwner(
+                        "cx-owner",
+                        List.of(new RoutedBecause.Match(RoutedBecause.Criterion.CATEGORY, "customer-experience")),
+                        "Maya Rosen"),
+                SUBMITTED_AT.plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.MILLIS),
+                CLOCK);
         return idea;
     }
 
@@ -198,8 +248,11 @@ class IdeaStoreTests {
                 .append("submitters", List.of(submitter))
                 .append("department", "Logistics")
                 .append("submittedAt", Date.from(SUBMITTED_AT))
-                .append("history", List.of(new Document("at", Date.from(SUBMITTED_AT)).append("by", "piotr")
-                        .append("what", "SUBMITTED")))
+                .append(
+                        "history",
+                        List.of(new Document("at", Date.from(SUBMITTED_AT))
+                                .append("by", "piotr")
+                                .append("what", "SUBMITTED")))
                 .append("processedEventIds", List.of(UUID.randomUUID()))
                 .append("outbox", List.of());
     }

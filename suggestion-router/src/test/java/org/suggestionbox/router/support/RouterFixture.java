@@ -9,14 +9,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.suggestionbox.events.CloudEventHeaders;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.testing.KafkaProbe;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,16 +62,22 @@ public final class RouterFixture {
 
     /** The idea as {@code reader} reads it from the API, once the router has it. */
     public JsonNode awaitIdea(String reader, UUID ideaId) {
-        return await().atMost(WAIT).until(() -> {
-            HttpResponse<String> response = http.get(reader, "/api/ideas/" + ideaId);
-            return response.statusCode() == 200 ? json.readTree(response.body()) : null;
-        }, node -> node != null);
+        return await().atMost(WAIT)
+                .until(
+                        () -> {
+                            HttpResponse<String> response = http.get(reader, "/api/ideas/" + ideaId);
+                            return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+                        },
+                        node -> node != null);
     }
 
     /** Up to {@code expected} lifecycle records of the idea of CloudEvents type {@code type}, read within {@code timeout}. */
-    public static List<ConsumerRecord<String, byte[]>> lifecycle(UUID ideaId, String type, int expected,
-            Duration timeout) {
-        return KafkaProbe.awaitRecords(Topics.IDEAS_LIFECYCLE, expected, timeout,
+    public static List<ConsumerRecord<String, byte[]>> lifecycle(
+            UUID ideaId, String type, int expected, Duration timeout) {
+        return KafkaProbe.awaitRecords(
+                Topics.IDEAS_LIFECYCLE,
+                expected,
+                timeout,
                 record -> ideaId.toString().equals(record.key())
                         && type.equals(KafkaProbe.header(record, CloudEventHeaders.TYPE)));
     }
@@ -86,19 +90,22 @@ public final class RouterFixture {
      */
     public List<String> typesBeforeSentinel(UUID ideaId, String owner, String nextOwner) {
         String note = "sentinel " + UUID.randomUUID();
-        HttpResponse<String> handedOn = http.postJson(owner, "/api/ideas/" + ideaId + "/reassign",
+        HttpResponse<String> handedOn = http.postJson(
+                owner,
+                "/api/ideas/" + ideaId + "/reassign",
                 "{\"ownerId\":\"" + nextOwner + "\",\"note\":\"" + note + "\"}");
         assertThat(handedOn.statusCode()).as(handedOn.body()).isEqualTo(200);
         List<String> before = new CopyOnWriteArrayList<>();
         AtomicBoolean sentinelSeen = new AtomicBoolean();
-        List<ConsumerRecord<String, byte[]>> sentinel = KafkaProbe.awaitRecords(Topics.IDEAS_LIFECYCLE, 1, WAIT,
-                record -> {
+        List<ConsumerRecord<String, byte[]>> sentinel =
+                KafkaProbe.awaitRecords(Topics.IDEAS_LIFECYCLE, 1, WAIT, record -> {
                     if (sentinelSeen.get() || !ideaId.toString().equals(record.key())) {
                         return false;
                     }
                     String type = KafkaProbe.header(record, CloudEventHeaders.TYPE);
                     if (REASSIGNED_TYPE.equals(type)
-                            && note.equals(json.readTree(record.value()).path("note").asString())) {
+                            && note.equals(
+                                    json.readTree(record.value()).path("note").asString())) {
                         sentinelSeen.set(true);
                         return true;
                     }

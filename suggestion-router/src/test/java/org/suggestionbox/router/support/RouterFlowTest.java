@@ -1,12 +1,10 @@
 package org.suggestionbox.router.support;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**

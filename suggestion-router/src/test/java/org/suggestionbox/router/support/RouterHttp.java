@@ -32,24 +32,41 @@ public final class RouterHttp {
     }
 
     public HttpResponse<String> postJson(String user, String path, String json) {
-        return send(client(), request(user, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(
+                client(),
+                request(user, path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build());
     }
 
     public HttpResponse<String> putJson(String user, String path, String json) {
-        return send(client(), request(user, path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(
+                client(),
+                request(user, path)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json))
+                        .build());
     }
 
     public HttpResponse<String> post(String user, String path, String contentType, String body) {
-        return send(client(), request(user, path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(
+                client(),
+                request(user, path)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
     }
 
     /** A browser-like session: keeps cookies, so a form can be posted with the CSRF token of its page. */
     public Browser browser(String user) {
-        return new Browser(user, HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
+        return new Browser(
+                user,
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build());
     }
 
     /** One signed-in person's browser. */
@@ -76,8 +93,12 @@ public final class RouterHttp {
             String body = fields.entrySet().stream()
                     .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                     .collect(Collectors.joining("&", "_csrf=" + encode(csrf.group(1)) + "&", ""));
-            return send(client, request(user, action).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            return send(
+                    client,
+                    request(user, action)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build());
         }
     }
 
@@ -90,18 +111,18 @@ public final class RouterHttp {
     }
 
     private static HttpClient client() {
-        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }

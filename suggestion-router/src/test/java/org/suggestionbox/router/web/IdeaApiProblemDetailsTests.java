@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,14 +42,13 @@ import org.suggestionbox.router.lifecycle.IdeaNotFoundException;
 class IdeaApiProblemDetailsTests {
 
     private static final IdeaId ID = new IdeaId(UUID.fromString("6f1c2d1e-0000-4000-8000-000000000001"));
-    private static final Person MAYA = new Person("maya", "Maya Rosen", "maya@example.org", "Customer Service", null,
-            "en", null, null, Set.of(Role.OWNER));
+    private static final Person MAYA = new Person(
+            "maya", "Maya Rosen", "maya@example.org", "Customer Service", null, "en", null, null, Set.of(Role.OWNER));
     private static final String DECLINE = """
             {"outcome":"DECLINE","reasonCode":"NOT_FEASIBLE","explanation":"Not now"}""";
 
     private final DecisionService decisions = mock(DecisionService.class);
-    private final MockMvc mvc = MockMvcBuilders
-            .standaloneSetup(new IdeaApiController(decisions, mock(IdeaViews.class)))
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new IdeaApiController(decisions, mock(IdeaViews.class)))
             .setControllerAdvice(new RouterApiExceptionHandler())
             .setCustomArgumentResolvers(new AuthenticationPrincipalArgumentResolver())
             .build();
@@ -58,8 +56,9 @@ class IdeaApiProblemDetailsTests {
     @BeforeEach
     void signIn() {
         DirectoryUser maya = new DirectoryUser(MAYA, "secret");
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(maya, null, maya.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(maya, null, maya.getAuthorities()));
     }
 
     @AfterEach
@@ -72,7 +71,9 @@ class IdeaApiProblemDetailsTests {
         when(decisions.decide(eq(ID), any(), any()))
                 .thenThrow(IdeaActionRefused.notInState(ID, IdeaState.DECLINED, IdeaAction.DECLINE));
 
-        mvc.perform(post("/api/ideas/{id}/decision", ID).contentType(MediaType.APPLICATION_JSON).content(DECLINE))
+        mvc.perform(post("/api/ideas/{id}/decision", ID)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(DECLINE))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Not possible in this state"))
@@ -81,11 +82,18 @@ class IdeaApiProblemDetailsTests {
 
     @Test
     void anIncompleteActionIsABadRequestWithOneErrorPerField() throws Exception {
-        when(decisions.decide(eq(ID), any(), any())).thenThrow(IdeaActionRefused.incomplete(ID, IdeaState.ASSIGNED,
-                IdeaAction.DECLINE, List.of(new Violation("reasonCode", "A decline needs a reason code."),
-                        new Violation("explanation", "A decline needs a written explanation."))));
+        when(decisions.decide(eq(ID), any(), any()))
+                .thenThrow(IdeaActionRefused.incomplete(
+                        ID,
+                        IdeaState.ASSIGNED,
+                        IdeaAction.DECLINE,
+                        List.of(
+                                new Violation("reasonCode", "A decline needs a reason code."),
+                                new Violation("explanation", "A decline needs a written explanation."))));
 
-        mvc.perform(post("/api/ideas/{id}/decision", ID).contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/api/ideas/{id}/decision", ID)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Invalid request"))
@@ -97,7 +105,9 @@ class IdeaApiProblemDetailsTests {
     void aChangeThatLostARaceIsAConflictToReloadFrom() throws Exception {
         when(decisions.decide(eq(ID), any(), any())).thenThrow(new OptimisticLockingFailureException("version 3"));
 
-        mvc.perform(post("/api/ideas/{id}/decision", ID).contentType(MediaType.APPLICATION_JSON).content(DECLINE))
+        mvc.perform(post("/api/ideas/{id}/decision", ID)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(DECLINE))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("Changed meanwhile"));
     }
@@ -119,7 +129,6 @@ class IdeaApiProblemDetailsTests {
 
     @Test
     void anIdThatIsNoUuidIsABadRequestNotAServerError() throws Exception {
-        mvc.perform(get("/api/ideas/{id}", "not-an-id"))
-                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/ideas/{id}", "not-an-id")).andExpect(status().isBadRequest());
     }
 }

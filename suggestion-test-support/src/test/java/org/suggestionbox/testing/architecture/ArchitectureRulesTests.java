@@ -3,14 +3,13 @@ package org.suggestionbox.testing.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The shared rules can fail: each is shown a small fixture that breaks it, and one that keeps it. */
 class ArchitectureRulesTests {
@@ -33,9 +32,14 @@ class ArchitectureRulesTests {
         assertThat(result.hasViolation()).isTrue();
         String report = result.getFailureReport().toString();
         LOG.info("The cycle rule on a deliberate cycle reports:\n{}", report);
-        assertThat(report).contains("Cycle detected").contains("ideas").contains("owners")
-                .contains("Idea.owner()").contains("Owner.queue()");
-        assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> rule.check(classes))
+        assertThat(report)
+                .contains("Cycle detected")
+                .contains("ideas")
+                .contains("owners")
+                .contains("Idea.owner()")
+                .contains("Owner.queue()");
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> rule.check(classes))
                 .withMessageContaining("the packages below " + root + " are free of cycles");
     }
 
@@ -43,10 +47,12 @@ class ArchitectureRulesTests {
     void packagesThatDependOneWayOnlyPass() {
         String root = FIXTURE + ".acyclic";
 
-        EvaluationResult result = ArchitectureRules.noPackageCycles(root)
-                .evaluate(new ClassFileImporter().importPackages(root));
+        EvaluationResult result =
+                ArchitectureRules.noPackageCycles(root).evaluate(new ClassFileImporter().importPackages(root));
 
-        assertThat(result.hasViolation()).as(result.getFailureReport().toString()).isFalse();
+        assertThat(result.hasViolation())
+                .as(result.getFailureReport().toString())
+                .isFalse();
     }
 
     @Test
@@ -64,8 +70,13 @@ class ArchitectureRulesTests {
     void aDomainPackageUsingAFrameworkIsReported() {
         JavaClasses classes = new ClassFileImporter().importPackages(FIXTURE + ".framework", FIXTURE + ".acyclic");
 
-        assertThat(ArchitectureRules.freeOfFrameworks("..framework.domain..").evaluate(classes).hasViolation())
+        assertThat(ArchitectureRules.freeOfFrameworks("..framework.domain..")
+                        .evaluate(classes)
+                        .hasViolation())
                 .isTrue();
-        assertThat(ArchitectureRules.freeOfFrameworks("..acyclic..").evaluate(classes).hasViolation()).isFalse();
+        assertThat(ArchitectureRules.freeOfFrameworks("..acyclic..")
+                        .evaluate(classes)
+                        .hasViolation())
+                .isFalse();
     }
 }
