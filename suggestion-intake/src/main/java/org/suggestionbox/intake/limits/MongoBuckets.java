@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Compare-and-swap on single documents only, which MongoDB and the MongoDB-wire server of the local
  * stack both do atomically: a new bucket is an insert (a concurrent insert of the same key fails on
- * the unique {@code _id}), a change is an update conditioned on the version read. A lost race makes
+ * the unique {@code _id}), a change is an update conditioned on the version and the state read. A lost race makes
  * Bucket4j read again and retry. Synchronous only.
  */
 final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
@@ -108,7 +108,15 @@ final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
                         throw ex;
                     }
                 }
-                return buckets.updateOne(and(eq("_id", key), eq("version", version)), new Document("$set", values))
+                // the state read is part of the condition, not only its version: the MongoDB-wire server hands
+                // out the stored document while a concurrent update may be changing it, so a read can pair an
+                // older state with a newer version; MongoDB itself never returns such a document
+                return buckets.updateOne(
+                                        and(
+                                                eq("_id", key),
+                                                eq("version", version),
+                                                eq("state", new Binary(originalData))),
+                                        new Document("$set", values))
                                 .getMatchedCount()
                         == 1;
             }
