@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -285,8 +284,7 @@ class RouterIntegrationTests extends RouterFlowTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(RouterFixture.lifecycle(ideaId, DECIDED_TYPE, 2, Duration.ofSeconds(4)))
-                .hasSize(1);
+        assertThat(relayed(ideaId, DECIDED_TYPE)).hasSize(1);
     }
 
     @Test

@@ -1,10 +1,19 @@
 package org.suggestionbox.router.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.suggestionbox.events.CloudEventHeaders;
+import org.suggestionbox.events.Topics;
+import org.suggestionbox.testing.KafkaProbe;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,5 +45,22 @@ public abstract class RouterFlowTest {
         router = new RouterFixture(port, json);
         http = router.http();
         events = router.events();
+    }
+
+    /**
+     * Every lifecycle event of CloudEvents type {@code type} the router ever published for the idea: read once
+     * the idea's outbox is empty (whatever it caused has been sent and acknowledged) up to a sentinel written
+     * after that, so "no second event" is proven without waiting a fixed time.
+     */
+    protected List<ConsumerRecord<String, byte[]>> relayed(UUID ideaId, String type) {
+        await().atMost(WAIT).until(() -> {
+            Document idea = mongo.findById(ideaId, Document.class, "ideas");
+            return idea != null
+                    && idea.getList("outbox", Object.class, List.of()).isEmpty();
+        });
+        return KafkaProbe.recordsBeforeSentinel(
+                Topics.IDEAS_LIFECYCLE,
+                record -> ideaId.toString().equals(record.key())
+                        && type.equals(KafkaProbe.header(record, CloudEventHeaders.TYPE)));
     }
 }
