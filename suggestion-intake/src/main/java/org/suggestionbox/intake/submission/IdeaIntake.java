@@ -187,48 +187,45 @@ public class IdeaIntake {
 
     private SubmissionResult publish(SubmitIdea command, ValidIdea idea, UUID ideaId, UUID eventId) {
         Person person = directory.get(command.personId());
-        IdeaSubmitted event;
+        Submitter submitter;
+        @Nullable String department;
+        @Nullable String locale;
+        @Nullable String trackingTokenHash;
         String trackingUrl;
         if (idea.anonymous()) {
             // a private link for the one person who may follow the idea: the token goes sealed to the
             // notifier and back to her, the router learns only its hash
             TrackingLink link = TrackingLink.create();
-            Submitter submitter = Submitter.anonymous(identitySealer.seal(new SealedContact(
+            submitter = Submitter.anonymous(identitySealer.seal(new SealedContact(
                     person.id(), person.email(), person.locale(), person.slackId(), person.teamsId(), link.token())));
             // department and language only where they name a group, not a person
             boolean groupLargeEnough =
                     directory.headcountByDepartment().getOrDefault(person.department(), 0L) >= minDepartmentSize;
-            event = new IdeaSubmitted(
-                    eventId,
-                    ideaId,
-                    clock.instant(),
-                    IdeaSubmitted.SCHEMA_VERSION,
-                    idea.title(),
-                    idea.description(),
-                    idea.category(),
-                    command.channel(),
-                    submitter,
-                    groupLargeEnough ? person.department() : null,
-                    groupLargeEnough ? person.locale() : null,
-                    idea.coSubmitterIds(),
-                    link.hash());
+            department = groupLargeEnough ? person.department() : null;
+            locale = groupLargeEnough ? person.locale() : null;
+            trackingTokenHash = link.hash();
             trackingUrl = trackingLinkBase + link.token();
         } else {
-            event = new IdeaSubmitted(
-                    eventId,
-                    ideaId,
-                    clock.instant(),
-                    IdeaSubmitted.SCHEMA_VERSION,
-                    idea.title(),
-                    idea.description(),
-                    idea.category(),
-                    command.channel(),
-                    Submitter.person(person.id()),
-                    person.department(),
-                    person.locale(),
-                    idea.coSubmitterIds());
+            submitter = Submitter.person(person.id());
+            department = person.department();
+            locale = person.locale();
+            trackingTokenHash = null;
             trackingUrl = ideaLinkBase + ideaId;
         }
+        IdeaSubmitted event = new IdeaSubmitted(
+                eventId,
+                ideaId,
+                clock.instant(),
+                IdeaSubmitted.SCHEMA_VERSION,
+                idea.title(),
+                idea.description(),
+                idea.category(),
+                command.channel(),
+                submitter,
+                department,
+                locale,
+                idea.coSubmitterIds(),
+                trackingTokenHash);
         try {
             publisher.publish(event);
         } catch (PublicationFailedException ex) {
