@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,13 +16,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * does not parse, a wildcard ({@code *}{@code /*}), a charset this JVM does not know, or
  * {@code multipart/*} (nothing here takes uploads; without a boundary, parsing one fails deep in the
  * container). The answer is {@code 415} with problem details instead of the {@code 500} those cause
- * further in.
+ * further in. A body or query whose text is not valid in its charset (found only when something reads
+ * the parameters, e.g. a form {@code PUT} with bytes that are no UTF-8) gets {@code 400} the same way,
+ * as long as no answer has been started.
  */
 final class ContentTypeGuard extends OncePerRequestFilter {
 
     private static final String PROBLEM = """
             {"type":"about:blank","title":"Unsupported Media Type","status":415,\
             "detail":"This Content-Type cannot be read here."}""";
+
+    private static final String UNDECODABLE = """
+            {"type":"about:blank","title":"Bad Request","status":400,\
+            "detail":"The request's text is not valid in its character set."}""";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -34,7 +41,28 @@ final class ContentTypeGuard extends OncePerRequestFilter {
             response.getWriter().write(PROBLEM);
             return;
         }
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | IOException | RuntimeException ex) {
+            if (!undecodable(ex) || response.isCommitted()) {
+                throw ex;
+            }
+            response.resetBuffer();
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8);
+            response.getWriter().write(UNDECODABLE);
+        }
+    }
+
+    /** Whether {@code ex} comes of text that could not be decoded in its charset. */
+    static boolean undecodable(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CharacterCodingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean acceptable(String header) {

@@ -1,7 +1,11 @@
 package org.suggestionbox.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import jakarta.servlet.FilterChain;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -47,5 +51,34 @@ class ContentTypeGuardTests {
 
             assertThat(chain.getRequest()).as(String.valueOf(accepted)).isNotNull();
         }
+    }
+
+    @Test
+    void textThatIsNoValidUtf8AnswersA400ProblemInsteadOfA500() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("PUT", "/api/preferences");
+        request.addHeader("Content-Type", "application/x-www-form-urlencoded");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        // what Tomcat throws from getParameter when a form body's bytes are no UTF-8
+        FilterChain reading = (req, res) -> {
+            throw new MalformedInputException(2);
+        };
+
+        new ContentTypeGuard().doFilter(request, response, reading);
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(response.getContentAsString()).contains("not valid in its character set");
+    }
+
+    @Test
+    void otherFailuresStillPropagate() {
+        FilterChain failing = (req, res) -> {
+            throw new IOException("connection reset");
+        };
+
+        assertThatExceptionOfType(IOException.class)
+                .isThrownBy(() -> new ContentTypeGuard()
+                        .doFilter(new MockHttpServletRequest("GET", "/"), new MockHttpServletResponse(), failing))
+                .withMessage("connection reset");
     }
 }
