@@ -9,6 +9,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -17,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code multipart/*} (nothing here takes uploads; without a boundary, parsing one fails deep in the
  * container). The answer is {@code 415} with problem details instead of the {@code 500} those cause
  * further in. A body or query whose text is not valid in its charset (found only when something reads
- * the parameters, e.g. a form {@code PUT} with bytes that are no UTF-8) gets {@code 400} the same way,
+ * the parameters, e.g. a form {@code PUT} with bytes that are no UTF-8 or a {@code %ZZ}) gets {@code 400} the same way,
  * as long as no answer has been started.
  */
 final class ContentTypeGuard extends OncePerRequestFilter {
@@ -28,7 +29,7 @@ final class ContentTypeGuard extends OncePerRequestFilter {
 
     private static final String UNDECODABLE = """
             {"type":"about:blank","title":"Bad Request","status":400,\
-            "detail":"The request's text is not valid in its character set."}""";
+            "detail":"The request's text cannot be decoded (not valid in its character set, or a broken %-escape)."}""";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -55,10 +56,19 @@ final class ContentTypeGuard extends OncePerRequestFilter {
         }
     }
 
-    /** Whether {@code ex} comes of text that could not be decoded in its charset. */
+    /** The error page's dispatch too: see {@code PlatformWebAutoConfiguration#contentTypeGuard}. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
+    /**
+     * Whether {@code ex} comes of text that could not be decoded: not valid in its charset, or a form body
+     * Spring's form filter cannot read (e.g. {@code %ZZ}).
+     */
     static boolean undecodable(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CharacterCodingException) {
+            if (cause instanceof CharacterCodingException || cause instanceof HttpMessageNotReadableException) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package org.suggestionbox.platform.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -83,6 +84,9 @@ public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<ContentTypeGuard> contentTypeGuard() {
         FilterRegistrationBean<ContentTypeGuard> registration = new FilterRegistrationBean<>(new ContentTypeGuard());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        // also around the error page: rendering it reads the parameters (the language switch), which is
+        // where a body that is no valid text first fails when the request itself was refused earlier
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
     }
 

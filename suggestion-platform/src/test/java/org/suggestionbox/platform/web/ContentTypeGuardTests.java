@@ -67,7 +67,7 @@ class ContentTypeGuardTests {
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentType()).startsWith("application/problem+json");
-        assertThat(response.getContentAsString()).contains("not valid in its character set");
+        assertThat(response.getContentAsString()).contains("cannot be decoded");
     }
 
     @Test
