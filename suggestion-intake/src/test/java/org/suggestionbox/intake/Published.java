@@ -3,33 +3,18 @@ package org.suggestionbox.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.testing.Infrastructure;
+import org.suggestionbox.testing.KafkaProbe;
 
 /**
  * What the intake published, read up to a sentinel instead of for a fixed time. After the action
@@ -42,7 +27,6 @@ import org.suggestionbox.testing.Infrastructure;
  */
 final class Published {
 
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     private static final int PARTITIONS_IF_MISSING = 3;
 
     private Published() {}
@@ -83,10 +67,8 @@ final class Published {
      */
     static List<ConsumerRecord<String, byte[]>> upToSentinel(
             String topic, Predicate<ConsumerRecord<String, byte[]>> filter) {
-        String bootstrap = Infrastructure.get().kafkaBootstrapServers();
-        ensureTopic(bootstrap, topic);
-        Map<TopicPartition, Long> sentinels = writeSentinels(bootstrap, topic);
-        return readUpTo(bootstrap, sentinels, filter);
+        ensureTopic(Infrastructure.get().kafkaBootstrapServers(), topic);
+        return KafkaProbe.recordsBeforeSentinel(topic, filter);
     }
 
     private static void ensureTopic(String bootstrap, String topic) {
@@ -104,59 +86,5 @@ final class Published {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
-    }
-
-    private static Map<TopicPartition, Long> writeSentinels(String bootstrap, String topic) {
-        String sentinel = "sentinel-" + UUID.randomUUID();
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            for (PartitionInfo partition : producer.partitionsFor(topic)) {
-                byte[] value = ("{\"sentinel\":\"" + sentinel + "\"}").getBytes(StandardCharsets.UTF_8);
-                long offset = producer.send(new ProducerRecord<>(topic, partition.partition(), sentinel, value))
-                        .get()
-                        .offset();
-                offsets.put(new TopicPartition(topic, partition.partition()), offset);
-            }
-        } catch (ExecutionException ex) {
-            throw new IllegalStateException("Could not write the sentinels to " + topic, ex);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-        return offsets;
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> readUpTo(
-            String bootstrap, Map<TopicPartition, Long> sentinels, Predicate<ConsumerRecord<String, byte[]>> filter) {
-        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
-        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrap,
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            Set<TopicPartition> partitions = sentinels.keySet();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (partitions.stream()
-                    .anyMatch(partition -> consumer.position(partition) <= sentinels.get(partition))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("The sentinels " + sentinels + " were not read within " + READ_TIMEOUT);
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    long sentinel = sentinels.get(new TopicPartition(record.topic(), record.partition()));
-                    if (record.offset() < sentinel && filter.test(record)) {
-                        matching.add(record);
-                    }
-                }
-            }
-        }
-        return matching;
     }
 }
