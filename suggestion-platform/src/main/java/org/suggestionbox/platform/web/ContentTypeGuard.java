@@ -36,10 +36,7 @@ final class ContentTypeGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Content-Type");
         if (header != null && !header.isBlank() && !acceptable(header)) {
-            response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8);
-            response.getWriter().write(PROBLEM);
+            answer(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, PROBLEM);
             return;
         }
         try {
@@ -49,11 +46,15 @@ final class ContentTypeGuard extends OncePerRequestFilter {
                 throw ex;
             }
             response.resetBuffer();
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8);
-            response.getWriter().write(UNDECODABLE);
+            answer(response, HttpStatus.BAD_REQUEST, UNDECODABLE);
         }
+    }
+
+    private static void answer(HttpServletResponse response, HttpStatus status, String problem) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8);
+        response.getWriter().write(problem);
     }
 
     /** The error page's dispatch too: see {@code PlatformWebAutoConfiguration#contentTypeGuard}. */
