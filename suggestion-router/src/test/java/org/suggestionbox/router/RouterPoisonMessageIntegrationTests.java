@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,6 +75,47 @@ class RouterPoisonMessageIntegrationTests {
             assertThat(idea).isNotNull();
             assertThat(idea.getString("ownerId")).isEqualTo("jan");
         });
+    }
+
+    @Test
+    void inABatchOnlyThePoisonRecordsAreDeadLetteredAndEveryIdeaAroundThemIsRouted() {
+        // given ideas on one partition (one key), sent back to back so the listener polls them together,
+        // with an unreadable record and one without a title among them
+        String key = UUID.randomUUID().toString();
+        TestEvents events = new TestEvents(json);
+        List<UUID> ideas = new ArrayList<>();
+        List<byte[]> poison = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            if (i == 4) {
+                byte[] notJson = ("{not json " + key).getBytes(StandardCharsets.UTF_8);
+                poison.add(notJson);
+                KafkaProbe.send(Topics.IDEAS_SUBMITTED, key, notJson);
+            } else if (i == 8) {
+                byte[] untitled = events.bytes(
+                        TestEvents.submitted(UUID.randomUUID(), "operations", Submitter.person("piotr"), " "));
+                poison.add(untitled);
+                KafkaProbe.send(Topics.IDEAS_SUBMITTED, key, untitled);
+            } else {
+                UUID ideaId = UUID.randomUUID();
+                ideas.add(ideaId);
+                KafkaProbe.send(
+                        Topics.IDEAS_SUBMITTED,
+                        key,
+                        events.bytes(TestEvents.submitted(
+                                ideaId, "operations", Submitter.person("piotr"), "Batch neighbour " + i)));
+            }
+        }
+
+        // then each poison record is dead-lettered once, alone, and every other idea is stored once
+        List<ConsumerRecord<String, byte[]>> dead =
+                KafkaProbe.awaitRecords(DLT, 2, Duration.ofSeconds(30), record -> key.equals(record.key()));
+        assertThat(dead).extracting(ConsumerRecord::value).containsExactlyElementsOf(poison);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(ideas)
+                        .allSatisfy(ideaId ->
+                                assertThat(store.find(new IdeaId(ideaId))).isPresent()));
+        assertThat(KafkaProbe.recordsBeforeSentinel(DLT, record -> key.equals(record.key())))
+                .hasSize(2);
     }
 
     @Test

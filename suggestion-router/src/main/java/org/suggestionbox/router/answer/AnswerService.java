@@ -55,7 +55,7 @@ class AnswerService {
             return answered.markAnswered(delivered.occurredAt());
         });
         if (answeredNow) {
-            LOG.info("Idea {} answered: its submitter got the decision on {}", idea.id(), delivered.channel());
+            LOG.debug("Idea {} answered: its submitter got the decision on {}", idea.id(), delivered.channel());
             dashboard.answered(idea, delivered.eventId());
         }
     }

@@ -53,10 +53,13 @@ public record RouterProperties(
      *        the immediate relay that follows every save
      * @param publishTimeout how long to wait for the broker's acknowledgement
      * @param sweepBatch how many ideas one sweep reads at most, oldest waiting event first
+     * @param idleSweepInterval the pause after a sweep that found no outbox entry at all (an idle router);
+     *        a sweep that finds any goes back to {@code sweepInterval}
      */
     public record Outbox(
             @DefaultValue("500ms") Duration sweepInterval,
             @DefaultValue("10s") Duration sweepGrace,
             @DefaultValue("10s") Duration publishTimeout,
-            @DefaultValue("100") int sweepBatch) {}
+            @DefaultValue("100") int sweepBatch,
+            @DefaultValue("5s") Duration idleSweepInterval) {}
 }

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,23 +40,72 @@ public class DashboardRecorder {
     static final String UNKNOWN_DEPARTMENT = "—";
 
     private final DashboardStore store;
+    private final BacklogStore backlog;
     private final Directory directory;
 
-    DashboardRecorder(DashboardStore store, Directory directory) {
+    DashboardRecorder(DashboardStore store, BacklogStore backlog, Directory directory) {
         this.store = store;
+        this.backlog = backlog;
         this.directory = directory;
     }
 
     /** Counts the change to {@code idea} that caused {@code event}. Never fails the caller. */
     public void record(Idea idea, IdeaLifecycleEvent event) {
         try {
-            apply(idea, event);
+            DashboardStore.Changes changes = new DashboardStore.Changes();
+            apply(idea, event, changes);
+            store.apply(changes);
         } catch (RuntimeException ex) {
             LOG.warn(
                     "Dashboard roll-up for event {} of idea {} failed: {}",
                     event.eventId(),
                     idea.id(),
                     ex.getMessage());
+        }
+    }
+
+    /**
+     * Counts the events in the outboxes of {@code ideas}, just created together, with one bulk write per
+     * collection. Never fails the caller.
+     */
+    public void recordCreated(List<Idea> ideas) {
+        try {
+            DashboardStore.Changes changes = new DashboardStore.Changes();
+            for (Idea idea : ideas) {
+                for (IdeaLifecycleEvent event : idea.outbox()) {
+                    apply(idea, event, changes);
+                }
+            }
+            store.apply(changes);
+        } catch (RuntimeException ex) {
+            LOG.warn("Dashboard roll-ups for {} new ideas failed: {}", ideas.size(), ex.getMessage());
+        }
+        List<BacklogEntry> added = new ArrayList<>(ideas.size());
+        for (Idea idea : ideas) {
+            BacklogEntry entry = BacklogEntry.of(idea);
+            if (entry != null) {
+                added.add(entry);
+            }
+        }
+        try {
+            backlog.apply(added, List.of());
+        } catch (RuntimeException ex) {
+            LOG.warn("Backlog roll-up for {} new ideas failed: {}", ideas.size(), ex.getMessage());
+        }
+    }
+
+    /**
+     * A stored change moved an idea in the backlog roll-up: {@code before} leaves it, {@code after} joins
+     * it (either null: nothing). Call once per successful write. Never fails the caller.
+     */
+    public void backlogChanged(@Nullable BacklogEntry before, @Nullable BacklogEntry after) {
+        if (Objects.equals(before, after)) {
+            return;
+        }
+        try {
+            backlog.apply(after == null ? List.of() : List.of(after), before == null ? List.of() : List.of(before));
+        } catch (RuntimeException ex) {
+            LOG.warn("Backlog roll-up of {} → {} failed: {}", before, after, ex.getMessage());
         }
     }
 
@@ -70,53 +122,53 @@ public class DashboardRecorder {
         }
     }
 
-    private void apply(Idea idea, IdeaLifecycleEvent event) {
+    private void apply(Idea idea, IdeaLifecycleEvent event, DashboardStore.Changes changes) {
         UUID eventId = event.eventId();
         switch (event) {
             case IdeaAssigned assigned -> {
                 String week = isoWeek(idea.submittedAt());
                 String department = departmentOf(idea);
-                store.increment(Metrics.SUBMITTED_BY_DEPARTMENT, week, department, eventId);
-                store.increment(
+                changes.increment(Metrics.SUBMITTED_BY_DEPARTMENT, week, department, eventId);
+                changes.increment(
                         Metrics.SUBMITTED_BY_CHANNEL, week, idea.channel().name(), eventId);
-                store.increment(Metrics.IDEAS_BY_DEPARTMENT, DashboardStore.ALL, department, eventId);
-                store.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.SUBMITTED.name(), eventId);
-                store.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.ASSIGNED.name(), eventId);
+                changes.increment(Metrics.IDEAS_BY_DEPARTMENT, DashboardStore.ALL, department, eventId);
+                changes.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.SUBMITTED.name(), eventId);
+                changes.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.ASSIGNED.name(), eventId);
                 // Participation counts people, so an anonymous submitter is not counted here: the idea
                 // still counts for the department above, but who sent it is sealed and cannot be told
                 // apart from anyone else's anonymous idea.
                 for (Submitter submitter : assigned.submitters()) {
                     String personId = submitter.personId();
                     if (personId != null) {
-                        store.participant(
+                        changes.participant(
                                 directory.find(personId).map(Person::department).orElse(department), personId);
                     }
                 }
             }
             case IdeaDecided decided -> {
-                store.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.DECIDED.name(), eventId);
+                changes.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.DECIDED.name(), eventId);
                 if (decided.outcome() == DecisionOutcome.EXPLORE) {
-                    store.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.EXPLORED.name(), eventId);
+                    changes.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.EXPLORED.name(), eventId);
                 } else if (decided.reasonCode() != null) {
-                    store.increment(
+                    changes.increment(
                             Metrics.DECLINE_REASONS,
                             DashboardStore.ALL,
                             decided.reasonCode().name(),
                             eventId);
                 }
-                decisionTime(idea, decided.occurredAt(), eventId);
+                decisionTime(idea, decided.occurredAt(), eventId, changes);
             }
             case IdeaMergedAsDuplicate merged -> {
-                store.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.DECIDED.name(), eventId);
-                decisionTime(idea, merged.occurredAt(), eventId);
+                changes.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.DECIDED.name(), eventId);
+                decisionTime(idea, merged.occurredAt(), eventId, changes);
             }
             case IdeaStatusChanged changed -> {
                 if (changed.status() == ProgressStatus.IMPLEMENTED) {
-                    store.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.IMPLEMENTED.name(), eventId);
+                    changes.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.IMPLEMENTED.name(), eventId);
                 }
             }
             case AnswerEscalated escalated ->
-                store.increment(Metrics.DEADLINES, DashboardStore.ALL, "BREACHED", eventId);
+                changes.increment(Metrics.DEADLINES, DashboardStore.ALL, "BREACHED", eventId);
             case IdeaReassigned reassigned -> {
                 // the open backlog is read from the ideas themselves
             }
@@ -126,9 +178,9 @@ public class DashboardRecorder {
         }
     }
 
-    private void decisionTime(Idea idea, Instant decidedAt, UUID eventId) {
+    private static void decisionTime(Idea idea, Instant decidedAt, UUID eventId, DashboardStore.Changes changes) {
         Duration took = Duration.between(idea.submittedAt(), decidedAt);
-        store.increment(
+        changes.increment(
                 Metrics.DECISION_HOURS,
                 DashboardStore.ALL,
                 DecisionTimeHistogram.bucketOf(took.isNegative() ? Duration.ZERO : took),

@@ -22,8 +22,8 @@ import org.suggestionbox.router.outbox.OutboxDeadLetters;
 import org.suggestionbox.router.storage.IdeaStore;
 
 /**
- * Builds the leadership figures from the roll-ups (a few dozen small documents), the participants
- * index and the undecided ideas — never from a scan of every idea ever submitted.
+ * Builds the leadership figures from the roll-ups alone (a few dozen small documents, and one per owner
+ * for the backlog) and the participants index — never from a scan of ideas, decided or not.
  */
 @Service
 class DashboardService {
@@ -31,16 +31,20 @@ class DashboardService {
     static final int WEEKS_SHOWN = 8;
 
     private final DashboardStore store;
-    private final IdeaStore ideas;
+    private final BacklogStore backlog;
     private final Directory directory;
     private final Clock clock;
     private final OutboxDeadLetters deadLetters;
 
     DashboardService(
-            DashboardStore store, IdeaStore ideas, Directory directory, Clock clock, OutboxDeadLetters deadLetters) {
+            DashboardStore store,
+            BacklogStore backlog,
+            Directory directory,
+            Clock clock,
+            OutboxDeadLetters deadLetters) {
         this.deadLetters = deadLetters;
         this.store = store;
-        this.ideas = ideas;
+        this.backlog = backlog;
         this.directory = directory;
         this.clock = clock;
     }
@@ -71,7 +75,7 @@ class DashboardService {
                 stage -> funnelCounts.getOrDefault(stage, 0L),
                 submitted);
 
-        List<IdeaStore.OwnerBacklog> undecided = ideas.undecidedByOwner(now);
+        List<IdeaStore.OwnerBacklog> undecided = backlog.undecidedByOwner(now);
         Map<String, Long> answered = store.counters(Metrics.ANSWERED, DashboardStore.ALL);
         long onTime = answered.getOrDefault("ON_TIME", 0L);
         long late = answered.getOrDefault("LATE", 0L);

@@ -1,10 +1,24 @@
 package org.suggestionbox.router.dashboard;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import jakarta.annotation.PostConstruct;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -65,6 +79,93 @@ class DashboardStore {
             mongo.upsert(notYetApplied, update, COUNTERS);
         } catch (DuplicateKeyException ex) {
             // the counter exists and has this event already: the upsert tried to insert a second one
+        }
+    }
+
+    /** Applies the collected increments and participants: one bulk write per collection. */
+    void apply(Changes changes) {
+        Map<String, Changes.Increments> counters = changes.counters;
+        if (!counters.isEmpty()) {
+            List<Changes.Increments> groups = List.copyOf(counters.values());
+            List<WriteModel<Document>> writes = new ArrayList<>(groups.size());
+            for (Changes.Increments group : groups) {
+                List<String> ids = List.copyOf(group.eventIds);
+                writes.add(new UpdateOneModel<>(
+                        Filters.and(Filters.eq("_id", group.id()), Filters.nin("applied", ids)),
+                        Updates.combine(
+                                Updates.setOnInsert("metric", group.metric),
+                                Updates.setOnInsert("week", group.week),
+                                Updates.setOnInsert("key", group.key),
+                                Updates.inc("n", (long) ids.size()),
+                                Updates.pushEach("applied", ids, new PushOptions().slice(-APPLIED_KEPT))),
+                        new UpdateOptions().upsert(true)));
+            }
+            try {
+                mongo.getCollection(COUNTERS).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            } catch (MongoBulkWriteException ex) {
+                // a counter that has one of the events already: the upsert tried to insert a second
+                // one; count those events one by one, each once
+                for (BulkWriteError error : ex.getWriteErrors()) {
+                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                        throw ex;
+                    }
+                    Changes.Increments group = groups.get(error.getIndex());
+                    group.eventIds.forEach(
+                            eventId -> increment(group.metric, group.week, group.key, UUID.fromString(eventId)));
+                }
+            }
+        }
+        if (!changes.participants.isEmpty()) {
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            changes.participants.forEach((id, participant) -> writes.add(new UpdateOneModel<>(
+                    Filters.eq("_id", id),
+                    Updates.combine(
+                            Updates.setOnInsert("department", participant.get(0)),
+                            Updates.setOnInsert("personId", participant.get(1))),
+                    new UpdateOptions().upsert(true))));
+            try {
+                mongo.getCollection(PARTICIPANTS).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            } catch (MongoBulkWriteException ex) {
+                // two upserts of one new participant at once: the other one inserted it
+                for (BulkWriteError error : ex.getWriteErrors()) {
+                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                        throw ex;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Increments and participants collected for one {@link #apply}: the increments of one counter are
+     * written together, as one conditional {@code $inc}.
+     */
+    static final class Changes {
+
+        private final Map<String, Increments> counters = new LinkedHashMap<>();
+        private final Map<String, List<String>> participants = new LinkedHashMap<>();
+
+        /** Adds one to the counter, once per {@code eventId}. */
+        void increment(String metric, String week, String key, UUID eventId) {
+            counters.computeIfAbsent(metric + "|" + week + "|" + key, id -> new Increments(metric, week, key))
+                    .eventIds
+                    .add(eventId.toString());
+        }
+
+        /** Remembers that {@code personId} submitted in {@code department}. */
+        void participant(String department, String personId) {
+            participants.putIfAbsent(department + "|" + personId, List.of(department, personId));
+        }
+
+        private record Increments(String metric, String week, String key, Set<String> eventIds) {
+
+            Increments(String metric, String week, String key) {
+                this(metric, week, key, new LinkedHashSet<>());
+            }
+
+            String id() {
+                return metric + "|" + week + "|" + key;
+            }
         }
     }
 

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.Submitter;
+import org.suggestionbox.router.dashboard.BacklogEntry;
 import org.suggestionbox.router.dashboard.DashboardRecorder;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaId;
@@ -26,7 +27,8 @@ import org.suggestionbox.router.storage.IdeaStore;
  * concurrent change fails with {@link org.springframework.dao.OptimisticLockingFailureException} and
  * nothing of this change is kept;
  * <li>each event the action caused updates the dashboard's roll-ups (idempotent by event id, never
- * failing the caller); a new idea's text goes into the similar-ideas index;
+ * failing the caller), and the owners' backlog roll-up moves by the difference the write made; a new
+ * idea's text goes into the similar-ideas index;
  * <li>the outbox is relayed to Kafka in the background; what fails there the sweep retries.
  * </ol>
  * State and events are one write, so no event is lost and none is sent for a change that was not
@@ -64,15 +66,30 @@ public class Ideas {
      * false, changing nothing, when an idea with that id exists already (a redelivered submission).
      */
     public boolean create(Idea idea) {
-        try {
-            store.insert(idea);
-        } catch (DuplicateKeyException ex) {
-            LOG.debug("Idea {} is known already; not created again", idea.id());
-            return false;
+        return !createAll(List.of(idea)).isEmpty();
+    }
+
+    /**
+     * {@link #create} for a batch of new ideas, with one write per collection instead of several per
+     * idea: one unordered bulk insert (an id that exists already, or comes twice, counts as already
+     * seen), the roll-ups of all of them in one bulk write, their text into the similar-ideas index, and
+     * one relay of all their events. Returns the ideas it created, in order.
+     */
+    public List<Idea> createAll(List<Idea> candidates) {
+        List<Idea> created = store.insertAll(candidates);
+        if (created.size() < candidates.size()) {
+            LOG.debug(
+                    "{} of {} ideas are known already; not created again",
+                    candidates.size() - created.size(),
+                    candidates.size());
         }
-        similar.add(idea);
-        projectAndRelay(idea, idea.outbox());
-        return true;
+        if (created.isEmpty()) {
+            return created;
+        }
+        similar.addAll(created);
+        dashboard.recordCreated(created);
+        relay.relayAll(created);
+        return created;
     }
 
     /**
@@ -81,8 +98,9 @@ public class Ideas {
      */
     public <R> R change(Idea idea, Function<Idea, R> action) {
         int pending = idea.outbox().size();
+        BacklogEntry backlog = BacklogEntry.of(idea);
         R result = action.apply(idea);
-        save(idea, pending);
+        save(idea, pending, backlog);
         return result;
     }
 
@@ -92,10 +110,11 @@ public class Ideas {
      */
     public boolean changeIf(Idea idea, Predicate<Idea> action) {
         int pending = idea.outbox().size();
+        BacklogEntry backlog = BacklogEntry.of(idea);
         if (!action.test(idea)) {
             return false;
         }
-        save(idea, pending);
+        save(idea, pending, backlog);
         return true;
     }
 
@@ -108,8 +127,9 @@ public class Ideas {
         return store.addSubmitters(originalId, submitters);
     }
 
-    private void save(Idea idea, int pendingBefore) {
+    private void save(Idea idea, int pendingBefore, @Nullable BacklogEntry backlogBefore) {
         store.save(idea);
+        dashboard.backlogChanged(backlogBefore, BacklogEntry.of(idea));
         List<IdeaLifecycleEvent> outbox = idea.outbox();
         projectAndRelay(idea, outbox.subList(Math.min(pendingBefore, outbox.size()), outbox.size()));
     }

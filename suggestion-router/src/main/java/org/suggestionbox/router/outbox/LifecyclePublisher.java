@@ -1,6 +1,7 @@
 package org.suggestionbox.router.outbox;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,8 +27,23 @@ class LifecyclePublisher {
     }
 
     void publish(IdeaLifecycleEvent event, Duration timeout) throws PublishFailedException {
+        await(event, send(event), System.nanoTime() + timeout.toNanos());
+    }
+
+    /** Hands the event to the producer without waiting; a failure to even send shows in the future. */
+    CompletableFuture<?> send(IdeaLifecycleEvent event) {
         try {
-            publisher.publish(Topics.IDEAS_LIFECYCLE, event).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return publisher.publish(Topics.IDEAS_LIFECYCLE, event);
+        } catch (RuntimeException ex) {
+            return CompletableFuture.failedFuture(ex);
+        }
+    }
+
+    /** Waits until {@code deadlineNanos} ({@link System#nanoTime()}) for the broker's ack of a {@link #send}. */
+    static void await(IdeaLifecycleEvent event, CompletableFuture<?> sent, long deadlineNanos)
+            throws PublishFailedException {
+        try {
+            sent.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException(event, ex);

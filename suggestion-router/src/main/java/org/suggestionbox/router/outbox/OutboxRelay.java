@@ -5,8 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -70,14 +73,28 @@ public class OutboxRelay {
      * shutdown before it ran) are left to the sweep.
      */
     public void relay(Idea idea) {
-        List<IdeaLifecycleEvent> events = idea.outbox();
-        if (events.isEmpty()) {
+        relayAll(List.of(idea));
+    }
+
+    /**
+     * Relays the pending events of several ideas saved together, in the background, as one batch: every
+     * event is handed to the producer first, then the acknowledgements are awaited together and the
+     * outboxes cleared in one bulk write. Failures (and a shutdown before it ran) are left to the sweep.
+     */
+    public void relayAll(List<Idea> ideas) {
+        Map<IdeaId, List<IdeaLifecycleEvent>> pending = new LinkedHashMap<>();
+        for (Idea idea : ideas) {
+            if (!idea.outbox().isEmpty()) {
+                pending.put(idea.id(), List.copyOf(idea.outbox()));
+            }
+        }
+        if (pending.isEmpty()) {
             return;
         }
         try {
-            executor.execute(() -> relayQuietly(idea.id(), events));
+            executor.execute(() -> relayQuietly(pending));
         } catch (RejectedExecutionException ex) {
-            LOG.debug("Relay of idea {} left to the sweep: {}", idea.id(), ex.getMessage());
+            LOG.debug("Relay of {} ideas left to the sweep: {}", pending.size(), ex.getMessage());
         }
     }
 
@@ -89,54 +106,86 @@ public class OutboxRelay {
         }
     }
 
-    private void relayQuietly(IdeaId ideaId, List<IdeaLifecycleEvent> events) {
+    private void relayQuietly(Map<IdeaId, List<IdeaLifecycleEvent>> pending) {
         try {
-            relay(ideaId, events);
+            relay(pending);
         } catch (RuntimeException ex) {
-            LOG.warn("Relay of idea {} failed, the sweep will retry: {}", ideaId, ex.getMessage());
+            LOG.warn("Relay of {} ideas failed, the sweep will retry: {}", pending.size(), ex.getMessage());
         }
     }
 
-    /**
-     * Publishes {@code events} in order and clears those acknowledged; returns how many left the
-     * outbox. An event that can never be published (too large, not serializable) is recorded as a
-     * dead letter and leaves the outbox too, so it cannot block the idea's later events or the
-     * sweep; any other failure stops here and the sweep retries, however long the broker is away.
-     */
+    /** {@link #relay(Map)} for one idea. */
     int relay(IdeaId ideaId, List<IdeaLifecycleEvent> events) {
-        List<UUID> done = new ArrayList<>();
-        for (IdeaLifecycleEvent event : events) {
-            try {
-                publisher.publish(event, properties.outbox().publishTimeout());
-                done.add(event.eventId());
-            } catch (LifecyclePublisher.PublishFailedException ex) {
-                DeadLetterReason permanent = ex.permanent();
-                if (permanent == null) {
-                    LOG.warn("Outbox of idea {}: {}; the sweep will retry", ideaId, ex.getMessage());
-                    break;
+        return relay(Map.of(ideaId, events));
+    }
+
+    /**
+     * Publishes each idea's {@code events} and clears those acknowledged; returns how many left the
+     * outboxes. All events are sent before any acknowledgement is awaited, so a batch costs one wait, not
+     * one per event; the producer keeps the order per idea (one key, one partition, idempotent). An idea's
+     * events leave its outbox up to its first one that failed. An event that can never be published (too
+     * large, not serializable) is recorded as a dead letter and leaves the outbox too, so it cannot block
+     * the idea's later events or the sweep; any other failure stops that idea there and the sweep
+     * retries, however long the broker is away (a later event sent meanwhile may go out twice; consumers
+     * de-duplicate by event id).
+     */
+    int relay(Map<IdeaId, List<IdeaLifecycleEvent>> pending) {
+        Map<IdeaId, List<CompletableFuture<?>>> sent = new LinkedHashMap<>();
+        pending.forEach((ideaId, events) -> sent.put(
+                ideaId,
+                events.stream().<CompletableFuture<?>>map(publisher::send).toList()));
+        long deadline = System.nanoTime() + properties.outbox().publishTimeout().toNanos();
+        Map<IdeaId, List<UUID>> done = new LinkedHashMap<>();
+        int count = 0;
+        for (Map.Entry<IdeaId, List<IdeaLifecycleEvent>> entry : pending.entrySet()) {
+            IdeaId ideaId = entry.getKey();
+            List<IdeaLifecycleEvent> events = entry.getValue();
+            List<CompletableFuture<?>> futures = sent.getOrDefault(ideaId, List.of());
+            List<UUID> acknowledged = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                IdeaLifecycleEvent event = events.get(i);
+                try {
+                    LifecyclePublisher.await(event, futures.get(i), deadline);
+                    acknowledged.add(event.eventId());
+                } catch (LifecyclePublisher.PublishFailedException ex) {
+                    DeadLetterReason permanent = ex.permanent();
+                    if (permanent == null) {
+                        LOG.warn("Outbox of idea {}: {}; the sweep will retry", ideaId, ex.getMessage());
+                        break;
+                    }
+                    deadLetter(ideaId, event, permanent, ex);
+                    acknowledged.add(event.eventId());
                 }
-                String type = event.getClass().getSimpleName();
-                LOG.error(
-                        "Outbox of idea {}: {} {} can never be published ({}), recorded as a dead letter: {}",
-                        ideaId,
-                        type,
-                        event.eventId(),
-                        permanent,
-                        ex.getMessage());
-                deadLetters.record(
-                        event.eventId(),
-                        ideaId.value(),
-                        type,
-                        permanent,
-                        NestedExceptionUtils.getMostSpecificCause(ex).toString(),
-                        clock.instant());
-                registry.counter(DEAD_LETTERS, "reason", permanent.name()).increment();
-                done.add(event.eventId());
+            }
+            if (!acknowledged.isEmpty()) {
+                done.put(ideaId, acknowledged);
+                count += acknowledged.size();
             }
         }
-        if (!done.isEmpty()) {
-            store.removeFromOutbox(ideaId, done);
-        }
-        return done.size();
+        store.removeFromOutbox(done);
+        return count;
+    }
+
+    private void deadLetter(
+            IdeaId ideaId,
+            IdeaLifecycleEvent event,
+            DeadLetterReason permanent,
+            LifecyclePublisher.PublishFailedException ex) {
+        String type = event.getClass().getSimpleName();
+        LOG.error(
+                "Outbox of idea {}: {} {} can never be published ({}), recorded as a dead letter: {}",
+                ideaId,
+                type,
+                event.eventId(),
+                permanent,
+                ex.getMessage());
+        deadLetters.record(
+                event.eventId(),
+                ideaId.value(),
+                type,
+                permanent,
+                NestedExceptionUtils.getMostSpecificCause(ex).toString(),
+                clock.instant());
+        registry.counter(DEAD_LETTERS, "reason", permanent.name()).increment();
     }
 }

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.router.config.RouterProperties;
 import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.storage.IdeaStore;
 
 /**
@@ -33,6 +36,8 @@ class OutboxSweeper {
     private final OutboxDeadLetters deadLetters;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong openDeadLetters = new AtomicLong();
+    /** {@link System#nanoTime()} before which the scheduled sweep does nothing (after an empty one). */
+    private volatile long quietUntil = System.nanoTime();
 
     OutboxSweeper(
             IdeaStore store,
@@ -59,6 +64,9 @@ class OutboxSweeper {
             fixedDelayString = "${suggestionbox.router.outbox.sweep-interval:500ms}",
             initialDelayString = "${suggestionbox.router.outbox.sweep-interval:500ms}")
     void sweep() {
+        if (System.nanoTime() - quietUntil < 0) {
+            return;
+        }
         try {
             sweepOnce();
         } catch (RuntimeException ex) {
@@ -70,16 +78,22 @@ class OutboxSweeper {
         Instant cutoff = clock.instant().minus(properties.outbox().sweepGrace());
         List<Idea> ideas = store.findWithPendingOutbox(properties.outbox().sweepBatch());
         long total = ideas.stream().mapToLong(idea -> idea.outbox().size()).sum();
-        int relayed = 0;
+        Map<IdeaId, List<IdeaLifecycleEvent>> due = new LinkedHashMap<>();
         for (Idea idea : ideas) {
-            List<IdeaLifecycleEvent> due = idea.outbox().stream()
+            List<IdeaLifecycleEvent> events = idea.outbox().stream()
                     .takeWhile(event -> event.occurredAt().isBefore(cutoff))
                     .toList();
-            if (!due.isEmpty()) {
-                relayed += relay.relay(idea.id(), due);
+            if (!events.isEmpty()) {
+                due.put(idea.id(), events);
             }
         }
+        int relayed = due.isEmpty() ? 0 : relay.relay(due);
         pending.set(total - relayed);
+        // nothing waits at all: an idle router looks again after the longer pause; an entry stored
+        // meanwhile is at most that much later than its grace period, and the immediate relay has it anyway
+        quietUntil = total == 0
+                ? System.nanoTime() + properties.outbox().idleSweepInterval().toNanos()
+                : System.nanoTime();
         openDeadLetters.set(deadLetters.countOpen());
         if (relayed > 0) {
             LOG.info("Outbox sweep relayed {} lifecycle events", relayed);

@@ -1,8 +1,11 @@
 package org.suggestionbox.router.routing;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
@@ -68,8 +71,34 @@ public class RuleBook {
     }
 
     public RoutingResult route(RoutingRequest request) {
+        return router().apply(request);
+    }
+
+    /**
+     * Routes a batch: the rules in force are read and compiled once, and ideas routed by it count as
+     * open for {@link org.suggestionbox.router.idea.TeamStrategy#FEWEST_OPEN} before they are stored, so a batch is spread as the same
+     * ideas arriving one by one would be.
+     */
+    public Function<RoutingRequest, RoutingResult> router() {
         List<RoutingRule> rules = current().stream().map(RuleDefinition::toRule).toList();
-        return new RoutingRules(rules, properties.triageOwner(), this::ownerName, load).route(request);
+        Map<String, Long> routedNow = new HashMap<>();
+        TeamLoad batchLoad = new TeamLoad() {
+            @Override
+            public long nextTurn(String ruleId) {
+                return load.nextTurn(ruleId);
+            }
+
+            @Override
+            public long openIdeas(String personId) {
+                return load.openIdeas(personId) + routedNow.getOrDefault(personId, 0L);
+            }
+        };
+        RoutingRules routing = new RoutingRules(rules, properties.triageOwner(), this::ownerName, batchLoad);
+        return request -> {
+            RoutingResult result = routing.route(request);
+            routedNow.merge(result.owner().id(), 1L, Long::sum);
+            return result;
+        };
     }
 
     /** What is wrong with {@code rules}; empty when they may replace the rules in force. */

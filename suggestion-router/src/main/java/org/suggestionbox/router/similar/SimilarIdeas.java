@@ -34,6 +34,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.storage.IdeaStore;
@@ -88,19 +89,48 @@ public class SimilarIdeas {
         writer.close();
     }
 
-    /** Adds (or replaces) an idea in the index. */
+    /** Adds (or replaces) an idea in the index; searches see it after the next {@link #refresh()}. */
     public void add(Idea idea) {
+        addAll(List.of(idea));
+    }
+
+    /**
+     * Adds (or replaces) ideas in the index; searches see them after the next {@link #refresh()}, which
+     * runs on a timer, not per idea: reopening the searcher for every idea cost more than routing it.
+     */
+    public void addAll(List<Idea> ideas) {
+        for (Idea idea : ideas) {
+            try {
+                write(new IdeaStore.IdeaText(idea.id().value(), idea.title(), idea.description(), idea.submittedAt()));
+            } catch (UncheckedIOException ex) {
+                LOG.warn("Idea {} not added to the similar-ideas index: {}", idea.id(), ex.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Makes what was added since the last refresh searchable (near-real-time: the searcher is reopened
+     * on the writer, nothing is committed; the index lives in memory and is rebuilt at start). Cheap
+     * when nothing was added.
+     */
+    @Scheduled(
+            fixedDelayString = "${suggestionbox.router.similar.refresh-interval:1s}",
+            initialDelayString = "${suggestionbox.router.similar.refresh-interval:1s}")
+    void refresh() {
         try {
-            write(new IdeaStore.IdeaText(idea.id().value(), idea.title(), idea.description(), idea.submittedAt()));
             searchers.maybeRefresh();
-        } catch (IOException | UncheckedIOException ex) {
-            LOG.warn("Idea {} not added to the similar-ideas index: {}", idea.id(), ex.getMessage());
+        } catch (IOException | RuntimeException ex) {
+            LOG.warn("Similar-ideas index not refreshed: {}", ex.getMessage());
         }
     }
 
     /** Up to {@code limit} ideas submitted before {@code idea}, nearest first. */
     public List<SimilarIdea> similarTo(Idea idea, int limit) {
         try {
+            if (!isSearchable(idea.id().value())) {
+                // added since the last refresh: a page view may wait for one reopen, the hot path does not
+                searchers.maybeRefreshBlocking();
+            }
             IndexSearcher searcher = searchers.acquire();
             try {
                 MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
@@ -137,6 +167,15 @@ public class SimilarIdeas {
         } catch (IOException ex) {
             LOG.warn("Similar ideas for {} not found: {}", idea.id(), ex.getMessage());
             return List.of();
+        }
+    }
+
+    private boolean isSearchable(UUID id) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.count(new TermQuery(new Term(ID, id.toString()))) > 0;
+        } finally {
+            searchers.release(searcher);
         }
     }
 

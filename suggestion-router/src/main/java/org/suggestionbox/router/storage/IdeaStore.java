@@ -1,7 +1,15 @@
 package org.suggestionbox.router.storage;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
 import jakarta.annotation.PostConstruct;
 import java.time.Instant;
@@ -9,12 +17,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -95,6 +105,51 @@ public class IdeaStore {
         Document document = toDocument(idea);
         document.put("version", 1L);
         mongo.insert(document, COLLECTION);
+    }
+
+    /**
+     * Stores new ideas with one unordered bulk insert and returns those it stored, in the given order. An
+     * idea whose id exists already (a redelivered submission, or the same id twice in {@code ideas}) is
+     * left as it is and not returned; any other failure is thrown.
+     */
+    public List<Idea> insertAll(List<Idea> ideas) {
+        if (ideas.isEmpty()) {
+            return List.of();
+        }
+        List<Document> documents = new ArrayList<>(ideas.size());
+        for (Idea idea : ideas) {
+            Document document = toDocument(idea);
+            document.put("version", 1L);
+            documents.add(document);
+        }
+        boolean[] known = new boolean[ideas.size()];
+        try {
+            mongo.getCollection(COLLECTION).insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException ex) {
+            if (ex.getWriteConcernError() != null) {
+                throw translated(ex);
+            }
+            for (BulkWriteError error : ex.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw translated(ex);
+                }
+                known[error.getIndex()] = true;
+            }
+        } catch (MongoException ex) {
+            throw translated(ex);
+        }
+        List<Idea> inserted = new ArrayList<>(ideas.size());
+        for (int i = 0; i < ideas.size(); i++) {
+            if (!known[i]) {
+                inserted.add(ideas.get(i));
+            }
+        }
+        return inserted;
+    }
+
+    private RuntimeException translated(MongoException ex) {
+        DataAccessException translated = mongo.getExceptionTranslator().translateExceptionIfPossible(ex);
+        return translated == null ? ex : translated;
     }
 
     /** Replaces the stored idea if nobody changed it since it was read. */
@@ -370,6 +425,33 @@ public class IdeaStore {
                         Criteria.where("_id").is(ideaId.value()).and("outbox").size(0)),
                 new Update().unset(OUTBOX_OLDEST),
                 COLLECTION);
+    }
+
+    /**
+     * {@link #removeFromOutbox(IdeaId, Collection)} for several ideas in one ordered bulk write (its
+     * {@code $pull} and the clearing of the sweep's field, per idea, in that order).
+     */
+    public void removeFromOutbox(Map<IdeaId, ? extends Collection<UUID>> relayed) {
+        if (relayed.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(2 * relayed.size());
+        relayed.forEach((ideaId, eventIds) -> {
+            writes.add(new UpdateOneModel<>(
+                    Filters.eq("_id", ideaId.value()),
+                    new Document(
+                            "$pull",
+                            new Document(
+                                    "outbox", new Document("eventId", new Document("$in", List.copyOf(eventIds)))))));
+            writes.add(new UpdateOneModel<>(
+                    Filters.and(Filters.eq("_id", ideaId.value()), Filters.size("outbox", 0)),
+                    Updates.unset(OUTBOX_OLDEST)));
+        });
+        try {
+            mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        } catch (MongoException ex) {
+            throw translated(ex);
+        }
     }
 
     private Document toDocument(Idea idea) {
