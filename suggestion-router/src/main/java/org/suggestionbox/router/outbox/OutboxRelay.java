@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -43,6 +45,9 @@ public class OutboxRelay {
     private final OutboxDeadLetters deadLetters;
     private final MeterRegistry registry;
     private final Clock clock;
+
+    /** Ideas whose events wait in {@link #executor} for their immediate relay: the sweep leaves them to it. */
+    private final Set<IdeaId> queued = ConcurrentHashMap.newKeySet();
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("outbox-relay").daemon(true).factory());
@@ -91,11 +96,27 @@ public class OutboxRelay {
         if (pending.isEmpty()) {
             return;
         }
+        queued.addAll(pending.keySet());
         try {
-            executor.execute(() -> relayQuietly(pending));
+            executor.execute(() -> {
+                try {
+                    relayQuietly(pending);
+                } finally {
+                    queued.removeAll(pending.keySet());
+                }
+            });
         } catch (RejectedExecutionException ex) {
+            queued.removeAll(pending.keySet());
             LOG.debug("Relay of {} ideas left to the sweep: {}", pending.size(), ex.getMessage());
         }
+    }
+
+    /**
+     * Whether the idea's events are queued for their immediate relay (behind a burst, that can take longer
+     * than the sweep's grace period); the sweep skips such ideas instead of publishing their events twice.
+     */
+    boolean isQueued(IdeaId ideaId) {
+        return queued.contains(ideaId);
     }
 
     @PreDestroy

@@ -83,7 +83,7 @@ class OutboxSweeper {
             List<IdeaLifecycleEvent> events = idea.outbox().stream()
                     .takeWhile(event -> event.occurredAt().isBefore(cutoff))
                     .toList();
-            if (!events.isEmpty()) {
+            if (!events.isEmpty() && !relay.isQueued(idea.id())) {
                 due.put(idea.id(), events);
             }
         }
