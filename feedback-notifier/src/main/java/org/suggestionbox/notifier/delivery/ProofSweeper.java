@@ -44,7 +44,7 @@ class ProofSweeper implements SchedulingConfigurer {
                     ledger.sentUnpublished(clock.instant().minus(properties.proofSweepGrace()), BATCH);
             if (!unproven.isEmpty()) {
                 LOG.info("Publishing the proof of {} earlier deliveries", unproven.size());
-                unproven.forEach(deliveries::prove);
+                deliveries.prove(unproven);
             }
         } catch (RuntimeException ex) {
             LOG.warn("Proof sweep failed; trying again later: {}", ex.toString());
