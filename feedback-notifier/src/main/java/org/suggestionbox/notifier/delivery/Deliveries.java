@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,6 +113,8 @@ public class Deliveries {
         List<Planned> planned = new ArrayList<>();
         List<DigestEntry> digested = new ArrayList<>();
         Map<String, String> refsByPerson = new HashMap<>();
+        // an event redelivered within the same poll plans the same deliveries again: each is made once
+        Set<UUID> plannedIds = new HashSet<>();
         for (int event = 0; event < events.size(); event++) {
             for (Message message : events.get(event)) {
                 String recipientRef =
@@ -124,8 +127,10 @@ public class Deliveries {
                             || (digest && channel.channel() != DeliveryChannel.IN_APP)) {
                         continue;
                     }
-                    planned.add(new Planned(
-                            event, message, recipientRef, channel, Delivery.of(message, proofRef, channel.channel())));
+                    Delivery delivery = Delivery.of(message, proofRef, channel.channel());
+                    if (plannedIds.add(delivery.proofEventId())) {
+                        planned.add(new Planned(event, message, recipientRef, channel, delivery));
+                    }
                 }
                 if (digest && chosen.contains(DeliveryChannel.EMAIL)) {
                     digested.add(new DigestEntry(message, recipientRef));

@@ -27,7 +27,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -77,48 +76,7 @@ class DeliveryLedger {
     record Claim(boolean alreadySent, boolean published, int attempts) {}
 
     /**
-     * Claims a delivery: a new one is recorded {@code ATTEMPTED} with one attempt; one that was
-     * attempted or failed before counts another attempt; one that was sent is reported as such.
-     */
-    Claim claim(Delivery delivery, Instant now) {
-        Document document = new Document("_id", delivery.proofEventId().toString())
-                .append("sourceEventId", delivery.sourceEventId().toString())
-                .append("sourceEventType", delivery.sourceEventType())
-                .append("ideaId", delivery.ideaId().toString())
-                .append("recipientRole", delivery.recipientRole().name())
-                .append("recipientRef", delivery.recipientRef())
-                .append("channel", delivery.channel().name())
-                .append("kind", delivery.kind().name())
-                .append("state", DeliveryState.ATTEMPTED.name())
-                .append("attempts", 1)
-                .append("published", false)
-                .append("createdAt", Date.from(now))
-                .append("updatedAt", Date.from(now));
-        try {
-            mongo.insert(document, COLLECTION);
-            return new Claim(false, false, 1);
-        } catch (DuplicateKeyException alreadyClaimed) {
-            Document retried = mongo.getCollection(COLLECTION)
-                    .findOneAndUpdate(
-                            Filters.and(key(delivery), Filters.ne("state", DeliveryState.SENT.name())),
-                            Updates.combine(
-                                    Updates.inc("attempts", 1),
-                                    Updates.set("state", DeliveryState.ATTEMPTED.name()),
-                                    Updates.set("updatedAt", Date.from(now))),
-                            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-            if (retried != null) {
-                return new Claim(false, false, retried.getInteger("attempts", 1));
-            }
-            Document sent = mongo.getCollection(COLLECTION).find(key(delivery)).first();
-            return new Claim(
-                    true,
-                    sent != null && sent.getBoolean("published", false),
-                    sent == null ? 0 : sent.getInteger("attempts", 0));
-        }
-    }
-
-    /**
-     * {@link #claim} for many deliveries in one unordered bulk write: each is an upsert of the row
+     * Claims deliveries before sending, in one unordered bulk write: each is an upsert of the row
      * unless it was sent, so a new row is recorded with one attempt, a row attempted or failed before
      * counts another attempt, and a sent row fails the upsert with a duplicate key ("sent before"). Only
      * the rows that were there already are read back (one query), for their attempts and proof.

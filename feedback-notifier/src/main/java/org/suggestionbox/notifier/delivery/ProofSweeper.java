@@ -44,7 +44,7 @@ class ProofSweeper implements SchedulingConfigurer {
                     ledger.sentUnpublished(clock.instant().minus(properties.proofSweepGrace()), BATCH);
             if (!unproven.isEmpty()) {
                 LOG.info("Publishing the proof of {} earlier deliveries", unproven.size());
-                deliveries.prove(unproven);
+                unproven.forEach(deliveries::prove);
             }
         } catch (RuntimeException ex) {
             LOG.warn("Proof sweep failed; trying again later: {}", ex.toString());
