@@ -11,6 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.web.client.RestClient;
 import org.suggestionbox.events.DecisionOutcome;
@@ -19,6 +21,7 @@ import org.suggestionbox.events.IdeaDecided;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.platform.web.CursorPage;
+import org.suggestionbox.testing.Infrastructure;
 import org.suggestionbox.testing.KafkaProbe;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +31,9 @@ class NotifierPoisonMessageIntegrationTests extends NotifierSpringIntegrationTes
 
     @Autowired
     JsonMapper jsonMapper;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Test
     void aRecordThatIsNotJsonIsDeadLetteredAndTheNextEventOfTheIdeaIsStillDelivered() {
@@ -55,13 +61,63 @@ class NotifierPoisonMessageIntegrationTests extends NotifierSpringIntegrationTes
         assertDeliveredToAlice(ideaId);
     }
 
+    @Test
+    void aPoisonRecordInTheMiddleOfABatchAloneIsDeadLetteredAndTheOthersAreDeliveredOnce(
+            Infrastructure infrastructure) {
+        UUID ideaId = UUID.randomUUID();
+        String title = "Batched " + UUID.randomUUID().toString().substring(0, 8);
+        byte[] poison = "{this is not json either".getBytes(StandardCharsets.UTF_8);
+        MessageListenerContainer listener = listeners.getListenerContainer("notifier-lifecycle");
+        assertThat(listener).isNotNull();
+
+        // while the listener is paused the three records wait on one partition, so that one poll takes them all
+        listener.pause();
+        await().atMost(WAIT).until(listener::isContainerPaused);
+        try {
+            sendValidDecisionFor(ideaId, title + " before");
+            KafkaProbe.send(Topics.IDEAS_LIFECYCLE, ideaId.toString(), poison);
+            sendValidDecisionFor(ideaId, title + " after");
+        } finally {
+            listener.resume();
+        }
+
+        assertDeadLettered(ideaId, poison);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(inboxOfAlice(ideaId))
+                        .extracting(entry -> (String) entry.get("title"))
+                        .containsExactlyInAnyOrder(
+                                "Your idea “" + title + " before” was declined",
+                                "Your idea “" + title + " after” was declined"));
+        assertThat(Mailbox.mailsTo(infrastructure.greenMail(), "alice@suggestionbox.example", title + " before"))
+                .hasSize(1);
+        await().atMost(WAIT)
+                .until(() ->
+                        Mailbox.mailsTo(infrastructure.greenMail(), "alice@suggestionbox.example", title + " after")
+                                        .size()
+                                == 1);
+        // alice hears on the inbox, by e-mail and on Slack: one proof per event and channel, none twice
+        List<ConsumerRecord<String, byte[]>> proofs = KafkaProbe.awaitRecords(
+                Topics.NOTIFICATIONS_DELIVERED,
+                6,
+                WAIT,
+                record -> ideaId.toString().equals(record.key()));
+        assertThat(proofs)
+                .extracting(record -> KafkaProbe.header(record, "ce_id"))
+                .hasSize(6)
+                .doesNotHaveDuplicates();
+    }
+
     private void sendValidDecisionFor(UUID ideaId) {
+        sendValidDecisionFor(ideaId, "After the poison");
+    }
+
+    private void sendValidDecisionFor(UUID ideaId, String title) {
         IdeaDecided decided = new IdeaDecided(
                 UUID.randomUUID(),
                 ideaId,
                 java.time.Instant.now(),
                 1,
-                "After the poison",
+                title,
                 List.of(Submitter.person("alice")),
                 "maya",
                 "Maya Rosen",
@@ -85,6 +141,18 @@ class NotifierPoisonMessageIntegrationTests extends NotifierSpringIntegrationTes
             assertThat(KafkaProbe.header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC))
                     .isEqualTo(Topics.IDEAS_LIFECYCLE);
         });
+    }
+
+    private List<Map<String, Object>> inboxOfAlice(UUID ideaId) {
+        return client("alice")
+                .get()
+                .uri("/api/notifications?limit=200")
+                .retrieve()
+                .body(new ParameterizedTypeReference<CursorPage<Map<String, Object>>>() {})
+                .items()
+                .stream()
+                .filter(entry -> ideaId.toString().equals(entry.get("ideaId")))
+                .toList();
     }
 
     private void assertDeliveredToAlice(UUID ideaId) {

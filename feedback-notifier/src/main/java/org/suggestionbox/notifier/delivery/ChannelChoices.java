@@ -2,6 +2,7 @@ package org.suggestionbox.notifier.delivery;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.suggestionbox.events.DeliveryChannel;
 
 /** The channels each person chose (the in-app inbox is always on: it is the record of what they were told). */
@@ -23,5 +24,13 @@ public interface ChannelChoices {
      */
     default boolean digest(String recipientRef) {
         return false;
+    }
+
+    /**
+     * Runs {@code work} (a poll's messages, composed and delivered) reading each person's choices at most
+     * once: choices changed meanwhile count from the next call.
+     */
+    default <T> T remembering(Supplier<T> work) {
+        return work.get();
     }
 }

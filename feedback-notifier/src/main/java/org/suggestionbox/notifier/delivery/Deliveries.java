@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -80,37 +84,140 @@ public class Deliveries {
         this.ledgerRetries = ledgerRetries;
     }
 
+    /**
+     * Delivers one event's messages.
+     *
+     * @throws DeliveryFailedException when a delivery failed and has tries left
+     * @throws NonRetryableEventException when a delivery failed its last try
+     */
     public void deliver(List<Message> messages) {
-        int retryable = 0;
-        int givenUp = 0;
-        List<PendingProof> proofs = new ArrayList<>();
-        for (Message message : messages) {
-            String recipientRef = refs.of(message.recipient().personId());
-            String proofRef = proofRef(message);
-            Set<DeliveryChannel> chosen = choices.chosenBy(recipientRef);
-            boolean digested = digested(message, recipientRef);
-            for (NotificationChannel channel : channels) {
-                if (!uses(channel, chosen, message, recipientRef)
-                        || (digested && channel.channel() != DeliveryChannel.IN_APP)) {
+        RuntimeException failure = deliverAll(List.of(messages)).get(0);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Delivers the messages of many events together: the ledger rows of all of them are claimed in one
+     * bulk write, each channel gets its messages as one batch (the inbox stores them in one bulk insert),
+     * the sent rows are marked in one update, and the proofs are sent together, awaited together and
+     * marked published in one update.
+     *
+     * @param events each event's messages
+     * @return per event, in the same order, what it failed with ({@link DeliveryFailedException} when a
+     *         delivery has tries left, {@link NonRetryableEventException} when one failed its last try),
+     *         or {@code null} when all its deliveries were made
+     */
+    public List<@Nullable RuntimeException> deliverAll(List<List<Message>> events) {
+        Instant now = clock.instant();
+        List<Planned> planned = new ArrayList<>();
+        List<DigestEntry> digested = new ArrayList<>();
+        Map<String, String> refsByPerson = new HashMap<>();
+        // an event redelivered within the same poll plans the same deliveries again: each is made once
+        Set<UUID> plannedIds = new HashSet<>();
+        for (int event = 0; event < events.size(); event++) {
+            for (Message message : events.get(event)) {
+                String recipientRef =
+                        refsByPerson.computeIfAbsent(message.recipient().personId(), refs::of);
+                String proofRef = proofRef(message);
+                Set<DeliveryChannel> chosen = choices.chosenBy(recipientRef);
+                boolean digest = digested(message, recipientRef);
+                for (NotificationChannel channel : channels) {
+                    if (!uses(channel, chosen, message, recipientRef)
+                            || (digest && channel.channel() != DeliveryChannel.IN_APP)) {
+                        continue;
+                    }
+                    Delivery delivery = Delivery.of(message, proofRef, channel.channel());
+                    if (plannedIds.add(delivery.proofEventId())) {
+                        planned.add(new Planned(event, message, recipientRef, channel, delivery));
+                    }
+                }
+                if (digest && chosen.contains(DeliveryChannel.EMAIL)) {
+                    digested.add(new DigestEntry(message, recipientRef));
+                }
+            }
+        }
+        Map<UUID, DeliveryLedger.Claim> claims =
+                ledger.claimAll(planned.stream().map(Planned::delivery).toList(), now);
+        int[] retryable = new int[events.size()];
+        int[] givenUp = new int[events.size()];
+        List<Delivery> proofs = new ArrayList<>();
+        List<Planned> sent = new ArrayList<>();
+        for (NotificationChannel channel : channels) {
+            List<Planned> toSend = new ArrayList<>();
+            for (Planned delivery : planned) {
+                if (delivery.channel() != channel) {
                     continue;
                 }
-                switch (deliver(message, recipientRef, proofRef, channel, proofs)) {
-                    case SENT, SKIPPED, LEFT_TO_LEDGER -> {}
-                    case RETRY -> retryable++;
-                    case GIVEN_UP -> givenUp++;
+                DeliveryLedger.Claim claim = claim(claims, delivery.delivery());
+                if (claim.alreadySent()) {
+                    LOG.debug("{} on {} was sent before; not again", delivery.message(), channel.channel());
+                    if (!claim.published()) {
+                        proofs.add(delivery.delivery());
+                    }
+                } else {
+                    toSend.add(delivery);
                 }
             }
-            if (digested && chosen.contains(DeliveryChannel.EMAIL)) {
-                digests.queue(message, recipientRef);
+            if (toSend.isEmpty()) {
+                continue;
+            }
+            Map<Integer, RuntimeException> failures = channel.sendAll(toSend.stream()
+                    .map(delivery -> new NotificationChannel.Addressed(delivery.message(), delivery.recipientRef()))
+                    .toList());
+            for (int i = 0; i < toSend.size(); i++) {
+                Planned delivery = toSend.get(i);
+                RuntimeException failure = failures.get(i);
+                if (failure == null) {
+                    sent.add(delivery);
+                    continue;
+                }
+                switch (failed(delivery, claim(claims, delivery.delivery()).attempts(), failure)) {
+                    case RETRY -> retryable[delivery.event()]++;
+                    case GIVEN_UP -> givenUp[delivery.event()]++;
+                    case LEFT_TO_LEDGER -> {}
+                }
             }
         }
-        awaitProofs(proofs);
-        if (retryable > 0) {
-            throw new DeliveryFailedException(retryable + " deliveries failed and will be retried");
+        ledger.markSentAll(sent.stream().map(Planned::delivery).toList(), clock.instant());
+        for (Planned delivery : sent) {
+            metrics.delivered(delivery.delivery().channel(), delivery.message().kind());
+            LOG.debug(
+                    "{} delivered on {}",
+                    delivery.message(),
+                    delivery.delivery().channel());
+            proofs.add(delivery.delivery());
         }
-        if (givenUp > 0) {
-            throw new NonRetryableEventException(givenUp + " deliveries failed after " + maxAttempts + " attempts");
+        digested.forEach(entry -> digests.queue(entry.message(), entry.recipientRef()));
+        prove(proofs);
+        List<@Nullable RuntimeException> outcomes = new ArrayList<>(events.size());
+        for (int event = 0; event < events.size(); event++) {
+            if (retryable[event] > 0) {
+                outcomes.add(new DeliveryFailedException(retryable[event] + " deliveries failed and will be retried"));
+            } else if (givenUp[event] > 0) {
+                outcomes.add(new NonRetryableEventException(
+                        givenUp[event] + " deliveries failed after " + maxAttempts + " attempts"));
+            } else {
+                outcomes.add(null);
+            }
         }
+        return outcomes;
+    }
+
+    /** One delivery to make: the message of the {@code event}-th event to a recipient on a channel. */
+    private record Planned(
+            int event, Message message, String recipientRef, NotificationChannel channel, Delivery delivery) {}
+
+    /** A message kept for its recipient's digest. */
+    private record DigestEntry(Message message, String recipientRef) {}
+
+    private static DeliveryLedger.Claim claim(Map<UUID, DeliveryLedger.Claim> claims, Delivery delivery) {
+        DeliveryLedger.Claim claim = claims.get(delivery.proofEventId());
+        if (claim == null) {
+            // the row went away between the bulk write and the read (nobody deletes rows): try it as new
+            return new DeliveryLedger.Claim(false, false, 1);
+        }
+        return claim;
     }
 
     /**
@@ -138,8 +245,6 @@ public class Deliveries {
     }
 
     private enum Outcome {
-        SENT,
-        SKIPPED,
         RETRY,
         GIVEN_UP,
         LEFT_TO_LEDGER
@@ -154,55 +259,26 @@ public class Deliveries {
                 message.recipient().personId(), message.recipient().contact().anonymous(), message.ideaId());
     }
 
-    private Outcome deliver(
-            Message message,
-            String recipientRef,
-            String proofRef,
-            NotificationChannel channel,
-            List<PendingProof> proofs) {
-        Delivery delivery = Delivery.of(message, proofRef, channel.channel());
-        DeliveryLedger.Claim claim = ledger.claim(delivery, clock.instant());
-        if (claim.alreadySent()) {
-            LOG.debug("{} on {} was sent before; not again", message, channel.channel());
-            if (!claim.published()) {
-                proofs.add(proveLater(delivery));
-            }
-            return Outcome.SKIPPED;
+    /** Records a failed send: retried by the event, from the ledger, or given up. */
+    private Outcome failed(Planned planned, int attempts, RuntimeException ex) {
+        Delivery delivery = planned.delivery();
+        Message message = planned.message();
+        NotificationChannel channel = planned.channel();
+        String cause = Failures.describe(ex);
+        if (channel.personalDestination()) {
+            retryLaterOrGiveUp(delivery, message, planned.recipientRef(), attempts, cause, ex);
+            return Outcome.LEFT_TO_LEDGER;
         }
-        try {
-            channel.send(message, recipientRef);
-        } catch (RuntimeException ex) {
-            String cause = Failures.describe(ex);
-            if (channel.personalDestination()) {
-                retryLaterOrGiveUp(delivery, message, recipientRef, claim.attempts(), cause, ex);
-                return Outcome.LEFT_TO_LEDGER;
-            }
-            ledger.markFailed(delivery, cause, clock.instant());
-            if (claim.attempts() < maxAttempts) {
-                LOG.warn(
-                        "{} on {} failed (attempt {} of {}): {}",
-                        message,
-                        channel.channel(),
-                        claim.attempts(),
-                        maxAttempts,
-                        cause);
-                return Outcome.RETRY;
-            }
-            LOG.error(
-                    "{} on {} failed for good after {} attempts: {}",
-                    message,
-                    channel.channel(),
-                    claim.attempts(),
-                    cause);
-            metrics.failed(channel.channel());
-            proof.publish(delivery.failed(clock.instant(), claim.attempts(), cause));
-            return Outcome.GIVEN_UP;
+        ledger.markFailed(delivery, cause, clock.instant());
+        if (attempts < maxAttempts) {
+            LOG.warn(
+                    "{} on {} failed (attempt {} of {}): {}", message, channel.channel(), attempts, maxAttempts, cause);
+            return Outcome.RETRY;
         }
-        ledger.markSent(delivery, clock.instant());
-        metrics.delivered(channel.channel(), message.kind());
-        LOG.info("{} delivered on {}", message, channel.channel());
-        proofs.add(proveLater(delivery));
-        return Outcome.SENT;
+        LOG.error("{} on {} failed for good after {} attempts: {}", message, channel.channel(), attempts, cause);
+        metrics.failed(channel.channel());
+        proof.publish(delivery.failed(clock.instant(), attempts, cause));
+        return Outcome.GIVEN_UP;
     }
 
     /**
@@ -244,7 +320,7 @@ public class Deliveries {
         }
         ledger.markSent(delivery, clock.instant());
         metrics.delivered(delivery.channel(), delivery.kind());
-        LOG.info("{} delivered on {} at attempt {}", message, delivery.channel(), due.attempts());
+        LOG.debug("{} delivered on {} at attempt {}", message, delivery.channel(), due.attempts());
         prove(delivery);
     }
 
@@ -286,24 +362,27 @@ public class Deliveries {
         proof.publish(delivery.failed(clock.instant(), attempts, cause));
     }
 
-    /** A proof on its way to the broker. */
-    private record PendingProof(Delivery delivery, CompletableFuture<Boolean> acknowledged) {}
-
-    private PendingProof proveLater(Delivery delivery) {
-        return new PendingProof(delivery, proof.publishAsync(delivery.delivered(clock.instant())));
-    }
-
     /**
-     * Marks the proofs the broker acknowledged as published, after all of an event's deliveries: their
-     * acknowledgements are awaited together instead of one after the other (each publish waits at most
-     * {@code publish-timeout}); the sweep publishes the others again.
+     * Publishes the proofs of sent deliveries together, awaits the broker's acknowledgements together (each
+     * waits at most {@code publish-timeout}) and marks the acknowledged ones published in one update; the
+     * sweep publishes the others again.
      */
-    private void awaitProofs(List<PendingProof> proofs) {
-        for (PendingProof pending : proofs) {
-            if (pending.acknowledged().join()) {
-                ledger.markPublished(pending.delivery());
+    void prove(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<CompletableFuture<Boolean>> acknowledged = new ArrayList<>(deliveries.size());
+        for (Delivery delivery : deliveries) {
+            acknowledged.add(proof.publishAsync(delivery.delivered(now)));
+        }
+        List<Delivery> published = new ArrayList<>(deliveries.size());
+        for (int i = 0; i < deliveries.size(); i++) {
+            if (acknowledged.get(i).join()) {
+                published.add(deliveries.get(i));
             }
         }
+        ledger.markPublishedAll(published);
     }
 
     /** Publishes the proof of a sent delivery and waits; if the broker does not acknowledge it, the sweep will. */

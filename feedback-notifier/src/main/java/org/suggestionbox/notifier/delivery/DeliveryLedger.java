@@ -1,18 +1,32 @@
 package org.suggestionbox.notifier.delivery;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.bulk.BulkWriteUpsert;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import jakarta.annotation.PostConstruct;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -30,6 +44,7 @@ import org.suggestionbox.notifier.message.MessageKind;
 class DeliveryLedger {
 
     static final String COLLECTION = "deliveries";
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
 
@@ -61,44 +76,108 @@ class DeliveryLedger {
     record Claim(boolean alreadySent, boolean published, int attempts) {}
 
     /**
-     * Claims a delivery: a new one is recorded {@code ATTEMPTED} with one attempt; one that was
-     * attempted or failed before counts another attempt; one that was sent is reported as such.
+     * Claims deliveries before sending, in one unordered bulk write: each is an upsert of the row
+     * unless it was sent, so a new row is recorded with one attempt, a row attempted or failed before
+     * counts another attempt, and a sent row fails the upsert with a duplicate key ("sent before"). Only
+     * the rows that were there already are read back (one query), for their attempts and proof.
+     *
+     * @return the claim of every delivery, by {@link Delivery#proofEventId()}
      */
-    Claim claim(Delivery delivery, Instant now) {
-        Document document = new Document("_id", delivery.proofEventId().toString())
-                .append("sourceEventId", delivery.sourceEventId().toString())
-                .append("sourceEventType", delivery.sourceEventType())
-                .append("ideaId", delivery.ideaId().toString())
-                .append("recipientRole", delivery.recipientRole().name())
-                .append("recipientRef", delivery.recipientRef())
-                .append("channel", delivery.channel().name())
-                .append("kind", delivery.kind().name())
-                .append("state", DeliveryState.ATTEMPTED.name())
-                .append("attempts", 1)
-                .append("published", false)
-                .append("createdAt", Date.from(now))
-                .append("updatedAt", Date.from(now));
-        try {
-            mongo.insert(document, COLLECTION);
-            return new Claim(false, false, 1);
-        } catch (DuplicateKeyException alreadyClaimed) {
-            Document retried = mongo.getCollection(COLLECTION)
-                    .findOneAndUpdate(
-                            Filters.and(key(delivery), Filters.ne("state", DeliveryState.SENT.name())),
-                            Updates.combine(
-                                    Updates.inc("attempts", 1),
-                                    Updates.set("state", DeliveryState.ATTEMPTED.name()),
-                                    Updates.set("updatedAt", Date.from(now))),
-                            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-            if (retried != null) {
-                return new Claim(false, false, retried.getInteger("attempts", 1));
-            }
-            Document sent = mongo.getCollection(COLLECTION).find(key(delivery)).first();
-            return new Claim(
-                    true,
-                    sent != null && sent.getBoolean("published", false),
-                    sent == null ? 0 : sent.getInteger("attempts", 0));
+    Map<UUID, Claim> claimAll(List<Delivery> deliveries, Instant now) {
+        Map<UUID, Claim> claims = new HashMap<>();
+        if (deliveries.isEmpty()) {
+            return claims;
         }
+        Date at = Date.from(now);
+        List<WriteModel<Document>> upserts = new ArrayList<>(deliveries.size());
+        for (Delivery delivery : deliveries) {
+            upserts.add(new UpdateOneModel<>(
+                    Filters.and(
+                            Filters.eq("_id", delivery.proofEventId().toString()),
+                            Filters.ne("state", DeliveryState.SENT.name())),
+                    Updates.combine(
+                            Updates.setOnInsert(
+                                    "sourceEventId", delivery.sourceEventId().toString()),
+                            Updates.setOnInsert("sourceEventType", delivery.sourceEventType()),
+                            Updates.setOnInsert("ideaId", delivery.ideaId().toString()),
+                            Updates.setOnInsert(
+                                    "recipientRole", delivery.recipientRole().name()),
+                            Updates.setOnInsert("recipientRef", delivery.recipientRef()),
+                            Updates.setOnInsert("channel", delivery.channel().name()),
+                            Updates.setOnInsert("kind", delivery.kind().name()),
+                            Updates.setOnInsert("published", false),
+                            Updates.setOnInsert("createdAt", at),
+                            Updates.set("state", DeliveryState.ATTEMPTED.name()),
+                            Updates.inc("attempts", 1),
+                            Updates.set("updatedAt", at)),
+                    new UpdateOptions().upsert(true)));
+        }
+        BulkWriteResult result;
+        try {
+            result = mongo.getCollection(COLLECTION).bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException partly) {
+            for (BulkWriteError error : partly.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw partly;
+                }
+            }
+            result = partly.getWriteResult();
+        }
+        Set<Integer> inserted = new HashSet<>();
+        for (BulkWriteUpsert upsert : result.getUpserts()) {
+            inserted.add(upsert.getIndex());
+        }
+        List<String> existing = new ArrayList<>();
+        for (int i = 0; i < deliveries.size(); i++) {
+            UUID id = deliveries.get(i).proofEventId();
+            if (inserted.contains(i)) {
+                claims.put(id, new Claim(false, false, 1));
+            } else {
+                existing.add(id.toString());
+            }
+        }
+        if (!existing.isEmpty()) {
+            for (Document row : mongo.getCollection(COLLECTION)
+                    .find(Filters.in("_id", existing))
+                    .projection(Projections.include("state", "published", "attempts"))) {
+                boolean sent = DeliveryState.SENT.name().equals(row.getString("state"));
+                claims.put(
+                        UUID.fromString(row.getString("_id")),
+                        new Claim(sent, sent && row.getBoolean("published", false), row.getInteger("attempts", 1)));
+            }
+        }
+        return claims;
+    }
+
+    /** {@link #markSent} for many deliveries in one update. */
+    void markSentAll(Collection<Delivery> deliveries, Instant now) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        mongo.getCollection(COLLECTION)
+                .updateMany(
+                        Filters.in("_id", ids(deliveries)),
+                        Updates.combine(
+                                Updates.set("state", DeliveryState.SENT.name()),
+                                Updates.set("sentAt", Date.from(now)),
+                                Updates.set("updatedAt", Date.from(now)),
+                                Updates.unset("lastError"),
+                                Updates.unset("retryAt"),
+                                Updates.unset("retryMessage")));
+    }
+
+    /** {@link #markPublished} for many deliveries in one update. */
+    void markPublishedAll(Collection<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        mongo.getCollection(COLLECTION).updateMany(Filters.in("_id", ids(deliveries)), Updates.set("published", true));
+    }
+
+    private static List<String> ids(Collection<Delivery> deliveries) {
+        return deliveries.stream()
+                .map(delivery -> delivery.proofEventId().toString())
+                .toList();
     }
 
     void markSent(Delivery delivery, Instant now) {
@@ -209,11 +288,9 @@ class DeliveryLedger {
                         Filters.in("recipientRef", recipientRefs)));
     }
 
+    /** A row's id is its delivery's proof event id, derived from event, recipient and channel (unique too). */
     private static Bson key(Delivery delivery) {
-        return Filters.and(
-                Filters.eq("sourceEventId", delivery.sourceEventId().toString()),
-                Filters.eq("recipientRef", delivery.recipientRef()),
-                Filters.eq("channel", delivery.channel().name()));
+        return Filters.eq("_id", delivery.proofEventId().toString());
     }
 
     private static Delivery delivery(Document document) {

@@ -2,6 +2,8 @@ package org.suggestionbox.notifier.delivery;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.notifier.message.MessageKind;
@@ -14,17 +16,22 @@ import org.suggestionbox.notifier.message.MessageKind;
 class DeliveryMetrics {
 
     private final MeterRegistry registry;
+    /** The counters by channel and kind, looked up in the registry once. */
+    private final Map<String, Counter> delivered = new ConcurrentHashMap<>();
 
     DeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     void delivered(DeliveryChannel channel, MessageKind kind) {
-        Counter.builder("notifications.delivered")
-                .description("Messages delivered, per channel and kind")
-                .tag("channel", channel.name())
-                .tag("kind", kind.name())
-                .register(registry)
+        delivered
+                .computeIfAbsent(
+                        channel.name() + " " + kind.name(),
+                        key -> Counter.builder("notifications.delivered")
+                                .description("Messages delivered, per channel and kind")
+                                .tag("channel", channel.name())
+                                .tag("kind", kind.name())
+                                .register(registry))
                 .increment();
     }
 

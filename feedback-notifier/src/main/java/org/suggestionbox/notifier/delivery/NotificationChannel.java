@@ -1,5 +1,8 @@
 package org.suggestionbox.notifier.delivery;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.notifier.message.Message;
 
@@ -39,4 +42,26 @@ public interface NotificationChannel {
      * @param recipientRef the recipient's opaque reference, the only identity a channel may store
      */
     void send(Message message, String recipientRef);
+
+    /** A message and the reference of the recipient it goes to. */
+    record Addressed(Message message, String recipientRef) {}
+
+    /**
+     * Delivers many messages; a failing one does not stop the others. The default sends them one by one;
+     * a channel that can do better (one bulk write) does.
+     *
+     * @return what each message that failed failed with, by its index in {@code messages}
+     */
+    default Map<Integer, RuntimeException> sendAll(List<Addressed> messages) {
+        Map<Integer, RuntimeException> failures = new HashMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Addressed addressed = messages.get(i);
+            try {
+                send(addressed.message(), addressed.recipientRef());
+            } catch (RuntimeException ex) {
+                failures.put(i, ex);
+            }
+        }
+        return failures;
+    }
 }

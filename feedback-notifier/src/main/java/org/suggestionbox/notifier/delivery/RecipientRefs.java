@@ -21,6 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
 public class RecipientRefs {
 
     private final SecretKeySpec key;
+    /** A MAC per thread, keyed once: looking up the algorithm and keying it per reference cost more than hashing. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public RecipientRefs(String secret) {
         if (secret.isBlank()) {
@@ -43,10 +45,14 @@ public class RecipientRefs {
     }
 
     private String hmac(String input) {
+        return HexFormat.of().formatHex(macs.get().doFinal(input.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HmacSHA256 is not available", ex);
         }

@@ -27,6 +27,19 @@ class SmtpConnections implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpConnections.class);
 
+    /**
+     * Jakarta Mail looks its stream provider up with a {@link java.util.ServiceLoader} scan of every jar
+     * each time a message, body part or multipart is made (about 15 % of the notifier's CPU per idea
+     * under load); named as a system property it is instantiated directly.
+     */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private final JavaMailSenderImpl mailSender;
 
     private final BlockingDeque<Transport> idle = new LinkedBlockingDeque<>();

@@ -1,6 +1,9 @@
 package org.suggestionbox.notifier.inbox;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import jakarta.annotation.PostConstruct;
@@ -28,6 +31,7 @@ import org.suggestionbox.notifier.message.MessageKind;
 class InboxStore {
 
     static final String COLLECTION = "inbox";
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
 
@@ -45,9 +49,42 @@ class InboxStore {
                         .on("_id", Sort.Direction.DESC));
     }
 
+    /** An entry and the recipient whose inbox it goes to. */
+    record Addressed(String recipientRef, InboxEntry entry) {}
+
     /** Stores the entry unless an entry with its id is there already. */
     void add(String recipientRef, InboxEntry entry) {
-        Document document = new Document("_id", entry.id().toString())
+        try {
+            mongo.insert(document(recipientRef, entry), COLLECTION);
+        } catch (DuplicateKeyException alreadyThere) {
+            // the same delivery retried after a crash between storing and recording it: nothing to do
+        }
+    }
+
+    /** {@link #add} for many entries in one unordered bulk insert. */
+    void addAll(List<Addressed> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try {
+            mongo.getCollection(COLLECTION)
+                    .insertMany(
+                            entries.stream()
+                                    .map(addressed -> document(addressed.recipientRef(), addressed.entry()))
+                                    .toList(),
+                            new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException partly) {
+            for (BulkWriteError error : partly.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw partly;
+                }
+            }
+            // the others were stored; the duplicates were there already
+        }
+    }
+
+    private static Document document(String recipientRef, InboxEntry entry) {
+        return new Document("_id", entry.id().toString())
                 .append("recipientRef", recipientRef)
                 .append("ideaId", entry.ideaId().toString())
                 .append("kind", entry.kind().name())
@@ -56,11 +93,6 @@ class InboxStore {
                 .append("link", entry.link())
                 .append("createdAt", Date.from(entry.createdAt()))
                 .append("read", false);
-        try {
-            mongo.insert(document, COLLECTION);
-        } catch (DuplicateKeyException alreadyThere) {
-            // the same delivery retried after a crash between storing and recording it: nothing to do
-        }
     }
 
     /**

@@ -1,11 +1,18 @@
 package org.suggestionbox.notifier.lifecycle;
 
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.Topics;
 
-/** Consumes {@link Topics#IDEAS_LIFECYCLE}; the work happens in {@link LifecycleNotifications}. */
+/**
+ * Consumes {@link Topics#IDEAS_LIFECYCLE} a poll at a time; the work happens in {@link LifecycleNotifications}.
+ * A record that fails (one that could not be read arrives without a value) is named to the error handler by
+ * its index, so that it alone is retried and dead-lettered and the records before it are committed.
+ */
 @Component
 class LifecycleListener {
 
@@ -15,8 +22,12 @@ class LifecycleListener {
         this.notifications = notifications;
     }
 
-    @KafkaListener(id = "notifier-lifecycle", topics = Topics.IDEAS_LIFECYCLE, groupId = "${spring.application.name}")
-    void on(IdeaLifecycleEvent event) {
-        notifications.handle(event);
+    @KafkaListener(
+            id = "notifier-lifecycle",
+            topics = Topics.IDEAS_LIFECYCLE,
+            groupId = "${spring.application.name}",
+            batch = "true")
+    void on(List<ConsumerRecord<String, @Nullable IdeaLifecycleEvent>> records) {
+        notifications.handle(records);
     }
 }

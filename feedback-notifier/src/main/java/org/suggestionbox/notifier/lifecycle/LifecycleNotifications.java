@@ -1,17 +1,26 @@
 package org.suggestionbox.notifier.lifecycle;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Service;
 import org.suggestionbox.events.IdeaDecided;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.RecipientRole;
 import org.suggestionbox.notifier.answer.DecisionLog;
+import org.suggestionbox.notifier.delivery.ChannelChoices;
 import org.suggestionbox.notifier.delivery.Deliveries;
 import org.suggestionbox.notifier.message.Message;
 import org.suggestionbox.notifier.message.MessageComposer;
+import org.suggestionbox.platform.kafka.NonRetryableEventException;
 
 /**
  * Tells everyone concerned what happened to an idea: composes the messages, keeps a decision for
@@ -21,20 +30,89 @@ import org.suggestionbox.notifier.message.MessageComposer;
 class LifecycleNotifications {
 
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleNotifications.class);
+    private static final LogAccessor HEADER_LOG = new LogAccessor(LifecycleNotifications.class);
 
     private final MessageComposer composer;
     private final Deliveries deliveries;
     private final DecisionLog decisions;
     private final Clock clock;
+    private final ChannelChoices choices;
 
-    LifecycleNotifications(MessageComposer composer, Deliveries deliveries, DecisionLog decisions, Clock clock) {
+    LifecycleNotifications(
+            MessageComposer composer,
+            Deliveries deliveries,
+            DecisionLog decisions,
+            Clock clock,
+            ChannelChoices choices) {
         this.composer = composer;
+        this.choices = choices;
         this.deliveries = deliveries;
         this.decisions = decisions;
         this.clock = clock;
     }
 
-    void handle(IdeaLifecycleEvent event) {
+    /**
+     * Handles a poll's records together: composes their messages, then delivers them all at once. Stops
+     * at the first record that cannot be read or composed; the records before it are delivered.
+     *
+     * @throws BatchListenerFailedException naming the first record that failed, for the error handler to
+     *         retry it (and those after it) or dead-letter it alone
+     */
+    void handle(List<ConsumerRecord<String, @Nullable IdeaLifecycleEvent>> records) {
+        choices.remembering(() -> {
+            handleRemembering(records);
+            return records.size();
+        });
+    }
+
+    private void handleRemembering(List<ConsumerRecord<String, @Nullable IdeaLifecycleEvent>> records) {
+        List<List<Message>> messages = new ArrayList<>(records.size());
+        BatchListenerFailedException unreadable = null;
+        for (int index = 0; index < records.size(); index++) {
+            ConsumerRecord<String, @Nullable IdeaLifecycleEvent> record = records.get(index);
+            IdeaLifecycleEvent event = record.value();
+            if (event == null) {
+                unreadable = new BatchListenerFailedException(
+                        "Record " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                                + " cannot be read",
+                        deserializationFailure(record),
+                        record);
+                break;
+            }
+            try {
+                messages.add(compose(event));
+            } catch (RuntimeException ex) {
+                unreadable = new BatchListenerFailedException(String.valueOf(ex.getMessage()), ex, record);
+                break;
+            }
+        }
+        List<@Nullable RuntimeException> outcomes;
+        try {
+            outcomes = deliveries.deliverAll(messages);
+        } catch (RuntimeException ex) {
+            // the database or the broker went away during the bulk: retried from the first record
+            throw new BatchListenerFailedException("Delivering a batch failed: " + ex.getMessage(), ex, records.get(0));
+        }
+        for (int index = 0; index < outcomes.size(); index++) {
+            RuntimeException failure = outcomes.get(index);
+            if (failure != null) {
+                throw new BatchListenerFailedException(
+                        String.valueOf(failure.getMessage()), failure, records.get(index));
+            }
+        }
+        if (unreadable != null) {
+            throw unreadable;
+        }
+    }
+
+    private static RuntimeException deserializationFailure(ConsumerRecord<String, ?> record) {
+        DeserializationException failure = SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, HEADER_LOG);
+        return failure != null ? failure : new NonRetryableEventException("The record has no event");
+    }
+
+    /** One event's messages, its decision kept for the proof of answer. */
+    private List<Message> compose(IdeaLifecycleEvent event) {
         List<Message> messages = composer.compose(event);
         LOG.debug(
                 "{} {} of idea {}: {} messages",
@@ -51,6 +129,6 @@ class LifecycleNotifications {
                             .toList(),
                     clock.instant());
         }
-        deliveries.deliver(messages);
+        return messages;
     }
 }

@@ -1,10 +1,13 @@
 package org.suggestionbox.notifier.preferences;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.suggestionbox.events.DeliveryChannel;
@@ -36,7 +39,36 @@ public class PreferencesService implements ChannelChoices {
 
     /** By opaque reference: what channels see. */
     public Preferences of(String recipientRef) {
-        return store.find(recipientRef).orElseGet(Preferences::defaults);
+        return find(recipientRef).orElseGet(Preferences::defaults);
+    }
+
+    /** The preferences read during {@link #remembering} on this thread, by reference. */
+    private final ThreadLocal<@Nullable Map<String, Optional<Preferences>>> remembered = new ThreadLocal<>();
+
+    @Override
+    public <T> T remembering(Supplier<T> work) {
+        if (remembered.get() != null) {
+            return work.get();
+        }
+        remembered.set(new HashMap<>());
+        try {
+            return work.get();
+        } finally {
+            remembered.remove();
+        }
+    }
+
+    private Optional<Preferences> find(String recipientRef) {
+        Map<String, Optional<Preferences>> known = remembered.get();
+        if (known == null) {
+            return store.find(recipientRef);
+        }
+        Optional<Preferences> preferences = known.get(recipientRef);
+        if (preferences == null) {
+            preferences = store.find(recipientRef);
+            known.put(recipientRef, preferences);
+        }
+        return preferences;
     }
 
     public Preferences ofPerson(String personId) {
@@ -55,7 +87,7 @@ public class PreferencesService implements ChannelChoices {
 
     /** The language the person chose on the preferences page, if they did. */
     public Optional<Locale> chosenLocale(String personId) {
-        return store.find(refs.of(personId)).map(Preferences::locale).map(Locale::forLanguageTag);
+        return find(refs.of(personId)).map(Preferences::locale).map(Locale::forLanguageTag);
     }
 
     /**

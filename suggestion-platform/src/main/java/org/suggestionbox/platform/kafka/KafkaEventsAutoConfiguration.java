@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -28,9 +29,11 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -113,9 +116,17 @@ public class KafkaEventsAutoConfiguration {
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler eventErrorHandler(DeadLetterProducer deadLetterProducer, KafkaEventsProperties properties) {
         // spring-kafka 4 would name the destination <topic>-dlt; ours is <topic>.DLT, same partition
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
-                deadLetterProducer.template(),
-                (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
+        DeadLetterPublishingRecoverer recoverer =
+                new DeadLetterPublishingRecoverer(
+                        deadLetterProducer.template(),
+                        (record, failure) ->
+                                new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition())) {
+                    @Override
+                    public void accept(
+                            ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
+                        super.accept(record, consumer, withoutBatchWrapper(exception));
+                    }
+                };
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retries());
         backOff.setInitialInterval(properties.initialBackOff().toMillis());
         backOff.setMultiplier(2.0);
@@ -133,6 +144,23 @@ public class KafkaEventsAutoConfiguration {
                 jakarta.validation.ValidationException.class);
         handler.setRetryListeners(KafkaEventsAutoConfiguration::logWaitingForInfrastructure);
         return handler;
+    }
+
+    /**
+     * A batch listener names its failed record with a {@link BatchListenerFailedException}; the dead letter's
+     * exception headers name what that wraps, as a record listener's do.
+     */
+    static Exception withoutBatchWrapper(Exception exception) {
+        if (exception instanceof BatchListenerFailedException batch && batch.getCause() instanceof Exception cause) {
+            return cause;
+        }
+        if (exception instanceof ListenerExecutionFailedException listener
+                && listener.getCause() instanceof BatchListenerFailedException batch
+                && batch.getCause() != null) {
+            return new ListenerExecutionFailedException(
+                    String.valueOf(listener.getMessage()), listener.getGroupId(), batch.getCause());
+        }
+        return exception;
     }
 
     /** One line when a record starts waiting for the infrastructure, then one every tenth attempt. */
