@@ -14,11 +14,14 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.suggestionbox.events.SealedIdentity;
+import org.suggestionbox.intake.submission.IdeaIntake;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.anonymity.SealedContact;
 import org.suggestionbox.testing.KafkaProbe;
@@ -41,6 +44,9 @@ class IdeaIntakeIntegrationTests {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    LoggingSystem logging;
 
     @Test
     void acceptedIdeaIsOnTheTopicWithCloudEventsHeaders() {
@@ -251,18 +257,25 @@ class IdeaIntakeIntegrationTests {
     void anonymousIdeaCarriesOnlyASealedIdentity(CapturedOutput output) {
         String title = "Anonymous idea " + UUID.randomUUID();
 
-        HttpResponse<String> response = TestHttp.as(port, "alice")
-                .postJson(
-                        "/api/ideas",
-                        json(Map.of(
-                                "title",
-                                title,
-                                "description",
-                                "Please do not tell",
-                                "category",
-                                "workplace",
-                                "anonymous",
-                                true)));
+        // the line per idea is DEBUG (no INFO per idea on the hot path); even then it must not name her
+        logging.setLogLevel(IdeaIntake.class.getName(), LogLevel.DEBUG);
+        HttpResponse<String> response;
+        try {
+            response = TestHttp.as(port, "alice")
+                    .postJson(
+                            "/api/ideas",
+                            json(Map.of(
+                                    "title",
+                                    title,
+                                    "description",
+                                    "Please do not tell",
+                                    "category",
+                                    "workplace",
+                                    "anonymous",
+                                    true)));
+        } finally {
+            logging.setLogLevel(IdeaIntake.class.getName(), null);
+        }
 
         String id = TestHttp.acceptedIdeaId(response);
         ConsumerRecord<String, byte[]> record = Published.onlyIdea(id);

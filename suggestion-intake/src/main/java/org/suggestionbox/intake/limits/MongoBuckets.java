@@ -4,6 +4,8 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -33,12 +35,28 @@ import org.jspecify.annotations.Nullable;
  * Compare-and-swap on single documents only, which MongoDB and the MongoDB-wire server of the local
  * stack both do atomically: a new bucket is an insert (a concurrent insert of the same key fails on
  * the unique {@code _id}), a change is an update conditioned on the version and the state read. A lost race makes
- * Bucket4j read again and retry. Synchronous only.
+ * Bucket4j read again and retry. The state this instance swapped in last is remembered, so a bucket only this
+ * instance changes costs one round trip per change. Synchronous only.
  */
 final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
 
+    /** How many buckets' last known states this instance keeps. */
+    private static final int KNOWN_STATES = 10_000;
+
     private final MongoCollection<Document> buckets;
     private final ExpirationAfterWriteStrategy expiration;
+
+    /**
+     * The state each bucket had after this instance's last successful swap (or read): the next swap is tried
+     * against it without reading first, one round trip instead of two. Only a hint: the swap is conditioned on
+     * the stored version and state, so a state another instance changed meanwhile makes the swap fail, the
+     * hint is dropped, and Bucket4j's retry reads the document.
+     */
+    private final Cache<String, Known> known =
+            Caffeine.newBuilder().maximumSize(KNOWN_STATES).build();
+
+    /** A bucket's version and serialized state as stored. */
+    private record Known(long version, byte[] state) {}
 
     /** Buckets in {@code buckets}, timed by {@code clock}, kept until a minute after they are full again. */
     MongoBuckets(MongoCollection<Document> buckets, Clock clock) {
@@ -77,6 +95,11 @@ final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
 
             @Override
             public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
+                @Nullable Known last = known.getIfPresent(key);
+                if (last != null) {
+                    version = last.version();
+                    return Optional.of(last.state());
+                }
                 @Nullable Document document = buckets.find(eq("_id", key)).first();
                 if (document == null) {
                     version = 0;
@@ -94,20 +117,31 @@ final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
                 if (ttl > 0) {
                     values.append("expiresAt", Date.from(Instant.ofEpochMilli(currentTimeNanos() / 1_000_000 + ttl)));
                 }
-                if (version == 0) {
-                    try {
-                        buckets.insertOne(new Document("_id", key)
-                                .append("state", values.get("state"))
-                                .append("version", 1L)
-                                .append("expiresAt", values.get("expiresAt")));
-                        return true;
-                    } catch (MongoWriteException ex) {
-                        if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                            return false;
-                        }
-                        throw ex;
-                    }
+                boolean swapped = version == 0 ? insert(values) : update(originalData, values);
+                if (swapped) {
+                    remember(new Known(version + 1, newData));
+                } else {
+                    known.invalidate(key);
                 }
+                return swapped;
+            }
+
+            private boolean insert(Document values) {
+                try {
+                    buckets.insertOne(new Document("_id", key)
+                            .append("state", values.get("state"))
+                            .append("version", 1L)
+                            .append("expiresAt", values.get("expiresAt")));
+                    return true;
+                } catch (MongoWriteException ex) {
+                    if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                        return false;
+                    }
+                    throw ex;
+                }
+            }
+
+            private boolean update(byte[] originalData, Document values) {
                 // the state read is part of the condition, not only its version: the MongoDB-wire server hands
                 // out the stored document while a concurrent update may be changing it, so a read can pair an
                 // older state with a newer version; MongoDB itself never returns such a document
@@ -119,6 +153,11 @@ final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
                                         new Document("$set", values))
                                 .getMatchedCount()
                         == 1;
+            }
+
+            /** Keeps the newer of two states two threads of this instance swapped in. */
+            private void remember(Known state) {
+                known.asMap().merge(key, state, (older, newer) -> newer.version() > older.version() ? newer : older);
             }
         };
     }
@@ -140,6 +179,7 @@ final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
 
     @Override
     public void removeProxy(String key) {
+        known.invalidate(key);
         buckets.deleteOne(eq("_id", key));
     }
 

@@ -171,7 +171,7 @@ public class IdeaIntake {
         try {
             SubmissionResult.Accepted first =
                     entry.outcome().get(properties.brokerTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info(
+            LOG.debug(
                     "Idea {} re-requested with the same Idempotency-Key; answered without publishing again",
                     first.ideaId());
             return new SubmissionResult.Accepted(
@@ -234,7 +234,8 @@ public class IdeaIntake {
             return new SubmissionResult.Unavailable(properties.retryAfter());
         }
         metrics.submitted(command.channel(), idea.category());
-        LOG.info(
+        // DEBUG, not INFO: one line per idea would be the hot path's largest cost after the broker (issue #13)
+        LOG.debug(
                 "Idea {} submitted via {} in category {} (anonymous: {}, co-submitters: {})",
                 ideaId,
                 command.channel(),

@@ -3,6 +3,8 @@ package org.suggestionbox.platform.directory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +29,8 @@ public class Directory {
     private final ResourceLoader resourceLoader;
     private final JsonMapper jsonMapper;
     private final String location;
-    private volatile Map<String, Person> people = Map.of();
+    /** One complete version of the directory with its lookups, swapped in whole. */
+    private volatile Version version = Version.of(List.of());
 
     public Directory(ResourceLoader resourceLoader, JsonMapper jsonMapper, String location) {
         this.resourceLoader = resourceLoader;
@@ -54,17 +57,11 @@ public class Directory {
 
     /** Swaps in a new version of the directory, e.g. one an administrator uploaded. */
     public void replace(Collection<Person> newPeople) {
-        Map<String, Person> byId = new LinkedHashMap<>();
-        for (Person person : newPeople) {
-            if (byId.put(person.id(), person) != null) {
-                throw new IllegalArgumentException("Duplicate person id in directory: " + person.id());
-            }
-        }
-        people = Map.copyOf(byId);
+        version = Version.of(newPeople);
     }
 
     public Optional<Person> find(String id) {
-        return Optional.ofNullable(people.get(id));
+        return Optional.ofNullable(version.byId().get(id));
     }
 
     public Person get(String id) {
@@ -72,11 +69,15 @@ public class Directory {
     }
 
     public Collection<Person> all() {
-        return people.values();
+        return version.byId().values();
     }
 
+    /**
+     * The person with this e-mail address, in any case. An index, not a scan: every request with a bearer
+     * token finds its person by e-mail.
+     */
     public Optional<Person> findByEmail(String email) {
-        return all().stream().filter(p -> p.email().equalsIgnoreCase(email)).findFirst();
+        return Optional.ofNullable(version.byEmail().get(emailKey(email)));
     }
 
     public Optional<Person> findBySlackId(String slackId) {
@@ -87,15 +88,36 @@ public class Directory {
         return all().stream().filter(p -> teamsId.equals(p.teamsId())).findFirst();
     }
 
-    /** Headcount per department, for participation figures. */
+    /** Headcount per department, for participation figures; counted once per version. */
     public Map<String, Long> headcountByDepartment() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        all().forEach(p -> counts.merge(p.department(), 1L, Long::sum));
-        return counts;
+        return version.headcount();
     }
 
     public Locale localeOf(String id) {
         return find(id).map(Person::preferredLocale).orElse(Locale.ENGLISH);
+    }
+
+    private static String emailKey(String email) {
+        return email.toLowerCase(Locale.ROOT);
+    }
+
+    /** People by id (in the export's order), by e-mail (lower case; the first of equal ones) and per department. */
+    private record Version(Map<String, Person> byId, Map<String, Person> byEmail, Map<String, Long> headcount) {
+
+        static Version of(Collection<Person> people) {
+            Map<String, Person> byId = new LinkedHashMap<>();
+            Map<String, Person> byEmail = new HashMap<>();
+            Map<String, Long> headcount = new LinkedHashMap<>();
+            for (Person person : people) {
+                if (byId.put(person.id(), person) != null) {
+                    throw new IllegalArgumentException("Duplicate person id in directory: " + person.id());
+                }
+                byEmail.putIfAbsent(emailKey(person.email()), person);
+                headcount.merge(person.department(), 1L, Long::sum);
+            }
+            return new Version(
+                    Collections.unmodifiableMap(byId), Map.copyOf(byEmail), Collections.unmodifiableMap(headcount));
+        }
     }
 
     /** Raised when the directory export cannot be read or holds no valid directory. */

@@ -8,7 +8,7 @@ import org.suggestionbox.platform.directory.Directory;
 
 /**
  * Signs directory people in with the demo password, under the {@code local} profile only: production
- * signs people in with the company's OpenID Connect provider. The password is kept hashed.
+ * signs people in with the company's OpenID Connect provider. The password is kept encoded.
  */
 class DirectoryUserDetailsService implements UserDetailsService {
 
@@ -17,7 +17,8 @@ class DirectoryUserDetailsService implements UserDetailsService {
 
     DirectoryUserDetailsService(Directory directory, PasswordEncoder encoder, String demoPassword) {
         this.directory = directory;
-        this.passwordHash = "{bcrypt}" + encoder.encode(demoPassword);
+        // checked by the same encoder, which the local profile's authentication manager is given
+        this.passwordHash = encoder.encode(demoPassword);
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.oidc.session.InMemoryOidcSessionRegistry;
 import org.springframework.security.oauth2.client.oidc.session.OidcSessionRegistry;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -207,16 +207,26 @@ public class PlatformSecurityAutoConfiguration {
     @Profile(LOCAL_PROFILE)
     static class LocalPasswordSignIn {
 
+        /**
+         * The demo password's check, for the sign-in this configuration offers: a digest compared in constant
+         * time rather than a BCrypt per request (see {@link DemoPasswordEncoder} for why that is sound here).
+         */
+        @Bean
+        @ConditionalOnMissingBean(PasswordEncoder.class)
+        PasswordEncoder demoPasswordEncoder() {
+            return new DemoPasswordEncoder();
+        }
+
         @Bean
         @ConditionalOnMissingBean(UserDetailsService.class)
-        UserDetailsService directoryUserDetailsService(Directory directory, PlatformSecurityProperties properties) {
+        UserDetailsService directoryUserDetailsService(
+                Directory directory, PlatformSecurityProperties properties, PasswordEncoder passwordEncoder) {
             String demoPassword = properties.demoPassword();
             if (demoPassword == null || demoPassword.isBlank()) {
                 throw new IllegalStateException(
                         "suggestionbox.security.demo-password is not set for the local profile");
             }
-            // a low work factor: the local stack's benchmarks and tests sign every API call in
-            return new DirectoryUserDetailsService(directory, new BCryptPasswordEncoder(4), demoPassword);
+            return new DirectoryUserDetailsService(directory, passwordEncoder, demoPassword);
         }
     }
 
