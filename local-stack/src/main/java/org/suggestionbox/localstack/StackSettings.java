@@ -18,6 +18,7 @@ import java.util.Map;
  *     Kafka server jars and this module
  * @param standInProcesses whether the MongoDB-wire server and the SMTP capture run each in its own child JVM
  *     ({@link StandIns}) instead of the launcher's, so their CPU and memory can be measured apart
+ * @param aotCache whether the services start with Java 25's AOT cache of their jar, trained once per jar
  */
 record StackSettings(
         Path dataDir,
@@ -36,7 +37,8 @@ record StackSettings(
         int mongoCacheMegabytes,
         String kafkaClasspath,
         List<String> serviceJvmOptions,
-        boolean standInProcesses) {
+        boolean standInProcesses,
+        boolean aotCache) {
 
     StackSettings {
         dataDir = dataDir.toAbsolutePath().normalize();
