@@ -81,6 +81,8 @@ public final class PipelineBenchmark {
                         .serviceJvmOptions(SERVICE_JVM_OPTIONS)
                         .mongoCacheMegabytes(mongoCacheMegabytes())
                         .standInProcesses(true)
+                        // on a machine busy with other work, four Spring Boot JVMs starting together need longer
+                        .healthTimeout(Duration.ofMinutes(6))
                         .build();
                 LOG.info("Starting the stack in {}", dataDir);
                 stack.start();
