@@ -349,7 +349,7 @@ public final class PipelineBenchmark {
                 "stack",
                 stack == null
                         ? "external: " + o.intakeUrl() + ", Kafka " + o.bootstrapServers()
-                        : "LocalStack on free ports: Kafka (KRaft, 1 broker) + MongoDB-wire (H2 file) + GreenMail; "
+                        : "LocalStack on free ports: Kafka (KRaft, 1 broker) + MongoDB-wire (H2 file) + GreenMail, each in its own JVM; "
                                 + "1 instance each of intake, router, notifier");
         report.row("service JVM options", stack == null ? "n/a" : String.join(" ", SERVICE_JVM_OPTIONS));
         report.row(
