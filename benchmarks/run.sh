@@ -2,10 +2,13 @@
 # Runs the pipeline benchmark (issue #6): starts a whole local stack on free ports in a temp directory
 # (Kafka, MongoDB-wire, SMTP capture, the three services from their executable jars), drives intake's
 # API open-loop at a constant rate, measures API acknowledgement and submit -> delivered latency, then a
-# raw Kafka baseline on the same broker. Results: stdout and benchmarks/results/latest.md.
+# raw Kafka baseline on the same broker. Results: stdout and benchmarks/results/latest.md. The MongoDB-wire
+# server and the SMTP capture run in their own JVMs, so every process's CPU is reported apart; --cpu-report
+# adds CPU-ms per idea (idle subtracted), idle share and max RSS per process, --profile JFR top frames
+# (recordings under benchmarks/results/jfr/<run>/, not committed).
 #
 #   benchmarks/run.sh [--rate 100] [--duration 30s] [--warmup 5s] [--drain 60s] [--users alice,noa,...]
-#                     [--partitions 3] [--no-baseline] [--results FILE]
+#                     [--partitions 3] [--no-baseline] [--results FILE] [--cpu-report] [--profile]
 #                     [--intake-url URL --bootstrap-servers HOST:PORT]   # use a running stack instead
 #   benchmarks/run.sh --help                                             # every option with its default
 #

@@ -134,6 +134,21 @@ final class BenchmarkCommand implements Callable<Integer> {
     private int apiRequests;
 
     @Option(
+            names = "--cpu-report",
+            description = "Before the load, measure each process's idle CPU for as long as the measured phase; "
+                    + "report per process CPU-ms per idea (CPU from the measured start until every idea is "
+                    + "delivered, minus idle CPU for as long, divided by the measured ideas), its idle share of a "
+                    + "core and its highest RSS during the load.")
+    private boolean cpuReport;
+
+    @Option(
+            names = "--profile",
+            description = "Record JFR (settings=profile) in every child JVM during the measured load; keep the "
+                    + "recordings under benchmarks/results/jfr/<run>/ and write each process's top 15 frames "
+                    + "(jdk.ExecutionSample, top of stack) into the results.")
+    private boolean profile;
+
+    @Option(
             names = "--intake-url",
             paramLabel = "URL",
             description = "An already running intake; with --bootstrap-servers, no stack is started.")
@@ -197,7 +212,9 @@ final class BenchmarkCommand implements Callable<Integer> {
                     this.replayEvents,
                     this.storedIdeas,
                     this.apiRequests,
-                    this.slackRequests);
+                    this.slackRequests,
+                    this.cpuReport,
+                    this.profile);
         } catch (IllegalArgumentException ex) {
             throw new ParameterException(this.spec.commandLine(), ex.getMessage(), ex);
         }

@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param storedIdeas ideas stored when the queue and dashboard latency is measured (0: not measured)
  * @param apiRequests requests timed for each of the queue and the dashboard
  * @param slackRequests signed {@code /idea} slash commands timed after the load, 20 a second (0: none)
+ * @param cpuReport whether to measure idle CPU before the load and report CPU-ms per idea, idle share and RSS
+ *     per process
+ * @param profile whether to record JFR in every child JVM during the measured load and report its top frames
  */
 record Options(
         double rate,
@@ -39,7 +42,9 @@ record Options(
         long replayEvents,
         long storedIdeas,
         int apiRequests,
-        int slackRequests) {
+        int slackRequests,
+        boolean cpuReport,
+        boolean profile) {
 
     Options {
         if (!(rate > 0)) {
@@ -67,6 +72,9 @@ record Options(
         if ((replayEvents > 0 || storedIdeas > 0) && intakeUrl != null) {
             throw new IllegalArgumentException(
                     "--replay-events and --stored-ideas need the stack the benchmark starts");
+        }
+        if ((cpuReport || profile) && intakeUrl != null) {
+            throw new IllegalArgumentException("--cpu-report and --profile need the stack the benchmark starts");
         }
         users = List.copyOf(users);
     }

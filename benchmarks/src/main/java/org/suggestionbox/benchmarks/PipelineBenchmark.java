@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,6 +80,9 @@ public final class PipelineBenchmark {
                         .demoData(false)
                         .serviceJvmOptions(SERVICE_JVM_OPTIONS)
                         .mongoCacheMegabytes(mongoCacheMegabytes())
+                        .standInProcesses(true)
+                        // on a machine busy with other work, four Spring Boot JVMs starting together need longer
+                        .healthTimeout(Duration.ofMinutes(6))
                         .build();
                 LOG.info("Starting the stack in {}", dataDir);
                 stack.start();
@@ -118,6 +122,23 @@ public final class PipelineBenchmark {
         long watcherFailed;
         Histogram delivered = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
         int undelivered = 0;
+        CpuReport.@Nullable Window idle = null;
+        if (o.cpuReport()) {
+            LOG.info("Measuring idle CPU for {} s before the load", o.duration().toSeconds());
+            Map<String, Duration> idleStart = CpuUsage.snapshot(childPids);
+            LockSupport.parkNanos(o.duration().toNanos());
+            idle = new CpuReport.Window(idleStart, CpuUsage.snapshot(childPids));
+        }
+        JfrProfiles profiles = null;
+        if (o.profile()) {
+            profiles = new JfrProfiles(jfrDirectory(), childPids);
+            LOG.info("Starting JFR in {} processes", childPids.size());
+            profiles.start();
+        }
+        AtomicReference<Instant> measuredStartInstant = new AtomicReference<>(Instant.now());
+        AtomicReference<@Nullable RssSampler> rss = new AtomicReference<>();
+        Map<String, Duration> cpuDelivered = Map.of();
+        long deliveredNanos;
         try (DeliveryWatcher watcher = new DeliveryWatcher(bootstrapServers, ledger)) {
             schedule = new OpenLoopSchedule(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200), o.rate());
             warmupCount = schedule.count(o.warmup());
@@ -129,6 +150,10 @@ public final class PipelineBenchmark {
                     LockSupport.parkNanos(wait);
                 }
                 cpuBefore.set(CpuUsage.snapshot(childPids));
+                measuredStartInstant.set(Instant.now());
+                if (stack != null && o.cpuReport()) {
+                    rss.set(new RssSampler(() -> residentMemory(stack)));
+                }
             });
             LOG.info("Load: {} ideas/s, {} warm-up + {} measured submissions", o.rate(), warmupCount, measuredCount);
             load.run(schedule, warmupCount, measuredCount);
@@ -139,7 +164,13 @@ public final class PipelineBenchmark {
                     "Load done; waiting up to {} s for {} deliveries", o.drain().toSeconds(), intended.size());
             long drainDeadline = loadEnd + o.drain().toNanos();
             while (ledger.ideasDelivered() < intended.size() && System.nanoTime() < drainDeadline) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+            cpuDelivered = CpuUsage.snapshot(childPids);
+            deliveredNanos = System.nanoTime();
+            RssSampler sampler = rss.get();
+            if (sampler != null) {
+                sampler.close();
             }
             // late duplicates (a redelivery) would show up shortly after
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
@@ -160,6 +191,23 @@ public final class PipelineBenchmark {
                 Objects.requireNonNull(cpuBefore.get()),
                 cpuAfter,
                 Duration.ofNanos(Math.max(1, load.lastMeasuredResponseNanos() - measuredStart)));
+
+        Map<String, Path> recordings = Map.of();
+        if (profiles != null) {
+            LOG.info("Stopping JFR");
+            recordings = profiles.stop();
+        }
+        CpuReport cpuReport = null;
+        if (idle != null) {
+            RssSampler sampler = rss.get();
+            cpuReport = new CpuReport(
+                    idle,
+                    o.duration(),
+                    new CpuReport.Window(Objects.requireNonNull(cpuBefore.get()), cpuDelivered),
+                    Duration.ofNanos(Math.max(1, deliveredNanos - measuredStart)),
+                    load.measuredAccepted(),
+                    sampler == null ? Map.of() : sampler.max());
+        }
 
         int recordSize = RecordSize.ofLatestSubmission(bootstrapServers).orElse(FALLBACK_RECORD_SIZE);
         int servicePartitions = RecordSize.partitions(bootstrapServers, RecordSize.TOPIC);
@@ -206,7 +254,32 @@ public final class PipelineBenchmark {
         }
         addReplay(report, replay);
         addStored(report, stored);
-        String markdown = report.markdown();
+        if (cpuReport != null) {
+            cpuReport.lines().forEach((process, line) -> report.row("CPU per idea: " + process, line));
+            report.note("CPU per idea (--cpu-report): a process's CPU from the measured start until every idea was "
+                    + "delivered, minus its idle CPU rate (measured for "
+                    + o.duration().toSeconds()
+                    + " s before the load) times that time, divided by the ideas accepted in the measured phase; "
+                    + "max RSS sampled every 0.5 s during the load."
+                    + (o.profile() ? " JFR was recording meanwhile (--profile), which adds its own CPU." : ""));
+        }
+        if (stack != null) {
+            stack.timings().entrySet().stream()
+                    .filter(timing -> LocalStack.SERVICES.contains(timing.getKey())
+                            || timing.getKey().equals(LocalStack.SIGN_IN_PROVIDER))
+                    .forEach(timing -> report.row(
+                            "start to healthy: " + timing.getKey() + " (all started together)",
+                            String.format(
+                                    Locale.ROOT, "%.1f s", timing.getValue().toMillis() / 1000.0)));
+        }
+        String markdown = report.markdown()
+                + (recordings.isEmpty()
+                        ? ""
+                        : JfrProfiles.markdown(
+                                recordings,
+                                resultsDirectory(),
+                                15,
+                                Objects.requireNonNull(measuredStartInstant.get())));
         System.out.println();
         System.out.println(markdown);
         Path results = o.results().toAbsolutePath();
@@ -276,7 +349,7 @@ public final class PipelineBenchmark {
                 "stack",
                 stack == null
                         ? "external: " + o.intakeUrl() + ", Kafka " + o.bootstrapServers()
-                        : "LocalStack on free ports: Kafka (KRaft, 1 broker) + MongoDB-wire (H2 file) + GreenMail; "
+                        : "LocalStack on free ports: Kafka (KRaft, 1 broker) + MongoDB-wire (H2 file) + GreenMail, each in its own JVM; "
                                 + "1 instance each of intake, router, notifier");
         report.row("service JVM options", stack == null ? "n/a" : String.join(" ", SERVICE_JVM_OPTIONS));
         report.row(
@@ -338,13 +411,15 @@ public final class PipelineBenchmark {
                 + "after the request arrived, so it would hide queueing before intake.");
         report.note("Delivered = the benchmark's consumer read the submitter's NotificationDelivered "
                 + "(sourceEventType IdeaAssigned) on notifications.delivered.v1; the first channel counts.");
-        report.note(
-                "CPU: the child processes' CPU time from ProcessHandle, this JVM's from the OperatingSystemMXBean; "
-                        + "this JVM also hosts the MongoDB-wire server and the SMTP capture when the benchmark starts the stack.");
+        report.note("CPU: the child processes' CPU time from ProcessHandle, this JVM's from the OperatingSystemMXBean; "
+                + "the MongoDB-wire server (mongo) and the SMTP capture with its mail viewer (smtp) run in "
+                + "their own JVMs when the benchmark starts the stack.");
         report.note("The baseline runs after the pipeline phase, on the same broker, at the same rate and duration.");
         report.note("Reproduce: benchmarks/run.sh --rate " + fmt(o.rate()) + " --duration "
                 + o.duration().toSeconds()
                 + "s --warmup " + o.warmup().toSeconds() + "s --slack-requests " + o.slackRequests()
+                + (o.cpuReport() ? " --cpu-report" : "")
+                + (o.profile() ? " --profile" : "")
                 + (o.replayEvents() > 0 ? " --replay-events " + o.replayEvents() : "")
                 + (o.storedIdeas() > 0
                         ? " --stored-ideas " + o.storedIdeas() + " --api-requests " + o.apiRequests()
@@ -386,6 +461,26 @@ public final class PipelineBenchmark {
         report.row(
                 "dashboard GET /api/dashboard (lea), one at a time",
                 Report.requestPercentiles(stored.dashboardMicros()));
+    }
+
+    /** {@code <results dir>/jfr/<run>/}, the run named by its start time. */
+    private Path jfrDirectory() {
+        String run = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "");
+        return resultsDirectory().resolve("jfr").resolve(run);
+    }
+
+    private Path resultsDirectory() {
+        Path results = this.options.results().toAbsolutePath();
+        Path parent = results.getParent();
+        return parent == null ? results : parent;
+    }
+
+    /** The stack's processes' resident memory, this JVM under the name CPU usage gives it. */
+    private static Map<String, Long> residentMemory(LocalStack stack) {
+        Map<String, Long> memory = new LinkedHashMap<>();
+        stack.residentMemoryMegabytes()
+                .forEach((name, mb) -> memory.put(name.equals("launcher") ? CpuUsage.BENCHMARK : name, mb));
+        return memory;
     }
 
     private static String fmt(double rate) {

@@ -1,7 +1,9 @@
 package org.suggestionbox.localstack;
 
 import com.icegreen.greenmail.util.GreenMail;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local infrastructure a stack starts where no external one is named: the MongoDB-wire server, the
- * SMTP capture with its mail viewer, and the Kafka broker (a child process).
+ * SMTP capture with its mail viewer (in the launcher's JVM, or each in its own child JVM when the settings
+ * ask for {@linkplain StackSettings#standInProcesses stand-in processes}), and the Kafka broker (a child process).
  */
 final class Infrastructure {
 
@@ -22,9 +25,11 @@ final class Infrastructure {
 
     private @Nullable KafkaBroker kafka;
 
-    private @Nullable MongoWireServer mongo;
+    private @Nullable RestartableServer mongo;
 
     private @Nullable MailCapture mail;
+
+    private @Nullable StandInProcess smtpProcess;
 
     private @Nullable MailViewer mailViewer;
 
@@ -37,16 +42,45 @@ final class Infrastructure {
         Ports ports = this.settings.ports();
         if (this.settings.ownMongo()) {
             this.timings.time("mongo", () -> {
-                MongoWireServer server = new MongoWireServer(
-                        this.settings.dataDir().resolve("mongo.mv"),
-                        ports.mongo(),
-                        this.settings.mongoCacheMegabytes());
+                Path file = this.settings.dataDir().resolve("mongo.mv");
+                int cache = this.settings.mongoCacheMegabytes();
+                RestartableServer server = this.settings.standInProcesses()
+                        ? new StandInProcess(
+                                "mongo",
+                                ports.mongo(),
+                                this.settings.mongoUri(),
+                                2 * cache + 256,
+                                this.settings.kafkaClasspath(),
+                                List.of(
+                                        "mongo",
+                                        file.toString(),
+                                        Integer.toString(ports.mongo()),
+                                        Integer.toString(cache)),
+                                this.settings.logFile("mongo"))
+                        : new MongoWireServer(file, ports.mongo(), cache);
                 this.mongo = server;
                 server.start();
             });
         }
         if (this.settings.ownSmtp()) {
             this.timings.time("smtp", () -> {
+                if (this.settings.standInProcesses()) {
+                    StandInProcess process = new StandInProcess(
+                            "smtp",
+                            ports.smtp(),
+                            "smtp://127.0.0.1:" + ports.smtp(),
+                            256,
+                            this.settings.kafkaClasspath(),
+                            List.of(
+                                    "smtp",
+                                    Integer.toString(ports.smtp()),
+                                    this.settings.dataDir().resolve("mail").toString(),
+                                    Integer.toString(ports.mailViewer())),
+                            this.settings.logFile("smtp"));
+                    this.smtpProcess = process;
+                    process.start();
+                    return;
+                }
                 MailCapture capture =
                         new MailCapture(ports.smtp(), this.settings.dataDir().resolve("mail"));
                 this.mail = capture;
@@ -77,7 +111,7 @@ final class Infrastructure {
     }
 
     /** The MongoDB-wire server this stack runs, serving or stopped. */
-    Optional<MongoWireServer> mongo() {
+    Optional<RestartableServer> mongo() {
         return Optional.ofNullable(this.mongo);
     }
 
@@ -88,15 +122,30 @@ final class Infrastructure {
 
     Optional<String> mailViewerUrl() {
         MailViewer viewer = this.mailViewer;
-        return viewer == null ? Optional.empty() : Optional.of(viewer.url());
+        if (viewer != null) {
+            return Optional.of(viewer.url());
+        }
+        return this.smtpProcess == null
+                ? Optional.empty()
+                : Optional.of(StackSettings.localUrl(this.settings.ports().mailViewer()));
     }
 
-    /** The Kafka broker's process id while it runs (the other parts run in the launcher's JVM). */
+    /**
+     * Process ids of the parts that run in their own JVM while they run: the Kafka broker, and the stand-ins
+     * when the stack runs them as processes ({@code mongo}, {@code smtp}); the others run in the launcher's JVM.
+     */
     Map<String, Long> processIds() {
         Map<String, Long> pids = new LinkedHashMap<>();
         KafkaBroker broker = this.kafka;
         if (broker != null && broker.isRunning()) {
             pids.put("kafka", broker.pid());
+        }
+        if (this.mongo instanceof StandInProcess process && process.isRunning()) {
+            pids.put(process.name(), process.pid());
+        }
+        StandInProcess smtp = this.smtpProcess;
+        if (smtp != null && smtp.isRunning()) {
+            pids.put(smtp.name(), smtp.pid());
         }
         return pids;
     }
@@ -109,10 +158,15 @@ final class Infrastructure {
             LOG.info("Stopping Kafka");
             quietly("Kafka", broker);
         }
-        MongoWireServer server = this.mongo;
+        RestartableServer server = this.mongo;
         this.mongo = null;
         if (server != null) {
             quietly("MongoDB-wire server", server);
+        }
+        StandInProcess smtp = this.smtpProcess;
+        this.smtpProcess = null;
+        if (smtp != null) {
+            quietly("SMTP capture", smtp);
         }
         MailCapture capture = this.mail;
         this.mail = null;

@@ -204,7 +204,10 @@ public final class LocalStack implements AutoCloseable {
         return this.settings.smtpPort();
     }
 
-    /** The capturing SMTP server, when this stack runs one; it holds the mail received since this start. */
+    /**
+     * The capturing SMTP server, when this stack runs one in its own JVM (not with {@link
+     * Builder#standInProcesses}); it holds the mail received since this start.
+     */
     public Optional<GreenMail> greenMail() {
         return this.infrastructure.greenMail();
     }
@@ -243,7 +246,10 @@ public final class LocalStack implements AutoCloseable {
         return this.timings.snapshot();
     }
 
-    /** Process ids of the child processes this stack runs, by name (kafka and the service instances). */
+    /**
+     * Process ids of the child processes this stack runs, by name: kafka, mongo and smtp when they run as
+     * {@linkplain Builder#standInProcesses processes}, the service instances and the sign-in provider.
+     */
     public Map<String, Long> childProcessIds() {
         Map<String, Long> pids = new LinkedHashMap<>(this.infrastructure.processIds());
         pids.putAll(this.services.processIds());
@@ -316,6 +322,10 @@ public final class LocalStack implements AutoCloseable {
         private int mongoCacheMegabytes = MongoWireServer.DEFAULT_CACHE_MEGABYTES;
 
         private String kafkaClasspath = System.getProperty("java.class.path");
+
+        private boolean standInProcesses;
+
+        private boolean aotCache;
 
         private List<String> serviceJvmOptions =
                 List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
@@ -427,6 +437,28 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the MongoDB-wire server and the SMTP capture each in its own child JVM (named {@code mongo} and
+         * {@code smtp} in {@link LocalStack#childProcessIds()}) instead of the launcher's, so their CPU and memory
+         * are measured apart; {@link LocalStack#greenMail()} is then empty (read mail through the mail viewer).
+         * Default: in the launcher's JVM.
+         */
+        public Builder standInProcesses(boolean separate) {
+            this.standInProcesses = separate;
+            return this;
+        }
+
+        /**
+         * Starts the services with Java 25's AOT cache of their executable jar ({@code -XX:AOTCache}): classes
+         * loaded and linked ahead of time, so a start (and every restart of the fault-injection suite) is faster.
+         * A service whose jar has no cache yet, or one older than the jar, is trained first: started once with
+         * {@code -XX:AOTCacheOutput} until its Spring context has refreshed. Default: off.
+         */
+        public Builder aotCache(boolean use) {
+            this.aotCache = use;
+            return this;
+        }
+
         public Builder serviceJvmOptions(List<String> options) {
             this.serviceJvmOptions = List.copyOf(options);
             return this;
@@ -450,7 +482,9 @@ public final class LocalStack implements AutoCloseable {
                     this.healthTimeout,
                     this.mongoCacheMegabytes,
                     this.kafkaClasspath,
-                    this.serviceJvmOptions);
+                    this.serviceJvmOptions,
+                    this.standInProcesses,
+                    this.aotCache);
         }
 
         public LocalStack build() {

@@ -50,13 +50,59 @@ final class ServiceLaunch {
                 this.settings.logFile(LocalStack.SIGN_IN_PROVIDER));
     }
 
-    /** {@code java <service JVM options> -jar <module's executable jar>}, on the launcher's own JDK. */
+    /**
+     * {@code java <service JVM options> [-XX:AOTCache=<cache>] -jar <module's executable jar>}, on the launcher's
+     * own JDK; the AOT cache when the settings ask for one and a {@linkplain #aotCache(String) cache} of this jar
+     * exists (Java 25's ahead-of-time class loading and linking: classes come parsed and linked from the cache).
+     */
     List<String> command(String module) {
         List<String> command = new ArrayList<>();
         command.add(JavaCommand.current());
         command.addAll(this.settings.serviceJvmOptions());
+        if (this.settings.aotCache()) {
+            Path cache = aotCache(module);
+            if (isFresh(cache, executableJar(module))) {
+                command.add("-XX:AOTCache=" + cache);
+            }
+        }
         command.addAll(List.of("-jar", executableJar(module).toString()));
         return command;
+    }
+
+    /**
+     * The training run that writes a service's {@linkplain #aotCache AOT cache}: the service's own command line
+     * with {@code -XX:AOTCacheOutput}, ended by Spring right after its context refreshed
+     * ({@code -Dspring.context.exit=onRefresh}: every bean created, no listener started), so it needs the
+     * infrastructure running but takes no traffic.
+     */
+    List<String> trainingCommand(String module) {
+        List<String> command = new ArrayList<>();
+        command.add(JavaCommand.current());
+        command.addAll(this.settings.serviceJvmOptions());
+        command.add("-XX:AOTCacheOutput=" + aotCache(module));
+        command.add("-Dspring.context.exit=onRefresh");
+        command.addAll(List.of("-jar", executableJar(module).toString()));
+        return command;
+    }
+
+    /**
+     * The AOT cache of a service's executable jar: {@code <jar without .jar>.aot} next to it, so a rebuilt jar
+     * (newer than its cache) is trained again.
+     */
+    Path aotCache(String module) {
+        Path jar = executableJar(module);
+        String name = jar.getFileName().toString();
+        return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".aot");
+    }
+
+    /** Whether the cache exists and is not older than the jar it was trained with. */
+    static boolean isFresh(Path cache, Path jar) {
+        try {
+            return Files.isRegularFile(cache)
+                    && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) >= 0;
+        } catch (IOException ex) {
+            return false;
+        }
     }
 
     /**

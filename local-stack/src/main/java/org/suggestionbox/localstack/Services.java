@@ -1,5 +1,8 @@
 package org.suggestionbox.localstack;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +51,12 @@ final class Services {
 
     /** Starts the sign-in provider (when asked) and the services, and waits until all are healthy. */
     void start() {
-        long started = System.nanoTime();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(this.settings.dataDir());
+        if (this.settings.aotCache()) {
+            // before the clock starts: the start times are those of the services, not of their training
+            this.settings.services().forEach(module -> trainAotCache(module, secrets));
+        }
+        long started = System.nanoTime();
         LOG.info(
                 "Services run with the local profile and the secrets in {}",
                 this.settings.dataDir().resolve(LocalSecrets.FILE_NAME));
@@ -69,6 +77,54 @@ final class Services {
             starting.add(service);
         }
         awaitHealthy(starting, started, "");
+    }
+
+    /**
+     * Writes a service's AOT cache when its jar has none or only an older one: runs the training command with the
+     * service's environment (on a free port) until Spring exits after the refresh, recording the time as
+     * {@code <module> aot-training}. A failed training is logged and the service starts without a cache.
+     */
+    private void trainAotCache(String module, LocalSecrets secrets) {
+        Path cache = this.launch.aotCache(module);
+        if (ServiceLaunch.isFresh(cache, this.launch.executableJar(module))) {
+            return;
+        }
+        long started = System.nanoTime();
+        Path log = this.settings.logFile(module + "-aot-training");
+        LOG.info("Training the AOT cache of {} into {} (log: {})", module, cache, log);
+        ProcessBuilder builder = new ProcessBuilder(this.launch.trainingCommand(module));
+        builder.environment().putAll(this.launch.serviceEnvironment(module, secrets));
+        builder.environment().put("SERVER_PORT", Integer.toString(FreePorts.next()));
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        try {
+            Process training = builder.start();
+            if (!training.waitFor(this.settings.healthTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                training.destroyForcibly();
+                LOG.warn(
+                        "Training the AOT cache of {} took longer than {}; starting without",
+                        module,
+                        this.settings.healthTimeout());
+                return;
+            }
+            if (training.exitValue() != 0 || !Files.isRegularFile(cache)) {
+                LOG.warn(
+                        "Training the AOT cache of {} failed (status {}); starting without:{}{}",
+                        module,
+                        training.exitValue(),
+                        System.lineSeparator(),
+                        ProcessLogs.excerpt(log, 20));
+                return;
+            }
+        } catch (IOException ex) {
+            LOG.warn("Training the AOT cache of {} could not start; starting without", module, ex);
+            return;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while training the AOT cache of " + module, ex);
+        }
+        this.timings.record(module + " aot-training", started);
+        LOG.info("AOT cache of {} trained in {} ms", module, (System.nanoTime() - started) / 1_000_000);
     }
 
     /**

@@ -14,7 +14,11 @@ import java.util.Map;
  * @param externals infrastructure that runs elsewhere and is used instead of the local one
  * @param serviceEnvironment more variables for every service, over the stack's own
  * @param services the {@link LocalStack#SERVICES} this stack runs, in start order
- * @param kafkaClasspath the classpath the Kafka broker runs with (holds the Kafka server jars)
+ * @param kafkaClasspath the classpath the Kafka broker (and the stand-in processes) run with: it holds the
+ *     Kafka server jars and this module
+ * @param standInProcesses whether the MongoDB-wire server and the SMTP capture run each in its own child JVM
+ *     ({@link StandIns}) instead of the launcher's, so their CPU and memory can be measured apart
+ * @param aotCache whether the services start with Java 25's AOT cache of their jar, trained once per jar
  */
 record StackSettings(
         Path dataDir,
@@ -32,7 +36,9 @@ record StackSettings(
         Duration healthTimeout,
         int mongoCacheMegabytes,
         String kafkaClasspath,
-        List<String> serviceJvmOptions) {
+        List<String> serviceJvmOptions,
+        boolean standInProcesses,
+        boolean aotCache) {
 
     StackSettings {
         dataDir = dataDir.toAbsolutePath().normalize();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,52 @@ class ServiceLaunchTests {
         assertThat(second.label()).isEqualTo("suggestion-router-2");
         assertThat(second.baseUrl()).isEqualTo("http://localhost:18999");
         assertThat(second.logFile()).isEqualTo(this.dataDir.toAbsolutePath().resolve("logs/suggestion-router-2.log"));
+    }
+
+    @Test
+    void withAotCacheAServiceStartsWithTheCacheOfItsJarOnlyOnceOneNoOlderThanTheJarExists(@TempDir Path projectDir)
+            throws IOException {
+        Path jar = executableJar(projectDir, "suggestion-router");
+        ServiceLaunch launch = new ServiceLaunch(LocalStack.builder()
+                .dataDir(this.dataDir)
+                .projectDir(projectDir)
+                .serviceJvmOptions(List.of("-Xmx64m"))
+                .aotCache(true)
+                .settings());
+        Path cache = jar.resolveSibling("suggestion-router-0.1.0-SNAPSHOT-exec.aot");
+
+        assertThat(launch.aotCache("suggestion-router")).isEqualTo(cache);
+        assertThat(launch.command("suggestion-router"))
+                .containsExactly(JavaCommand.current(), "-Xmx64m", "-jar", jar.toString());
+
+        Files.writeString(cache, "trained");
+        Files.setLastModifiedTime(
+                cache, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+        assertThat(launch.command("suggestion-router")).doesNotContain("-XX:AOTCache=" + cache);
+
+        Files.setLastModifiedTime(
+                cache, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        assertThat(launch.command("suggestion-router"))
+                .containsExactly(JavaCommand.current(), "-Xmx64m", "-XX:AOTCache=" + cache, "-jar", jar.toString());
+        assertThat(launch.trainingCommand("suggestion-router"))
+                .containsExactly(
+                        JavaCommand.current(),
+                        "-Xmx64m",
+                        "-XX:AOTCacheOutput=" + cache,
+                        "-Dspring.context.exit=onRefresh",
+                        "-jar",
+                        jar.toString());
+    }
+
+    @Test
+    void withoutAotCacheAnExistingCacheIsNotUsed(@TempDir Path projectDir) throws IOException {
+        Path jar = executableJar(projectDir, "suggestion-router");
+        ServiceLaunch launch =
+                new ServiceLaunch(LocalStack.builder().projectDir(projectDir).settings());
+        Files.writeString(launch.aotCache("suggestion-router"), "trained");
+
+        assertThat(launch.command("suggestion-router")).noneMatch(option -> option.startsWith("-XX:AOTCache"));
+        assertThat(launch.command("suggestion-router")).endsWith("-jar", jar.toString());
     }
 
     @Test
