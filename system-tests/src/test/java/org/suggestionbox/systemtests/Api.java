@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -62,6 +63,14 @@ final class Api {
      * that was not 200.
      */
     Response getAll(String url) {
+        return getAllUntil(url, item -> false);
+    }
+
+    /**
+     * Like {@link #getAll(String)}, but stops after the first page that holds an item {@code past} accepts:
+     * for a list newest first, everything newer than a moment costs only the pages that hold it.
+     */
+    Response getAllUntil(String url, Predicate<JsonNode> past) {
         ArrayNode all = JSON.createArrayNode();
         String cursor = null;
         String separator = url.contains("?") ? "&" : "?";
@@ -73,9 +82,13 @@ final class Api {
                 return response;
             }
             JsonNode json = response.json();
-            json.path("items").forEach(all::add);
+            boolean reachedPast = false;
+            for (JsonNode item : json.path("items")) {
+                all.add(item);
+                reachedPast |= past.test(item);
+            }
             JsonNode next = json.path("nextCursor");
-            cursor = next.isString() ? next.asString() : null;
+            cursor = next.isString() && !reachedPast ? next.asString() : null;
         } while (cursor != null);
         return new Response(200, JSON.writeValueAsString(all));
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
@@ -46,10 +47,11 @@ final class IdeaSubmitters {
     record Submission(String key, String submitter, String title, Set<String> ideaIds) {}
 
     /**
-     * What a load ended with: the submissions by key, and how often a request had to be sent again, by
-     * cause ({@code 503 with Retry-After}, {@code connection failed}, ...).
+     * What a load ended with: the submissions by key, how often a request had to be sent again, by cause
+     * ({@code 503 with Retry-After}, {@code connection failed}, ...), and how long it took until the
+     * {@code count} ideas asked for were all accepted (the rest of the load only went on until the condition held).
      */
-    record Load(Map<String, Submission> submissions, Map<String, Integer> retries) {
+    record Load(Map<String, Submission> submissions, Map<String, Integer> retries, Duration countAccepted) {
 
         int retried(String cause) {
             return this.retries.getOrDefault(cause, 0);
@@ -98,6 +100,9 @@ final class IdeaSubmitters {
         long pauseNanos = window.toNanos() * threads / Math.max(1, count);
         long tricklePauseNanos = 1_000_000_000L * threads / TRICKLE_PER_SECOND;
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger acceptedOfCount = new AtomicInteger();
+        long started = System.nanoTime();
+        AtomicLong countAcceptedNanos = new AtomicLong();
         try (ExecutorService clients = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> running = new ArrayList<>();
             for (int client = 0; client < threads; client++) {
@@ -106,6 +111,9 @@ final class IdeaSubmitters {
                             i < count || !done.getAsBoolean();
                             i = next.getAndIncrement()) {
                         submitOne(intakeUrl, run, i, categories, submissions, retries);
+                        if (i < count && acceptedOfCount.incrementAndGet() == count) {
+                            countAcceptedNanos.set(System.nanoTime() - started);
+                        }
                         // pacing the load, not waiting for a condition
                         LockSupport.parkNanos(i < count ? pauseNanos : tricklePauseNanos);
                     }
@@ -119,7 +127,7 @@ final class IdeaSubmitters {
         }
         Map<String, Integer> retried = new TreeMap<>();
         retries.forEach((cause, times) -> retried.put(cause, times.get()));
-        return new Load(Map.copyOf(submissions), retried);
+        return new Load(Map.copyOf(submissions), retried, Duration.ofNanos(countAcceptedNanos.get()));
     }
 
     private static void submitOne(

@@ -2,6 +2,7 @@ package org.suggestionbox.systemtests;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,22 +53,32 @@ final class KafkaTopics {
 
     /** Every record of a topic, all partitions, from the beginning to the end offsets at the time of the call. */
     List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                this.bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                "fault-injection-reader-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                4 * 1024 * 1024);
+        return readFrom(topic, Map.of());
+    }
+
+    /** The offset each partition of a topic will give its next record: a mark to {@link #readFrom} later. */
+    Map<Integer, Long> endOffsets(String topic) {
+        try (var consumer = consumer()) {
+            Map<Integer, Long> offsets = new HashMap<>();
+            consumer.endOffsets(partitions(consumer, topic), READ_PATIENCE)
+                    .forEach((partition, offset) -> offsets.put(partition.partition(), offset));
+            return offsets;
+        }
+    }
+
+    /**
+     * Every record of a topic, all partitions, from the offsets given by partition number (the beginning of a
+     * partition not given) to the end offsets at the time of the call.
+     */
+    List<ConsumerRecord<String, byte[]>> readFrom(String topic, Map<Integer, Long> from) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_PATIENCE).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
+        try (var consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            partitions.stream()
+                    .filter(partition -> from.containsKey(partition.partition()))
+                    .forEach(partition -> consumer.seek(partition, from.get(partition.partition())));
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_PATIENCE);
             long deadline = System.nanoTime() + READ_PATIENCE.toNanos();
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
@@ -79,5 +90,24 @@ final class KafkaTopics {
             }
         }
         return records;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
+        return consumer.partitionsFor(topic, READ_PATIENCE).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                this.bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "fault-injection-reader-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                4 * 1024 * 1024);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

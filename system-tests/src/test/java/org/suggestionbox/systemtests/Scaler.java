@@ -50,6 +50,9 @@ final class Scaler implements Fault {
 
     private volatile Collection<IdeaSubmitters.Submission> deadlineSubmissions = List.of();
 
+    /** Where ideas.lifecycle.v1 ended before the deadline ideas were submitted: their events all come after it. */
+    private volatile Map<Integer, Long> lifecycleBefore = Map.of();
+
     Scaler(LocalStack stack, KafkaTopics kafka, String run, int deadlineIdeas, Duration deadline, Duration after) {
         this.stack = stack;
         this.kafka = kafka;
@@ -78,6 +81,7 @@ final class Scaler implements Fault {
                             this.after.toMillis(),
                             FaultLog.millis(started, scaledUp)));
 
+            this.lifecycleBefore = this.kafka.endOffsets(LIFECYCLE);
             this.deadlineSubmissions = IdeaSubmitters.submit(
                             this.stack.intakeUrl(),
                             this.run + "-deadline",
@@ -112,12 +116,16 @@ final class Scaler implements Fault {
         }
     }
 
-    /** For each idea of the deadline category: how many reminders and escalations ideas.lifecycle.v1 holds. */
+    /**
+     * For each idea of the deadline category: how many reminders and escalations ideas.lifecycle.v1 holds (read
+     * from where it ended before they were submitted).
+     */
     List<DeadlineEvents> deadlineEvents() {
         Set<String> ids = this.deadlineSubmissions.stream()
                 .flatMap(submission -> submission.ideaIds().stream())
                 .collect(Collectors.toSet());
-        Map<String, Map<String, Long>> byIdea = this.kafka.readAll(LIFECYCLE).stream()
+        // only what came after the mark: the whole topic holds every earlier scenario's thousands of events
+        Map<String, Map<String, Long>> byIdea = this.kafka.readFrom(LIFECYCLE, this.lifecycleBefore).stream()
                 .map(Scaler::json)
                 .filter(event -> ids.contains(event.path("ideaId").asString()))
                 .collect(Collectors.groupingBy(

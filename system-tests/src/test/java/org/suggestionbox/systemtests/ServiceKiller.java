@@ -42,9 +42,15 @@ final class ServiceKiller implements Fault {
             int ideasInFlight = this.inFlight.getAsInt();
             long killed = System.nanoTime();
             this.stack.kill(this.service);
+            long restarting = System.nanoTime();
             this.stack.restart(this.service);
-            String timing = "kill %d after %d ms with %d ideas in flight, healthy again after %d ms"
-                    .formatted(kill, delayMillis, ideasInFlight, (System.nanoTime() - killed) / 1_000_000);
+            String timing = "kill %d after %d ms with %d ideas in flight, dead after %d ms, healthy again after %d ms"
+                    .formatted(
+                            kill,
+                            delayMillis,
+                            ideasInFlight,
+                            FaultLog.millis(killed, restarting),
+                            FaultLog.millis(killed, System.nanoTime()));
             this.log.note(this.service + " " + timing);
         }
     }
