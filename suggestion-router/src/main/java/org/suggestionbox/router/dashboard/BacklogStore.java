@@ -1,7 +1,10 @@
 package org.suggestionbox.router.dashboard;
 
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteManyModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
@@ -37,14 +40,16 @@ import org.suggestionbox.router.storage.IdeaStore;
  * {@link org.suggestionbox.router.lifecycle.Ideas} applies the difference of each stored change of an
  * idea — a new idea adds its entry, a decision removes it, a reassignment or a new deadline moves it —
  * only after the idea's own write succeeded, so a redelivered or replayed submission (the idea exists
- * already) changes nothing. At start the roll-up is counted from the ideas when it was never built, and
- * emptied when the ideas are gone (a fresh database being rebuilt by a replay).
+ * already) changes nothing. A process killed between an idea's write and its roll-up change would leave
+ * that owner one off, so every start counts the roll-up again from the undecided ideas (one read of each,
+ * through the {@code state} index): a crash is always followed by a start. The count replaces each owner's
+ * document and drops the owners with nothing undecided, so the dashboard never sees an empty roll-up while
+ * it runs; a fresh database being rebuilt by a replay starts from nothing.
  */
 @Component
 class BacklogStore {
 
     static final String COLLECTION = "dashboard_backlog";
-    private static final String BUILT = "#built";
     private static final Logger LOG = LoggerFactory.getLogger(BacklogStore.class);
 
     private final MongoTemplate mongo;
@@ -55,11 +60,6 @@ class BacklogStore {
 
     @PostConstruct
     void reconcile() {
-        boolean built =
-                mongo.getCollection(COLLECTION).find(Filters.eq("_id", BUILT)).first() != null;
-        if (built && mongo.getCollection(IdeaStore.COLLECTION).estimatedDocumentCount() > 0) {
-            return;
-        }
         long counted = recount();
         LOG.info("Backlog roll-up counted from the ideas: {} undecided", counted);
     }
@@ -88,11 +88,13 @@ class BacklogStore {
                 counted++;
             }
         }
-        mongo.getCollection(COLLECTION).deleteMany(new Document());
-        List<Document> documents = new ArrayList<>();
-        byOwner.forEach((ownerId, counts) -> documents.add(nested(new Document("_id", ownerId), counts)));
-        documents.add(new Document("_id", BUILT));
-        mongo.getCollection(COLLECTION).insertMany(documents);
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        byOwner.forEach((ownerId, counts) -> writes.add(new ReplaceOneModel<>(
+                Filters.eq("_id", ownerId),
+                nested(new Document("_id", ownerId), counts),
+                new ReplaceOptions().upsert(true))));
+        writes.add(new DeleteManyModel<>(Filters.nin("_id", byOwner.keySet())));
+        mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(true));
         return counted;
     }
 
@@ -125,7 +127,7 @@ class BacklogStore {
     List<IdeaStore.OwnerBacklog> undecidedByOwner(Instant now) {
         String currentHour = BacklogEntry.HOUR.format(now.atOffset(ZoneOffset.UTC));
         List<IdeaStore.OwnerBacklog> owners = new ArrayList<>();
-        for (Document owner : mongo.getCollection(COLLECTION).find(Filters.ne("_id", BUILT))) {
+        for (Document owner : mongo.getCollection(COLLECTION).find()) {
             long open = count(owner.get("open"));
             if (open <= 0) {
                 continue;

@@ -2,6 +2,8 @@ package org.suggestionbox.router.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.Submitter;
@@ -41,6 +45,9 @@ class BacklogRollUpIntegrationTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void theRollUpEqualsARecountAfterDecisionsAndAReplay() {
@@ -76,6 +83,30 @@ class BacklogRollUpIntegrationTests {
         assertThat(backlog.undecidedByOwner(clock.instant().plus(Duration.ofDays(30))))
                 .containsExactlyInAnyOrderElementsOf(rolledUp);
         assertThat(open()).isEqualTo(after);
+    }
+
+    @Test
+    void aStartCountsAgainARollUpThatACrashLeftOff() {
+        // given a roll-up in step with the ideas, and one more idea of jan's
+        backlog.recount();
+        ideas.createAll(routed(List.of(TestEvents.submitted(
+                UUID.randomUUID(), "operations", Submitter.person("piotr"), "Backlog idea before a crash"))));
+        Map<String, Long> counted = open();
+
+        // when a process killed between an idea's write and its roll-up change left jan one short, and an owner
+        // with nothing undecided one over
+        mongo.getCollection(BacklogStore.COLLECTION)
+                .updateOne(Filters.eq("_id", "jan"), new Document("$inc", new Document("open", -1)));
+        mongo.getCollection(BacklogStore.COLLECTION)
+                .updateOne(
+                        Filters.eq("_id", "nobody-owns-this"),
+                        new Document("$inc", new Document("open", 1)),
+                        new UpdateOptions().upsert(true));
+        assertThat(open()).isNotEqualTo(counted);
+        backlog.reconcile();
+
+        // then the start's count puts both right
+        assertThat(open()).isEqualTo(counted);
     }
 
     private List<Idea> routed(List<IdeaSubmitted> submissions) {
