@@ -1,10 +1,14 @@
 package org.suggestionbox.intake.limits;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +21,11 @@ import org.suggestionbox.intake.submission.SubmissionRateLimiter;
  * a fixed window that starts with the first submission). A submission the global limit refuses gives
  * the person's token back.
  * <p>
+ * Each bucket has one proxy per instance with Bucket4j's batching optimization: requests that arrive while a
+ * swap of the same bucket is under way are combined into the next swap. Without it every busy request thread
+ * raced the others to swap the one global bucket, and the losers read and retried; at 50 ideas a second the
+ * retries took most of intake's CPU and its answers 30 s.
+ * <p>
  * When the buckets cannot be read (the database is unreachable) the submission is let through and a
  * warning logged: an idea that reaches the broker is never lost for want of a counter, and the broker
  * acknowledgement still gates every acceptance.
@@ -26,9 +35,11 @@ final class BucketRateLimiter implements SubmissionRateLimiter {
     static final String GLOBAL = "global";
     private static final Logger LOG = LoggerFactory.getLogger(BucketRateLimiter.class);
 
-    private final ProxyManager<String> buckets;
-    private final BucketConfiguration person;
-    private final BucketConfiguration global;
+    /** How many people's bucket proxies an instance keeps between their submissions. */
+    private static final int KNOWN_PEOPLE = 10_000;
+
+    private final BucketProxy everybody;
+    private final LoadingCache<String, BucketProxy> people;
 
     BucketRateLimiter(
             ProxyManager<String> buckets,
@@ -36,9 +47,17 @@ final class BucketRateLimiter implements SubmissionRateLimiter {
             Duration personWindow,
             int globalLimit,
             Duration globalWindow) {
-        this.buckets = buckets;
-        this.person = configuration(personLimit, personWindow);
-        this.global = configuration(globalLimit, globalWindow);
+        BucketConfiguration person = configuration(personLimit, personWindow);
+        BucketConfiguration global = configuration(globalLimit, globalWindow);
+        this.everybody = batching(buckets).build(GLOBAL, () -> global);
+        this.people = Caffeine.newBuilder()
+                .maximumSize(KNOWN_PEOPLE)
+                .expireAfterAccess(personWindow)
+                .build(personId -> batching(buckets).build("person:" + personId, () -> person));
+    }
+
+    private static RemoteBucketBuilder<String> batching(ProxyManager<String> buckets) {
+        return buckets.builder().withOptimization(Optimizations.batching());
     }
 
     @Override
@@ -54,15 +73,15 @@ final class BucketRateLimiter implements SubmissionRateLimiter {
     }
 
     private Duration acquire(String personId) {
-        BucketProxy personal = buckets.getProxy("person:" + personId, () -> person);
+        BucketProxy personal = people.get(personId);
         ConsumptionProbe own = personal.tryConsumeAndReturnRemaining(1);
         if (!own.isConsumed()) {
             return wait(own);
         }
-        ConsumptionProbe everybody = buckets.getProxy(GLOBAL, () -> global).tryConsumeAndReturnRemaining(1);
-        if (!everybody.isConsumed()) {
+        ConsumptionProbe shared = everybody.tryConsumeAndReturnRemaining(1);
+        if (!shared.isConsumed()) {
             personal.addTokens(1);
-            return wait(everybody);
+            return wait(shared);
         }
         return Duration.ZERO;
     }
