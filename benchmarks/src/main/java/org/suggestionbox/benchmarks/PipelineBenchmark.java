@@ -234,7 +234,12 @@ public final class PipelineBenchmark {
         }
         StoredIdeasLatency.Result stored = null;
         if (o.storedIdeas() > 0 && stack != null) {
-            stored = new StoredIdeasLatency(stack.routerUrl(), stack.mongoUri()).run(o.storedIdeas(), o.apiRequests());
+            LocalStack running = stack;
+            stored = new StoredIdeasLatency(stack.routerUrl(), stack.mongoUri(), () -> {
+                        running.kill(RouterReplay.ROUTER);
+                        running.restart(RouterReplay.ROUTER);
+                    })
+                    .run(o.storedIdeas(), o.apiRequests());
         }
 
         Report report = report(

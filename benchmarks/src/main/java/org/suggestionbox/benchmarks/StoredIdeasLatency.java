@@ -31,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the leader lea, one request after the other. The copies go to maya, jan and 200 further owners in
  * turn; 2 in 100 stay open (in their owner's queue), the others are declined, so maya's queue holds about
  * as many ideas as a busy owner's would. The load phase routed its thousands of ideas to maya and jan and
- * left them open; they are declined first (state only), or maya's queue would be those.
+ * left them open; they are declined first (state only), or maya's queue would be those. The copies bypass the
+ * router, so it is restarted after the fill ({@code restartRouter}): its start counts the dashboard's backlog
+ * roll-up from the stored ideas, as it would after a replay.
  */
 final class StoredIdeasLatency {
 
@@ -62,11 +64,14 @@ final class StoredIdeasLatency {
 
     private final String mongoUri;
 
+    private final Runnable restartRouter;
+
     private final HttpClient http = Http.client();
 
-    StoredIdeasLatency(String routerUrl, String mongoUri) {
+    StoredIdeasLatency(String routerUrl, String mongoUri, Runnable restartRouter) {
         this.routerUrl = routerUrl;
         this.mongoUri = mongoUri;
+        this.restartRouter = restartRouter;
     }
 
     Result run(long wanted, int requests) {
@@ -79,6 +84,8 @@ final class StoredIdeasLatency {
             stored = ideas.estimatedDocumentCount();
         }
         Duration insertTime = Duration.ofNanos(System.nanoTime() - started);
+        LOG.info("Restarting the router, so that its start counts the backlog roll-up from the stored ideas");
+        this.restartRouter.run();
         LOG.info(
                 "{} ideas stored ({} inserted in {} s); timing {} queue and {} dashboard requests",
                 stored,
