@@ -154,16 +154,7 @@ class DeliveryLedger {
         if (deliveries.isEmpty()) {
             return;
         }
-        mongo.getCollection(COLLECTION)
-                .updateMany(
-                        Filters.in("_id", ids(deliveries)),
-                        Updates.combine(
-                                Updates.set("state", DeliveryState.SENT.name()),
-                                Updates.set("sentAt", Date.from(now)),
-                                Updates.set("updatedAt", Date.from(now)),
-                                Updates.unset("lastError"),
-                                Updates.unset("retryAt"),
-                                Updates.unset("retryMessage")));
+        mongo.getCollection(COLLECTION).updateMany(Filters.in("_id", ids(deliveries)), sent(now));
     }
 
     /** {@link #markPublished} for many deliveries in one update. */
@@ -174,6 +165,17 @@ class DeliveryLedger {
         mongo.getCollection(COLLECTION).updateMany(Filters.in("_id", ids(deliveries)), Updates.set("published", true));
     }
 
+    /** A delivery sent at {@code now}: no error and no retry left on it. */
+    private static Bson sent(Instant now) {
+        return Updates.combine(
+                Updates.set("state", DeliveryState.SENT.name()),
+                Updates.set("sentAt", Date.from(now)),
+                Updates.set("updatedAt", Date.from(now)),
+                Updates.unset("lastError"),
+                Updates.unset("retryAt"),
+                Updates.unset("retryMessage"));
+    }
+
     private static List<String> ids(Collection<Delivery> deliveries) {
         return deliveries.stream()
                 .map(delivery -> delivery.proofEventId().toString())
@@ -181,16 +183,7 @@ class DeliveryLedger {
     }
 
     void markSent(Delivery delivery, Instant now) {
-        mongo.getCollection(COLLECTION)
-                .updateOne(
-                        key(delivery),
-                        Updates.combine(
-                                Updates.set("state", DeliveryState.SENT.name()),
-                                Updates.set("sentAt", Date.from(now)),
-                                Updates.set("updatedAt", Date.from(now)),
-                                Updates.unset("lastError"),
-                                Updates.unset("retryAt"),
-                                Updates.unset("retryMessage")));
+        mongo.getCollection(COLLECTION).updateOne(key(delivery), sent(now));
     }
 
     /** Failed, to be tried again from the ledger at {@code retryAt} with the kept message. */
