@@ -7,10 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Service;
 import org.suggestionbox.events.IdeaDecided;
 import org.suggestionbox.events.IdeaLifecycleEvent;
@@ -20,7 +17,7 @@ import org.suggestionbox.notifier.delivery.ChannelChoices;
 import org.suggestionbox.notifier.delivery.Deliveries;
 import org.suggestionbox.notifier.message.Message;
 import org.suggestionbox.notifier.message.MessageComposer;
-import org.suggestionbox.platform.kafka.NonRetryableEventException;
+import org.suggestionbox.platform.kafka.ConsumedRecords;
 
 /**
  * Tells everyone concerned what happened to an idea: composes the messages, keeps a decision for
@@ -30,7 +27,6 @@ import org.suggestionbox.platform.kafka.NonRetryableEventException;
 class LifecycleNotifications {
 
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleNotifications.class);
-    private static final LogAccessor HEADER_LOG = new LogAccessor(LifecycleNotifications.class);
 
     private final MessageComposer composer;
     private final Deliveries deliveries;
@@ -70,17 +66,8 @@ class LifecycleNotifications {
         BatchListenerFailedException unreadable = null;
         for (int index = 0; index < records.size(); index++) {
             ConsumerRecord<String, @Nullable IdeaLifecycleEvent> record = records.get(index);
-            IdeaLifecycleEvent event = record.value();
-            if (event == null) {
-                unreadable = new BatchListenerFailedException(
-                        "Record " + record.topic() + "-" + record.partition() + "@" + record.offset()
-                                + " cannot be read",
-                        deserializationFailure(record),
-                        record);
-                break;
-            }
             try {
-                messages.add(compose(event));
+                messages.add(compose(ConsumedRecords.valueOf(record)));
             } catch (RuntimeException ex) {
                 unreadable = new BatchListenerFailedException(String.valueOf(ex.getMessage()), ex, record);
                 break;
@@ -103,12 +90,6 @@ class LifecycleNotifications {
         if (unreadable != null) {
             throw unreadable;
         }
-    }
-
-    private static RuntimeException deserializationFailure(ConsumerRecord<String, ?> record) {
-        DeserializationException failure = SerializationUtils.getExceptionFromHeader(
-                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, HEADER_LOG);
-        return failure != null ? failure : new NonRetryableEventException("The record has no event");
     }
 
     /** One event's messages, its decision kept for the proof of answer. */

@@ -6,15 +6,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.IdeaSubmission;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.Topics;
+import org.suggestionbox.platform.kafka.ConsumedRecords;
 import org.suggestionbox.platform.kafka.NonRetryableEventException;
 
 /**
@@ -29,8 +27,6 @@ import org.suggestionbox.platform.kafka.NonRetryableEventException;
 class IdeasSubmittedListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdeasSubmittedListener.class);
-    /** For Spring Kafka's header reading, which logs through it when a header cannot be read. */
-    private static final LogAccessor HEADER_LOG = new LogAccessor(IdeasSubmittedListener.class);
 
     private final AssignmentService assignment;
 
@@ -51,19 +47,19 @@ class IdeasSubmittedListener {
                 submitted = submissionIn(records.get(index));
                 AssignmentService.validate(submitted);
             } catch (RuntimeException ex) {
-                store(valid, 0);
+                store(valid);
                 throw new BatchListenerFailedException(String.valueOf(ex.getMessage()), ex, index);
             }
             valid.add(submitted);
         }
-        store(valid, 0);
+        store(valid);
     }
 
     /**
-     * Stores {@code submissions} (the first ones of the batch, from {@code offset} on) in one go; when
-     * that fails, one by one, so the failure is reported for the record that causes it.
+     * Stores {@code submissions} (the first ones of the batch) in one go; when that fails, one by one, so
+     * the failure is reported for the record that causes it.
      */
-    private void store(List<IdeaSubmitted> submissions, int offset) {
+    private void store(List<IdeaSubmitted> submissions) {
         if (submissions.isEmpty()) {
             return;
         }
@@ -78,7 +74,7 @@ class IdeasSubmittedListener {
                 try {
                     assignment.accept(submissions.get(index));
                 } catch (RuntimeException ex) {
-                    throw new BatchListenerFailedException(String.valueOf(ex.getMessage()), ex, offset + index);
+                    throw new BatchListenerFailedException(String.valueOf(ex.getMessage()), ex, index);
                 }
             }
         }
@@ -86,19 +82,10 @@ class IdeasSubmittedListener {
 
     /** The submission in the record; throws when it could not be read. */
     private static IdeaSubmitted submissionIn(ConsumerRecord<String, @Nullable Object> record) {
-        Object value = record.value();
-        if (value == null) {
-            DeserializationException failure = SerializationUtils.getExceptionFromHeader(
-                    record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, HEADER_LOG);
-            if (failure != null) {
-                throw failure;
-            }
-            throw new NonRetryableEventException(
-                    "Record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " has no value");
-        }
+        Object value = ConsumedRecords.valueOf(record);
         if (!(value instanceof IdeaSubmission submission)) {
-            throw new NonRetryableEventException("Record " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset() + " holds a " + value.getClass().getSimpleName() + ", not an idea submission");
+            throw new NonRetryableEventException("Record " + ConsumedRecords.where(record) + " holds a "
+                    + value.getClass().getSimpleName() + ", not an idea submission");
         }
         return switch (submission) {
             case IdeaSubmitted submitted -> submitted;
