@@ -12,7 +12,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = IdeaStatusChanged.class, name = "IdeaStatusChanged"),
     @JsonSubTypes.Type(value = IdeaMergedAsDuplicate.class, name = "IdeaMergedAsDuplicate"),
     @JsonSubTypes.Type(value = AnswerReminderDue.class, name = "AnswerReminderDue"),
-    @JsonSubTypes.Type(value = AnswerEscalated.class, name = "AnswerEscalated")
+    @JsonSubTypes.Type(value = AnswerEscalated.class, name = "AnswerEscalated"),
+    @JsonSubTypes.Type(value = ImpactCheckDue.class, name = "ImpactCheckDue"),
+    @JsonSubTypes.Type(value = IdeaImpactMeasured.class, name = "IdeaImpactMeasured")
 })
 public sealed interface IdeaLifecycleEvent extends IdeaEvent
         permits IdeaAssigned,
@@ -21,7 +23,9 @@ public sealed interface IdeaLifecycleEvent extends IdeaEvent
                 IdeaStatusChanged,
                 IdeaMergedAsDuplicate,
                 AnswerReminderDue,
-                AnswerEscalated {
+                AnswerEscalated,
+                ImpactCheckDue,
+                IdeaImpactMeasured {
 
     /** The idea's title, so a message can name it without asking the router. */
     String title();

@@ -4,5 +4,7 @@ package org.suggestionbox.events;
 public enum RecipientRole {
     SUBMITTER,
     OWNER,
-    MANAGER
+    MANAGER,
+    /** A colleague who said "me too" and follows the idea. */
+    SUPPORTER
 }

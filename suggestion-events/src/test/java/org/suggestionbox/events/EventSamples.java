@@ -1,5 +1,6 @@
 package org.suggestionbox.events;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -49,7 +50,8 @@ final class EventSamples {
                 null,
                 null,
                 List.of(),
-                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                Visibility.COMPANY);
     }
 
     static IdeaAssigned ideaAssigned() {
@@ -127,7 +129,43 @@ final class EventSamples {
                 SUBMITTERS,
                 "yael.bar",
                 ProgressStatus.IMPLEMENTED,
-                "Support calls about returns dropped by a third.");
+                "Support calls about returns dropped by a third.",
+                List.of("lea", "piotr"),
+                ESTIMATED,
+                "Thank you both: this was the quickest win of the quarter.",
+                Visibility.COMPANY_NAMED);
+    }
+
+    static final Impact ESTIMATED =
+            new Impact("Fewer calls about returns", new BigDecimal("40"), "hours-saved-per-month");
+
+    static ImpactCheckDue impactCheckDue() {
+        return new ImpactCheckDue(
+                EventIds.derive("impact-check", IDEA_ID, 30),
+                IDEA_ID,
+                Instant.parse("2026-07-01T10:00:00Z"),
+                ImpactCheckDue.SCHEMA_VERSION,
+                "Self-service returns for small orders",
+                "yael.bar",
+                30,
+                ESTIMATED);
+    }
+
+    static IdeaImpactMeasured ideaImpactMeasured() {
+        return new IdeaImpactMeasured(
+                EventIds.derive("impact-measured", IDEA_ID, 30),
+                IDEA_ID,
+                Instant.parse("2026-07-02T08:30:00Z"),
+                IdeaImpactMeasured.SCHEMA_VERSION,
+                "Self-service returns for small orders",
+                SUBMITTERS,
+                List.of("lea", "piotr"),
+                "yael.bar",
+                30,
+                new Impact(
+                        "Return calls fell from 300 to 180 a month", new BigDecimal("52.5"), "hours-saved-per-month"),
+                ESTIMATED,
+                Visibility.COMPANY_NAMED);
     }
 
     static IdeaMergedAsDuplicate ideaMergedAsDuplicate() {
@@ -214,6 +252,8 @@ final class EventSamples {
                 ideaMergedAsDuplicate(),
                 answerReminderDue(),
                 answerEscalated(),
+                impactCheckDue(),
+                ideaImpactMeasured(),
                 notificationDelivered(),
                 notificationFailed());
     }

@@ -20,10 +20,12 @@ import org.suggestionbox.events.AnswerReminderDue;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.IdeaAssigned;
 import org.suggestionbox.events.IdeaDecided;
+import org.suggestionbox.events.IdeaImpactMeasured;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.IdeaMergedAsDuplicate;
 import org.suggestionbox.events.IdeaReassigned;
 import org.suggestionbox.events.IdeaStatusChanged;
+import org.suggestionbox.events.ImpactCheckDue;
 import org.suggestionbox.events.RecipientRole;
 import org.suggestionbox.events.Submitter;
 
@@ -148,6 +150,12 @@ public final class MessageComposer {
                     p.add(text("msg.reminder.body", locale, reminder.title(), date(reminder.answerDueBy(), locale)));
                     return text("msg.reminder.title", locale, reminder.title());
                 });
+            case ImpactCheckDue check -> {
+                // TODO(#14): ask the owner for the measured benefit
+            }
+            case IdeaImpactMeasured measured -> {
+                // TODO(#14): tell submitters and supporters what their idea brought
+            }
         }
         return batch.messages;
     }

@@ -17,10 +17,12 @@ import org.suggestionbox.events.AnswerReminderDue;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.IdeaAssigned;
 import org.suggestionbox.events.IdeaDecided;
+import org.suggestionbox.events.IdeaImpactMeasured;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.IdeaMergedAsDuplicate;
 import org.suggestionbox.events.IdeaReassigned;
 import org.suggestionbox.events.IdeaStatusChanged;
+import org.suggestionbox.events.ImpactCheckDue;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.platform.directory.Directory;
@@ -174,6 +176,12 @@ public class DashboardRecorder {
             }
             case AnswerReminderDue reminder -> {
                 // reminders are not a dashboard figure
+            }
+            case ImpactCheckDue check -> {
+                // an impact check is a request to the owner, not a dashboard figure
+            }
+            case IdeaImpactMeasured measured -> {
+                // TODO(#14): the measured benefit by department and unit
             }
         }
     }
