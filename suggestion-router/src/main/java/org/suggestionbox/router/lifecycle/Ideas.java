@@ -74,22 +74,36 @@ public class Ideas {
      * idea: one unordered bulk insert (an id that exists already, or comes twice, counts as already
      * seen), the roll-ups of all of them in one bulk write, their text into the similar-ideas index, and
      * one relay of all their events. Returns the ideas it created, in order.
+     * <p>
+     * When the insert stores some ideas and fails for others, the stored ones are still projected and
+     * relayed before the failure is thrown: a retry finds them known and skips them, so this is their
+     * only chance to reach the roll-ups and the index.
      */
     public List<Idea> createAll(List<Idea> candidates) {
-        List<Idea> created = store.insertAll(candidates);
+        List<Idea> created;
+        try {
+            created = store.insertAll(candidates);
+        } catch (IdeaStore.PartlyInsertedException ex) {
+            project(ex.inserted());
+            throw ex;
+        }
         if (created.size() < candidates.size()) {
             LOG.debug(
                     "{} of {} ideas are known already; not created again",
                     candidates.size() - created.size(),
                     candidates.size());
         }
+        project(created);
+        return created;
+    }
+
+    private void project(List<Idea> created) {
         if (created.isEmpty()) {
-            return created;
+            return;
         }
         similar.addAll(created);
         dashboard.recordCreated(created);
         relay.relayAll(created);
-        return created;
     }
 
     /**

@@ -122,7 +122,8 @@ public class IdeaStore {
             document.put("version", 1L);
             documents.add(document);
         }
-        boolean[] known = new boolean[ideas.size()];
+        boolean[] notInserted = new boolean[ideas.size()];
+        @Nullable MongoBulkWriteException failed = null;
         try {
             mongo.getCollection(COLLECTION).insertMany(documents, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException ex) {
@@ -130,21 +131,52 @@ public class IdeaStore {
                 throw translated(ex);
             }
             for (BulkWriteError error : ex.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw translated(ex);
+                notInserted[error.getIndex()] = true;
+                if (!isKnownId(error)) {
+                    failed = ex;
                 }
-                known[error.getIndex()] = true;
             }
         } catch (MongoException ex) {
             throw translated(ex);
         }
         List<Idea> inserted = new ArrayList<>(ideas.size());
         for (int i = 0; i < ideas.size(); i++) {
-            if (!known[i]) {
+            if (!notInserted[i]) {
                 inserted.add(ideas.get(i));
             }
         }
+        if (failed != null) {
+            throw new PartlyInsertedException(inserted, translated(failed));
+        }
         return inserted;
+    }
+
+    /** A duplicate of the id itself: the idea is known already (not some other unique index refusing it). */
+    private static boolean isKnownId(BulkWriteError error) {
+        return ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY
+                && String.valueOf(error.getMessage()).contains(ID_INDEX);
+    }
+
+    /** The name MongoDB (and the MongoDB-wire server) gives the index on {@code _id}, as duplicate-key errors quote it. */
+    private static final String ID_INDEX = "_id_";
+
+    /**
+     * A bulk insert stored some ideas and failed for others (for a reason other than the idea being known
+     * already): {@link #inserted()} names the ideas that are stored now, so the caller can finish their
+     * creation before it reports the failure.
+     */
+    public static final class PartlyInsertedException extends DataAccessException {
+
+        private final List<Idea> inserted;
+
+        PartlyInsertedException(List<Idea> inserted, RuntimeException cause) {
+            super(inserted.size() + " ideas were stored, others failed: " + cause.getMessage(), cause);
+            this.inserted = List.copyOf(inserted);
+        }
+
+        public List<Idea> inserted() {
+            return inserted;
+        }
     }
 
     private RuntimeException translated(MongoException ex) {

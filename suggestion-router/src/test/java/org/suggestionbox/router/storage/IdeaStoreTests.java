@@ -3,6 +3,7 @@ package org.suggestionbox.router.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.mongodb.client.MongoClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,9 @@ import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfigur
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.IdeaSubmitted;
@@ -53,6 +56,9 @@ class IdeaStoreTests {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    MongoClient mongoClient;
 
     @Test
     void anIdeaStoredBeforeTheAggregateKeptItsFactsInValuesLoadsWithEveryFact() {
@@ -207,14 +213,55 @@ class IdeaStoreTests {
         assertThat(at - before).isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void aBulkInsertSaysWhichIdeasItStoredWhenAnotherUniqueIndexRefusesOne() {
+        // a store of its own, whose ideas collection has a unique index other than the id's: it refuses the
+        // second idea, which is a failure, not "known already"
+        MongoTemplate own = new MongoTemplate(
+                mongoClient,
+                "router_partial_insert_" + UUID.randomUUID().toString().replace("-", ""));
+        IdeaStore partial = new IdeaStore(own);
+        partial.createIndexes();
+        own.indexOps(IdeaStore.COLLECTION)
+                .createIndex(new Index()
+                        .named("test_unique_title")
+                        .on("title", Sort.Direction.ASC)
+                        .unique());
+        Idea first = assignedIdea("First of the batch");
+        Idea refused = assignedIdea(first.title());
+        Idea known = assignedIdea("Stored before");
+        Idea third = assignedIdea("Third of the batch");
+        partial.insert(known);
+
+        assertThatExceptionOfType(IdeaStore.PartlyInsertedException.class)
+                .isThrownBy(() -> partial.insertAll(List.of(first, refused, known, third)))
+                .satisfies(
+                        ex -> assertThat(ex.inserted()).extracting(Idea::id).containsExactly(first.id(), third.id()));
+        assertThat(partial.find(refused.id())).isEmpty();
+        assertThat(partial.find(third.id())).isPresent();
+    }
+
+    @Test
+    void aBulkInsertOfKnownIdeasSkipsThemWithoutFailing() {
+        Idea known = assignedIdea();
+        Idea fresh = assignedIdea();
+        store.insert(known);
+
+        assertThat(store.insertAll(List.of(known, fresh))).extracting(Idea::id).containsExactly(fresh.id());
+    }
+
     private static Idea assignedIdea() {
+        return assignedIdea("Call-back instead of hold music");
+    }
+
+    private static Idea assignedIdea(String title) {
         UUID id = UUID.randomUUID();
         Idea idea = Idea.submit(new IdeaSubmitted(
                 UUID.randomUUID(),
                 id,
                 SUBMITTED_AT,
                 IdeaSubmitted.SCHEMA_VERSION,
-                "Call-back instead of hold music",
+                title,
                 "Described in enough words.",
                 "customer-experience",
                 SubmissionChannel.WEB,
