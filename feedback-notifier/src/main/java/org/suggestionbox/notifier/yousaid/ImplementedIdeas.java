@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -65,7 +66,7 @@ public class ImplementedIdeas {
             forget(changed.ideaId());
             return;
         }
-        List<org.bson.conversions.Bson> set = new ArrayList<>(List.of(
+        List<Bson> set = new ArrayList<>(List.of(
                 Updates.set("title", changed.title()), Updates.set("implementedAt", Date.from(changed.occurredAt()))));
         Impact estimated = changed.impact();
         set.add(estimated == null ? Updates.unset("estimated") : Updates.set("estimated", document(estimated)));
