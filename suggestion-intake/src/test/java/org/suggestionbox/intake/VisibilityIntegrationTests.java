@@ -3,13 +3,17 @@ package org.suggestionbox.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.suggestionbox.events.Topics;
+import org.suggestionbox.testing.KafkaProbe;
 import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -195,6 +199,21 @@ class VisibilityIntegrationTests {
                         .isEqualTo("PRIVATE"));
     }
 
+    @Test
+    void theOpenApiDocumentNamesTheThreeVisibilities() {
+        JsonNode document =
+                JSON.readTree(TestHttp.anonymous(port).get("/v3/api-docs").body());
+
+        JsonNode visibility = document.path("components")
+                .path("schemas")
+                .path("SubmitIdeaRequest")
+                .path("properties")
+                .path("visibility");
+        assertThat(visibility.path("enum").valueStream().map(JsonNode::asString))
+                .containsExactly("COMPANY", "COMPANY_NAMED", "PRIVATE");
+        assertThat(visibility.path("default").asString()).isEqualTo("COMPANY");
+    }
+
     // --- Slack
 
     @Test
@@ -256,8 +275,12 @@ class VisibilityIntegrationTests {
                         SlackIntegrationTests.trigger(),
                         FakeSlackApi.responseUrl(marker))));
 
-        String id = ChatHttp.ideaId(JSON.readTree(response.body()).path("text").asString());
-        JsonNode event = event(id);
+        // on a busy machine the answer may come later through the response URL, so the idea is awaited
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.awaitRecords(
+                Topics.IDEAS_SUBMITTED, 1, Duration.ofSeconds(20), Published.containing(marker));
+        assertThat(records).hasSize(1);
+        JsonNode event = JSON.readTree(records.getFirst().value());
         assertThat(event.path("visibility").asString()).isEqualTo("COMPANY_NAMED");
         assertThat(event.path("category").asString()).isEqualTo("workplace");
         assertThat(event.path("title").asString()).isEqualTo("Standing desks " + marker);
