@@ -74,7 +74,7 @@
             if (typeof item.supportCount === 'number') {
                 var count = document.createElement('span');
                 count.className = 'hint';
-                count.textContent = ' · ' + supportersText.replace('{0}', String(item.supportCount));
+                count.textContent = ' \u00b7 ' + supportersText.replace('{0}', String(item.supportCount));
                 row.appendChild(count);
             }
             rows.push(row);
