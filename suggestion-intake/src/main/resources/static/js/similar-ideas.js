@@ -121,8 +121,10 @@
                 return;
             }
             inFlight = null;
-            if (body && Array.isArray(body.items)) {
-                show(body.items);
+            // the list itself, or wrapped as {"items": [...]}
+            var items = Array.isArray(body) ? body : (body && Array.isArray(body.items) ? body.items : null);
+            if (items) {
+                show(items);
             } else {
                 clear();
             }
