@@ -300,6 +300,15 @@ public class IdeaStore {
     }
 
     /**
+     * Every idea, read lazily in id order (the {@code _id} index), for exports that must not hold all
+     * ideas in memory. Close the stream.
+     */
+    public Stream<Idea> streamAll() {
+        return mongo.stream(new Query().with(Sort.by("_id")), StoredIdea.class, COLLECTION)
+                .map(StoredIdea::toIdea);
+    }
+
+    /**
      * Implemented ideas with an impact check that has come at {@code now} and was not asked yet: for some
      * {@code days} of {@code checkpointDays}, implemented at least that long ago and without {@code days}
      * among the checks asked. Read lazily through the {@code impact_checks} index. Close the stream.
