@@ -30,6 +30,7 @@ class IdeaImpactTests {
     @Test
     void implementingWithoutImpactIsRefusedWithOneViolationPerField() {
         Idea idea = IdeaTests.ideaIn(IdeaState.IN_PROGRESS);
+        int eventsBefore = idea.outbox().size();
 
         assertThatExceptionOfType(IdeaActionRefused.class)
                 .isThrownBy(
