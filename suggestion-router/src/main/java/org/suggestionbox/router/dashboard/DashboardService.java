@@ -24,8 +24,9 @@ import org.suggestionbox.router.outbox.OutboxDeadLetters;
 import org.suggestionbox.router.storage.IdeaStore;
 
 /**
- * Builds the leadership figures from the roll-ups alone (a few dozen small documents, and one per owner
- * for the backlog) and the participants index — never from a scan of ideas, decided or not.
+ * Builds the leadership figures from the roll-ups alone (a few dozen small documents, one per owner
+ * for the backlog, and one small benefit line per implemented idea) and the participants index —
+ * never from a scan of ideas, decided or not.
  */
 @Service
 class DashboardService {
