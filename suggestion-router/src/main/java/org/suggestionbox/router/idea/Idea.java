@@ -592,17 +592,7 @@ public final class Idea {
         if (due.isEmpty()) {
             return Optional.empty();
         }
-        List<Integer> asked = new ArrayList<>(implementation.checksAsked());
-        asked.addAll(due);
-        this.progress = new Progress(
-                current.status(),
-                current.note(),
-                new Implementation(
-                        implementation.estimated(),
-                        implementation.thankYouNote(),
-                        implementation.implementedAt(),
-                        asked,
-                        implementation.measurements()));
+        this.progress = current.with(implementation.asked(due));
         int checkpoint = due.getLast();
         ImpactCheckDue event = new ImpactCheckDue(
                 EventIds.derive(id.value(), "ImpactCheckDue", checkpoint),
@@ -655,17 +645,7 @@ public final class Idea {
         Implementation kept = current.implementation();
         Implementation implementation =
                 kept != null ? kept : new Implementation(null, null, implementedAt(), List.of(), List.of());
-        List<Measurement> measurements = new ArrayList<>(implementation.measurements());
-        measurements.add(new Measurement(impact, checkpoint, by, now));
-        this.progress = new Progress(
-                current.status(),
-                current.note(),
-                new Implementation(
-                        implementation.estimated(),
-                        implementation.thankYouNote(),
-                        implementation.implementedAt(),
-                        implementation.checksAsked(),
-                        measurements));
+        this.progress = current.with(implementation.measured(new Measurement(impact, checkpoint, by, now)));
         IdeaImpactMeasured event = new IdeaImpactMeasured(
                 nextEventId("IdeaImpactMeasured"),
                 id.value(),

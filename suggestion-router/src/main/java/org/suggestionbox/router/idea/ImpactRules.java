@@ -3,6 +3,7 @@ package org.suggestionbox.router.idea;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.events.Impact;
 
@@ -67,13 +68,13 @@ public record ImpactRules(List<String> units, List<Integer> checkpointDays) {
 
     /** The impact {@code draft} describes; call after {@link #violations} found nothing. */
     Impact impactOf(ImpactDraft draft) {
-        BigDecimal amount = java.util.Objects.requireNonNull(parse(draft.amount()));
+        BigDecimal amount = Objects.requireNonNull(parse(draft.amount()));
         BigDecimal plain =
                 amount.setScale(Math.max(0, amount.stripTrailingZeros().scale()));
         return new Impact(
-                java.util.Objects.requireNonNull(draft.summary()).strip(),
+                Objects.requireNonNull(draft.summary()).strip(),
                 plain,
-                java.util.Objects.requireNonNull(draft.unit()).strip());
+                Objects.requireNonNull(draft.unit()).strip());
     }
 
     /** The typed amount as a decimal; null when it is none (or absurdly long). */

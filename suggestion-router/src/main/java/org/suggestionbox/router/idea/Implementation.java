@@ -1,6 +1,7 @@
 package org.suggestionbox.router.idea;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.events.Impact;
@@ -23,6 +24,20 @@ public record Implementation(
     public Implementation {
         checksAsked = List.copyOf(checksAsked);
         measurements = List.copyOf(measurements);
+    }
+
+    /** This implementation with {@code checkpoints} asked too. */
+    Implementation asked(List<Integer> checkpoints) {
+        List<Integer> all = new ArrayList<>(checksAsked);
+        all.addAll(checkpoints);
+        return new Implementation(estimated, thankYouNote, implementedAt, all, measurements);
+    }
+
+    /** This implementation with {@code measurement} as the latest. */
+    Implementation measured(Measurement measurement) {
+        List<Measurement> all = new ArrayList<>(measurements);
+        all.add(measurement);
+        return new Implementation(estimated, thankYouNote, implementedAt, checksAsked, all);
     }
 
     /** The latest measurement, if any. */

@@ -15,4 +15,9 @@ public record Progress(
     public Progress(ProgressStatus status, String note) {
         this(status, note, null);
     }
+
+    /** The same progress with {@code changed} as its implementation. */
+    Progress with(Implementation changed) {
+        return new Progress(status, note, changed);
+    }
 }
