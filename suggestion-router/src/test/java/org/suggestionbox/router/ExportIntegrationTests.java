@@ -74,7 +74,14 @@ class ExportIntegrationTests extends RouterFlowTest {
                 .contains("\r\nfunnel,,SUBMITTED,")
                 .contains("\r\nimplementation-rate,,");
         assertThat(http.browser("lea").get("/dashboard").body())
-                .contains("href=\"/api/export/dashboard.csv\"", "href=\"/api/export/ideas.csv\"");
+                .contains(
+                        "href=\"/api/export/dashboard.csv\"",
+                        "href=\"/api/export/ideas.csv\"",
+                        "id=\"benefit-heading\"",
+                        "id=\"implementation-by-month\"");
+        assertThat(http.browser("lea").get("/dashboard?lang=he").body())
+                .contains("dir=\"rtl\"", "שיעור היישום לאורך זמן", "הורדת כל הרעיונות (CSV)");
+        assertThat(http.browser("lea").get("/dashboard?lang=pl").body()).contains("Odsetek wdrożeń w czasie");
     }
 
     @Test

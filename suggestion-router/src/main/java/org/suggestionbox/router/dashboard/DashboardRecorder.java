@@ -37,6 +37,10 @@ import org.suggestionbox.router.idea.Idea;
  * after a change was saved, with the event the change caused; every counter update is idempotent by
  * that event id, so calling twice for one event counts once. A router that stops between the save and
  * this call misses one increment — the figures are for steering, the idea documents stay the record.
+ * <p>
+ * The benefit roll-up is set rather than incremented ({@link BenefitStore}): an implementation sets
+ * its idea's estimate, a measurement its latest measured benefit, so it stays right however often and
+ * in whatever order events are recorded again.
  */
 @Component
 public class DashboardRecorder {
