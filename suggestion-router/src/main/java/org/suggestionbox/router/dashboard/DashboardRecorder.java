@@ -23,7 +23,6 @@ import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.IdeaMergedAsDuplicate;
 import org.suggestionbox.events.IdeaReassigned;
 import org.suggestionbox.events.IdeaStatusChanged;
-import org.suggestionbox.events.Impact;
 import org.suggestionbox.events.ImpactCheckDue;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.events.Submitter;
@@ -38,9 +37,10 @@ import org.suggestionbox.router.idea.Idea;
  * that event id, so calling twice for one event counts once. A router that stops between the save and
  * this call misses one increment — the figures are for steering, the idea documents stay the record.
  * <p>
- * The benefit roll-up is set rather than incremented ({@link BenefitStore}): an implementation sets
- * its idea's estimate, a measurement its latest measured benefit, so it stays right however often and
- * in whatever order events are recorded again.
+ * The outcome roll-ups (benefit, implementation rate) are set rather than incremented
+ * ({@link OutcomeStore}): a decision sets its idea's month, an implementation its estimate, a
+ * measurement its latest measured benefit, so they stay right however often and in whatever order
+ * events are recorded again.
  */
 @Component
 public class DashboardRecorder {
@@ -50,13 +50,13 @@ public class DashboardRecorder {
 
     private final DashboardStore store;
     private final BacklogStore backlog;
-    private final BenefitStore benefit;
+    private final OutcomeStore outcomes;
     private final Directory directory;
 
-    DashboardRecorder(DashboardStore store, BacklogStore backlog, BenefitStore benefit, Directory directory) {
+    DashboardRecorder(DashboardStore store, BacklogStore backlog, OutcomeStore outcomes, Directory directory) {
         this.store = store;
         this.backlog = backlog;
-        this.benefit = benefit;
+        this.outcomes = outcomes;
         this.directory = directory;
     }
 
@@ -66,7 +66,7 @@ public class DashboardRecorder {
             DashboardStore.Changes changes = new DashboardStore.Changes();
             apply(idea, event, changes);
             store.apply(changes);
-            benefit.apply(changes.benefit());
+            outcomes.apply(changes.outcomes());
         } catch (RuntimeException ex) {
             LOG.warn(
                     "Dashboard roll-up for event {} of idea {} failed: {}",
@@ -89,7 +89,7 @@ public class DashboardRecorder {
                 }
             }
             store.apply(changes);
-            benefit.apply(changes.benefit());
+            outcomes.apply(changes.outcomes());
         } catch (RuntimeException ex) {
             LOG.warn("Dashboard roll-ups for {} new ideas failed: {}", ideas.size(), ex.getMessage());
         }
@@ -170,12 +170,14 @@ public class DashboardRecorder {
                             eventId);
                 }
                 decisionTime(idea, decided.occurredAt(), eventId, changes);
-                changes.increment(Metrics.BY_DECISION_MONTH, month(decided.occurredAt()), DECIDED, eventId);
+                changes.outcome(
+                        new OutcomeStore.Decided(decided.ideaId(), departmentOf(idea), month(decided.occurredAt())));
             }
             case IdeaMergedAsDuplicate merged -> {
                 changes.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.DECIDED.name(), eventId);
                 decisionTime(idea, merged.occurredAt(), eventId, changes);
-                changes.increment(Metrics.BY_DECISION_MONTH, month(merged.occurredAt()), DECIDED, eventId);
+                changes.outcome(
+                        new OutcomeStore.Decided(merged.ideaId(), departmentOf(idea), month(merged.occurredAt())));
             }
             case IdeaStatusChanged changed -> {
                 if (changed.status() == ProgressStatus.IMPLEMENTED) {
@@ -183,14 +185,12 @@ public class DashboardRecorder {
                     // counted in the month the idea was decided, so a month's rate is a share of its own
                     // decisions and never above 100 %
                     Decision decision = idea.decision();
-                    if (decision != null) {
-                        changes.increment(Metrics.BY_DECISION_MONTH, month(decision.decidedAt()), IMPLEMENTED, eventId);
-                    }
-                    Impact estimated = changed.impact();
-                    if (estimated != null) {
-                        changes.benefit(
-                                new BenefitStore.Estimated(changed.ideaId(), departmentOf(idea), estimated, eventId));
-                    }
+                    changes.outcome(new OutcomeStore.Implemented(
+                            changed.ideaId(),
+                            departmentOf(idea),
+                            decision == null ? null : month(decision.decidedAt()),
+                            changed.impact(),
+                            eventId));
                 }
             }
             case AnswerEscalated escalated ->
@@ -205,7 +205,7 @@ public class DashboardRecorder {
                 // an impact check is a request to the owner, not a dashboard figure
             }
             case IdeaImpactMeasured measured ->
-                changes.benefit(new BenefitStore.Measured(
+                changes.outcome(new OutcomeStore.Measured(
                         measured.ideaId(), departmentOf(idea), measured.measured(), measured.occurredAt(), eventId));
         }
     }
@@ -236,9 +236,6 @@ public class DashboardRecorder {
         return YearMonth.from(instant.atZone(ZoneOffset.UTC)).toString();
     }
 
-    static final String DECIDED = "DECIDED";
-    static final String IMPLEMENTED = "IMPLEMENTED";
-
     /** The steps of the funnel. */
     enum Stage {
         SUBMITTED,
@@ -258,8 +255,6 @@ public class DashboardRecorder {
         static final String DECISION_HOURS = "decision.hours";
         static final String ANSWERED = "answered";
         static final String DEADLINES = "deadlines";
-        /** Per month of decision (in place of the week): ideas {@code DECIDED}, and of them {@code IMPLEMENTED}. */
-        static final String BY_DECISION_MONTH = "decision.month";
 
         private Metrics() {}
     }

@@ -25,7 +25,7 @@ import org.suggestionbox.router.storage.IdeaStore;
 
 /**
  * Builds the leadership figures from the roll-ups alone (a few dozen small documents, one per owner
- * for the backlog, and one small benefit line per implemented idea) and the participants index —
+ * for the backlog, and one small outcome line per decided idea) and the participants index —
  * never from a scan of ideas, decided or not.
  */
 @Service
@@ -39,17 +39,17 @@ class DashboardService {
     private final Directory directory;
     private final Clock clock;
     private final OutboxDeadLetters deadLetters;
-    private final BenefitStore benefit;
+    private final OutcomeStore outcomes;
 
     DashboardService(
             DashboardStore store,
             BacklogStore backlog,
-            BenefitStore benefit,
+            OutcomeStore outcomes,
             Directory directory,
             Clock clock,
             OutboxDeadLetters deadLetters) {
         this.deadLetters = deadLetters;
-        this.benefit = benefit;
+        this.outcomes = outcomes;
         this.store = store;
         this.backlog = backlog;
         this.directory = directory;
@@ -130,7 +130,7 @@ class DashboardService {
                 declineReasons,
                 participation(),
                 ratio(funnelCounts.getOrDefault(Stage.IMPLEMENTED.name(), 0L), submitted),
-                benefit.byDepartmentAndUnit(),
+                outcomes.byDepartmentAndUnit(),
                 implementationByMonth(now));
     }
 
@@ -141,12 +141,12 @@ class DashboardService {
         for (int back = MONTHS_SHOWN - 1; back >= 0; back--) {
             months.add(current.minusMonths(back).toString());
         }
-        Map<String, Map<String, Long>> counts = store.counters(Metrics.BY_DECISION_MONTH, months);
+        Map<String, long[]> counts = outcomes.decidedAndImplemented(months);
         List<Dashboard.MonthRate> rows = new ArrayList<>();
         for (String month : months) {
-            Map<String, Long> of = counts.getOrDefault(month, Map.of());
-            long decided = of.getOrDefault(DashboardRecorder.DECIDED, 0L);
-            long implemented = of.getOrDefault(DashboardRecorder.IMPLEMENTED, 0L);
+            long[] of = counts.getOrDefault(month, new long[2]);
+            long decided = of[0];
+            long implemented = of[1];
             Double rate = ratio(implemented, decided);
             rows.add(new Dashboard.MonthRate(
                     month, decided, implemented, rate, rate == null ? 0 : (int) Math.round(Math.min(1.0, rate) * 100)));

@@ -144,15 +144,15 @@ class DashboardStore {
 
         private final Map<String, Increments> counters = new LinkedHashMap<>();
         private final Map<String, List<String>> participants = new LinkedHashMap<>();
-        private final List<BenefitStore.Line> benefit = new ArrayList<>();
+        private final List<OutcomeStore.Line> outcomes = new ArrayList<>();
 
-        /** Sets an idea's line in the benefit roll-up. */
-        void benefit(BenefitStore.Line line) {
-            benefit.add(line);
+        /** Sets (part of) an idea's line in the outcome roll-ups. */
+        void outcome(OutcomeStore.Line line) {
+            outcomes.add(line);
         }
 
-        List<BenefitStore.Line> benefit() {
-            return List.copyOf(benefit);
+        List<OutcomeStore.Line> outcomes() {
+            return List.copyOf(outcomes);
         }
 
         /** Adds one to the counter, once per {@code eventId}. */

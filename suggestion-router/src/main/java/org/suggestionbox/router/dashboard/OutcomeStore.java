@@ -10,6 +10,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import jakarta.annotation.PostConstruct;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,41 +20,64 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.Impact;
 
 /**
- * The benefit roll-up: {@code dashboard_benefit} holds one small line per implemented idea — its
- * department, the estimated benefit and the latest measured one, amounts as exact decimals
- * (Decimal128) — and the dashboard sums the lines by department and unit.
+ * The outcome roll-ups, benefit and implementation rate: {@code dashboard_outcomes} holds one small
+ * line per decided idea — its department, the month it was decided, whether it was implemented, the
+ * estimated benefit and the latest measured one, amounts as exact decimals (Decimal128). The dashboard
+ * sums the lines' benefit by department and unit, and counts the lines of each month of decision.
  * <p>
  * A line is set, never incremented, so applying an event twice, or replaying every event of an idea
- * in any order, leaves the same line: the estimate is the implementation's, and a measurement replaces
- * the line's only when it happened later than the one it holds. "Measured" is therefore the latest
- * measurement per idea — an idea measured at 30 and at 90 days counts once, with its 90-day figure —
- * and never a sum of an idea's successive measurements.
+ * in any order, leaves the same line: the decision month is the decision's, the estimate is the
+ * implementation's, and a measurement replaces the line's only when it happened later than the one it
+ * holds. "Measured" is therefore the latest measurement per idea — an idea measured at 30 and at 90
+ * days counts once, with its 90-day figure — and never a sum of an idea's successive measurements.
+ * Unlike the event-id counters of {@link DashboardStore}, which remember the last few hundred events
+ * per counter, these lines stay right across a replay of any length.
  */
 @Component
-class BenefitStore {
+class OutcomeStore {
 
-    static final String COLLECTION = "dashboard_benefit";
+    static final String COLLECTION = "dashboard_outcomes";
 
     private final MongoTemplate mongo;
 
-    BenefitStore(MongoTemplate mongo) {
+    OutcomeStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
+    @PostConstruct
+    void createIndexes() {
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index().named("decided_month").on("decidedMonth", Sort.Direction.ASC));
+    }
+
     /** The change one event makes to an idea's line. */
-    sealed interface Line permits Estimated, Measured {
+    sealed interface Line permits Decided, Implemented, Measured {
         UUID ideaId();
     }
 
-    /** The idea was implemented with this estimated benefit. */
-    record Estimated(UUID ideaId, String department, Impact impact, UUID eventId) implements Line {}
+    /** The idea was decided (explored, declined or merged) in {@code month}, e.g. {@code 2026-11}. */
+    record Decided(UUID ideaId, String department, String month) implements Line {}
+
+    /**
+     * The idea, decided in {@code decidedMonth} (null when unknown), was implemented, with this estimated
+     * benefit (null for none).
+     */
+    record Implemented(
+            UUID ideaId,
+            String department,
+            @Nullable String decidedMonth,
+            @Nullable Impact impact,
+            UUID eventId) implements Line {}
 
     /** The owner measured this benefit at {@code at}. */
     record Measured(UUID ideaId, String department, Impact impact, Instant at, UUID eventId) implements Line {}
@@ -67,15 +91,29 @@ class BenefitStore {
         for (Line line : lines) {
             writes.add(
                     switch (line) {
-                        case Estimated estimated ->
+                        case Decided decided ->
                             new UpdateOneModel<>(
-                                    Filters.eq("_id", estimated.ideaId()),
+                                    Filters.eq("_id", decided.ideaId()),
                                     Updates.combine(
-                                            Updates.set("department", estimated.department()),
-                                            Updates.set(
-                                                    "estimated",
-                                                    amount(estimated.impact(), estimated.eventId(), null))),
+                                            Updates.set("department", decided.department()),
+                                            Updates.set("decidedMonth", decided.month())),
                                     new UpdateOptions().upsert(true));
+                        case Implemented implemented -> {
+                            List<Bson> sets = new ArrayList<>();
+                            sets.add(Updates.set("department", implemented.department()));
+                            sets.add(Updates.set("implemented", true));
+                            if (implemented.decidedMonth() != null) {
+                                sets.add(Updates.set("decidedMonth", implemented.decidedMonth()));
+                            }
+                            Impact impact = implemented.impact();
+                            if (impact != null) {
+                                sets.add(Updates.set("estimated", amount(impact, implemented.eventId(), null)));
+                            }
+                            yield new UpdateOneModel<>(
+                                    Filters.eq("_id", implemented.ideaId()),
+                                    Updates.combine(sets),
+                                    new UpdateOptions().upsert(true));
+                        }
                         case Measured measured ->
                             new UpdateOneModel<>(
                                     // only a later measurement replaces the one kept
@@ -125,7 +163,7 @@ class BenefitStore {
             return department != 0 ? department : a.get(1).compareTo(b.get(1));
         });
         for (Document line : mongo.getCollection(COLLECTION)
-                .find()
+                .find(Filters.or(Filters.exists("estimated"), Filters.exists("measured")))
                 .projection(Projections.include(
                         "department", "estimated.unit", "estimated.amount", "measured.unit", "measured.amount"))) {
             String department = String.valueOf(line.getString("department"));
@@ -145,6 +183,28 @@ class BenefitStore {
         sums.forEach((key, sum) -> rows.add(new Dashboard.Benefit(
                 key.get(0), key.get(1), sum.estimatedIdeas, sum.estimated, sum.measuredIdeas, sum.measured)));
         return rows;
+    }
+
+    /**
+     * For each of {@code months} (e.g. {@code 2026-11}): how many ideas were decided in it and how many of
+     * those have been implemented since. Reads the lines of those months through the
+     * {@code decided_month} index, with two fields each.
+     */
+    Map<String, long[]> decidedAndImplemented(List<String> months) {
+        Map<String, long[]> counts = new java.util.LinkedHashMap<>();
+        months.forEach(month -> counts.put(month, new long[2]));
+        for (Document line : mongo.getCollection(COLLECTION)
+                .find(Filters.in("decidedMonth", months))
+                .projection(Projections.include("decidedMonth", "implemented"))) {
+            long[] count = counts.get(line.getString("decidedMonth"));
+            if (count != null) {
+                count[0]++;
+                if (Boolean.TRUE.equals(line.getBoolean("implemented"))) {
+                    count[1]++;
+                }
+            }
+        }
+        return counts;
     }
 
     private static BigDecimal decimal(@Nullable Object amount) {
