@@ -2,6 +2,7 @@ package org.suggestionbox.router.dashboard;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
+import org.suggestionbox.router.idea.Decision;
 import org.suggestionbox.router.idea.Idea;
 
 /**
@@ -34,6 +36,11 @@ import org.suggestionbox.router.idea.Idea;
  * after a change was saved, with the event the change caused; every counter update is idempotent by
  * that event id, so calling twice for one event counts once. A router that stops between the save and
  * this call misses one increment — the figures are for steering, the idea documents stay the record.
+ * <p>
+ * The outcome roll-ups (benefit, implementation rate) are set rather than incremented
+ * ({@link OutcomeStore}): a decision sets its idea's month, an implementation its estimate, a
+ * measurement its latest measured benefit, so they stay right however often and in whatever order
+ * events are recorded again.
  */
 @Component
 public class DashboardRecorder {
@@ -43,11 +50,13 @@ public class DashboardRecorder {
 
     private final DashboardStore store;
     private final BacklogStore backlog;
+    private final OutcomeStore outcomes;
     private final Directory directory;
 
-    DashboardRecorder(DashboardStore store, BacklogStore backlog, Directory directory) {
+    DashboardRecorder(DashboardStore store, BacklogStore backlog, OutcomeStore outcomes, Directory directory) {
         this.store = store;
         this.backlog = backlog;
+        this.outcomes = outcomes;
         this.directory = directory;
     }
 
@@ -57,6 +66,7 @@ public class DashboardRecorder {
             DashboardStore.Changes changes = new DashboardStore.Changes();
             apply(idea, event, changes);
             store.apply(changes);
+            outcomes.apply(changes.outcomes());
         } catch (RuntimeException ex) {
             LOG.warn(
                     "Dashboard roll-up for event {} of idea {} failed: {}",
@@ -79,6 +89,7 @@ public class DashboardRecorder {
                 }
             }
             store.apply(changes);
+            outcomes.apply(changes.outcomes());
         } catch (RuntimeException ex) {
             LOG.warn("Dashboard roll-ups for {} new ideas failed: {}", ideas.size(), ex.getMessage());
         }
@@ -159,14 +170,27 @@ public class DashboardRecorder {
                             eventId);
                 }
                 decisionTime(idea, decided.occurredAt(), eventId, changes);
+                changes.outcome(
+                        new OutcomeStore.Decided(decided.ideaId(), departmentOf(idea), month(decided.occurredAt())));
             }
             case IdeaMergedAsDuplicate merged -> {
                 changes.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.DECIDED.name(), eventId);
                 decisionTime(idea, merged.occurredAt(), eventId, changes);
+                changes.outcome(
+                        new OutcomeStore.Decided(merged.ideaId(), departmentOf(idea), month(merged.occurredAt())));
             }
             case IdeaStatusChanged changed -> {
                 if (changed.status() == ProgressStatus.IMPLEMENTED) {
                     changes.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.IMPLEMENTED.name(), eventId);
+                    // counted in the month the idea was decided, so a month's rate is a share of its own
+                    // decisions and never above 100 %
+                    Decision decision = idea.decision();
+                    changes.outcome(new OutcomeStore.Implemented(
+                            changed.ideaId(),
+                            departmentOf(idea),
+                            decision == null ? null : month(decision.decidedAt()),
+                            changed.impact(),
+                            eventId));
                 }
             }
             case AnswerEscalated escalated ->
@@ -180,9 +204,9 @@ public class DashboardRecorder {
             case ImpactCheckDue check -> {
                 // an impact check is a request to the owner, not a dashboard figure
             }
-            case IdeaImpactMeasured measured -> {
-                // TODO(#14): the measured benefit by department and unit
-            }
+            case IdeaImpactMeasured measured ->
+                changes.outcome(new OutcomeStore.Measured(
+                        measured.ideaId(), departmentOf(idea), measured.measured(), measured.occurredAt(), eventId));
         }
     }
 
@@ -205,6 +229,11 @@ public class DashboardRecorder {
         var date = instant.atZone(ZoneOffset.UTC).toLocalDate();
         return String.format(
                 "%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** The month of an instant in UTC, e.g. {@code 2026-11}. */
+    static String month(Instant instant) {
+        return YearMonth.from(instant.atZone(ZoneOffset.UTC)).toString();
     }
 
     /** The steps of the funnel. */

@@ -144,6 +144,16 @@ class DashboardStore {
 
         private final Map<String, Increments> counters = new LinkedHashMap<>();
         private final Map<String, List<String>> participants = new LinkedHashMap<>();
+        private final List<OutcomeStore.Line> outcomes = new ArrayList<>();
+
+        /** Sets (part of) an idea's line in the outcome roll-ups. */
+        void outcome(OutcomeStore.Line line) {
+            outcomes.add(line);
+        }
+
+        List<OutcomeStore.Line> outcomes() {
+            return List.copyOf(outcomes);
+        }
 
         /** Adds one to the counter, once per {@code eventId}. */
         void increment(String metric, String week, String key, UUID eventId) {

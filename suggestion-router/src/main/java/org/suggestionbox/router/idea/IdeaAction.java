@@ -12,5 +12,6 @@ public enum IdeaAction {
     IMPLEMENT,
     SHELVE,
     MARK_ANSWERED,
-    ESCALATE
+    ESCALATE,
+    RECORD_IMPACT
 }

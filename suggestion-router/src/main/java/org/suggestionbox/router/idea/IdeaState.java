@@ -45,6 +45,7 @@ public enum IdeaState {
             case IMPLEMENT -> this == IN_PROGRESS;
             case SHELVE -> this == EXPLORING || this == IN_PROGRESS;
             case MARK_ANSWERED -> isDecided();
+            case RECORD_IMPACT -> this == IMPLEMENTED;
         };
     }
 

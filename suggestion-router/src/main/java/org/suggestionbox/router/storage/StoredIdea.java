@@ -15,6 +15,7 @@ import org.suggestionbox.router.idea.HistoryEntry;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.idea.IdeaState;
+import org.suggestionbox.router.idea.Implementation;
 import org.suggestionbox.router.idea.Owner;
 import org.suggestionbox.router.idea.Progress;
 import org.suggestionbox.router.idea.RoutedBecause;
@@ -28,7 +29,8 @@ import org.suggestionbox.router.idea.TeamStrategy;
  * gathers them back.
  * <p>
  * Fields an older version did not write yet ({@code routing}, {@code deadlineStartedAt}, {@code
- * remindersSent}, {@code watchers}, {@code escalations}) load as absent, empty or zero.
+ * remindersSent}, {@code watchers}, {@code escalations}, {@code implementation}) load as absent, empty or
+ * zero.
  * <p>
  * Two fields are written for readers and queries only and never read back: {@code answered} (derived
  * from {@code answeredAt}) and {@code routedBecause} (the English text of {@code routing}). An idea
@@ -59,6 +61,7 @@ record StoredIdea(
         @Nullable Decision decision,
         @Nullable ProgressStatus progress,
         @Nullable String progressNote,
+        @Nullable Implementation implementation,
         @Nullable UUID mergedInto,
         @Nullable List<SentReminder> remindersSent,
         @Nullable List<String> watchers,
@@ -143,6 +146,7 @@ record StoredIdea(
                 idea.decision(),
                 progress == null ? null : progress.status(),
                 progress == null ? null : progress.note(),
+                progress == null ? null : progress.implementation(),
                 mergedInto == null ? null : mergedInto.value(),
                 chase.remindersSent(),
                 chase.watchers(),
@@ -166,8 +170,9 @@ record StoredIdea(
         Deadline deadline = answerDueBy == null
                 ? null
                 : new Deadline(answerDueBy, deadlineStartedAt == null ? submittedAt : deadlineStartedAt);
-        Progress progressed =
-                progress == null ? null : new Progress(progress, progressNote == null ? "" : progressNote);
+        Progress progressed = progress == null
+                ? null
+                : new Progress(progress, progressNote == null ? "" : progressNote, implementation);
         Idea.Chase chase = new Idea.Chase(
                 remindersSent == null ? List.of() : remindersSent,
                 watchers == null ? List.of() : watchers,
