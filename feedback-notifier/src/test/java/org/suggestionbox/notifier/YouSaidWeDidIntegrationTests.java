@@ -140,7 +140,7 @@ class YouSaidWeDidIntegrationTests extends NotifierSpringIntegrationTest {
                 .contains("“Cheaper couriers " + id + "”: Cheaper couriers " + id
                         + " shipped. By the owner’s estimate, the idea saves about 12,000 a year in costs.")
                 .contains("See all implemented ideas")
-                .contains("http://localhost:8082/ideas?state=IMPLEMENTED")
+                .contains("http://localhost:8082/ideas?view=implemented")
                 .contains("you can turn it off on your notification preferences page")
                 .doesNotContain("Private badge fix")
                 .doesNotContain("Old canteen menu")

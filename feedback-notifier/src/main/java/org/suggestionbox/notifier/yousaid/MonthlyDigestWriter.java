@@ -32,7 +32,7 @@ final class MonthlyDigestWriter {
     MonthlyDigestWriter(Texts texts, ImpactWords impacts, String routerBase) {
         this.texts = texts;
         this.impacts = impacts;
-        this.wallLink = (routerBase.endsWith("/") ? routerBase : routerBase + "/") + "ideas?state=IMPLEMENTED";
+        this.wallLink = (routerBase.endsWith("/") ? routerBase : routerBase + "/") + "ideas?view=implemented";
     }
 
     /** The month's digest as one id: the same for everyone, so that each person's sends are keyed by it. */
