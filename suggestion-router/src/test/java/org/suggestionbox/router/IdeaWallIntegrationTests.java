@@ -350,6 +350,64 @@ class IdeaWallIntegrationTests extends RouterFlowTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void aCoSubmitterIsNamedToColleaguesOnlyOnceTheyAgree() {
+        UUID id = submit("alice", List.of("noa"), Visibility.COMPANY_NAMED, "Shared idea " + nonce(), "Text.");
+        awaitAssigned(id);
+        assertThat(names("piotr", id)).containsExactly("alice");
+        assertThat(names("maya", id)).as("the owner").containsExactly("alice", "noa");
+
+        HttpResponse<String> notACoSubmitter = http.postJson("piotr", "/api/ideas/" + id + "/named", "");
+        assertThat(notACoSubmitter.statusCode()).isEqualTo(400);
+        assertThat(http.postJson("noa", "/api/ideas/" + id + "/named", "").statusCode())
+                .isEqualTo(204);
+        assertThat(http.postJson("noa", "/api/ideas/" + id + "/named", "").statusCode())
+                .as("again")
+                .isEqualTo(204);
+
+        assertThat(names("piotr", id)).containsExactly("alice", "noa");
+    }
+
+    @Test
+    void aMergedDuplicatesSupportersFollowTheOriginalAndColleaguesDoNotSeeTheMergeNote() {
+        String word = nonce();
+        UUID original = submit("alice", Visibility.PRIVATE, "Original " + word, "Text.");
+        UUID duplicate = submit("noa", Visibility.COMPANY, "Duplicate " + word, "Text.");
+        awaitAssigned(original, duplicate);
+        support("piotr", duplicate);
+        assertThat(http.get("piotr", "/api/ideas/" + original).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> merged = http.postJson(
+                "maya",
+                "/api/ideas/" + duplicate + "/merge",
+                "{\"originalId\":\"" + original + "\",\"note\":\"internal note " + word + "\"}");
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+
+        // piotr follows the original now, and sees it
+        JsonNode originalView =
+                json.readTree(http.get("piotr", "/api/ideas/" + original).body());
+        assertThat(originalView.get("supportCount").asInt()).isEqualTo(1);
+        assertThat(originalView.get("supportedByYou").asBoolean()).isTrue();
+        assertThat(http.get("piotr", "/api/ideas/" + duplicate).body()).doesNotContain("internal note");
+        assertThat(http.get("noa", "/api/ideas/" + duplicate).body()).contains("internal note " + word);
+
+        http.postJson(
+                "maya",
+                "/api/ideas/" + original + "/decision",
+                "{\"outcome\":\"DECLINE\",\"reasonCode\":\"NOT_FEASIBLE\",\"explanation\":\"No.\"}");
+        var decided = relayed(original, DECIDED_TYPE);
+        assertThat(decided).hasSize(1);
+        JsonNode supporters = json.readTree(decided.getFirst().value()).get("supporterIds");
+        assertThat(supporters.size()).isEqualTo(1);
+        assertThat(supporters.get(0).asString()).isEqualTo("piotr");
+    }
+
+    private List<String> names(String reader, UUID id) {
+        return json.readTree(http.get(reader, "/api/ideas/" + id).body())
+                .get("submittedBy")
+                .findValuesAsString("id");
+    }
+
     private List<UUID> similarIds(HttpResponse<String> response) {
         List<UUID> ids = new ArrayList<>();
         json.readTree(response.body())
@@ -368,6 +426,15 @@ class IdeaWallIntegrationTests extends RouterFlowTest {
     }
 
     private UUID submit(String submitter, @Nullable Visibility visibility, String title, String description) {
+        return submit(submitter, List.of(), visibility, title, description);
+    }
+
+    private UUID submit(
+            String submitter,
+            List<String> coSubmitters,
+            @Nullable Visibility visibility,
+            String title,
+            String description) {
         return router.submit(new IdeaSubmitted(
                 UUID.randomUUID(),
                 UUID.randomUUID(),
@@ -380,7 +447,7 @@ class IdeaWallIntegrationTests extends RouterFlowTest {
                 Submitter.person(submitter),
                 "Customer Service",
                 "en",
-                List.of(),
+                coSubmitters,
                 null,
                 visibility));
     }

@@ -644,8 +644,7 @@ public final class Idea {
                 .map(Submitter::personId)
                 .filter(Objects::nonNull)
                 .toList();
-        String personId = viewer.personId();
-        if (viewer.readsEverything() || isSubmittedBy(personId) || isOwnedBy(personId) || watchers.contains(personId)) {
+        if (belongsTo(viewer)) {
             return named;
         }
         if (!audience.visibility().isNamed() || named.isEmpty()) {
@@ -657,13 +656,20 @@ public final class Idea {
                 .toList();
     }
 
-    private boolean isFollowedBy(Viewer viewer) {
+    /**
+     * Whether the idea is {@code viewer}'s own business: a submitter, the owner, a watcher, or someone who
+     * reads every idea. Everyone else who sees it is a colleague (supporters too).
+     */
+    public boolean belongsTo(Viewer viewer) {
         String personId = viewer.personId();
         return viewer.readsEverything()
                 || isSubmittedBy(personId)
                 || isOwnedBy(personId)
-                || watchers.contains(personId)
-                || audience.isSupportedBy(personId);
+                || watchers.contains(personId);
+    }
+
+    private boolean isFollowedBy(Viewer viewer) {
+        return belongsTo(viewer) || audience.isSupportedBy(viewer.personId());
     }
 
     /**

@@ -23,7 +23,8 @@ import org.suggestionbox.router.web.InvalidRequestException;
 /**
  * The wall's API: {@code GET /api/ideas} (cursor-paged like {@code /api/queue}, filters and full-text
  * {@code query}, {@code view=implemented} for "You said, we did"), {@code POST} and {@code DELETE
- * /api/ideas/{id}/support} for "me too", and {@code GET /api/ideas/similar?text=} for the open ideas
+ * /api/ideas/{id}/support} for "me too", {@code POST /api/ideas/{id}/named} for a co-submitter who agrees
+ * to be named, and {@code GET /api/ideas/similar?text=} for the open ideas
  * like a draft being typed.
  */
 @RestController
@@ -72,6 +73,13 @@ class WallApiController {
     @DeleteMapping("/api/ideas/{id}/support")
     Support withdraw(@PathVariable IdeaId id, @AuthenticationPrincipal DirectoryUser user) {
         return Support.of(wall.withdraw(id, user.person()), user.id());
+    }
+
+    /** A co-submitter agrees to be named to colleagues on a {@code COMPANY_NAMED} idea. */
+    @PostMapping("/api/ideas/{id}/named")
+    ResponseEntity<Void> agreeToBeNamed(@PathVariable IdeaId id, @AuthenticationPrincipal DirectoryUser user) {
+        wall.agreeToBeNamed(id, user.person());
+        return ResponseEntity.noContent().build();
     }
 
     /** How many support the idea now, and whether the caller does. */

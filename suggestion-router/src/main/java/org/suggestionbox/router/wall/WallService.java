@@ -137,12 +137,23 @@ class WallService {
         });
     }
 
+    /**
+     * A co-submitter agrees to be named to colleagues (when the idea is named at all); idempotent.
+     * Refused by the aggregate for anyone else.
+     */
+    void agreeToBeNamed(IdeaId id, Person person) {
+        withRetry(id, person, idea -> {
+            ideas.changeIf(idea, named -> named.agreeToBeNamed(person.id()));
+            return idea;
+        });
+    }
+
     /** Support is idempotent, so a change that lost a race is simply done again on a fresh read. */
     private Idea withRetry(IdeaId id, Person person, Function<Idea, Idea> change) {
         for (int attempt = 1; ; attempt++) {
             Idea idea = ideas.load(id);
             if (!DecisionService.mayRead(idea, person)) {
-                throw new IdeaAccessDeniedException(id, "support");
+                throw new IdeaAccessDeniedException(id, "change the audience of");
             }
             try {
                 return change.apply(idea);

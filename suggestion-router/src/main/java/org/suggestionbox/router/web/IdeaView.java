@@ -120,7 +120,7 @@ public record IdeaView(
                         ref(decision.decidedBy(), directory),
                         decision.decidedAt());
         List<HistoryView> history = idea.history().stream()
-                .map(entry -> history(entry, idea, named, directory))
+                .map(entry -> history(entry, idea, named, reader == null || idea.belongsTo(reader), directory))
                 .toList();
         RoutedBecause because = assignment == null ? null : assignment.because();
         return new IdeaView(
@@ -158,12 +158,26 @@ public record IdeaView(
                 && !idea.isOwnedBy(reader.personId());
     }
 
-    private static HistoryView history(HistoryEntry entry, Idea idea, List<String> named, Directory directory) {
+    /**
+     * One history entry as the reader may see it: the submission without its author unless named, and for
+     * a colleague without the internal notes of a merge (the original may be private), an escalation or
+     * a hand-over.
+     */
+    private static HistoryView history(
+            HistoryEntry entry, Idea idea, List<String> named, boolean ownBusiness, Directory directory) {
         String by = entry.by();
         boolean hideSubmitter =
                 entry.what() == Milestone.SUBMITTED && (idea.isAnonymous() || by == null || !named.contains(by));
+        boolean internal = !ownBusiness
+                && switch (entry.what()) {
+                    case MERGED, ESCALATED, REASSIGNED -> true;
+                    default -> false;
+                };
         return new HistoryView(
-                entry.at(), by == null || hideSubmitter ? null : ref(by, directory), entry.what(), entry.why());
+                entry.at(),
+                by == null || hideSubmitter ? null : ref(by, directory),
+                entry.what(),
+                internal ? null : entry.why());
     }
 
     static PersonRef ref(String id, Directory directory) {
