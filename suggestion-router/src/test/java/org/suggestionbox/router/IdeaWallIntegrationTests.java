@@ -130,6 +130,12 @@ class IdeaWallIntegrationTests extends RouterFlowTest {
         assertThat(ids(wall("noa", "?query=" + encode("recycling " + word)))).containsExactly(english);
         assertThat(ids(wall("noa", "?query=" + encode("nothing-like-it " + word))))
                 .isEmpty();
+        // "You said, we did" lists implemented ideas only
+        assertThat(ids(wall("noa", "?view=implemented&query=" + word))).isEmpty();
+        assertThat(ids(wall("noa", "?view=IMPLEMENTED&state=ASSIGNED&query=" + word)))
+                .isEmpty();
+        assertThat(ids(wall("noa", "?state=assigned&query=" + word))).containsExactlyInAnyOrder(english, polish);
+        assertThat(http.get("maya", "/ideas?view=implemented").body()).contains("You said, we did");
     }
 
     @Test
@@ -259,6 +265,10 @@ class IdeaWallIntegrationTests extends RouterFlowTest {
         assertThat(pressed.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/ideas?query=" + word));
         assertThat(browser.get("/ideas/" + id).body()).contains("Popierasz ten pomysł.");
+
+        // in Hebrew, right to left
+        String hebrew = http.get("noa", "/ideas?query=" + word).body();
+        assertThat(hebrew).contains("dir=\"rtl\"").contains("גם אני").contains("Button idea");
 
         // a foreign place to go back to is ignored
         String ideaPage = browser.get("/ideas/" + id).body();
