@@ -379,6 +379,23 @@ class IdeaWallIntegrationTests extends RouterFlowTest {
     }
 
     @Test
+    void aCoSubmitterAgreesToBeNamedOnTheIdeaPageWithoutJavaScript() {
+        UUID id = submit("maya", List.of("lea"), Visibility.COMPANY_NAMED, "Named on the page " + nonce(), "Text.");
+        awaitAssigned(id);
+        var browser = http.browser("lea");
+        String page = browser.get("/ideas/" + id).body();
+        assertThat(page).contains("Show my name");
+        assertThat(http.get("maya", "/ideas/" + id).body()).as("the submitter").doesNotContain("Show my name");
+
+        HttpResponse<String> agreed = browser.submit(page, "/ideas/" + id + "/named", Map.of());
+        assertThat(agreed.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/ideas/" + id + "?named").body())
+                .contains("Colleagues now see your name")
+                .doesNotContain("Show my name");
+        assertThat(names("piotr", id)).containsExactly("maya", "lea");
+    }
+
+    @Test
     void aMergedDuplicatesSupportersFollowTheOriginalAndColleaguesDoNotSeeTheMergeNote() {
         String word = nonce();
         UUID original = submit("alice", Visibility.PRIVATE, "Original " + word, "Text.");

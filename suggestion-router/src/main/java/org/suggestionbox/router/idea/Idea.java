@@ -609,8 +609,7 @@ public final class Idea {
      * anyone but a co-submitter, and for an anonymous idea, which is never named.
      */
     public boolean agreeToBeNamed(String personId) {
-        boolean coSubmitter = submitters.stream().skip(1).anyMatch(submitter -> personId.equals(submitter.personId()));
-        if (!coSubmitter || isAnonymous()) {
+        if (!isCoSubmittedBy(personId) || isAnonymous()) {
             throw incomplete(
                     IdeaAction.AGREE_TO_BE_NAMED,
                     List.of(new Violation("personId", "Only a co-submitter of a named idea can agree to be named.")));
@@ -812,6 +811,18 @@ public final class Idea {
     /** Whether {@code personId} is a named submitter or co-submitter of this idea. */
     public boolean isSubmittedBy(String personId) {
         return submitters.stream().anyMatch(submitter -> personId.equals(submitter.personId()));
+    }
+
+    /** Whether {@code personId} is a co-submitter (not the submitter) of this idea. */
+    public boolean isCoSubmittedBy(String personId) {
+        return submitters.stream().skip(1).anyMatch(submitter -> personId.equals(submitter.personId()));
+    }
+
+    /** Whether {@code personId} is a co-submitter who may still agree to be named to colleagues. */
+    public boolean mayAgreeToBeNamed(String personId) {
+        return audience.visibility().isNamed()
+                && isCoSubmittedBy(personId)
+                && !audience.namedCoSubmitterIds().contains(personId);
     }
 
     public boolean isOwnedBy(String personId) {

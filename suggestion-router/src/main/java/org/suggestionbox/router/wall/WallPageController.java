@@ -106,6 +106,17 @@ class WallPageController {
         }
     }
 
+    /** A co-submitter agrees to be named to colleagues, from the idea page. */
+    @PostMapping("/ideas/{id}/named")
+    String agreeToBeNamed(@PathVariable IdeaId id, @AuthenticationPrincipal DirectoryUser user) {
+        try {
+            wall.agreeToBeNamed(id, user.person());
+            return "redirect:/ideas/" + id + "?named";
+        } catch (IdeaActionRefused | OptimisticLockingFailureException ex) {
+            return "redirect:/ideas/" + id;
+        }
+    }
+
     @ExceptionHandler(IdeaNotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(@AuthenticationPrincipal DirectoryUser user, Model model) {

@@ -229,6 +229,7 @@ class IdeaPageController {
                         });
         model.addAttribute("statuses", List.of(ProgressStatus.values()));
         model.addAttribute("canReview", owner && idea.state() == IdeaState.ASSIGNED);
+        model.addAttribute("canAgreeToBeNamed", idea.mayAgreeToBeNamed(user.id()));
         model.addAttribute("owners", owner && idea.state().isUndecided() ? decisions.otherOwners(idea) : List.of());
         return "idea";
     }
