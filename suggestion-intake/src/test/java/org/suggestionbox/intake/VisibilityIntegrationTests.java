@@ -349,7 +349,7 @@ class VisibilityIntegrationTests {
         assertThat(page.body())
                 .contains(
                         "<div id=\"similar-ideas\" aria-live=\"polite\"",
-                        "data-similar-url=\"" + ROUTER + "/api/ideas/similar\"",
+                        "data-similar-url=\"" + ROUTER + "/ideas/similar\"",
                         "data-supporters=\"Supporters: {0}\"",
                         "Support this one instead?",
                         "<script src=\"/js/similar-ideas.js\" defer></script>");

@@ -40,7 +40,7 @@ import org.suggestionbox.platform.web.PlatformLinks;
  * then Post/Redirect/Get to a confirmation page with the tracking link.
  * <p>
  * While the person types, the page's script asks the router for similar open ideas
- * ({@code GET {router}/api/ideas/similar}) straight from the browser, with the person's own router
+ * ({@code GET {router}/ideas/similar}, the page-side twin of {@code /api/ideas/similar}) straight from the browser, with the person's own router
  * session: the draft goes to the router and nowhere else, never through intake. So the form page's
  * Content-Security-Policy lets scripts connect to the router's origin, and to no other.
  */
@@ -67,7 +67,7 @@ class IdeaFormController {
         this.directory = directory;
         String router = links.router().replaceAll("/+$", "");
         this.trackingBase = router + "/ideas/";
-        this.similarIdeasUrl = router + "/api/ideas/similar";
+        this.similarIdeasUrl = router + "/ideas/similar";
         this.contentSecurityPolicy = SecurityHeaders.contentSecurityPolicyConnectingTo(router);
     }
 

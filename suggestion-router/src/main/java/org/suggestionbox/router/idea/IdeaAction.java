@@ -13,5 +13,8 @@ public enum IdeaAction {
     SHELVE,
     MARK_ANSWERED,
     ESCALATE,
-    RECORD_IMPACT
+    RECORD_IMPACT,
+    /** Say "me too", or take it back. */
+    SUPPORT,
+    AGREE_TO_BE_NAMED
 }

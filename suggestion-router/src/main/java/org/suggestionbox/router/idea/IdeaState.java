@@ -46,6 +46,8 @@ public enum IdeaState {
             case SHELVE -> this == EXPLORING || this == IN_PROGRESS;
             case MARK_ANSWERED -> isDecided();
             case RECORD_IMPACT -> this == IMPLEMENTED;
+            case SUPPORT -> this == SUBMITTED || OPEN.contains(this);
+            case AGREE_TO_BE_NAMED -> true;
         };
     }
 

@@ -331,6 +331,7 @@ class IdeaPageController {
             model.addAttribute("impactForm", Map.of());
         }
         model.addAttribute("canReview", owner && idea.state() == IdeaState.ASSIGNED);
+        model.addAttribute("canAgreeToBeNamed", idea.mayAgreeToBeNamed(user.id()));
         model.addAttribute("owners", owner && idea.state().isUndecided() ? decisions.otherOwners(idea) : List.of());
         return "idea";
     }

@@ -71,6 +71,16 @@ class IdeaTests {
         // an escalation needs a missed deadline too; perform() moves the clock past it
         LEGAL.put(IdeaAction.ESCALATE, EnumSet.of(IdeaState.ASSIGNED, IdeaState.UNDER_REVIEW));
         LEGAL.put(IdeaAction.RECORD_IMPACT, EnumSet.of(IdeaState.IMPLEMENTED));
+        // "me too" while the idea is open: undecided, or explored and not finished
+        LEGAL.put(
+                IdeaAction.SUPPORT,
+                EnumSet.of(
+                        IdeaState.SUBMITTED,
+                        IdeaState.ASSIGNED,
+                        IdeaState.UNDER_REVIEW,
+                        IdeaState.EXPLORING,
+                        IdeaState.IN_PROGRESS));
+        LEGAL.put(IdeaAction.AGREE_TO_BE_NAMED, EnumSet.allOf(IdeaState.class));
     }
 
     static Stream<Arguments> legalTransitions() {
@@ -162,7 +172,7 @@ class IdeaTests {
 
         // then
         assertThat(idea.state()).isEqualTo(expectedTarget(action, from));
-        assertThat(idea.history()).hasSize(historyBefore + 1);
+        assertThat(idea.history()).hasSize(historyBefore + (changesOnlyTheAudience(action) ? 0 : 1));
         Class<? extends IdeaLifecycleEvent> eventType = eventOf(action);
         if (eventType == null) {
             assertThat(idea.outbox()).hasSize(outboxBefore);
@@ -401,6 +411,11 @@ class IdeaTests {
         assertThat(idea.progress().note()).isEqualTo("Queue times fell by a third");
     }
 
+    /** Support and naming change who sees and follows the idea, not where it stands: no history entry. */
+    private static boolean changesOnlyTheAudience(IdeaAction action) {
+        return action == IdeaAction.SUPPORT || action == IdeaAction.AGREE_TO_BE_NAMED;
+    }
+
     private static IdeaState expectedTarget(IdeaAction action, IdeaState from) {
         return switch (action) {
             case ASSIGN -> IdeaState.ASSIGNED;
@@ -411,7 +426,7 @@ class IdeaTests {
             case START_PROGRESS -> IdeaState.IN_PROGRESS;
             case IMPLEMENT -> IdeaState.IMPLEMENTED;
             case SHELVE -> IdeaState.SHELVED;
-            case REASSIGN, MARK_ANSWERED, ESCALATE, RECORD_IMPACT -> from;
+            case REASSIGN, MARK_ANSWERED, ESCALATE, RECORD_IMPACT, SUPPORT, AGREE_TO_BE_NAMED -> from;
         };
     }
 
@@ -424,7 +439,7 @@ class IdeaTests {
             case START_PROGRESS, IMPLEMENT, SHELVE -> IdeaStatusChanged.class;
             case ESCALATE -> AnswerEscalated.class;
             case RECORD_IMPACT -> IdeaImpactMeasured.class;
-            case START_REVIEW, MARK_ANSWERED -> null;
+            case START_REVIEW, MARK_ANSWERED, SUPPORT, AGREE_TO_BE_NAMED -> null;
         };
     }
 
@@ -450,6 +465,8 @@ class IdeaTests {
         actions.put(
                 IdeaAction.ESCALATE,
                 i -> i.escalate("lea", Duration.ofDays(3), Clock.fixed(NOW.plus(Duration.ofDays(15)), ZoneOffset.UTC)));
+        actions.put(IdeaAction.SUPPORT, i -> i.support(new Viewer("lea", true)));
+        actions.put(IdeaAction.AGREE_TO_BE_NAMED, i -> i.agreeToBeNamed("noa"));
         actions.get(action).accept(idea);
     }
 

@@ -49,6 +49,10 @@ public final class RouterHttp {
                         .build());
     }
 
+    public HttpResponse<String> delete(String user, String path) {
+        return send(client(), request(user, path).DELETE().build());
+    }
+
     public HttpResponse<String> post(String user, String path, String contentType, String body) {
         return send(
                 client(),

@@ -1,0 +1,35 @@
+package org.suggestionbox.router.wall;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.suggestionbox.platform.web.PlatformLinks;
+
+/**
+ * Intake's form asks {@code GET /ideas/similar} from the browser, with the person's own router session:
+ * only intake's configured origin ({@code suggestionbox.links.intake}) may, with credentials, and only for
+ * this one endpoint (and its API twin {@code /api/ideas/similar}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SimilarIdeasCors implements WebMvcConfigurer {
+
+    private final String intakeOrigin;
+
+    SimilarIdeasCors(PlatformLinks links) {
+        URI intake = URI.create(links.intake());
+        this.intakeOrigin = intake.getScheme() + "://" + intake.getRawAuthority();
+    }
+
+    @Override
+    public void addCorsMappings(CorsRegistry registry) {
+        for (String path : List.of("/ideas/similar", "/api/ideas/similar")) {
+            registry.addMapping(path)
+                    .allowedOrigins(intakeOrigin)
+                    .allowedMethods("GET")
+                    .allowCredentials(true)
+                    .maxAge(600);
+        }
+    }
+}
