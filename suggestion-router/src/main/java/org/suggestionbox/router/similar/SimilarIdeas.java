@@ -133,14 +133,8 @@ public class SimilarIdeas {
             }
             IndexSearcher searcher = searchers.acquire();
             try {
-                MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
-                moreLikeThis.setAnalyzer(analyzer);
-                moreLikeThis.setFieldNames(new String[] {TEXT});
-                moreLikeThis.setMinTermFreq(1);
-                moreLikeThis.setMinDocFreq(1);
-                moreLikeThis.setMinWordLen(3);
-                moreLikeThis.setStopWords(STOP_WORDS);
-                Query like = moreLikeThis.like(TEXT, new StringReader(textOf(idea.title(), idea.description())));
+                Query like =
+                        moreLikeThis(searcher).like(TEXT, new StringReader(textOf(idea.title(), idea.description())));
                 Query earlier = new BooleanQuery.Builder()
                         .add(like, BooleanClause.Occur.MUST)
                         .add(
@@ -168,6 +162,45 @@ public class SimilarIdeas {
             LOG.warn("Similar ideas for {} not found: {}", idea.id(), ex.getMessage());
             return List.of();
         }
+    }
+
+    /**
+     * Up to {@code limit} ideas whose text is like the words someone typed (an owner looking for the
+     * original of a duplicate), nearest first; {@code score} is relative to the nearest one.
+     */
+    public List<SimilarIdea> matching(String words, int limit) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Query like = moreLikeThis(searcher).like(TEXT, new StringReader(words));
+                TopDocs top = searcher.search(like, limit);
+                double best = top.scoreDocs.length == 0 ? 0 : top.scoreDocs[0].score;
+                List<SimilarIdea> found = new ArrayList<>();
+                for (ScoreDoc hit : top.scoreDocs) {
+                    Document document = searcher.storedFields().document(hit.doc);
+                    double score = best > 0 ? hit.score / best : 0;
+                    found.add(new SimilarIdea(
+                            UUID.fromString(document.get(ID)), document.get(TITLE), Math.round(score * 100) / 100.0));
+                }
+                return found;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException ex) {
+            LOG.warn("No ideas found for typed words: {}", ex.getMessage());
+            return List.of();
+        }
+    }
+
+    private MoreLikeThis moreLikeThis(IndexSearcher searcher) throws IOException {
+        MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
+        moreLikeThis.setAnalyzer(analyzer);
+        moreLikeThis.setFieldNames(new String[] {TEXT});
+        moreLikeThis.setMinTermFreq(1);
+        moreLikeThis.setMinDocFreq(1);
+        moreLikeThis.setMinWordLen(3);
+        moreLikeThis.setStopWords(STOP_WORDS);
+        return moreLikeThis;
     }
 
     private boolean isSearchable(UUID id) throws IOException {

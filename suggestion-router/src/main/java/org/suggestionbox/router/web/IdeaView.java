@@ -64,13 +64,27 @@ public record IdeaView(
             PersonRef decidedBy,
             Instant decidedAt) {}
 
-    /** One history entry; {@code by} is absent for the system and for an anonymous submitter. */
+    /**
+     * One history entry; {@code by} is absent for the system and for an anonymous submitter. For a decline,
+     * {@code reasonCode} is the reason the owner chose, so pages can say it in their language; {@code why}
+     * keeps the stored text ({@code CODE: explanation}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record HistoryView(
             Instant at,
             @Nullable PersonRef by,
             Milestone what,
-            @Nullable String why) {}
+            @Nullable String why,
+            @Nullable DeclineReason reasonCode) {
+
+        /** What the owner wrote, without the reason code in front of it; pages show the code as words. */
+        public @Nullable String text() {
+            if (why == null || reasonCode == null) {
+                return why;
+            }
+            return why.substring(reasonCode.name().length() + 2);
+        }
+    }
 
     public static IdeaView of(Idea idea, Directory directory, Instant now) {
         return of(idea, directory, now, null);
@@ -132,7 +146,11 @@ public record IdeaView(
         String by = entry.by();
         boolean hideSubmitter = idea.isAnonymous() && entry.what() == Milestone.SUBMITTED;
         return new HistoryView(
-                entry.at(), by == null || hideSubmitter ? null : ref(by, directory), entry.what(), entry.why());
+                entry.at(),
+                by == null || hideSubmitter ? null : ref(by, directory),
+                entry.what(),
+                entry.why(),
+                entry.declineReason());
     }
 
     static PersonRef ref(String id, Directory directory) {

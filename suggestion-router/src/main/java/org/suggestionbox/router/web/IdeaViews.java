@@ -2,11 +2,13 @@ package org.suggestionbox.router.web;
 
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.router.decision.DecisionService;
 import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.lifecycle.Ideas;
 import org.suggestionbox.router.similar.SimilarIdea;
 import org.suggestionbox.router.similar.SimilarIdeas;
@@ -18,6 +20,8 @@ public class IdeaViews {
     private static final int SIMILAR_SHOWN = 3;
     /** How many nearest ideas are looked at to find {@link #SIMILAR_SHOWN} a reader may read. */
     private static final int SIMILAR_CANDIDATES = 20;
+    /** How many ideas the merge picker offers. */
+    private static final int MERGE_CANDIDATES = 8;
 
     private final Ideas ideas;
     private final SimilarIdeas similar;
@@ -42,6 +46,22 @@ public class IdeaViews {
     public IdeaView view(Idea idea, Person reader) {
         boolean decides = idea.isOwnedBy(reader.id()) || DecisionService.readsEverything(reader);
         return IdeaView.of(idea, directory, clock.instant(), decides ? similarReadableBy(idea, reader) : null);
+    }
+
+    /**
+     * The ideas {@code reader} may merge {@code idea} into, for the merge picker: those like the words she
+     * typed in its search box, or else the idea's similar ones; never more than {@link #MERGE_CANDIDATES}.
+     */
+    public List<SimilarIdea> mergeCandidates(Idea idea, Person reader, @Nullable String words) {
+        List<SimilarIdea> nearest = words == null || words.isBlank()
+                ? similar.similarTo(idea, SIMILAR_CANDIDATES)
+                : similar.matching(words, SIMILAR_CANDIDATES);
+        return nearest.stream()
+                .filter(candidate -> ideas.find(new IdeaId(candidate.id()))
+                        .map(original -> DecisionService.mayMergeInto(idea, original, reader))
+                        .orElse(false))
+                .limit(MERGE_CANDIDATES)
+                .toList();
     }
 
     private List<SimilarIdea> similarReadableBy(Idea idea, Person reader) {
