@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoSuchElementException;
@@ -154,6 +155,12 @@ final class Browser implements AutoCloseable {
         this.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         this.emulatedWidth = 0;
         return this;
+    }
+
+    /** Runs a script in the page and gives back what it returns. */
+    @Nullable
+    Object script(String script, Object... arguments) {
+        return this.driver.executeScript(script, arguments);
     }
 
     /** The page's width in CSS pixels: more than the viewport when something makes it scroll sideways. */

@@ -39,12 +39,10 @@ class PagePolishBrowserIntegrationTests {
         WebElement summary = browser.await("decision-error");
         browser.waitUntil(driver ->
                 "decision-error".equals(driver.switchTo().activeElement().getDomAttribute("id")));
-        assertThat(browser.driver()
-                        .executeScript(
-                                "var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;",
-                                summary))
-                .as("the focused summary is scrolled into view")
-                .isEqualTo(true);
+        // the focused summary is scrolled into view
+        browser.waitUntil(driver -> Boolean.TRUE.equals(browser.script(
+                "var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;",
+                summary)));
         for (String field : List.of("reasonCode", "explanation")) {
             WebElement input = browser.find(field);
             assertThat(input.getDomAttribute("aria-invalid")).as(field).isEqualTo("true");
