@@ -2,6 +2,7 @@ package org.suggestionbox.router.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.platform.directory.Directory;
@@ -45,24 +46,34 @@ public class IdeaViews {
      */
     public IdeaView view(Idea idea, Person reader) {
         boolean decides = idea.isOwnedBy(reader.id()) || DecisionService.readsEverything(reader);
-        return IdeaView.of(idea, directory, clock.instant(), decides ? similarReadableBy(idea, reader) : null);
+        return IdeaView.of(
+                idea,
+                directory,
+                clock.instant(),
+                decides ? similarReadableBy(idea, reader) : null,
+                DecisionService.viewer(reader));
     }
 
     /**
      * The ideas {@code reader} may merge {@code idea} into, for the merge picker: those like the words she
      * typed in its search box, or else the idea's similar ones; never more than {@link #MERGE_CANDIDATES}.
      */
-    public List<SimilarIdea> mergeCandidates(Idea idea, Person reader, @Nullable String words) {
-        List<SimilarIdea> nearest = words == null || words.isBlank()
-                ? similar.similarTo(idea, SIMILAR_CANDIDATES)
-                : similar.matching(words, SIMILAR_CANDIDATES);
+    public List<MergeCandidate> mergeCandidates(Idea idea, Person reader, @Nullable String words) {
+        List<UUID> nearest = words == null || words.isBlank()
+                ? similar.similarTo(idea, SIMILAR_CANDIDATES).stream()
+                        .map(SimilarIdea::id)
+                        .toList()
+                : similar.search(words, SIMILAR_CANDIDATES);
         return nearest.stream()
-                .filter(candidate -> ideas.find(new IdeaId(candidate.id()))
-                        .map(original -> DecisionService.mayMergeInto(idea, original, reader))
-                        .orElse(false))
+                .flatMap(id -> ideas.find(new IdeaId(id)).stream())
+                .filter(original -> DecisionService.mayMergeInto(idea, original, reader))
+                .map(original -> new MergeCandidate(original.id().value(), original.title()))
                 .limit(MERGE_CANDIDATES)
                 .toList();
     }
+
+    /** An idea the merge picker offers as the original. */
+    public record MergeCandidate(UUID id, String title) {}
 
     private List<SimilarIdea> similarReadableBy(Idea idea, Person reader) {
         if (DecisionService.readsEverything(reader)) {
