@@ -122,8 +122,11 @@ class DashboardIntegrationTests extends RouterFlowTest {
                 "{\"outcome\":\"EXPLORE\",\"nextStep\":\"Try\",\"expectedBy\":\"" + future + "\"}"));
         ok(http.postJson(
                 "maya", "/api/ideas/" + implemented + "/status", "{\"status\":\"IN_PROGRESS\",\"note\":\"Go\"}"));
-        ok(http.postJson(
-                "maya", "/api/ideas/" + implemented + "/status", "{\"status\":\"IMPLEMENTED\",\"note\":\"Done\"}"));
+        ok(
+                http.postJson(
+                        "maya",
+                        "/api/ideas/" + implemented + "/status",
+                        "{\"status\":\"IMPLEMENTED\",\"note\":\"Done\",\"impact\":{\"summary\":\"Faster\",\"amount\":\"3\",\"unit\":\"csat-points\"}}"));
         ok(http.postJson(
                 "maya",
                 "/api/ideas/" + explored + "/decision",

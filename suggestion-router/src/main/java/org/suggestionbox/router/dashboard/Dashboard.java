@@ -1,6 +1,7 @@
 package org.suggestionbox.router.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param declineReasons why ideas were declined
  * @param participation distinct named submitters ÷ headcount per department
  * @param implementationRate implemented ÷ submitted
+ * @param benefit estimated and measured benefit by department and unit
+ * @param implementationByMonth the implementation rate over time: per month of decision, how many of
+ *        the ideas decided in it (explored, declined or merged) have been implemented since, oldest
+ *        month first
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Dashboard(
@@ -35,7 +40,44 @@ public record Dashboard(
         List<Backlog> backlog,
         List<Bar> declineReasons,
         List<Participation> participation,
-        @Nullable Double implementationRate) {
+        @Nullable Double implementationRate,
+        List<Benefit> benefit,
+        List<MonthRate> implementationByMonth) {
+
+    /**
+     * The benefit of the implemented ideas of one department in one unit. Amounts are exact decimals
+     * (JSON numbers as written, e.g. {@code 1250.5}).
+     *
+     * @param unit a configured benefit unit id
+     * @param estimatedIdeas ideas implemented with an estimate in this unit
+     * @param estimated the sum of those estimates
+     * @param measuredIdeas ideas whose latest measurement is in this unit
+     * @param measured the sum of each such idea's latest measurement (an idea measured at 30 and 90
+     *        days counts once, with its 90-day figure)
+     */
+    public record Benefit(
+            String department,
+            String unit,
+            long estimatedIdeas,
+            BigDecimal estimated,
+            long measuredIdeas,
+            BigDecimal measured) {}
+
+    /**
+     * One month of the implementation rate.
+     *
+     * @param month the month of decision, {@code 2026-11} (UTC)
+     * @param decided ideas decided that month (explored, declined or merged as duplicates)
+     * @param implemented of those, how many have been implemented since
+     * @param rate implemented ÷ decided; null when nothing was decided
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MonthRate(
+            String month,
+            long decided,
+            long implemented,
+            @Nullable Double rate,
+            int bar) {}
 
     /** One labelled count; {@code share} of the chart's whole where that means something. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -6,6 +6,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.platform.security.DirectoryUser;
 
 /** The leadership dashboard page: charts drawn on the server (inline SVG and CSS bars), each with its table. */
@@ -27,6 +28,7 @@ class DashboardPageController {
         }
         Dashboard dashboard = dashboards.dashboard();
         model.addAttribute("dashboard", dashboard);
+        model.addAttribute("canExport", user.person().hasRole(Role.LEADER));
         model.addAttribute(
                 "weeklyMax",
                 dashboard.weeklyTotals().stream()

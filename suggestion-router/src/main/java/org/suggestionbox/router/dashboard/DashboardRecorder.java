@@ -2,6 +2,7 @@ package org.suggestionbox.router.dashboard;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -22,11 +23,13 @@ import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.IdeaMergedAsDuplicate;
 import org.suggestionbox.events.IdeaReassigned;
 import org.suggestionbox.events.IdeaStatusChanged;
+import org.suggestionbox.events.Impact;
 import org.suggestionbox.events.ImpactCheckDue;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
+import org.suggestionbox.router.idea.Decision;
 import org.suggestionbox.router.idea.Idea;
 
 /**
@@ -43,11 +46,13 @@ public class DashboardRecorder {
 
     private final DashboardStore store;
     private final BacklogStore backlog;
+    private final BenefitStore benefit;
     private final Directory directory;
 
-    DashboardRecorder(DashboardStore store, BacklogStore backlog, Directory directory) {
+    DashboardRecorder(DashboardStore store, BacklogStore backlog, BenefitStore benefit, Directory directory) {
         this.store = store;
         this.backlog = backlog;
+        this.benefit = benefit;
         this.directory = directory;
     }
 
@@ -57,6 +62,7 @@ public class DashboardRecorder {
             DashboardStore.Changes changes = new DashboardStore.Changes();
             apply(idea, event, changes);
             store.apply(changes);
+            benefit.apply(changes.benefit());
         } catch (RuntimeException ex) {
             LOG.warn(
                     "Dashboard roll-up for event {} of idea {} failed: {}",
@@ -79,6 +85,7 @@ public class DashboardRecorder {
                 }
             }
             store.apply(changes);
+            benefit.apply(changes.benefit());
         } catch (RuntimeException ex) {
             LOG.warn("Dashboard roll-ups for {} new ideas failed: {}", ideas.size(), ex.getMessage());
         }
@@ -159,14 +166,27 @@ public class DashboardRecorder {
                             eventId);
                 }
                 decisionTime(idea, decided.occurredAt(), eventId, changes);
+                changes.increment(Metrics.BY_DECISION_MONTH, month(decided.occurredAt()), DECIDED, eventId);
             }
             case IdeaMergedAsDuplicate merged -> {
                 changes.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.DECIDED.name(), eventId);
                 decisionTime(idea, merged.occurredAt(), eventId, changes);
+                changes.increment(Metrics.BY_DECISION_MONTH, month(merged.occurredAt()), DECIDED, eventId);
             }
             case IdeaStatusChanged changed -> {
                 if (changed.status() == ProgressStatus.IMPLEMENTED) {
                     changes.increment(Metrics.FUNNEL, DashboardStore.ALL, Stage.IMPLEMENTED.name(), eventId);
+                    // counted in the month the idea was decided, so a month's rate is a share of its own
+                    // decisions and never above 100 %
+                    Decision decision = idea.decision();
+                    if (decision != null) {
+                        changes.increment(Metrics.BY_DECISION_MONTH, month(decision.decidedAt()), IMPLEMENTED, eventId);
+                    }
+                    Impact estimated = changed.impact();
+                    if (estimated != null) {
+                        changes.benefit(
+                                new BenefitStore.Estimated(changed.ideaId(), departmentOf(idea), estimated, eventId));
+                    }
                 }
             }
             case AnswerEscalated escalated ->
@@ -180,9 +200,9 @@ public class DashboardRecorder {
             case ImpactCheckDue check -> {
                 // an impact check is a request to the owner, not a dashboard figure
             }
-            case IdeaImpactMeasured measured -> {
-                // TODO(#14): the measured benefit by department and unit
-            }
+            case IdeaImpactMeasured measured ->
+                changes.benefit(new BenefitStore.Measured(
+                        measured.ideaId(), departmentOf(idea), measured.measured(), measured.occurredAt(), eventId));
         }
     }
 
@@ -207,6 +227,14 @@ public class DashboardRecorder {
                 "%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
+    /** The month of an instant in UTC, e.g. {@code 2026-11}. */
+    static String month(Instant instant) {
+        return YearMonth.from(instant.atZone(ZoneOffset.UTC)).toString();
+    }
+
+    static final String DECIDED = "DECIDED";
+    static final String IMPLEMENTED = "IMPLEMENTED";
+
     /** The steps of the funnel. */
     enum Stage {
         SUBMITTED,
@@ -226,6 +254,8 @@ public class DashboardRecorder {
         static final String DECISION_HOURS = "decision.hours";
         static final String ANSWERED = "answered";
         static final String DEADLINES = "deadlines";
+        /** Per month of decision (in place of the week): ideas {@code DECIDED}, and of them {@code IMPLEMENTED}. */
+        static final String BY_DECISION_MONTH = "decision.month";
 
         private Metrics() {}
     }

@@ -3,6 +3,8 @@ package org.suggestionbox.router.dashboard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,27 +24,32 @@ import org.suggestionbox.router.outbox.OutboxDeadLetters;
 import org.suggestionbox.router.storage.IdeaStore;
 
 /**
- * Builds the leadership figures from the roll-ups alone (a few dozen small documents, and one per owner
- * for the backlog) and the participants index — never from a scan of ideas, decided or not.
+ * Builds the leadership figures from the roll-ups alone (a few dozen small documents, one per owner
+ * for the backlog, and one small benefit line per implemented idea) and the participants index —
+ * never from a scan of ideas, decided or not.
  */
 @Service
 class DashboardService {
 
     static final int WEEKS_SHOWN = 8;
+    static final int MONTHS_SHOWN = 12;
 
     private final DashboardStore store;
     private final BacklogStore backlog;
     private final Directory directory;
     private final Clock clock;
     private final OutboxDeadLetters deadLetters;
+    private final BenefitStore benefit;
 
     DashboardService(
             DashboardStore store,
             BacklogStore backlog,
+            BenefitStore benefit,
             Directory directory,
             Clock clock,
             OutboxDeadLetters deadLetters) {
         this.deadLetters = deadLetters;
+        this.benefit = benefit;
         this.store = store;
         this.backlog = backlog;
         this.directory = directory;
@@ -122,7 +129,29 @@ class DashboardService {
                 backlog(undecided, now),
                 declineReasons,
                 participation(),
-                ratio(funnelCounts.getOrDefault(Stage.IMPLEMENTED.name(), 0L), submitted));
+                ratio(funnelCounts.getOrDefault(Stage.IMPLEMENTED.name(), 0L), submitted),
+                benefit.byDepartmentAndUnit(),
+                implementationByMonth(now));
+    }
+
+    /** The last {@value #MONTHS_SHOWN} months of decision, oldest first, with the share implemented since. */
+    private List<Dashboard.MonthRate> implementationByMonth(Instant now) {
+        YearMonth current = YearMonth.from(now.atZone(ZoneOffset.UTC));
+        List<String> months = new ArrayList<>();
+        for (int back = MONTHS_SHOWN - 1; back >= 0; back--) {
+            months.add(current.minusMonths(back).toString());
+        }
+        Map<String, Map<String, Long>> counts = store.counters(Metrics.BY_DECISION_MONTH, months);
+        List<Dashboard.MonthRate> rows = new ArrayList<>();
+        for (String month : months) {
+            Map<String, Long> of = counts.getOrDefault(month, Map.of());
+            long decided = of.getOrDefault(DashboardRecorder.DECIDED, 0L);
+            long implemented = of.getOrDefault(DashboardRecorder.IMPLEMENTED, 0L);
+            Double rate = ratio(implemented, decided);
+            rows.add(new Dashboard.MonthRate(
+                    month, decided, implemented, rate, rate == null ? 0 : (int) Math.round(Math.min(1.0, rate) * 100)));
+        }
+        return rows;
     }
 
     private List<Dashboard.Backlog> backlog(List<IdeaStore.OwnerBacklog> undecided, Instant now) {

@@ -144,6 +144,16 @@ class DashboardStore {
 
         private final Map<String, Increments> counters = new LinkedHashMap<>();
         private final Map<String, List<String>> participants = new LinkedHashMap<>();
+        private final List<BenefitStore.Line> benefit = new ArrayList<>();
+
+        /** Sets an idea's line in the benefit roll-up. */
+        void benefit(BenefitStore.Line line) {
+            benefit.add(line);
+        }
+
+        List<BenefitStore.Line> benefit() {
+            return List.copyOf(benefit);
+        }
 
         /** Adds one to the counter, once per {@code eventId}. */
         void increment(String metric, String week, String key, UUID eventId) {

@@ -16,17 +16,22 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.suggestionbox.events.AnswerEscalated;
 import org.suggestionbox.events.AnswerReminderDue;
+import org.suggestionbox.events.ImpactCheckDue;
 import org.suggestionbox.events.ReminderPoint;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
+import org.suggestionbox.router.config.ImpactProperties;
 import org.suggestionbox.router.config.RouterProperties;
 import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.ImpactRules;
 import org.suggestionbox.router.lifecycle.Ideas;
 import org.suggestionbox.router.storage.IdeaStore;
 
 /**
  * One pass over the undecided ideas whose deadline is near or past: reminds the owner at the
- * configured points, escalates a missed deadline to the owner's manager (or triage). Each change is
+ * configured points, escalates a missed deadline to the owner's manager (or triage); and over the
+ * implemented ideas whose impact check (30 and 90 days on) has come, asking the owner for the
+ * measured benefit. Each change is
  * one guarded document write with its event in the outbox, so a pass that runs twice — or on two
  * instances despite the lock — still makes each reminder and each escalation once: the second write
  * either finds the reminder recorded or fails on the version and skips the idea.
@@ -40,6 +45,7 @@ public class DeadlineService {
     private final Ideas ideas;
     private final Directory directory;
     private final RouterProperties properties;
+    private final ImpactProperties impact;
     private final Clock clock;
     private final Counter breached;
     private final MeterRegistry registry;
@@ -49,12 +55,14 @@ public class DeadlineService {
             Ideas ideas,
             Directory directory,
             RouterProperties properties,
+            ImpactProperties impact,
             Clock clock,
             MeterRegistry registry) {
         this.store = store;
         this.ideas = ideas;
         this.directory = directory;
         this.properties = properties;
+        this.impact = impact;
         this.clock = clock;
         this.registry = registry;
         this.breached = Counter.builder("ideas.deadline.breached")
@@ -62,8 +70,50 @@ public class DeadlineService {
                 .register(registry);
     }
 
-    /** Checks every idea that may be due for a reminder or an escalation; returns how many changed. */
+    /**
+     * Checks every idea that may be due for a reminder, an escalation or an impact check; returns how
+     * many changed.
+     */
     public int checkOnce() {
+        return checkDeadlines() + checkImpact();
+    }
+
+    /**
+     * Asks the owner of each implemented idea that reached an impact check (30 and 90 days after its
+     * implementation, as configured) for the measured benefit: {@code ImpactCheckDue}, once per
+     * checkpoint — the idea remembers the checks asked and the event id is derived from the checkpoint.
+     */
+    int checkImpact() {
+        Instant now = clock.instant();
+        ImpactRules rules = impact.rules();
+        int changed = 0;
+        try (Stream<Idea> candidates = store.streamImpactChecksDue(now, rules.checkpointDays())) {
+            for (Idea idea : (Iterable<Idea>) candidates::iterator) {
+                try {
+                    AtomicReference<@Nullable ImpactCheckDue> asked = new AtomicReference<>();
+                    if (ideas.changeIf(idea, due -> {
+                        Optional<ImpactCheckDue> check = due.impactCheckIfDue(rules, clock);
+                        check.ifPresent(asked::set);
+                        return check.isPresent();
+                    })) {
+                        ImpactCheckDue check = Objects.requireNonNull(asked.get());
+                        registry.counter("ideas.impact.checks").increment();
+                        LOG.info(
+                                "Idea {}: impact check at {} days asked of {}",
+                                idea.id(),
+                                check.checkpointDays(),
+                                check.ownerId());
+                        changed++;
+                    }
+                } catch (OptimisticLockingFailureException ex) {
+                    LOG.debug("Idea {} changed meanwhile; the next pass looks at it again", idea.id());
+                }
+            }
+        }
+        return changed;
+    }
+
+    private int checkDeadlines() {
         Instant now = clock.instant();
         int changed = 0;
         try (Stream<Idea> candidates = store.streamUndecidedDueBefore(now.plus(longestLead()))) {

@@ -30,7 +30,7 @@ public class DeadlineWatchdog {
         try {
             int changed = deadlines.checkOnce();
             if (changed > 0) {
-                LOG.info("Deadline watchdog reminded or escalated {} ideas", changed);
+                LOG.info("Deadline watchdog reminded, escalated or asked for the impact of {} ideas", changed);
             }
         } catch (RuntimeException ex) {
             LOG.warn("Deadline watchdog run failed, the next run retries: {}", ex.getMessage());

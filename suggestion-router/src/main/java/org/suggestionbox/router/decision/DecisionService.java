@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.directory.Role;
+import org.suggestionbox.router.config.ImpactProperties;
 import org.suggestionbox.router.config.RouterProperties;
 import org.suggestionbox.router.idea.Decision;
 import org.suggestionbox.router.idea.Idea;
@@ -20,6 +21,7 @@ import org.suggestionbox.router.idea.IdeaAction;
 import org.suggestionbox.router.idea.IdeaActionRefused;
 import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.idea.IdeaState;
+import org.suggestionbox.router.idea.ImpactRules;
 import org.suggestionbox.router.idea.Owner;
 import org.suggestionbox.router.idea.TextLimits;
 import org.suggestionbox.router.idea.Viewer;
@@ -39,14 +41,21 @@ public class DecisionService {
     private final Ideas ideas;
     private final Directory directory;
     private final RouterProperties properties;
+    private final ImpactProperties impact;
     private final Clock clock;
     private final MeterRegistry registry;
 
     DecisionService(
-            Ideas ideas, Directory directory, RouterProperties properties, Clock clock, MeterRegistry registry) {
+            Ideas ideas,
+            Directory directory,
+            RouterProperties properties,
+            ImpactProperties impact,
+            Clock clock,
+            MeterRegistry registry) {
         this.ideas = ideas;
         this.directory = directory;
         this.properties = properties;
+        this.impact = impact;
         this.clock = clock;
         this.registry = registry;
     }
@@ -131,12 +140,46 @@ public class DecisionService {
                 .toList();
     }
 
-    /** The current owner reports progress on an explored idea. */
+    /** The current owner reports progress on an explored idea; an implementation with its impact. */
     public Idea changeStatus(IdeaId id, StatusRequest request, Person owner) {
         return ideas.change(loadOwned(id, owner, "update"), changed -> {
-            changed.changeProgress(request.status(), request.note(), owner.id(), clock);
+            changed.changeProgress(
+                    request.status(),
+                    request.note(),
+                    request.impact(),
+                    request.thankYouNote(),
+                    impact.rules(),
+                    owner.id(),
+                    clock);
             return changed;
         });
+    }
+
+    /** The benefit units and impact checks as configured. */
+    public ImpactRules impactRules() {
+        return impact.rules();
+    }
+
+    /**
+     * The owner of an implemented idea, or a leader, records the benefit it measurably brought. Every
+     * measurement is kept; the dashboard counts the latest.
+     */
+    public Idea recordImpact(IdeaId id, ImpactRequest request, Person by) {
+        Idea idea = ideas.load(id);
+        if (!mayRecordImpact(idea, by)) {
+            throw new IdeaAccessDeniedException(id, "record the impact of");
+        }
+        ideas.change(
+                idea,
+                measured -> measured.recordImpact(
+                        request.draft(), request.checkpointDays(), impact.rules(), by.id(), clock));
+        LOG.info("Idea {}: measured impact recorded", id);
+        return idea;
+    }
+
+    /** Whether {@code person} may record the measured impact of {@code idea}: its owner or a leader. */
+    public static boolean mayRecordImpact(Idea idea, Person person) {
+        return idea.isOwnedBy(person.id()) || person.hasRole(Role.LEADER);
     }
 
     /** The current owner (or an administrator) hands an undecided idea to another owner; the deadline moves. */

@@ -19,11 +19,14 @@ import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.EventIds;
 import org.suggestionbox.events.IdeaAssigned;
 import org.suggestionbox.events.IdeaDecided;
+import org.suggestionbox.events.IdeaImpactMeasured;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.IdeaMergedAsDuplicate;
 import org.suggestionbox.events.IdeaReassigned;
 import org.suggestionbox.events.IdeaStatusChanged;
 import org.suggestionbox.events.IdeaSubmitted;
+import org.suggestionbox.events.Impact;
+import org.suggestionbox.events.ImpactCheckDue;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.events.ReminderPoint;
 import org.suggestionbox.events.SubmissionChannel;
@@ -490,13 +493,20 @@ public final class Idea {
 
     /**
      * The owner reports progress on an explored idea: {@link #startProgress}, {@link #implement} or
-     * {@link #shelve} by {@code status}, each with a note saying what changed.
+     * {@link #shelve} by {@code status}, each with a note saying what changed; an implementation also
+     * with its estimated {@code impact} (checked by {@code rules}) and an optional thank-you note.
      */
     public IdeaStatusChanged changeProgress(
-            @Nullable ProgressStatus status, @Nullable String note, String by, Clock clock) {
+            @Nullable ProgressStatus status,
+            @Nullable String note,
+            @Nullable ImpactDraft impact,
+            @Nullable String thankYouNote,
+            ImpactRules rules,
+            String by,
+            Clock clock) {
         return switch (status) {
             case IN_PROGRESS -> startProgress(note, by, clock);
-            case IMPLEMENTED -> implement(note, by, clock);
+            case IMPLEMENTED -> implement(note, impact, thankYouNote, rules, by, clock);
             case SHELVED -> shelve(note, by, clock);
             case null -> {
                 List<Violation> violations = new ArrayList<>();
@@ -523,16 +533,172 @@ public final class Idea {
                 clock);
     }
 
-    /** The idea was implemented: {@code IN_PROGRESS → IMPLEMENTED}; the note describes its impact. */
-    public IdeaStatusChanged implement(@Nullable String impactNote, String by, Clock clock) {
-        return progress(
-                IdeaAction.IMPLEMENT,
+    /**
+     * The idea was implemented: {@code IN_PROGRESS → IMPLEMENTED}, emits {@link IdeaStatusChanged} with
+     * the estimated impact and the thank-you note. The impact is required ({@code impact.summary},
+     * {@code impact.amount}, {@code impact.unit}, checked by {@code rules}); the note may be left out and
+     * is then the impact's summary. From now on the impact is checked at {@link ImpactRules#checkpointDays()}.
+     */
+    public IdeaStatusChanged implement(
+            @Nullable String note,
+            @Nullable ImpactDraft impact,
+            @Nullable String thankYouNote,
+            ImpactRules rules,
+            String by,
+            Clock clock) {
+        require(IdeaAction.IMPLEMENT);
+        List<Violation> violations = new ArrayList<>(rules.violations("impact", impact));
+        violations.addAll(TextLimits.violations("note", note, "thankYouNote", thankYouNote));
+        refuseIfAny(IdeaAction.IMPLEMENT, violations);
+        Impact estimated = rules.impactOf(Objects.requireNonNull(impact));
+        String text = note == null || note.isBlank() ? estimated.summary() : note.strip();
+        String thanks = thankYouNote == null || thankYouNote.isBlank() ? null : thankYouNote.strip();
+        Instant now = clock.instant();
+        this.progress = new Progress(
+                ProgressStatus.IMPLEMENTED, text, new Implementation(estimated, thanks, now, List.of(), List.of()));
+        IdeaStatusChanged event = new IdeaStatusChanged(
+                nextEventId("IdeaStatusChanged"),
+                id.value(),
+                now,
+                IdeaStatusChanged.SCHEMA_VERSION,
+                title,
+                submitters,
+                currentOwnerId(),
                 ProgressStatus.IMPLEMENTED,
-                IdeaState.IMPLEMENTED,
-                Milestone.IMPLEMENTED,
-                impactNote,
-                by,
-                clock);
+                text,
+                // h1 fills supporters/visibility
+                List.of(),
+                estimated,
+                thanks,
+                null);
+        moveTo(IdeaState.IMPLEMENTED, new HistoryEntry(now, by, Milestone.IMPLEMENTED, text), event);
+        return event;
+    }
+
+    /**
+     * The impact check due now, if any: the latest of the configured checkpoints that has come since the
+     * idea was implemented and was not asked yet. Checkpoints passed together (the watchdog was down)
+     * are all marked asked and only the latest is announced. The event id is derived from the idea and
+     * the checkpoint, so a retry re-creates the same event and a checkpoint is asked once.
+     */
+    public Optional<ImpactCheckDue> impactCheckIfDue(ImpactRules rules, Clock clock) {
+        Progress current = progress;
+        Implementation implementation = current == null ? null : current.implementation();
+        // ideas implemented before impact was asked for have no estimate and are not checked
+        Impact estimated = implementation == null ? null : implementation.estimated();
+        if (current == null || state != IdeaState.IMPLEMENTED || implementation == null || estimated == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        List<Integer> due = rules.checkpointDays().stream()
+                .filter(days -> !implementation
+                        .implementedAt()
+                        .plus(Duration.ofDays(days))
+                        .isAfter(now))
+                .filter(days -> !implementation.checksAsked().contains(days))
+                .toList();
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Integer> asked = new ArrayList<>(implementation.checksAsked());
+        asked.addAll(due);
+        this.progress = new Progress(
+                current.status(),
+                current.note(),
+                new Implementation(
+                        implementation.estimated(),
+                        implementation.thankYouNote(),
+                        implementation.implementedAt(),
+                        asked,
+                        implementation.measurements()));
+        int checkpoint = due.getLast();
+        ImpactCheckDue event = new ImpactCheckDue(
+                EventIds.derive(id.value(), "ImpactCheckDue", checkpoint),
+                id.value(),
+                now,
+                ImpactCheckDue.SCHEMA_VERSION,
+                title,
+                currentOwnerId(),
+                checkpoint,
+                estimated);
+        outbox.add(event);
+        return Optional.of(event);
+    }
+
+    /** When the next impact check of this implemented idea comes, if one is still to come. */
+    public Optional<Instant> nextImpactCheck(ImpactRules rules) {
+        Implementation implementation = progress == null ? null : progress.implementation();
+        if (state != IdeaState.IMPLEMENTED || implementation == null || implementation.estimated() == null) {
+            return Optional.empty();
+        }
+        return rules.checkpointDays().stream()
+                .filter(days -> !implementation.checksAsked().contains(days))
+                .findFirst()
+                .map(days -> implementation.implementedAt().plus(Duration.ofDays(days)));
+    }
+
+    /**
+     * The owner (or a leader) records the benefit the implemented idea measurably brought, checked by
+     * {@code rules} like the estimate; {@code checkpointDays} is the impact check it answers (one of the
+     * configured ones) or null when recorded unasked. Every measurement is kept. Emits
+     * {@link IdeaImpactMeasured}.
+     */
+    public IdeaImpactMeasured recordImpact(
+            @Nullable ImpactDraft measured,
+            @Nullable Integer checkpointDays,
+            ImpactRules rules,
+            String by,
+            Clock clock) {
+        require(IdeaAction.RECORD_IMPACT);
+        List<Violation> violations = new ArrayList<>(rules.violations("impact", measured));
+        if (checkpointDays != null && !rules.checkpointDays().contains(checkpointDays)) {
+            violations.add(new Violation(
+                    "checkpointDays", "Name one of the impact checks " + rules.checkpointDays() + ", or none."));
+        }
+        refuseIfAny(IdeaAction.RECORD_IMPACT, violations);
+        Impact impact = rules.impactOf(Objects.requireNonNull(measured));
+        int checkpoint = checkpointDays == null ? 0 : checkpointDays;
+        Instant now = clock.instant();
+        Progress current = Objects.requireNonNull(progress);
+        Implementation kept = current.implementation();
+        Implementation implementation =
+                kept != null ? kept : new Implementation(null, null, implementedAt(), List.of(), List.of());
+        List<Measurement> measurements = new ArrayList<>(implementation.measurements());
+        measurements.add(new Measurement(impact, checkpoint, by, now));
+        this.progress = new Progress(
+                current.status(),
+                current.note(),
+                new Implementation(
+                        implementation.estimated(),
+                        implementation.thankYouNote(),
+                        implementation.implementedAt(),
+                        implementation.checksAsked(),
+                        measurements));
+        IdeaImpactMeasured event = new IdeaImpactMeasured(
+                nextEventId("IdeaImpactMeasured"),
+                id.value(),
+                now,
+                IdeaImpactMeasured.SCHEMA_VERSION,
+                title,
+                submitters,
+                // h1 fills supporters/visibility
+                List.of(),
+                currentOwnerId(),
+                checkpoint,
+                impact,
+                implementation.estimated(),
+                null);
+        moveTo(state, new HistoryEntry(now, by, Milestone.IMPACT_MEASURED, impact.summary()), event);
+        return event;
+    }
+
+    /** When the idea was implemented, from its history (for ideas implemented before impact was kept). */
+    private Instant implementedAt() {
+        return history.stream()
+                .filter(entry -> entry.what() == Milestone.IMPLEMENTED)
+                .map(HistoryEntry::at)
+                .reduce((first, second) -> second)
+                .orElse(submittedAt);
     }
 
     /** The idea was put aside: {@code EXPLORING | IN_PROGRESS → SHELVED}; the note says why. */

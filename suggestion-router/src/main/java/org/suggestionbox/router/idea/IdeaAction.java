@@ -15,5 +15,6 @@ public enum IdeaAction {
     ESCALATE,
     /** Say "me too", or take it back. */
     SUPPORT,
-    AGREE_TO_BE_NAMED
+    AGREE_TO_BE_NAMED,
+    RECORD_IMPACT
 }

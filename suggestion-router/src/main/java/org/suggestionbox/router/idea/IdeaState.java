@@ -47,6 +47,7 @@ public enum IdeaState {
             case MARK_ANSWERED -> isDecided();
             case SUPPORT -> this == SUBMITTED || OPEN.contains(this);
             case AGREE_TO_BE_NAMED -> true;
+            case RECORD_IMPACT -> this == IMPLEMENTED;
         };
     }
 

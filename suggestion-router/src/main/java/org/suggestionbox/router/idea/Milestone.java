@@ -13,5 +13,6 @@ public enum Milestone {
     IMPLEMENTED,
     SHELVED,
     ANSWERED,
-    ESCALATED
+    ESCALATED,
+    IMPACT_MEASURED
 }

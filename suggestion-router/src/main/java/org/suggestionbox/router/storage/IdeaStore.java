@@ -100,6 +100,11 @@ public class IdeaStore {
                 .sparse());
         indexes.createIndex(
                 new Index().named("deadlines").on("state", Sort.Direction.ASC).on("answerDueBy", Sort.Direction.ASC));
+        // implemented ideas by when they were implemented: the impact checks 30 and 90 days later
+        indexes.createIndex(new Index()
+                .named("impact_checks")
+                .on("state", Sort.Direction.ASC)
+                .on("implementation.implementedAt", Sort.Direction.ASC));
         // only ideas with events still to relay are in it, so the sweep twice a second reads a handful
         // of entries, not every idea
         // ordered by the oldest waiting event (events are appended, so the first is the oldest): the sweep
@@ -407,6 +412,38 @@ public class IdeaStore {
                         .and("answerDueBy")
                         .lt(horizon))
                 .with(Sort.by("answerDueBy"));
+        return mongo.stream(query, StoredIdea.class, COLLECTION).map(StoredIdea::toIdea);
+    }
+
+    /**
+     * Every idea, read lazily in id order (the {@code _id} index), for exports that must not hold all
+     * ideas in memory. Close the stream.
+     */
+    public Stream<Idea> streamAll() {
+        return mongo.stream(new Query().with(Sort.by("_id")), StoredIdea.class, COLLECTION)
+                .map(StoredIdea::toIdea);
+    }
+
+    /**
+     * Implemented ideas with an impact check that has come at {@code now} and was not asked yet: for some
+     * {@code days} of {@code checkpointDays}, implemented at least that long ago and without {@code days}
+     * among the checks asked. Read lazily through the {@code impact_checks} index. Close the stream.
+     */
+    public Stream<Idea> streamImpactChecksDue(Instant now, List<Integer> checkpointDays) {
+        if (checkpointDays.isEmpty()) {
+            return Stream.empty();
+        }
+        Criteria[] due = checkpointDays.stream()
+                .map(days -> Criteria.where("implementation.implementedAt")
+                        .lte(now.minus(java.time.Duration.ofDays(days)))
+                        .and("implementation.checksAsked")
+                        .ne(days))
+                .toArray(Criteria[]::new);
+        Query query = Query.query(new Criteria()
+                .andOperator(
+                        Criteria.where("state").is(IdeaState.IMPLEMENTED),
+                        Criteria.where("implementation.estimated").ne(null),
+                        new Criteria().orOperator(due)));
         return mongo.stream(query, StoredIdea.class, COLLECTION).map(StoredIdea::toIdea);
     }
 

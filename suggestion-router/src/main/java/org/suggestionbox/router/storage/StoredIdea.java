@@ -17,6 +17,7 @@ import org.suggestionbox.router.idea.HistoryEntry;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.idea.IdeaState;
+import org.suggestionbox.router.idea.Implementation;
 import org.suggestionbox.router.idea.Owner;
 import org.suggestionbox.router.idea.Progress;
 import org.suggestionbox.router.idea.RoutedBecause;
@@ -30,7 +31,8 @@ import org.suggestionbox.router.idea.TeamStrategy;
  * gathers them back.
  * <p>
  * Fields an older version did not write yet ({@code routing}, {@code deadlineStartedAt}, {@code
- * remindersSent}, {@code watchers}, {@code escalations}) load as absent, empty or zero.
+ * remindersSent}, {@code watchers}, {@code escalations}, {@code implementation}) load as absent, empty or
+ * zero.
  * <p>
  * Fields written for readers and queries only and never read back: {@code answered} (derived
  * from {@code answeredAt}), {@code routedBecause} (the English text of {@code routing}) and
@@ -65,6 +67,7 @@ record StoredIdea(
         @Nullable Decision decision,
         @Nullable ProgressStatus progress,
         @Nullable String progressNote,
+        @Nullable Implementation implementation,
         @Nullable UUID mergedInto,
         @Nullable List<SentReminder> remindersSent,
         @Nullable List<String> watchers,
@@ -153,6 +156,7 @@ record StoredIdea(
                 idea.decision(),
                 progress == null ? null : progress.status(),
                 progress == null ? null : progress.note(),
+                progress == null ? null : progress.implementation(),
                 mergedInto == null ? null : mergedInto.value(),
                 chase.remindersSent(),
                 chase.watchers(),
@@ -180,8 +184,9 @@ record StoredIdea(
         Deadline deadline = answerDueBy == null
                 ? null
                 : new Deadline(answerDueBy, deadlineStartedAt == null ? submittedAt : deadlineStartedAt);
-        Progress progressed =
-                progress == null ? null : new Progress(progress, progressNote == null ? "" : progressNote);
+        Progress progressed = progress == null
+                ? null
+                : new Progress(progress, progressNote == null ? "" : progressNote, implementation);
         Idea.Chase chase = new Idea.Chase(
                 remindersSent == null ? List.of() : remindersSent,
                 watchers == null ? List.of() : watchers,

@@ -10,13 +10,16 @@ import org.springframework.web.bind.annotation.RestController;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.router.decision.DecisionRequest;
 import org.suggestionbox.router.decision.DecisionService;
+import org.suggestionbox.router.decision.ImpactRequest;
 import org.suggestionbox.router.decision.MergeRequest;
 import org.suggestionbox.router.decision.ReassignRequest;
 import org.suggestionbox.router.decision.StatusRequest;
 import org.suggestionbox.router.idea.IdeaId;
 
-/** The idea API: read one idea, start reviewing it, decide it, report progress, hand it on, merge it
- * as a duplicate. */
+/**
+ * The idea API: read one idea, start reviewing it, decide it, report progress (an implementation with
+ * its estimated impact), record its measured impact, hand it on, merge it as a duplicate.
+ */
 @RestController
 @RequestMapping("/api/ideas/{id}")
 class IdeaApiController {
@@ -51,6 +54,13 @@ class IdeaApiController {
     IdeaView status(
             @PathVariable IdeaId id, @RequestBody StatusRequest request, @AuthenticationPrincipal DirectoryUser user) {
         return views.view(decisions.changeStatus(id, request, user.person()));
+    }
+
+    /** The owner (or a leader) records the benefit an implemented idea measurably brought. */
+    @PostMapping("/impact")
+    IdeaView impact(
+            @PathVariable IdeaId id, @RequestBody ImpactRequest request, @AuthenticationPrincipal DirectoryUser user) {
+        return views.view(decisions.recordImpact(id, request, user.person()));
     }
 
     @PostMapping("/reassign")

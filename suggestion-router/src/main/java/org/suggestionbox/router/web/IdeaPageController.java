@@ -28,6 +28,7 @@ import org.suggestionbox.platform.web.Menu;
 import org.suggestionbox.platform.web.PlatformLinks;
 import org.suggestionbox.router.decision.DecisionService;
 import org.suggestionbox.router.decision.IdeaAccessDeniedException;
+import org.suggestionbox.router.decision.ImpactRequest;
 import org.suggestionbox.router.decision.MergeRequest;
 import org.suggestionbox.router.decision.ReassignRequest;
 import org.suggestionbox.router.decision.StatusRequest;
@@ -35,6 +36,8 @@ import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaActionRefused;
 import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.idea.IdeaState;
+import org.suggestionbox.router.idea.ImpactDraft;
+import org.suggestionbox.router.idea.ImpactRules;
 import org.suggestionbox.router.idea.TextLimits;
 import org.suggestionbox.router.idea.Violation;
 import org.suggestionbox.router.lifecycle.IdeaNotFoundException;
@@ -113,21 +116,101 @@ class IdeaPageController {
             @PathVariable IdeaId id,
             @RequestParam(required = false) ProgressStatus status,
             @RequestParam(required = false) String note,
+            @RequestParam(required = false) String impactSummary,
+            @RequestParam(required = false) String impactAmount,
+            @RequestParam(required = false) String impactUnit,
+            @RequestParam(required = false) String thankYouNote,
             @AuthenticationPrincipal DirectoryUser user,
             Model model) {
+        ImpactDraft impact =
+                status == ProgressStatus.IMPLEMENTED ? new ImpactDraft(impactSummary, impactAmount, impactUnit) : null;
         try {
-            decisions.changeStatus(id, new StatusRequest(status, note), user.person());
+            decisions.changeStatus(
+                    id,
+                    new StatusRequest(status, note, impact, status == ProgressStatus.IMPLEMENTED ? thankYouNote : null),
+                    user.person());
             return "redirect:/ideas/" + id + "?updated";
         } catch (IdeaActionRefused ex) {
-            model.addAttribute(
-                    "statusError",
-                    ex.reason() == IdeaActionRefused.Reason.INCOMPLETE
-                            ? errorKey(ex, "status.error.note")
-                            : "decision.error.conflict");
+            if (ex.reason() == IdeaActionRefused.Reason.INCOMPLETE) {
+                model.addAttribute("statusError", "status.error.summary");
+                model.addAttribute("statusErrors", impactErrorKeys(ex.violations(), "status.error.note"));
+            } else {
+                model.addAttribute("statusError", "decision.error.conflict");
+            }
         } catch (OptimisticLockingFailureException ex) {
             model.addAttribute("statusError", "decision.error.conflict");
         }
+        Map<String, @Nullable Object> typed = new LinkedHashMap<>();
+        typed.put("status", status);
+        typed.put("note", note);
+        typed.put("impactSummary", impactSummary);
+        typed.put("impactAmount", impactAmount);
+        typed.put("impactUnit", impactUnit);
+        typed.put("thankYouNote", thankYouNote);
+        model.addAttribute("statusForm", typed);
         return show(decisions.read(id, user.person()), user, new DecisionForm(), Map.of(), null, model);
+    }
+
+    /** The owner (or a leader) records the measured benefit of an implemented idea. */
+    @PostMapping("/ideas/{id}/impact")
+    String impact(
+            @PathVariable IdeaId id,
+            @RequestParam(required = false) String summary,
+            @RequestParam(required = false) String amount,
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String checkpointDays,
+            @AuthenticationPrincipal DirectoryUser user,
+            Model model) {
+        Integer checkpoint = parseDays(checkpointDays);
+        try {
+            decisions.recordImpact(id, new ImpactRequest(summary, amount, unit, checkpoint), user.person());
+            return "redirect:/ideas/" + id + "?measured";
+        } catch (IdeaActionRefused ex) {
+            if (ex.reason() == IdeaActionRefused.Reason.INCOMPLETE) {
+                model.addAttribute("impactError", "status.error.summary");
+                model.addAttribute("impactErrors", impactErrorKeys(ex.violations(), "impact.error.checkpoint"));
+            } else {
+                model.addAttribute("impactError", "decision.error.conflict");
+            }
+        } catch (OptimisticLockingFailureException ex) {
+            model.addAttribute("impactError", "decision.error.conflict");
+        }
+        Map<String, @Nullable Object> typed = new LinkedHashMap<>();
+        typed.put("summary", summary);
+        typed.put("amount", amount);
+        typed.put("unit", unit);
+        typed.put("checkpointDays", checkpoint);
+        model.addAttribute("impactForm", typed);
+        return show(decisions.read(id, user.person()), user, new DecisionForm(), Map.of(), null, model);
+    }
+
+    /** The chosen impact check; none for blank or anything but a small whole number. */
+    private static @Nullable Integer parseDays(@Nullable String text) {
+        if (text == null || text.isBlank() || text.length() > 5) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+
+    /** The message key beside each refused field of the status or impact form. */
+    private static Map<String, String> impactErrorKeys(List<Violation> violations, String otherwise) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Violation violation : violations) {
+            String key = TextLimits.isTooLong(violation)
+                    ? TOO_LONG
+                    : switch (violation.field()) {
+                        case "impact.summary" -> "impact.error.summary";
+                        case "impact.amount" -> "impact.error.amount";
+                        case "impact.unit" -> "impact.error.unit";
+                        default -> otherwise;
+                    };
+            errors.putIfAbsent(violation.field(), key);
+        }
+        return errors;
     }
 
     @PostMapping("/ideas/{id}/review")
@@ -245,6 +328,24 @@ class IdeaPageController {
                             default -> false;
                         });
         model.addAttribute("statuses", List.of(ProgressStatus.values()));
+        ImpactRules rules = decisions.impactRules();
+        model.addAttribute("units", rules.units());
+        model.addAttribute("checkpoints", rules.checkpointDays());
+        model.addAttribute(
+                "canMeasure",
+                idea.state() == IdeaState.IMPLEMENTED && DecisionService.mayRecordImpact(idea, user.person()));
+        if (!model.containsAttribute("statusErrors")) {
+            model.addAttribute("statusErrors", Map.of());
+        }
+        if (!model.containsAttribute("statusForm")) {
+            model.addAttribute("statusForm", Map.of());
+        }
+        if (!model.containsAttribute("impactErrors")) {
+            model.addAttribute("impactErrors", Map.of());
+        }
+        if (!model.containsAttribute("impactForm")) {
+            model.addAttribute("impactForm", Map.of());
+        }
         model.addAttribute("canReview", owner && idea.state() == IdeaState.ASSIGNED);
         model.addAttribute("owners", owner && idea.state().isUndecided() ? decisions.otherOwners(idea) : List.of());
         boolean canMerge = owner && idea.state().isUndecided();

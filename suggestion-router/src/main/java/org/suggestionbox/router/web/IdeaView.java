@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
+import org.suggestionbox.events.Impact;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.events.Visibility;
 import org.suggestionbox.platform.directory.Directory;
@@ -18,6 +19,7 @@ import org.suggestionbox.router.idea.HistoryEntry;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaAction;
 import org.suggestionbox.router.idea.IdeaState;
+import org.suggestionbox.router.idea.Implementation;
 import org.suggestionbox.router.idea.Milestone;
 import org.suggestionbox.router.idea.Progress;
 import org.suggestionbox.router.idea.RoutedBecause;
@@ -54,6 +56,7 @@ public record IdeaView(
         @Nullable DecisionView decision,
         @Nullable ProgressStatus progress,
         @Nullable String progressNote,
+        @Nullable ImpactView impact,
         List<HistoryView> history,
         @Nullable List<SimilarIdea> similar,
         Visibility visibility,
@@ -74,6 +77,22 @@ public record IdeaView(
             @Nullable LocalDate expectedBy,
             PersonRef decidedBy,
             Instant decidedAt) {}
+
+    /**
+     * What an implemented idea changed: the benefit estimated when it was implemented, the owner's
+     * thanks, the impact checks asked so far (days after {@code implementedAt}) and every benefit
+     * measured, oldest first.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ImpactView(
+            @Nullable Impact estimated,
+            @Nullable String thankYouNote,
+            Instant implementedAt,
+            List<Integer> checksAsked,
+            List<MeasuredView> measurements) {}
+
+    /** A measured benefit, the impact check it answers (0: unasked), who recorded it and when. */
+    public record MeasuredView(Impact measured, int checkpointDays, PersonRef by, Instant measuredAt) {}
 
     /**
      * One history entry; {@code by} is absent for the system and for an anonymous submitter. For a decline,
@@ -133,6 +152,21 @@ public record IdeaView(
                         decision.expectedBy(),
                         ref(decision.decidedBy(), directory),
                         decision.decidedAt());
+        Implementation implementation = progress == null ? null : progress.implementation();
+        ImpactView impact = implementation == null
+                ? null
+                : new ImpactView(
+                        implementation.estimated(),
+                        implementation.thankYouNote(),
+                        implementation.implementedAt(),
+                        implementation.checksAsked(),
+                        implementation.measurements().stream()
+                                .map(measurement -> new MeasuredView(
+                                        measurement.measured(),
+                                        measurement.checkpointDays(),
+                                        ref(measurement.by(), directory),
+                                        measurement.measuredAt()))
+                                .toList());
         List<HistoryView> history = idea.history().stream()
                 .map(entry -> history(entry, idea, named, directory))
                 .toList();
@@ -157,6 +191,7 @@ public record IdeaView(
                 decisionView,
                 progress == null ? null : progress.status(),
                 progress == null ? null : progress.note(),
+                impact,
                 history,
                 similar,
                 idea.audience().visibility(),

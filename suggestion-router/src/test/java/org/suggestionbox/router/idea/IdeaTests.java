@@ -26,6 +26,7 @@ import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.IdeaAssigned;
 import org.suggestionbox.events.IdeaDecided;
+import org.suggestionbox.events.IdeaImpactMeasured;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.IdeaMergedAsDuplicate;
 import org.suggestionbox.events.IdeaReassigned;
@@ -43,6 +44,7 @@ class IdeaTests {
     private static final Owner MAYA = new Owner("maya", "Maya Rosen");
     private static final Owner JAN = new Owner("jan", "Jan Kowalski");
     private static final RoutedBecause BECAUSE = RoutedBecause.toOwner("cx-owner", List.of(), "Maya Rosen");
+    static final ImpactDraft IMPACT = new ImpactDraft("Shorter queues", "40", "hours-saved-per-month");
     private static final UUID IDEA_ID = UUID.fromString("6f1c2d1e-0000-4000-8000-000000000001");
 
     /** Where each action may start; every other state must refuse it. */
@@ -78,6 +80,7 @@ class IdeaTests {
                         IdeaState.EXPLORING,
                         IdeaState.IN_PROGRESS));
         LEGAL.put(IdeaAction.AGREE_TO_BE_NAMED, EnumSet.allOf(IdeaState.class));
+        LEGAL.put(IdeaAction.RECORD_IMPACT, EnumSet.of(IdeaState.IMPLEMENTED));
     }
 
     static Stream<Arguments> legalTransitions() {
@@ -400,7 +403,8 @@ class IdeaTests {
     void progressUpdatesCarryTheirNote() {
         Idea idea = ideaIn(IdeaState.IN_PROGRESS);
 
-        IdeaStatusChanged implemented = idea.implement("Queue times fell by a third", "maya", CLOCK);
+        IdeaStatusChanged implemented =
+                idea.implement("Queue times fell by a third", IMPACT, null, ImpactRules.DEFAULT, "maya", CLOCK);
 
         assertThat(implemented.status()).isEqualTo(ProgressStatus.IMPLEMENTED);
         assertThat(implemented.note()).isEqualTo("Queue times fell by a third");
@@ -422,7 +426,7 @@ class IdeaTests {
             case START_PROGRESS -> IdeaState.IN_PROGRESS;
             case IMPLEMENT -> IdeaState.IMPLEMENTED;
             case SHELVE -> IdeaState.SHELVED;
-            case REASSIGN, MARK_ANSWERED, ESCALATE, SUPPORT, AGREE_TO_BE_NAMED -> from;
+            case REASSIGN, MARK_ANSWERED, ESCALATE, SUPPORT, AGREE_TO_BE_NAMED, RECORD_IMPACT -> from;
         };
     }
 
@@ -434,6 +438,7 @@ class IdeaTests {
             case REASSIGN -> IdeaReassigned.class;
             case START_PROGRESS, IMPLEMENT, SHELVE -> IdeaStatusChanged.class;
             case ESCALATE -> AnswerEscalated.class;
+            case RECORD_IMPACT -> IdeaImpactMeasured.class;
             case START_REVIEW, MARK_ANSWERED, SUPPORT, AGREE_TO_BE_NAMED -> null;
         };
     }
@@ -451,7 +456,10 @@ class IdeaTests {
         actions.put(
                 IdeaAction.REASSIGN, i -> i.reassign(JAN, "Logistics", NOW.plus(Duration.ofDays(14)), "maya", CLOCK));
         actions.put(IdeaAction.START_PROGRESS, i -> i.startProgress("Started", "maya", CLOCK));
-        actions.put(IdeaAction.IMPLEMENT, i -> i.implement("Done, with impact", "maya", CLOCK));
+        actions.put(
+                IdeaAction.IMPLEMENT,
+                i -> i.implement("Done, with impact", IMPACT, null, ImpactRules.DEFAULT, "maya", CLOCK));
+        actions.put(IdeaAction.RECORD_IMPACT, i -> i.recordImpact(IMPACT, 30, ImpactRules.DEFAULT, "maya", CLOCK));
         actions.put(IdeaAction.SHELVE, i -> i.shelve("No budget", "maya", CLOCK));
         actions.put(IdeaAction.MARK_ANSWERED, i -> i.markAnswered(NOW));
         actions.put(
