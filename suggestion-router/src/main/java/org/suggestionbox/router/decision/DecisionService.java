@@ -22,6 +22,7 @@ import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.idea.IdeaState;
 import org.suggestionbox.router.idea.Owner;
 import org.suggestionbox.router.idea.TextLimits;
+import org.suggestionbox.router.idea.Viewer;
 import org.suggestionbox.router.idea.Violation;
 import org.suggestionbox.router.lifecycle.Ideas;
 
@@ -51,8 +52,8 @@ public class DecisionService {
     }
 
     /**
-     * The idea, if {@code reader} may see it: a named submitter or co-submitter, the current owner, a
-     * leader or an administrator.
+     * The idea, if {@code reader} may see it ({@link Idea#visibleTo}): its submitters, owner, watchers
+     * and supporters, leaders and administrators always; colleagues when it is company-wide.
      */
     public Idea read(IdeaId id, Person reader) {
         Idea idea = ideas.load(id);
@@ -64,7 +65,12 @@ public class DecisionService {
 
     /** Whether {@code reader} may see {@code idea}. */
     public static boolean mayRead(Idea idea, Person reader) {
-        return idea.isSubmittedBy(reader.id()) || idea.isOwnedBy(reader.id()) || readsEverything(reader);
+        return idea.visibleTo(viewer(reader));
+    }
+
+    /** {@code person} as the aggregate sees a reader. */
+    public static Viewer viewer(Person person) {
+        return new Viewer(person.id(), readsEverything(person));
     }
 
     /** Leaders and administrators read every idea. */
@@ -164,7 +170,8 @@ public class DecisionService {
      * stops between the steps, the duplicate is still undecided in its owner's queue (and chased by the
      * deadline watchdog); merging again repeats the harmless first step and completes the second. The
      * worst case is submitters who follow the original while their duplicate is still open — they hear
-     * more, never less. The other order could leave a duplicate announced as merged whose submitters
+     * more, never less. The duplicate's supporters follow the original the same way, between the two
+     * steps, idempotently ({@link Idea#adoptSupporters}). The other order could leave a duplicate announced as merged whose submitters
      * never joined the original and so would never hear its outcome.
      */
     public Idea merge(IdeaId id, MergeRequest request, Person by) {
@@ -186,6 +193,11 @@ public class DecisionService {
         duplicate.requireMergeableInto(originalId, request.note());
         if (!ideas.addSubmitters(originalId, duplicate.submitters())) {
             throw notAnOriginal(duplicate, "The original idea was merged into another one meanwhile.");
+        }
+        List<String> supporters = duplicate.audience().supporterIds();
+        if (!supporters.isEmpty()) {
+            // read again: adding the submitters moved its version on
+            ideas.changeIf(ideas.load(originalId), adopting -> adopting.adoptSupporters(supporters));
         }
         ideas.change(
                 duplicate, merged -> merged.mergeInto(originalId, original.title(), request.note(), by.id(), clock));

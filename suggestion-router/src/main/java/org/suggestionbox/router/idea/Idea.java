@@ -28,6 +28,7 @@ import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.events.ReminderPoint;
 import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.events.Submitter;
+import org.suggestionbox.events.Visibility;
 
 /**
  * An employee's idea and everything that happened to it. The aggregate is the one place that says
@@ -69,6 +70,7 @@ public final class Idea {
     private @Nullable Progress progress;
     private @Nullable IdeaId mergedInto;
     private @Nullable Instant answeredAt;
+    private Audience audience;
     private int escalations;
     private final List<SentReminder> remindersSent;
     private final List<String> watchers;
@@ -90,7 +92,8 @@ public final class Idea {
             Chase chase,
             List<HistoryEntry> history,
             List<UUID> processedEventIds,
-            List<IdeaLifecycleEvent> outbox) {
+            List<IdeaLifecycleEvent> outbox,
+            Audience audience) {
         this.id = id;
         this.version = version;
         this.title = submission.title();
@@ -114,6 +117,7 @@ public final class Idea {
         this.history = new ArrayList<>(history);
         this.processedEventIds = new ArrayList<>(processedEventIds);
         this.outbox = new ArrayList<>(outbox);
+        this.audience = audience;
     }
 
     /** A newly submitted idea, not yet routed. */
@@ -150,7 +154,8 @@ public final class Idea {
                 Chase.NONE,
                 List.of(first),
                 List.of(submitted.eventId()),
-                List.of());
+                List.of(),
+                Audience.of(submitted.effectiveVisibility()));
     }
 
     /**
@@ -171,7 +176,8 @@ public final class Idea {
             Chase chase,
             List<HistoryEntry> history,
             List<UUID> processedEventIds,
-            List<IdeaLifecycleEvent> outbox) {
+            List<IdeaLifecycleEvent> outbox,
+            Audience audience) {
         return new Idea(
                 id,
                 version,
@@ -186,7 +192,8 @@ public final class Idea {
                 chase,
                 history,
                 processedEventIds,
-                outbox);
+                outbox,
+                audience);
     }
 
     /** What intake sent: fixed once the idea exists (a merge adds submitters, in the store). */
@@ -363,7 +370,8 @@ public final class Idea {
                 submitters,
                 currentOwnerId(),
                 originalId.value(),
-                originalTitle);
+                originalTitle,
+                audience.supporterIds());
         String why = note == null || note.isBlank() ? originalTitle : originalTitle + " — " + note.strip();
         moveTo(IdeaState.MERGED, new HistoryEntry(now, by, Milestone.MERGED, why), event);
         return event;
@@ -534,6 +542,131 @@ public final class Idea {
     }
 
     /**
+     * {@code supporter} says "me too" and from now on follows the idea: every outcome event carries the
+     * supporters, so they hear it like the submitters. Anyone who may see the idea and is not one of its
+     * own people (submitters, owner) may, while it is open — undecided, or explored and not finished
+     * ({@link IdeaState#allows}); a declined, merged, shelved or implemented idea takes no more support.
+     * Returns false, changing nothing, when they support it already. Refused when the idea has
+     * {@link Audience#MAX_SUPPORTERS}. No history entry and no event: support changes no state.
+     */
+    public boolean support(Viewer supporter) {
+        require(IdeaAction.SUPPORT);
+        String personId = supporter.personId();
+        List<Violation> violations = new ArrayList<>();
+        if (isSubmittedBy(personId) || isOwnedBy(personId)) {
+            violations.add(new Violation("supporter", "Submitters and the owner follow the idea already."));
+        } else if (!visibleTo(supporter)) {
+            violations.add(new Violation("supporter", "Only people who may see the idea can support it."));
+        }
+        refuseIfAny(IdeaAction.SUPPORT, violations);
+        if (audience.isSupportedBy(personId)) {
+            return false;
+        }
+        if (audience.supportCount() >= Audience.MAX_SUPPORTERS) {
+            throw incomplete(
+                    IdeaAction.SUPPORT,
+                    List.of(new Violation(
+                            "supporter",
+                            "The idea has the most supporters it can keep: " + Audience.MAX_SUPPORTERS + ".")));
+        }
+        this.audience = audience.withSupporter(personId);
+        return true;
+    }
+
+    /**
+     * {@code personId} no longer supports the idea, while it is open. Returns false, changing nothing,
+     * when they did not support it.
+     */
+    public boolean withdrawSupport(String personId) {
+        require(IdeaAction.SUPPORT);
+        if (!audience.isSupportedBy(personId)) {
+            return false;
+        }
+        this.audience = audience.withoutSupporter(personId);
+        return true;
+    }
+
+    /**
+     * The supporters of a duplicate merged into this idea follow it from now on, each once, skipping its
+     * own people and stopping at {@link Audience#MAX_SUPPORTERS}. Returns whether anyone was added.
+     */
+    public boolean adoptSupporters(List<String> supporterIds) {
+        Audience before = audience;
+        for (String personId : supporterIds) {
+            if (audience.supportCount() >= Audience.MAX_SUPPORTERS) {
+                break;
+            }
+            if (!audience.isSupportedBy(personId) && !isSubmittedBy(personId) && !isOwnedBy(personId)) {
+                this.audience = audience.withSupporter(personId);
+            }
+        }
+        return !audience.equals(before);
+    }
+
+    /**
+     * A co-submitter agrees to be named to colleagues when the idea is {@link Visibility#COMPANY_NAMED}
+     * (the submitter chose that for themself only). Returns false when they agreed before. Refused for
+     * anyone but a co-submitter, and for an anonymous idea, which is never named.
+     */
+    public boolean agreeToBeNamed(String personId) {
+        boolean coSubmitter = submitters.stream().skip(1).anyMatch(submitter -> personId.equals(submitter.personId()));
+        if (!coSubmitter || isAnonymous()) {
+            throw incomplete(
+                    IdeaAction.AGREE_TO_BE_NAMED,
+                    List.of(new Violation("personId", "Only a co-submitter of a named idea can agree to be named.")));
+        }
+        if (audience.namedCoSubmitterIds().contains(personId)) {
+            return false;
+        }
+        this.audience = audience.withNamedCoSubmitter(personId);
+        return true;
+    }
+
+    /**
+     * Whether {@code viewer} may see the idea: its submitters, owner, watchers and supporters and those
+     * who read everything always; colleagues when it is company-wide.
+     */
+    public boolean visibleTo(Viewer viewer) {
+        return audience.visibility().isCompanyWide() || isFollowedBy(viewer);
+    }
+
+    /**
+     * The directory ids of the submitters whose names {@code viewer} may see. Never anyone of an
+     * anonymous idea. The idea's own people (submitters, owner, watchers) and those who read everything
+     * see every named submitter; colleagues (supporters too) only the submitter of a
+     * {@link Visibility#COMPANY_NAMED} idea and the co-submitters who agreed.
+     */
+    public List<String> namesVisibleTo(Viewer viewer) {
+        if (isAnonymous()) {
+            return List.of();
+        }
+        List<String> named = submitters.stream()
+                .map(Submitter::personId)
+                .filter(Objects::nonNull)
+                .toList();
+        String personId = viewer.personId();
+        if (viewer.readsEverything() || isSubmittedBy(personId) || isOwnedBy(personId) || watchers.contains(personId)) {
+            return named;
+        }
+        if (!audience.visibility().isNamed() || named.isEmpty()) {
+            return List.of();
+        }
+        return named.stream()
+                .filter(id -> id.equals(named.getFirst())
+                        || audience.namedCoSubmitterIds().contains(id))
+                .toList();
+    }
+
+    private boolean isFollowedBy(Viewer viewer) {
+        String personId = viewer.personId();
+        return viewer.readsEverything()
+                || isSubmittedBy(personId)
+                || isOwnedBy(personId)
+                || watchers.contains(personId)
+                || audience.isSupportedBy(personId);
+    }
+
+    /**
      * The submitter was delivered the decision. Returns false when the idea was already answered, so a
      * redelivered proof changes nothing.
      */
@@ -579,7 +712,8 @@ public final class Idea {
                 decided.reasonCode(),
                 decided.explanation(),
                 decided.nextStep(),
-                decided.expectedBy());
+                decided.expectedBy(),
+                audience.supporterIds());
         String why = decided.reasonCode() == null
                 ? decided.explanation()
                 : decided.reasonCode() + ": " + decided.explanation();
@@ -608,7 +742,11 @@ public final class Idea {
                 submitters,
                 currentOwnerId(),
                 status,
-                text);
+                text,
+                audience.supporterIds(),
+                null,
+                null,
+                audience.visibility());
         moveTo(target, new HistoryEntry(now, by, milestone, text), event);
         return event;
     }
@@ -771,6 +909,11 @@ public final class Idea {
 
     public @Nullable Progress progress() {
         return progress;
+    }
+
+    /** Who may see the idea, who supports it and which co-submitters agreed to be named. */
+    public Audience audience() {
+        return audience;
     }
 
     /** The idea this one was merged into as a duplicate, if it was. */

@@ -12,5 +12,8 @@ public enum IdeaAction {
     IMPLEMENT,
     SHELVE,
     MARK_ANSWERED,
-    ESCALATE
+    ESCALATE,
+    /** Say "me too", or take it back. */
+    SUPPORT,
+    AGREE_TO_BE_NAMED
 }

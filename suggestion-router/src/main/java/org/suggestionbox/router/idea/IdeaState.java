@@ -45,6 +45,8 @@ public enum IdeaState {
             case IMPLEMENT -> this == IN_PROGRESS;
             case SHELVE -> this == EXPLORING || this == IN_PROGRESS;
             case MARK_ANSWERED -> isDecided();
+            case SUPPORT -> this == SUBMITTED || OPEN.contains(this);
+            case AGREE_TO_BE_NAMED -> true;
         };
     }
 

@@ -12,7 +12,7 @@ import org.suggestionbox.router.idea.IdeaState;
 import org.suggestionbox.router.web.IdeaView;
 
 /**
- * {@code GET /api/queue} for owners, {@code GET /api/my-ideas} for everybody; both cursor-paged
+ * {@code GET /api/queue} for owners ({@code ?sort=support}: most "me too"s first), {@code GET /api/my-ideas} for everybody; both cursor-paged
  * ({@code ?limit=} 1–200, default 50, {@code ?cursor=} from the previous page's {@code nextCursor}).
  */
 @RestController
@@ -28,10 +28,11 @@ class QueueApiController {
     CursorPage<QueueItem> queue(
             @RequestParam(required = false) @Nullable IdeaState state,
             @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable String limit,
             @RequestParam(required = false) @Nullable String cursor,
             @AuthenticationPrincipal DirectoryUser user) {
-        return queue.queue(user.id(), state, category, PageRequest.of(limit, cursor));
+        return queue.queue(user.id(), state, category, QueueSort.of(sort), PageRequest.of(limit, cursor));
     }
 
     @GetMapping("/api/my-ideas")

@@ -17,6 +17,7 @@ import org.suggestionbox.router.idea.RoutedBecause;
  * @param ageDays whole days since the idea was submitted
  * @param routedBecause why the idea came to its owner, in English
  * @param routing the same in parts (null for ideas routed before these were kept)
+ * @param supportCount how many colleagues said "me too"
  */
 public record QueueItem(
         UUID id,
@@ -28,7 +29,8 @@ public record QueueItem(
         DueStatus due,
         long ageDays,
         @Nullable String routedBecause,
-        @Nullable RoutedBecause routing) {
+        @Nullable RoutedBecause routing,
+        int supportCount) {
 
     static final Duration SOON = Duration.ofDays(3);
 
@@ -65,6 +67,7 @@ public record QueueItem(
                 due,
                 ageDays,
                 because == null ? null : because.inEnglish(),
-                because instanceof RoutedBecause.InEnglishOnly ? null : because);
+                because instanceof RoutedBecause.InEnglishOnly ? null : because,
+                idea.audience().supportCount());
     }
 }

@@ -35,13 +35,18 @@ class QueuePageController {
     String queue(
             @RequestParam(required = false) @Nullable IdeaState state,
             @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable String limit,
             @RequestParam(required = false) @Nullable String cursor,
             @AuthenticationPrincipal DirectoryUser user,
             HttpServletRequest request,
             Model model) {
         PageRequest page = PageRequest.of(limit, cursor);
-        CursorPage<QueueItem> items = queue.queue(user.id(), state, category, page);
+        // the page's own form only offers the two orders; anything else shows the default
+        QueueSort order = "support".equalsIgnoreCase(sort) ? QueueSort.SUPPORT : QueueSort.DEADLINE;
+        CursorPage<QueueItem> items = queue.queue(user.id(), state, category, order, page);
+        model.addAttribute("selectedSort", order);
+        model.addAttribute("sorts", QueueSort.values());
         model.addAttribute("items", items.items());
         model.addAttribute("pager", PagerLinks.of(request, page, items));
         model.addAttribute("states", IdeaState.OPEN);

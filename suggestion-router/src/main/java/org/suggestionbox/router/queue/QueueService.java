@@ -28,6 +28,8 @@ class QueueService {
 
     private static final String DECIDED = "D";
 
+    private static final String BY_SUPPORT = "S";
+
     private final IdeaStore store;
     private final IdeaViews views;
     private final Clock clock;
@@ -45,7 +47,23 @@ class QueueService {
      */
     CursorPage<QueueItem> queue(
             String ownerId, @Nullable IdeaState state, @Nullable String category, PageRequest page) {
+        return queue(ownerId, state, category, QueueSort.DEADLINE, page);
+    }
+
+    /**
+     * The owner's open ideas ordered by {@code sort}: {@link QueueSort#SUPPORT} lists the most supported
+     * first (then by id), read through the {@code owner_support} index.
+     */
+    CursorPage<QueueItem> queue(
+            String ownerId,
+            @Nullable IdeaState state,
+            @Nullable String category,
+            @Nullable QueueSort sort,
+            PageRequest page) {
         Set<IdeaState> states = state == null ? IdeaState.OPEN : Set.of(state);
+        if (sort == QueueSort.SUPPORT) {
+            return bySupport(ownerId, states, category, page);
+        }
         Set<IdeaState> undecided = EnumSet.noneOf(IdeaState.class);
         Set<IdeaState> decided = EnumSet.noneOf(IdeaState.class);
         states.forEach(each -> (each.isUndecided() ? undecided : decided).add(each));
@@ -68,6 +86,34 @@ class QueueService {
         }
         Instant now = clock.instant();
         return CursorPage.of(rows, page, QueueService::queueCursor).map(idea -> QueueItem.of(idea, now));
+    }
+
+    private CursorPage<QueueItem> bySupport(
+            String ownerId, Set<IdeaState> states, @Nullable String category, PageRequest page) {
+        Cursor cursor = page.decodedCursor(3);
+        if (cursor != null && !BY_SUPPORT.equals(cursor.part(0))) {
+            throw InvalidPageRequestException.cursor();
+        }
+        Integer afterCount = cursor == null || cursor.part(1).isEmpty() ? null : count(cursor.part(1));
+        UUID afterId = cursor == null ? null : uuid(cursor.part(2));
+        List<Idea> rows = store.findOwnedBySupport(ownerId, states, category, afterCount, afterId, page.readLimit());
+        Instant now = clock.instant();
+        return CursorPage.of(
+                        rows,
+                        page,
+                        idea -> Cursor.of(
+                                BY_SUPPORT,
+                                String.valueOf(idea.audience().supportCount()),
+                                idea.id().toString()))
+                .map(idea -> QueueItem.of(idea, now));
+    }
+
+    private static int count(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException ex) {
+            throw InvalidPageRequestException.cursor();
+        }
     }
 
     private static Cursor queueCursor(Idea idea) {

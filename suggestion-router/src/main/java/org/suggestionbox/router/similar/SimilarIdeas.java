@@ -8,10 +8,14 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.pl.PolishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -32,6 +36,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.QueryBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -44,6 +49,14 @@ import org.suggestionbox.router.storage.IdeaStore;
  * terms (by tf-idf over all ideas) become a query, and earlier ideas are ranked by BM25 against it.
  * The index lives in memory; it is rebuilt from MongoDB at start and each idea this instance routes
  * is added as it arrives.
+ * <p>
+ * The same index answers the idea wall's full-text search ({@link #search}): title and description are
+ * indexed once per language the product speaks, each with the analyzer Lucene ships for it — English
+ * ({@link EnglishAnalyzer}: stop words, Porter stemming), Polish ({@link PolishAnalyzer}, the Stempel
+ * stemmer: "drukarki" finds "drukarka") and Hebrew, for which Lucene has no analyzer, with the
+ * {@link StandardAnalyzer}'s Unicode word splitting (whole words only, no prefixes or stems). A search
+ * matches an idea when all its words match in one of the languages. The index holds ids and text only:
+ * who may see a hit is the store's to say.
  */
 @Component
 public class SimilarIdeas {
@@ -53,6 +66,12 @@ public class SimilarIdeas {
     private static final String TITLE = "title";
     private static final String TEXT = "text";
     private static final String SUBMITTED_AT = "submittedAt";
+    private static final String TEXT_EN = "text_en";
+    private static final String TEXT_HE = "text_he";
+    private static final String TEXT_PL = "text_pl";
+    /** The analyzer of each language's field. */
+    private static final Map<String, Analyzer> LANGUAGES =
+            Map.of(TEXT_EN, new EnglishAnalyzer(), TEXT_HE, new StandardAnalyzer(), TEXT_PL, new PolishAnalyzer());
     /** Words too common in any idea to tell two apart. */
     private static final Set<String> STOP_WORDS = Set.of(
             "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not",
@@ -67,7 +86,8 @@ public class SimilarIdeas {
 
     SimilarIdeas(IdeaStore store) throws IOException {
         this.store = store;
-        this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+        this.writer =
+                new IndexWriter(directory, new IndexWriterConfig(new PerFieldAnalyzerWrapper(analyzer, LANGUAGES)));
         this.searchers = new SearcherManager(writer, null);
     }
 
@@ -133,14 +153,8 @@ public class SimilarIdeas {
             }
             IndexSearcher searcher = searchers.acquire();
             try {
-                MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
-                moreLikeThis.setAnalyzer(analyzer);
-                moreLikeThis.setFieldNames(new String[] {TEXT});
-                moreLikeThis.setMinTermFreq(1);
-                moreLikeThis.setMinDocFreq(1);
-                moreLikeThis.setMinWordLen(3);
-                moreLikeThis.setStopWords(STOP_WORDS);
-                Query like = moreLikeThis.like(TEXT, new StringReader(textOf(idea.title(), idea.description())));
+                Query like =
+                        moreLikeThis(searcher).like(TEXT, new StringReader(textOf(idea.title(), idea.description())));
                 Query earlier = new BooleanQuery.Builder()
                         .add(like, BooleanClause.Occur.MUST)
                         .add(
@@ -170,6 +184,78 @@ public class SimilarIdeas {
         }
     }
 
+    /**
+     * The ids of up to {@code limit} ideas whose title or description contains every word of
+     * {@code text} in one of the languages, best match first; none when {@code text} has no word to
+     * search for. The text is analyzed, never parsed as query syntax.
+     */
+    public List<UUID> search(String text, int limit) {
+        BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
+        boolean searchable = false;
+        for (Map.Entry<String, Analyzer> language : LANGUAGES.entrySet()) {
+            Query words = new QueryBuilder(language.getValue())
+                    .createBooleanQuery(language.getKey(), text, BooleanClause.Occur.MUST);
+            if (words != null) {
+                anyLanguage.add(words, BooleanClause.Occur.SHOULD);
+                searchable = true;
+            }
+        }
+        if (!searchable) {
+            return List.of();
+        }
+        return ids(anyLanguage.build(), limit);
+    }
+
+    /**
+     * The ids of up to {@code limit} ideas whose text is nearest to {@code text}, nearest first (a draft
+     * being typed; nothing of it is kept or logged).
+     */
+    public List<UUID> similarToText(String text, int limit) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Query like = moreLikeThis(searcher).like(TEXT, new StringReader(text));
+                return ids(like, limit);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException ex) {
+            LOG.warn("Similar ideas for a draft not found: {}", ex.getMessage());
+            return List.of();
+        }
+    }
+
+    private List<UUID> ids(Query query, int limit) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                TopDocs top = searcher.search(query, limit);
+                List<UUID> ids = new ArrayList<>(top.scoreDocs.length);
+                for (ScoreDoc hit : top.scoreDocs) {
+                    ids.add(UUID.fromString(
+                            searcher.storedFields().document(hit.doc).get(ID)));
+                }
+                return ids;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException ex) {
+            LOG.warn("Idea search failed: {}", ex.getMessage());
+            return List.of();
+        }
+    }
+
+    private MoreLikeThis moreLikeThis(IndexSearcher searcher) throws IOException {
+        MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
+        moreLikeThis.setAnalyzer(analyzer);
+        moreLikeThis.setFieldNames(new String[] {TEXT});
+        moreLikeThis.setMinTermFreq(1);
+        moreLikeThis.setMinDocFreq(1);
+        moreLikeThis.setMinWordLen(3);
+        moreLikeThis.setStopWords(STOP_WORDS);
+        return moreLikeThis;
+    }
+
     private boolean isSearchable(UUID id) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
@@ -194,6 +280,8 @@ public class SimilarIdeas {
         document.add(new StringField(ID, idea.id().toString(), Field.Store.YES));
         document.add(new StoredField(TITLE, idea.title()));
         document.add(new TextField(TEXT, textOf(idea.title(), idea.description()), Field.Store.NO));
+        String searched = idea.title() + "\n" + idea.description();
+        LANGUAGES.keySet().forEach(field -> document.add(new TextField(field, searched, Field.Store.NO)));
         Instant submittedAt = idea.submittedAt();
         document.add(new LongPoint(SUBMITTED_AT, submittedAt.toEpochMilli()));
         try {

@@ -37,9 +37,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.Submitter;
+import org.suggestionbox.events.Visibility;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.idea.IdeaState;
+import org.suggestionbox.router.idea.Viewer;
 
 /**
  * One document per idea in the {@code ideas} collection, {@code _id} = the idea id (standard UUID).
@@ -80,6 +82,17 @@ public class IdeaStore {
                 .on("submitters.personId", Sort.Direction.ASC)
                 .on("submittedAt", Sort.Direction.DESC)
                 .on("_id", Sort.Direction.DESC));
+        // the idea wall: everyone's ideas newest first, keyset on submission time and id
+        indexes.createIndex(new Index()
+                .named("wall_newest")
+                .on("submittedAt", Sort.Direction.DESC)
+                .on("_id", Sort.Direction.DESC));
+        // the owner queue sorted by "me too"s
+        indexes.createIndex(new Index()
+                .named("owner_support")
+                .on("ownerId", Sort.Direction.ASC)
+                .on("supportCount", Sort.Direction.DESC)
+                .on("_id", Sort.Direction.ASC));
         // anonymous ideas only: the private tracking link is looked up by the hash of its token
         indexes.createIndex(new Index()
                 .named("tracking")
@@ -219,6 +232,109 @@ public class IdeaStore {
             page.addAll(find(Query.query(undated).with(Sort.by("_id")).limit(limit - page.size())));
         }
         return page;
+    }
+
+    /**
+     * Up to {@code limit} ideas owned by {@code ownerId} in one of {@code states} (and, when given, of
+     * {@code category}), most supported first, then by id, strictly after {@code afterCount}/{@code afterId}
+     * when {@code afterId} is given ({@code afterCount} null: after that idea among those stored before
+     * support was counted, which come last). Served by the {@code owner_support} index.
+     */
+    public List<Idea> findOwnedBySupport(
+            String ownerId,
+            Collection<IdeaState> states,
+            @Nullable String category,
+            @Nullable Integer afterCount,
+            @Nullable UUID afterId,
+            int limit) {
+        if (states.isEmpty()) {
+            return List.of();
+        }
+        Criteria criteria = ownedBy(ownerId, states, category);
+        if (afterId != null) {
+            Criteria after = afterCount == null
+                    ? Criteria.where("supportCount").is(null).and("_id").gt(afterId)
+                    : new Criteria()
+                            .orOperator(
+                                    Criteria.where("supportCount").lt(afterCount),
+                                    Criteria.where("supportCount").is(null),
+                                    Criteria.where("supportCount")
+                                            .is(afterCount)
+                                            .and("_id")
+                                            .gt(afterId));
+            criteria = new Criteria().andOperator(criteria, after);
+        }
+        Query query = Query.query(criteria)
+                .with(Sort.by(Sort.Direction.DESC, "supportCount").and(Sort.by(Sort.Direction.ASC, "_id")))
+                .limit(limit);
+        return find(query);
+    }
+
+    /**
+     * What the idea wall lists: optionally one state, category and department (both ignoring case), and
+     * only the ideas {@code ids} names (the hits of a search) when given.
+     */
+    public record WallFilter(
+            @Nullable IdeaState state,
+            @Nullable String category,
+            @Nullable String department,
+            @Nullable Collection<UUID> ids) {}
+
+    /**
+     * Up to {@code limit} ideas {@code viewer} may see ({@link Idea#visibleTo}, decided here in the query
+     * so that no page, cursor or count depends on an idea the viewer may not see) that pass
+     * {@code filter}, newest first (then by id, descending), strictly after
+     * {@code afterSubmittedAt}/{@code afterId} when given.
+     */
+    public List<Idea> findVisiblePage(
+            Viewer viewer, WallFilter filter, @Nullable Instant afterSubmittedAt, @Nullable UUID afterId, int limit) {
+        List<Criteria> all = new ArrayList<>();
+        if (!viewer.readsEverything()) {
+            String personId = viewer.personId();
+            all.add(new Criteria()
+                    .orOperator(
+                            Criteria.where("visibility").in(Visibility.COMPANY.name(), Visibility.COMPANY_NAMED.name()),
+                            Criteria.where("submitters.personId").is(personId),
+                            Criteria.where("ownerId").is(personId),
+                            Criteria.where("watchers").is(personId),
+                            Criteria.where("supporterIds").is(personId)));
+        }
+        if (filter.state() != null) {
+            all.add(Criteria.where("state").is(filter.state()));
+        }
+        if (filter.category() != null && !filter.category().isBlank()) {
+            all.add(Criteria.where("category")
+                    .regex("^" + literal(filter.category().strip()) + "$", "i"));
+        }
+        if (filter.department() != null && !filter.department().isBlank()) {
+            all.add(Criteria.where("department")
+                    .regex("^" + literal(filter.department().strip()) + "$", "i"));
+        }
+        if (filter.ids() != null) {
+            all.add(Criteria.where("_id").in(filter.ids()));
+        }
+        if (afterSubmittedAt != null && afterId != null) {
+            all.add(new Criteria()
+                    .orOperator(
+                            Criteria.where("submittedAt").lt(afterSubmittedAt),
+                            Criteria.where("submittedAt")
+                                    .is(afterSubmittedAt)
+                                    .and("_id")
+                                    .lt(afterId)));
+        }
+        Criteria criteria = all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
+        Query query = Query.query(criteria)
+                .with(Sort.by(Sort.Direction.DESC, "submittedAt").and(Sort.by(Sort.Direction.DESC, "_id")))
+                .limit(limit);
+        return find(query);
+    }
+
+    /** The ideas of {@code ids} that exist, in no particular order. */
+    public List<Idea> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return find(Query.query(Criteria.where("_id").in(ids)));
     }
 
     /** The idea whose private tracking link's token has this SHA-256 (hex), if any. */

@@ -8,7 +8,9 @@ import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.events.Submitter;
+import org.suggestionbox.events.Visibility;
 import org.suggestionbox.router.idea.Assignment;
+import org.suggestionbox.router.idea.Audience;
 import org.suggestionbox.router.idea.Deadline;
 import org.suggestionbox.router.idea.Decision;
 import org.suggestionbox.router.idea.HistoryEntry;
@@ -30,8 +32,12 @@ import org.suggestionbox.router.idea.TeamStrategy;
  * Fields an older version did not write yet ({@code routing}, {@code deadlineStartedAt}, {@code
  * remindersSent}, {@code watchers}, {@code escalations}) load as absent, empty or zero.
  * <p>
- * Two fields are written for readers and queries only and never read back: {@code answered} (derived
- * from {@code answeredAt}) and {@code routedBecause} (the English text of {@code routing}). An idea
+ * Fields written for readers and queries only and never read back: {@code answered} (derived
+ * from {@code answeredAt}), {@code routedBecause} (the English text of {@code routing}) and
+ * {@code supportCount} (the number of {@code supporterIds}, for sorting the owner queue).
+ * <p>
+ * An idea stored before visibility existed has no {@code visibility}: it loads as
+ * {@link Visibility#PRIVATE} with no supporters ({@link Visibility#of}). An idea
  * routed before {@code routing} was kept has only {@code routedBecause}; it loads as
  * {@link RoutedBecause.InEnglishOnly}.
  */
@@ -65,7 +71,11 @@ record StoredIdea(
         @Nullable Integer escalations,
         @Nullable List<HistoryEntry> history,
         @Nullable List<UUID> processedEventIds,
-        @Nullable List<IdeaLifecycleEvent> outbox) {
+        @Nullable List<IdeaLifecycleEvent> outbox,
+        @Nullable Visibility visibility,
+        @Nullable List<String> supporterIds,
+        @Nullable Integer supportCount,
+        @Nullable List<String> namedCoSubmitterIds) {
 
     /**
      * {@link RoutedBecause} as it was always stored: one shape for every variant.
@@ -149,7 +159,11 @@ record StoredIdea(
                 chase.escalations(),
                 idea.history(),
                 idea.processedEventIds(),
-                idea.outbox());
+                idea.outbox(),
+                idea.audience().visibility(),
+                idea.audience().supporterIds(),
+                idea.audience().supportCount(),
+                idea.audience().namedCoSubmitterIds());
     }
 
     Idea toIdea() {
@@ -186,6 +200,11 @@ record StoredIdea(
                 chase,
                 history == null ? List.of() : history,
                 processedEventIds == null ? List.of() : processedEventIds,
-                outbox == null ? List.of() : outbox);
+                outbox == null ? List.of() : outbox,
+                new Audience(
+                        Visibility.of(
+                                visibility, submission.submitters().stream().anyMatch(Submitter::isAnonymous)),
+                        supporterIds == null ? List.of() : supporterIds,
+                        namedCoSubmitterIds == null ? List.of() : namedCoSubmitterIds));
     }
 }

@@ -9,22 +9,29 @@ import org.jspecify.annotations.Nullable;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.ProgressStatus;
+import org.suggestionbox.events.Visibility;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.router.idea.Assignment;
 import org.suggestionbox.router.idea.Decision;
 import org.suggestionbox.router.idea.HistoryEntry;
 import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.IdeaAction;
 import org.suggestionbox.router.idea.IdeaState;
 import org.suggestionbox.router.idea.Milestone;
 import org.suggestionbox.router.idea.Progress;
 import org.suggestionbox.router.idea.RoutedBecause;
+import org.suggestionbox.router.idea.Viewer;
 import org.suggestionbox.router.similar.SimilarIdea;
 
 /**
  * An idea as the API and pages show it. For an anonymous idea nothing about the submitter is in it:
  * {@code anonymous} is true and {@code submittedBy} is empty. {@code similar} lists the nearest
  * earlier ideas by text, with a score; only its owner, leaders and administrators get it.
+ * <p>
+ * A colleague sees in {@code submittedBy} only the names {@link Idea#namesVisibleTo} allows, and the
+ * submission in the history without its author unless named. {@code supportCount} is how many said
+ * "me too"; {@code supportedByYou} and {@code canSupport} are about the reader.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IdeaView(
@@ -48,7 +55,11 @@ public record IdeaView(
         @Nullable ProgressStatus progress,
         @Nullable String progressNote,
         List<HistoryView> history,
-        @Nullable List<SimilarIdea> similar) {
+        @Nullable List<SimilarIdea> similar,
+        Visibility visibility,
+        int supportCount,
+        boolean supportedByYou,
+        boolean canSupport) {
 
     /** A person by id and display name. */
     public record PersonRef(String id, String name) {}
@@ -72,12 +83,23 @@ public record IdeaView(
             Milestone what,
             @Nullable String why) {}
 
+    /** The idea as its own people (submitters, owner) see it. */
     public static IdeaView of(Idea idea, Directory directory, Instant now) {
-        return of(idea, directory, now, null);
+        return of(idea, directory, now, null, null);
     }
 
-    /** With the nearest earlier ideas, for those who decide (absent for everyone else). */
-    public static IdeaView of(Idea idea, Directory directory, Instant now, @Nullable List<SimilarIdea> similar) {
+    /**
+     * The idea as {@code reader} sees it (null: as its own people see it), with the nearest earlier ideas
+     * for those who decide (absent for everyone else).
+     */
+    public static IdeaView of(
+            Idea idea, Directory directory, Instant now, @Nullable List<SimilarIdea> similar, @Nullable Viewer reader) {
+        List<String> named = reader == null
+                ? idea.submitters().stream()
+                        .map(submitter -> submitter.personId())
+                        .filter(java.util.Objects::nonNull)
+                        .toList()
+                : idea.namesVisibleTo(reader);
         Assignment assignment = idea.assignment();
         PersonRef owner = assignment == null
                 ? null
@@ -85,10 +107,7 @@ public record IdeaView(
         Progress progress = idea.progress();
         List<PersonRef> submittedBy = idea.isAnonymous()
                 ? List.of()
-                : idea.submitters().stream()
-                        .filter(submitter -> submitter.personId() != null)
-                        .map(submitter -> ref(submitter.personId(), directory))
-                        .toList();
+                : named.stream().map(id -> ref(id, directory)).toList();
         Decision decision = idea.decision();
         DecisionView decisionView = decision == null
                 ? null
@@ -101,7 +120,7 @@ public record IdeaView(
                         ref(decision.decidedBy(), directory),
                         decision.decidedAt());
         List<HistoryView> history = idea.history().stream()
-                .map(entry -> history(entry, idea, directory))
+                .map(entry -> history(entry, idea, named, directory))
                 .toList();
         RoutedBecause because = assignment == null ? null : assignment.because();
         return new IdeaView(
@@ -125,12 +144,24 @@ public record IdeaView(
                 progress == null ? null : progress.status(),
                 progress == null ? null : progress.note(),
                 history,
-                similar);
+                similar,
+                idea.audience().visibility(),
+                idea.audience().supportCount(),
+                reader != null && idea.audience().isSupportedBy(reader.personId()),
+                reader != null && mayBeSupportedBy(idea, reader));
     }
 
-    private static HistoryView history(HistoryEntry entry, Idea idea, Directory directory) {
+    /** Whether the "me too" button is offered to {@code reader}: the aggregate decides when it is pressed. */
+    private static boolean mayBeSupportedBy(Idea idea, Viewer reader) {
+        return idea.state().allows(IdeaAction.SUPPORT)
+                && !idea.isSubmittedBy(reader.personId())
+                && !idea.isOwnedBy(reader.personId());
+    }
+
+    private static HistoryView history(HistoryEntry entry, Idea idea, List<String> named, Directory directory) {
         String by = entry.by();
-        boolean hideSubmitter = idea.isAnonymous() && entry.what() == Milestone.SUBMITTED;
+        boolean hideSubmitter =
+                entry.what() == Milestone.SUBMITTED && (idea.isAnonymous() || by == null || !named.contains(by));
         return new HistoryView(
                 entry.at(), by == null || hideSubmitter ? null : ref(by, directory), entry.what(), entry.why());
     }

@@ -41,7 +41,12 @@ public class IdeaViews {
      */
     public IdeaView view(Idea idea, Person reader) {
         boolean decides = idea.isOwnedBy(reader.id()) || DecisionService.readsEverything(reader);
-        return IdeaView.of(idea, directory, clock.instant(), decides ? similarReadableBy(idea, reader) : null);
+        return IdeaView.of(
+                idea,
+                directory,
+                clock.instant(),
+                decides ? similarReadableBy(idea, reader) : null,
+                DecisionService.viewer(reader));
     }
 
     private List<SimilarIdea> similarReadableBy(Idea idea, Person reader) {

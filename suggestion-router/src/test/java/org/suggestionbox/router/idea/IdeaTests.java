@@ -68,6 +68,16 @@ class IdeaTests {
     static {
         // an escalation needs a missed deadline too; perform() moves the clock past it
         LEGAL.put(IdeaAction.ESCALATE, EnumSet.of(IdeaState.ASSIGNED, IdeaState.UNDER_REVIEW));
+        // "me too" while the idea is open: undecided, or explored and not finished
+        LEGAL.put(
+                IdeaAction.SUPPORT,
+                EnumSet.of(
+                        IdeaState.SUBMITTED,
+                        IdeaState.ASSIGNED,
+                        IdeaState.UNDER_REVIEW,
+                        IdeaState.EXPLORING,
+                        IdeaState.IN_PROGRESS));
+        LEGAL.put(IdeaAction.AGREE_TO_BE_NAMED, EnumSet.allOf(IdeaState.class));
     }
 
     static Stream<Arguments> legalTransitions() {
@@ -159,7 +169,7 @@ class IdeaTests {
 
         // then
         assertThat(idea.state()).isEqualTo(expectedTarget(action, from));
-        assertThat(idea.history()).hasSize(historyBefore + 1);
+        assertThat(idea.history()).hasSize(historyBefore + (changesOnlyTheAudience(action) ? 0 : 1));
         Class<? extends IdeaLifecycleEvent> eventType = eventOf(action);
         if (eventType == null) {
             assertThat(idea.outbox()).hasSize(outboxBefore);
@@ -397,6 +407,11 @@ class IdeaTests {
         assertThat(idea.progress().note()).isEqualTo("Queue times fell by a third");
     }
 
+    /** Support and naming change who sees and follows the idea, not where it stands: no history entry. */
+    private static boolean changesOnlyTheAudience(IdeaAction action) {
+        return action == IdeaAction.SUPPORT || action == IdeaAction.AGREE_TO_BE_NAMED;
+    }
+
     private static IdeaState expectedTarget(IdeaAction action, IdeaState from) {
         return switch (action) {
             case ASSIGN -> IdeaState.ASSIGNED;
@@ -407,7 +422,7 @@ class IdeaTests {
             case START_PROGRESS -> IdeaState.IN_PROGRESS;
             case IMPLEMENT -> IdeaState.IMPLEMENTED;
             case SHELVE -> IdeaState.SHELVED;
-            case REASSIGN, MARK_ANSWERED, ESCALATE -> from;
+            case REASSIGN, MARK_ANSWERED, ESCALATE, SUPPORT, AGREE_TO_BE_NAMED -> from;
         };
     }
 
@@ -419,7 +434,7 @@ class IdeaTests {
             case REASSIGN -> IdeaReassigned.class;
             case START_PROGRESS, IMPLEMENT, SHELVE -> IdeaStatusChanged.class;
             case ESCALATE -> AnswerEscalated.class;
-            case START_REVIEW, MARK_ANSWERED -> null;
+            case START_REVIEW, MARK_ANSWERED, SUPPORT, AGREE_TO_BE_NAMED -> null;
         };
     }
 
@@ -442,6 +457,8 @@ class IdeaTests {
         actions.put(
                 IdeaAction.ESCALATE,
                 i -> i.escalate("lea", Duration.ofDays(3), Clock.fixed(NOW.plus(Duration.ofDays(15)), ZoneOffset.UTC)));
+        actions.put(IdeaAction.SUPPORT, i -> i.support(new Viewer("lea", true)));
+        actions.put(IdeaAction.AGREE_TO_BE_NAMED, i -> i.agreeToBeNamed("noa"));
         actions.get(action).accept(idea);
     }
 

@@ -1,0 +1,148 @@
+package org.suggestionbox.router.wall;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.suggestionbox.platform.security.DirectoryUser;
+import org.suggestionbox.platform.web.CursorPage;
+import org.suggestionbox.platform.web.DirectoryLocaleResolver;
+import org.suggestionbox.platform.web.PageRequest;
+import org.suggestionbox.platform.web.PagerLinks;
+import org.suggestionbox.platform.web.PlatformLinks;
+import org.suggestionbox.router.decision.IdeaAccessDeniedException;
+import org.suggestionbox.router.idea.IdeaActionRefused;
+import org.suggestionbox.router.idea.IdeaId;
+import org.suggestionbox.router.idea.IdeaState;
+import org.suggestionbox.router.lifecycle.IdeaNotFoundException;
+import org.suggestionbox.router.web.InvalidRequestException;
+
+/**
+ * The wall page {@code /ideas} (a GET form for search and filters, so it works without JavaScript) and
+ * the "me too" buttons of the wall and the idea page: plain form posts answered with a redirect back.
+ */
+@Controller
+class WallPageController {
+
+    /** Where a "me too" may send the browser back to: the wall or an idea page of this service. */
+    private static final Pattern RETURN_TO = Pattern.compile("/ideas(/[0-9a-fA-F-]{36})?(\\?[^\\s\\\\#]{0,2000})?");
+
+    private static final List<String> CATEGORIES = List.of("customer-experience", "operations", "workplace", "other");
+
+    private final WallService wall;
+    private final PlatformLinks links;
+    private final String application;
+
+    WallPageController(
+            WallService wall,
+            PlatformLinks links,
+            @org.springframework.beans.factory.annotation.Value("${spring.application.name}") String application) {
+        this.wall = wall;
+        this.links = links;
+        this.application = application;
+    }
+
+    @GetMapping("/ideas")
+    String wall(
+            @RequestParam(required = false) @Nullable String query,
+            @RequestParam(required = false) @Nullable String state,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String department,
+            @RequestParam(required = false) @Nullable String view,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor,
+            @AuthenticationPrincipal DirectoryUser user,
+            HttpServletRequest request,
+            Model model) {
+        WallQuery wallQuery = WallQuery.of(query, state, category, department, view);
+        PageRequest page = PageRequest.of(limit, cursor);
+        CursorPage<WallItem> items = wall.wall(user.person(), wallQuery, page);
+        model.addAttribute("items", items.items());
+        model.addAttribute("pager", PagerLinks.of(request, page, items));
+        model.addAttribute("wallQuery", wallQuery);
+        model.addAttribute("implementedView", wallQuery.view() == WallView.IMPLEMENTED);
+        model.addAttribute("states", List.of(IdeaState.values()));
+        model.addAttribute("categories", CATEGORIES);
+        model.addAttribute("returnTo", returnTo(request));
+        return "wall";
+    }
+
+    @PostMapping("/ideas/{id}/support")
+    String support(
+            @PathVariable IdeaId id,
+            @RequestParam(required = false) @Nullable String returnTo,
+            @AuthenticationPrincipal DirectoryUser user) {
+        try {
+            wall.support(id, user.person());
+            return "redirect:" + back(returnTo, id);
+        } catch (IdeaActionRefused | OptimisticLockingFailureException ex) {
+            return "redirect:/ideas/" + id + "?notSupported";
+        }
+    }
+
+    @PostMapping("/ideas/{id}/support/withdraw")
+    String withdraw(
+            @PathVariable IdeaId id,
+            @RequestParam(required = false) @Nullable String returnTo,
+            @AuthenticationPrincipal DirectoryUser user) {
+        try {
+            wall.withdraw(id, user.person());
+            return "redirect:" + back(returnTo, id);
+        } catch (IdeaActionRefused | OptimisticLockingFailureException ex) {
+            return "redirect:/ideas/" + id + "?notSupported";
+        }
+    }
+
+    @ExceptionHandler(IdeaNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(@AuthenticationPrincipal DirectoryUser user, Model model) {
+        return problem("idea.notFound", user, model);
+    }
+
+    @ExceptionHandler(IdeaAccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden(@AuthenticationPrincipal DirectoryUser user, Model model) {
+        return problem("idea.forbidden", user, model);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalid(@AuthenticationPrincipal DirectoryUser user, Model model) {
+        return problem("wall.invalid", user, model);
+    }
+
+    /** The wall's own address with its query, for the "me too" forms to come back to. */
+    private static String returnTo(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query == null ? "/ideas" : "/ideas?" + query;
+    }
+
+    private static String back(@Nullable String returnTo, IdeaId id) {
+        return returnTo != null && RETURN_TO.matcher(returnTo).matches() ? returnTo : "/ideas/" + id;
+    }
+
+    /** Exception handlers get no model from the layout advice, so the problem page gets it here. */
+    private String problem(String messageKey, DirectoryUser user, Model model) {
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("problem", messageKey);
+        model.addAttribute("links", links);
+        model.addAttribute("application", application);
+        model.addAttribute("currentPerson", user.person());
+        model.addAttribute("lang", locale.getLanguage());
+        model.addAttribute("dir", DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr");
+        return "problem";
+    }
+}
