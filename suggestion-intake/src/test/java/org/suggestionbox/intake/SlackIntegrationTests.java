@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -385,6 +386,23 @@ class SlackIntegrationTests {
     /** A view_submission payload as Slack sends it for the idea modal. */
     static String viewSubmission(
             String viewId, String userId, String title, String description, String category, boolean anonymous) {
+        return viewSubmission(viewId, userId, title, description, category, anonymous, null);
+    }
+
+    /** ... with a visibility chosen in the modal's select; {@code null}: no such block (a modal opened before it existed). */
+    static String viewSubmission(
+            String viewId,
+            String userId,
+            String title,
+            String description,
+            String category,
+            boolean anonymous,
+            @Nullable String visibility) {
+        String chosen = visibility == null
+                ? ""
+                : ",\"visibility\":{\"value\":{\"type\":\"static_select\",\"selected_option\":{\"text\":"
+                        + "{\"type\":\"plain_text\",\"text\":\"Who may see\",\"emoji\":true},\"value\":\""
+                        + visibility + "\"}}}";
         String selected = anonymous
                 ? "[{\"text\":{\"type\":\"plain_text\",\"text\":\"Submit anonymously\",\"emoji\":true},\"value\":\"anonymous\"}]"
                 : "[]";
@@ -398,7 +416,7 @@ class SlackIntegrationTests {
                 "description":{"value":{"type":"plain_text_input","value":%s}},\
                 "category":{"value":{"type":"static_select","selected_option":{"text":{"type":"plain_text",\
                 "text":"Category","emoji":true},"value":"%s"}}},\
-                "anonymous":{"value":{"type":"checkboxes","selected_options":%s}}}},\
+                "anonymous":{"value":{"type":"checkboxes","selected_options":%s}}%s}},\
                 "hash":"1700000000.abcdef12","title":{"type":"plain_text","text":"Send as idea","emoji":true},\
                 "clear_on_close":false,"notify_on_close":false,"close":null,"submit":null,"previous_view_id":null,\
                 "root_view_id":"%s","app_id":"A0SUGGEST","external_id":"","app_installed_team_id":"T0SUGGEST",\
@@ -410,6 +428,7 @@ class SlackIntegrationTests {
                         JSON.writeValueAsString(description),
                         category,
                         selected,
+                        chosen,
                         viewId);
     }
 

@@ -60,6 +60,8 @@ class IdeaApiController {
      * @param coSubmitterIds owners only: directory ids of the people the idea comes from, when it is
      *        submitted on behalf of a team meeting (up to 20, duplicates dropped); they hear the outcome
      *        too, so such an idea cannot be anonymous
+     * @param visibility who may see the idea: a {@link org.suggestionbox.events.Visibility} name,
+     *        {@code COMPANY} when missing; an anonymous idea cannot be {@code COMPANY_NAMED}
      */
     record SubmitIdeaRequest(
             @Nullable String title,
@@ -71,7 +73,17 @@ class IdeaApiController {
                     description = "Owners only: directory ids of the team meeting's co-submitters (max 20); "
                             + "not together with anonymous")
             @Nullable
-            List<String> coSubmitterIds) {}
+            List<String> coSubmitterIds,
+
+            @Schema(
+                    description = "Who may see the idea: COMPANY (colleagues, without the submitter's name), "
+                            + "COMPANY_NAMED (colleagues, with the name; not together with anonymous) or PRIVATE "
+                            + "(only the submitter, co-submitters, owner, watchers and leaders). Co-submitters "
+                            + "of a team meeting's idea are named only once they agree.",
+                    allowableValues = {"COMPANY", "COMPANY_NAMED", "PRIVATE"},
+                    defaultValue = "COMPANY")
+            @Nullable
+            String visibility) {}
 
     /** The answer to an accepted idea. */
     record IdeaAccepted(UUID id, String status, String trackingUrl) {}
@@ -152,7 +164,8 @@ class IdeaApiController {
                 request.description(),
                 request.category(),
                 Boolean.TRUE.equals(request.anonymous()),
-                coSubmitterIds == null || coSubmitterIds.isEmpty() ? null : coSubmitterIds);
+                coSubmitterIds == null || coSubmitterIds.isEmpty() ? null : coSubmitterIds,
+                request.visibility());
         SubmissionResult result =
                 intake.submit(new SubmitIdea(user.id(), draft, SubmissionChannel.API, idempotencyKey));
         return switch (result) {

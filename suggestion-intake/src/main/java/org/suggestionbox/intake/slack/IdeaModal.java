@@ -12,15 +12,17 @@ import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.suggestionbox.events.Visibility;
 import org.suggestionbox.intake.submission.IdeaDraft;
 import org.suggestionbox.intake.submission.IdeaRules;
 
 /**
- * The "Send as idea" modal: title, description, category and "submit anonymously", in the
+ * The "Send as idea" modal: title, description, category, "submit anonymously" and who may see the idea, in the
  * person's language. Block ids are the idea's field names, so a rule broken by a field is shown
  * under that field ({@code response_action: errors}).
  */
@@ -31,6 +33,7 @@ final class IdeaModal {
     static final String DESCRIPTION = "description";
     static final String CATEGORY = "category";
     static final String ANONYMOUS = "anonymous";
+    static final String VISIBILITY = IdeaRules.VISIBILITY;
     static final String ACTION = "value";
     /** Slack's largest max_length of a plain-text input; the rules allow more. */
     static final int SLACK_INPUT_MAX = 3000;
@@ -53,6 +56,13 @@ final class IdeaModal {
                 .filter(o -> o.getValue().equals(category))
                 .findFirst()
                 .orElse(categories.getFirst());
+        List<OptionObject> visibilities = Arrays.stream(Visibility.values())
+                .map(value -> option(texts.get("idea.visibility." + value.name()), value.name()))
+                .toList();
+        OptionObject chosen = visibilities.stream()
+                .filter(o -> o.getValue().equals(draft.visibility()))
+                .findFirst()
+                .orElse(visibilities.get(Visibility.DEFAULT.ordinal()));
         List<LayoutBlock> blocks = List.of(
                 InputBlock.builder()
                         .blockId(TITLE)
@@ -94,6 +104,16 @@ final class IdeaModal {
                                 .actionId(ACTION)
                                 .options(List.of(option(texts.get("idea.field.anonymous"), ANONYMOUS)))
                                 .build())
+                        .build(),
+                InputBlock.builder()
+                        .blockId(VISIBILITY)
+                        .label(text(texts.get("idea.field.visibility")))
+                        .hint(text(texts.get("idea.field.visibility.hint")))
+                        .element(StaticSelectElement.builder()
+                                .actionId(ACTION)
+                                .options(visibilities)
+                                .initialOption(chosen)
+                                .build())
                         .build());
         return View.builder()
                 .type("modal")
@@ -131,7 +151,12 @@ final class IdeaModal {
                 category.map(ViewState.Value::getSelectedOption)
                         .map(ViewState.SelectedOption::getValue)
                         .orElse(null),
-                anonymous);
+                anonymous,
+                null,
+                value(values, VISIBILITY)
+                        .map(ViewState.Value::getSelectedOption)
+                        .map(ViewState.SelectedOption::getValue)
+                        .orElse(null));
     }
 
     private static Optional<ViewState.Value> value(Map<String, Map<String, ViewState.Value>> values, String block) {

@@ -203,7 +203,7 @@ class SlackIdeaApp implements DisposableBean {
     private static String blockOf(@Nullable String field) {
         String name = field == null ? "" : field;
         return switch (name) {
-            case IdeaModal.TITLE, IdeaModal.CATEGORY -> name;
+            case IdeaModal.TITLE, IdeaModal.CATEGORY, IdeaModal.VISIBILITY -> name;
             default -> IdeaModal.DESCRIPTION;
         };
     }

@@ -115,7 +115,7 @@ public class IdeaIntake {
             metrics.refused(channel, RefusalReason.VALIDATION);
             return new SubmissionResult.Invalid(violations);
         }
-        idea = new ValidIdea(idea.title(), idea.description(), idea.category(), idea.anonymous(), coSubmitterIds);
+        idea = idea.withCoSubmitters(coSubmitterIds);
 
         String key = command.idempotencyKey();
         if (key == null) {
@@ -225,7 +225,8 @@ public class IdeaIntake {
                 department,
                 locale,
                 idea.coSubmitterIds(),
-                trackingTokenHash);
+                trackingTokenHash,
+                idea.visibility());
         try {
             publisher.publish(event);
         } catch (PublicationFailedException ex) {
@@ -236,12 +237,13 @@ public class IdeaIntake {
         metrics.submitted(command.channel(), idea.category());
         // DEBUG, not INFO: one line per idea would be the hot path's largest cost after the broker (issue #13)
         LOG.debug(
-                "Idea {} submitted via {} in category {} (anonymous: {}, co-submitters: {})",
+                "Idea {} submitted via {} in category {} (anonymous: {}, co-submitters: {}, visibility: {})",
                 ideaId,
                 command.channel(),
                 idea.category(),
                 idea.anonymous(),
-                idea.coSubmitterIds().size());
+                idea.coSubmitterIds().size(),
+                idea.visibility());
         return new SubmissionResult.Accepted(ideaId, trackingUrl, idea.title(), idea.anonymous(), false);
     }
 
@@ -253,7 +255,8 @@ public class IdeaIntake {
                     idea.description(),
                     idea.category(),
                     Boolean.toString(idea.anonymous()),
-                    String.join(",", idea.coSubmitterIds()))) {
+                    String.join(",", idea.coSubmitterIds()),
+                    idea.visibility().name())) {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }

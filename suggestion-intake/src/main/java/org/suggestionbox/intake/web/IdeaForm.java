@@ -3,12 +3,14 @@ package org.suggestionbox.intake.web;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.suggestionbox.events.Visibility;
 
 /**
  * What the idea form posts. {@code submissionKey} is drawn when the form is first shown and kept
  * across re-renders, so a double click or a re-post records one idea, not two. Owners may tick
  * {@code onBehalfOfMeeting} and choose {@code coSubmitterIds}; without the tick the chosen people are
- * ignored.
+ * ignored. {@code visibility} is a {@link org.suggestionbox.events.Visibility} name, the default until
+ * the person picks another.
  */
 class IdeaForm {
 
@@ -16,6 +18,7 @@ class IdeaForm {
     private @Nullable String description;
     private @Nullable String category;
     private boolean anonymous;
+    private @Nullable String visibility = Visibility.DEFAULT.name();
     private @Nullable String submissionKey;
     private boolean onBehalfOfMeeting;
     private List<String> coSubmitterIds = new ArrayList<>();
@@ -50,6 +53,14 @@ class IdeaForm {
 
     public void setAnonymous(boolean anonymous) {
         this.anonymous = anonymous;
+    }
+
+    public @Nullable String getVisibility() {
+        return visibility;
+    }
+
+    public void setVisibility(@Nullable String visibility) {
+        this.visibility = visibility;
     }
 
     public @Nullable String getSubmissionKey() {

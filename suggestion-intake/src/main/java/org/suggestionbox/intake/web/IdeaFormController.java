@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.suggestionbox.events.SubmissionChannel;
+import org.suggestionbox.events.Visibility;
 import org.suggestionbox.intake.config.IntakeProperties;
 import org.suggestionbox.intake.submission.CoSubmitters;
 import org.suggestionbox.intake.submission.FieldViolation;
@@ -31,11 +32,17 @@ import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.platform.security.DirectoryUser;
+import org.suggestionbox.platform.security.SecurityHeaders;
 import org.suggestionbox.platform.web.PlatformLinks;
 
 /**
  * The idea form: shown, posted (same rules as the API, errors inline, the person's text kept),
  * then Post/Redirect/Get to a confirmation page with the tracking link.
+ * <p>
+ * While the person types, the page's script asks the router for similar open ideas
+ * ({@code GET {router}/api/ideas/similar}) straight from the browser, with the person's own router
+ * session: the draft goes to the router and nowhere else, never through intake. So the form page's
+ * Content-Security-Policy lets scripts connect to the router's origin, and to no other.
  */
 @Controller
 class IdeaFormController {
@@ -48,6 +55,8 @@ class IdeaFormController {
     private final IntakeProperties properties;
     private final Directory directory;
     private final String trackingBase;
+    private final String similarIdeasUrl;
+    private final String contentSecurityPolicy;
 
     /** A person an owner may name as co-submitter of a team meeting's idea. */
     record CoSubmitterChoice(String id, String name, String department) {}
@@ -56,7 +65,10 @@ class IdeaFormController {
         this.intake = intake;
         this.properties = properties;
         this.directory = directory;
-        this.trackingBase = links.router().replaceAll("/+$", "") + "/ideas/";
+        String router = links.router().replaceAll("/+$", "");
+        this.trackingBase = router + "/ideas/";
+        this.similarIdeasUrl = router + "/api/ideas/similar";
+        this.contentSecurityPolicy = SecurityHeaders.contentSecurityPolicyConnectingTo(router);
     }
 
     @ModelAttribute("categories")
@@ -68,6 +80,17 @@ class IdeaFormController {
     @ModelAttribute("teamMeetingAllowed")
     boolean teamMeetingAllowed(@AuthenticationPrincipal @Nullable DirectoryUser user) {
         return user != null && user.person().hasRole(Role.OWNER);
+    }
+
+    @ModelAttribute("visibilities")
+    List<Visibility> visibilities() {
+        return List.of(Visibility.values());
+    }
+
+    /** Where the page's script looks up similar ideas (see the class comment). */
+    @ModelAttribute("similarIdeasUrl")
+    String similarIdeasUrl() {
+        return similarIdeasUrl;
     }
 
     @ModelAttribute("coSubmittersMax")
@@ -101,7 +124,8 @@ class IdeaFormController {
     }
 
     @GetMapping("/ideas/new")
-    String form(Model model) {
+    String form(Model model, HttpServletResponse response) {
+        allowTheRouter(response);
         IdeaForm form = new IdeaForm();
         form.setCategory(properties.defaultCategory());
         form.setSubmissionKey(UUID.randomUUID().toString());
@@ -117,13 +141,15 @@ class IdeaFormController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        allowTheRouter(response);
         // the tick says "from a team meeting"; people chosen without it are not taken
         IdeaDraft draft = new IdeaDraft(
                 form.getTitle(),
                 form.getDescription(),
                 form.getCategory(),
                 form.isAnonymous(),
-                form.isOnBehalfOfMeeting() ? form.getCoSubmitterIds() : null);
+                form.isOnBehalfOfMeeting() ? form.getCoSubmitterIds() : null,
+                form.getVisibility());
         SubmissionResult result =
                 intake.submit(new SubmitIdea(user.id(), draft, SubmissionChannel.WEB, submissionKey(form)));
         switch (result) {
@@ -174,6 +200,11 @@ class IdeaFormController {
             model.addAttribute("trackingUrl", trackingBase + id);
         }
         return "ideas/submitted";
+    }
+
+    /** The form page's policy: every page's, plus the router's origin for the similar-ideas look-up. */
+    private void allowTheRouter(HttpServletResponse response) {
+        response.setHeader(SecurityHeaders.CONTENT_SECURITY_POLICY_HEADER, contentSecurityPolicy);
     }
 
     private static void refuse(

@@ -77,4 +77,40 @@ class ChatTextTests {
         assertThat(ChatText.draft(null, CATEGORIES, false)).isEqualTo(new IdeaDraft("", "", null, false));
         assertThat(ChatText.draft("   ", CATEGORIES, false)).isEqualTo(new IdeaDraft("", "", null, false));
     }
+
+    @Test
+    void aLeadingVisibilityKeywordChoosesWhoMaySeeTheIdea() {
+        assertThat(ChatText.draft("private: Quieter meeting rooms. Please.", CATEGORIES, false))
+                .isEqualTo(new IdeaDraft(
+                        "Quieter meeting rooms", "Quieter meeting rooms. Please.", null, false, null, "PRIVATE"));
+        assertThat(ChatText.draft("Named: Quieter rooms", CATEGORIES, false).visibility())
+                .isEqualTo("COMPANY_NAMED");
+        assertThat(ChatText.draft("company: Quieter rooms", CATEGORIES, false).visibility())
+                .isEqualTo("COMPANY");
+        assertThat(ChatText.draft("Quieter rooms", CATEGORIES, false).visibility())
+                .isNull();
+    }
+
+    @Test
+    void theVisibilityKeywordAndTheCategoryMayComeInEitherOrder() {
+        IdeaDraft first = ChatText.draft("private: workplace Quieter rooms", CATEGORIES, false);
+        IdeaDraft second = ChatText.draft("workplace: private: Quieter rooms", CATEGORIES, false);
+
+        assertThat(List.of(first, second)).allSatisfy(draft -> {
+            assertThat(draft.visibility()).isEqualTo("PRIVATE");
+            assertThat(draft.category()).isEqualTo("workplace");
+            assertThat(draft.title()).isEqualTo("Quieter rooms");
+        });
+    }
+
+    @Test
+    void aWordThatMerelyStartsTheIdeaIsNotAVisibilityChoice() {
+        IdeaDraft draft = ChatText.draft("Private parking for bikes", CATEGORIES, false);
+
+        assertThat(draft.visibility()).isNull();
+        assertThat(draft.title()).isEqualTo("Private parking for bikes");
+        assertThat(ChatText.draft("private:", CATEGORIES, false).visibility()).isNull();
+        assertThat(ChatText.draft("private: private: twice", CATEGORIES, false).title())
+                .isEqualTo("private: twice");
+    }
 }

@@ -60,6 +60,28 @@ class IdeaModalTests {
             assertThat(o.getText().getText().length()).isLessThanOrEqualTo(75);
         });
         assertThat(((InputBlock) view.getBlocks().get(3)).isOptional()).isTrue();
+        InputBlock visibilityBlock = (InputBlock) view.getBlocks().get(4);
+        assertThat(visibilityBlock.getBlockId()).isEqualTo("visibility");
+        StaticSelectElement visibility = (StaticSelectElement) visibilityBlock.getElement();
+        assertThat(visibility.getOptions())
+                .extracting(o -> o.getValue())
+                .containsExactly("COMPANY", "COMPANY_NAMED", "PRIVATE");
+        assertThat(visibility.getOptions())
+                .allSatisfy(o -> assertThat(o.getText().getText().length()).isLessThanOrEqualTo(75));
+        assertThat(visibility.getInitialOption().getValue()).isEqualTo("COMPANY");
+    }
+
+    @Test
+    void aVisibilityChosenInTheMessageIsPreselected() {
+        View view = IdeaModal.of(
+                new IdeaDraft("Toner piles up", "Toner", null, false).withVisibility("PRIVATE"),
+                CATEGORIES,
+                texts(Locale.ENGLISH));
+
+        StaticSelectElement visibility =
+                (StaticSelectElement) ((InputBlock) view.getBlocks().get(4)).getElement();
+        assertThat(visibility.getInitialOption().getValue()).isEqualTo("PRIVATE");
+        assertThat(visibility.getInitialOption().getText().getText()).isEqualTo("Only you, the owner and leaders");
     }
 
     @Test
@@ -81,10 +103,11 @@ class IdeaModalTests {
                   "title":{"value":{"type":"plain_text_input","value":"Recycle toner"}},
                   "description":{"value":{"type":"plain_text_input","value":"It piles up.\\nBox?"}},
                   "category":{"value":{"type":"static_select","selected_option":{"value":"operations"}}},
-                  "anonymous":{"value":{"type":"checkboxes","selected_options":[{"value":"anonymous"}]}}}}}""", View.class);
+                  "anonymous":{"value":{"type":"checkboxes","selected_options":[{"value":"anonymous"}]}},
+                  "visibility":{"value":{"type":"static_select","selected_option":{"value":"PRIVATE"}}}}}}""", View.class);
 
         assertThat(IdeaModal.read(submitted.getState()))
-                .isEqualTo(new IdeaDraft("Recycle toner", "It piles up.\nBox?", "operations", true));
+                .isEqualTo(new IdeaDraft("Recycle toner", "It piles up.\nBox?", "operations", true, null, "PRIVATE"));
     }
 
     @Test

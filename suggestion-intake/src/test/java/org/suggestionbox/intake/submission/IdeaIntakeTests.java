@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.SubmissionChannel;
+import org.suggestionbox.events.Visibility;
 import org.suggestionbox.intake.MutableClock;
 import org.suggestionbox.intake.config.AnonymityRules;
 import org.suggestionbox.intake.config.IntakeProperties;
@@ -121,6 +122,38 @@ class IdeaIntakeTests {
                         .counter()
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theChosenVisibilityTravelsOnTheEventAndIsPartOfWhatAKeyIsComparedWith() {
+        IdeaDraft draft = new IdeaDraft("Quieter rooms", "Description", null, false);
+
+        SubmissionResult first =
+                intake.submit(new SubmitIdea("alice", draft.withVisibility("PRIVATE"), SubmissionChannel.API, "key-v"));
+        SubmissionResult same =
+                intake.submit(new SubmitIdea("alice", draft.withVisibility("PRIVATE"), SubmissionChannel.API, "key-v"));
+        SubmissionResult other = intake.submit(
+                new SubmitIdea("alice", draft.withVisibility("COMPANY_NAMED"), SubmissionChannel.API, "key-v"));
+
+        assertThat(first).isInstanceOf(SubmissionResult.Accepted.class);
+        assertThat(same)
+                .isInstanceOfSatisfying(
+                        SubmissionResult.Accepted.class,
+                        accepted -> assertThat(accepted.replayed()).isTrue());
+        assertThat(other).isInstanceOf(SubmissionResult.KeyReused.class);
+        assertThat(publisher.events)
+                .singleElement()
+                .satisfies(event -> assertThat(event.visibility()).isEqualTo(Visibility.PRIVATE));
+    }
+
+    @Test
+    void withoutAChoiceTheEventSaysCompanyRatherThanNothing() {
+        intake.submit(submit("alice", "Quieter rooms", "key-1"));
+
+        // an absent visibility would mean "from before the choice existed" and make the idea private
+        assertThat(publisher.events)
+                .singleElement()
+                .satisfies(event -> assertThat(event.visibility()).isEqualTo(Visibility.COMPANY));
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.suggestionbox.events.Visibility;
 
 class IdeaValidationTests {
 
@@ -133,6 +135,54 @@ class IdeaValidationTests {
     void markupIsAcceptedAsText() {
         assertThat(rules.validate(new IdeaDraft("<script>alert(1)</script>", "<b>bold</b>", "other", false)))
                 .isEqualTo(new ValidIdea("<script>alert(1)</script>", "<b>bold</b>", "other", false));
+    }
+
+    @Test
+    void withoutAChoiceTheIdeaIsSharedWithTheCompanyWithoutTheName() {
+        assertThat(rules.validate(new IdeaDraft("Quieter rooms", "Carpets", null, false)))
+                .isInstanceOfSatisfying(
+                        ValidIdea.class, idea -> assertThat(idea.visibility()).isEqualTo(Visibility.COMPANY));
+        assertThat(rules.validate(new IdeaDraft("Quieter rooms", "Carpets", null, false).withVisibility("  ")))
+                .isInstanceOfSatisfying(
+                        ValidIdea.class, idea -> assertThat(idea.visibility()).isEqualTo(Visibility.COMPANY));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Visibility.class)
+    void everyVisibilityMayBeChosenForANamedIdea(Visibility chosen) {
+        assertThat(rules.validate(new IdeaDraft("Quieter rooms", "Carpets", null, false).withVisibility(chosen.name())))
+                .isInstanceOfSatisfying(
+                        ValidIdea.class, idea -> assertThat(idea.visibility()).isEqualTo(chosen));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"COMPANY", "PRIVATE"})
+    void anAnonymousIdeaMayBeSharedWithTheCompanyOrKeptPrivate(String chosen) {
+        assertThat(rules.validate(new IdeaDraft("Quieter rooms", "Carpets", null, true).withVisibility(chosen)))
+                .isInstanceOfSatisfying(
+                        ValidIdea.class, idea -> assertThat(idea.visibility()).isEqualTo(Visibility.valueOf(chosen)));
+    }
+
+    @Test
+    void anAnonymousIdeaThatWouldShowTheNameIsRefusedNotQuietlyChanged() {
+        assertThat(violations(new IdeaDraft("Quieter rooms", "Carpets", null, true).withVisibility("COMPANY_NAMED")))
+                .containsExactly(FieldViolation.of("visibility", "idea.error.visibility.anonymousNamed"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"company", "PUBLIC", "x", "COMPANY,PRIVATE"})
+    void anUnknownVisibilityIsRefusedWithTheAllowedValues(String chosen) {
+        // case is not forgiven: the API documents the three names
+        assertThat(violations(new IdeaDraft("Quieter rooms", "Carpets", null, false).withVisibility(chosen)))
+                .containsExactly(FieldViolation.of(
+                        "visibility", "idea.error.visibility.unknown", "COMPANY, COMPANY_NAMED, PRIVATE"));
+    }
+
+    @Test
+    void theChosenVisibilityIsTrimmedLikeEveryField() {
+        assertThat(rules.validate(new IdeaDraft("Quieter rooms", "Carpets", null, false).withVisibility(" PRIVATE\n")))
+                .isInstanceOfSatisfying(
+                        ValidIdea.class, idea -> assertThat(idea.visibility()).isEqualTo(Visibility.PRIVATE));
     }
 
     private List<FieldViolation> violations(IdeaDraft draft) {
