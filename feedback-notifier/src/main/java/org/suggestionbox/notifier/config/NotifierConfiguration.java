@@ -3,8 +3,10 @@ package org.suggestionbox.notifier.config;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.suggestionbox.notifier.message.ImpactWords;
 import org.suggestionbox.notifier.message.MessageComposer;
 import org.suggestionbox.notifier.message.Recipients;
+import org.suggestionbox.notifier.message.Recognition;
 import org.suggestionbox.notifier.message.Texts;
 import org.suggestionbox.platform.web.PlatformLinks;
 
@@ -22,7 +24,16 @@ class NotifierConfiguration {
 
     @Bean
     MessageComposer messageComposer(
-            Recipients recipients, Texts texts, NotifierProperties properties, PlatformLinks links) {
-        return new MessageComposer(recipients, texts, properties.timeZone(), links.router());
+            Recipients recipients,
+            Texts texts,
+            NotifierProperties properties,
+            PlatformLinks links,
+            Recognition recognition) {
+        return new MessageComposer(recipients, texts, properties.timeZone(), links.router(), recognition);
+    }
+
+    @Bean
+    ImpactWords impactWords(Texts texts) {
+        return new ImpactWords(texts);
     }
 }

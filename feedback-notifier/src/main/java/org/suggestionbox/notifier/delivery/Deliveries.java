@@ -43,7 +43,7 @@ import org.suggestionbox.platform.kafka.NonRetryableEventException;
  * <p>
  * Owners and managers who chose a daily digest get what they hear as such in the inbox at once; the
  * other channels are left out and the message is queued for their digest e-mail instead
- * ({@link DigestQueue}) when they chose e-mail. Submitters always hear at once.
+ * ({@link DigestQueue}) when they chose e-mail. Submitters and supporters always hear at once.
  */
 @Service
 public class Deliveries {
@@ -231,9 +231,13 @@ public class Deliveries {
                         >= distinct.size();
     }
 
-    /** Owners and managers who chose the digest hear in the inbox now and by e-mail in the next digest. */
+    /**
+     * Owners and managers who chose the digest hear in the inbox now and by e-mail in the next digest;
+     * submitters and supporters always hear at once.
+     */
     private boolean digested(Message message, String recipientRef) {
-        return message.recipient().role() != RecipientRole.SUBMITTER && choices.digest(recipientRef);
+        RecipientRole role = message.recipient().role();
+        return (role == RecipientRole.OWNER || role == RecipientRole.MANAGER) && choices.digest(recipientRef);
     }
 
     private static boolean uses(

@@ -17,6 +17,7 @@ import org.suggestionbox.notifier.digest.DigestItem;
 import org.suggestionbox.notifier.digest.DigestMailer;
 import org.suggestionbox.notifier.message.Contact;
 import org.suggestionbox.notifier.message.Message;
+import org.suggestionbox.notifier.message.MessageKind;
 import org.suggestionbox.notifier.message.Texts;
 import org.suggestionbox.platform.web.DirectoryLocaleResolver;
 import org.thymeleaf.ITemplateEngine;
@@ -145,8 +146,13 @@ class EmailChannel implements NotificationChannel, DigestMailer {
     String plainText(Message message) {
         Locale locale = message.locale();
         return greeting(message) + "\n\n" + message.title() + "\n\n" + message.body() + "\n\n"
-                + texts.text("mail.open", locale) + ": " + message.link() + "\n\n-- \n"
-                + texts.text("mail.footer", locale) + "\n";
+                + texts.text(message.linkTextKey(), locale) + ": " + message.link() + "\n\n-- \n"
+                + texts.text(footerKey(message), locale) + "\n";
+    }
+
+    /** Why the person receives it: they are involved in the idea, or they did not opt out of the monthly digest. */
+    private static String footerKey(Message message) {
+        return message.kind() == MessageKind.YOU_SAID_WE_DID ? "mail.yousaid.footer" : "mail.footer";
     }
 
     String html(Message message) {
@@ -154,6 +160,8 @@ class EmailChannel implements NotificationChannel, DigestMailer {
         Context context = new Context(locale);
         context.setVariable("message", message);
         context.setVariable("greeting", greeting(message));
+        context.setVariable("linkText", texts.text(message.linkTextKey(), locale));
+        context.setVariable("footer", texts.text(footerKey(message), locale));
         context.setVariable("lang", locale.getLanguage());
         context.setVariable("dir", DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr");
         return templates.process("mail/notification", context);

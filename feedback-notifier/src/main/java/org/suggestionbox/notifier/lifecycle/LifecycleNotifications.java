@@ -17,11 +17,13 @@ import org.suggestionbox.notifier.delivery.ChannelChoices;
 import org.suggestionbox.notifier.delivery.Deliveries;
 import org.suggestionbox.notifier.message.Message;
 import org.suggestionbox.notifier.message.MessageComposer;
+import org.suggestionbox.notifier.yousaid.ImplementedIdeas;
 import org.suggestionbox.platform.kafka.ConsumedRecords;
 
 /**
  * Tells everyone concerned what happened to an idea: composes the messages, keeps a decision for
- * the proof of answer, then delivers them.
+ * the proof of answer and an implemented idea for the monthly "You said, we did" digest, then delivers
+ * them.
  */
 @Service
 class LifecycleNotifications {
@@ -33,14 +35,17 @@ class LifecycleNotifications {
     private final DecisionLog decisions;
     private final Clock clock;
     private final ChannelChoices choices;
+    private final ImplementedIdeas implemented;
 
     LifecycleNotifications(
             MessageComposer composer,
             Deliveries deliveries,
             DecisionLog decisions,
             Clock clock,
-            ChannelChoices choices) {
+            ChannelChoices choices,
+            ImplementedIdeas implemented) {
         this.composer = composer;
+        this.implemented = implemented;
         this.choices = choices;
         this.deliveries = deliveries;
         this.decisions = decisions;
@@ -92,9 +97,10 @@ class LifecycleNotifications {
         }
     }
 
-    /** One event's messages, its decision kept for the proof of answer. */
+    /** One event's messages, its decision kept for the proof of answer, an implemented idea for the digest. */
     private List<Message> compose(IdeaLifecycleEvent event) {
         List<Message> messages = composer.compose(event);
+        implemented.remember(event);
         LOG.debug(
                 "{} {} of idea {}: {} messages",
                 event.getClass().getSimpleName(),

@@ -49,6 +49,11 @@ public final class DirectoryRecipients implements Recipients {
         return directory.find(personId).map(DirectoryRecipients::contact);
     }
 
+    @Override
+    public Optional<String> managerOf(String personId) {
+        return directory.find(personId).map(Person::managerId).map(DirectoryRecipients::blankToNull);
+    }
+
     private static Contact contact(Person person) {
         return new Contact(
                 person.id(),

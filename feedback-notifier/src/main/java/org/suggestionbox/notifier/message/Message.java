@@ -33,6 +33,11 @@ public record Message(
         return recipient.locale();
     }
 
+    /** The key of the words on the link: "Open the idea", or for the monthly digest "See all implemented ideas". */
+    public String linkTextKey() {
+        return kind == MessageKind.YOU_SAID_WE_DID ? "mail.yousaid.open" : "mail.open";
+    }
+
     /** The body as plain text, paragraphs separated by a blank line. */
     public String body() {
         return String.join("\n\n", paragraphs);

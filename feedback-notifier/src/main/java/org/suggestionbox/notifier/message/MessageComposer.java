@@ -25,7 +25,9 @@ import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.IdeaMergedAsDuplicate;
 import org.suggestionbox.events.IdeaReassigned;
 import org.suggestionbox.events.IdeaStatusChanged;
+import org.suggestionbox.events.Impact;
 import org.suggestionbox.events.ImpactCheckDue;
+import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.events.RecipientRole;
 import org.suggestionbox.events.Submitter;
 
@@ -34,8 +36,13 @@ import org.suggestionbox.events.Submitter;
  * reassigned, delayed); owners hear of new ideas in their queue, reassignments to them and
  * reminders; the escalation target hears of escalations. Everyone in their own language.
  * <p>
- * A person hears one message per event: someone who both submitted and owns an idea hears it as
- * its submitter (the ledger keys deliveries by event, person and channel).
+ * Supporters (colleagues who said "me too") hear an idea's outcomes and measured impact in words of
+ * their own, which never name its submitters. The owner is asked for the measured benefit at each impact
+ * check; a submitter's manager hears the thanks for an implemented idea when the submitter chose it
+ * ({@link Recognition}), never for an anonymous one.
+ * <p>
+ * A person hears one message per event: someone who both submitted and owns or supports an idea hears it
+ * as its submitter (the ledger keys deliveries by event, person and channel).
  */
 public final class MessageComposer {
 
@@ -45,17 +52,27 @@ public final class MessageComposer {
     private final Texts texts;
     private final ZoneId zone;
     private final String ideaLinkBase;
+    private final Recognition recognition;
+    private final ImpactWords impacts;
 
     /**
      * @param ideaLinkBase where idea pages live, e.g. {@code http://localhost:8082}; links are
      *        {@code <base>/ideas/<id>}
      */
-    public MessageComposer(Recipients recipients, Texts texts, ZoneId zone, String ideaLinkBase) {
+    public MessageComposer(
+            Recipients recipients, Texts texts, ZoneId zone, String ideaLinkBase, Recognition recognition) {
         this.recipients = recipients;
         this.texts = texts;
         this.zone = zone;
         this.ideaLinkBase =
                 ideaLinkBase.endsWith("/") ? ideaLinkBase.substring(0, ideaLinkBase.length() - 1) : ideaLinkBase;
+        this.recognition = recognition;
+        this.impacts = new ImpactWords(texts);
+    }
+
+    /** A composer for set-ups where nobody's manager hears thanks. */
+    public MessageComposer(Recipients recipients, Texts texts, ZoneId zone, String ideaLinkBase) {
+        this(recipients, texts, zone, ideaLinkBase, Recognition.NOBODY);
     }
 
     public List<Message> compose(IdeaLifecycleEvent event) {
@@ -77,26 +94,18 @@ public final class MessageComposer {
                     return text("msg.inQueue.title", locale, assigned.title());
                 });
             }
-            case IdeaDecided decided ->
+            case IdeaDecided decided -> {
+                boolean explore = decided.outcome() == DecisionOutcome.EXPLORE;
                 batch.toSubmitters(
                         decided.submitters(),
-                        decided.outcome() == DecisionOutcome.EXPLORE
-                                ? MessageKind.IDEA_EXPLORED
-                                : MessageKind.IDEA_DECLINED,
-                        (locale, p) -> decision(decided, locale, p));
-            case IdeaStatusChanged changed -> {
-                MessageKind kind = switch (changed.status()) {
-                    case IN_PROGRESS -> MessageKind.IDEA_IN_PROGRESS;
-                    case IMPLEMENTED -> MessageKind.IDEA_IMPLEMENTED;
-                    case SHELVED -> MessageKind.IDEA_SHELVED;
-                };
-                String prefix = "msg.status." + changed.status().name();
-                batch.toSubmitters(changed.submitters(), kind, (locale, p) -> {
-                    p.add(text(prefix + ".body", locale, changed.title()));
-                    addIfPresent(p, prefix + ".note", locale, changed.note());
-                    return text(prefix + ".title", locale, changed.title());
-                });
+                        explore ? MessageKind.IDEA_EXPLORED : MessageKind.IDEA_DECLINED,
+                        (locale, p) -> decision(decided, "msg.", locale, p));
+                batch.toSupporters(
+                        decided.supporterIds(),
+                        explore ? MessageKind.SUPPORTED_IDEA_EXPLORED : MessageKind.SUPPORTED_IDEA_DECLINED,
+                        (locale, p) -> decision(decided, "msg.supported.", locale, p));
             }
+            case IdeaStatusChanged changed -> statusChanged(changed, batch);
             case IdeaReassigned reassigned -> {
                 batch.toSubmitters(reassigned.submitters(), MessageKind.IDEA_REASSIGNED, (locale, p) -> {
                     p.add(text(
@@ -118,12 +127,21 @@ public final class MessageComposer {
                             return text("msg.reassignedToYou.title", locale, reassigned.title());
                         });
             }
-            case IdeaMergedAsDuplicate merged ->
+            case IdeaMergedAsDuplicate merged -> {
                 batch.toSubmitters(
                         merged.submitters(), MessageKind.IDEA_MERGED, merged.originalIdeaId(), (locale, p) -> {
                             p.add(text("msg.merged.body", locale, merged.title(), merged.originalTitle()));
                             return text("msg.merged.title", locale, merged.title());
                         });
+                batch.toSupporters(
+                        merged.supporterIds(),
+                        MessageKind.SUPPORTED_IDEA_MERGED,
+                        merged.originalIdeaId(),
+                        (locale, p) -> {
+                            p.add(text("msg.supported.merged.body", locale, merged.title(), merged.originalTitle()));
+                            return text("msg.supported.merged.title", locale, merged.title());
+                        });
+            }
             case AnswerEscalated escalated -> {
                 batch.toSubmitters(escalated.submitters(), MessageKind.ANSWER_DELAYED, (locale, p) -> {
                     p.add(text(
@@ -150,27 +168,42 @@ public final class MessageComposer {
                     p.add(text("msg.reminder.body", locale, reminder.title(), date(reminder.answerDueBy(), locale)));
                     return text("msg.reminder.title", locale, reminder.title());
                 });
-            case ImpactCheckDue check -> {
-                // TODO(#14): ask the owner for the measured benefit
-            }
+            case ImpactCheckDue check ->
+                batch.toPerson(check.ownerId(), RecipientRole.OWNER, MessageKind.IMPACT_CHECK_DUE, (locale, p) -> {
+                    p.add(text("msg.impactCheck.body", locale, check.title(), check.checkpointDays()));
+                    p.add(text("msg.impactCheck.estimated", locale, impacts.benefit(check.estimated(), locale)));
+                    p.add(text("msg.impactCheck.ask", locale));
+                    return text("msg.impactCheck.title", locale, check.title());
+                });
             case IdeaImpactMeasured measured -> {
-                // TODO(#14): tell submitters and supporters what their idea brought
+                batch.toSubmitters(
+                        measured.submitters(),
+                        MessageKind.IMPACT_MEASURED,
+                        (locale, p) -> impactMeasured(measured, ".yours", locale, p));
+                batch.toSupporters(
+                        measured.supporterIds(),
+                        MessageKind.SUPPORTED_IDEA_IMPACT_MEASURED,
+                        (locale, p) -> impactMeasured(measured, ".theirs", locale, p));
             }
         }
         return batch.messages;
     }
 
-    private String decision(IdeaDecided decided, Locale locale, List<String> p) {
+    /**
+     * A decision in the words of {@code prefix}: {@code msg.} for the submitters, {@code msg.supported.} for
+     * the supporters (their own title and first line; the reason, explanation and next step are the same).
+     */
+    private String decision(IdeaDecided decided, String prefix, Locale locale, List<String> p) {
         if (decided.outcome() == DecisionOutcome.EXPLORE) {
-            p.add(text("msg.explored.body", locale, decided.title(), decided.ownerName()));
+            p.add(text(prefix + "explored.body", locale, decided.title(), decided.ownerName()));
             addIfPresent(p, "msg.decided.explanation", locale, decided.explanation());
             addIfPresent(p, "msg.explored.nextStep", locale, decided.nextStep());
             if (decided.expectedBy() != null) {
                 p.add(text("msg.explored.expectedBy", locale, date(decided.expectedBy(), locale)));
             }
-            return text("msg.explored.title", locale, decided.title());
+            return text(prefix + "explored.title", locale, decided.title());
         }
-        p.add(text("msg.declined.body", locale, decided.title(), decided.ownerName()));
+        p.add(text(prefix + "declined.body", locale, decided.title(), decided.ownerName()));
         if (decided.reasonCode() != null) {
             p.add(text(
                     "msg.declined.reason",
@@ -178,13 +211,90 @@ public final class MessageComposer {
                     text("reason." + decided.reasonCode().name(), locale)));
         }
         addIfPresent(p, "msg.decided.explanation", locale, decided.explanation());
-        return text("msg.declined.title", locale, decided.title());
+        return text(prefix + "declined.title", locale, decided.title());
+    }
+
+    /**
+     * Submitters hear every step with the note, and for an implementation what changed, the estimated
+     * benefit and the owner's thanks; supporters hear the same step in their own words, without the
+     * thanks; managers of submitters who chose it hear the thanks.
+     */
+    private void statusChanged(IdeaStatusChanged changed, Batch batch) {
+        String status = changed.status().name();
+        Impact impact = changed.impact();
+        @Nullable String thanks = blankToNull(changed.thankYouNote());
+        boolean implemented = changed.status() == ProgressStatus.IMPLEMENTED;
+        batch.toSubmitters(changed.submitters(), kind(changed.status(), false), (locale, p) -> {
+            p.add(text("msg.status." + status + ".body", locale, changed.title()));
+            addIfPresent(p, "msg.status." + status + ".note", locale, changed.note());
+            if (implemented && impact != null) {
+                impact(impact, ".yours", locale, p);
+            }
+            if (implemented && thanks != null) {
+                p.add(text("msg.thanks", locale, thanks, nameOf(changed.ownerId())));
+            }
+            return text("msg.status." + status + ".title", locale, changed.title());
+        });
+        batch.toSupporters(changed.supporterIds(), kind(changed.status(), true), (locale, p) -> {
+            p.add(text("msg.supported.status." + status + ".body", locale, changed.title()));
+            addIfPresent(p, "msg.status." + status + ".note", locale, changed.note());
+            if (implemented && impact != null) {
+                impact(impact, ".theirs", locale, p);
+            }
+            return text("msg.supported.status." + status + ".title", locale, changed.title());
+        });
+        if (implemented && thanks != null) {
+            batch.toManagersWhoHearThanks(changed.submitters(), (submitter, locale, p) -> {
+                p.add(text("msg.thanksToManager.body", locale, changed.title(), submitter));
+                if (impact != null) {
+                    impact(impact, ".theirs", locale, p);
+                }
+                p.add(text("msg.thanks", locale, thanks, nameOf(changed.ownerId())));
+                p.add(text("msg.thanksToManager.why", locale, submitter));
+                return text("msg.thanksToManager.title", locale, changed.title(), submitter);
+            });
+        }
+    }
+
+    private static MessageKind kind(ProgressStatus status, boolean supporter) {
+        return switch (status) {
+            case IN_PROGRESS -> supporter ? MessageKind.SUPPORTED_IDEA_IN_PROGRESS : MessageKind.IDEA_IN_PROGRESS;
+            case IMPLEMENTED -> supporter ? MessageKind.SUPPORTED_IDEA_IMPLEMENTED : MessageKind.IDEA_IMPLEMENTED;
+            case SHELVED -> supporter ? MessageKind.SUPPORTED_IDEA_SHELVED : MessageKind.IDEA_SHELVED;
+        };
+    }
+
+    /** What changed and the estimated benefit, for {@code whose} idea ({@code .yours} or {@code .theirs}). */
+    private void impact(Impact impact, String whose, Locale locale, List<String> p) {
+        addIfPresent(p, "msg.impact.changed", locale, impact.summary());
+        p.add(text("msg.impact.estimated" + whose, locale, impacts.benefit(impact, locale)));
+    }
+
+    private String impactMeasured(IdeaImpactMeasured measured, String whose, Locale locale, List<String> p) {
+        p.add(text(
+                "msg.impactMeasured.body" + whose,
+                locale,
+                measured.title(),
+                impacts.benefit(measured.measured(), locale)));
+        if (measured.checkpointDays() > 0) {
+            p.add(text("msg.impactMeasured.checkpoint", locale, measured.checkpointDays()));
+        }
+        addIfPresent(p, "msg.impact.changed", locale, measured.measured().summary());
+        Impact estimated = measured.estimated();
+        if (estimated != null) {
+            p.add(text("msg.impactMeasured.estimated", locale, impacts.benefit(estimated, locale)));
+        }
+        return text("msg.impactMeasured.title" + whose, locale, measured.title());
     }
 
     private void addIfPresent(List<String> paragraphs, String key, Locale locale, @Nullable String value) {
         if (value != null && !value.isBlank()) {
             paragraphs.add(text(key, locale, value.strip()));
         }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private String nameOf(String personId) {
@@ -215,6 +325,12 @@ public final class MessageComposer {
         String write(Locale locale, List<String> paragraphs);
     }
 
+    /** Writes a message to a manager about one of their people ({@code submitter}, by name). */
+    @FunctionalInterface
+    private interface ManagerWriter {
+        String write(String submitter, Locale locale, List<String> paragraphs);
+    }
+
     /** The messages of one event, at most one per person. */
     private final class Batch {
 
@@ -241,6 +357,52 @@ public final class MessageComposer {
                     continue;
                 }
                 add(new Recipient(contact.get(), RecipientRole.SUBMITTER), kind, linkedIdea, writer);
+            }
+        }
+
+        /** Supporters after submitters: someone who also submitted the idea has heard it as its submitter. */
+        void toSupporters(List<String> supporterIds, MessageKind kind, Writer writer) {
+            toSupporters(supporterIds, kind, event.ideaId(), writer);
+        }
+
+        void toSupporters(List<String> supporterIds, MessageKind kind, UUID linkedIdea, Writer writer) {
+            for (String supporterId : supporterIds) {
+                if (reached.contains(supporterId)) {
+                    continue;
+                }
+                Optional<Contact> contact = recipients.person(supporterId);
+                if (contact.isEmpty()) {
+                    LOG.warn(
+                            "A supporter of idea {} is not in the directory; {} not sent to them",
+                            event.ideaId(),
+                            kind);
+                    continue;
+                }
+                add(new Recipient(contact.get(), RecipientRole.SUPPORTER), kind, linkedIdea, writer);
+            }
+        }
+
+        /**
+         * The managers of the named submitters who chose that their manager hears the thanks; never the
+         * manager of an anonymous submitter (they are not even looked up).
+         */
+        void toManagersWhoHearThanks(List<Submitter> submitters, ManagerWriter writer) {
+            for (Submitter submitter : submitters) {
+                String personId = submitter.personId();
+                if (submitter.isAnonymous() || personId == null || !recognition.managerHearsThanks(personId)) {
+                    continue;
+                }
+                Optional<Contact> person = recipients.person(personId);
+                Optional<String> managerId = recipients.managerOf(personId);
+                if (person.isEmpty() || person.get().anonymous() || managerId.isEmpty()) {
+                    continue;
+                }
+                String name = Optional.ofNullable(person.get().name()).orElse(personId);
+                toPerson(
+                        managerId.get(),
+                        RecipientRole.MANAGER,
+                        MessageKind.THANKS_TO_MANAGER,
+                        (locale, p) -> writer.write(name, locale, p));
             }
         }
 

@@ -31,6 +31,11 @@ public final class PreferredLocaleRecipients implements Recipients {
         return delegate.person(personId).map(this::withChosenLocale);
     }
 
+    @Override
+    public Optional<String> managerOf(String personId) {
+        return delegate.managerOf(personId);
+    }
+
     private Contact withChosenLocale(Contact contact) {
         return chosenLocale
                 .apply(contact.personId())

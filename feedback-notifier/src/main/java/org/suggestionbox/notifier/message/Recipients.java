@@ -13,4 +13,9 @@ public interface Recipients {
     Optional<Contact> submitter(Submitter submitter);
 
     Optional<Contact> person(String personId);
+
+    /** The directory id of the person's manager; empty at the top of the organisation or for someone unknown. */
+    default Optional<String> managerOf(String personId) {
+        return Optional.empty();
+    }
 }

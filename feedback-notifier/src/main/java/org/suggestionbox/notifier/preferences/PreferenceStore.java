@@ -43,6 +43,8 @@ class PreferenceStore {
                 .append("webhookUrl", preferences.webhookUrl())
                 .append("locale", preferences.locale())
                 .append("digest", preferences.digest())
+                .append("managerHearsThanks", preferences.managerHearsThanks())
+                .append("monthlyDigest", preferences.monthlyDigest())
                 .append("updatedAt", Date.from(now));
         mongo.getCollection(COLLECTION)
                 .replaceOne(Filters.eq("_id", recipientRef), document, new ReplaceOptions().upsert(true));
@@ -55,6 +57,9 @@ class PreferenceStore {
                 document.getString("teamsWebhookUrl"),
                 document.getString("webhookUrl"),
                 document.getString("locale"),
-                document.getBoolean("digest", false));
+                document.getBoolean("digest", false),
+                document.getBoolean("managerHearsThanks", false),
+                // stored before the monthly digest existed: in, as for everyone who never chose
+                document.getBoolean("monthlyDigest", true));
     }
 }

@@ -15,13 +15,18 @@ import org.suggestionbox.notifier.delivery.ChannelChoices;
  * @param locale the language they want messages in ({@code en}, {@code he}, {@code pl}), else the directory's
  * @param digest whether they prefer one daily digest e-mail to one message each for what they hear as
  *        owner or manager (the inbox still gets each message at once; submitters always hear at once)
+ * @param managerHearsThanks whether, when their idea is implemented, their manager hears the owner's thanks
+ *        too (off unless chosen; never for an idea they submitted anonymously)
+ * @param monthlyDigest whether they receive the monthly "You said, we did" digest (on unless they opt out)
  */
 public record Preferences(
         Set<DeliveryChannel> channels,
         @Nullable String teamsWebhookUrl,
         @Nullable String webhookUrl,
         @Nullable String locale,
-        boolean digest) {
+        boolean digest,
+        boolean managerHearsThanks,
+        boolean monthlyDigest) {
 
     public Preferences {
         EnumSet<DeliveryChannel> all = EnumSet.of(DeliveryChannel.IN_APP);
@@ -30,6 +35,16 @@ public record Preferences(
         teamsWebhookUrl = blankToNull(teamsWebhookUrl);
         webhookUrl = blankToNull(webhookUrl);
         locale = blankToNull(locale);
+    }
+
+    /** Channels, URLs, language and digest as chosen; no thanks to the manager; the monthly digest. */
+    public Preferences(
+            Set<DeliveryChannel> channels,
+            @Nullable String teamsWebhookUrl,
+            @Nullable String webhookUrl,
+            @Nullable String locale,
+            boolean digest) {
+        this(channels, teamsWebhookUrl, webhookUrl, locale, digest, false, true);
     }
 
     /** What someone who never chose gets. */

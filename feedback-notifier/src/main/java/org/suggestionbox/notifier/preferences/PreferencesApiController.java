@@ -42,15 +42,23 @@ class PreferencesApiController {
             @Nullable String webhookUrl,
             @Nullable String locale,
             boolean digest,
+            boolean managerHearsThanks,
+            boolean monthlyDigest,
             Set<DeliveryChannel> available) {}
 
-    /** What the caller changes (the whole set): absent channels mean the in-app inbox only, absent digest no digest. */
+    /**
+     * What the caller changes (the whole set): absent channels mean the in-app inbox only, absent digest no
+     * digest, absent {@code managerHearsThanks} no thanks to the manager, absent {@code monthlyDigest} the
+     * monthly digest (everyone gets it unless they opt out).
+     */
     record PreferencesUpdate(
             @Nullable Set<DeliveryChannel> channels,
             @Nullable String teamsWebhookUrl,
             @Nullable String webhookUrl,
             @Nullable String locale,
-            @Nullable Boolean digest) {}
+            @Nullable Boolean digest,
+            @Nullable Boolean managerHearsThanks,
+            @Nullable Boolean monthlyDigest) {}
 
     @GetMapping
     PreferencesView get(@AuthenticationPrincipal DirectoryUser user) {
@@ -66,7 +74,9 @@ class PreferencesApiController {
                         update.teamsWebhookUrl(),
                         update.webhookUrl(),
                         update.locale(),
-                        Boolean.TRUE.equals(update.digest()))));
+                        Boolean.TRUE.equals(update.digest()),
+                        Boolean.TRUE.equals(update.managerHearsThanks()),
+                        !Boolean.FALSE.equals(update.monthlyDigest()))));
     }
 
     @ExceptionHandler(PreferencesService.InvalidPreferencesException.class)
@@ -91,6 +101,8 @@ class PreferencesApiController {
                 stored.webhookUrl(),
                 stored.locale(),
                 stored.digest(),
+                stored.managerHearsThanks(),
+                stored.monthlyDigest(),
                 available.all());
     }
 }

@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.platform.security.DirectoryUser;
 
-/** The preferences page: channels, own Teams and webhook URLs, language, digest. */
+/**
+ * The preferences page: channels, own Teams and webhook URLs, language, digest, thanks to the manager, the
+ * monthly "You said, we did" digest.
+ */
 @Controller
 class PreferencesPageController {
 
@@ -37,9 +40,18 @@ class PreferencesPageController {
             @RequestParam(name = "webhookUrl", required = false) @Nullable String webhookUrl,
             @RequestParam(name = "locale", required = false) @Nullable String locale,
             @RequestParam(name = "digest", defaultValue = "false") boolean digest,
+            @RequestParam(name = "managerHearsThanks", defaultValue = "false") boolean managerHearsThanks,
+            @RequestParam(name = "monthlyDigest", defaultValue = "false") boolean monthlyDigest,
             Model model) {
+        // the form always shows both boxes (the monthly digest ticked unless opted out): an unticked box is "no"
         Preferences chosen = new Preferences(
-                channels == null ? Set.of() : Set.copyOf(channels), teamsWebhookUrl, webhookUrl, locale, digest);
+                channels == null ? Set.of() : Set.copyOf(channels),
+                teamsWebhookUrl,
+                webhookUrl,
+                locale,
+                digest,
+                managerHearsThanks,
+                monthlyDigest);
         try {
             preferences.update(user.id(), chosen);
         } catch (PreferencesService.InvalidPreferencesException ex) {

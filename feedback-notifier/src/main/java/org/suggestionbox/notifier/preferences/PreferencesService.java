@@ -13,12 +13,16 @@ import org.springframework.stereotype.Service;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.notifier.delivery.ChannelChoices;
 import org.suggestionbox.notifier.delivery.RecipientRefs;
+import org.suggestionbox.notifier.message.Recognition;
 import org.suggestionbox.platform.outbound.DestinationRefusedException;
 import org.suggestionbox.platform.outbound.OutboundPolicy;
 
-/** Reads and changes people's preferences; tells the deliveries which channels each person chose. */
+/**
+ * Reads and changes people's preferences; tells the deliveries which channels each person chose and the
+ * messages whose manager hears the thanks for their implemented idea.
+ */
 @Service
-public class PreferencesService implements ChannelChoices {
+public class PreferencesService implements ChannelChoices, Recognition {
 
     static final List<String> LANGUAGES = List.of("en", "he", "pl");
 
@@ -83,6 +87,16 @@ public class PreferencesService implements ChannelChoices {
     @Override
     public boolean digest(String recipientRef) {
         return of(recipientRef).digest();
+    }
+
+    @Override
+    public boolean managerHearsThanks(String personId) {
+        return of(refs.of(personId)).managerHearsThanks();
+    }
+
+    /** Whether the person (by opaque reference) receives the monthly "You said, we did" digest. */
+    public boolean monthlyDigest(String recipientRef) {
+        return of(recipientRef).monthlyDigest();
     }
 
     /** The language the person chose on the preferences page, if they did. */

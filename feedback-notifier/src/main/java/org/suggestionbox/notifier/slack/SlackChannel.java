@@ -85,7 +85,7 @@ class SlackChannel implements NotificationChannel {
 
     /** mrkdwn: the title in bold, the paragraphs, a link to the idea. */
     String text(Message message) {
-        String open = texts.text("mail.open", message.locale());
+        String open = texts.text(message.linkTextKey(), message.locale());
         String text = "*" + escape(message.title()) + "*\n\n" + escape(message.body()) + "\n\n<" + message.link() + "|"
                 + escape(open) + ">";
         if (!DirectoryLocaleResolver.isRightToLeft(message.locale())) {

@@ -108,7 +108,7 @@ class TeamsChannel implements NotificationChannel {
                         "type",
                         "Action.OpenUrl",
                         "title",
-                        texts.text("mail.open", message.locale()),
+                        texts.text(message.linkTextKey(), message.locale()),
                         "url",
                         message.link())));
 

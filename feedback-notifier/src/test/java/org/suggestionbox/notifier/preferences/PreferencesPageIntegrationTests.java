@@ -111,6 +111,33 @@ class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
     }
 
     @Test
+    void piotrAsksThatHisManagerHearsTheThanksAndOptsOutOfTheMonthlyDigestOnThePage() throws Exception {
+        Preferences before = preferences.ofPerson("piotr");
+        try {
+            String page = get("piotr", "/preferences?lang=pl");
+            assertThat(page)
+                    .contains("Gdy mój pomysł zostanie wdrożony, podziękowanie usłyszy także mój przełożony")
+                    .contains("id=\"managerHearsThanks\"")
+                    .contains("id=\"monthlyDigest\" name=\"monthlyDigest\" value=\"true\" checked");
+
+            // a box left unticked is not sent: the monthly digest is turned off
+            HttpResponse<String> saved =
+                    post("piotr", "/preferences", "_csrf=" + csrf(page) + "&channels=EMAIL&managerHearsThanks=true");
+
+            assertThat(saved.statusCode()).isEqualTo(302);
+            Preferences stored = preferences.ofPerson("piotr");
+            assertThat(stored.managerHearsThanks()).isTrue();
+            assertThat(stored.monthlyDigest()).isFalse();
+            assertThat(get("piotr", "/preferences?lang=he"))
+                    .contains("dir=\"rtl\"")
+                    .contains("id=\"managerHearsThanks\" name=\"managerHearsThanks\" value=\"true\" checked")
+                    .doesNotContain("id=\"monthlyDigest\" name=\"monthlyDigest\" value=\"true\" checked");
+        } finally {
+            PreferencesFixture.storeUnchecked(context, "piotr", before);
+        }
+    }
+
+    @Test
     void aPostWithoutTheCsrfTokenIsRefused() throws Exception {
         get("jan", "/preferences");
 
