@@ -73,8 +73,14 @@ class ExportIntegrationTests extends RouterFlowTest {
                 .startsWith(BOM + "figure,department,key,count,of,amount\r\n")
                 .contains("\r\nfunnel,,SUBMITTED,")
                 .contains("\r\nimplementation-rate,,");
+        // the dashboard links the page paths, which the browser's session opens (the API wants a token)
         assertThat(http.browser("lea").get("/dashboard").body())
-                .contains("href=\"/api/export/dashboard.csv\"", "href=\"/api/export/ideas.csv\"");
+                .contains("href=\"/export/dashboard.csv\"", "href=\"/export/ideas.csv\"");
+        for (String path : List.of("/export/ideas.csv", "/export/dashboard.csv")) {
+            HttpResponse<String> download = http.browser("lea").get(path);
+            assertThat(download.statusCode()).as(path).isEqualTo(200);
+            assertThat(download.body()).as(path).startsWith(BOM);
+        }
     }
 
     @Test
@@ -87,7 +93,8 @@ class ExportIntegrationTests extends RouterFlowTest {
                 assertThat(refused.body()).doesNotContain("id,submitted");
             }
         }
-        assertThat(http.browser("admin").get("/dashboard").body()).doesNotContain("/api/export/ideas.csv");
+        assertThat(http.browser("admin").get("/dashboard").body()).doesNotContain("/export/ideas.csv");
+        assertThat(http.browser("alice").get("/export/ideas.csv").statusCode()).isEqualTo(403);
     }
 
     private UUID submit(Submitter submitter, String title, @Nullable String department, String... coSubmitters) {

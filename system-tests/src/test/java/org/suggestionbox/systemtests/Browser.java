@@ -163,6 +163,12 @@ final class Browser implements AutoCloseable {
         return this.driver.executeScript(script, arguments);
     }
 
+    /** Runs an asynchronous script (its last argument is the callback) and gives back what it passed on. */
+    @Nullable
+    Object asyncScript(String script, Object... arguments) {
+        return this.driver.executeAsyncScript(script, arguments);
+    }
+
     /** The page's width in CSS pixels: more than the viewport when something makes it scroll sideways. */
     long pageWidth() {
         Object width = this.driver.executeScript("return document.documentElement.scrollWidth");
