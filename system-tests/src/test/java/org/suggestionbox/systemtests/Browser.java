@@ -208,6 +208,16 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Saves a PNG of what the window shows (the top of the page) as {@code target/screenshots/<name>.png}. */
+    void screenshotTop(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     private void phoneScreenshot(String name) {
         Object pageHeight = this.driver.executeScript("return document.documentElement.scrollHeight");
         int height = pageHeight instanceof Number number ? Math.min(4000, number.intValue()) : 812;
