@@ -208,13 +208,17 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Saves a PNG of what the window shows (the top of the page) as {@code target/screenshots/<name>.png}. */
-    void screenshotTop(String name) {
+    /** Saves a PNG of the top {@code height} px of the page as {@code target/screenshots/<name>.png}. */
+    void screenshotTop(String name, int height) {
+        Dimension window = this.driver.manage().window().getSize();
         try {
+            this.driver.manage().window().setSize(new Dimension(window.getWidth(), height));
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
+        } finally {
+            this.driver.manage().window().setSize(window);
         }
     }
 

@@ -26,6 +26,9 @@ class IdeaWallBrowserIntegrationTests {
 
     private static final Duration PIPELINE = Duration.ofSeconds(60);
 
+    /** The README's screenshots show the top of the page: its own ideas, newest first. */
+    private static final int README_SCREENSHOT_HEIGHT = 1800;
+
     @ParameterizedTest(name = "{0} at {1} px")
     @CsvSource({"en, 1280", "he, 1280", "en, 375", "he, 375"})
     void aColleagueFindsAnIdeaOnTheWallBySearchAndSaysMeToo(
@@ -235,7 +238,7 @@ class IdeaWallBrowserIntegrationTests {
         for (String lang : List.of("en", "he")) {
             browser.get(stack.routerUrl() + "/ideas?lang=" + lang);
             assertThat(card(browser, password)).hasSize(1);
-            browser.screenshotTop("idea-wall-" + lang);
+            browser.screenshotTop("idea-wall-" + lang, README_SCREENSHOT_HEIGHT);
         }
         browser.get(stack.routerUrl() + "/ideas?view=implemented&lang=en");
         assertThat(card(browser, password)).hasSize(1);
@@ -245,7 +248,7 @@ class IdeaWallBrowserIntegrationTests {
                         .findElement(By.className("impact-figure"))
                         .getText())
                 .isEqualTo("30 hours saved a month");
-        browser.screenshotTop("you-said-we-did-en");
+        browser.screenshotTop("you-said-we-did-en", README_SCREENSHOT_HEIGHT);
     }
 
     private static List<WebElement> card(Browser browser, String ideaId) {
