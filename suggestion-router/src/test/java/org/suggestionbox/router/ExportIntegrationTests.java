@@ -73,15 +73,21 @@ class ExportIntegrationTests extends RouterFlowTest {
                 .startsWith(BOM + "figure,department,key,count,of,amount\r\n")
                 .contains("\r\nfunnel,,SUBMITTED,")
                 .contains("\r\nimplementation-rate,,");
+        // the dashboard links the page paths, which the browser's session opens (the API wants a token)
         assertThat(http.browser("lea").get("/dashboard").body())
                 .contains(
-                        "href=\"/api/export/dashboard.csv\"",
-                        "href=\"/api/export/ideas.csv\"",
+                        "href=\"/export/dashboard.csv\"",
+                        "href=\"/export/ideas.csv\"",
                         "id=\"benefit-heading\"",
                         "id=\"implementation-by-month\"");
         assertThat(http.browser("lea").get("/dashboard?lang=he").body())
                 .contains("dir=\"rtl\"", "שיעור היישום לאורך זמן", "הורדת כל הרעיונות (CSV)");
         assertThat(http.browser("lea").get("/dashboard?lang=pl").body()).contains("Odsetek wdrożeń w czasie");
+        for (String path : List.of("/export/ideas.csv", "/export/dashboard.csv")) {
+            HttpResponse<String> download = http.browser("lea").get(path);
+            assertThat(download.statusCode()).as(path).isEqualTo(200);
+            assertThat(download.body()).as(path).startsWith(BOM);
+        }
     }
 
     @Test
@@ -94,7 +100,8 @@ class ExportIntegrationTests extends RouterFlowTest {
                 assertThat(refused.body()).doesNotContain("id,submitted");
             }
         }
-        assertThat(http.browser("admin").get("/dashboard").body()).doesNotContain("/api/export/ideas.csv");
+        assertThat(http.browser("admin").get("/dashboard").body()).doesNotContain("/export/ideas.csv");
+        assertThat(http.browser("alice").get("/export/ideas.csv").statusCode()).isEqualTo(403);
     }
 
     private UUID submit(Submitter submitter, String title, @Nullable String department, String... coSubmitters) {

@@ -101,7 +101,17 @@ class MergeIntegrationTests extends RouterFlowTest {
         RouterHttp.Browser maya = http.browser("maya");
 
         HttpResponse<String> page = maya.get("/ideas/" + duplicate);
-        assertThat(page.body()).contains("id=\"merge-form\"", "id=\"originalId\"", "id=\"merge-button\"");
+        assertThat(page.body())
+                .contains("id=\"merge-form\"", "id=\"merge-search\"", "id=\"merge-button\"")
+                .doesNotContain("pattern=\"[0-9a-fA-F\\-]{36}\"");
+
+        // the original is picked from what the search box finds, not typed as an id
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(maya.get("/ideas/" + duplicate + "?mergeQuery=dark+mode+desk")
+                                .body())
+                        .contains("id=\"original-" + original + "\"")
+                        .contains("value=\"" + original + "\"")
+                        .doesNotContain("id=\"original-" + duplicate + "\""));
 
         HttpResponse<String> wrong = maya.submit(
                 page.body(), "/ideas/" + duplicate + "/merge", Map.of("originalId", "not-an-id", "note", ""));

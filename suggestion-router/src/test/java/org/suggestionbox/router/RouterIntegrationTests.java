@@ -414,7 +414,10 @@ class RouterIntegrationTests extends RouterFlowTest {
         assertThat(rejected.body())
                 .contains("id=\"decision-error\"")
                 .contains("A decline needs a reason.")
-                .contains("We have no budget left this year.");
+                .contains("We have no budget left this year.")
+                // the invalid field says so and points at its message
+                .containsPattern("<select id=\"reasonCode\"[^>]*aria-invalid=\"true\"")
+                .containsPattern("<select id=\"reasonCode\"[^>]*aria-describedby=\"reasonCode-error\"");
         assertThat(json.readTree(http.get("maya", "/api/ideas/" + ideaId).body())
                         .get("state")
                         .asString())
@@ -441,7 +444,12 @@ class RouterIntegrationTests extends RouterFlowTest {
         assertThat(mine.body())
                 .contains("dir=\"rtl\"")
                 .contains("Shorter forms")
-                .contains("נדחה");
+                .contains("נדחה")
+                // the reason code as words in the page's language, the routing reason too
+                .contains("העלות עולה על התועלת")
+                .doesNotContain("COST_EXCEEDS_BENEFIT")
+                .contains("הכלל cx-owner חל")
+                .doesNotContain("matched rule");
         assertThat(http.browser("jan").get("/ideas/" + ideaId).statusCode()).isEqualTo(403);
         assertThat(http.browser("maya").get("/queue?lang=pl").body())
                 .contains("Moja kolejka")
@@ -455,6 +463,8 @@ class RouterIntegrationTests extends RouterFlowTest {
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/queue"));
         assertThat(http.browser("alice").get("/").headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/my-ideas"));
+        assertThat(http.browser("lea").get("/").headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/dashboard"));
     }
 
     @Test

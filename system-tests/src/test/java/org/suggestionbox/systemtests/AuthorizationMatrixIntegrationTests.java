@@ -451,7 +451,16 @@ class AuthorizationMatrixIntegrationTests {
                             () -> Api.as(person)
                                     .post(
                                             stack.intakeUrl() + "/api/ideas",
-                                            Map.of("title", title, "description", description, "category", category),
+                                            Map.of(
+                                                    "title",
+                                                    title,
+                                                    "description",
+                                                    description,
+                                                    "category",
+                                                    category,
+                                                    // private, so that who may read an idea differs by persona
+                                                    "visibility",
+                                                    "PRIVATE"),
                                             key),
                             response -> response.status() != 429);
             assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);

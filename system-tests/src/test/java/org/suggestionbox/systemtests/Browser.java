@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoSuchElementException;
@@ -42,6 +44,9 @@ final class Browser implements AutoCloseable {
     private final Path profile;
 
     private final ChromeDriver driver;
+
+    /** The phone-sized viewport width set by {@link #phone(int)}, or 0 for the desktop window. */
+    private int emulatedWidth;
 
     private Browser(Path profile, ChromeDriver driver) {
         this.profile = profile;
@@ -135,12 +140,57 @@ final class Browser implements AutoCloseable {
                 .until(condition::apply);
     }
 
+    /**
+     * Lays pages out as a phone {@code width} CSS pixels wide (DevTools device metrics, as the window cannot
+     * be made narrower than 500 px), honouring the pages' viewport meta tag; {@link #desktop()} undoes it.
+     */
+    Browser phone(int width) {
+        emulate(width, 812);
+        this.emulatedWidth = width;
+        return this;
+    }
+
+    /** Back to the desktop window, 1280 px wide. */
+    Browser desktop() {
+        this.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        this.emulatedWidth = 0;
+        return this;
+    }
+
+    /** Runs a script in the page and gives back what it returns. */
+    @Nullable
+    Object script(String script, Object... arguments) {
+        return this.driver.executeScript(script, arguments);
+    }
+
+    /** Runs an asynchronous script (its last argument is the callback) and gives back what it passed on. */
+    @Nullable
+    Object asyncScript(String script, Object... arguments) {
+        return this.driver.executeAsyncScript(script, arguments);
+    }
+
+    /** The page's width in CSS pixels: more than the viewport when something makes it scroll sideways. */
+    long pageWidth() {
+        Object width = this.driver.executeScript("return document.documentElement.scrollWidth");
+        return width instanceof Number number ? number.longValue() : Long.MAX_VALUE;
+    }
+
+    private void emulate(int width, int height) {
+        this.driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
     String htmlAttribute(String name) {
         return this.driver.findElement(By.tagName("html")).getDomAttribute(name);
     }
 
     /** Saves a PNG of the whole page (up to 4000 px high) as {@code target/screenshots/<name>.png}. */
     void screenshot(String name) {
+        if (this.emulatedWidth > 0) {
+            phoneScreenshot(name);
+            return;
+        }
         Dimension window = this.driver.manage().window().getSize();
         Object pageHeight = this.driver.executeScript("return document.documentElement.scrollHeight");
         int height = pageHeight instanceof Number number ? Math.min(4000, number.intValue() + 150) : window.getHeight();
@@ -155,6 +205,34 @@ final class Browser implements AutoCloseable {
             throw new UncheckedIOException(ex);
         } finally {
             this.driver.manage().window().setSize(window);
+        }
+    }
+
+    /** Saves a PNG of the top {@code height} px of the page as {@code target/screenshots/<name>.png}. */
+    void screenshotTop(String name, int height) {
+        Dimension window = this.driver.manage().window().getSize();
+        try {
+            this.driver.manage().window().setSize(new Dimension(window.getWidth(), height));
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } finally {
+            this.driver.manage().window().setSize(window);
+        }
+    }
+
+    private void phoneScreenshot(String name) {
+        Object pageHeight = this.driver.executeScript("return document.documentElement.scrollHeight");
+        int height = pageHeight instanceof Number number ? Math.min(4000, number.intValue()) : 812;
+        try {
+            emulate(this.emulatedWidth, Math.max(812, height));
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } finally {
+            emulate(this.emulatedWidth, 812);
         }
     }
 

@@ -45,7 +45,14 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain signInFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                        "/", "/login", "/signin.css", "/error", "/actuator/health", "/actuator/health/**")
+                        "/",
+                        "/login",
+                        "/signin.css",
+                        "/favicon.ico",
+                        "/favicon.svg",
+                        "/error",
+                        "/actuator/health",
+                        "/actuator/health/**")
                 .permitAll()
                 .anyRequest()
                 .authenticated());

@@ -63,6 +63,7 @@ public class PlatformSecurityAutoConfiguration {
         "/images/**",
         "/webjars/**",
         "/favicon.ico",
+        "/favicon.svg",
         "/actuator/health",
         "/actuator/health/**",
         "/actuator/info",

@@ -13,7 +13,7 @@ import org.suggestionbox.platform.security.DirectoryUser;
 
 /**
  * What the shared layout needs on every page: links between the services, the text direction and
- * language, and which service is rendering.
+ * language, which service is rendering, and which role-bound menu entries the person may use.
  */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 public class LayoutModelAdvice {
@@ -43,6 +43,11 @@ public class LayoutModelAdvice {
         return authentication != null && authentication.getPrincipal() instanceof DirectoryUser user
                 ? user.person()
                 : null;
+    }
+
+    @ModelAttribute("menu")
+    public Menu menu() {
+        return Menu.of(currentPerson());
     }
 
     @ModelAttribute("lang")

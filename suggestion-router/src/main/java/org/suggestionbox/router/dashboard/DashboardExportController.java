@@ -16,7 +16,8 @@ import org.suggestionbox.router.export.Csv;
 import org.suggestionbox.router.export.CsvDownload;
 
 /**
- * {@code GET /api/export/dashboard.csv}: the dashboard's figures as CSV, for leaders only. One record
+ * {@code GET /api/export/dashboard.csv} (and {@code /export/dashboard.csv} for the signed-in browser): the
+ * dashboard's figures as CSV, for leaders only. One record
  * per figure: {@code figure, department, key, count, of, amount} — e.g. {@code benefit-measured,
  * Logistics, hours-saved-per-month, 2, , 80.5} or {@code implementation-rate, , 2026-11, 3, 10, }.
  */
@@ -31,7 +32,8 @@ class DashboardExportController {
         this.dashboards = dashboards;
     }
 
-    @GetMapping("/api/export/dashboard.csv")
+    /** The API path takes a bearer token; the page path, linked from the dashboard, the browser's session. */
+    @GetMapping({"/api/export/dashboard.csv", "/export/dashboard.csv"})
     void dashboard(@AuthenticationPrincipal DirectoryUser user, HttpServletResponse response) throws IOException {
         CsvDownload.requireLeader(user.person());
         Dashboard dashboard = dashboards.dashboard();

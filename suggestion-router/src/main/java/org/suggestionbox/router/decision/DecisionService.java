@@ -82,6 +82,16 @@ public class DecisionService {
         return new Viewer(person.id(), readsEverything(person));
     }
 
+    /**
+     * Whether {@code by} may merge {@code duplicate} into {@code original}: another idea, not merged itself,
+     * that {@code by} owns or, as an administrator, may merge into; the same rules {@link #merge} applies.
+     */
+    public static boolean mayMergeInto(Idea duplicate, Idea original, Person by) {
+        return !original.id().equals(duplicate.id())
+                && original.state() != IdeaState.MERGED
+                && (original.isOwnedBy(by.id()) || by.hasRole(Role.ADMIN));
+    }
+
     /** Leaders and administrators read every idea. */
     public static boolean readsEverything(Person reader) {
         return reader.hasRole(Role.LEADER) || reader.hasRole(Role.ADMIN);

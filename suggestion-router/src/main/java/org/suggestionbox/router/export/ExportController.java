@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.suggestionbox.platform.security.DirectoryUser;
 
-/** {@code GET /api/export/ideas.csv}: every idea as CSV, for leaders only (others get 403). */
+/**
+ * {@code GET /api/export/ideas.csv} (and {@code /export/ideas.csv} for the signed-in browser): every idea as
+ * CSV, for leaders only (others get 403).
+ */
 @RestController
 class ExportController {
 
@@ -21,7 +24,8 @@ class ExportController {
         this.clock = clock;
     }
 
-    @GetMapping("/api/export/ideas.csv")
+    /** The API path takes a bearer token; the page path, linked from the dashboard, the browser's session. */
+    @GetMapping({"/api/export/ideas.csv", "/export/ideas.csv"})
     void ideas(@AuthenticationPrincipal DirectoryUser user, HttpServletResponse response) throws IOException {
         CsvDownload.requireLeader(user.person());
         CsvDownload.attachment(response, "ideas-" + LocalDate.now(clock) + ".csv");

@@ -25,9 +25,12 @@ class QueuePageController {
         this.queue = queue;
     }
 
-    /** Owners start at their queue, everybody else at their own ideas. */
+    /** Leaders start at the dashboard, owners at their queue, everybody else at their own ideas. */
     @GetMapping("/")
     String home(@AuthenticationPrincipal DirectoryUser user) {
+        if (user.person().hasRole(Role.LEADER)) {
+            return "redirect:/dashboard";
+        }
         return user.person().hasRole(Role.OWNER) ? "redirect:/queue" : "redirect:/my-ideas";
     }
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
+import org.suggestionbox.events.Impact;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.events.Visibility;
 import org.suggestionbox.router.idea.IdeaState;
@@ -19,7 +20,7 @@ import org.suggestionbox.router.web.IdeaView.PersonRef;
  *
  * @param owner the owner's name, once routed
  * @param decision the owner's decision with its reason code and explanation, once decided
- * @param impact what an implemented idea changed (the owner's note for now)
+ * @param impact what an implemented idea changed: its latest measured benefit, else the estimated one
  * @param supportCount how many said "me too"
  * @param supportedByYou whether the reader is one of them
  * @param canSupport whether the reader is offered the "me too" button
@@ -39,7 +40,7 @@ record WallItem(
         @Nullable DecisionSummary decision,
         @Nullable ProgressStatus progress,
         @Nullable String progressNote,
-        @Nullable String impact,
+        @Nullable Impact impact,
         int supportCount,
         boolean supportedByYou,
         boolean canSupport) {

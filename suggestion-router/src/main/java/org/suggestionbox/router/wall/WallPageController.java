@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.platform.web.DirectoryLocaleResolver;
+import org.suggestionbox.platform.web.Menu;
 import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.platform.web.PagerLinks;
 import org.suggestionbox.platform.web.PlatformLinks;
@@ -152,6 +153,7 @@ class WallPageController {
         model.addAttribute("links", links);
         model.addAttribute("application", application);
         model.addAttribute("currentPerson", user.person());
+        model.addAttribute("menu", Menu.of(user.person()));
         model.addAttribute("lang", locale.getLanguage());
         model.addAttribute("dir", DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr");
         return "problem";

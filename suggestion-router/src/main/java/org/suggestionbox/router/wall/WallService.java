@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.suggestionbox.events.Impact;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
@@ -27,6 +28,8 @@ import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaAction;
 import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.idea.IdeaState;
+import org.suggestionbox.router.idea.Implementation;
+import org.suggestionbox.router.idea.Measurement;
 import org.suggestionbox.router.idea.Owner;
 import org.suggestionbox.router.idea.Progress;
 import org.suggestionbox.router.idea.Viewer;
@@ -206,9 +209,15 @@ class WallService {
                         && !idea.isOwnedBy(viewer.personId()));
     }
 
-    /** What an implemented idea changed: the owner's note for now (structured impact comes with #14's impact part). */
-    private static @Nullable String impactOf(@Nullable Progress progress) {
-        return progress != null && progress.status() == ProgressStatus.IMPLEMENTED ? progress.note() : null;
+    /** What an implemented idea changed: its latest measured benefit, else the benefit estimated when implemented. */
+    private static @Nullable Impact impactOf(@Nullable Progress progress) {
+        Implementation implementation =
+                progress == null || progress.status() != ProgressStatus.IMPLEMENTED ? null : progress.implementation();
+        if (implementation == null) {
+            return null;
+        }
+        Measurement latest = implementation.latest();
+        return latest == null ? implementation.estimated() : latest.measured();
     }
 
     private static Instant instant(String value) {

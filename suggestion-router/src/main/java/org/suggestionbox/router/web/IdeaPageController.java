@@ -24,6 +24,7 @@ import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.DirectoryLocaleResolver;
+import org.suggestionbox.platform.web.Menu;
 import org.suggestionbox.platform.web.PlatformLinks;
 import org.suggestionbox.router.decision.DecisionService;
 import org.suggestionbox.router.decision.IdeaAccessDeniedException;
@@ -46,6 +47,8 @@ import org.suggestionbox.router.lifecycle.IdeaNotFoundException;
 class IdeaPageController {
 
     private static final String TOO_LONG = "text.error.tooLong";
+    /** The merge picker's search words: enough for a title. */
+    static final int MERGE_QUERY_LIMIT = 200;
 
     private final DecisionService decisions;
     private final IdeaViews views;
@@ -63,9 +66,22 @@ class IdeaPageController {
         this.application = application;
     }
 
+    /**
+     * The idea page; {@code mergeQuery} is what the owner typed in the merge picker's search box (a GET form,
+     * so it works without JavaScript), cut to {@link #MERGE_QUERY_LIMIT} characters.
+     */
     @GetMapping("/ideas/{id}")
-    String idea(@PathVariable IdeaId id, @AuthenticationPrincipal DirectoryUser user, Model model) {
+    String idea(
+            @PathVariable IdeaId id,
+            @RequestParam(required = false) @Nullable String mergeQuery,
+            @AuthenticationPrincipal DirectoryUser user,
+            Model model) {
         Idea idea = decisions.read(id, user.person());
+        String words = mergeQuery == null ? null : mergeQuery.strip();
+        if (words != null && words.length() > MERGE_QUERY_LIMIT) {
+            words = words.substring(0, MERGE_QUERY_LIMIT);
+        }
+        model.addAttribute("mergeQuery", words == null || words.isEmpty() ? null : words);
         return show(idea, user, new DecisionForm(), Map.of(), null, model);
     }
 
@@ -257,8 +273,7 @@ class IdeaPageController {
         return show(decisions.read(id, user.person()), user, new DecisionForm(), Map.of(), null, model);
     }
 
-    private static java.util.@org.jspecify.annotations.Nullable UUID parseId(
-            @org.jspecify.annotations.Nullable String text) {
+    private static java.util.@Nullable UUID parseId(@Nullable String text) {
         try {
             return text == null || text.isBlank() ? null : java.util.UUID.fromString(text.strip());
         } catch (IllegalArgumentException ex) {
@@ -285,6 +300,7 @@ class IdeaPageController {
         model.addAttribute("links", links);
         model.addAttribute("application", application);
         model.addAttribute("currentPerson", user.person());
+        model.addAttribute("menu", Menu.of(user.person()));
         model.addAttribute("lang", locale.getLanguage());
         model.addAttribute("dir", DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr");
         return "problem";
@@ -295,7 +311,7 @@ class IdeaPageController {
             DirectoryUser user,
             DecisionForm form,
             Map<String, String> errors,
-            @org.jspecify.annotations.Nullable String error,
+            @Nullable String error,
             Model model) {
         model.addAttribute("idea", views.view(idea, user.person()));
         model.addAttribute("form", form);
@@ -333,6 +349,12 @@ class IdeaPageController {
         model.addAttribute("canReview", owner && idea.state() == IdeaState.ASSIGNED);
         model.addAttribute("canAgreeToBeNamed", idea.mayAgreeToBeNamed(user.id()));
         model.addAttribute("owners", owner && idea.state().isUndecided() ? decisions.otherOwners(idea) : List.of());
+        boolean canMerge = owner && idea.state().isUndecided();
+        model.addAttribute(
+                "mergeCandidates",
+                canMerge
+                        ? views.mergeCandidates(idea, user.person(), (String) model.getAttribute("mergeQuery"))
+                        : List.of());
         return "idea";
     }
 

@@ -94,13 +94,27 @@ public record IdeaView(
     /** A measured benefit, the impact check it answers (0: unasked), who recorded it and when. */
     public record MeasuredView(Impact measured, int checkpointDays, PersonRef by, Instant measuredAt) {}
 
-    /** One history entry; {@code by} is absent for the system and for an anonymous submitter. */
+    /**
+     * One history entry; {@code by} is absent for the system and for an anonymous submitter. For a decline,
+     * {@code reasonCode} is the reason the owner chose, so pages can say it in their language; {@code why}
+     * keeps the stored text ({@code CODE: explanation}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record HistoryView(
             Instant at,
             @Nullable PersonRef by,
             Milestone what,
-            @Nullable String why) {}
+            @Nullable String why,
+            @Nullable DeclineReason reasonCode) {
+
+        /** What the owner wrote, without the reason code in front of it; pages show the code as words. */
+        public @Nullable String text() {
+            if (why == null || reasonCode == null) {
+                return why;
+            }
+            return why.substring(reasonCode.name().length() + 2);
+        }
+    }
 
     /** The idea as its own people (submitters, owner) see it. */
     public static IdeaView of(Idea idea, Directory directory, Instant now) {
@@ -212,7 +226,8 @@ public record IdeaView(
                 entry.at(),
                 by == null || hideSubmitter ? null : ref(by, directory),
                 entry.what(),
-                internal ? null : entry.why());
+                internal ? null : entry.why(),
+                entry.declineReason());
     }
 
     static PersonRef ref(String id, Directory directory) {

@@ -1,0 +1,242 @@
+package org.suggestionbox.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The polish found by trying the pages in a browser (#14, item 7): a refused form is focused at its error
+ * summary with the invalid fields marked, history speaks the page's language, each role lands where it
+ * works and sees only the menu entries it can use, the merge picker finds the original by its words, every
+ * page fits a 375 px phone in English and Hebrew, and every service serves an icon.
+ */
+@BrowserTest
+class PagePolishBrowserIntegrationTests {
+
+    private static final int PHONE = 375;
+
+    @Test
+    void aRefusedDecisionFocusesItsErrorSummaryAndMarksTheInvalidFields(RunningStack stack, Browser browser) {
+        String ideaId = submitAsAliceAndAwaitMayasQueue(stack, "Quieter printers");
+        browser.openSignedIn(stack.routerUrl() + "/ideas/" + ideaId, "maya");
+        browser.await("decision-form");
+
+        browser.find("outcome-decline").click();
+        browser.find("decide-button").click();
+
+        WebElement summary = browser.await("decision-error");
+        browser.waitUntil(driver ->
+                "decision-error".equals(driver.switchTo().activeElement().getDomAttribute("id")));
+        // the focused summary is scrolled into view
+        browser.waitUntil(driver -> Boolean.TRUE.equals(browser.script(
+                "var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;",
+                summary)));
+        for (String field : List.of("reasonCode", "explanation")) {
+            WebElement input = browser.find(field);
+            assertThat(input.getDomAttribute("aria-invalid")).as(field).isEqualTo("true");
+            String describedBy = input.getDomAttribute("aria-describedby");
+            assertThat(describedBy).as(field).isEqualTo(field + "-error");
+            assertThat(browser.find(describedBy).getText()).as(field).isNotBlank();
+        }
+        assertThat(browser.find("nextStep").getDomAttribute("aria-invalid")).isNull();
+        browser.screenshot("router-decision-error-focused-en");
+    }
+
+    @Test
+    void historyLinesSpeakHebrewOnMyIdeas(RunningStack stack, Browser browser) {
+        String ideaId = submitAsAliceAndAwaitMayasQueue(stack, "Fewer fields on the refund form");
+        Api.Response declined = Api.as("maya")
+                .post(
+                        stack.routerUrl() + "/api/ideas/" + ideaId + "/decision",
+                        Map.of(
+                                "outcome",
+                                "DECLINE",
+                                "reasonCode",
+                                "NOT_FEASIBLE",
+                                "explanation",
+                                "The refund form is prescribed by the payment provider."));
+        assertThat(declined.status()).as(declined.body()).isEqualTo(200);
+
+        browser.openSignedIn(stack.routerUrl() + "/my-ideas?lang=he", "alice");
+        String card = browser.driver()
+                .findElement(By.cssSelector("article[data-idea-id='" + ideaId + "']"))
+                .getText();
+
+        assertThat(browser.htmlAttribute("dir")).isEqualTo("rtl");
+        assertThat(card)
+                .contains("לא ישים") // NOT_FEASIBLE as words
+                .contains("The refund form is prescribed by the payment provider.")
+                .contains("הכלל cx-owner חל") // routed because, in Hebrew
+                .doesNotContain("NOT_FEASIBLE")
+                .doesNotContain("matched rule");
+        browser.screenshot("router-my-ideas-history-he");
+    }
+
+    @Test
+    void eachRoleLandsWhereItWorksAndSeesOnlyTheMenuEntriesItCanUse(RunningStack stack, Browser browser) {
+        browser.openSignedIn(stack.routerUrl() + "/my-ideas", "alice");
+        for (String page : List.of(
+                stack.routerUrl() + "/my-ideas", stack.intakeUrl() + "/ideas/new", stack.notifierUrl() + "/inbox")) {
+            browser.get(page);
+            browser.await("main");
+            assertThat(menuEntries(browser)).as(page).isEmpty();
+            assertThat(browser.driver().findElements(By.id("nav-wall")))
+                    .as(page)
+                    .hasSize(1);
+        }
+        browser.get(stack.routerUrl() + "/");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/my-ideas");
+
+        assertLandsAt(stack, "maya", "/queue", List.of("nav-queue"));
+        assertLandsAt(stack, "lea", "/dashboard", List.of("nav-dashboard"));
+        try (Browser admin = Browser.open()) {
+            admin.openSignedIn(stack.notifierUrl() + "/inbox", "admin");
+            assertThat(menuEntries(admin)).contains("nav-admin", "nav-dashboard");
+        }
+    }
+
+    @Test
+    void theOwnerPicksTheOriginalOfADuplicateByItsWords(RunningStack stack, Browser browser) {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String original = submitAsAliceAndAwaitMayasQueue(stack, "Callback slots for customers " + tag);
+        String duplicate = submitAsAliceAndAwaitMayasQueue(stack, "Let customers book a callback " + tag);
+        browser.openSignedIn(stack.routerUrl() + "/ideas/" + duplicate, "maya");
+        browser.await("merge-form");
+        assertThat(browser.driver().findElements(By.cssSelector("#merge-form input[type=text]")))
+                .as("no id to type")
+                .isEmpty();
+
+        // the search box is a plain GET form: the page comes back with what matches
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            WebElement search = browser.find("mergeQuery");
+            search.clear();
+            search.sendKeys("callback slots " + tag);
+            browser.find("merge-search-button").click();
+            assertThat(browser.await("merge-form").findElements(By.id("original-" + original)))
+                    .hasSize(1);
+        });
+        assertThat(browser.driver().getCurrentUrl()).contains("mergeQuery=");
+        assertThat(browser.driver().findElements(By.id("original-" + duplicate)))
+                .isEmpty();
+        browser.screenshot("router-merge-picker-en");
+
+        browser.find("original-" + original).click();
+        browser.find("merge-note").sendKeys("Same wish, said twice.");
+        browser.find("merge-button").click();
+        browser.waitUntil(driver ->
+                "MERGED".equals(driver.findElement(By.id("idea-state")).getDomAttribute("data-state")));
+    }
+
+    @Test
+    void everyPageFitsA375PixelPhoneInEnglishAndHebrew(RunningStack stack, Browser browser) {
+        String ideaId = submitAsAliceAndAwaitMayasQueue(stack, "A phone-sized idea page");
+        List<String> mayasPages = List.of(
+                stack.routerUrl() + "/queue",
+                stack.routerUrl() + "/ideas/" + ideaId,
+                stack.routerUrl() + "/my-ideas",
+                stack.intakeUrl() + "/ideas/new",
+                stack.notifierUrl() + "/inbox",
+                stack.notifierUrl() + "/preferences");
+        browser.openSignedIn(stack.routerUrl() + "/queue", "maya").phone(PHONE);
+        assertFitsAPhone(browser, mayasPages, "maya");
+
+        try (Browser leader = Browser.open()) {
+            leader.openSignedIn(stack.routerUrl() + "/dashboard", "lea").phone(PHONE);
+            assertFitsAPhone(leader, List.of(stack.routerUrl() + "/dashboard"), "lea");
+        }
+        try (Browser admin = Browser.open()) {
+            admin.openSignedIn(stack.routerUrl() + "/admin/outbox", "admin").phone(PHONE);
+            assertFitsAPhone(admin, List.of(stack.routerUrl() + "/admin/outbox"), "admin");
+        }
+        try (Browser signedOut = Browser.open()) {
+            signedOut.phone(PHONE);
+            signedOut.get(stack.signInUrl() + "/login");
+            assertThat(signedOut.pageWidth()).as("sign-in page").isLessThanOrEqualTo(PHONE);
+        }
+    }
+
+    @Test
+    void everyServiceServesAnIconWithoutSignInAndLetsBrowsersCacheIt(RunningStack stack)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String service : List.of(stack.intakeUrl(), stack.routerUrl(), stack.notifierUrl(), stack.signInUrl())) {
+            for (String icon : List.of("/favicon.ico", "/favicon.svg")) {
+                HttpResponse<byte[]> response = http.send(
+                        HttpRequest.newBuilder(URI.create(service + icon)).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(response.statusCode()).as(service + icon).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Type"))
+                        .as(service + icon)
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("image/"));
+                assertThat(response.headers().firstValue("Cache-Control"))
+                        .as(service + icon)
+                        .hasValueSatisfying(cache -> assertThat(cache).contains("max-age="));
+                assertThat(response.body()).as(service + icon).isNotEmpty();
+            }
+        }
+    }
+
+    private static void assertFitsAPhone(Browser browser, List<String> pages, String who) {
+        for (String lang : List.of("en", "he")) {
+            for (String page : pages) {
+                browser.get(page + (page.contains("?") ? "&" : "?") + "lang=" + lang);
+                browser.await("main");
+                assertThat(browser.htmlAttribute("dir")).isEqualTo("he".equals(lang) ? "rtl" : "ltr");
+                assertThat(browser.pageWidth())
+                        .as("%s as %s in %s is no wider than a phone", page, who, lang)
+                        .isLessThanOrEqualTo(PHONE);
+            }
+        }
+    }
+
+    private static void assertLandsAt(RunningStack stack, String person, String path, List<String> entries) {
+        try (Browser browser = Browser.open()) {
+            browser.openSignedIn(stack.routerUrl() + "/my-ideas", person);
+            browser.get(stack.routerUrl() + "/");
+            browser.waitUntil(driver -> driver.getCurrentUrl().contains(path));
+            assertThat(browser.driver().getCurrentUrl()).endsWith(path);
+            assertThat(menuEntries(browser)).containsExactlyElementsOf(entries);
+        }
+    }
+
+    /** The role-bound entries of the header's menu: queue, dashboard, admin. */
+    private static List<String> menuEntries(Browser browser) {
+        return browser.driver().findElements(By.cssSelector(".nav-links a[id]")).stream()
+                .map(link -> link.getDomAttribute("id"))
+                .filter(id -> !"nav-wall".equals(id))
+                .toList();
+    }
+
+    private static String submitAsAliceAndAwaitMayasQueue(RunningStack stack, String title) {
+        Api.Response submitted = Api.as("alice")
+                .post(
+                        stack.intakeUrl() + "/api/ideas",
+                        Map.of(
+                                "title",
+                                title + " " + UUID.randomUUID().toString().substring(0, 6),
+                                "description",
+                                "Customers and agents asked for it on the last survey; it would save time.",
+                                "category",
+                                "customer-experience"));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        String ideaId = submitted.json().path("id").asString();
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(Api.as("maya")
+                                .getAll(stack.routerUrl() + "/api/queue")
+                                .body())
+                        .contains(ideaId));
+        return ideaId;
+    }
+}
