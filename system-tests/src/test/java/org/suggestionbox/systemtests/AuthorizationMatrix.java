@@ -27,7 +27,7 @@ final class AuthorizationMatrix {
     enum Outcome {
 
         /**
-         * The caller got past authorization: 2xx, a 3xx that is not a redirect to sign-in, or 400, 409,
+         * The caller got past authorization: 2xx, a 3xx that is not a redirect to sign-in, or 400, 406, 409,
          * 413, 415, 422 or 429 — what the request itself earns once the caller is allowed (a missing
          * field, a state that does not allow the move). Not 404: the matrix fills path variables with
          * things that exist, so a 404 is a service hiding them ({@link #HIDDEN}).
@@ -77,7 +77,7 @@ final class AuthorizationMatrix {
         return switch (status) {
             case 403 -> Outcome.DENIED.toString();
             case 404 -> Outcome.HIDDEN.toString();
-            case 400, 409, 413, 415, 422, 429 -> Outcome.ALLOWED.toString();
+            case 400, 406, 409, 413, 415, 422, 429 -> Outcome.ALLOWED.toString();
             default -> status < 400 ? Outcome.ALLOWED.toString() : "refused";
         };
     }
