@@ -65,6 +65,12 @@ class SupportersHearTheOutcomeIntegrationTests {
                                 "nextStep", "A two-week pilot with the evening shift",
                                 "expectedBy", "2027-03-01"));
         assertThat(explored.status()).as(explored.body()).isBetween(200, 299);
+        // the answer's proof changes the idea too (answered); maya moves on once it has, as a person would
+        await().atMost(PIPELINE_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(
+                                Api.as("maya").get(idea).json().path("answered").asBoolean())
+                        .isTrue());
         Api.Response started =
                 Api.as("maya").post(idea + "/status", Map.of("status", "IN_PROGRESS", "note", "Pilot starts Monday."));
         assertThat(started.status()).as(started.body()).isBetween(200, 299);
