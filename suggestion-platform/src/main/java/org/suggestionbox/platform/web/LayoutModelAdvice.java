@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.suggestionbox.platform.directory.Person;
@@ -59,5 +60,15 @@ public class LayoutModelAdvice {
     public String dir() {
         Locale locale = LocaleContextHolder.getLocale();
         return DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr";
+    }
+
+    /** Puts what the layout needs into {@code model}: for an exception handler, whose model this advice does not fill. */
+    public void addLayoutTo(Model model) {
+        model.addAttribute("links", links());
+        model.addAttribute("application", application());
+        model.addAttribute("currentPerson", currentPerson());
+        model.addAttribute("menu", menu());
+        model.addAttribute("lang", lang());
+        model.addAttribute("dir", dir());
     }
 }

@@ -2,10 +2,8 @@ package org.suggestionbox.router.wall;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,11 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.CursorPage;
-import org.suggestionbox.platform.web.DirectoryLocaleResolver;
-import org.suggestionbox.platform.web.Menu;
+import org.suggestionbox.platform.web.LayoutModelAdvice;
 import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.platform.web.PagerLinks;
-import org.suggestionbox.platform.web.PlatformLinks;
 import org.suggestionbox.router.decision.IdeaAccessDeniedException;
 import org.suggestionbox.router.idea.IdeaActionRefused;
 import org.suggestionbox.router.idea.IdeaId;
@@ -44,16 +40,11 @@ class WallPageController {
     private static final List<String> CATEGORIES = List.of("customer-experience", "operations", "workplace", "other");
 
     private final WallService wall;
-    private final PlatformLinks links;
-    private final String application;
+    private final LayoutModelAdvice layout;
 
-    WallPageController(
-            WallService wall,
-            PlatformLinks links,
-            @org.springframework.beans.factory.annotation.Value("${spring.application.name}") String application) {
+    WallPageController(WallService wall, LayoutModelAdvice layout) {
         this.wall = wall;
-        this.links = links;
-        this.application = application;
+        this.layout = layout;
     }
 
     @GetMapping("/ideas")
@@ -120,20 +111,20 @@ class WallPageController {
 
     @ExceptionHandler(IdeaNotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(@AuthenticationPrincipal DirectoryUser user, Model model) {
-        return problem("idea.notFound", user, model);
+    String notFound(Model model) {
+        return problem("idea.notFound", model);
     }
 
     @ExceptionHandler(IdeaAccessDeniedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden(@AuthenticationPrincipal DirectoryUser user, Model model) {
-        return problem("idea.forbidden", user, model);
+    String forbidden(Model model) {
+        return problem("idea.forbidden", model);
     }
 
     @ExceptionHandler(InvalidRequestException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String invalid(@AuthenticationPrincipal DirectoryUser user, Model model) {
-        return problem("wall.invalid", user, model);
+    String invalid(Model model) {
+        return problem("wall.invalid", model);
     }
 
     /** The wall's own address with its query, for the "me too" forms to come back to. */
@@ -146,16 +137,10 @@ class WallPageController {
         return returnTo != null && RETURN_TO.matcher(returnTo).matches() ? returnTo : "/ideas/" + id;
     }
 
-    /** Exception handlers get no model from the layout advice, so the problem page gets it here. */
-    private String problem(String messageKey, DirectoryUser user, Model model) {
-        Locale locale = LocaleContextHolder.getLocale();
+    /** Exception handlers get no model from the layout advice, so the problem page asks it here. */
+    private String problem(String messageKey, Model model) {
+        layout.addLayoutTo(model);
         model.addAttribute("problem", messageKey);
-        model.addAttribute("links", links);
-        model.addAttribute("application", application);
-        model.addAttribute("currentPerson", user.person());
-        model.addAttribute("menu", Menu.of(user.person()));
-        model.addAttribute("lang", locale.getLanguage());
-        model.addAttribute("dir", DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr");
         return "problem";
     }
 }

@@ -2,11 +2,8 @@ package org.suggestionbox.router.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,9 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.platform.security.DirectoryUser;
-import org.suggestionbox.platform.web.DirectoryLocaleResolver;
-import org.suggestionbox.platform.web.Menu;
-import org.suggestionbox.platform.web.PlatformLinks;
+import org.suggestionbox.platform.web.LayoutModelAdvice;
 import org.suggestionbox.router.decision.DecisionService;
 import org.suggestionbox.router.decision.IdeaAccessDeniedException;
 import org.suggestionbox.router.decision.ImpactRequest;
@@ -52,18 +47,12 @@ class IdeaPageController {
 
     private final DecisionService decisions;
     private final IdeaViews views;
-    private final PlatformLinks links;
-    private final String application;
+    private final LayoutModelAdvice layout;
 
-    IdeaPageController(
-            DecisionService decisions,
-            IdeaViews views,
-            PlatformLinks links,
-            @Value("${spring.application.name}") String application) {
+    IdeaPageController(DecisionService decisions, IdeaViews views, LayoutModelAdvice layout) {
         this.decisions = decisions;
         this.views = views;
-        this.links = links;
-        this.application = application;
+        this.layout = layout;
     }
 
     /**
@@ -283,26 +272,20 @@ class IdeaPageController {
 
     @ExceptionHandler(IdeaNotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(@AuthenticationPrincipal DirectoryUser user, Model model) {
-        return problem("idea.notFound", user, model);
+    String notFound(Model model) {
+        return problem("idea.notFound", model);
     }
 
     @ExceptionHandler(IdeaAccessDeniedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden(@AuthenticationPrincipal DirectoryUser user, Model model) {
-        return problem("idea.forbidden", user, model);
+    String forbidden(Model model) {
+        return problem("idea.forbidden", model);
     }
 
-    /** Exception handlers get no model from the layout advice, so the problem page gets it here. */
-    private String problem(String messageKey, DirectoryUser user, Model model) {
-        Locale locale = LocaleContextHolder.getLocale();
+    /** Exception handlers get no model from the layout advice, so the problem page asks it here. */
+    private String problem(String messageKey, Model model) {
+        layout.addLayoutTo(model);
         model.addAttribute("problem", messageKey);
-        model.addAttribute("links", links);
-        model.addAttribute("application", application);
-        model.addAttribute("currentPerson", user.person());
-        model.addAttribute("menu", Menu.of(user.person()));
-        model.addAttribute("lang", locale.getLanguage());
-        model.addAttribute("dir", DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr");
         return "problem";
     }
 
