@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +85,11 @@ final class DemoData {
         LOG.info("Demo ideas submitted; waiting for them to reach maya's queue");
 
         awaitInQueue("maya", callBack, chat);
+        for (String colleague : List.of("noa", "piotr")) {
+            this.client
+                    .post(this.routerUrl + "/api/ideas/" + callBack + "/support", colleague, "{}")
+                    .requireSuccess(colleague + " says \"me too\" to the call-back idea");
+        }
         String expectedBy = LocalDate.now().plusDays(30).toString();
         this.client
                 .post(
@@ -109,7 +115,38 @@ final class DemoData {
                                 DemoClient.quote("Nowy system magazynowy z kodami QR wchodzi w marcu; "
                                         + "Twoje uwagi przekazaliśmy zespołowi wdrożenia.")))
                 .requireSuccess("Declining the QR label idea");
-        LOG.info("Demo decisions: maya explored one idea and declined one, jan declined one");
+        // piotr's sorted pick lists go all the way: jan explores, starts and implements them, with what they changed
+        String pickLists = submit(
+                "piotr",
+                "Print pick lists sorted by aisle",
+                "Pick lists come in order-number order, so pickers cross the warehouse again and again.",
+                "operations",
+                false);
+        awaitInQueue("jan", pickLists);
+        changeUntilDone(pickLists, "jan", "/decision", """
+                {"outcome":"EXPLORE","nextStep":"Sort the lists in the warehouse system","expectedBy":%s,                "explanation":"Cheap to try with one team first."}""".formatted(DemoClient.quote(expectedBy)));
+        changeUntilDone(pickLists, "jan", "/status", """
+                {"status":"IN_PROGRESS","note":"One team picks from sorted lists this week."}""");
+        changeUntilDone(pickLists, "jan", "/status", """
+                {"status":"IMPLEMENTED","impact":{"summary":"Pickers walk each aisle once per list.",                "amount":40,"unit":"hours-saved-per-month"},"thankYouNote":"Dziękujemy, Piotr!"}""");
+        LOG.info("Demo decisions: maya explored one idea (noa and piotr support it) and declined one, jan declined "
+                + "one and implemented one");
+    }
+
+    /**
+     * Posts an owner's step, again while the idea answers 409 because the notifier's proof of the previous
+     * step changed it at the same moment (the owner would simply click again).
+     */
+    private void changeUntilDone(String ideaId, String owner, String action, String json) {
+        for (int attempt = 1; ; attempt++) {
+            DemoClient.Response response =
+                    this.client.post(this.routerUrl + "/api/ideas/" + ideaId + action, owner, json);
+            if (response.status() != 409 || attempt == 20) {
+                response.requireSuccess(owner + " " + action + " on " + ideaId);
+                return;
+            }
+            Pause.pause(Duration.ofMillis(500));
+        }
     }
 
     private String submit(String user, String title, String description, String category, boolean anonymous) {
