@@ -2,14 +2,12 @@ package org.suggestionbox.notifier.inbox;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.suggestionbox.notifier.delivery.RecipientRefs;
 import org.suggestionbox.platform.web.Cursor;
 import org.suggestionbox.platform.web.CursorPage;
-import org.suggestionbox.platform.web.InvalidPageRequestException;
 import org.suggestionbox.platform.web.PageRequest;
 
 /** A signed-in person's inbox, found by their opaque reference. */
@@ -29,16 +27,8 @@ class Inbox {
     /** One page of the person's entries, newest first; reads at most {@code limit + 1}. */
     CursorPage<InboxEntry> of(String personId, PageRequest page) {
         Cursor cursor = page.decodedCursor(2);
-        Instant after = null;
-        String afterId = null;
-        if (cursor != null) {
-            try {
-                after = Instant.parse(cursor.part(0));
-                afterId = UUID.fromString(cursor.part(1)).toString();
-            } catch (DateTimeParseException | IllegalArgumentException ex) {
-                throw InvalidPageRequestException.cursor();
-            }
-        }
+        Instant after = cursor == null ? null : cursor.instantPart(0);
+        String afterId = cursor == null ? null : cursor.uuidPart(1).toString();
         List<InboxEntry> rows = store.newestFirst(refs.of(personId), after, afterId, page.readLimit());
         return CursorPage.of(
                 rows,

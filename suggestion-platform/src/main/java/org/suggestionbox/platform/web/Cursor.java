@@ -1,9 +1,12 @@
 package org.suggestionbox.platform.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Where a page ended: the sort key and id of its last row, handed to clients as an opaque
@@ -45,5 +48,23 @@ public record Cursor(List<String> parts) {
 
     public String part(int index) {
         return parts.get(index);
+    }
+
+    /** The part as an instant, or {@link InvalidPageRequestException} when it is none. */
+    public Instant instantPart(int index) {
+        try {
+            return Instant.parse(part(index));
+        } catch (DateTimeParseException ex) {
+            throw InvalidPageRequestException.cursor();
+        }
+    }
+
+    /** The part as a UUID, or {@link InvalidPageRequestException} when it is none. */
+    public UUID uuidPart(int index) {
+        try {
+            return UUID.fromString(part(index));
+        } catch (IllegalArgumentException ex) {
+            throw InvalidPageRequestException.cursor();
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.suggestionbox.router.queue;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -72,8 +71,8 @@ class QueueService {
         if (!UNDECIDED.equals(group) && !DECIDED.equals(group)) {
             throw InvalidPageRequestException.cursor();
         }
-        Instant afterDueBy = cursor == null || cursor.part(1).isEmpty() ? null : instant(cursor.part(1));
-        UUID afterId = cursor == null ? null : uuid(cursor.part(2));
+        Instant afterDueBy = cursor == null || cursor.part(1).isEmpty() ? null : cursor.instantPart(1);
+        UUID afterId = cursor == null ? null : cursor.uuidPart(2);
         List<Idea> rows = new ArrayList<>();
         if (UNDECIDED.equals(group)) {
             rows.addAll(store.findOwnedPage(ownerId, undecided, category, afterDueBy, afterId, page.readLimit()));
@@ -95,7 +94,7 @@ class QueueService {
             throw InvalidPageRequestException.cursor();
         }
         Integer afterCount = cursor == null || cursor.part(1).isEmpty() ? null : count(cursor.part(1));
-        UUID afterId = cursor == null ? null : uuid(cursor.part(2));
+        UUID afterId = cursor == null ? null : cursor.uuidPart(2);
         List<Idea> rows = store.findOwnedBySupport(ownerId, states, category, afterCount, afterId, page.readLimit());
         Instant now = clock.instant();
         return CursorPage.of(
@@ -131,8 +130,8 @@ class QueueService {
      */
     CursorPage<IdeaView> myIdeas(String personId, PageRequest page) {
         Cursor cursor = page.decodedCursor(2);
-        Instant after = cursor == null ? null : instant(cursor.part(0));
-        UUID afterId = cursor == null ? null : uuid(cursor.part(1));
+        Instant after = cursor == null ? null : cursor.instantPart(0);
+        UUID afterId = cursor == null ? null : cursor.uuidPart(1);
         List<Idea> shown = new ArrayList<>();
         while (shown.size() < page.readLimit()) {
             List<Idea> batch = store.findSubmittedPage(personId, after, afterId, page.readLimit());
@@ -151,21 +150,5 @@ class QueueService {
                         idea -> Cursor.of(
                                 idea.submittedAt().toString(), idea.id().toString()))
                 .map(views::view);
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException ex) {
-            throw InvalidPageRequestException.cursor();
-        }
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException ex) {
-            throw InvalidPageRequestException.cursor();
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.suggestionbox.router.wall;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.web.Cursor;
 import org.suggestionbox.platform.web.CursorPage;
-import org.suggestionbox.platform.web.InvalidPageRequestException;
 import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.platform.web.PlatformLinks;
 import org.suggestionbox.router.decision.DecisionService;
@@ -77,8 +75,8 @@ class WallService {
     CursorPage<WallItem> wall(Person reader, WallQuery query, PageRequest page) {
         Viewer viewer = DecisionService.viewer(reader);
         Cursor cursor = page.decodedCursor(2);
-        Instant after = cursor == null ? null : instant(cursor.part(0));
-        UUID afterId = cursor == null ? null : uuid(cursor.part(1));
+        Instant after = cursor == null ? null : cursor.instantPart(0);
+        UUID afterId = cursor == null ? null : cursor.uuidPart(1);
         List<UUID> hits = query.query() == null ? null : similar.search(query.query(), SEARCH_HITS);
         List<Idea> rows = hits != null && hits.isEmpty()
                 ? List.of()
@@ -218,21 +216,5 @@ class WallService {
         }
         Measurement latest = implementation.latest();
         return latest == null ? implementation.estimated() : latest.measured();
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException ex) {
-            throw InvalidPageRequestException.cursor();
-        }
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException ex) {
-            throw InvalidPageRequestException.cursor();
-        }
     }
 }
