@@ -29,6 +29,20 @@ final class MailCapture implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailCapture.class);
 
+    /**
+     * Jakarta Mail looks its stream provider up with a {@link java.util.ServiceLoader} scan of every jar on the
+     * class path each time GreenMail parses a received message or part: the capture's largest cost after
+     * GreenMail's own {@code DataCommand} (JFR, issue #13), and the launcher's class path is long. Named as a
+     * system property it is made directly, as the notifier does for its side of the same library.
+     */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private final int port;
 
     private final Path directory;
