@@ -73,13 +73,14 @@ final class ServiceLaunch {
      * The training run that writes a service's {@linkplain #aotCache AOT cache}: the service's own command line
      * with {@code -XX:AOTCacheOutput}, ended by Spring right after its context refreshed
      * ({@code -Dspring.context.exit=onRefresh}: every bean created, no listener started), so it needs the
-     * infrastructure running but takes no traffic.
+     * infrastructure running but takes no traffic. The cache is written to {@code output}, and moved to
+     * {@link #aotCache} once complete, so a service never starts from a half-written cache.
      */
-    List<String> trainingCommand(String module) {
+    List<String> trainingCommand(String module, Path output) {
         List<String> command = new ArrayList<>();
         command.add(JavaCommand.current());
         command.addAll(this.settings.serviceJvmOptions());
-        command.add("-XX:AOTCacheOutput=" + aotCache(module));
+        command.add("-XX:AOTCacheOutput=" + output);
         command.add("-Dspring.context.exit=onRefresh");
         command.addAll(List.of("-jar", executableJar(module).toString()));
         return command;

@@ -3,6 +3,7 @@ package org.suggestionbox.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +24,9 @@ import org.slf4j.LoggerFactory;
 final class Services {
 
     private static final Logger LOG = LoggerFactory.getLogger(Services.class);
+
+    /** Held while a stack trains AOT caches: the caches live next to the jars, shared by every stack. */
+    private static final Object AOT_TRAINING = new Object();
 
     private final StackSettings settings;
 
@@ -54,7 +58,7 @@ final class Services {
         LocalSecrets secrets = LocalSecrets.loadOrCreate(this.settings.dataDir());
         if (this.settings.aotCache()) {
             // before the clock starts: the start times are those of the services, not of their training
-            this.settings.services().forEach(module -> trainAotCache(module, secrets));
+            trainAotCaches(secrets);
         }
         long started = System.nanoTime();
         LOG.info(
@@ -80,26 +84,53 @@ final class Services {
     }
 
     /**
-     * Writes a service's AOT cache when its jar has none or only an older one: runs the training command with the
-     * service's environment (on a free port) until Spring exits after the refresh, recording the time as
-     * {@code <module> aot-training}. A failed training is logged and the service starts without a cache.
+     * Writes the AOT cache of each service whose jar has none or only an older one: runs the services' training
+     * commands side by side, each with its service's environment (on a free port), until Spring exits after the
+     * refresh, recording each time as {@code <module> aot-training}. A failed training is logged and that service
+     * starts without a cache.
      */
-    private void trainAotCache(String module, LocalSecrets secrets) {
-        Path cache = this.launch.aotCache(module);
-        if (ServiceLaunch.isFresh(cache, this.launch.executableJar(module))) {
-            return;
+    private void trainAotCaches(LocalSecrets secrets) {
+        // two stacks in one JVM (the system tests' shared stack beside the fault scenarios') train once
+        synchronized (AOT_TRAINING) {
+            Map<String, Process> trainings = new LinkedHashMap<>();
+            for (String module : this.settings.services()) {
+                if (!ServiceLaunch.isFresh(this.launch.aotCache(module), this.launch.executableJar(module))) {
+                    startTraining(module, secrets).ifPresent(training -> trainings.put(module, training));
+                }
+            }
+            long started = System.nanoTime();
+            long deadline = started + this.settings.healthTimeout().toNanos();
+            trainings.forEach((module, training) -> awaitTraining(module, training, started, deadline));
         }
-        long started = System.nanoTime();
+    }
+
+    /** Where a service's training writes its cache before it is moved next to the jar. */
+    private Path trainingOutput(String module) {
+        Path cache = this.launch.aotCache(module);
+        return cache.resolveSibling(
+                cache.getFileName() + ".training-" + ProcessHandle.current().pid());
+    }
+
+    private Optional<Process> startTraining(String module, LocalSecrets secrets) {
         Path log = this.settings.logFile(module + "-aot-training");
-        LOG.info("Training the AOT cache of {} into {} (log: {})", module, cache, log);
-        ProcessBuilder builder = new ProcessBuilder(this.launch.trainingCommand(module));
+        LOG.info("Training the AOT cache of {} into {} (log: {})", module, this.launch.aotCache(module), log);
+        ProcessBuilder builder = new ProcessBuilder(this.launch.trainingCommand(module, trainingOutput(module)));
         builder.environment().putAll(this.launch.serviceEnvironment(module, secrets));
         builder.environment().put("SERVER_PORT", Integer.toString(FreePorts.next()));
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {
-            Process training = builder.start();
-            if (!training.waitFor(this.settings.healthTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            return Optional.of(builder.start());
+        } catch (IOException ex) {
+            LOG.warn("Training the AOT cache of {} could not start; starting without", module, ex);
+            return Optional.empty();
+        }
+    }
+
+    private void awaitTraining(String module, Process training, long started, long deadline) {
+        Path cache = this.launch.aotCache(module);
+        try {
+            if (!training.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 training.destroyForcibly();
                 LOG.warn(
                         "Training the AOT cache of {} took longer than {}; starting without",
@@ -107,21 +138,26 @@ final class Services {
                         this.settings.healthTimeout());
                 return;
             }
-            if (training.exitValue() != 0 || !Files.isRegularFile(cache)) {
-                LOG.warn(
-                        "Training the AOT cache of {} failed (status {}); starting without:{}{}",
-                        module,
-                        training.exitValue(),
-                        System.lineSeparator(),
-                        ProcessLogs.excerpt(log, 20));
-                return;
-            }
-        } catch (IOException ex) {
-            LOG.warn("Training the AOT cache of {} could not start; starting without", module, ex);
-            return;
         } catch (InterruptedException ex) {
+            training.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while training the AOT cache of " + module, ex);
+        }
+        Path output = trainingOutput(module);
+        if (training.exitValue() != 0 || !Files.isRegularFile(output)) {
+            LOG.warn(
+                    "Training the AOT cache of {} failed (status {}); starting without:{}{}",
+                    module,
+                    training.exitValue(),
+                    System.lineSeparator(),
+                    ProcessLogs.excerpt(this.settings.logFile(module + "-aot-training"), 20));
+            return;
+        }
+        try {
+            Files.move(output, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException ex) {
+            LOG.warn("The AOT cache of {} could not be put in place; starting without", module, ex);
+            return;
         }
         this.timings.record(module + " aot-training", started);
         LOG.info("AOT cache of {} trained in {} ms", module, (System.nanoTime() - started) / 1_000_000);

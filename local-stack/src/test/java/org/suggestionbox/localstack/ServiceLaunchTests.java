@@ -98,11 +98,12 @@ class ServiceLaunchTests {
                 cache, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
         assertThat(launch.command("suggestion-router"))
                 .containsExactly(JavaCommand.current(), "-Xmx64m", "-XX:AOTCache=" + cache, "-jar", jar.toString());
-        assertThat(launch.trainingCommand("suggestion-router"))
+        Path output = cache.resolveSibling("training.aot");
+        assertThat(launch.trainingCommand("suggestion-router", output))
                 .containsExactly(
                         JavaCommand.current(),
                         "-Xmx64m",
-                        "-XX:AOTCacheOutput=" + cache,
+                        "-XX:AOTCacheOutput=" + output,
                         "-Dspring.context.exit=onRefresh",
                         "-jar",
                         jar.toString());
