@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.suggestionbox.localstack.LocalStack;
 
 /**
@@ -70,7 +71,12 @@ import org.suggestionbox.localstack.LocalStack;
  *
  * <p>Besides the checker, every scenario but the poison one must leave the dead-letter topics as it found
  * them: a record dead-lettered by a crash or an outage would be an idea, a decision or a proof given up.
+ *
+ * <p>The class runs on a thread of its own beside every other system test (they stay on one thread, one after
+ * the other): its stack shares nothing with theirs but the machine, its scenarios wait most of their time for
+ * restarts, outages and drains, and the suite takes the longer of the two instead of their sum (issue #15).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class FaultInjectionIntegrationTests {
 
     private static final String INTAKE = "suggestion-intake";
@@ -118,7 +124,7 @@ class FaultInjectionIntegrationTests {
         }
     }
 
-    @Test
+    @FaultScenario
     void noIdeaIsLostOrDoubledWhileTheRouterIsKilled() {
         Run run = runUnderFire(
                 "router-kill", (seed, inFlight) -> new ServiceKiller(stack, ROUTER, KILLS, seed, inFlight));
@@ -126,7 +132,7 @@ class FaultInjectionIntegrationTests {
         assertClean(run);
     }
 
-    @Test
+    @FaultScenario
     void noIdeaIsLostOrDoubledWhileTheNotifierIsKilled() {
         Run run = runUnderFire(
                 "notifier-kill", (seed, inFlight) -> new ServiceKiller(stack, NOTIFIER, KILLS, seed, inFlight));
@@ -134,7 +140,7 @@ class FaultInjectionIntegrationTests {
         assertClean(run);
     }
 
-    @Test
+    @FaultScenario
     void clientsRetryingWithTheSameIdempotencyKeyGetOneIdeaEachWhileIntakeIsKilled() {
         Run run = runUnderFire(
                 "intake-kill", (seed, inFlight) -> new ServiceKiller(stack, INTAKE, KILLS, seed, inFlight));
@@ -145,7 +151,7 @@ class FaultInjectionIntegrationTests {
                 .isPositive();
     }
 
-    @Test
+    @FaultScenario
     void intakeAnswers503WhileTheBrokerIsAwayAndEverythingAcceptedArrives() {
         Run run = runUnderFire(
                 "broker-outage",
@@ -159,7 +165,7 @@ class FaultInjectionIntegrationTests {
                 .isPositive();
     }
 
-    @Test
+    @FaultScenario
     void consumersResumeAfterTheDatabaseWasAwayAndNothingIsLost() {
         Run run = runUnderFire(
                 "mongo-outage",
@@ -169,7 +175,7 @@ class FaultInjectionIntegrationTests {
         assertClean(run);
     }
 
-    @Test
+    @FaultScenario
     void poisonOnEveryConsumedTopicLandsInItsDeadLetterTopicAndThePartitionsKeepFlowing() {
         AtomicReference<PoisonInjector> injector = new AtomicReference<>();
         Run run = runUnderFire("poison", (seed, inFlight) -> {
@@ -194,7 +200,7 @@ class FaultInjectionIntegrationTests {
                 run.name(), poison.injected().size());
     }
 
-    @Test
+    @FaultScenario
     void scalingRoutersAndNotifiersOutAndInLosesNothingAndScheduledJobsRunOnce() {
         AtomicReference<Scaler> scaler = new AtomicReference<>();
         Run run = runUnderFire("scale-out", (seed, inFlight) -> {

@@ -7,12 +7,11 @@ import org.junit.jupiter.api.ClassOrdererContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Runs the test classes that do not use the shared {@link RunningStack} (the fault scenarios with a stack of their
- * own, the production start, the contract tests) before the {@link SystemTest}s, keeping the order within each
- * group. The shared stack starts with the first system test and lives until the JVM's last test; run the other way
- * round it would idle beside the fault scenarios' own stack for their whole length (1,065 s in CI before issue
- * #13), taking CPU and memory from the crashes and drains on a 2-core machine. Set in
- * {@code junit-platform.properties}.
+ * Runs the test classes that do not use the shared {@link RunningStack} (the production start, the chat secrets'
+ * stacks, the contract tests) before the {@link SystemTest}s, keeping the order within each group, so each of their
+ * stacks has stopped before the shared one starts and lives until the JVM's last test. The fault scenarios are not
+ * in this order: they run beside all of it on a thread of their own ({@link FaultInjectionIntegrationTests}). Set
+ * in {@code junit-platform.properties}.
  */
 final class SharedStackLast implements ClassOrderer {
 
