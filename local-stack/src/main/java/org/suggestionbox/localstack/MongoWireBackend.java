@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,11 +64,6 @@ final class MongoWireBackend extends H2Backend {
     private static final ThreadLocal<LeadingMatch> LEADING_MATCH = new ThreadLocal<>();
 
     private record LeadingMatch(String collectionName, Document match) {}
-
-    /** Marks a collection whose documents are kept as BSON ({@link BsonDocumentType}) in its meta map. */
-    static final String ENCODING_KEY = "suggestionbox.encoding";
-
-    private static final String BSON = "bson";
 
     MongoWireBackend(String fileName) {
         this(fileName, MongoWireServer.DEFAULT_CACHE_MEGABYTES);
@@ -133,31 +127,10 @@ final class MongoWireBackend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
             MVStore store = getMvStore();
+            MVMap<Object, Document> data = store.openMap("databases." + namespace);
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
-            MVMap<Object, Document> data = openDocuments(store, "databases." + namespace, meta);
             return new IndexedCollection(this, collectionName, options, data, meta, this.cursorRegistry);
         }
-    }
-
-    /**
-     * A collection's documents, kept as BSON. A file written before (the library's default, Java serialization,
-     * and no {@link #ENCODING_KEY}) is converted once, collection by collection, as it is opened, so a local
-     * stack's data directory keeps its ideas across the change.
-     */
-    static MVMap<Object, Document> openDocuments(MVStore store, String mapName, MVMap<String, Object> meta) {
-        MVMap.Builder<Object, Document> bson =
-                new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE);
-        if (BSON.equals(meta.get(ENCODING_KEY)) || !store.hasMap(mapName)) {
-            meta.put(ENCODING_KEY, BSON);
-            return store.openMap(mapName, bson);
-        }
-        MVMap<Object, Document> serialized = store.openMap(mapName);
-        Map<Object, Document> documents = new LinkedHashMap<>(serialized);
-        store.removeMap(serialized);
-        MVMap<Object, Document> converted = store.openMap(mapName, bson);
-        converted.putAll(documents);
-        meta.put(ENCODING_KEY, BSON);
-        return converted;
     }
 
     static final class IndexedCollection extends H2Collection {

@@ -1,9 +1,7 @@
 package org.suggestionbox.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -14,8 +12,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,11 +26,6 @@ import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.bson.types.Binary;
-import org.bson.types.Decimal128;
-import org.bson.types.ObjectId;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -257,76 +248,6 @@ class MongoWireBackendTests {
             assertThat(indexed.countDocuments(Filters.eq("ownerId", "owner-2"))).isEqualTo(11);
             assertThat(fullScans(backend, "router", "indexed")).isEqualTo(scans);
         });
-    }
-
-    @Test
-    void everyValueTypeTheServicesStoreComesBackFromTheFileAsItWasWritten() {
-        Path file = this.dataDir.resolve("types.mv");
-        UUID id = UUID.randomUUID();
-        Document written = new Document("_id", id)
-                .append("title", "Print pick lists sorted by aisle — שלום")
-                .append("version", 3)
-                .append("sequence", 9_000_000_000L)
-                .append("score", 0.25)
-                .append("open", true)
-                .append("closedAt", null)
-                .append("decidedAt", new Date(1_764_700_000_000L))
-                .append("amount", new Decimal128(new BigDecimal("40.50")))
-                .append("objectId", new ObjectId("65f0c0ffee0123456789abcd"))
-                .append("bytes", new Binary(new byte[] {1, 2, 3}))
-                .append("submitters", List.of(new Document("personId", "alice").append("named", false)))
-                .append("supporterIds", List.of("noa", "piotr"));
-        onServer(
-                file,
-                (client, backend) ->
-                        client.getDatabase("router").getCollection("ideas").insertOne(written));
-
-        onServer(
-                file,
-                (client, backend) -> assertThat(client.getDatabase("router")
-                                .getCollection("ideas")
-                                .find(Filters.eq("_id", id))
-                                .first())
-                        .isEqualTo(written));
-        try (MVStore store =
-                new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> stored = store.openMap(
-                    "databases.router.ideas",
-                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
-                            .valueType(BsonDocumentType.INSTANCE));
-            assertThat(stored.get(id)).as("kept as BSON in the file").containsEntry("sequence", 9_000_000_000L);
-        }
-    }
-
-    @Test
-    void aFileTheLibraryWroteWithJavaSerializationIsConvertedWhenOpenedAndKeepsItsDocumentsAndIndexes() {
-        Path file = this.dataDir.resolve("before.mv");
-        H2Backend library =
-                new H2Backend(new MVStore.Builder().fileName(file.toString()).open());
-        MongoServer before = new MongoServer(library);
-        InetSocketAddress address = before.bind();
-        try (MongoClient client =
-                MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/?uuidRepresentation=standard")) {
-            MongoCollection<Document> ideas = client.getDatabase("router").getCollection("ideas");
-            ideas.createIndex(Indexes.ascending("sourceEventId"), new IndexOptions().unique(true));
-            for (int i = 0; i < 20; i++) {
-                ideas.insertOne(new Document("_id", "idea-" + i).append("sourceEventId", "event-" + i));
-            }
-        } finally {
-            before.shutdownNow();
-        }
-
-        for (int opening = 0; opening < 2; opening++) {
-            onServer(file, (client, backend) -> {
-                MongoCollection<Document> ideas = client.getDatabase("router").getCollection("ideas");
-                assertThat(ideas.countDocuments()).isEqualTo(20);
-                assertThat(ideas.find(Filters.eq("sourceEventId", "event-7")).first())
-                        .containsEntry("_id", "idea-7");
-                assertThat(catchThrowable(() -> ideas.insertOne(new Document("sourceEventId", "event-7"))))
-                        .as("the unique index still holds")
-                        .isInstanceOf(MongoWriteException.class);
-            });
-        }
     }
 
     private static void onServer(Path file, BiConsumer<MongoClient, MongoWireBackend> work) {
