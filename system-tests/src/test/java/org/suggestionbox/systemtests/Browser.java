@@ -30,6 +30,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
+    /**
+     * How long a page may take to show what is waited for: the fault scenarios load both cores beside the
+     * browser tests, and a wait returns as soon as its condition holds.
+     */
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+
     /** Selenium warns on every start that it has no CDP module for this Chromium; we use WebDriver only. */
     private static final java.util.logging.Logger SELENIUM_LOG =
             java.util.logging.Logger.getLogger("org.openqa.selenium");
@@ -128,15 +134,19 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement await(String id) {
-        return new WebDriverWait(this.driver, Duration.ofSeconds(20))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        return new WebDriverWait(this.driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
-    /** Waits until the condition holds, also across page loads (stale or not yet present elements). */
+    /**
+     * Waits until the condition holds, also across page loads: stale or not yet present elements, and the
+     * first of a list of elements asked for while the next page has none yet ({@code getFirst()} on an empty
+     * list; seen when a busy machine answered a form's redirect slowly).
+     */
     void waitUntil(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(this.driver, Duration.ofSeconds(20))
+        new WebDriverWait(this.driver, PATIENCE)
                 .ignoring(StaleElementReferenceException.class)
                 .ignoring(NoSuchElementException.class)
+                .ignoring(java.util.NoSuchElementException.class)
                 .until(condition::apply);
     }
 

@@ -107,7 +107,7 @@ class IdeaFormBrowserIntegrationTests {
         browser.find("title").sendKeys("More bike racks at the " + word + " entrance");
 
         // then the box offers the idea, linked to its page at the router
-        WebElement offered = new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(driver -> {
+        WebElement offered = new WebDriverWait(browser.driver(), Duration.ofSeconds(45)).until(driver -> {
             List<WebElement> links = driver.findElements(By.cssSelector("#similar-ideas li a"));
             return links.stream()
                     .filter(link -> link.isDisplayed() && link.getText().equals(title))
