@@ -3,7 +3,6 @@ package org.suggestionbox.localstack;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -17,16 +16,6 @@ final class MongoWireServer implements RestartableServer {
 
     /** H2's own default. */
     static final int DEFAULT_CACHE_MEGABYTES = 16;
-
-    /**
-     * Netty event loops serving the clients' connections. The library handles a request on its connection's
-     * event loop, and a loop waiting for a busy collection's lock stalls every other connection it serves; with
-     * netty's default (two per core, four here) a restarted service working off its backlog held up the other
-     * services' health checks for minutes (a notifier up in 31 s was healthy after 269 s in CI). Each service
-     * keeps a pool of connections, so with a loop for about every connection, one waiting for a lock holds up
-     * only itself, as with MongoDB's thread per connection.
-     */
-    static final int WORKER_THREADS = 64;
 
     private final Path file;
 
@@ -54,7 +43,7 @@ final class MongoWireServer implements RestartableServer {
                     + " is already in use; is a MongoDB running? Set MONGODB_URI to use it.");
         }
         MongoServer mongo = new MongoServer(new MongoWireBackend(this.file.toString(), this.cacheMegabytes));
-        mongo.bind(new InetSocketAddress("127.0.0.1", this.port), 1, WORKER_THREADS);
+        mongo.bind("127.0.0.1", this.port);
         this.server = mongo;
     }
 
