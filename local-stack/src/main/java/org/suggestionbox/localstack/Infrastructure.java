@@ -43,6 +43,7 @@ final class Infrastructure {
         if (this.settings.ownMongo()) {
             this.timings.time("mongo", () -> {
                 Path file = this.settings.dataDir().resolve("mongo.mv");
+                boolean inMemory = this.settings.mongoInMemory();
                 int cache = this.settings.mongoCacheMegabytes();
                 RestartableServer server = this.settings.standInProcesses()
                         ? new StandInProcess(
@@ -53,11 +54,13 @@ final class Infrastructure {
                                 this.settings.kafkaClasspath(),
                                 List.of(
                                         "mongo",
-                                        file.toString(),
+                                        inMemory ? StandIns.IN_MEMORY : file.toString(),
                                         Integer.toString(ports.mongo()),
                                         Integer.toString(cache)),
                                 this.settings.logFile("mongo"))
-                        : new MongoWireServer(file, ports.mongo(), cache);
+                        : inMemory
+                                ? MongoWireServer.inMemory(ports.mongo())
+                                : new MongoWireServer(file, ports.mongo(), cache);
                 this.mongo = server;
                 server.start();
             });

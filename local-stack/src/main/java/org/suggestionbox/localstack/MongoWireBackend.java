@@ -65,13 +65,33 @@ final class MongoWireBackend extends H2Backend {
 
     private record LeadingMatch(String collectionName, Document match) {}
 
+    /** Whether {@link #close()} closes the store; not for an in-memory store that outlives its server. */
+    private final boolean closesStore;
+
     MongoWireBackend(String fileName) {
         this(fileName, MongoWireServer.DEFAULT_CACHE_MEGABYTES);
     }
 
     /** @param cacheMegabytes how many megabytes of read pages (documents deserialized) H2 keeps */
     MongoWireBackend(String fileName, int cacheMegabytes) {
-        super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).open());
+        this(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).open(), true);
+    }
+
+    /**
+     * @param store the store to serve, opened by the caller: a file, or one in memory
+     * @param closesStore whether closing the backend closes the store too; an in-memory store that should serve
+     *     the next backend after a restart is left open
+     */
+    MongoWireBackend(MVStore store, boolean closesStore) {
+        super(store);
+        this.closesStore = closesStore;
+    }
+
+    @Override
+    public void close() {
+        if (this.closesStore) {
+            super.close();
+        }
     }
 
     @Override

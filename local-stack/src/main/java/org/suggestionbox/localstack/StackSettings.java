@@ -19,6 +19,8 @@ import java.util.Map;
  * @param standInProcesses whether the MongoDB-wire server and the SMTP capture run each in its own child JVM
  *     ({@link StandIns}) instead of the launcher's, so their CPU and memory can be measured apart
  * @param aotCache whether the services start with Java 25's AOT cache of their jar, trained once per jar
+ * @param mongoInMemory whether the MongoDB-wire server keeps its data in memory instead of {@code mongo.mv}: it
+ *     survives the server's restarts, not the launcher's
  */
 record StackSettings(
         Path dataDir,
@@ -38,7 +40,8 @@ record StackSettings(
         String kafkaClasspath,
         List<String> serviceJvmOptions,
         boolean standInProcesses,
-        boolean aotCache) {
+        boolean aotCache,
+        boolean mongoInMemory) {
 
     StackSettings {
         dataDir = dataDir.toAbsolutePath().normalize();

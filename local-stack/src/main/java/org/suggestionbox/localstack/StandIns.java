@@ -11,9 +11,12 @@ import org.slf4j.LoggerFactory;
  * {@code mongo <file> <port> <cache MB>} serves the MongoDB-wire server, {@code smtp <port> <mail dir>
  * <viewer port>} the SMTP capture with its mail viewer. It runs until SIGTERM, whose shutdown hook stops
  * the server as the launcher would (the MongoDB file closed after the last acknowledged write, the mail of
- * this run kept as {@code .eml} files).
+ * this run kept as {@code .eml} files). In place of the file, {@value #IN_MEMORY} keeps the data in memory.
  */
 public final class StandIns {
+
+    /** The MongoDB-wire server's file argument for data kept in memory. */
+    static final String IN_MEMORY = "memory";
 
     private static final Logger LOG = LoggerFactory.getLogger(StandIns.class);
 
@@ -40,8 +43,10 @@ public final class StandIns {
     /** Starts what the arguments name; throws {@link IllegalArgumentException} for arguments it does not know. */
     static List<AutoCloseable> start(List<String> args) {
         if (args.size() == 4 && args.get(0).equals("mongo")) {
-            MongoWireServer mongo = new MongoWireServer(
-                    Path.of(args.get(1)), Integer.parseInt(args.get(2)), Integer.parseInt(args.get(3)));
+            int port = Integer.parseInt(args.get(2));
+            MongoWireServer mongo = args.get(1).equals(IN_MEMORY)
+                    ? MongoWireServer.inMemory(port)
+                    : new MongoWireServer(Path.of(args.get(1)), port, Integer.parseInt(args.get(3)));
             mongo.start();
             return List.of(mongo);
         }
@@ -53,6 +58,7 @@ public final class StandIns {
             return List.of(viewer, capture);
         }
         throw new IllegalArgumentException(
-                "Usage: StandIns mongo <file> <port> <cache MB> | smtp <port> <mail dir> <viewer port>; was " + args);
+                "Usage: StandIns mongo <file>|memory <port> <cache MB> | smtp <port> <mail dir> <viewer port>; was "
+                        + args);
     }
 }

@@ -11,6 +11,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,14 +24,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.bson.Document;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The local stack's MongoDB-wire server stopped while clients write, as the fault-injection suite stops it:
- * what it acknowledged is in the file afterwards, and no write is left half done (a key the unique index
- * knows without its document would make a retried insert look like a duplicate of nothing).
+ * what it acknowledged is in the file (or, in memory, in the store the next start serves) afterwards, and no
+ * write is left half done (a key the unique index knows without its document would make a retried insert look
+ * like a duplicate of nothing).
  */
 class MongoWireServerTests {
 
@@ -41,10 +45,13 @@ class MongoWireServerTests {
     @TempDir
     Path dataDir;
 
-    @Test
-    void aStopUnderConcurrentInsertsKeepsEveryAcknowledgedWriteAndTearsNone() throws Exception {
+    @ParameterizedTest(name = "data in {0}")
+    @ValueSource(strings = {"file", "memory"})
+    void aStopUnderConcurrentInsertsKeepsEveryAcknowledgedWriteAndTearsNone(String store) throws Exception {
         int port = FreePorts.next();
-        MongoWireServer server = new MongoWireServer(this.dataDir.resolve("mongo.mv"), port, 16);
+        MongoWireServer server = store.equals("memory")
+                ? MongoWireServer.inMemory(port)
+                : new MongoWireServer(this.dataDir.resolve("mongo.mv"), port, 16);
         server.start();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Set<String> unanswered = ConcurrentHashMap.newKeySet();
@@ -115,6 +122,11 @@ class MongoWireServerTests {
                     .as("inserts refused as duplicates of a document that is not there")
                     .isEmpty();
             assertThat(ideas.countDocuments()).isEqualTo(acknowledged.size() + unanswered.size());
+            try (Stream<Path> files = Files.list(this.dataDir)) {
+                assertThat(files.map(path -> path.getFileName().toString()))
+                        .as("files in the data directory")
+                        .containsExactlyElementsOf(store.equals("memory") ? List.of() : List.of("mongo.mv"));
+            }
         } finally {
             server.close();
         }
