@@ -22,6 +22,14 @@ final class ServiceProcess {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    /**
+     * How long a health request may take. A service working off a backlog on a busy machine can take seconds
+     * to answer (its database check waits behind the backlog's requests); with 2 s, a router restarted in a
+     * fault scenario had logged "Started" after 13 s but counted as healthy only after 44 s, each slower answer
+     * taken for "not reachable".
+     */
+    private static final Duration HEALTH_ANSWER = Duration.ofSeconds(10);
+
     private final String name;
 
     private final int instance;
@@ -101,7 +109,7 @@ final class ServiceProcess {
         try {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                            .timeout(Duration.ofSeconds(2))
+                            .timeout(HEALTH_ANSWER)
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
