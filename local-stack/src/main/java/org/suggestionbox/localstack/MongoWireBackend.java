@@ -52,6 +52,9 @@ import org.jspecify.annotations.Nullable;
  * several apply, the smallest is read and the others filter it. An aggregation that starts with
  * {@code $match} reads its documents through the same lookup. The owner queue, the overdue count and the
  * dashboard's backlog read every one of a million ideas without this.
+ * <li>Unique indexes, the {@code _id} index among them, are kept in memory ({@link UniqueIndex}) instead of
+ * in the file, whose maps compare such keys by serializing them; they are rebuilt from the documents each time
+ * the file is opened.
  * <li>The page cache is sized by the caller (H2's default is 16 MB): a document read from the file is
  * deserialized again on every miss.
  * </ul>
@@ -112,6 +115,12 @@ final class MongoWireBackend extends H2Backend {
 
         Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
             super(databaseName, store, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            return new UniqueIndex(indexName, keys, sparse);
         }
 
         @Override

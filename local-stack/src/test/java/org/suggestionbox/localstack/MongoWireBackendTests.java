@@ -2,6 +2,8 @@ package org.suggestionbox.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -248,6 +250,51 @@ class MongoWireBackendTests {
             assertThat(indexed.countDocuments(Filters.eq("ownerId", "owner-2"))).isEqualTo(11);
             assertThat(fullScans(backend, "router", "indexed")).isEqualTo(scans);
         });
+    }
+
+    @Test
+    void uniqueIndexesAreRebuiltFromTheFileAndStillRefuseDuplicates() {
+        Path file = this.dataDir.resolve("unique.mv");
+        onServer(file, (client, backend) -> {
+            MongoCollection<Document> ideas = client.getDatabase("router").getCollection("unique");
+            ideas.createIndex(Indexes.ascending("submissionKey"), new IndexOptions().unique(true));
+            for (int i = 0; i < 30; i++) {
+                ideas.insertOne(new Document("_id", "idea-" + i).append("submissionKey", "key-" + i));
+            }
+            ideas.deleteOne(Filters.eq("_id", "idea-3"));
+        });
+
+        onServer(file, (client, backend) -> {
+            MongoCollection<Document> ideas = client.getDatabase("router").getCollection("unique");
+
+            assertThat(duplicateKey(() -> ideas.insertOne(new Document("_id", "idea-7"))))
+                    .as("an _id already stored")
+                    .isTrue();
+            assertThat(duplicateKey(() -> ideas.insertOne(new Document("_id", "new").append("submissionKey", "key-9"))))
+                    .as("a unique key already stored")
+                    .isTrue();
+            assertThat(duplicateKey(
+                            () -> ideas.insertOne(new Document("_id", "idea-3").append("submissionKey", "key-3"))))
+                    .as("the _id and key of a deleted document")
+                    .isFalse();
+            assertThat(ideas.countDocuments()).isEqualTo(30);
+            long scans = fullScans(backend, "router", "unique");
+            assertThat(ideas.find(Filters.eq("submissionKey", "key-12")).first())
+                    .extracting(idea -> idea.get("_id"))
+                    .isEqualTo("idea-12");
+            assertThat(fullScans(backend, "router", "unique"))
+                    .as("the lookup by key reads the index")
+                    .isEqualTo(scans);
+        });
+    }
+
+    private static boolean duplicateKey(Runnable insert) {
+        try {
+            insert.run();
+            return false;
+        } catch (MongoWriteException ex) {
+            return ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+        }
     }
 
     private static void onServer(Path file, BiConsumer<MongoClient, MongoWireBackend> work) {
