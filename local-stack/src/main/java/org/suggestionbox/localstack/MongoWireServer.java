@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
 
@@ -25,30 +25,35 @@ final class MongoWireServer implements RestartableServer {
     /** H2's own default. */
     static final int DEFAULT_CACHE_MEGABYTES = 16;
 
-    private final @Nullable Path file;
-
-    private final @Nullable MVStore memory;
+    /** Opens the backend each {@link #start()} serves: over the file, or over the one store in memory. */
+    private final Supplier<MongoWireBackend> backends;
 
     private final int port;
-
-    private final int cacheMegabytes;
 
     private @Nullable MongoServer server;
 
     MongoWireServer(Path file, int port, int cacheMegabytes) {
-        this(file.toAbsolutePath(), null, port, cacheMegabytes);
+        this(() -> fileBackend(file.toAbsolutePath(), cacheMegabytes), port);
     }
 
-    private MongoWireServer(@Nullable Path file, @Nullable MVStore memory, int port, int cacheMegabytes) {
-        this.file = file;
-        this.memory = memory;
+    private MongoWireServer(Supplier<MongoWireBackend> backends, int port) {
+        this.backends = backends;
         this.port = port;
-        this.cacheMegabytes = cacheMegabytes;
     }
 
     /** A server whose data lives in the launcher's heap, kept from one {@link #start()} to the next. */
     static MongoWireServer inMemory(int port) {
-        return new MongoWireServer(null, new MVStore.Builder().open(), port, DEFAULT_CACHE_MEGABYTES);
+        MVStore memory = new MVStore.Builder().open();
+        return new MongoWireServer(() -> new MongoWireBackend(memory, false), port);
+    }
+
+    private static MongoWireBackend fileBackend(Path file, int cacheMegabytes) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return new MongoWireBackend(file.toString(), cacheMegabytes);
     }
 
     @Override
@@ -57,22 +62,9 @@ final class MongoWireServer implements RestartableServer {
             throw new IllegalStateException("MongoDB port " + this.port
                     + " is already in use; is a MongoDB running? Set MONGODB_URI to use it.");
         }
-        MongoServer mongo = new MongoServer(backend());
+        MongoServer mongo = new MongoServer(this.backends.get());
         mongo.bind("127.0.0.1", this.port);
         this.server = mongo;
-    }
-
-    private MongoWireBackend backend() {
-        if (this.memory != null) {
-            return new MongoWireBackend(this.memory, false);
-        }
-        Path store = Objects.requireNonNull(this.file, "a server has a file or a store in memory");
-        try {
-            Files.createDirectories(store.getParent());
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return new MongoWireBackend(store.toString(), this.cacheMegabytes);
     }
 
     @Override
