@@ -5,7 +5,7 @@ import java.util.Map;
 import org.suggestionbox.localstack.LocalStack;
 
 /**
- * A whole stack of its own for the fault-injection tests, on free random ports with a fresh data
+ * A whole stack of its own for each class of fault scenarios ({@link FaultRuns}), on free random ports with a fresh data
  * directory, so killing its services never disturbs the shared {@link RunningStack} other system tests
  * use. Tuned for load from three people: no per-person or global rate limit worth the name (the pipeline,
  * not intake's buckets, sets the pace of a scenario; intake's own tests prove the 429s), inbox pages large

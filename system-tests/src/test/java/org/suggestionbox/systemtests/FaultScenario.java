@@ -9,8 +9,9 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * One fault scenario of {@link FaultInjectionIntegrationTests}: the class runs beside the other system tests, but
- * its scenarios one after the other on the class's thread, as they share one stack and each breaks a part of it.
+ * One fault scenario of {@link ServiceKillIntegrationTests} or {@link FaultInjectionIntegrationTests}: each class runs
+ * beside the other system tests, but its scenarios one after the other on the class's thread, as they share the
+ * class's stack and each breaks a part of it.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

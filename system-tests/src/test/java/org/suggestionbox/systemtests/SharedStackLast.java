@@ -10,7 +10,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Runs the test classes that do not use the shared {@link RunningStack} (the production start, the chat secrets'
  * stacks, the contract tests) before the {@link SystemTest}s, keeping the order within each group, so each of their
  * stacks has stopped before the shared one starts and lives until the JVM's last test. The fault scenarios are not
- * in this order: they run beside all of it on a thread of their own ({@link FaultInjectionIntegrationTests}). Set
+ * in this order: they run beside all of it, each class on a thread of its own ({@link ServiceKillIntegrationTests},
+ * {@link FaultInjectionIntegrationTests}). Set
  * in {@code junit-platform.properties}.
  */
 final class SharedStackLast implements ClassOrderer {
