@@ -15,6 +15,8 @@ import org.suggestionbox.localstack.LocalStack;
  * deadline with one half-time reminder, and the router's watchdog looks every 2 s, so reminders and
  * escalations fall due during a run; the notifier's answer reconciler runs every 5 s and redelivers a
  * decision not delivered within 60 s, so it works (on both notifiers when scaled out) during long runs.
+ * No sign-in provider: the scenarios' clients, owners and checker call the APIs with the local profile's
+ * HTTP Basic, so the two fault stacks start two JVMs fewer beside the other system tests' stack.
  */
 final class FaultInjectionStack {
 
@@ -30,6 +32,7 @@ final class FaultInjectionStack {
 
     static LocalStack start() {
         LocalStack stack = TestStacks.builder("suggestionbox-fault-injection-")
+                .startSignIn(false)
                 .healthTimeout(RESTART_PATIENCE)
                 .serviceEnvironment(Map.of(
                         "SUGGESTIONBOX_INTAKE_RATELIMIT",
