@@ -17,6 +17,7 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -135,6 +136,28 @@ final class Browser implements AutoCloseable {
 
     WebElement await(String id) {
         return new WebDriverWait(this.driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    /**
+     * Clicks the element with this id, which submits a form or follows a link, and waits until the browser has
+     * left the page it was on, so what is looked up next is on the next page. Looking up at once raced the
+     * navigation on a busy machine: an element found on the old page failed as "Node with given id does not
+     * belong to the document".
+     */
+    void clickToNextPage(String id) {
+        WebElement page = this.driver.findElement(By.tagName("html"));
+        find(id).click();
+        new WebDriverWait(this.driver, PATIENCE).until(driver -> isGone(page));
+    }
+
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException gone) {
+            // stale, or a node of a document the browser is leaving
+            return true;
+        }
     }
 
     /**

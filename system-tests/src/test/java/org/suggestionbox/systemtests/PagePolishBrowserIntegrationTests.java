@@ -123,7 +123,7 @@ class PagePolishBrowserIntegrationTests {
             WebElement search = browser.find("mergeQuery");
             search.clear();
             search.sendKeys("callback slots " + tag);
-            browser.find("merge-search-button").click();
+            browser.clickToNextPage("merge-search-button");
             assertThat(browser.await("merge-form").findElements(By.id("original-" + original)))
                     .hasSize(1);
         });
