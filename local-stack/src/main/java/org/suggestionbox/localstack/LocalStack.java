@@ -329,6 +329,8 @@ public final class LocalStack implements AutoCloseable {
 
         private boolean mongoInMemory;
 
+        private int serviceNiceness;
+
         private List<String> serviceJvmOptions =
                 List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
 
@@ -477,6 +479,17 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the services (every instance, restarts included; not their AOT training, not the infrastructure)
+         * at this scheduling niceness, {@code nice -n} from 0 to 19, so a stack whose load is batch work gives
+         * way on a busy machine to what waits for answers beside it (the system tests' fault scenarios beside
+         * the tests of the shared stack). Default 0: as the launcher.
+         */
+        public Builder serviceNiceness(int niceness) {
+            this.serviceNiceness = niceness;
+            return this;
+        }
+
         /** The settings as they stand, for {@link #build()} and tests. */
         StackSettings settings() {
             return new StackSettings(
@@ -498,7 +511,8 @@ public final class LocalStack implements AutoCloseable {
                     this.serviceJvmOptions,
                     this.standInProcesses,
                     this.aotCache,
-                    this.mongoInMemory);
+                    this.mongoInMemory,
+                    this.serviceNiceness);
         }
 
         public LocalStack build() {

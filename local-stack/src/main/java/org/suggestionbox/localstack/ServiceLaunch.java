@@ -51,12 +51,16 @@ final class ServiceLaunch {
     }
 
     /**
-     * {@code java <service JVM options> [-XX:AOTCache=<cache>] -jar <module's executable jar>}, on the launcher's
-     * own JDK; the AOT cache when the settings ask for one and a {@linkplain #aotCache(String) cache} of this jar
-     * exists (Java 25's ahead-of-time class loading and linking: classes come parsed and linked from the cache).
+     * {@code [nice -n <niceness>] java <service JVM options> [-XX:AOTCache=<cache>] -jar <module's executable jar>},
+     * on the launcher's own JDK; the AOT cache when the settings ask for one and a {@linkplain #aotCache(String)
+     * cache} of this jar exists (Java 25's ahead-of-time class loading and linking: classes come parsed and linked
+     * from the cache). {@code nice} replaces itself with the JVM, so the process started is the service's.
      */
     List<String> command(String module) {
         List<String> command = new ArrayList<>();
+        if (this.settings.serviceNiceness() > 0) {
+            command.addAll(List.of("nice", "-n", Integer.toString(this.settings.serviceNiceness())));
+        }
         command.add(JavaCommand.current());
         command.addAll(this.settings.serviceJvmOptions());
         if (this.settings.aotCache()) {

@@ -1,6 +1,7 @@
 package org.suggestionbox.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.io.IOException;
@@ -107,6 +108,24 @@ class ServiceLaunchTests {
                         "-Dspring.context.exit=onRefresh",
                         "-jar",
                         jar.toString());
+    }
+
+    @Test
+    void withANicenessTheServicesRunUnderNiceButTheirTrainingDoesNot(@TempDir Path projectDir) throws IOException {
+        Path jar = executableJar(projectDir, "suggestion-router");
+        ServiceLaunch launch = new ServiceLaunch(LocalStack.builder()
+                .dataDir(this.dataDir)
+                .projectDir(projectDir)
+                .serviceJvmOptions(List.of("-Xmx64m"))
+                .serviceNiceness(10)
+                .settings());
+
+        assertThat(launch.command("suggestion-router"))
+                .containsExactly("nice", "-n", "10", JavaCommand.current(), "-Xmx64m", "-jar", jar.toString());
+        assertThat(launch.trainingCommand("suggestion-router", projectDir.resolve("training.aot")))
+                .startsWith(JavaCommand.current());
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LocalStack.builder().serviceNiceness(20).settings());
     }
 
     @Test

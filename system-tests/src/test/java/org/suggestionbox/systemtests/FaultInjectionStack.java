@@ -23,6 +23,14 @@ final class FaultInjectionStack {
     static final Duration DEADLINE = Duration.ofSeconds(20);
 
     /**
+     * The services of a fault stack run at this niceness: their load is batch work (thousands of ideas to drain,
+     * restarts to wait out), while the other system tests beside them wait for single answers from the shared
+     * stack; on a busy machine the scheduler gives the shared stack's services the CPU first. The kernel still
+     * gives the niced services all the CPU nobody else asks for.
+     */
+    static final int SERVICE_NICENESS = 10;
+
+    /**
      * How long a killed or added service may take until it is healthy, and so how long clients keep retrying
      * it: CI's restarts take under a minute, a 2-core machine shared with other builds needs minutes.
      */
@@ -33,6 +41,7 @@ final class FaultInjectionStack {
     static LocalStack start() {
         LocalStack stack = TestStacks.builder("suggestionbox-fault-injection-")
                 .startSignIn(false)
+                .serviceNiceness(SERVICE_NICENESS)
                 .healthTimeout(RESTART_PATIENCE)
                 .serviceEnvironment(Map.of(
                         "SUGGESTIONBOX_INTAKE_RATELIMIT",
