@@ -57,7 +57,8 @@ final class Infrastructure {
                                         inMemory ? StandIns.IN_MEMORY : file.toString(),
                                         Integer.toString(ports.mongo()),
                                         Integer.toString(cache)),
-                                this.settings.logFile("mongo"))
+                                this.settings.logFile("mongo"),
+                                this.settings.niceness())
                         : inMemory
                                 ? MongoWireServer.inMemory(ports.mongo())
                                 : new MongoWireServer(file, ports.mongo(), cache);
@@ -79,7 +80,8 @@ final class Infrastructure {
                                     Integer.toString(ports.smtp()),
                                     this.settings.dataDir().resolve("mail").toString(),
                                     Integer.toString(ports.mailViewer())),
-                            this.settings.logFile("smtp"));
+                            this.settings.logFile("smtp"),
+                            this.settings.niceness());
                     this.smtpProcess = process;
                     process.start();
                     return;
