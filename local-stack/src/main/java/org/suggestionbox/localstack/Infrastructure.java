@@ -57,8 +57,7 @@ final class Infrastructure {
                                         inMemory ? StandIns.IN_MEMORY : file.toString(),
                                         Integer.toString(ports.mongo()),
                                         Integer.toString(cache)),
-                                this.settings.logFile("mongo"),
-                                this.settings.niceness())
+                                this.settings.logFile("mongo"))
                         : inMemory
                                 ? MongoWireServer.inMemory(ports.mongo())
                                 : new MongoWireServer(file, ports.mongo(), cache);
@@ -80,8 +79,7 @@ final class Infrastructure {
                                     Integer.toString(ports.smtp()),
                                     this.settings.dataDir().resolve("mail").toString(),
                                     Integer.toString(ports.mailViewer())),
-                            this.settings.logFile("smtp"),
-                            this.settings.niceness());
+                            this.settings.logFile("smtp"));
                     this.smtpProcess = process;
                     process.start();
                     return;

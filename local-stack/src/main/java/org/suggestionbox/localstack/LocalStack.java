@@ -329,7 +329,7 @@ public final class LocalStack implements AutoCloseable {
 
         private boolean mongoInMemory;
 
-        private int niceness;
+        private int serviceNiceness;
 
         private List<String> serviceJvmOptions =
                 List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
@@ -480,13 +480,13 @@ public final class LocalStack implements AutoCloseable {
         }
 
         /**
-         * Runs the services (every instance, restarts included; not their AOT training) and the
-         * {@linkplain #standInProcesses stand-in processes} (not the Kafka broker) at this scheduling niceness, {@code nice -n} from 0 to 19, so a stack whose load is batch work gives
+         * Runs the services (every instance, restarts included; not their AOT training, not the infrastructure)
+         * at this scheduling niceness, {@code nice -n} from 0 to 19, so a stack whose load is batch work gives
          * way on a busy machine to what waits for answers beside it (the system tests' fault scenarios beside
          * the tests of the shared stack). Default 0: as the launcher.
          */
-        public Builder niceness(int niceness) {
-            this.niceness = niceness;
+        public Builder serviceNiceness(int niceness) {
+            this.serviceNiceness = niceness;
             return this;
         }
 
@@ -512,7 +512,7 @@ public final class LocalStack implements AutoCloseable {
                     this.standInProcesses,
                     this.aotCache,
                     this.mongoInMemory,
-                    this.niceness);
+                    this.serviceNiceness);
         }
 
         public LocalStack build() {

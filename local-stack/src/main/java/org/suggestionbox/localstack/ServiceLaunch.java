@@ -58,8 +58,8 @@ final class ServiceLaunch {
      */
     List<String> command(String module) {
         List<String> command = new ArrayList<>();
-        if (this.settings.niceness() > 0) {
-            command.addAll(List.of("nice", "-n", Integer.toString(this.settings.niceness())));
+        if (this.settings.serviceNiceness() > 0) {
+            command.addAll(List.of("nice", "-n", Integer.toString(this.settings.serviceNiceness())));
         }
         command.add(JavaCommand.current());
         command.addAll(this.settings.serviceJvmOptions());

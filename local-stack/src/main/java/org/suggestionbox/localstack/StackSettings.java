@@ -21,8 +21,7 @@ import java.util.Map;
  * @param aotCache whether the services start with Java 25's AOT cache of their jar, trained once per jar
  * @param mongoInMemory whether the MongoDB-wire server keeps its data in memory instead of {@code mongo.mv}: it
  *     survives the server's restarts, not the launcher's
- * @param niceness the scheduling niceness the services and the stand-in processes run at ({@code nice -n}; 0: as
- *     the launcher)
+ * @param serviceNiceness the scheduling niceness the services run at ({@code nice -n}; 0: as the launcher)
  */
 record StackSettings(
         Path dataDir,
@@ -44,15 +43,15 @@ record StackSettings(
         boolean standInProcesses,
         boolean aotCache,
         boolean mongoInMemory,
-        int niceness) {
+        int serviceNiceness) {
 
     StackSettings {
         dataDir = dataDir.toAbsolutePath().normalize();
         serviceEnvironment = Map.copyOf(serviceEnvironment);
         services = List.copyOf(services);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
-        if (niceness < 0 || niceness > 19) {
-            throw new IllegalArgumentException("A niceness from 0 to 19, not " + niceness);
+        if (serviceNiceness < 0 || serviceNiceness > 19) {
+            throw new IllegalArgumentException("A niceness from 0 to 19, not " + serviceNiceness);
         }
     }
 

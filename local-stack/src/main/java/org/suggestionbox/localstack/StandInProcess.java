@@ -36,7 +36,6 @@ final class StandInProcess implements RestartableServer {
      * @param port the port that answers once it serves
      * @param heapMegabytes its {@code -Xmx}
      * @param arguments {@link StandIns}' arguments
-     * @param niceness the scheduling niceness it runs at ({@code nice -n}; 0: as the launcher)
      */
     StandInProcess(
             String name,
@@ -45,17 +44,12 @@ final class StandInProcess implements RestartableServer {
             int heapMegabytes,
             String classpath,
             List<String> arguments,
-            Path logFile,
-            int niceness) {
+            Path logFile) {
         this.name = name;
         this.port = port;
         this.address = address;
         this.logFile = logFile.toAbsolutePath();
-        List<String> command = new ArrayList<>();
-        if (niceness > 0) {
-            command.addAll(List.of("nice", "-n", Integer.toString(niceness)));
-        }
-        command.addAll(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 JavaCommand.current(),
                 "-Xmx" + heapMegabytes + "m",
                 "-XX:+UseSerialGC",

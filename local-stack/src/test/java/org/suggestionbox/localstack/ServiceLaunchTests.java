@@ -117,7 +117,7 @@ class ServiceLaunchTests {
                 .dataDir(this.dataDir)
                 .projectDir(projectDir)
                 .serviceJvmOptions(List.of("-Xmx64m"))
-                .niceness(10)
+                .serviceNiceness(10)
                 .settings());
 
         assertThat(launch.command("suggestion-router"))
@@ -125,7 +125,7 @@ class ServiceLaunchTests {
         assertThat(launch.trainingCommand("suggestion-router", projectDir.resolve("training.aot")))
                 .startsWith(JavaCommand.current());
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> LocalStack.builder().niceness(20).settings());
+                .isThrownBy(() -> LocalStack.builder().serviceNiceness(20).settings());
     }
 
     @Test

@@ -23,14 +23,12 @@ final class FaultInjectionStack {
     static final Duration DEADLINE = Duration.ofSeconds(20);
 
     /**
-     * The services of a fault stack, and its MongoDB-wire server and SMTP capture (each in a JVM of its own, not
-     * the test JVM, which serves the shared stack's), run at this niceness: their load is batch work (thousands of
-     * ideas to drain, restarts to wait out), while the other system tests beside them wait for single answers from
-     * the shared stack; on a busy machine the scheduler gives the shared stack the CPU first. The kernel still
-     * gives the niced processes all the CPU nobody else asks for. The stand-ins keep their data in their file, so
-     * the database outage (a stop of that JVM) keeps it.
+     * The services of a fault stack run at this niceness: their load is batch work (thousands of ideas to drain,
+     * restarts to wait out), while the other system tests beside them wait for single answers from the shared
+     * stack; on a busy machine the scheduler gives the shared stack's services the CPU first. The kernel still
+     * gives the niced services all the CPU nobody else asks for.
      */
-    static final int NICENESS = 10;
+    static final int SERVICE_NICENESS = 10;
 
     /**
      * How long a killed or added service may take until it is healthy, and so how long clients keep retrying
@@ -43,9 +41,7 @@ final class FaultInjectionStack {
     static LocalStack start() {
         LocalStack stack = TestStacks.builder("suggestionbox-fault-injection-")
                 .startSignIn(false)
-                .standInProcesses(true)
-                .mongoInMemory(false)
-                .niceness(NICENESS)
+                .serviceNiceness(SERVICE_NICENESS)
                 .healthTimeout(RESTART_PATIENCE)
                 .serviceEnvironment(Map.of(
                         "SUGGESTIONBOX_INTAKE_RATELIMIT",
