@@ -171,11 +171,16 @@ final class FaultRuns implements AutoCloseable {
         CompletableFuture<Void> deciding = CompletableFuture.runAsync(owners);
 
         // the load goes on until the fault is over, so no crash or outage happens after the last request
-        IdeaSubmitters.Load load = IdeaSubmitters.submitUntil(
-                this.stack.intakeUrl(), run, ideas, CLIENT_THREADS, window, faulting::isDone, accepted);
+        IdeaSubmitters.Load load;
+        try {
+            load = IdeaSubmitters.submitUntil(
+                    this.stack.intakeUrl(), run, ideas, CLIENT_THREADS, window, faulting::isDone, accepted);
+        } finally {
+            // the owners' patience counts from here, also when the load failed
+            owners.submittingDone();
+        }
         Collection<IdeaSubmitters.Submission> submitted = load.submissions().values();
         long submittedAt = System.nanoTime();
-        owners.submittingDone();
         join(faulting, "the fault " + scenario, ownerPatience);
         join(deciding, "the scripted owners", ownerPatience);
         long decidedAt = System.nanoTime();

@@ -36,6 +36,9 @@ final class ScriptedOwners implements Runnable {
 
     private static final int DECISIONS_AT_ONCE = 8;
 
+    /** Longer than any scenario's load: its window, then every restart or added instance up to its patience. */
+    private static final Duration LONGEST_LOAD = Duration.ofMinutes(30);
+
     private final String routerUrl;
 
     private final Supplier<Set<String>> expected;
@@ -46,11 +49,15 @@ final class ScriptedOwners implements Runnable {
 
     private final AtomicInteger alreadyDecided = new AtomicInteger();
 
-    private volatile boolean submittingDone;
+    /** When the last idea was in ({@link System#nanoTime()}), or 0 while ideas still arrive. */
+    private volatile long submittingDoneAt;
 
     /**
      * @param expected the idea ids submitted so far; the owners stop once every one is decided and
      *        {@link #submittingDone()} was called, or when their patience runs out
+     * @param patience how long the owners go on after the last idea was in: ideas arrive as long as a fault
+     *        lasts, and a scale-out on a busy machine has lasted longer than the whole run was expected to (its
+     *        owners, whose patience then counted from the start, stopped with 16 ideas of the trickle undecided)
      */
     ScriptedOwners(String routerUrl, Supplier<Set<String>> expected, Duration patience) {
         this.routerUrl = routerUrl;
@@ -59,7 +66,7 @@ final class ScriptedOwners implements Runnable {
     }
 
     void submittingDone() {
-        this.submittingDone = true;
+        this.submittingDoneAt = System.nanoTime();
     }
 
     Set<String> decided() {
@@ -72,9 +79,9 @@ final class ScriptedOwners implements Runnable {
 
     @Override
     public void run() {
-        long deadline = System.nanoTime() + this.patience.toNanos();
+        long started = System.nanoTime();
         try (ExecutorService deciding = Executors.newFixedThreadPool(DECISIONS_AT_ONCE)) {
-            while (System.nanoTime() < deadline) {
+            while (!patienceRanOut(started)) {
                 List<Future<?>> decisions = new ArrayList<>();
                 for (String owner : OWNERS) {
                     for (String id : undecidedInQueueOf(owner)) {
@@ -82,13 +89,23 @@ final class ScriptedOwners implements Runnable {
                     }
                 }
                 awaitAll(decisions);
-                if (this.submittingDone && this.decided.containsAll(this.expected.get())) {
+                if (this.submittingDoneAt != 0 && this.decided.containsAll(this.expected.get())) {
                     return;
                 }
                 // polling interval of a person refreshing the queue
                 LockSupport.parkNanos(POLL.toNanos());
             }
         }
+    }
+
+    /**
+     * Whether the patience has passed since the last idea was in; while ideas still arrive, only once
+     * {@link #LONGEST_LOAD} has passed as well, so owners whose load never ends do not decide forever.
+     */
+    private boolean patienceRanOut(long started) {
+        long doneAt = this.submittingDoneAt;
+        long from = doneAt != 0 ? doneAt : started + LONGEST_LOAD.toNanos();
+        return System.nanoTime() - from > this.patience.toNanos();
     }
 
     /** The ideas of the decided categories in the owner's queue not decided yet; none while the router is down. */
