@@ -51,10 +51,12 @@ final class ServiceLaunch {
     }
 
     /**
-     * {@code [nice -n <niceness>] java <service JVM options> [-XX:AOTCache=<cache>] -jar <module's executable jar>},
-     * on the launcher's own JDK; the AOT cache when the settings ask for one and a {@linkplain #aotCache(String)
-     * cache} of this jar exists (Java 25's ahead-of-time class loading and linking: classes come parsed and linked
-     * from the cache). {@code nice} replaces itself with the JVM, so the process started is the service's.
+     * {@code [nice -n <niceness>] java <service JVM options> [-XX:AOTCache=<cache>] -jar <jar>}, on the launcher's
+     * own JDK. With the settings' AOT cache (Java 25's ahead-of-time class loading and linking: classes come parsed
+     * and linked from the cache) and an {@linkplain #extractedJar extracted form} of the module's executable jar no
+     * older than it, the service runs from that form, with the {@linkplain #aotCache cache} once one no older than
+     * the form exists; otherwise from the executable jar. {@code nice} replaces itself with the JVM, so the process
+     * started is the service's.
      */
     List<String> command(String module) {
         List<String> command = new ArrayList<>();
@@ -63,21 +65,38 @@ final class ServiceLaunch {
         }
         command.add(JavaCommand.current());
         command.addAll(this.settings.serviceJvmOptions());
-        if (this.settings.aotCache()) {
+        Path jar = executableJar(module);
+        if (this.settings.aotCache() && isFresh(extractedJar(module), jar)) {
+            jar = extractedJar(module);
             Path cache = aotCache(module);
-            if (isFresh(cache, executableJar(module))) {
+            if (isFresh(cache, jar)) {
                 command.add("-XX:AOTCache=" + cache);
             }
         }
-        command.addAll(List.of("-jar", executableJar(module).toString()));
+        command.addAll(List.of("-jar", jar.toString()));
         return command;
     }
 
     /**
-     * The training run that writes a service's {@linkplain #aotCache AOT cache}: the service's own command line
-     * with {@code -XX:AOTCacheOutput}, ended by Spring right after its context refreshed
-     * ({@code -Dspring.context.exit=onRefresh}: every bean created, no listener started), so it needs the
-     * infrastructure running but takes no traffic. The cache is written to {@code output}, and moved to
+     * Extracts a module's executable jar into {@code destination} with Spring Boot's jar tools: a jar of the
+     * application's classes whose manifest puts the libraries beside it in {@code lib/} on the class path.
+     */
+    List<String> extractCommand(String module, Path destination) {
+        return List.of(
+                JavaCommand.current(),
+                "-Djarmode=tools",
+                "-jar",
+                executableJar(module).toString(),
+                "extract",
+                "--destination",
+                destination.toString());
+    }
+
+    /**
+     * The training run that writes a service's {@linkplain #aotCache AOT cache}: the service's own command line on
+     * its {@linkplain #extractedJar extracted form} with {@code -XX:AOTCacheOutput}, ended by Spring right after its
+     * context refreshed ({@code -Dspring.context.exit=onRefresh}: every bean created, no listener started), so it
+     * needs the infrastructure running but takes no traffic. The cache is written to {@code output}, and moved to
      * {@link #aotCache} once complete, so a service never starts from a half-written cache.
      */
     List<String> trainingCommand(String module, Path output) {
@@ -86,25 +105,44 @@ final class ServiceLaunch {
         command.addAll(this.settings.serviceJvmOptions());
         command.add("-XX:AOTCacheOutput=" + output);
         command.add("-Dspring.context.exit=onRefresh");
-        command.addAll(List.of("-jar", executableJar(module).toString()));
+        command.addAll(List.of("-jar", extractedJar(module).toString()));
         return command;
     }
 
     /**
-     * The AOT cache of a service's executable jar: {@code <jar without .jar>.aot} next to it, so a rebuilt jar
-     * (newer than its cache) is trained again.
+     * The executable jar's extracted form: {@code <jar without .jar>/<jar>} next to it. The JVM caches only classes
+     * its own loaders read from the class path, not those Spring Boot's launcher reads from the jars nested in the
+     * executable jar, so a cache trained on the executable jar holds little more than the JDK's classes (Spring
+     * Boot's reference, "AOT Cache": "You have to use the cache file with the extracted form of the application,
+     * otherwise it has no effect").
+     */
+    Path extractedJar(String module) {
+        return extractedDirectory(module)
+                .resolve(executableJar(module).getFileName().toString());
+    }
+
+    /** The directory of the {@linkplain #extractedJar extracted form}: {@code <jar without .jar>} next to the jar. */
+    Path extractedDirectory(String module) {
+        Path jar = executableJar(module);
+        String name = jar.getFileName().toString();
+        return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()));
+    }
+
+    /**
+     * The AOT cache of a service: {@code <extracted jar without .jar>.aot} next to its {@linkplain #extractedJar
+     * extracted jar}, so a rebuilt jar (extracted again) is trained again.
      */
     Path aotCache(String module) {
-        Path jar = executableJar(module);
+        Path jar = extractedJar(module);
         String name = jar.getFileName().toString();
         return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".aot");
     }
 
-    /** Whether the cache exists and is not older than the jar it was trained with. */
-    static boolean isFresh(Path cache, Path jar) {
+    /** Whether {@code file} exists and is not older than {@code source}, the jar it was made from. */
+    static boolean isFresh(Path file, Path source) {
         try {
-            return Files.isRegularFile(cache)
-                    && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) >= 0;
+            return Files.isRegularFile(file)
+                    && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(source)) >= 0;
         } catch (IOException ex) {
             return false;
         }

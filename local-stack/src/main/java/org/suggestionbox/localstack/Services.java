@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +28,10 @@ final class Services {
 
     private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
-    /** Held while a stack trains AOT caches: the caches live next to the jars, shared by every stack. */
+    /** Held while a stack extracts jars and trains AOT caches: both live next to the jars, shared by every stack. */
     private static final Object AOT_TRAINING = new Object();
+
+    private static final Duration EXTRACTION_TIMEOUT = Duration.ofMinutes(2);
 
     private final StackSettings settings;
 
@@ -84,7 +89,8 @@ final class Services {
     }
 
     /**
-     * Writes the AOT cache of each service whose jar has none or only an older one: runs the services' training
+     * Writes the AOT cache of each service whose jar has none or only an older one: extracts the executable jar
+     * where its extracted form is missing or older (the cache works only with that form), then runs the services' training
      * commands side by side, each with its service's environment (on a free port), until Spring exits after the
      * refresh, recording each time as {@code <module> aot-training}. A failed training is logged and that service
      * starts without a cache.
@@ -94,13 +100,75 @@ final class Services {
         synchronized (AOT_TRAINING) {
             Map<String, Process> trainings = new LinkedHashMap<>();
             for (String module : this.settings.services()) {
-                if (!ServiceLaunch.isFresh(this.launch.aotCache(module), this.launch.executableJar(module))) {
+                if (extract(module)
+                        && !ServiceLaunch.isFresh(this.launch.aotCache(module), this.launch.extractedJar(module))) {
                     startTraining(module, secrets).ifPresent(training -> trainings.put(module, training));
                 }
             }
             long started = System.nanoTime();
             long deadline = started + this.settings.healthTimeout().toNanos();
             trainings.forEach((module, training) -> awaitTraining(module, training, started, deadline));
+        }
+    }
+
+    /**
+     * Whether the module's executable jar has an {@linkplain ServiceLaunch#extractedJar extracted form} no older than
+     * it, extracting it when not: into a directory beside the form's, moved into place once complete, so a service
+     * never starts from a half-extracted form. A failed extraction is logged and that service starts from its
+     * executable jar, without a cache.
+     */
+    private boolean extract(String module) {
+        Path jar = this.launch.executableJar(module);
+        Path extracted = this.launch.extractedJar(module);
+        if (ServiceLaunch.isFresh(extracted, jar)) {
+            return true;
+        }
+        Path directory = this.launch.extractedDirectory(module);
+        Path output = directory.resolveSibling(directory.getFileName() + ".extracting-"
+                + ProcessHandle.current().pid());
+        Path log = this.settings.logFile(module + "-extract");
+        ProcessBuilder builder = new ProcessBuilder(this.launch.extractCommand(module, output));
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        try {
+            deleteRecursively(output);
+            Process extraction = builder.start();
+            if (!extraction.waitFor(EXTRACTION_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                extraction.destroyForcibly();
+                LOG.warn("Extracting {} took longer than {}; starting it without a cache", jar, EXTRACTION_TIMEOUT);
+                return false;
+            }
+            if (extraction.exitValue() != 0) {
+                LOG.warn(
+                        "Extracting {} failed (status {}); starting it without a cache:{}{}",
+                        jar,
+                        extraction.exitValue(),
+                        System.lineSeparator(),
+                        ProcessLogs.excerpt(log, 20));
+                return false;
+            }
+            deleteRecursively(directory);
+            Files.move(output, directory, StandardCopyOption.ATOMIC_MOVE);
+            // the form's jar is new; its time says which build of the executable jar it came from
+            Files.setLastModifiedTime(extracted, FileTime.from(Instant.now()));
+            return true;
+        } catch (IOException ex) {
+            LOG.warn("Extracting {} failed; starting it without a cache", jar, ex);
+            return false;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while extracting " + jar, ex);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

@@ -75,8 +75,8 @@ class ServiceLaunchTests {
     }
 
     @Test
-    void withAotCacheAServiceStartsWithTheCacheOfItsJarOnlyOnceOneNoOlderThanTheJarExists(@TempDir Path projectDir)
-            throws IOException {
+    void withAotCacheAServiceRunsFromItsExtractedJarAndItsCacheOnlyOnceEachIsNoOlderThanWhatItCameFrom(
+            @TempDir Path projectDir) throws IOException {
         Path jar = executableJar(projectDir, "suggestion-router");
         ServiceLaunch launch = new ServiceLaunch(LocalStack.builder()
                 .dataDir(this.dataDir)
@@ -84,21 +84,42 @@ class ServiceLaunchTests {
                 .serviceJvmOptions(List.of("-Xmx64m"))
                 .aotCache(true)
                 .settings());
-        Path cache = jar.resolveSibling("suggestion-router-0.1.0-SNAPSHOT-exec.aot");
-
+        Path extracted = jar.resolveSibling("suggestion-router-0.1.0-SNAPSHOT-exec")
+                .resolve("suggestion-router-0.1.0-SNAPSHOT-exec.jar");
+        Path cache = extracted.resolveSibling("suggestion-router-0.1.0-SNAPSHOT-exec.aot");
+        assertThat(launch.extractedJar("suggestion-router")).isEqualTo(extracted);
         assertThat(launch.aotCache("suggestion-router")).isEqualTo(cache);
+        assertThat(launch.extractCommand("suggestion-router", projectDir.resolve("out")))
+                .containsExactly(
+                        JavaCommand.current(),
+                        "-Djarmode=tools",
+                        "-jar",
+                        jar.toString(),
+                        "extract",
+                        "--destination",
+                        projectDir.resolve("out").toString());
+
+        // not extracted yet, or extracted from an older build: the executable jar
+        assertThat(launch.command("suggestion-router"))
+                .containsExactly(JavaCommand.current(), "-Xmx64m", "-jar", jar.toString());
+        Files.createDirectories(extracted.getParent());
+        Files.writeString(extracted, "extracted");
+        Files.writeString(cache, "trained");
+        touchRelativeTo(extracted, jar, -60_000);
         assertThat(launch.command("suggestion-router"))
                 .containsExactly(JavaCommand.current(), "-Xmx64m", "-jar", jar.toString());
 
-        Files.writeString(cache, "trained");
-        Files.setLastModifiedTime(
-                cache, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
-        assertThat(launch.command("suggestion-router")).doesNotContain("-XX:AOTCache=" + cache);
-
-        Files.setLastModifiedTime(
-                cache, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        // extracted from this build, the cache older than that: the extracted jar, no cache
+        touchRelativeTo(extracted, jar, 60_000);
+        touchRelativeTo(cache, extracted, -60_000);
         assertThat(launch.command("suggestion-router"))
-                .containsExactly(JavaCommand.current(), "-Xmx64m", "-XX:AOTCache=" + cache, "-jar", jar.toString());
+                .containsExactly(JavaCommand.current(), "-Xmx64m", "-jar", extracted.toString());
+
+        // the cache trained on that form: both
+        touchRelativeTo(cache, extracted, 60_000);
+        assertThat(launch.command("suggestion-router"))
+                .containsExactly(
+                        JavaCommand.current(), "-Xmx64m", "-XX:AOTCache=" + cache, "-jar", extracted.toString());
         Path output = cache.resolveSibling("training.aot");
         assertThat(launch.trainingCommand("suggestion-router", output))
                 .containsExactly(
@@ -107,7 +128,7 @@ class ServiceLaunchTests {
                         "-XX:AOTCacheOutput=" + output,
                         "-Dspring.context.exit=onRefresh",
                         "-jar",
-                        jar.toString());
+                        extracted.toString());
     }
 
     @Test
@@ -129,10 +150,12 @@ class ServiceLaunchTests {
     }
 
     @Test
-    void withoutAotCacheAnExistingCacheIsNotUsed(@TempDir Path projectDir) throws IOException {
+    void withoutAotCacheNeitherAnExtractedJarNorACacheIsUsed(@TempDir Path projectDir) throws IOException {
         Path jar = executableJar(projectDir, "suggestion-router");
         ServiceLaunch launch =
                 new ServiceLaunch(LocalStack.builder().projectDir(projectDir).settings());
+        Files.createDirectories(launch.extractedJar("suggestion-router").getParent());
+        Files.writeString(launch.extractedJar("suggestion-router"), "extracted");
         Files.writeString(launch.aotCache("suggestion-router"), "trained");
 
         assertThat(launch.command("suggestion-router")).noneMatch(option -> option.startsWith("-XX:AOTCache"));
@@ -148,6 +171,12 @@ class ServiceLaunchTests {
                 .isThrownBy(() -> launch.executableJar("feedback-notifier"))
                 .withMessageContaining("No executable jar of feedback-notifier")
                 .withMessageContaining("./mvnw install");
+    }
+
+    /** Sets {@code file}'s time to {@code reference}'s plus {@code millis}. */
+    private static void touchRelativeTo(Path file, Path reference, long millis) throws IOException {
+        Files.setLastModifiedTime(
+                file, FileTime.fromMillis(Files.getLastModifiedTime(reference).toMillis() + millis));
     }
 
     private static Path executableJar(Path projectDir, String module) throws IOException {
