@@ -9,6 +9,7 @@
 #
 #   benchmarks/run.sh [--rate 100] [--duration 30s] [--warmup 5s] [--drain 60s] [--users alice,noa,...]
 #                     [--partitions 3] [--no-baseline] [--results FILE] [--cpu-report] [--profile]
+#                     [--service-jvm-options="-Xmx512m -XX:+UseSerialGC"]
 #                     [--intake-url URL --bootstrap-servers HOST:PORT]   # use a running stack instead
 #   benchmarks/run.sh --help                                             # every option with its default
 #

@@ -149,6 +149,15 @@ final class BenchmarkCommand implements Callable<Integer> {
     private boolean profile;
 
     @Option(
+            names = "--service-jvm-options",
+            paramLabel = "OPTIONS",
+            defaultValue = "-Xmx512m -XX:+UseSerialGC",
+            description = "The services' heap, GC and any other JVM options, split on spaces (default: "
+                    + "${DEFAULT-VALUE}); headless mode and the lifted submission limits are always added. "
+                    + "Give it as --service-jvm-options=\"...\".")
+    private String serviceJvmOptions = "-Xmx512m -XX:+UseSerialGC";
+
+    @Option(
             names = "--intake-url",
             paramLabel = "URL",
             description = "An already running intake; with --bootstrap-servers, no stack is started.")
@@ -214,7 +223,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                     this.apiRequests,
                     this.slackRequests,
                     this.cpuReport,
-                    this.profile);
+                    this.profile,
+                    List.of(this.serviceJvmOptions.strip().split("\\s+")));
         } catch (IllegalArgumentException ex) {
             throw new ParameterException(this.spec.commandLine(), ex.getMessage(), ex);
         }

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param cpuReport whether to measure idle CPU before the load and report CPU-ms per idea, idle share and RSS
  *     per process
  * @param profile whether to record JFR in every child JVM during the measured load and report its top frames
+ * @param serviceJvmOptions the services' heap, GC and other JVM options, before headless mode and the lifted limits
  */
 record Options(
         double rate,
@@ -44,7 +45,8 @@ record Options(
         int apiRequests,
         int slackRequests,
         boolean cpuReport,
-        boolean profile) {
+        boolean profile,
+        List<String> serviceJvmOptions) {
 
     Options {
         if (!(rate > 0)) {
@@ -76,7 +78,12 @@ record Options(
         if ((cpuReport || profile) && intakeUrl != null) {
             throw new IllegalArgumentException("--cpu-report and --profile need the stack the benchmark starts");
         }
+        if (serviceJvmOptions.stream().anyMatch(option -> !option.startsWith("-"))) {
+            throw new IllegalArgumentException(
+                    "--service-jvm-options takes JVM options, each starting with '-', was " + serviceJvmOptions);
+        }
         users = List.copyOf(users);
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
     }
 
     boolean externalStack() {

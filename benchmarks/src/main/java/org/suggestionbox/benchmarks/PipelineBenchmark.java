@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
@@ -41,14 +42,12 @@ public final class PipelineBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineBenchmark.class);
 
     /**
-     * Service JVM options for a measurement: the local stack's small serial-GC heap, but with the full
-     * JIT (the local stack stops at C1 to start faster, which costs throughput under load), and the
-     * per-person and global submission limits lifted for the load (the global one, 600 a minute, would refuse
-     * everything above 10 ideas a second).
+     * Service JVM options every measurement adds to {@code --service-jvm-options} (by default the local stack's
+     * serial GC with a 512 MB heap, and the full JIT: the local stack stops at C1 to start faster, which costs
+     * throughput under load): headless, and the per-person and global submission limits lifted for the load (the
+     * global one, 600 a minute, would refuse everything above 10 ideas a second).
      */
-    static final List<String> SERVICE_JVM_OPTIONS = List.of(
-            "-Xmx512m",
-            "-XX:+UseSerialGC",
+    static final List<String> LOAD_JVM_OPTIONS = List.of(
             "-Djava.awt.headless=true",
             "-Dsuggestionbox.intake.rate-limit=1000000000",
             "-Dsuggestionbox.intake.global-rate-limit.limit=1000000000");
@@ -64,6 +63,11 @@ public final class PipelineBenchmark {
     public static void main(String[] args) {
         System.exit(BenchmarkCommand.commandLine(options -> new PipelineBenchmark(options).run())
                 .execute(args));
+    }
+
+    private List<String> serviceJvmOptions() {
+        return Stream.concat(this.options.serviceJvmOptions().stream(), LOAD_JVM_OPTIONS.stream())
+                .toList();
     }
 
     private int run() {
@@ -83,7 +87,7 @@ public final class PipelineBenchmark {
                         .projectDir(this.options.projectDir())
                         .ports(Ports.random())
                         .demoData(false)
-                        .serviceJvmOptions(SERVICE_JVM_OPTIONS)
+                        .serviceJvmOptions(serviceJvmOptions())
                         .mongoCacheMegabytes(mongoCacheMegabytes())
                         .standInProcesses(true)
                         // on a machine busy with other work, four Spring Boot JVMs starting together need longer
@@ -361,7 +365,7 @@ public final class PipelineBenchmark {
                         ? "external: " + o.intakeUrl() + ", Kafka " + o.bootstrapServers()
                         : "LocalStack on free ports: Kafka (KRaft, 1 broker) + MongoDB-wire (H2 file) + GreenMail, each in its own JVM; "
                                 + "1 instance each of intake, router, notifier");
-        report.row("service JVM options", stack == null ? "n/a" : String.join(" ", SERVICE_JVM_OPTIONS));
+        report.row("service JVM options", stack == null ? "n/a" : String.join(" ", serviceJvmOptions()));
         report.row(
                 "knobs",
                 String.format(
@@ -433,7 +437,8 @@ public final class PipelineBenchmark {
                 + (o.replayEvents() > 0 ? " --replay-events " + o.replayEvents() : "")
                 + (o.storedIdeas() > 0
                         ? " --stored-ideas " + o.storedIdeas() + " --api-requests " + o.apiRequests()
-                        : ""));
+                        : "")
+                + " --service-jvm-options=\"" + String.join(" ", o.serviceJvmOptions()) + "\"");
         return report;
     }
 

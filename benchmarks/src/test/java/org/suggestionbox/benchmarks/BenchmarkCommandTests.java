@@ -30,6 +30,21 @@ class BenchmarkCommandTests {
         assertThat(options.projectDir()).isEqualTo(Path.of("."));
         assertThat(options.slackRequests()).isEqualTo(300);
         assertThat(options.apiRequests()).isEqualTo(200);
+        assertThat(options.serviceJvmOptions()).containsExactly("-Xmx512m", "-XX:+UseSerialGC");
+    }
+
+    @Test
+    void takesTheServicesJvmOptionsSplitOnSpaces() {
+        assertThat(BenchmarkCommand.parse("--service-jvm-options= -Xmx128m  -XX:ReservedCodeCacheSize=48m ")
+                        .serviceJvmOptions())
+                .containsExactly("-Xmx128m", "-XX:ReservedCodeCacheSize=48m");
+    }
+
+    @Test
+    void refusesServiceJvmOptionsThatAreNotOptions() {
+        assertThatExceptionOfType(ParameterException.class)
+                .isThrownBy(() -> BenchmarkCommand.parse("--service-jvm-options=-Xmx128m 512m"))
+                .withMessageContaining("--service-jvm-options takes JVM options");
     }
 
     @Test
