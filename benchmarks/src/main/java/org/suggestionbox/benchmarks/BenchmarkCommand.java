@@ -155,7 +155,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "The services' heap, GC and any other JVM options, split on spaces (default: "
                     + "${DEFAULT-VALUE}); headless mode and the lifted submission limits are always added. "
                     + "Give it as --service-jvm-options=\"...\".")
-    private String serviceJvmOptions = "-Xmx512m -XX:+UseSerialGC";
+    private String serviceJvmOptions = "";
 
     @Option(
             names = "--intake-url",
