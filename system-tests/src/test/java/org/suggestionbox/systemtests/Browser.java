@@ -37,6 +37,8 @@ final class Browser implements AutoCloseable {
      */
     private static final Duration PATIENCE = Duration.ofSeconds(45);
 
+    private static final String LEFT_DOCUMENT = "does not belong to the document";
+
     /** Selenium warns on every start that it has no CDP module for this Chromium; we use WebDriver only. */
     private static final java.util.logging.Logger SELENIUM_LOG =
             java.util.logging.Logger.getLogger("org.openqa.selenium");
@@ -170,7 +172,24 @@ final class Browser implements AutoCloseable {
                 .ignoring(StaleElementReferenceException.class)
                 .ignoring(NoSuchElementException.class)
                 .ignoring(java.util.NoSuchElementException.class)
-                .until(condition::apply);
+                .until(driver -> holdsAcrossNavigation(condition, driver));
+    }
+
+    /**
+     * The condition, read as not holding yet when ChromeDriver reports an element of the document the browser is
+     * leaving as "Node with given id does not belong to the document" (an {@code unknown error}, not a stale
+     * element): seen in CI when a form's redirect was answered while the condition read the old page.
+     */
+    private static boolean holdsAcrossNavigation(Function<WebDriver, Boolean> condition, WebDriver driver) {
+        try {
+            return condition.apply(driver);
+        } catch (WebDriverException ex) {
+            String message = ex.getMessage();
+            if (message != null && message.contains(LEFT_DOCUMENT)) {
+                return false;
+            }
+            throw ex;
+        }
     }
 
     /**

@@ -28,7 +28,7 @@ class IdeaFormBrowserIntegrationTests {
 
         browser.find("title").sendKeys("Wa");
         browser.find("description").sendKeys(description);
-        browser.find("submit-idea").click();
+        browser.clickToNextPage("submit-idea");
 
         assertThat(browser.await("title-error").getText()).isNotBlank();
         assertThat(browser.find("title").getDomAttribute("aria-invalid")).isEqualTo("true");
@@ -47,7 +47,7 @@ class IdeaFormBrowserIntegrationTests {
         browser.find("title").sendKeys(title);
         browser.find("description").sendKeys("The kitchen is two floors away; a cooler would save many short trips.");
         new Select(browser.find("category")).selectByValue("workplace");
-        browser.find("submit-idea").click();
+        browser.clickToNextPage("submit-idea");
 
         String trackingUrl = browser.await("tracking-link").getDomProperty("href");
         assertThat(trackingUrl).isNotBlank();
@@ -64,7 +64,7 @@ class IdeaFormBrowserIntegrationTests {
         assertThat(browser.htmlAttribute("lang")).isEqualTo("he");
         browser.screenshot("intake-form-he");
 
-        browser.find("submit-idea").click();
+        browser.clickToNextPage("submit-idea");
         assertThat(browser.await("title-error").getText()).isNotBlank();
         browser.screenshot("intake-form-error-he");
     }

@@ -110,7 +110,7 @@ class IdeaWallBrowserIntegrationTests {
         // implemented without saying what changed: refused, the impact fields marked
         new Select(browser.find("status")).selectByValue("IMPLEMENTED");
         browser.find("note").sendKeys("Live on all lines since Monday.");
-        browser.find("status-button").click();
+        browser.clickToNextPage("status-button");
         browser.await("status-error");
         browser.waitUntil(driver ->
                 "status-error".equals(driver.switchTo().activeElement().getDomAttribute("id")));
@@ -127,7 +127,7 @@ class IdeaWallBrowserIntegrationTests {
         browser.find("impactAmount").sendKeys("40");
         new Select(browser.find("impactUnit")).selectByValue("hours-saved-per-month");
         browser.find("thankYouNote").sendKeys("Thank you, Alice: the queue is calmer already.");
-        browser.find("status-button").click();
+        browser.clickToNextPage("status-button");
         browser.waitUntil(driver ->
                 "IMPLEMENTED".equals(driver.findElement(By.id("idea-state")).getDomAttribute("data-state")));
         assertThat(browser.find("impact-estimated").getText())

@@ -32,7 +32,7 @@ class OwnerQueueBrowserIntegrationTests {
 
         // a decline without a reason is refused
         browser.find("outcome-decline").click();
-        browser.find("decide-button").click();
+        browser.clickToNextPage("decide-button");
         assertThat(browser.await("decision-error").getText()).isNotBlank();
         assertThat(browser.find("idea-state").getDomAttribute("data-state")).isNotEqualTo("DECLINED");
         browser.screenshot("router-decision-error-en");
@@ -43,7 +43,7 @@ class OwnerQueueBrowserIntegrationTests {
         browser.find("explanation").clear();
         browser.find("explanation")
                 .sendKeys("The budget for headsets is spent this year; we will look again in spring.");
-        browser.find("decide-button").click();
+        browser.clickToNextPage("decide-button");
         browser.waitUntil(driver ->
                 "DECLINED".equals(driver.findElement(By.id("idea-state")).getDomAttribute("data-state")));
         browser.screenshot("router-idea-declined-en");

@@ -34,7 +34,7 @@ class PagePolishBrowserIntegrationTests {
         browser.await("decision-form");
 
         browser.find("outcome-decline").click();
-        browser.find("decide-button").click();
+        browser.clickToNextPage("decide-button");
 
         WebElement summary = browser.await("decision-error");
         browser.waitUntil(driver ->
@@ -134,7 +134,7 @@ class PagePolishBrowserIntegrationTests {
 
         browser.find("original-" + original).click();
         browser.find("merge-note").sendKeys("Same wish, said twice.");
-        browser.find("merge-button").click();
+        browser.clickToNextPage("merge-button");
         browser.waitUntil(driver ->
                 "MERGED".equals(driver.findElement(By.id("idea-state")).getDomAttribute("data-state")));
     }
