@@ -37,6 +37,8 @@ final class Browser implements AutoCloseable {
      */
     private static final Duration PATIENCE = Duration.ofSeconds(45);
 
+    private static final Dimension DESKTOP = new Dimension(1280, 1100);
+
     private static final String LEFT_DOCUMENT = "does not belong to the document";
 
     /** Selenium warns on every start that it has no CDP module for this Chromium; we use WebDriver only. */
@@ -76,7 +78,7 @@ final class Browser implements AutoCloseable {
                     "--disable-sync",
                     "--no-first-run",
                     "--disable-dev-shm-usage",
-                    "--window-size=1280,1100",
+                    "--window-size=" + DESKTOP.getWidth() + "," + DESKTOP.getHeight(),
                     "--lang=en-US",
                     "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
@@ -199,6 +201,25 @@ final class Browser implements AutoCloseable {
     Browser phone(int width) {
         emulate(width, 812);
         this.emulatedWidth = width;
+        return this;
+    }
+
+    /**
+     * This browser as a test expects it: no cookies of any site (the services share {@code localhost}, so one
+     * test's sessions would sign the next one in), any other window closed, the desktop window and a blank page.
+     */
+    Browser fresh() {
+        String first = this.driver.getWindowHandles().iterator().next();
+        for (String window : this.driver.getWindowHandles()) {
+            if (!window.equals(first)) {
+                this.driver.switchTo().window(window).close();
+            }
+        }
+        this.driver.switchTo().window(first);
+        this.driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        desktop();
+        this.driver.manage().window().setSize(DESKTOP);
+        this.driver.get("about:blank");
         return this;
     }
 

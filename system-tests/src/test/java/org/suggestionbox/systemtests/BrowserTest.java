@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A {@link SystemTest} driving a real browser: methods may take a {@link Browser}, opened for the method
- * with a fresh profile and closed after it.
+ * A {@link SystemTest} driving a real browser: methods may take a {@link Browser}, the run's one Chromium with no
+ * cookies, the desktop window and a blank page (see {@link BrowserExtension}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
