@@ -117,12 +117,12 @@ class FaultInjectionIntegrationTests {
         List<Scaler.DeadlineEvents> deadlines = scaler.get().deadlineEvents();
         System.out.printf(
                 "[fault-injection] %s: %d undecided ideas with a %d s deadline, reminders and escalations "
-                        + "on ideas.lifecycle.v1: %s%n",
+                        + "on ideas.lifecycle.v1 (distinct events, and records republished by the outbox sweep): %s%n",
                 run.name(),
                 deadlines.size(),
                 FaultInjectionStack.DEADLINE.toSeconds(),
                 deadlines.stream()
-                        .map(events -> events.reminders() + "/" + events.escalations())
+                        .map(events -> events.reminders() + "/" + events.escalations() + " +" + events.republished())
                         .toList());
         assertThat(deadlines)
                 .hasSize(DEADLINE_IDEAS)
@@ -132,6 +132,11 @@ class FaultInjectionIntegrationTests {
                 .allSatisfy(events -> assertThat(events.escalations())
                         .as("escalations of %s", events.ideaId())
                         .isOne());
+        assertThat(scaler.get().escalationsInHistory())
+                .as("ESCALATED entries in each deadline idea's history")
+                .hasSize(DEADLINE_IDEAS)
+                .allSatisfy(
+                        (ideaId, escalated) -> assertThat(escalated).as(ideaId).isOne());
         runs.assertNoDecisionReconciledTwice(run);
     }
 }

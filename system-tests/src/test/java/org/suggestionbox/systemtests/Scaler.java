@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -31,8 +32,14 @@ final class Scaler implements Fault {
 
     private static final String LIFECYCLE = "ideas.lifecycle.v1";
 
-    /** Reminder and escalation counts of one undecided idea. */
-    record DeadlineEvents(String ideaId, int reminders, int escalations) {}
+    /**
+     * Reminders and escalations of one undecided idea: distinct events (by {@code eventId}), and how many records
+     * beyond those the topic holds. The outbox relays at least once: a sweep on another instance republishes an
+     * event whose first relay was slower than the sweep's grace, under the same {@code eventId}, and consumers
+     * keep one (a second escalation of the same missed deadline is refused by the idea's version, and would
+     * have the same id, derived from that deadline, anyway).
+     */
+    record DeadlineEvents(String ideaId, int reminders, int escalations, int republished) {}
 
     private final LocalStack stack;
 
@@ -125,22 +132,56 @@ final class Scaler implements Fault {
                 .flatMap(submission -> submission.ideaIds().stream())
                 .collect(Collectors.toSet());
         // only what came after the mark: the whole topic holds every earlier scenario's thousands of events
-        Map<String, Map<String, Long>> byIdea = this.kafka.readFrom(LIFECYCLE, this.lifecycleBefore).stream()
+        List<JsonNode> records = this.kafka.readFrom(LIFECYCLE, this.lifecycleBefore).stream()
                 .map(Scaler::json)
                 .filter(event -> ids.contains(event.path("ideaId").asString()))
+                .toList();
+        Map<String, Map<String, Set<String>>> byIdea = records.stream()
                 .collect(Collectors.groupingBy(
                         event -> event.path("ideaId").asString(),
-                        Collectors.groupingBy(event -> event.path("type").asString(), Collectors.counting())));
+                        Collectors.groupingBy(
+                                event -> event.path("type").asString(),
+                                Collectors.mapping(
+                                        event -> event.path("eventId").asString(), Collectors.toSet()))));
+        Map<String, Long> recordsByIdea = records.stream()
+                .collect(Collectors.groupingBy(event -> event.path("ideaId").asString(), Collectors.counting()));
         return ids.stream()
                 .sorted()
                 .map(id -> {
-                    Map<String, Long> types = byIdea.getOrDefault(id, Map.of());
+                    Map<String, Set<String>> types = byIdea.getOrDefault(id, Map.of());
+                    int distinct = types.values().stream().mapToInt(Set::size).sum();
                     return new DeadlineEvents(
                             id,
-                            types.getOrDefault("AnswerReminderDue", 0L).intValue(),
-                            types.getOrDefault("AnswerEscalated", 0L).intValue());
+                            types.getOrDefault("AnswerReminderDue", Set.of()).size(),
+                            types.getOrDefault("AnswerEscalated", Set.of()).size(),
+                            (int) (recordsByIdea.getOrDefault(id, 0L) - distinct));
                 })
                 .toList();
+    }
+
+    /**
+     * How often each deadline idea's own history says it was escalated, read from the router as its submitter:
+     * the aggregate's count, which a republished event does not change and a second escalation would.
+     */
+    Map<String, Long> escalationsInHistory() {
+        Map<String, Long> byIdea = new TreeMap<>();
+        for (IdeaSubmitters.Submission submission : this.deadlineSubmissions) {
+            for (String ideaId : submission.ideaIds()) {
+                Api.Response idea = Api.as(submission.submitter()).get(this.stack.routerUrl() + "/api/ideas/" + ideaId);
+                if (idea.status() != 200) {
+                    throw new IllegalStateException(
+                            "Idea " + ideaId + " answered " + idea.status() + ": " + idea.body());
+                }
+                long escalated = 0;
+                for (JsonNode entry : idea.json().path("history")) {
+                    if ("ESCALATED".equals(entry.path("what").asString())) {
+                        escalated++;
+                    }
+                }
+                byIdea.put(ideaId, escalated);
+            }
+        }
+        return byIdea;
     }
 
     int deadlineIdeasSubmitted() {
