@@ -31,7 +31,11 @@ final class BrowserExtension implements ParameterResolver {
             return browser.fresh();
         } catch (WebDriverException unusable) {
             store.remove(Browser.class);
-            browser.close();
+            try {
+                browser.close();
+            } catch (WebDriverException driverGone) {
+                // its ChromeDriver died with it: nothing left to quit, and its profile is removed anyway
+            }
             return store.computeIfAbsent(Browser.class, key -> Browser.open(), Browser.class);
         }
     }
