@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -209,11 +210,10 @@ final class Browser implements AutoCloseable {
      * test's sessions would sign the next one in), any other window closed, the desktop window and a blank page.
      */
     Browser fresh() {
-        String first = this.driver.getWindowHandles().iterator().next();
-        for (String window : this.driver.getWindowHandles()) {
-            if (!window.equals(first)) {
-                this.driver.switchTo().window(window).close();
-            }
+        Iterator<String> windows = this.driver.getWindowHandles().iterator();
+        String first = windows.next();
+        while (windows.hasNext()) {
+            this.driver.switchTo().window(windows.next()).close();
         }
         this.driver.switchTo().window(first);
         this.driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());

@@ -132,29 +132,25 @@ final class Scaler implements Fault {
                 .flatMap(submission -> submission.ideaIds().stream())
                 .collect(Collectors.toSet());
         // only what came after the mark: the whole topic holds every earlier scenario's thousands of events
-        List<JsonNode> records = this.kafka.readFrom(LIFECYCLE, this.lifecycleBefore).stream()
+        Map<String, List<JsonNode>> byIdea = this.kafka.readFrom(LIFECYCLE, this.lifecycleBefore).stream()
                 .map(Scaler::json)
                 .filter(event -> ids.contains(event.path("ideaId").asString()))
-                .toList();
-        Map<String, Map<String, Set<String>>> byIdea = records.stream()
-                .collect(Collectors.groupingBy(
-                        event -> event.path("ideaId").asString(),
-                        Collectors.groupingBy(
-                                event -> event.path("type").asString(),
-                                Collectors.mapping(
-                                        event -> event.path("eventId").asString(), Collectors.toSet()))));
-        Map<String, Long> recordsByIdea = records.stream()
-                .collect(Collectors.groupingBy(event -> event.path("ideaId").asString(), Collectors.counting()));
+                .collect(Collectors.groupingBy(event -> event.path("ideaId").asString()));
         return ids.stream()
                 .sorted()
                 .map(id -> {
-                    Map<String, Set<String>> types = byIdea.getOrDefault(id, Map.of());
+                    List<JsonNode> records = byIdea.getOrDefault(id, List.of());
+                    Map<String, Set<String>> types = records.stream()
+                            .collect(Collectors.groupingBy(
+                                    event -> event.path("type").asString(),
+                                    Collectors.mapping(
+                                            event -> event.path("eventId").asString(), Collectors.toSet())));
                     int distinct = types.values().stream().mapToInt(Set::size).sum();
                     return new DeadlineEvents(
                             id,
                             types.getOrDefault("AnswerReminderDue", Set.of()).size(),
                             types.getOrDefault("AnswerEscalated", Set.of()).size(),
-                            (int) (recordsByIdea.getOrDefault(id, 0L) - distinct));
+                            records.size() - distinct);
                 })
                 .toList();
     }
