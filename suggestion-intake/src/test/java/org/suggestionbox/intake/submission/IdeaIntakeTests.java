@@ -232,7 +232,10 @@ class IdeaIntakeTests {
         // Customer Service has three people, fewer than k = 5: department and language would narrow it down
         assertThat(event.department()).isNull();
         assertThat(event.locale()).isNull();
-        assertThat(JSON.writeValueAsString(event)).doesNotContain("noa");
+        // everything but the ciphertext, whose random base64 spells "noa" now and then (it did in a CI run)
+        String ciphertext = event.submitter().sealedIdentity().ciphertext();
+        assertThat(JSON.writeValueAsString(event).replace(ciphertext, "<ciphertext>"))
+                .doesNotContain("noa");
     }
 
     @Test
