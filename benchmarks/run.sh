@@ -8,8 +8,8 @@
 # (recordings under benchmarks/results/jfr/<run>/, not committed).
 #
 #   benchmarks/run.sh [--rate 100] [--duration 30s] [--warmup 5s] [--drain 60s] [--users alice,noa,...]
-#                     [--partitions 3] [--no-baseline] [--results FILE] [--cpu-report] [--profile]
-#                     [--service-jvm-options="-Xmx512m -XX:+UseSerialGC"]
+#                     [--partitions 3] [--no-baseline] [--results FILE] [--cpu-report [--settle 60s]] [--profile]
+#                     [--service-jvm-options="-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"]
 #                     [--intake-url URL --bootstrap-servers HOST:PORT]   # use a running stack instead
 #   benchmarks/run.sh --help                                             # every option with its default
 #

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
+import org.suggestionbox.localstack.LocalStack;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -135,11 +136,21 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(
             names = "--cpu-report",
-            description = "Before the load, measure each process's idle CPU for as long as the measured phase; "
+            description = "Before the load, leave the started stack alone for --settle, then measure each process's "
+                    + "idle CPU for as long as the measured phase; "
                     + "report per process CPU-ms per idea (CPU from the measured start until every idea is "
                     + "delivered, minus idle CPU for as long, divided by the measured ideas), its idle share of a "
                     + "core and its highest RSS during the load.")
     private boolean cpuReport;
+
+    @Option(
+            names = "--settle",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
+            description = "With --cpu-report, how long the healthy stack is left alone before its idle CPU is "
+                    + "measured, so the JIT's start-up compilations and the services' first scheduled runs are over "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private Duration settle = Duration.ZERO;
 
     @Option(
             names = "--profile",
@@ -151,9 +162,9 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(
             names = "--service-jvm-options",
             paramLabel = "OPTIONS",
-            defaultValue = "-Xmx512m -XX:+UseSerialGC",
-            description = "The services' heap, GC and any other JVM options, split on spaces (default: "
-                    + "${DEFAULT-VALUE}); headless mode and the lifted submission limits are always added. "
+            defaultValue = LocalStack.SERVICE_JVM_OPTIONS,
+            description = "The services' heap, GC and any other JVM options, split on spaces (default: the local "
+                    + "stack's, ${DEFAULT-VALUE}); headless mode and the lifted submission limits are always added. "
                     + "Give it as --service-jvm-options=\"...\".")
     private String serviceJvmOptions = "";
 
@@ -223,6 +234,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                     this.apiRequests,
                     this.slackRequests,
                     this.cpuReport,
+                    this.settle,
                     this.profile,
                     List.of(this.serviceJvmOptions.strip().split("\\s+")));
         } catch (IllegalArgumentException ex) {

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param slackRequests signed {@code /idea} slash commands timed after the load, 20 a second (0: none)
  * @param cpuReport whether to measure idle CPU before the load and report CPU-ms per idea, idle share and RSS
  *     per process
+ * @param settle with {@code cpuReport}, how long the healthy stack is left alone before its idle CPU is measured
  * @param profile whether to record JFR in every child JVM during the measured load and report its top frames
  * @param serviceJvmOptions the services' heap, GC and other JVM options, before headless mode and the lifted limits
  */
@@ -45,6 +46,7 @@ record Options(
         int apiRequests,
         int slackRequests,
         boolean cpuReport,
+        Duration settle,
         boolean profile,
         List<String> serviceJvmOptions) {
 
@@ -55,8 +57,8 @@ record Options(
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("--duration must be positive");
         }
-        if (warmup.isNegative() || drain.isNegative()) {
-            throw new IllegalArgumentException("--warmup and --drain must not be negative");
+        if (warmup.isNegative() || drain.isNegative() || settle.isNegative()) {
+            throw new IllegalArgumentException("--warmup, --drain and --settle must not be negative");
         }
         if (users.isEmpty()) {
             throw new IllegalArgumentException("--users must name at least one demo user");

@@ -133,7 +133,12 @@ public final class PipelineBenchmark {
         int undelivered = 0;
         CpuReport.@Nullable Window idle = null;
         if (o.cpuReport()) {
-            LOG.info("Measuring idle CPU for {} s before the load", o.duration().toSeconds());
+            // right after the start the JIT is still compiling and the first scheduled runs are due: not idle yet
+            LOG.info(
+                    "Leaving the stack alone for {} s, then measuring idle CPU for {} s before the load",
+                    o.settle().toSeconds(),
+                    o.duration().toSeconds());
+            LockSupport.parkNanos(o.settle().toNanos());
             Map<String, Duration> idleStart = CpuUsage.snapshot(childPids);
             LockSupport.parkNanos(o.duration().toNanos());
             idle = new CpuReport.Window(idleStart, CpuUsage.snapshot(childPids));
@@ -273,7 +278,9 @@ public final class PipelineBenchmark {
             report.note("CPU per idea (--cpu-report): a process's CPU from the measured start until every idea was "
                     + "delivered, minus its idle CPU rate (measured for "
                     + o.duration().toSeconds()
-                    + " s before the load) times that time, divided by the ideas accepted in the measured phase; "
+                    + " s before the load, after the healthy stack had been left alone for "
+                    + o.settle().toSeconds()
+                    + " s) times that time, divided by the ideas accepted in the measured phase; "
                     + "max RSS sampled every 0.5 s during the load."
                     + (o.profile() ? " JFR was recording meanwhile (--profile), which adds its own CPU." : ""));
         }
@@ -432,7 +439,8 @@ public final class PipelineBenchmark {
         report.note("Reproduce: benchmarks/run.sh --rate " + fmt(o.rate()) + " --duration "
                 + o.duration().toSeconds()
                 + "s --warmup " + o.warmup().toSeconds() + "s --slack-requests " + o.slackRequests()
-                + (o.cpuReport() ? " --cpu-report" : "")
+                + (o.baseline() ? "" : " --no-baseline")
+                + (o.cpuReport() ? " --cpu-report --settle " + o.settle().toSeconds() + "s" : "")
                 + (o.profile() ? " --profile" : "")
                 + (o.replayEvents() > 0 ? " --replay-events " + o.replayEvents() : "")
                 + (o.storedIdeas() > 0

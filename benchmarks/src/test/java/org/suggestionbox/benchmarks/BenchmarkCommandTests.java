@@ -30,7 +30,19 @@ class BenchmarkCommandTests {
         assertThat(options.projectDir()).isEqualTo(Path.of("."));
         assertThat(options.slackRequests()).isEqualTo(300);
         assertThat(options.apiRequests()).isEqualTo(200);
-        assertThat(options.serviceJvmOptions()).containsExactly("-Xmx512m", "-XX:+UseSerialGC");
+        assertThat(options.serviceJvmOptions())
+                .containsExactly("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        assertThat(options.cpuReport()).isFalse();
+        assertThat(options.settle()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void idleCpuIsMeasuredAfterTheStackWasLeftAloneForTheSettleTime() {
+        Options options = BenchmarkCommand.parse("--cpu-report", "--settle", "2m");
+
+        assertThat(options.cpuReport()).isTrue();
+        assertThat(options.settle()).isEqualTo(Duration.ofMinutes(2));
+        assertRefused("--settle must not be negative", "--settle", "-1");
     }
 
     @Test
@@ -154,6 +166,9 @@ class BenchmarkCommandTests {
                         "--replay-events",
                         "--stored-ideas",
                         "--api-requests",
+                        "--cpu-report",
+                        "--settle=DURATION",
+                        "default: 60s",
                         "--intake-url=URL",
                         "--bootstrap-servers=HOST:PORT",
                         "Durations: 30 (seconds), 30s, 500ms, 2m.");
