@@ -503,6 +503,8 @@ class RouterIntegrationTests extends RouterFlowTest {
                     .contains("router_outbox_pending")
                     .containsPattern("ideas_open\\{[^}]*state=\"ASSIGNED\"")
                     .contains("ideas_overdue")
+                    .contains("http_server_requests_seconds_count")
+                    .doesNotContain("spring_security_")
                     .doesNotContain(ideaId.toString())
                     .doesNotContain("\"jan\"")
                     .doesNotContain("\"piotr\"");
