@@ -74,7 +74,8 @@ class BacklogStore {
                 .in(IdeaState.UNDECIDED.stream().map(Enum::name).toList()));
         undecided.fields().include("ownerId", "submittedAt", "answerDueBy");
         long counted = 0;
-        try (Stream<Document> ideas = mongo.stream(undecided, Document.class, IdeaStore.COLLECTION)) {
+        try (Stream<Document> ideas =
+                mongo.stream(undecided.cursorBatchSize(IdeaStore.STREAM_BATCH), Document.class, IdeaStore.COLLECTION)) {
             for (Document idea : (Iterable<Document>) ideas::iterator) {
                 String ownerId = idea.getString("ownerId");
                 java.util.Date submittedAt = idea.getDate("submittedAt");

@@ -5,12 +5,17 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -39,6 +44,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.QueryBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.router.idea.Idea;
@@ -47,8 +53,8 @@ import org.suggestionbox.router.storage.IdeaStore;
 /**
  * Finds an idea's nearest earlier ideas by text with Lucene's MoreLikeThis: the idea's most telling
  * terms (by tf-idf over all ideas) become a query, and earlier ideas are ranked by BM25 against it.
- * The index lives in memory; it is rebuilt from MongoDB at start and each idea this instance routes
- * is added as it arrives.
+ * The index lives in memory; it is rebuilt from MongoDB after the start, on a thread of its own, and each idea
+ * this instance routes is added as it arrives.
  * <p>
  * The same index answers the idea wall's full-text search ({@link #search}): title and description are
  * indexed once per language the product speaks, each with the analyzer Lucene ships for it — English
@@ -78,33 +84,82 @@ public class SimilarIdeas {
             "of", "on", "or", "our", "so", "such", "that", "the", "their", "then", "there", "these", "they", "this",
             "to", "was", "we", "will", "with", "would", "could", "should", "can", "more", "less", "all", "any", "idea");
 
-    private final IdeaStore store;
+    /** Every stored idea's text, read lazily (close the stream). */
+    private final Supplier<Stream<IdeaStore.IdeaText>> storedTexts;
+
     private final Analyzer analyzer = new StandardAnalyzer();
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
+    /** Open until the ideas stored before the start are all in the index. */
+    private final CountDownLatch rebuilt = new CountDownLatch(1);
+
+    private volatile boolean closing;
+
+    @Autowired
     SimilarIdeas(IdeaStore store) throws IOException {
-        this.store = store;
+        this(store::streamTexts);
+    }
+
+    SimilarIdeas(Supplier<Stream<IdeaStore.IdeaText>> storedTexts) throws IOException {
+        this.storedTexts = storedTexts;
         this.writer =
                 new IndexWriter(directory, new IndexWriterConfig(new PerFieldAnalyzerWrapper(analyzer, LANGUAGES)));
         this.searchers = new SearcherManager(writer, null);
     }
 
+    /**
+     * Reads the ideas stored before the start into the index on a thread of its own, so the router starts and
+     * routes without waiting for it: with a million ideas stored the read takes minutes on this project's test
+     * machine. Until it is done, similar-idea lists and searches miss the stored ideas it has not reached yet;
+     * ideas routed meanwhile are added as they arrive. A read that fails (the database not answering) is tried
+     * again every {@link #RETRY}.
+     */
     @PostConstruct
-    void rebuild() {
-        long count;
-        try (Stream<IdeaStore.IdeaText> ideas = store.streamTexts()) {
-            count = ideas.peek(this::write).count();
-            searchers.maybeRefresh();
-        } catch (IOException ex) {
-            throw new UncheckedIOException("Cannot build the similar-ideas index", ex);
+    void startRebuild() {
+        Thread.ofPlatform().name("similar-ideas-rebuild").daemon(true).start(this::rebuild);
+    }
+
+    /** How long a failed rebuild waits before it reads the stored ideas again. */
+    static final Duration RETRY = Duration.ofSeconds(10);
+
+    private void rebuild() {
+        while (!closing) {
+            long started = System.nanoTime();
+            try (Stream<IdeaStore.IdeaText> ideas = storedTexts.get()) {
+                long count = ideas.takeWhile(idea -> !closing).peek(this::write).count();
+                if (closing) {
+                    return;
+                }
+                searchers.maybeRefresh();
+                LOG.info(
+                        "Similar-ideas index built from {} ideas in {} ms",
+                        count,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                rebuilt.countDown();
+                return;
+            } catch (IOException | RuntimeException ex) {
+                if (closing) {
+                    return;
+                }
+                LOG.warn(
+                        "Similar-ideas index not rebuilt from the stored ideas, trying again in {}: {}",
+                        RETRY,
+                        ex.toString());
+                LockSupport.parkNanos(RETRY.toNanos());
+            }
         }
-        LOG.info("Similar-ideas index built from {} ideas", count);
+    }
+
+    /** Waits up to {@code timeout} for the ideas stored before the start to be searchable; answers whether they are. */
+    public boolean awaitRebuilt(Duration timeout) throws InterruptedException {
+        return rebuilt.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     @PreDestroy
     void close() throws IOException {
+        closing = true;
         searchers.close();
         writer.close();
     }

@@ -54,6 +54,13 @@ import org.suggestionbox.router.idea.Viewer;
 public class IdeaStore {
 
     public static final String COLLECTION = "ideas";
+
+    /**
+     * Documents per reply when ideas are read lazily. Without it the local stack's MongoDB-wire server answered a
+     * read of every idea in one reply: with a million stored, 344 MB, over the driver's 48 MB limit, so the router's
+     * start failed rebuilding its similar-ideas index. MongoDB sends 101 documents first, then up to 16 MB a reply.
+     */
+    public static final int STREAM_BATCH = 1_000;
     /**
      * When the oldest event still in the outbox happened: set with every save, removed once a relay
      * emptied the outbox (a relay that leaves events keeps the older time, which only moves the idea
@@ -444,7 +451,8 @@ public class IdeaStore {
                         .and("answerDueBy")
                         .lt(horizon))
                 .with(Sort.by("answerDueBy"));
-        return mongo.stream(query, StoredIdea.class, COLLECTION).map(StoredIdea::toIdea);
+        return mongo.stream(query.cursorBatchSize(STREAM_BATCH), StoredIdea.class, COLLECTION)
+                .map(StoredIdea::toIdea);
     }
 
     /**
@@ -452,7 +460,8 @@ public class IdeaStore {
      * ideas in memory. Close the stream.
      */
     public Stream<Idea> streamAll() {
-        return mongo.stream(new Query().with(Sort.by("_id")), StoredIdea.class, COLLECTION)
+        return mongo.stream(
+                        new Query().with(Sort.by("_id")).cursorBatchSize(STREAM_BATCH), StoredIdea.class, COLLECTION)
                 .map(StoredIdea::toIdea);
     }
 
@@ -476,7 +485,8 @@ public class IdeaStore {
                         Criteria.where("state").is(IdeaState.IMPLEMENTED),
                         Criteria.where("implementation.estimated").ne(null),
                         new Criteria().orOperator(due)));
-        return mongo.stream(query, StoredIdea.class, COLLECTION).map(StoredIdea::toIdea);
+        return mongo.stream(query.cursorBatchSize(STREAM_BATCH), StoredIdea.class, COLLECTION)
+                .map(StoredIdea::toIdea);
     }
 
     /**
@@ -573,7 +583,7 @@ public class IdeaStore {
     public Stream<IdeaText> streamTexts() {
         Query query = new Query();
         query.fields().include("title", "description", "submittedAt");
-        return mongo.stream(query, Document.class, COLLECTION)
+        return mongo.stream(query.cursorBatchSize(STREAM_BATCH), Document.class, COLLECTION)
                 .map(document -> new IdeaText(
                         document.get("_id", UUID.class),
                         document.getString("title"),
