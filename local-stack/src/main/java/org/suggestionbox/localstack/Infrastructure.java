@@ -50,7 +50,7 @@ final class Infrastructure {
                                 "mongo",
                                 ports.mongo(),
                                 this.settings.mongoUri(),
-                                2 * cache + 256,
+                                this.settings.mongoHeapMegabytes(),
                                 this.settings.kafkaClasspath(),
                                 List.of(
                                         "mongo",
@@ -72,7 +72,7 @@ final class Infrastructure {
                             "smtp",
                             ports.smtp(),
                             "smtp://127.0.0.1:" + ports.smtp(),
-                            256,
+                            this.settings.smtpHeapMegabytes(),
                             this.settings.kafkaClasspath(),
                             List.of(
                                     "smtp",
@@ -106,6 +106,11 @@ final class Infrastructure {
                 broker.start();
             });
         }
+    }
+
+    /** The MongoDB-wire server's heap unless the stack is told otherwise: twice its page cache, and room for the rest. */
+    static int heapMegabytesFor(int cacheMegabytes) {
+        return 2 * cacheMegabytes + 256;
     }
 
     /** The broker this stack runs, running or stopped; empty where Kafka is external or not started. */

@@ -328,6 +328,8 @@ public final class LocalStack implements AutoCloseable {
         private Duration healthTimeout = Duration.ofSeconds(180);
 
         private int mongoCacheMegabytes = MongoWireServer.DEFAULT_CACHE_MEGABYTES;
+        private int mongoHeapMegabytes;
+        private int smtpHeapMegabytes = 256;
 
         private String kafkaClasspath = System.getProperty("java.class.path");
 
@@ -438,8 +440,33 @@ public final class LocalStack implements AutoCloseable {
         }
 
         /**
-         * The MongoDB-wire server's page cache (default 16 MB, H2's own). Every document read that misses
-         * it is read from the file and deserialized again; a benchmark with a million ideas needs gigabytes.
+         * The MongoDB-wire server's heap when it runs in a process of its own ({@link #standInProcesses}); by
+         * default twice its page cache and 256 MB. It keeps every document in memory besides the file, so a
+         * benchmark with a million ideas stored needs gigabytes.
+         */
+        public Builder mongoHeapMegabytes(int megabytes) {
+            if (megabytes < 64) {
+                throw new IllegalArgumentException("The MongoDB-wire server needs at least 64 MB, was " + megabytes);
+            }
+            this.mongoHeapMegabytes = megabytes;
+            return this;
+        }
+
+        /**
+         * The SMTP capture's heap when it runs in a process of its own ({@link #standInProcesses}); default 256 MB.
+         * GreenMail keeps every mail it received in memory, so a run that sends tens of thousands needs more.
+         */
+        public Builder smtpHeapMegabytes(int megabytes) {
+            if (megabytes < 64) {
+                throw new IllegalArgumentException("The SMTP capture needs at least 64 MB, was " + megabytes);
+            }
+            this.smtpHeapMegabytes = megabytes;
+            return this;
+        }
+
+        /**
+         * The MongoDB-wire server's page cache (default 16 MB, H2's own): pages written and read by full scans.
+         * Documents looked up by id or by index are served from the server's own copy of every document in memory.
          */
         public Builder mongoCacheMegabytes(int megabytes) {
             if (megabytes < 1) {
@@ -515,6 +542,10 @@ public final class LocalStack implements AutoCloseable {
                     this.services,
                     this.healthTimeout,
                     this.mongoCacheMegabytes,
+                    this.mongoHeapMegabytes > 0
+                            ? this.mongoHeapMegabytes
+                            : Infrastructure.heapMegabytesFor(this.mongoCacheMegabytes),
+                    this.smtpHeapMegabytes,
                     this.kafkaClasspath,
                     this.serviceJvmOptions,
                     this.standInProcesses,

@@ -17,6 +17,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,9 +76,25 @@ final class MongoWireBackend extends H2Backend {
         this(fileName, MongoWireServer.DEFAULT_CACHE_MEGABYTES);
     }
 
+    /**
+     * How long H2 keeps a chunk of its file after its pages were rewritten elsewhere. A cursor reads the version of
+     * the data it started on, so a scan that outlasts this fails with "Chunk … not found": the router's start reads
+     * every idea into its similar-ideas index, several minutes with a million stored (H2's default, 45 s, failed it).
+     */
+    static final Duration RETENTION = Duration.ofMinutes(20);
+
     /** @param cacheMegabytes how many megabytes of read pages (documents deserialized) H2 keeps */
     MongoWireBackend(String fileName, int cacheMegabytes) {
-        this(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).open(), true);
+        this(fileStore(fileName, cacheMegabytes), true);
+    }
+
+    private static MVStore fileStore(String fileName, int cacheMegabytes) {
+        MVStore store = new MVStore.Builder()
+                .fileName(fileName)
+                .cacheSize(cacheMegabytes)
+                .open();
+        store.setRetentionTime((int) RETENTION.toMillis());
+        return store;
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param standInProcesses whether the MongoDB-wire server and the SMTP capture run each in its own child JVM
  *     ({@link StandIns}) instead of the launcher's, so their CPU and memory can be measured apart
  * @param aotCache whether the services start with Java 25's AOT cache of their jar, trained once per jar
+ * @param mongoHeapMegabytes the MongoDB-wire server's heap when it runs in a process of its own
+ * @param smtpHeapMegabytes the SMTP capture's heap when it runs in a process of its own: it keeps every mail
  * @param mongoInMemory whether the MongoDB-wire server keeps its data in memory instead of {@code mongo.mv}: it
  *     survives the server's restarts, not the launcher's
  * @param serviceNiceness the scheduling niceness the services run at ({@code nice -n}; 0: as the launcher)
@@ -38,6 +40,8 @@ record StackSettings(
         List<String> services,
         Duration healthTimeout,
         int mongoCacheMegabytes,
+        int mongoHeapMegabytes,
+        int smtpHeapMegabytes,
         String kafkaClasspath,
         List<String> serviceJvmOptions,
         boolean standInProcesses,
