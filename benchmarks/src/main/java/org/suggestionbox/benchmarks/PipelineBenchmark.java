@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -88,10 +89,13 @@ public final class PipelineBenchmark {
                         .ports(Ports.random())
                         .demoData(false)
                         .serviceJvmOptions(serviceJvmOptions())
-                        .mongoCacheMegabytes(mongoCacheMegabytes())
+                        .mongoCacheMegabytes(MONGO_CACHE_MEGABYTES)
+                        .mongoHeapMegabytes(mongoHeapMegabytes(this.options.storedIdeas()))
+                        .smtpHeapMegabytes(smtpHeapMegabytes(this.options))
                         .standInProcesses(true)
-                        // on a machine busy with other work, four Spring Boot JVMs starting together need longer
-                        .healthTimeout(Duration.ofMinutes(6))
+                        // on a machine busy with other work, four Spring Boot JVMs starting together need longer;
+                        // with many ideas stored the router's restart reads all of them into its search index
+                        .healthTimeout(Duration.ofMinutes(6 + this.options.storedIdeas() / 50_000))
                         .build();
                 LOG.info("Starting the stack in {}", dataDir);
                 stack.start();
@@ -244,10 +248,14 @@ public final class PipelineBenchmark {
         StoredIdeasLatency.Result stored = null;
         if (o.storedIdeas() > 0 && stack != null) {
             LocalStack running = stack;
-            stored = new StoredIdeasLatency(stack.routerUrl(), stack.mongoUri(), () -> {
-                        running.kill(RouterReplay.ROUTER);
-                        running.restart(RouterReplay.ROUTER);
-                    })
+            stored = new StoredIdeasLatency(
+                            stack.routerUrl(),
+                            stack.mongoUri(),
+                            () -> {
+                                running.kill(RouterReplay.ROUTER);
+                                running.restart(RouterReplay.ROUTER);
+                            },
+                            stack.dataDir().resolve("logs").resolve(RouterReplay.ROUTER + ".log"))
                     .run(o.storedIdeas(), o.apiRequests());
         }
 
@@ -464,6 +472,14 @@ public final class PipelineBenchmark {
                         replay.replay().toMillis() / 1000.0,
                         replay.eventsPerSecond(),
                         replay.startup().toMillis() / 1000.0));
+        report.row(
+                "router replay: CPU-ms per event, by process (pipeline caught up with the copies first, "
+                        + replay.caughtUp().toSeconds()
+                        + " s)",
+                replay.cpu().keySet().stream()
+                        .map(process ->
+                                String.format(Locale.ROOT, "%s %.2f", process, replay.cpuMillisPerEvent(process)))
+                        .collect(Collectors.joining(", ")));
     }
 
     private static void addStored(Report report, StoredIdeasLatency.@Nullable Result stored) {
@@ -479,6 +495,13 @@ public final class PipelineBenchmark {
                         stored.inserted(),
                         stored.insertTime().toSeconds(),
                         stored.queueItems()));
+        report.row(
+                "router restart with them stored: healthy / similar-ideas index rebuilt (in the background)",
+                String.format(
+                        Locale.ROOT,
+                        "%.1f s / %.1f s",
+                        stored.routerHealthy().toMillis() / 1000.0,
+                        stored.indexRebuilt().toMillis() / 1000.0));
         report.row(
                 "owner queue GET /api/queue (maya, first page of 50)", Report.requestPercentiles(stored.queueMicros()));
         report.row(
@@ -523,10 +546,30 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * A quarter of the benchmark JVM's heap for the MongoDB-wire server's page cache: with a million ideas stored,
-     * H2's default 16 MB meant reading and deserializing nearly every document again for each request.
+     * The MongoDB-wire server's page cache: pages written, and those full scans read. Documents found by id or by
+     * index come from the server's own copy of every document in memory, so a larger cache only holds them twice.
      */
-    static int mongoCacheMegabytes() {
-        return (int) Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
+    static final int MONGO_CACHE_MEGABYTES = 256;
+
+    /** Heap the MongoDB-wire server needs per stored idea, a copy of a routed one, in its in-memory copy. */
+    static final int MONGO_KILOBYTES_PER_IDEA = 16;
+
+    /**
+     * Heap the SMTP capture needs per idea: GreenMail keeps every mail, and each idea sends two (its submitter's
+     * "received" and its owner's "new in your queue"); 256 MB ran out at about 25,000 ideas on 2026-12-04.
+     */
+    static final int SMTP_KILOBYTES_PER_IDEA = 32;
+
+    /** The SMTP capture's heap: room for every idea the load and the replay's copies send mail for. */
+    static int smtpHeapMegabytes(Options options) {
+        long ideas = (long) Math.ceil(options.rate()
+                        * (options.warmup().toSeconds() + options.duration().toSeconds()))
+                + options.replayEvents();
+        return 256 + (int) (ideas * SMTP_KILOBYTES_PER_IDEA / 1024);
+    }
+
+    /** The MongoDB-wire server's heap: the page cache, room for the load phase, and every stored idea. */
+    static int mongoHeapMegabytes(long storedIdeas) {
+        return 2 * MONGO_CACHE_MEGABYTES + 768 + (int) (storedIdeas * MONGO_KILOBYTES_PER_IDEA / 1024);
     }
 }

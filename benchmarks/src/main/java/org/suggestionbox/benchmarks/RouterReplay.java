@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +38,11 @@ import org.suggestionbox.localstack.LocalStack;
  * router, drops its {@code ideas} collection, rewinds its consumer group to the start of the topic,
  * starts it again and times how fast the collection fills. The router runs its ordinary path for each
  * event (route, store with outbox, relay IdeaAssigned, roll-ups), so this is the rate of a real replay.
+ * <p>
+ * The copies are new ideas to the running pipeline, so the router routes them and the notifier tells their
+ * submitters and owners before the replay; the replay waits until both have caught up, or it would share the
+ * machine with that work. The events the replay relays again carry the ids they had (derived from the idea),
+ * so the notifier only recognizes them; its CPU, and every other process's, is taken over the replay.
  */
 final class RouterReplay {
 
@@ -48,16 +54,29 @@ final class RouterReplay {
 
     private static final String DATABASE = "suggestion_router";
 
+    private static final String NOTIFIER_GROUP = "feedback-notifier";
+
+    private static final String LIFECYCLE_TOPIC = "ideas.lifecycle.v1";
+
     /**
      * @param events records on the topic when the replay started
      * @param startup from the restart until the first idea was stored (JVM start, partition assignment)
      * @param replay from the first idea stored until the last
      * @param stored ideas in the collection at the end
+     * @param caughtUp how long the pipeline took to route and deliver the copies before the replay
+     * @param cpu CPU time each process used from the first idea stored until the last, by process name
      */
-    record Result(long events, Duration startup, Duration replay, long stored) {
+    record Result(
+            long events, Duration startup, Duration replay, long stored, Duration caughtUp, Map<String, Duration> cpu) {
 
         double eventsPerSecond() {
             return this.stored / Math.max(1e-9, this.replay.toNanos() / 1e9);
+        }
+
+        /** CPU milliseconds per stored idea of the process, over the replay. */
+        double cpuMillisPerEvent(String process) {
+            Duration used = this.cpu.get(process);
+            return used == null ? Double.NaN : used.toNanos() / 1e6 / Math.max(1, this.stored);
         }
     }
 
@@ -70,9 +89,13 @@ final class RouterReplay {
     Result run(long wanted, Duration timeout) {
         String bootstrap = this.stack.kafkaBootstrapServers();
         long events = topUp(bootstrap, wanted);
-        this.stack.kill(ROUTER);
         try (MongoClient mongo = MongoClients.create(this.stack.mongoUri())) {
             MongoCollection<Document> ideas = mongo.getDatabase(DATABASE).getCollection("ideas");
+            long toppedUp = System.nanoTime();
+            awaitCaughtUp(bootstrap, ideas, events, toppedUp + timeout.toNanos());
+            Duration caughtUp = Duration.ofNanos(System.nanoTime() - toppedUp);
+            LOG.info("Router and notifier caught up with the copies after {} s", caughtUp.toSeconds());
+            this.stack.kill(ROUTER);
             ideas.drop();
             rewind(bootstrap);
             LOG.info("Replaying {} IdeaSubmitted records into an empty router", events);
@@ -80,18 +103,70 @@ final class RouterReplay {
             this.stack.restart(ROUTER);
             long first = 0;
             long stored = 0;
+            Map<String, Duration> cpuAtFirst = Map.of();
             long deadline = restarted + timeout.toNanos();
             while (stored < events && System.nanoTime() < deadline) {
                 stored = ideas.estimatedDocumentCount();
                 if (stored > 0 && first == 0) {
                     first = System.nanoTime();
+                    cpuAtFirst = CpuUsage.snapshot(this.stack.childProcessIds());
                 }
                 // polling the collection's count, not waiting for a condition the router could signal
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
             }
             long done = System.nanoTime();
-            return new Result(events, Duration.ofNanos(first - restarted), Duration.ofNanos(done - first), stored);
+            Map<String, Duration> cpu = new LinkedHashMap<>();
+            Map<String, Duration> before = cpuAtFirst;
+            CpuUsage.snapshot(this.stack.childProcessIds()).forEach((process, after) -> {
+                Duration start = before.get(process);
+                if (start != null) {
+                    cpu.put(process, after.minus(start));
+                }
+            });
+            return new Result(
+                    events, Duration.ofNanos(first - restarted), Duration.ofNanos(done - first), stored, caughtUp, cpu);
         }
+    }
+
+    /**
+     * Waits until the router has stored an idea for every record on the topic and the notifier has read every
+     * lifecycle event there is; gives up at {@code deadline} and replays anyway, saying so.
+     */
+    private static void awaitCaughtUp(String bootstrap, MongoCollection<Document> ideas, long events, long deadline) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+                KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+            List<TopicPartition> lifecycle = RecordSize.partitionsOf(consumer, LIFECYCLE_TOPIC);
+            while (System.nanoTime() < deadline) {
+                if (ideas.estimatedDocumentCount() >= events && lag(admin, consumer, lifecycle) == 0) {
+                    return;
+                }
+                // polling the stores and the offsets: neither service signals that it is idle
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+            }
+            LOG.warn("The pipeline had not caught up with the copies when the replay started");
+        }
+    }
+
+    /** Records on {@code partitions} the notifier has not committed yet. */
+    private static long lag(Admin admin, KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> committed;
+        try {
+            committed = admin.listConsumerGroupOffsets(NOTIFIER_GROUP)
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException ex) {
+            return Long.MAX_VALUE;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the notifier", ex);
+        }
+        long lag = 0;
+        for (Map.Entry<TopicPartition, Long> end :
+                consumer.endOffsets(partitions).entrySet()) {
+            OffsetAndMetadata at = committed.get(end.getKey());
+            lag += end.getValue() - (at == null ? 0 : at.offset());
+        }
+        return lag;
     }
 
     /** Copies the latest IdeaSubmitted until the topic holds {@code wanted} records; returns how many it holds. */

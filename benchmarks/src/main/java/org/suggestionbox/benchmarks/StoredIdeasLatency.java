@@ -7,19 +7,29 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
+import org.bson.BsonBinarySubType;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +61,8 @@ final class StoredIdeasLatency {
      * @param stored ideas in the collection when measuring
      * @param inserted copies inserted, and how long that took
      * @param queueItems ideas in maya's queue answer
+     * @param routerHealthy from the router's restart until it was healthy
+     * @param indexRebuilt from the router's restart until its log said the similar-ideas index held the stored ideas
      */
     record Result(
             long stored,
@@ -58,7 +70,9 @@ final class StoredIdeasLatency {
             Duration insertTime,
             int queueItems,
             Histogram queueMicros,
-            Histogram dashboardMicros) {}
+            Histogram dashboardMicros,
+            Duration routerHealthy,
+            Duration indexRebuilt) {}
 
     private final String routerUrl;
 
@@ -66,12 +80,15 @@ final class StoredIdeasLatency {
 
     private final Runnable restartRouter;
 
+    private final Path routerLog;
+
     private final HttpClient http = Http.client();
 
-    StoredIdeasLatency(String routerUrl, String mongoUri, Runnable restartRouter) {
+    StoredIdeasLatency(String routerUrl, String mongoUri, Runnable restartRouter, Path routerLog) {
         this.routerUrl = routerUrl;
         this.mongoUri = mongoUri;
         this.restartRouter = restartRouter;
+        this.routerLog = routerLog;
     }
 
     Result run(long wanted, int requests) {
@@ -85,7 +102,18 @@ final class StoredIdeasLatency {
         }
         Duration insertTime = Duration.ofNanos(System.nanoTime() - started);
         LOG.info("Restarting the router, so that its start counts the backlog roll-up from the stored ideas");
+        long logBefore = logSize();
+        long restarted = System.nanoTime();
         this.restartRouter.run();
+        Duration routerHealthy = Duration.ofNanos(System.nanoTime() - restarted);
+        // the router reads the stored ideas into its search index after it is up; timing requests meanwhile
+        // would time them against that work
+        awaitLogged(logBefore, INDEX_BUILT, Duration.ofMinutes(30));
+        Duration indexRebuilt = Duration.ofNanos(System.nanoTime() - restarted);
+        LOG.info(
+                "Router healthy after {} s, its similar-ideas index rebuilt after {} s",
+                routerHealthy.toSeconds(),
+                indexRebuilt.toSeconds());
         LOG.info(
                 "{} ideas stored ({} inserted in {} s); timing {} queue and {} dashboard requests",
                 stored,
@@ -101,7 +129,37 @@ final class StoredIdeasLatency {
         int queueItems = JSON.readTree(get("/api/queue?limit=200", "maya").body())
                 .path("items")
                 .size();
-        return new Result(stored, inserted, insertTime, queueItems, queue, dashboard);
+        return new Result(stored, inserted, insertTime, queueItems, queue, dashboard, routerHealthy, indexRebuilt);
+    }
+
+    /** What the router logs once the ideas stored before its start are in its similar-ideas index. */
+    static final String INDEX_BUILT = "Similar-ideas index built from";
+
+    private long logSize() {
+        try {
+            return Files.exists(this.routerLog) ? Files.size(this.routerLog) : 0;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Waits until {@code line} appears in the router's log after byte {@code from}. */
+    private void awaitLogged(long from, String line, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (SeekableByteChannel log = Files.newByteChannel(this.routerLog)) {
+                log.position(from);
+                String added = new String(Channels.newInputStream(log).readAllBytes(), StandardCharsets.UTF_8);
+                if (added.contains(line)) {
+                    return;
+                }
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            // polling the log: the router tells nobody else when its index is complete
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+        }
+        throw new IllegalStateException("The router did not log '" + line + "' within " + timeout);
     }
 
     private static long fill(MongoCollection<Document> ideas, long wanted) {
@@ -137,17 +195,44 @@ final class StoredIdeasLatency {
 
     static Document copy(Document template, long number) {
         Document copy = new Document(template);
-        copy.put(
-                "_id",
-                template.get("_id") instanceof UUID
-                        ? UUID.randomUUID()
-                        : UUID.randomUUID().toString());
+        copy.put("_id", newIdLike(template.get("_id")));
         copy.put("title", "Stored idea " + number);
         int owner = (int) (number % (OTHER_OWNERS + 2));
         copy.put("ownerId", owner == 0 ? "maya" : owner == 1 ? "jan" : "owner-%03d".formatted(owner));
         copy.put("state", number % 50 == 0 ? "ASSIGNED" : "DECLINED");
         copy.put("outbox", List.of());
         return copy;
+    }
+
+    /**
+     * A new random UUID stored as the template's id is: the router stores its ids as binary UUIDs, which this
+     * client, without a UUID representation, reads as {@link Binary} (subtype 4, or 3 in the Java driver's legacy
+     * byte order). Until 2026-12-04 such an id was copied as a string, which the router cannot read as an idea id.
+     */
+    static Object newIdLike(@Nullable Object templateId) {
+        UUID id = UUID.randomUUID();
+        if (templateId instanceof Binary binary
+                && (binary.getType() == BsonBinarySubType.UUID_STANDARD.getValue()
+                        || binary.getType() == BsonBinarySubType.UUID_LEGACY.getValue())) {
+            byte[] bytes = ByteBuffer.allocate(16)
+                    .putLong(id.getMostSignificantBits())
+                    .putLong(id.getLeastSignificantBits())
+                    .array();
+            if (binary.getType() == BsonBinarySubType.UUID_LEGACY.getValue()) {
+                reverse(bytes, 0, 8);
+                reverse(bytes, 8, 16);
+            }
+            return new Binary(binary.getType(), bytes);
+        }
+        return templateId instanceof String ? id.toString() : id;
+    }
+
+    private static void reverse(byte[] bytes, int from, int to) {
+        for (int i = from, j = to - 1; i < j; i++, j--) {
+            byte swapped = bytes[i];
+            bytes[i] = bytes[j];
+            bytes[j] = swapped;
+        }
     }
 
     private Histogram time(String path, String user, int requests) {
