@@ -122,9 +122,33 @@ final class MongoWireBackend extends H2Backend {
         return super.handleCommand(channel, database, command, query);
     }
 
+    /**
+     * Each database opened once. The library's {@code listDatabases} opens every database afresh to answer, and
+     * opening one reads all its documents into memory and builds its indexes there: with a million ideas stored
+     * every health check of every service (Spring Boot's MongoDB indicator lists the databases) read them all
+     * again, and the server ran out of heap. Made on first use: the library's constructor opens the databases in
+     * the file before this class's field initializers would run.
+     */
+    private @Nullable Map<String, MongoDatabase> opened;
+
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new Database(databaseName, getMvStore(), getCursorRegistry());
+        return opened().computeIfAbsent(databaseName, name -> new Database(name, getMvStore(), getCursorRegistry()));
+    }
+
+    @Override
+    public void dropDatabase(String databaseName) {
+        super.dropDatabase(databaseName);
+        opened().remove(databaseName);
+    }
+
+    private synchronized Map<String, MongoDatabase> opened() {
+        Map<String, MongoDatabase> databases = this.opened;
+        if (databases == null) {
+            databases = new ConcurrentHashMap<>();
+            this.opened = databases;
+        }
+        return databases;
     }
 
     /** Opens its collections as {@link IndexedCollection}s, in the maps the library's own would use. */

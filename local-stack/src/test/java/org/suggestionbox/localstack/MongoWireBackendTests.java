@@ -69,6 +69,18 @@ class MongoWireBackendTests {
     }
 
     @Test
+    void listingTheDatabasesAnswersFromTheOpenOnesInsteadOfOpeningThemAgain() {
+        de.bwaldvogel.mongo.MongoDatabase served = this.backend.resolveDatabase("router");
+
+        assertThat(this.client.listDatabaseNames().into(new ArrayList<>())).contains("router");
+
+        // opening reads every document of the database into memory: once, not for every health check
+        assertThat(this.backend.openOrCreateDatabase("router")).isSameAs(served);
+        this.client.getDatabase("router").drop();
+        assertThat(this.backend.openOrCreateDatabase("router")).isNotSameAs(served);
+    }
+
+    @Test
     void anIdWithFurtherConditionsIsLookedUpInTheIdIndex() {
         long scans = fullScans();
 
