@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +112,30 @@ public final class PipelineBenchmark {
         } finally {
             if (stack != null) {
                 stack.close();
+                deleteAllButLogs(stack.dataDir());
             }
+        }
+    }
+
+    /**
+     * Deletes the stack's data, keeping its logs: the MongoDB-wire file of a run with a million ideas stored is
+     * over 10 GB, and the runs of one afternoon filled this machine's disk.
+     */
+    static void deleteAllButLogs(Path dataDir) {
+        Path logs = dataDir.resolve("logs");
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .filter(path -> !path.startsWith(logs) && !path.equals(dataDir))
+                    .forEach(path -> {
+                        try {
+                            Files.delete(path);
+                        } catch (IOException ex) {
+                            LOG.warn("Could not delete {}: {}", path, ex.getMessage());
+                        }
+                    });
+            LOG.info("Deleted the stack's data; its logs are in {}", logs);
+        } catch (IOException ex) {
+            LOG.warn("Could not delete the stack's data in {}: {}", dataDir, ex.getMessage());
         }
     }
 
