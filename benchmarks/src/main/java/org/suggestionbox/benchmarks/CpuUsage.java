@@ -27,17 +27,25 @@ final class CpuUsage {
         return cpu;
     }
 
+    /** Per process in both snapshots: the CPU time it used between them. */
+    static Map<String, Duration> used(Map<String, Duration> before, Map<String, Duration> after) {
+        Map<String, Duration> used = new LinkedHashMap<>();
+        after.forEach((process, end) -> {
+            Duration start = before.get(process);
+            if (start != null) {
+                used.put(process, end.minus(start));
+            }
+        });
+        return used;
+    }
+
     /** Per process: CPU seconds used between the snapshots and the percentage of one core over {@code wall}. */
     static Map<String, String> between(Map<String, Duration> before, Map<String, Duration> after, Duration wall) {
         Map<String, String> usage = new LinkedHashMap<>();
         double wallSeconds = wall.toNanos() / 1e9;
         double total = 0;
-        for (Map.Entry<String, Duration> entry : after.entrySet()) {
-            Duration start = before.get(entry.getKey());
-            if (start == null) {
-                continue;
-            }
-            double seconds = entry.getValue().minus(start).toNanos() / 1e9;
+        for (Map.Entry<String, Duration> entry : used(before, after).entrySet()) {
+            double seconds = entry.getValue().toNanos() / 1e9;
             total += seconds;
             usage.put(entry.getKey(), format(seconds, wallSeconds));
         }

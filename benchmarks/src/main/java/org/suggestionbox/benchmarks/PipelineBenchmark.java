@@ -112,17 +112,16 @@ public final class PipelineBenchmark {
         } finally {
             if (stack != null) {
                 stack.close();
-                deleteAllButLogs(stack.dataDir());
+                deleteAllBut(stack.logsDir(), stack.dataDir());
             }
         }
     }
 
     /**
-     * Deletes the stack's data, keeping its logs: the MongoDB-wire file of a run with a million ideas stored is
-     * over 10 GB, and the runs of one afternoon filled this machine's disk.
+     * Deletes the stack's data, keeping its logs (in {@code logs}, below {@code dataDir}): the MongoDB-wire file of a
+     * run with a million ideas stored is over 10 GB, and the runs of one afternoon filled this machine's disk.
      */
-    static void deleteAllButLogs(Path dataDir) {
-        Path logs = dataDir.resolve("logs");
+    static void deleteAllBut(Path logs, Path dataDir) {
         try (Stream<Path> paths = Files.walk(dataDir)) {
             paths.sorted(Comparator.reverseOrder())
                     .filter(path -> !path.startsWith(logs) && !path.equals(dataDir))
@@ -279,7 +278,7 @@ public final class PipelineBenchmark {
                                 running.kill(RouterReplay.ROUTER);
                                 running.restart(RouterReplay.ROUTER);
                             },
-                            stack.dataDir().resolve("logs").resolve(RouterReplay.ROUTER + ".log"))
+                            stack.logsDir().resolve(RouterReplay.ROUTER + ".log"))
                     .run(o.storedIdeas(), o.apiRequests());
         }
 

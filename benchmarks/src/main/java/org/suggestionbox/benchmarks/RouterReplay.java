@@ -6,7 +6,6 @@ import com.mongodb.client.MongoCollection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,14 +114,7 @@ final class RouterReplay {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
             }
             long done = System.nanoTime();
-            Map<String, Duration> cpu = new LinkedHashMap<>();
-            Map<String, Duration> before = cpuAtFirst;
-            CpuUsage.snapshot(this.stack.childProcessIds()).forEach((process, after) -> {
-                Duration start = before.get(process);
-                if (start != null) {
-                    cpu.put(process, after.minus(start));
-                }
-            });
+            Map<String, Duration> cpu = CpuUsage.used(cpuAtFirst, CpuUsage.snapshot(this.stack.childProcessIds()));
             return new Result(
                     events, Duration.ofNanos(first - restarted), Duration.ofNanos(done - first), stored, caughtUp, cpu);
         }

@@ -21,7 +21,7 @@ class DataCleanupTests {
         Path log = Files.writeString(
                 Files.createDirectories(this.dataDir.resolve("logs")).resolve("suggestion-router.log"), "started");
 
-        PipelineBenchmark.deleteAllButLogs(this.dataDir);
+        PipelineBenchmark.deleteAllBut(this.dataDir.resolve("logs"), this.dataDir);
 
         assertThat(mongo).doesNotExist();
         assertThat(this.dataDir.resolve("kafka")).doesNotExist();

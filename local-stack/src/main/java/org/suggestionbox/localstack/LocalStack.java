@@ -249,6 +249,11 @@ public final class LocalStack implements AutoCloseable {
         return this.settings.dataDir();
     }
 
+    /** Where each process of the stack writes its log, {@code <name>.log}. */
+    public Path logsDir() {
+        return this.settings.logsDir();
+    }
+
     /** How long each part took to start (kafka, mongo, smtp, each service, demo-data, total). */
     public Map<String, Duration> timings() {
         return this.timings.snapshot();
@@ -445,10 +450,7 @@ public final class LocalStack implements AutoCloseable {
          * benchmark with a million ideas stored needs gigabytes.
          */
         public Builder mongoHeapMegabytes(int megabytes) {
-            if (megabytes < 64) {
-                throw new IllegalArgumentException("The MongoDB-wire server needs at least 64 MB, was " + megabytes);
-            }
-            this.mongoHeapMegabytes = megabytes;
+            this.mongoHeapMegabytes = atLeast(64, megabytes, "The MongoDB-wire server");
             return this;
         }
 
@@ -457,10 +459,7 @@ public final class LocalStack implements AutoCloseable {
          * GreenMail keeps every mail it received in memory, so a run that sends tens of thousands needs more.
          */
         public Builder smtpHeapMegabytes(int megabytes) {
-            if (megabytes < 64) {
-                throw new IllegalArgumentException("The SMTP capture needs at least 64 MB, was " + megabytes);
-            }
-            this.smtpHeapMegabytes = megabytes;
+            this.smtpHeapMegabytes = atLeast(64, megabytes, "The SMTP capture");
             return this;
         }
 
@@ -469,10 +468,7 @@ public final class LocalStack implements AutoCloseable {
          * Documents looked up by id or by index are served from the server's own copy of every document in memory.
          */
         public Builder mongoCacheMegabytes(int megabytes) {
-            if (megabytes < 1) {
-                throw new IllegalArgumentException("The cache needs at least 1 MB, was " + megabytes);
-            }
-            this.mongoCacheMegabytes = megabytes;
+            this.mongoCacheMegabytes = atLeast(1, megabytes, "The cache");
             return this;
         }
 
@@ -552,6 +548,14 @@ public final class LocalStack implements AutoCloseable {
                     this.aotCache,
                     this.mongoInMemory,
                     this.serviceNiceness);
+        }
+
+        /** {@code megabytes}, or an {@link IllegalArgumentException} naming {@code what} when under {@code minimum}. */
+        private static int atLeast(int minimum, int megabytes, String what) {
+            if (megabytes < minimum) {
+                throw new IllegalArgumentException(what + " needs at least " + minimum + " MB, was " + megabytes);
+            }
+            return megabytes;
         }
 
         public LocalStack build() {
