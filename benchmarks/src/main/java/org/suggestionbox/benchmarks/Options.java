@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param projectDir the repository root holding the services' executable jars
  * @param replayEvents IdeaSubmitted records the router replays into an empty store after the load (0: no replay)
  * @param storedIdeas ideas stored when the queue and dashboard latency is measured (0: not measured)
+ * @param mongoInMemory whether the MongoDB-wire server keeps its data in memory instead of its H2 file
  * @param apiRequests requests timed for each of the queue and the dashboard
  * @param slackRequests signed {@code /idea} slash commands timed after the load, 20 a second (0: none)
  * @param cpuReport whether to measure idle CPU before the load and report CPU-ms per idea, idle share and RSS
@@ -43,6 +44,7 @@ record Options(
         Path projectDir,
         long replayEvents,
         long storedIdeas,
+        boolean mongoInMemory,
         int apiRequests,
         int slackRequests,
         boolean cpuReport,
@@ -77,8 +79,9 @@ record Options(
             throw new IllegalArgumentException(
                     "--replay-events and --stored-ideas need the stack the benchmark starts");
         }
-        if ((cpuReport || profile) && intakeUrl != null) {
-            throw new IllegalArgumentException("--cpu-report and --profile need the stack the benchmark starts");
+        if ((cpuReport || profile || mongoInMemory) && intakeUrl != null) {
+            throw new IllegalArgumentException(
+                    "--cpu-report, --profile and --mongo-in-memory need the stack the benchmark starts");
         }
         if (serviceJvmOptions.stream().anyMatch(option -> !option.startsWith("-"))) {
             throw new IllegalArgumentException(

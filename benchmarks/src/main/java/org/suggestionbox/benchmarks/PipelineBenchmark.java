@@ -90,6 +90,7 @@ public final class PipelineBenchmark {
                         .ports(Ports.random())
                         .demoData(false)
                         .serviceJvmOptions(serviceJvmOptions())
+                        .mongoInMemory(this.options.mongoInMemory())
                         .mongoCacheMegabytes(MONGO_CACHE_MEGABYTES)
                         .mongoHeapMegabytes(mongoHeapMegabytes(this.options.storedIdeas()))
                         .smtpHeapMegabytes(smtpHeapMegabytes(this.options))
@@ -401,8 +402,9 @@ public final class PipelineBenchmark {
                 "stack",
                 stack == null
                         ? "external: " + o.intakeUrl() + ", Kafka " + o.bootstrapServers()
-                        : "LocalStack on free ports: Kafka (KRaft, 1 broker) + MongoDB-wire (H2 file) + GreenMail, each in its own JVM; "
-                                + "1 instance each of intake, router, notifier");
+                        : "LocalStack on free ports: Kafka (KRaft, 1 broker) + MongoDB-wire ("
+                                + (o.mongoInMemory() ? "in memory" : "H2 file")
+                                + ") + GreenMail, each in its own JVM; 1 instance each of intake, router, notifier");
         report.row("service JVM options", stack == null ? "n/a" : String.join(" ", serviceJvmOptions()));
         report.row(
                 "knobs",
@@ -474,6 +476,7 @@ public final class PipelineBenchmark {
                 + (o.cpuReport() ? " --cpu-report --settle " + o.settle().toSeconds() + "s" : "")
                 + (o.profile() ? " --profile" : "")
                 + (o.replayEvents() > 0 ? " --replay-events " + o.replayEvents() : "")
+                + (o.mongoInMemory() ? " --mongo-in-memory" : "")
                 + (o.storedIdeas() > 0
                         ? " --stored-ideas " + o.storedIdeas() + " --api-requests " + o.apiRequests()
                         : "")

@@ -34,6 +34,19 @@ class BenchmarkCommandTests {
                 .containsExactly("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         assertThat(options.cpuReport()).isFalse();
         assertThat(options.settle()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(options.mongoInMemory()).isFalse();
+    }
+
+    @Test
+    void theMongoWireServerKeepsItsDataInMemoryOnlyWhenAskedAndOnlyInTheStackItStarts() {
+        assertThat(BenchmarkCommand.parse("--mongo-in-memory").mongoInMemory()).isTrue();
+        assertRefused(
+                "--cpu-report, --profile and --mongo-in-memory need the stack the benchmark starts",
+                "--mongo-in-memory",
+                "--intake-url",
+                "http://localhost:8081",
+                "--bootstrap-servers",
+                "localhost:9092");
     }
 
     @Test
@@ -165,6 +178,7 @@ class BenchmarkCommandTests {
                         "--slack-requests",
                         "--replay-events",
                         "--stored-ideas",
+                        "--mongo-in-memory",
                         "--api-requests",
                         "--cpu-report",
                         "--settle=DURATION",
