@@ -23,8 +23,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -207,6 +209,9 @@ final class MongoWireBackend extends H2Backend {
 
         private final AtomicLong fullScans = new AtomicLong();
 
+        /** Documents read through an index since the collection was opened: MongoDB's {@code docsExamined}. */
+        private final AtomicLong examined = new AtomicLong();
+
         /**
          * Every document by its position, besides the file: an index lookup fetches its candidates here
          * instead of descending H2's B-tree for each (two thirds of the server's time in the dashboard's
@@ -261,11 +266,40 @@ final class MongoWireBackend extends H2Backend {
                             query, index.getPositions(lookup), orderBy, numberToSkip, limit, batchSize, fieldSelector);
                 }
             }
-            List<Object> candidates = secondaryCandidates(equalities, query);
-            if (candidates != null) {
-                return matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            List<SecondaryIndex.Lookup> lookups = secondaryLookups(equalities, query);
+            if (lookups.isEmpty()) {
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            lookups.sort(Comparator.comparingLong(SecondaryIndex.Lookup::size));
+            SecondaryIndex.Lookup ordered = limit > 0 ? orderedBy(orderBy, lookups) : null;
+            if (ordered != null) {
+                List<SecondaryIndex.Lookup> others = new ArrayList<>(lookups);
+                others.remove(ordered);
+                return matchDocuments(
+                        query,
+                        firstMatches(query, ordered, others, descending(orderBy), numberToSkip + limit),
+                        orderBy,
+                        numberToSkip,
+                        limit,
+                        batchSize,
+                        fieldSelector);
+            }
+            return matchDocuments(query, candidates(lookups), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        @Override
+        protected QueryResult matchDocuments(
+                Document query,
+                Iterable<Object> positions,
+                Document orderBy,
+                int numberToSkip,
+                int limit,
+                int batchSize,
+                Document fieldSelector) {
+            List<Object> read = new ArrayList<>();
+            positions.forEach(read::add);
+            this.examined.addAndGet(read.size());
+            return super.matchDocuments(query, read, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
 
         @Override
@@ -278,11 +312,8 @@ final class MongoWireBackend extends H2Backend {
             return super.queryAllAsStream();
         }
 
-        /**
-         * The positions the secondary indexes allow, or null when none of them can answer the query: the
-         * smallest lookup is read, and its positions are kept only where every other lookup agrees.
-         */
-        private @Nullable List<Object> secondaryCandidates(Document equalities, Document query) {
+        /** What each secondary index can look up for the query. */
+        private List<SecondaryIndex.Lookup> secondaryLookups(Document equalities, Document query) {
             List<SecondaryIndex.Lookup> lookups = new ArrayList<>();
             for (Index<Object> index : getIndexes()) {
                 if (index instanceof SecondaryIndex secondary) {
@@ -292,44 +323,152 @@ final class MongoWireBackend extends H2Backend {
                     }
                 }
             }
-            if (lookups.isEmpty()) {
-                return null;
-            }
-            lookups.sort(Comparator.comparingLong(SecondaryIndex.Lookup::size));
-            List<SecondaryIndex.Lookup> others = lookups.subList(1, lookups.size());
-            List<Object> candidates = lookups.getFirst().positions();
+            return lookups;
+        }
+
+        /**
+         * The positions the lookups allow, smallest lookup first: its positions are kept only where every other
+         * lookup agrees.
+         */
+        private static List<Object> candidates(List<SecondaryIndex.Lookup> bySize) {
+            List<SecondaryIndex.Lookup> others = bySize.subList(1, bySize.size());
+            List<Object> candidates = bySize.getFirst().positions();
             candidates.removeIf(position -> others.stream().anyMatch(other -> !other.contains(position)));
             return candidates;
         }
 
         /**
-         * What the index can look up for the query: a plain value or {@code $in} of plain values on its
-         * leading field, or {@code $exists: true} when it is sparse.
+         * A lookup that reads its documents in the order a single-field sort asks for, as MongoDB reads an index in
+         * order instead of sorting: {@code {outboxOldestAt: {$exists: true}}} sorted by {@code outboxOldestAt} with a
+         * limit of 100 then reads about 100 documents, not every idea with an event waiting. Null when there is none,
+         * or when another lookup is much smaller (reading and sorting its few candidates costs less).
          */
-        private static SecondaryIndex.@Nullable Lookup secondaryLookup(
-                SecondaryIndex index, Document equalities, Document query) {
-            Object value = equalities.get(index.field());
-            if (value != null) {
-                return isScalar(value)
-                        ? new SecondaryIndex.Lookup(index, Set.of(SecondaryIndex.normalized(value)))
-                        : null;
+        private static SecondaryIndex.@Nullable Lookup orderedBy(
+                @Nullable Document orderBy, List<SecondaryIndex.Lookup> bySize) {
+            if (orderBy == null
+                    || orderBy.size() != 1
+                    || !(orderBy.values().iterator().next() instanceof Number direction)
+                    || Math.abs(direction.intValue()) != 1) {
+                return null;
             }
-            for (Document condition : conditionsOn(index.field(), query)) {
-                if (condition.size() != 1) {
-                    continue;
-                }
-                if (condition.get("$in") instanceof List<?> values
-                        && !values.isEmpty()
-                        && values.stream().allMatch(IndexedCollection::isScalar)) {
-                    Set<Object> normalized = new HashSet<>();
-                    values.forEach(each -> normalized.add(SecondaryIndex.normalized(each)));
-                    return new SecondaryIndex.Lookup(index, normalized);
-                }
-                if (index.isSparseIndex() && Boolean.TRUE.equals(condition.get("$exists"))) {
-                    return SecondaryIndex.Lookup.anyValue(index);
+            String field = orderBy.keySet().iterator().next();
+            for (SecondaryIndex.Lookup lookup : bySize) {
+                if (lookup.ordersBy(field)) {
+                    return bySize.getFirst().size() * ORDERED_READ_WORTH < lookup.size() ? null : lookup;
                 }
             }
             return null;
+        }
+
+        /** How many times more documents reading an index in order may read than the smallest lookup holds. */
+        private static final int ORDERED_READ_WORTH = 8;
+
+        private static boolean descending(Document orderBy) {
+            return ((Number) orderBy.values().iterator().next()).intValue() < 0;
+        }
+
+        /** The first {@code wanted} positions, in the lookup's order, whose documents match the query. */
+        private List<Object> firstMatches(
+                Document query,
+                SecondaryIndex.Lookup ordered,
+                List<SecondaryIndex.Lookup> others,
+                boolean descending,
+                int wanted) {
+            List<Object> matches = new ArrayList<>(wanted);
+            Iterator<Object> positions = ordered.inOrder(descending);
+            while (matches.size() < wanted && positions.hasNext()) {
+                Object position = positions.next();
+                if (others.stream().allMatch(other -> other.contains(position))) {
+                    this.examined.incrementAndGet();
+                    Document document = getDocument(position);
+                    if (document != null && documentMatchesQuery(document, query)) {
+                        matches.add(position);
+                    }
+                }
+            }
+            return matches;
+        }
+
+        /**
+         * What the index can look up for the query: plain values or {@code $in} of plain values on its first fields
+         * (as many as the query names, in the index's order), then a range ({@code $lt}, {@code $gte}, …) on the next
+         * one, or {@code $exists: true} on the leading field of a sparse index.
+         */
+        private static SecondaryIndex.@Nullable Lookup secondaryLookup(
+                SecondaryIndex index, Document equalities, Document query) {
+            List<Set<Object>> prefix = new ArrayList<>();
+            for (String field : index.fields()) {
+                Set<Object> values = valuesOf(field, equalities, query);
+                if (values == null) {
+                    break;
+                }
+                prefix.add(values);
+            }
+            SecondaryIndex.Range range = prefix.size() < index.fields().size()
+                    ? rangeOf(
+                            index, index.fields().get(prefix.size()), query, prefix.isEmpty() && index.isSparseIndex())
+                    : null;
+            if ((prefix.isEmpty() && range == null) || !SecondaryIndex.readable(prefix)) {
+                return null;
+            }
+            return new SecondaryIndex.Lookup(index, List.copyOf(prefix), range);
+        }
+
+        /** The values a field must equal, normalized: a plain value or {@code $in} of plain values; else null. */
+        private static @Nullable Set<Object> valuesOf(String field, Document equalities, Document query) {
+            Object value = equalities.get(field);
+            if (value != null) {
+                return isScalar(value) ? Set.of(Objects.requireNonNull(SecondaryIndex.normalized(value))) : null;
+            }
+            for (Document condition : conditionsOn(field, query)) {
+                if (condition.size() == 1
+                        && condition.get("$in") instanceof List<?> values
+                        && !values.isEmpty()
+                        && values.stream().allMatch(IndexedCollection::isScalar)) {
+                    Set<Object> normalized = new HashSet<>();
+                    values.forEach(each -> normalized.add(Objects.requireNonNull(SecondaryIndex.normalized(each))));
+                    return normalized;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * The range of a field's values the query allows: a condition of {@code $lt}, {@code $lte}, {@code $gt} and
+         * {@code $gte} on plain values, or any value when {@code exists} and the condition is {@code $exists: true};
+         * else null. Both ends are kept inclusive and of any type: the lookup may return more, never fewer. On a field
+         * that held an array only one end is kept: {@code {$gt: 5, $lt: 10}} matches {@code [1, 20]} in MongoDB, by
+         * different elements.
+         */
+        private static SecondaryIndex.@Nullable Range rangeOf(
+                SecondaryIndex index, String field, Document query, boolean exists) {
+            for (Document condition : conditionsOn(field, query)) {
+                if (exists && condition.size() == 1 && Boolean.TRUE.equals(condition.get("$exists"))) {
+                    return SecondaryIndex.Range.ANY;
+                }
+                if (!condition.isEmpty()
+                        && RANGE_OPERATORS.containsAll(condition.keySet())
+                        && condition.values().stream().allMatch(IndexedCollection::isScalar)) {
+                    Object from = bound(condition.get("$gt"), condition.get("$gte"));
+                    Object to = bound(condition.get("$lt"), condition.get("$lte"));
+                    if (to == null) {
+                        return SecondaryIndex.Range.from(Objects.requireNonNull(from));
+                    }
+                    if (from == null || index.isMultikey() || SecondaryIndex.compareValues(from, to) > 0) {
+                        return SecondaryIndex.Range.to(to);
+                    }
+                    return new SecondaryIndex.Range(from, to);
+                }
+            }
+            return null;
+        }
+
+        private static final Set<String> RANGE_OPERATORS = Set.of("$lt", "$lte", "$gt", "$gte");
+
+        /** The bound of one side of a range, normalized, whether exclusive or inclusive; or null. */
+        private static @Nullable Object bound(@Nullable Object exclusive, @Nullable Object inclusive) {
+            Object bound = inclusive != null ? inclusive : exclusive;
+            return bound == null ? null : SecondaryIndex.normalized(bound);
         }
 
         /**
@@ -367,6 +506,11 @@ final class MongoWireBackend extends H2Backend {
                 Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
             this.fullScans.incrementAndGet();
             return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /** How many documents queries read through an index since the collection was opened. */
+        long examined() {
+            return this.examined.get();
         }
 
         /** How many queries read the whole collection since it was opened. */

@@ -6,72 +6,151 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A non-unique index, which mongo-java-server 1.47 accepts but does not build ("not yet implemented"), so
- * every query on {@code ownerId} or {@code state} read the whole collection. It keeps, in memory, the
- * positions of the documents per value of the index's <em>leading</em> field (one entry per array element,
- * as MongoDB's multikey indexes do; a sparse index leaves out documents without the field). The further
- * fields of a compound index are not indexed: candidates are filtered by the whole query afterwards, as
- * they are for the library's own unique indexes. Nothing is written to the data file; the library rebuilds
- * the index from the documents when it opens the collection.
+ * every query on {@code ownerId} or {@code state} read the whole collection. It keeps, in memory and in order, the
+ * positions of the documents by the values of <em>all</em> its fields, as MongoDB's B-tree does (one entry per array
+ * element, as MongoDB's multikey indexes do; a sparse index leaves out documents without its leading field). A
+ * {@link Lookup} reads the entries with given values of the first fields and, on the next field, values in a range:
+ * {@code {state: "SENT", published: false, updatedAt: {$lt: …}}} reads only those entries of the index
+ * {@code (state, published, updatedAt)}. Read in order, a lookup serves a sort on that next field, so a query with a
+ * limit stops after as many matches. Candidates are filtered by the whole query afterwards, as they are for the
+ * library's own unique indexes, so a lookup may return more than matches, never fewer. Nothing is written to the
+ * data file; the library rebuilds the index from the documents when it opens the collection.
  * <p>
  * Positions are the H2 backend's: the document's {@code _id}. Thread safety: every method locks the index.
  */
 final class SecondaryIndex extends Index<Object> {
 
-    /**
-     * A query condition this index can answer: equality with one of {@code values} (normalized, never
-     * null), or, for {@code null} values, presence of the field in a sparse index.
-     */
-    record Lookup(SecondaryIndex index, @Nullable Set<Object> values) {
+    /** Lookups with more combinations of values than this read the collection instead. */
+    private static final int MAX_COMBINATIONS = 1_000;
 
-        static Lookup anyValue(SecondaryIndex index) {
-            return new Lookup(index, null);
+    /** Below and above every value: the open ends of a range, and of the fields after it. */
+    private enum Bound {
+        LOWEST,
+        HIGHEST
+    }
+
+    private static final Comparator<Object> VALUES = ValueComparator.ascWithoutListHandling();
+
+    /** Keys in the order of their fields' values, field by field, as a compound index orders them. */
+    private static final Comparator<List<Object>> KEYS = (left, right) -> {
+        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+            int compared = compareValues(left.get(i), right.get(i));
+            if (compared != 0) {
+                return compared;
+            }
+        }
+        return Integer.compare(left.size(), right.size());
+    };
+
+    /**
+     * Values at or between two ends, each a value or an open end; both ends are included (a superset of what
+     * {@code $lt} asks, filtered afterwards).
+     */
+    record Range(Object from, Object to) {
+
+        static final Range ANY = new Range(Bound.LOWEST, Bound.HIGHEST);
+
+        static Range from(Object value) {
+            return new Range(value, Bound.HIGHEST);
         }
 
+        static Range to(Object value) {
+            return new Range(Bound.LOWEST, value);
+        }
+
+        boolean contains(Object value) {
+            return compareValues(this.from, value) <= 0 && compareValues(value, this.to) <= 0;
+        }
+    }
+
+    /**
+     * A query condition this index can answer: its first fields equal to one of the given values each
+     * ({@code prefix}, normalized, never null), and its next field, if any, in {@code range}; a lookup with no
+     * prefix has a range on the leading field.
+     */
+    record Lookup(
+            SecondaryIndex index,
+            List<Set<Object>> prefix,
+            @Nullable Range range) {
+
         long size() {
-            return this.index.size(this.values);
+            return this.index.size(this);
         }
 
         List<Object> positions() {
-            return this.index.positions(this.values);
+            return this.index.positions(this);
         }
 
         boolean contains(Object position) {
-            return this.index.contains(position, this.values);
+            return this.index.contains(position, this);
+        }
+
+        /**
+         * Whether reading this lookup in key order reads its documents in the order of {@code field}: one combination
+         * of prefix values, and {@code field} the index's field right after the prefix.
+         */
+        boolean ordersBy(String field) {
+            int next = this.prefix.size();
+            return next < this.index.fields.size()
+                    && this.index.fields.get(next).equals(field)
+                    && this.prefix.stream().allMatch(values -> values.size() == 1)
+                    && (next > 0 || this.range != null);
+        }
+
+        /** Positions in the order of the index's keys, or the reverse, each once; for {@link #ordersBy} lookups. */
+        Iterator<Object> inOrder(boolean descending) {
+            return this.index.inOrder(this, descending);
         }
     }
 
-    private final String field;
+    private final List<String> fields;
 
-    private final Map<Object, Set<Object>> positionsByValue = new HashMap<>();
+    private boolean multikey;
 
-    /** The values each position is filed under: one value, or a {@link Set} of them for an array. */
-    private final Map<Object, Object> valuesByPosition = new HashMap<>();
+    private final NavigableMap<List<Object>, Set<Object>> positionsByKey = new TreeMap<>(KEYS);
+
+    /** The keys each position is filed under: one key, or a {@link Set} of them for an array. */
+    private final Map<Object, Object> keysByPosition = new HashMap<>();
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
-        this.field = keys.getFirst().getKey();
+        this.fields = keys.stream().map(IndexKey::getKey).toList();
     }
 
-    /** The field whose values this index files positions under. */
-    String field() {
-        return this.field;
+    /** The fields whose values this index files positions under, leading field first. */
+    List<String> fields() {
+        return this.fields;
     }
 
     boolean isSparseIndex() {
         return isSparse();
+    }
+
+    /** Whether a document filed here ever held an array in one of the index's fields. */
+    synchronized boolean isMultikey() {
+        return this.multikey;
     }
 
     /** Normalized as the library compares values: numbers as doubles, so {@code 1} finds {@code 1.0}. */
@@ -79,9 +158,44 @@ final class SecondaryIndex extends Index<Object> {
         return new KeyValue(Collections.singletonList(value)).normalized().get(0);
     }
 
+    static int compareValues(Object left, Object right) {
+        if (left == right) {
+            return 0;
+        }
+        if (left instanceof Bound leftBound) {
+            return right instanceof Bound rightBound
+                    ? leftBound.compareTo(rightBound)
+                    : leftBound == Bound.LOWEST ? -1 : 1;
+        }
+        if (right instanceof Bound rightBound) {
+            return rightBound == Bound.LOWEST ? 1 : -1;
+        }
+        // the types an index holds most, compared as the library does, without its search for the type's rank
+        if (left.getClass() == right.getClass()) {
+            switch (left) {
+                case String text -> {
+                    return text.compareTo((String) right);
+                }
+                case Double number -> {
+                    return Double.compare(number, (Double) right);
+                }
+                case Instant instant -> {
+                    return instant.compareTo((Instant) right);
+                }
+                case Boolean flag -> {
+                    return Boolean.compare(flag, (Boolean) right);
+                }
+                default -> {
+                    // the library's order for every other type
+                }
+            }
+        }
+        return VALUES.compare(left, right);
+    }
+
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-        file(position, valuesOf(document));
+        file(position, keysOf(document));
     }
 
     @Override
@@ -90,113 +204,240 @@ final class SecondaryIndex extends Index<Object> {
         return unfile(position) || !isSparse() ? position : null;
     }
 
-    /** Refiles the position only when the leading field's values changed, compared with what is filed. */
+    /** Refiles the position only when its keys changed, compared with what is filed. */
     @Override
     public synchronized void updateInPlace(
             Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
-        Set<Object> values = valuesOf(newDocument);
-        Object filed = this.valuesByPosition.get(position);
-        if (!(filed == null ? values.isEmpty() : asSet(filed).equals(values))) {
+        Set<List<Object>> keys = keysOf(newDocument);
+        Object filed = this.keysByPosition.get(position);
+        if (!(filed == null ? keys.isEmpty() : asSet(filed).equals(keys))) {
             unfile(position);
-            file(position, values);
+            file(position, keys);
         }
     }
 
-    private void file(Object position, Set<Object> values) {
-        if (values.isEmpty()) {
+    private void file(Object position, Set<List<Object>> keys) {
+        if (keys.isEmpty()) {
             return;
         }
-        for (Object value : values) {
-            this.positionsByValue
-                    .computeIfAbsent(value, any -> new LinkedHashSet<>())
+        for (List<Object> key : keys) {
+            this.positionsByKey
+                    .computeIfAbsent(key, any -> new LinkedHashSet<>())
                     .add(position);
         }
-        this.valuesByPosition.put(
-                position, values.size() == 1 ? values.iterator().next() : values);
+        this.keysByPosition.put(position, keys.size() == 1 ? keys.iterator().next() : keys);
     }
 
     /** Whether the position was filed. */
     private boolean unfile(Object position) {
-        Object values = this.valuesByPosition.remove(position);
-        if (values == null) {
+        Object keys = this.keysByPosition.remove(position);
+        if (keys == null) {
             return false;
         }
-        for (Object value : asSet(values)) {
-            Set<Object> positions = this.positionsByValue.get(value);
+        for (List<Object> key : asSet(keys)) {
+            Set<Object> positions = this.positionsByKey.get(key);
             if (positions != null) {
                 positions.remove(position);
                 if (positions.isEmpty()) {
-                    this.positionsByValue.remove(value);
+                    this.positionsByKey.remove(key);
                 }
             }
         }
         return true;
     }
 
-    synchronized long size(@Nullable Set<Object> values) {
-        if (values == null) {
-            return this.valuesByPosition.size();
+    /** The stretches of keys the lookup reads, in key order; empty when it has too many combinations. */
+    private List<NavigableMap<List<Object>, Set<Object>>> stretches(Lookup lookup) {
+        List<List<Object>> combinations = new ArrayList<>();
+        combinations.add(List.of());
+        for (Set<Object> values : lookup.prefix()) {
+            List<List<Object>> longer = new ArrayList<>();
+            for (List<Object> combination : combinations) {
+                for (Object value : values) {
+                    List<Object> extended = new ArrayList<>(combination);
+                    extended.add(value);
+                    longer.add(extended);
+                }
+            }
+            combinations = longer;
         }
+        combinations.sort(KEYS);
+        Range range = lookup.range() == null ? Range.ANY : lookup.range();
+        List<NavigableMap<List<Object>, Set<Object>>> stretches = new ArrayList<>(combinations.size());
+        for (List<Object> combination : combinations) {
+            List<Object> low = new ArrayList<>(combination);
+            List<Object> high = new ArrayList<>(combination);
+            if (low.size() < this.fields.size()) {
+                low.add(range.from());
+                high.add(range.to());
+            }
+            while (low.size() < this.fields.size()) {
+                low.add(Bound.LOWEST);
+                high.add(Bound.HIGHEST);
+            }
+            stretches.add(this.positionsByKey.subMap(low, true, high, true));
+        }
+        return stretches;
+    }
+
+    /** Whether the lookup's combinations of prefix values are few enough to read them one by one. */
+    static boolean readable(List<Set<Object>> prefix) {
+        long combinations = 1;
+        for (Set<Object> values : prefix) {
+            combinations *= values.size();
+            if (combinations > MAX_COMBINATIONS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    synchronized long size(Lookup lookup) {
         long size = 0;
-        for (Object value : values) {
-            size += this.positionsByValue.getOrDefault(value, Set.of()).size();
+        for (NavigableMap<List<Object>, Set<Object>> stretch : stretches(lookup)) {
+            for (Set<Object> positions : stretch.values()) {
+                size += positions.size();
+            }
         }
         return size;
     }
 
-    synchronized List<Object> positions(@Nullable Set<Object> values) {
-        if (values == null) {
-            return new ArrayList<>(this.valuesByPosition.keySet());
-        }
+    synchronized List<Object> positions(Lookup lookup) {
         Set<Object> positions = new LinkedHashSet<>();
-        for (Object value : values) {
-            positions.addAll(this.positionsByValue.getOrDefault(value, Set.of()));
+        for (NavigableMap<List<Object>, Set<Object>> stretch : stretches(lookup)) {
+            stretch.values().forEach(positions::addAll);
         }
         return new ArrayList<>(positions);
     }
 
-    synchronized boolean contains(Object position, @Nullable Set<Object> values) {
-        Object filed = this.valuesByPosition.get(position);
-        if (filed == null || values == null) {
-            return filed != null;
+    /**
+     * Read lazily: the caller holds the collection's lock, under which every change to the index is made, for as long
+     * as it reads.
+     */
+    synchronized Iterator<Object> inOrder(Lookup lookup, boolean descending) {
+        NavigableMap<List<Object>, Set<Object>> stretch = stretches(lookup).getFirst();
+        Iterator<Set<Object>> keys =
+                (descending ? stretch.descendingMap() : stretch).values().iterator();
+        Set<Object> seen = new HashSet<>();
+        return new Iterator<>() {
+
+            private Iterator<Object> positions = Collections.emptyIterator();
+
+            private @Nullable Object next;
+
+            @Override
+            public boolean hasNext() {
+                while (this.next == null) {
+                    while (!this.positions.hasNext()) {
+                        if (!keys.hasNext()) {
+                            return false;
+                        }
+                        this.positions = keys.next().iterator();
+                    }
+                    Object position = this.positions.next();
+                    if (seen.add(position)) {
+                        this.next = position;
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public Object next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Object position = Objects.requireNonNull(this.next);
+                this.next = null;
+                return position;
+            }
+        };
+    }
+
+    synchronized boolean contains(Object position, Lookup lookup) {
+        Object filed = this.keysByPosition.get(position);
+        if (filed == null) {
+            return false;
         }
-        for (Object value : asSet(filed)) {
-            if (values.contains(value)) {
+        for (List<Object> key : asSet(filed)) {
+            if (matches(key, lookup)) {
                 return true;
             }
         }
         return false;
     }
 
+    private static boolean matches(List<Object> key, Lookup lookup) {
+        List<Set<Object>> prefix = lookup.prefix();
+        for (int i = 0; i < prefix.size(); i++) {
+            Object value = key.get(i);
+            if (prefix.get(i).stream().noneMatch(wanted -> compareValues(wanted, value) == 0)) {
+                return false;
+            }
+        }
+        return lookup.range() == null
+                || prefix.size() >= key.size()
+                || lookup.range().contains(key.get(prefix.size()));
+    }
+
     /**
-     * The normalized values of the leading field, {@link Missing} standing for null and absent; empty for a
-     * sparse index and a document without the field.
+     * The keys of the document: every combination of its fields' normalized values, {@link Missing} standing for
+     * null and absent; none for a sparse index and a document without the leading field.
      */
-    private Set<Object> valuesOf(Document document) {
-        Object value = Utils.getSubdocumentValueCollectionAware(document, this.field);
+    private Set<List<Object>> keysOf(Document document) {
+        List<List<Object>> keys = new ArrayList<>();
+        keys.add(List.of());
+        for (int i = 0; i < this.fields.size(); i++) {
+            Set<Object> values = valuesOf(document, this.fields.get(i), i == 0 && isSparse());
+            if (values.isEmpty()) {
+                return Set.of();
+            }
+            List<List<Object>> longer = new ArrayList<>(keys.size() * values.size());
+            for (List<Object> key : keys) {
+                for (Object value : values) {
+                    List<Object> extended = new ArrayList<>(key.size() + 1);
+                    extended.addAll(key);
+                    extended.add(value);
+                    longer.add(extended);
+                }
+            }
+            keys = longer;
+        }
+        Set<List<Object>> distinct = new LinkedHashSet<>();
+        keys.forEach(key -> distinct.add(List.copyOf(key)));
+        return distinct;
+    }
+
+    /** The normalized values of a field; empty when {@code sparse} and the document lacks it. */
+    private Set<Object> valuesOf(Document document, String field, boolean sparse) {
+        // a top-level field read directly: the library's path lookup splits the name with a regular expression
+        Object value = field.indexOf('.') < 0
+                ? document.getOrMissing(field)
+                : Utils.getSubdocumentValueCollectionAware(document, field);
         Set<Object> values = new LinkedHashSet<>();
         if (value instanceof Collection<?> elements) {
+            this.multikey = true;
             for (Object element : elements) {
                 if (!(element instanceof Missing)) {
                     values.add(Missing.ofNullable(normalized(element)));
                 }
             }
-            if (elements.isEmpty() && !isSparse()) {
+            if (elements.isEmpty() && !sparse) {
                 values.add(Missing.getInstance());
             }
-        } else if (!(value instanceof Missing) || !isSparse()) {
+        } else if (!(value instanceof Missing) || !sparse) {
             values.add(Missing.ofNullable(normalized(value)));
         }
         return values;
     }
 
     @SuppressWarnings("unchecked")
-    private static Set<Object> asSet(Object values) {
-        return values instanceof Set<?> set ? (Set<Object>) set : Set.of(values);
+    private static Set<List<Object>> asSet(Object keys) {
+        return keys instanceof Set<?> set ? (Set<List<Object>>) set : Set.of((List<Object>) keys);
     }
 
     private static Object positionOf(Document document) {
-        return Missing.ofNullable(Utils.getSubdocumentValue(document, "_id"));
+        return Missing.ofNullable(document.get("_id"));
     }
 
     @Override
@@ -227,7 +468,7 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public synchronized long getCount() {
-        return this.valuesByPosition.size();
+        return this.keysByPosition.size();
     }
 
     @Override
@@ -237,7 +478,7 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public synchronized void drop() {
-        this.positionsByValue.clear();
-        this.valuesByPosition.clear();
+        this.positionsByKey.clear();
+        this.keysByPosition.clear();
     }
 }

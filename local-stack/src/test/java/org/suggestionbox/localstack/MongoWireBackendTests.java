@@ -213,6 +213,120 @@ class MongoWireBackendTests {
     }
 
     @Test
+    void aCompoundIndexReadsOnlyTheEntriesWithItsFirstFieldsEqualAndTheNextInRange() {
+        MongoCollection<Document> indexed = this.client.getDatabase("notifier").getCollection("indexed");
+        MongoCollection<Document> plain = this.client.getDatabase("notifier").getCollection("plain");
+        indexed.createIndex(Indexes.ascending("state", "published", "updatedAt"));
+        Random random = new Random(8);
+        for (int i = 0; i < 600; i++) {
+            Document delivery = new Document("_id", "delivery-" + i)
+                    .append("state", i % 10 == 0 ? "FAILED" : "SENT")
+                    .append("published", random.nextInt(20) != 0)
+                    .append("updatedAt", new Date(1_000L * random.nextInt(1_000)));
+            indexed.insertOne(delivery);
+            plain.insertOne(new Document(delivery));
+        }
+        indexed.updateMany(Filters.lt("updatedAt", new Date(100_000)), Updates.set("published", false));
+        plain.updateMany(Filters.lt("updatedAt", new Date(100_000)), Updates.set("published", false));
+        Date cutoff = new Date(500_000);
+        Bson unpublished = Filters.and(
+                Filters.eq("state", "SENT"), Filters.eq("published", false), Filters.lt("updatedAt", cutoff));
+        long scans = fullScans("notifier", "indexed");
+        long examined = examined("notifier", "indexed");
+
+        List<Object> found = ids(indexed.find(unpublished).limit(100));
+
+        assertThat(found).isEqualTo(ids(plain.find(unpublished).limit(100))).isNotEmpty();
+        assertThat(examined("notifier", "indexed") - examined)
+                .as("only entries with state SENT, published false and updatedAt up to the cutoff are read")
+                .isLessThanOrEqualTo(plain.countDocuments(Filters.and(
+                        Filters.eq("state", "SENT"), Filters.eq("published", false), Filters.lte("updatedAt", cutoff))))
+                .isLessThan(plain.countDocuments(Filters.eq("state", "SENT")) / 4);
+        List<Bson> queries = List.of(
+                Filters.and(Filters.eq("state", "SENT"), Filters.gte("updatedAt", cutoff)),
+                Filters.and(Filters.in("state", "SENT", "FAILED"), Filters.eq("published", true)),
+                Filters.and(
+                        Filters.eq("state", "FAILED"), Filters.eq("published", true), Filters.gt("updatedAt", cutoff)),
+                Filters.and(
+                        Filters.eq("state", "SENT"),
+                        Filters.eq("published", true),
+                        Filters.gt("updatedAt", new Date(700_000)),
+                        Filters.lte("updatedAt", new Date(800_000))),
+                Filters.and(Filters.eq("state", "SENT"), Filters.eq("published", false), Filters.lt("updatedAt", "z")),
+                Filters.and(Filters.gt("state", "G"), Filters.eq("published", false)),
+                Filters.and(Filters.gt("state", "Z"), Filters.lt("state", "A")));
+        for (Bson query : queries) {
+            assertThat(ids(indexed.find(query))).as(query.toString()).isEqualTo(ids(plain.find(query)));
+        }
+        assertThat(fullScans("notifier", "indexed"))
+                .as("every query was answered from the index")
+                .isEqualTo(scans);
+    }
+
+    @Test
+    void aSortWithALimitReadsTheIndexInOrderAndStopsAtTheLimit() {
+        MongoCollection<Document> indexed = this.client.getDatabase("router").getCollection("indexed");
+        MongoCollection<Document> plain = this.client.getDatabase("router").getCollection("plain");
+        indexed.createIndex(Indexes.ascending("outboxOldestAt"), new IndexOptions().sparse(true));
+        Random random = new Random(9);
+        for (int i = 0; i < 500; i++) {
+            Document idea = new Document("_id", "idea-" + i).append("ownerId", "owner-" + i % 4);
+            if (i % 2 == 0) {
+                idea.append("outboxOldestAt", new Date(1_000L * random.nextInt(10_000)))
+                        .append(
+                                "outbox",
+                                i % 10 == 0 ? List.of() : List.of(new Document("eventId", UUID.randomUUID())));
+            }
+            indexed.insertOne(idea);
+            plain.insertOne(new Document(idea));
+        }
+        Bson pending = Filters.and(Filters.exists("outboxOldestAt"), Filters.exists("outbox.eventId"));
+        long scans = fullScans("router", "indexed");
+        long examined = examined("router", "indexed");
+
+        List<Object> oldest = ids(
+                indexed.find(pending).sort(Indexes.ascending("outboxOldestAt")).limit(10));
+
+        assertThat(oldest)
+                .isEqualTo(ids(plain.find(pending)
+                        .sort(Indexes.ascending("outboxOldestAt"))
+                        .limit(10)))
+                .hasSize(10);
+        assertThat(examined("router", "indexed") - examined)
+                .as("the oldest entries are read until ten match (one in five has no event), of 250 with the field")
+                .isLessThan(40);
+        for (Bson sort : List.of(Indexes.ascending("outboxOldestAt"), Indexes.descending("outboxOldestAt"))) {
+            assertThat(ids(indexed.find(pending).sort(sort).skip(5).limit(7)))
+                    .as("skip 5, limit 7, %s", sort)
+                    .isEqualTo(ids(plain.find(pending).sort(sort).skip(5).limit(7)));
+            Bson owner = Filters.and(pending, Filters.eq("ownerId", "owner-2"));
+            assertThat(ids(indexed.find(owner).sort(sort).limit(3)))
+                    .as("with a condition the index does not hold, %s", sort)
+                    .isEqualTo(ids(plain.find(owner).sort(sort).limit(3)));
+        }
+        assertThat(fullScans("router", "indexed")).isEqualTo(scans);
+    }
+
+    @Test
+    void aRangeOnAFieldHoldingArraysKeepsTheDocumentsWhoseElementsMatchEachEnd() {
+        MongoCollection<Document> indexed = this.client.getDatabase("router").getCollection("indexed");
+        MongoCollection<Document> plain = this.client.getDatabase("router").getCollection("plain");
+        indexed.createIndex(Indexes.ascending("scores"));
+        List<List<Integer>> scores = List.of(List.of(1, 20), List.of(7), List.of(3), List.of(30), List.of());
+        for (int i = 0; i < scores.size(); i++) {
+            Document document = new Document("_id", i).append("scores", scores.get(i));
+            indexed.insertOne(document);
+            plain.insertOne(new Document(document));
+        }
+        Bson between = Filters.and(Filters.gt("scores", 5), Filters.lt("scores", 10));
+
+        assertThat(ids(indexed.find(between)))
+                .as("[1, 20]: 20 > 5 and 1 < 10, as MongoDB matches")
+                .isEqualTo(ids(plain.find(between)))
+                .containsExactlyInAnyOrder(0, 1);
+    }
+
+    @Test
     void anAggregationStartingWithAMatchReadsItsCandidatesFromAnIndex() {
         MongoCollection<Document> indexed = this.client.getDatabase("router").getCollection("indexed");
         indexed.createIndex(Indexes.ascending("state", "dueBy"));
@@ -353,6 +467,11 @@ class MongoWireBackendTests {
 
     private long fullScans(String database, String collection) {
         return fullScans(this.backend, database, collection);
+    }
+
+    private long examined(String database, String collection) {
+        var mongoDatabase = this.backend.resolveDatabase(database);
+        return ((MongoWireBackend.IndexedCollection) mongoDatabase.resolveCollection(collection, true)).examined();
     }
 
     private static long fullScans(MongoWireBackend backend, String database, String collection) {
