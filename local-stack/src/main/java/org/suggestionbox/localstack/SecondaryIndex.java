@@ -129,7 +129,14 @@ final class SecondaryIndex extends Index<Object> {
 
     private boolean multikey;
 
-    private final NavigableMap<List<Object>, Set<Object>> positionsByKey = new TreeMap<>(KEYS);
+    /**
+     * The position filed under each key, or its {@link Positions} when there are several: most keys of an index that
+     * ends in a timestamp hold one document, and a set per document would double the index's memory.
+     */
+    private final NavigableMap<List<Object>, Object> positionsByKey = new TreeMap<>(KEYS);
+
+    /** Several positions under one key, in the order they were filed. */
+    private static final class Positions extends LinkedHashSet<Object> {}
 
     /** The keys each position is filed under: one key, or a {@link Set} of them for an array. */
     private final Map<Object, Object> keysByPosition = new HashMap<>();
@@ -159,9 +166,6 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     static int compareValues(Object left, Object right) {
-        if (left == right) {
-            return 0;
-        }
         if (left instanceof Bound leftBound) {
             return right instanceof Bound rightBound
                     ? leftBound.compareTo(rightBound)
@@ -221,9 +225,14 @@ final class SecondaryIndex extends Index<Object> {
             return;
         }
         for (List<Object> key : keys) {
-            this.positionsByKey
-                    .computeIfAbsent(key, any -> new LinkedHashSet<>())
-                    .add(position);
+            this.positionsByKey.merge(key, position, (filed, added) -> {
+                Positions positions = filed instanceof Positions several ? several : new Positions();
+                if (positions.isEmpty()) {
+                    positions.add(filed);
+                }
+                positions.add(added);
+                return positions.size() == 1 ? added : positions;
+            });
         }
         this.keysByPosition.put(position, keys.size() == 1 ? keys.iterator().next() : keys);
     }
@@ -235,19 +244,23 @@ final class SecondaryIndex extends Index<Object> {
             return false;
         }
         for (List<Object> key : asSet(keys)) {
-            Set<Object> positions = this.positionsByKey.get(key);
-            if (positions != null) {
+            Object filed = this.positionsByKey.get(key);
+            if (filed instanceof Positions positions) {
                 positions.remove(position);
                 if (positions.isEmpty()) {
                     this.positionsByKey.remove(key);
+                } else if (positions.size() == 1) {
+                    this.positionsByKey.put(key, positions.iterator().next());
                 }
+            } else if (position.equals(filed)) {
+                this.positionsByKey.remove(key);
             }
         }
         return true;
     }
 
     /** The stretches of keys the lookup reads, in key order; empty when it has too many combinations. */
-    private List<NavigableMap<List<Object>, Set<Object>>> stretches(Lookup lookup) {
+    private List<NavigableMap<List<Object>, Object>> stretches(Lookup lookup) {
         List<List<Object>> combinations = new ArrayList<>();
         combinations.add(List.of());
         for (Set<Object> values : lookup.prefix()) {
@@ -263,7 +276,7 @@ final class SecondaryIndex extends Index<Object> {
         }
         combinations.sort(KEYS);
         Range range = lookup.range() == null ? Range.ANY : lookup.range();
-        List<NavigableMap<List<Object>, Set<Object>>> stretches = new ArrayList<>(combinations.size());
+        List<NavigableMap<List<Object>, Object>> stretches = new ArrayList<>(combinations.size());
         for (List<Object> combination : combinations) {
             List<Object> low = new ArrayList<>(combination);
             List<Object> high = new ArrayList<>(combination);
@@ -294,9 +307,9 @@ final class SecondaryIndex extends Index<Object> {
 
     synchronized long size(Lookup lookup) {
         long size = 0;
-        for (NavigableMap<List<Object>, Set<Object>> stretch : stretches(lookup)) {
-            for (Set<Object> positions : stretch.values()) {
-                size += positions.size();
+        for (NavigableMap<List<Object>, Object> stretch : stretches(lookup)) {
+            for (Object filed : stretch.values()) {
+                size += filed instanceof Positions positions ? positions.size() : 1;
             }
         }
         return size;
@@ -304,8 +317,14 @@ final class SecondaryIndex extends Index<Object> {
 
     synchronized List<Object> positions(Lookup lookup) {
         Set<Object> positions = new LinkedHashSet<>();
-        for (NavigableMap<List<Object>, Set<Object>> stretch : stretches(lookup)) {
-            stretch.values().forEach(positions::addAll);
+        for (NavigableMap<List<Object>, Object> stretch : stretches(lookup)) {
+            for (Object filed : stretch.values()) {
+                if (filed instanceof Positions several) {
+                    positions.addAll(several);
+                } else {
+                    positions.add(filed);
+                }
+            }
         }
         return new ArrayList<>(positions);
     }
@@ -315,8 +334,8 @@ final class SecondaryIndex extends Index<Object> {
      * as it reads.
      */
     synchronized Iterator<Object> inOrder(Lookup lookup, boolean descending) {
-        NavigableMap<List<Object>, Set<Object>> stretch = stretches(lookup).getFirst();
-        Iterator<Set<Object>> keys =
+        NavigableMap<List<Object>, Object> stretch = stretches(lookup).getFirst();
+        Iterator<Object> keys =
                 (descending ? stretch.descendingMap() : stretch).values().iterator();
         Set<Object> seen = new HashSet<>();
         return new Iterator<>() {
@@ -332,7 +351,10 @@ final class SecondaryIndex extends Index<Object> {
                         if (!keys.hasNext()) {
                             return false;
                         }
-                        this.positions = keys.next().iterator();
+                        Object filed = keys.next();
+                        this.positions = filed instanceof Positions several
+                                ? several.iterator()
+                                : List.of(filed).iterator();
                     }
                     Object position = this.positions.next();
                     if (seen.add(position)) {
