@@ -405,8 +405,7 @@ final class MongoWireBackend extends H2Backend {
                 prefix.add(values);
             }
             SecondaryIndex.Range range = prefix.size() < index.fields().size()
-                    ? rangeOf(
-                            index, index.fields().get(prefix.size()), query, prefix.isEmpty() && index.isSparseIndex())
+                    ? rangeOf(index.fields().get(prefix.size()), query, prefix.isEmpty() && index.isSparseIndex())
                     : null;
             if ((prefix.isEmpty() && range == null) || !SecondaryIndex.readable(prefix)) {
                 return null;
@@ -436,12 +435,11 @@ final class MongoWireBackend extends H2Backend {
         /**
          * The range of a field's values the query allows: a condition of {@code $lt}, {@code $lte}, {@code $gt} and
          * {@code $gte} on plain values, or any value when {@code exists} and the condition is {@code $exists: true};
-         * else null. Both ends are kept inclusive and of any type: the lookup may return more, never fewer. On a field
-         * that held an array only one end is kept: {@code {$gt: 5, $lt: 10}} matches {@code [1, 20]} in MongoDB, by
-         * different elements.
+         * else null. Both ends are kept inclusive and of any type: the lookup may return more, never fewer. On an array
+         * the library, like this index, wants one element within both ends ({@code {$gt: 5, $lt: 10}} does not match
+         * {@code [1, 20]}; in MongoDB it does, by different elements).
          */
-        private static SecondaryIndex.@Nullable Range rangeOf(
-                SecondaryIndex index, String field, Document query, boolean exists) {
+        private static SecondaryIndex.@Nullable Range rangeOf(String field, Document query, boolean exists) {
             for (Document condition : conditionsOn(field, query)) {
                 if (exists && condition.size() == 1 && Boolean.TRUE.equals(condition.get("$exists"))) {
                     return SecondaryIndex.Range.ANY;
@@ -454,7 +452,7 @@ final class MongoWireBackend extends H2Backend {
                     if (to == null) {
                         return SecondaryIndex.Range.from(Objects.requireNonNull(from));
                     }
-                    if (from == null || index.isMultikey() || SecondaryIndex.compareValues(from, to) > 0) {
+                    if (from == null || SecondaryIndex.compareValues(from, to) > 0) {
                         return SecondaryIndex.Range.to(to);
                     }
                     return new SecondaryIndex.Range(from, to);

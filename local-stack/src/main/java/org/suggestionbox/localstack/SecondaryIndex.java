@@ -127,8 +127,6 @@ final class SecondaryIndex extends Index<Object> {
 
     private final List<String> fields;
 
-    private boolean multikey;
-
     /**
      * The position filed under each key, or its {@link Positions} when there are several: most keys of an index that
      * ends in a timestamp hold one document, and a set per document would double the index's memory.
@@ -153,11 +151,6 @@ final class SecondaryIndex extends Index<Object> {
 
     boolean isSparseIndex() {
         return isSparse();
-    }
-
-    /** Whether a document filed here ever held an array in one of the index's fields. */
-    synchronized boolean isMultikey() {
-        return this.multikey;
     }
 
     /** Normalized as the library compares values: numbers as doubles, so {@code 1} finds {@code 1.0}. */
@@ -431,14 +424,13 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     /** The normalized values of a field; empty when {@code sparse} and the document lacks it. */
-    private Set<Object> valuesOf(Document document, String field, boolean sparse) {
+    private static Set<Object> valuesOf(Document document, String field, boolean sparse) {
         // a top-level field read directly: the library's path lookup splits the name with a regular expression
         Object value = field.indexOf('.') < 0
                 ? document.getOrMissing(field)
                 : Utils.getSubdocumentValueCollectionAware(document, field);
         Set<Object> values = new LinkedHashSet<>();
         if (value instanceof Collection<?> elements) {
-            this.multikey = true;
             for (Object element : elements) {
                 if (!(element instanceof Missing)) {
                     values.add(Missing.ofNullable(normalized(element)));
