@@ -58,6 +58,7 @@ import org.jspecify.annotations.Nullable;
  * <li>Unique indexes, the {@code _id} index among them, are kept in memory ({@link UniqueIndex}) instead of
  * in the file, whose maps compare such keys by serializing them; they are rebuilt from the documents each time
  * the file is opened.
+ * <li>Documents are written into the file as BSON ({@link BsonDocumentType}) instead of with Java serialization.
  * <li>The page cache is sized by the caller (H2's default is 16 MB): a document read from the file is
  * deserialized again on every miss.
  * </ul>
@@ -199,7 +200,9 @@ final class MongoWireBackend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
             MVStore store = getMvStore();
-            MVMap<Object, Document> data = store.openMap("databases." + namespace);
+            MVMap<Object, Document> data = store.openMap(
+                    "databases." + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
             return new IndexedCollection(this, collectionName, options, data, meta, this.cursorRegistry);
         }

@@ -1,6 +1,7 @@
 package org.suggestionbox.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -14,6 +15,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +31,12 @@ import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -518,6 +527,72 @@ class MongoWireBackendTests {
             assertThat(indexed.countDocuments(Filters.eq("ownerId", "owner-2"))).isEqualTo(11);
             assertThat(fullScans(backend, "router", "indexed")).isEqualTo(scans);
         });
+    }
+
+    @Test
+    void documentsAreWrittenAsBsonAndThoseWrittenWithJavaSerializationAreStillRead() {
+        Path file = this.dataDir.resolve("formats.mv");
+        Document everyType = new Document("_id", "typed")
+                .append("text", "עברית and English")
+                .append("int", 7)
+                .append("long", 7_000_000_000L)
+                .append("double", 2.5)
+                .append("flag", true)
+                .append("nothing", null)
+                .append("at", new Date(1_700_000_000_000L))
+                .append("uuid", UUID.fromString("7b5a1e8e-4a56-4c8e-9e7a-6f1d2c3b4a59"))
+                .append("objectId", new ObjectId("64b7f0c2a1b2c3d4e5f60718"))
+                .append("decimal", new Decimal128(new BigDecimal("12.345")))
+                .append("bytes", new Binary(new byte[] {1, 2, 3}))
+                .append("nested", new Document("list", List.of(1, "two", new Document("three", 3))));
+        // the library's own H2 backend writes its documents with Java serialization
+        MongoServer old = new MongoServer(new H2Backend(file.toString()));
+        InetSocketAddress address = old.bind();
+        try (MongoClient client =
+                MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/?uuidRepresentation=standard")) {
+            client.getDatabase("router")
+                    .getCollection("formats")
+                    .insertOne(new Document(everyType).append("_id", "old"));
+        } finally {
+            old.shutdownNow();
+        }
+
+        onServer(file, (client, backend) -> {
+            MongoCollection<Document> formats = client.getDatabase("router").getCollection("formats");
+            assertThat(formats.find(Filters.eq("_id", "old")).first())
+                    .as("written with Java serialization, read by this backend")
+                    .isEqualTo(new Document(everyType).append("_id", "old"));
+            formats.insertOne(everyType);
+            formats.updateOne(Filters.eq("_id", "old"), Updates.set("changed", true));
+        });
+
+        onServer(file, (client, backend) -> {
+            MongoCollection<Document> formats = client.getDatabase("router").getCollection("formats");
+            assertThat(formats.find(Filters.eq("_id", "typed")).first()).isEqualTo(everyType);
+            assertThat(formats.find(Filters.eq("_id", "old")).first())
+                    .isEqualTo(new Document(everyType).append("_id", "old").append("changed", true));
+        });
+        MVStore store =
+                new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> asBson = store.openMap(
+                    "databases.router.formats",
+                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
+                            .valueType(BsonDocumentType.INSTANCE));
+            assertThat(asBson.get("typed")).containsEntry("long", 7_000_000_000L);
+        } finally {
+            store.close();
+        }
+        MVStore again =
+                new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            assertThatExceptionOfType(MVStoreException.class)
+                    .as("H2's default type cannot read the pages: they are not Java serialization")
+                    .isThrownBy(() -> again.openMap("databases.router.formats").get("typed"))
+                    .withMessageContaining("Unsupported type");
+        } finally {
+            again.close();
+        }
     }
 
     @Test
