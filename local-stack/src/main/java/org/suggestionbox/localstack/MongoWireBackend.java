@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -273,8 +275,12 @@ final class MongoWireBackend extends H2Backend {
             if (lookups.isEmpty()) {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            lookups.sort(Comparator.comparingLong(SecondaryIndex.Lookup::size));
-            SecondaryIndex.Lookup ordered = limit > 0 ? orderedBy(orderBy, lookups) : null;
+            // counted once each: a lookup counts its entries one by one
+            Map<SecondaryIndex.Lookup, Long> sizes = new IdentityHashMap<>();
+            lookups.forEach(lookup -> sizes.put(lookup, lookup.size()));
+            ToLongFunction<SecondaryIndex.Lookup> size = lookup -> Objects.requireNonNull(sizes.get(lookup));
+            lookups.sort(Comparator.comparingLong(size));
+            SecondaryIndex.Lookup ordered = limit > 0 ? orderedBy(orderBy, lookups, size) : null;
             if (ordered != null) {
                 List<SecondaryIndex.Lookup> others = new ArrayList<>(lookups);
                 others.remove(ordered);
@@ -347,7 +353,9 @@ final class MongoWireBackend extends H2Backend {
          * or when another lookup is much smaller (reading and sorting its few candidates costs less).
          */
         private static SecondaryIndex.@Nullable Lookup orderedBy(
-                @Nullable Document orderBy, List<SecondaryIndex.Lookup> bySize) {
+                @Nullable Document orderBy,
+                List<SecondaryIndex.Lookup> bySize,
+                ToLongFunction<SecondaryIndex.Lookup> size) {
             if (orderBy == null
                     || orderBy.size() != 1
                     || !(orderBy.values().iterator().next() instanceof Number direction)
@@ -357,7 +365,9 @@ final class MongoWireBackend extends H2Backend {
             String field = orderBy.keySet().iterator().next();
             for (SecondaryIndex.Lookup lookup : bySize) {
                 if (lookup.ordersBy(field)) {
-                    return bySize.getFirst().size() * ORDERED_READ_WORTH < lookup.size() ? null : lookup;
+                    return size.applyAsLong(bySize.getFirst()) * ORDERED_READ_WORTH < size.applyAsLong(lookup)
+                            ? null
+                            : lookup;
                 }
             }
             return null;
