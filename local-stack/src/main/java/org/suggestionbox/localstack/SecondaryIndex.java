@@ -252,21 +252,9 @@ final class SecondaryIndex extends Index<Object> {
         return true;
     }
 
-    /** The stretches of keys the lookup reads, in key order; empty when it has too many combinations. */
+    /** The stretches of keys the lookup reads, one per combination of its prefix values, in key order. */
     private List<NavigableMap<List<Object>, Object>> stretches(Lookup lookup) {
-        List<List<Object>> combinations = new ArrayList<>();
-        combinations.add(List.of());
-        for (Set<Object> values : lookup.prefix()) {
-            List<List<Object>> longer = new ArrayList<>();
-            for (List<Object> combination : combinations) {
-                for (Object value : values) {
-                    List<Object> extended = new ArrayList<>(combination);
-                    extended.add(value);
-                    longer.add(extended);
-                }
-            }
-            combinations = longer;
-        }
+        List<List<Object>> combinations = combinations(lookup.prefix());
         combinations.sort(KEYS);
         Range range = lookup.range() == null ? Range.ANY : lookup.range();
         List<NavigableMap<List<Object>, Object>> stretches = new ArrayList<>(combinations.size());
@@ -284,6 +272,25 @@ final class SecondaryIndex extends Index<Object> {
             stretches.add(this.positionsByKey.subMap(low, true, high, true));
         }
         return stretches;
+    }
+
+    /** Every list taking one value of each set, in order: none when a set is empty. */
+    private static List<List<Object>> combinations(List<Set<Object>> valuesPerField) {
+        List<List<Object>> combinations = new ArrayList<>();
+        combinations.add(List.of());
+        for (Set<Object> values : valuesPerField) {
+            List<List<Object>> longer = new ArrayList<>(combinations.size() * values.size());
+            for (List<Object> combination : combinations) {
+                for (Object value : values) {
+                    List<Object> extended = new ArrayList<>(combination.size() + 1);
+                    extended.addAll(combination);
+                    extended.add(value);
+                    longer.add(extended);
+                }
+            }
+            combinations = longer;
+        }
+        return combinations;
     }
 
     /** Whether the lookup's combinations of prefix values are few enough to read them one by one. */
@@ -400,24 +407,15 @@ final class SecondaryIndex extends Index<Object> {
      * null and absent; none for a sparse index and a document without the leading field.
      */
     private Set<List<Object>> keysOf(Document document) {
-        List<List<Object>> keys = new ArrayList<>();
-        keys.add(List.of());
+        List<Set<Object>> valuesPerField = new ArrayList<>(this.fields.size());
         for (int i = 0; i < this.fields.size(); i++) {
             Set<Object> values = valuesOf(document, this.fields.get(i), i == 0 && isSparse());
             if (values.isEmpty()) {
                 return Set.of();
             }
-            List<List<Object>> longer = new ArrayList<>(keys.size() * values.size());
-            for (List<Object> key : keys) {
-                for (Object value : values) {
-                    List<Object> extended = new ArrayList<>(key.size() + 1);
-                    extended.addAll(key);
-                    extended.add(value);
-                    longer.add(extended);
-                }
-            }
-            keys = longer;
+            valuesPerField.add(values);
         }
+        List<List<Object>> keys = combinations(valuesPerField);
         Set<List<Object>> distinct = new LinkedHashSet<>();
         keys.forEach(key -> distinct.add(List.copyOf(key)));
         return distinct;
