@@ -13,6 +13,8 @@ import org.suggestionbox.events.ReminderPoint;
  * The router's settings.
  *
  * @param rulesLocation where the routing rules are read from
+ * @param rulesRefresh how long routing uses the rules an administrator stored before reading them again: another
+ *        instance's change reaches this one within it (this instance's own at once)
  * @param triageOwner who gets ideas no rule matches
  * @param deadlines how long an owner has to answer
  * @param outbox how the outbox relay sweeps
@@ -20,6 +22,7 @@ import org.suggestionbox.events.ReminderPoint;
 @ConfigurationProperties("suggestionbox.router")
 public record RouterProperties(
         @DefaultValue("classpath:routing-rules.yml") String rulesLocation,
+        @DefaultValue("1s") Duration rulesRefresh,
         @DefaultValue("maya") String triageOwner,
         @DefaultValue Deadlines deadlines,
         @DefaultValue Outbox outbox) {

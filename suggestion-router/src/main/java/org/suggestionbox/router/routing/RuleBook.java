@@ -19,8 +19,8 @@ import org.suggestionbox.router.storage.IdeaStore;
 
 /**
  * The routing rules in force: those an administrator stored in MongoDB if any, else the rules file.
- * The stored rules are read on every routing (one small document), so all router instances use the
- * same rules the moment they change, without any cache to go stale.
+ * Routing reads the stored rules again once they are older than {@code rulesRefresh} (a second by default), so
+ * every router instance follows a change within it ({@link StoredRules}); the admin API reads them now.
  */
 @Service
 public class RuleBook {
@@ -28,7 +28,7 @@ public class RuleBook {
     private static final Logger LOG = LoggerFactory.getLogger(RuleBook.class);
 
     private final List<RuleDefinition> fileRules;
-    private final RuleStore store;
+    private final StoredRules stored;
     private final Directory directory;
     private final RouterProperties properties;
     private final Clock clock;
@@ -43,7 +43,7 @@ public class RuleBook {
             Clock clock) {
         this.fileRules = RoutingConfiguration.loadDefinitions(resourceLoader.getResource(properties.rulesLocation()));
         fileRules.forEach(RuleDefinition::toRule);
-        this.store = store;
+        this.stored = new StoredRules(store, properties.rulesRefresh(), System::nanoTime);
         this.directory = directory;
         this.properties = properties;
         this.clock = clock;
@@ -65,9 +65,9 @@ public class RuleBook {
                 properties.triageOwner());
     }
 
-    /** The rules in force, as written. */
+    /** The rules in force, as written, read now. */
     public List<RuleDefinition> current() {
-        return store.load().orElse(fileRules);
+        return stored.now().orElse(fileRules);
     }
 
     public RoutingResult route(RoutingRequest request) {
@@ -80,7 +80,9 @@ public class RuleBook {
      * ideas arriving one by one would be.
      */
     public Function<RoutingRequest, RoutingResult> router() {
-        List<RoutingRule> rules = current().stream().map(RuleDefinition::toRule).toList();
+        List<RoutingRule> rules = stored.recent().orElse(fileRules).stream()
+                .map(RuleDefinition::toRule)
+                .toList();
         Map<String, Long> routedNow = new HashMap<>();
         TeamLoad batchLoad = new TeamLoad() {
             @Override
@@ -112,7 +114,7 @@ public class RuleBook {
         if (!violations.isEmpty()) {
             throw new IllegalArgumentException("Invalid routing rules: " + violations);
         }
-        store.save(rules, by, clock.instant());
+        stored.save(rules, by, clock.instant());
         LOG.info("Routing rules replaced by {}: {} rules", by, rules.size());
     }
 
