@@ -1,5 +1,6 @@
 package org.suggestionbox.notifier.delivery;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -33,4 +34,10 @@ public interface ChannelChoices {
     default <T> T remembering(Supplier<T> work) {
         return work.get();
     }
+
+    /**
+     * Within {@link #remembering}, reads the choices of all of {@code recipientRefs} at once, so that asking for
+     * each of them afterwards costs nothing; elsewhere, and by default, nothing.
+     */
+    default void readAhead(Collection<String> recipientRefs) {}
 }

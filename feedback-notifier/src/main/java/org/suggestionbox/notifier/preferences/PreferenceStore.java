@@ -3,8 +3,11 @@ package org.suggestionbox.notifier.preferences;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -32,6 +35,15 @@ class PreferenceStore {
                 .find(Filters.eq("_id", recipientRef))
                 .first();
         return Optional.ofNullable(document).map(PreferenceStore::preferences);
+    }
+
+    /** The stored preferences of those of {@code recipientRefs} who have any, in one query. */
+    Map<String, Preferences> findAll(Collection<String> recipientRefs) {
+        Map<String, Preferences> found = new HashMap<>();
+        for (Document document : mongo.getCollection(COLLECTION).find(Filters.in("_id", recipientRefs))) {
+            found.put(document.getString("_id"), preferences(document));
+        }
+        return found;
     }
 
     void save(String recipientRef, Preferences preferences, Instant now) {

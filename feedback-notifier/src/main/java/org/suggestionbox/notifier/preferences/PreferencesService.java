@@ -1,6 +1,7 @@
 package org.suggestionbox.notifier.preferences;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +61,23 @@ public class PreferencesService implements ChannelChoices, Recognition {
         } finally {
             remembered.remove();
         }
+    }
+
+    @Override
+    public void readAhead(Collection<String> recipientRefs) {
+        Map<String, Optional<Preferences>> known = remembered.get();
+        if (known == null) {
+            return;
+        }
+        List<String> unknown = recipientRefs.stream()
+                .filter(ref -> !known.containsKey(ref))
+                .distinct()
+                .toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        Map<String, Preferences> stored = store.findAll(unknown);
+        unknown.forEach(ref -> known.put(ref, Optional.ofNullable(stored.get(ref))));
     }
 
     private Optional<Preferences> find(String recipientRef) {
