@@ -92,7 +92,7 @@ public final class PipelineBenchmark {
                         .serviceJvmOptions(serviceJvmOptions())
                         .mongoInMemory(this.options.mongoInMemory())
                         .mongoCacheMegabytes(MONGO_CACHE_MEGABYTES)
-                        .mongoHeapMegabytes(mongoHeapMegabytes(this.options.storedIdeas()))
+                        .mongoHeapMegabytes(mongoHeapMegabytes(this.options))
                         .smtpHeapMegabytes(smtpHeapMegabytes(this.options))
                         .standInProcesses(true)
                         // on a machine busy with other work, four Spring Boot JVMs starting together need longer;
@@ -581,6 +581,14 @@ public final class PipelineBenchmark {
     static final int MONGO_KILOBYTES_PER_IDEA = 16;
 
     /**
+     * Heap the MongoDB-wire server keeps per idea the load sends through the pipeline: the idea and its roll-ups,
+     * its deliveries, inbox entries, processed-event marks and proofs. About 40 KB were live after each full
+     * collection at 50 ideas/s (JFR, 2026-12-04); sized for less, a run of 18,000 ideas spent its measured minute
+     * in full collections of 1.4 s every 3 s.
+     */
+    static final int MONGO_KILOBYTES_PER_LOAD_IDEA = 48;
+
+    /**
      * Heap the SMTP capture needs per idea: GreenMail keeps every mail, and each idea sends two (its submitter's
      * "received" and its owner's "new in your queue"); 256 MB ran out at about 25,000 ideas on 2026-12-04.
      */
@@ -588,14 +596,22 @@ public final class PipelineBenchmark {
 
     /** The SMTP capture's heap: room for every idea the load and the replay's copies send mail for. */
     static int smtpHeapMegabytes(Options options) {
-        long ideas = (long) Math.ceil(options.rate()
-                        * (options.warmup().toSeconds() + options.duration().toSeconds()))
-                + options.replayEvents();
-        return 256 + (int) (ideas * SMTP_KILOBYTES_PER_IDEA / 1024);
+        return 256 + (int) (loadIdeas(options) * SMTP_KILOBYTES_PER_IDEA / 1024);
     }
 
-    /** The MongoDB-wire server's heap: the page cache, room for the load phase, and every stored idea. */
-    static int mongoHeapMegabytes(long storedIdeas) {
-        return 2 * MONGO_CACHE_MEGABYTES + 768 + (int) (storedIdeas * MONGO_KILOBYTES_PER_IDEA / 1024);
+    /** The MongoDB-wire server's heap: the page cache, room for the requests, every idea of the load, every stored one. */
+    static int mongoHeapMegabytes(Options options) {
+        return 2 * MONGO_CACHE_MEGABYTES
+                + 768
+                + (int) ((loadIdeas(options) * MONGO_KILOBYTES_PER_LOAD_IDEA
+                                + options.storedIdeas() * MONGO_KILOBYTES_PER_IDEA)
+                        / 1024);
+    }
+
+    /** The ideas the load and the replay's copies send through the pipeline, warm-up included. */
+    private static long loadIdeas(Options options) {
+        return (long) Math.ceil(options.rate()
+                        * (options.warmup().toSeconds() + options.duration().toSeconds()))
+                + options.replayEvents();
     }
 }
