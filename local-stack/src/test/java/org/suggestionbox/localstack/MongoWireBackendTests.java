@@ -91,6 +91,16 @@ class MongoWireBackendTests {
     }
 
     @Test
+    void noDataSizeIsKeptSoNoWriteEncodesItsDocumentsForIt() {
+        this.ideas.updateMany(new Document(), Updates.set("title", "x".repeat(1_000)));
+        this.ideas.deleteOne(Filters.eq("_id", "idea-0"));
+
+        Document stats = this.client.getDatabase("router").runCommand(new Document("collStats", "ideas"));
+        assertThat(stats.get("count", Number.class).longValue()).isEqualTo(49);
+        assertThat(stats.get("size", Number.class).longValue()).isZero();
+    }
+
+    @Test
     void anIdWithFurtherConditionsIsLookedUpInTheIdIndex() {
         long scans = fullScans();
 
