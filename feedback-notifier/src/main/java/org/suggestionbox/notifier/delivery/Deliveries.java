@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -116,13 +115,10 @@ public class Deliveries {
         Map<String, String> refsByPerson = new HashMap<>();
         // an event redelivered within the same poll plans the same deliveries again: each is made once
         Set<UUID> plannedIds = new HashSet<>();
-        events.forEach(messages -> messages.forEach(
-                message -> refsByPerson.computeIfAbsent(message.recipient().personId(), refs::of)));
-        choices.readAhead(refsByPerson.values());
         for (int event = 0; event < events.size(); event++) {
             for (Message message : events.get(event)) {
-                String recipientRef = Objects.requireNonNull(
-                        refsByPerson.get(message.recipient().personId()));
+                String recipientRef =
+                        refsByPerson.computeIfAbsent(message.recipient().personId(), refs::of);
                 String proofRef = proofRef(message);
                 Set<DeliveryChannel> chosen = choices.chosenBy(recipientRef);
                 boolean digest = digested(message, recipientRef);
