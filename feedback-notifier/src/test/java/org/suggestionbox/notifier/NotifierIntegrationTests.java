@@ -35,6 +35,7 @@ import org.suggestionbox.platform.kafka.NonRetryableEventException;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.testing.Infrastructure;
 import org.suggestionbox.testing.KafkaProbe;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /** Lifecycle events in, inbox messages, e-mails and proofs out, against real Kafka, MongoDB-wire and SMTP. */
 class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
@@ -50,6 +51,14 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    SpringTemplateEngine templates;
+
+    @Test
+    void theMailTemplatesExpressionsAreCompiled() {
+        assertThat(templates.getEnableSpringELCompiler()).isTrue();
+    }
 
     @Test
     void aDeclineReachesAliceInHerInboxAndByEmailAndIsProven(Infrastructure infrastructure) throws Exception {
