@@ -39,6 +39,11 @@ class StandInProcessIntegrationTests {
             assertThat(mongo.pid())
                     .isPositive()
                     .isNotEqualTo(ProcessHandle.current().pid());
+            // a full serial collection of the in-memory copy would pause every caller
+            assertThat(ProcessHandle.of(mongo.pid())
+                            .flatMap(handle -> handle.info().commandLine()))
+                    .hasValueSatisfying(
+                            line -> assertThat(line).contains("-XX:+UseG1GC").doesNotContain("Serial"));
             try (MongoClient client = MongoClients.create(uri)) {
                 client.getDatabase("test").getCollection("ideas").insertOne(new Document("_id", "idea-1"));
             }
