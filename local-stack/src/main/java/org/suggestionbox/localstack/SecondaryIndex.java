@@ -136,6 +136,11 @@ final class SecondaryIndex extends Index<Object> {
     /** Several positions under one key, in the order they were filed. */
     private static final class Positions extends LinkedHashSet<Object> {}
 
+    /** The positions filed under a key: its {@link Positions}, or the one position filed there. */
+    private static Collection<Object> positionsIn(Object filed) {
+        return filed instanceof Positions several ? several : List.of(filed);
+    }
+
     /** The keys each position is filed under: one key, or a {@link Set} of them for an array. */
     private final Map<Object, Object> keysByPosition = new HashMap<>();
 
@@ -219,12 +224,17 @@ final class SecondaryIndex extends Index<Object> {
         }
         for (List<Object> key : keys) {
             this.positionsByKey.merge(key, position, (filed, added) -> {
-                Positions positions = filed instanceof Positions several ? several : new Positions();
-                if (positions.isEmpty()) {
-                    positions.add(filed);
+                if (filed instanceof Positions several) {
+                    several.add(added);
+                    return several;
                 }
-                positions.add(added);
-                return positions.size() == 1 ? added : positions;
+                if (filed.equals(added)) {
+                    return filed;
+                }
+                Positions several = new Positions();
+                several.add(filed);
+                several.add(added);
+                return several;
             });
         }
         this.keysByPosition.put(position, keys.size() == 1 ? keys.iterator().next() : keys);
@@ -319,11 +329,7 @@ final class SecondaryIndex extends Index<Object> {
         Set<Object> positions = new LinkedHashSet<>();
         for (NavigableMap<List<Object>, Object> stretch : stretches(lookup)) {
             for (Object filed : stretch.values()) {
-                if (filed instanceof Positions several) {
-                    positions.addAll(several);
-                } else {
-                    positions.add(filed);
-                }
+                positions.addAll(positionsIn(filed));
             }
         }
         return new ArrayList<>(positions);
@@ -351,10 +357,7 @@ final class SecondaryIndex extends Index<Object> {
                         if (!keys.hasNext()) {
                             return false;
                         }
-                        Object filed = keys.next();
-                        this.positions = filed instanceof Positions several
-                                ? several.iterator()
-                                : List.of(filed).iterator();
+                        this.positions = positionsIn(keys.next()).iterator();
                     }
                     Object position = this.positions.next();
                     if (seen.add(position)) {
