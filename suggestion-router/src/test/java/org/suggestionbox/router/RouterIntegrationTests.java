@@ -17,8 +17,10 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.SealedIdentity;
 import org.suggestionbox.events.Submitter;
@@ -41,6 +43,9 @@ class RouterIntegrationTests extends RouterFlowTest {
 
     private static final String ASSIGNED_TYPE = "org.suggestionbox.IdeaAssigned.v1";
     private static final String DECIDED_TYPE = "org.suggestionbox.IdeaDecided.v1";
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
 
     @Test
     void aSubmittedIdeaIsRoutedStoredAndAnnouncedExactlyOnceEvenWhenRedelivered() {
@@ -321,6 +326,23 @@ class RouterIntegrationTests extends RouterFlowTest {
         JsonNode idea = json.readTree(http.get("piotr", "/api/ideas/" + ideaId).body());
         assertThat(idea.get("history").findValuesAsString("what"))
                 .containsExactly("SUBMITTED", "ASSIGNED", "DECLINED", "ANSWERED");
+    }
+
+    /** The proofs no person waits on are gathered by the broker for half a second into one poll. */
+    @Test
+    void deliveryProofsAreFetchedHalfASecondAtATime() {
+        Map<Object, Object> consumer = Map.copyOf(listeners
+                .getListenerContainer("router-notifications")
+                .getContainerProperties()
+                .getKafkaConsumerProperties());
+
+        assertThat(consumer).containsEntry("fetch.max.wait.ms", "500").containsEntry("fetch.min.bytes", "1048576");
+        assertThat(listeners
+                        .getListenerContainer("router-ideas-submitted")
+                        .getContainerProperties()
+                        .getKafkaConsumerProperties())
+                .as("ideas are routed as soon as they arrive")
+                .doesNotContainKeys("fetch.max.wait.ms", "fetch.min.bytes");
     }
 
     @Test
