@@ -14,7 +14,9 @@ import org.suggestionbox.events.Topics;
  * submitter changes anything here; no person waits on this listener. So the broker holds each fetch for up to
  * {@value #PROOFS_WAIT_MS} ms to gather proofs into one poll and one offset commit, instead of answering every
  * proof with a poll of one: at 50 ideas a second the polls of one proof each were about a seventh of the
- * router's CPU (JFR, issue #13), and answer tracking lags by at most that half second.
+ * router's CPU (JFR, issue #13), and answer tracking lags by at most that half second. A retry after a failed
+ * proof fetches again with the same wait, so it too comes up to half a second later; a longer wait on every idle
+ * consumer slowed every retry (taken back before), which is why only this listener waits, and only Kafka's default.
  */
 @Component
 class NotificationsDeliveredListener {
