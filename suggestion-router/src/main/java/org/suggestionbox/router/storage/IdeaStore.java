@@ -34,7 +34,6 @@ import org.springframework.data.mongodb.core.aggregation.ConditionalOperators;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Visibility;
@@ -606,47 +605,50 @@ public class IdeaStore {
     }
 
     /**
-     * Removes exactly the relayed events from the idea's outbox with an atomic {@code $pull}, leaving
-     * every other field — and events added meanwhile — untouched.
-     */
-    public void removeFromOutbox(IdeaId ideaId, Collection<UUID> eventIds) {
-        mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(ideaId.value())),
-                new Update()
-                        .pull("outbox", Query.query(Criteria.where("eventId").in(eventIds))),
-                COLLECTION);
-        mongo.updateFirst(
-                Query.query(
-                        Criteria.where("_id").is(ideaId.value()).and("outbox").size(0)),
-                new Update().unset(OUTBOX_OLDEST),
-                COLLECTION);
-    }
-
-    /**
-     * {@link #removeFromOutbox(IdeaId, Collection)} for several ideas in one ordered bulk write (its
-     * {@code $pull} and the clearing of the sweep's field, per idea, in that order).
+     * Removes exactly the relayed events from the outboxes of several ideas. Usually an outbox holds just
+     * the events relayed, so one bulk write empties each, conditioned on the outbox holding exactly those
+     * events: one update per idea. If any outbox changed meanwhile (an event added, or some relayed by the
+     * sweep too), a second bulk write removes the relayed events from every one of them with an atomic
+     * {@code $pull}, leaving every other field and event untouched, and then clears the sweep's field of
+     * those left empty.
      */
     public void removeFromOutbox(Map<IdeaId, ? extends Collection<UUID>> relayed) {
         if (relayed.isEmpty()) {
             return;
         }
+        List<WriteModel<Document>> emptied = new ArrayList<>(relayed.size());
+        relayed.forEach((ideaId, eventIds) -> emptied.add(new UpdateOneModel<>(
+                Filters.and(
+                        Filters.eq("_id", ideaId.value()),
+                        Filters.size("outbox", eventIds.size()),
+                        Filters.all("outbox.eventId", List.copyOf(eventIds))),
+                Updates.combine(Updates.set("outbox", List.of()), Updates.unset(OUTBOX_OLDEST)))));
+        try {
+            var collection = mongo.getCollection(COLLECTION);
+            if (collection
+                            .bulkWrite(emptied, new BulkWriteOptions().ordered(false))
+                            .getMatchedCount()
+                    < relayed.size()) {
+                collection.bulkWrite(pulled(relayed), new BulkWriteOptions().ordered(true));
+            }
+        } catch (MongoException ex) {
+            throw translated(ex);
+        }
+    }
+
+    /** Per idea, the {@code $pull} of the relayed events and the clearing of the sweep's field, in that order. */
+    private static List<WriteModel<Document>> pulled(Map<IdeaId, ? extends Collection<UUID>> relayed) {
         List<WriteModel<Document>> writes = new ArrayList<>(2 * relayed.size());
         relayed.forEach((ideaId, eventIds) -> {
             writes.add(new UpdateOneModel<>(
                     Filters.eq("_id", ideaId.value()),
-                    new Document(
-                            "$pull",
-                            new Document(
-                                    "outbox", new Document("eventId", new Document("$in", List.copyOf(eventIds)))))));
+                    Updates.pullByFilter(new Document(
+                            "outbox", new Document("eventId", new Document("$in", List.copyOf(eventIds)))))));
             writes.add(new UpdateOneModel<>(
                     Filters.and(Filters.eq("_id", ideaId.value()), Filters.size("outbox", 0)),
                     Updates.unset(OUTBOX_OLDEST)));
         });
-        try {
-            mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(true));
-        } catch (MongoException ex) {
-            throw translated(ex);
-        }
+        return writes;
     }
 
     private Document toDocument(Idea idea) {

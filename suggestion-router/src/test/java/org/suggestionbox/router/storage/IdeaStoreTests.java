@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
+import org.suggestionbox.events.IdeaDecided;
+import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.events.SubmissionChannel;
@@ -248,6 +252,50 @@ class IdeaStoreTests {
         store.insert(known);
 
         assertThat(store.insertAll(List.of(known, fresh))).extracting(Idea::id).containsExactly(fresh.id());
+    }
+
+    @Test
+    void relayedEventsLeaveTheOutboxAndAnEventAddedMeanwhileStays() {
+        Idea relayedWhole = assignedIdea();
+        Idea decidedMeanwhile = assignedIdea();
+        Idea relayedTwice = assignedIdea();
+        store.insertAll(List.of(relayedWhole, decidedMeanwhile, relayedTwice));
+        // the relay read each outbox when it held one event; then two ideas were decided, and the second's
+        // first event had been relayed and removed by the sweep already
+        List<UUID> assignedWhole = eventIds(relayedWhole);
+        List<UUID> assignedMeanwhile = eventIds(decidedMeanwhile);
+        List<UUID> assignedTwice = eventIds(relayedTwice);
+        decline(decidedMeanwhile.id());
+        store.removeFromOutbox(Map.of(relayedTwice.id(), assignedTwice));
+        decline(relayedTwice.id());
+
+        store.removeFromOutbox(Map.of(
+                relayedWhole.id(), assignedWhole,
+                decidedMeanwhile.id(), assignedMeanwhile,
+                relayedTwice.id(), assignedTwice));
+
+        assertThat(store.find(relayedWhole.id()).orElseThrow().outbox()).isEmpty();
+        assertThat(raw(relayedWhole.id())).doesNotContainKey("outboxOldestAt");
+        for (Idea decided : List.of(decidedMeanwhile, relayedTwice)) {
+            assertThat(store.find(decided.id()).orElseThrow().outbox())
+                    .singleElement()
+                    .isInstanceOf(IdeaDecided.class);
+            assertThat(raw(decided.id())).containsKey("outboxOldestAt");
+        }
+    }
+
+    private void decline(IdeaId id) {
+        Idea idea = store.find(id).orElseThrow();
+        idea.decline(DeclineReason.OUT_OF_SCOPE, "Not ours", "maya", CLOCK);
+        store.save(idea);
+    }
+
+    private static List<UUID> eventIds(Idea idea) {
+        return idea.outbox().stream().map(IdeaLifecycleEvent::eventId).toList();
+    }
+
+    private Document raw(IdeaId id) {
+        return Objects.requireNonNull(mongo.findById(id.value(), Document.class, IdeaStore.COLLECTION));
     }
 
     private static Idea assignedIdea() {
