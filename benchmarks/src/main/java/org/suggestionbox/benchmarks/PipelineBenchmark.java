@@ -180,6 +180,8 @@ public final class PipelineBenchmark {
         AtomicReference<Instant> measuredStartInstant = new AtomicReference<>(Instant.now());
         AtomicReference<@Nullable RssSampler> rss = new AtomicReference<>();
         Map<String, Duration> cpuDelivered = Map.of();
+        AtomicReference<@Nullable StoreOperations> storeBefore = new AtomicReference<>();
+        @Nullable StoreOperations storeDelivered = null;
         long deliveredNanos;
         try (DeliveryWatcher watcher = new DeliveryWatcher(bootstrapServers, ledger)) {
             schedule = new OpenLoopSchedule(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200), o.rate());
@@ -195,6 +197,7 @@ public final class PipelineBenchmark {
                 measuredStartInstant.set(Instant.now());
                 if (stack != null && o.cpuReport()) {
                     rss.set(new RssSampler(() -> residentMemory(stack)));
+                    storeBefore.set(StoreOperations.read(stack.mongoUri()));
                 }
             });
             LOG.info("Load: {} ideas/s, {} warm-up + {} measured submissions", o.rate(), warmupCount, measuredCount);
@@ -210,6 +213,9 @@ public final class PipelineBenchmark {
             }
             cpuDelivered = CpuUsage.snapshot(childPids);
             deliveredNanos = System.nanoTime();
+            if (stack != null && o.cpuReport()) {
+                storeDelivered = StoreOperations.read(stack.mongoUri());
+            }
             RssSampler sampler = rss.get();
             if (sampler != null) {
                 sampler.close();
@@ -307,6 +313,16 @@ public final class PipelineBenchmark {
         addStored(report, stored);
         if (cpuReport != null) {
             cpuReport.lines().forEach((process, line) -> report.row("CPU per idea: " + process, line));
+            Map<String, String> store =
+                    StoreOperations.perIdea(storeBefore.get(), storeDelivered, load.measuredAccepted());
+            store.forEach((operation, line) -> report.row("MongoDB-wire per idea: " + operation, line));
+            if (!store.isEmpty()) {
+                report.note("MongoDB-wire per idea (--cpu-report): the commands the local stack's MongoDB-wire server "
+                        + "was sent from the measured start until every idea was delivered, and the documents they "
+                        + "wrote (inserted documents, update and delete statements), divided by the ideas accepted in "
+                        + "the measured phase; scheduled work in that time included; operations under one a hundred "
+                        + "ideas left out of the list, not of the total.");
+            }
             report.note("CPU per idea (--cpu-report): a process's CPU from the measured start until every idea was "
                     + "delivered, minus its idle CPU rate (measured for "
                     + o.duration().toSeconds()
@@ -506,6 +522,9 @@ public final class PipelineBenchmark {
                         .map(process ->
                                 String.format(Locale.ROOT, "%s %.2f", process, replay.cpuMillisPerEvent(process)))
                         .collect(Collectors.joining(", ")));
+        replay.store()
+                .forEach((operation, line) ->
+                        report.row("router replay: MongoDB-wire per idea stored: " + operation, line));
     }
 
     private static void addStored(Report report, StoredIdeasLatency.@Nullable Result stored) {

@@ -64,9 +64,16 @@ final class RouterReplay {
      * @param stored ideas in the collection at the end
      * @param caughtUp how long the pipeline took to route and deliver the copies before the replay
      * @param cpu CPU time each process used from the first idea stored until the last, by process name
+     * @param store the MongoDB-wire server's work per idea stored over the same time ({@link StoreOperations})
      */
     record Result(
-            long events, Duration startup, Duration replay, long stored, Duration caughtUp, Map<String, Duration> cpu) {
+            long events,
+            Duration startup,
+            Duration replay,
+            long stored,
+            Duration caughtUp,
+            Map<String, Duration> cpu,
+            Map<String, String> store) {
 
         double eventsPerSecond() {
             return this.stored / Math.max(1e-9, this.replay.toNanos() / 1e9);
@@ -103,20 +110,30 @@ final class RouterReplay {
             long first = 0;
             long stored = 0;
             Map<String, Duration> cpuAtFirst = Map.of();
+            StoreOperations storeAtFirst = null;
             long deadline = restarted + timeout.toNanos();
             while (stored < events && System.nanoTime() < deadline) {
                 stored = ideas.estimatedDocumentCount();
                 if (stored > 0 && first == 0) {
                     first = System.nanoTime();
                     cpuAtFirst = CpuUsage.snapshot(this.stack.childProcessIds());
+                    storeAtFirst = StoreOperations.read(this.stack.mongoUri());
                 }
                 // polling the collection's count, not waiting for a condition the router could signal
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
             }
             long done = System.nanoTime();
             Map<String, Duration> cpu = CpuUsage.used(cpuAtFirst, CpuUsage.snapshot(this.stack.childProcessIds()));
+            Map<String, String> store =
+                    StoreOperations.perIdea(storeAtFirst, StoreOperations.read(this.stack.mongoUri()), stored);
             return new Result(
-                    events, Duration.ofNanos(first - restarted), Duration.ofNanos(done - first), stored, caughtUp, cpu);
+                    events,
+                    Duration.ofNanos(first - restarted),
+                    Duration.ofNanos(done - first),
+                    stored,
+                    caughtUp,
+                    cpu,
+                    store);
         }
     }
 

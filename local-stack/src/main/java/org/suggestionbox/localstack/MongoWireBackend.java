@@ -61,6 +61,8 @@ import org.jspecify.annotations.Nullable;
  * in the file, whose maps compare such keys by serializing them; they are rebuilt from the documents each time
  * the file is opened.
  * <li>Documents are written into the file as BSON ({@link BsonDocumentType}) instead of with Java serialization.
+ * <li>It counts what it is asked to do per collection and command ({@link OperationCounts}), for the benchmark's
+ * operations per idea.
  * <li>The page cache is sized by the caller (H2's default is 16 MB): a document read from the file is
  * deserialized again on every miss.
  * </ul>
@@ -73,6 +75,9 @@ final class MongoWireBackend extends H2Backend {
     private static final ThreadLocal<LeadingMatch> LEADING_MATCH = new ThreadLocal<>();
 
     private record LeadingMatch(String collectionName, Document match) {}
+
+    /** What the server was asked to do, answered to {@value OperationCounts#COMMAND}. */
+    private final OperationCounts operations = new OperationCounts();
 
     /** Whether {@link #close()} closes the store; not for an in-memory store that outlives its server. */
     private final boolean closesStore;
@@ -121,6 +126,10 @@ final class MongoWireBackend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (OperationCounts.COMMAND.equals(command)) {
+            return operations.snapshot();
+        }
+        operations.count(database, command, query);
         if ("hello".equalsIgnoreCase(command)) {
             return super.handleCommand(channel, database, "isMaster", query);
         }

@@ -13,6 +13,7 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -88,6 +89,30 @@ class MongoWireBackendTests {
         assertThat(this.backend.openOrCreateDatabase("router")).isSameAs(served);
         this.client.getDatabase("router").drop();
         assertThat(this.backend.openOrCreateDatabase("router")).isNotSameAs(served);
+    }
+
+    @Test
+    void theServerCountsCommandsAndTheDocumentsTheyWrotePerCollection() {
+        // setUp inserted 50 ideas one by one
+        this.ideas.insertMany(List.of(new Document("_id", "a"), new Document("_id", "b"), new Document("_id", "c")));
+        this.ideas.bulkWrite(List.of(
+                new UpdateOneModel<>(Filters.eq("_id", "a"), Updates.set("x", 1)),
+                new UpdateOneModel<>(Filters.eq("_id", "b"), Updates.set("x", 1))));
+        this.ideas.find(Filters.eq("_id", "a")).first();
+        this.client.getDatabase("notifier").getCollection("deliveries").deleteOne(Filters.eq("_id", "none"));
+
+        Document counts = this.client.getDatabase("admin").runCommand(new Document(OperationCounts.COMMAND, 1));
+
+        assertThat(counts.getList("operations", Document.class))
+                .filteredOn(operation -> !"admin".equals(operation.getString("database")))
+                .extracting(operation -> operation.getString("database") + "." + operation.getString("collection") + " "
+                        + operation.getString("command") + " " + operation.get("commands") + "/"
+                        + operation.get("written"))
+                .containsExactly(
+                        "notifier.deliveries delete 1/1",
+                        "router.ideas find 1/0",
+                        "router.ideas insert 51/53",
+                        "router.ideas update 1/2");
     }
 
     @Test
