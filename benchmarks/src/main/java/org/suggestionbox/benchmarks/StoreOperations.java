@@ -60,7 +60,7 @@ record StoreOperations(Map<String, Counts> counts) {
     }
 
     /**
-     * Per operation done at least once per hundred ideas since {@code before}, most documents written first: its
+     * Per operation sent, or writing a document, at least once per hundred ideas since {@code before}, most documents written first: its
      * commands and documents written per idea; and all of them together under {@code all}.
      */
     Map<String, String> perIdea(StoreOperations before, long ideas) {
@@ -71,7 +71,7 @@ record StoreOperations(Map<String, Counts> counts) {
             Counts done = entry.getValue().minus(before.counts.getOrDefault(entry.getKey(), new Counts(0, 0)));
             commands += done.commands();
             written += done.written();
-            if (done.commands() * 100 >= Math.max(1, ideas)) {
+            if (Math.max(done.commands(), done.written()) * 100 >= Math.max(1, ideas)) {
                 since.put(entry.getKey(), done);
             }
         }
