@@ -45,6 +45,8 @@ class DeliveryLedger {
 
     static final String COLLECTION = "deliveries";
     private static final int DUPLICATE_KEY = 11000;
+    /** From how many deliveries a claim reads the sent rows first ({@link #claimAll}). */
+    static final int READ_SENT_FIRST = 32;
 
     private final MongoTemplate mongo;
 
@@ -80,10 +82,34 @@ class DeliveryLedger {
      * unless it was sent, so a new row is recorded with one attempt, a row attempted or failed before
      * counts another attempt, and a sent row fails the upsert with a duplicate key ("sent before"). Only
      * the rows that were there already are read back (one query), for their attempts and proof.
+     * <p>
+     * A batch of at least {@value #READ_SENT_FIRST} deliveries reads its sent rows first and claims only the
+     * others: such batches come from a backlog or from a replay, where the router publishes every replayed
+     * idea's events again under the same ids and every one of their deliveries was sent, and each upsert of a
+     * sent row would write nothing and fail. A smaller batch claims at once, as the read would cost it one more
+     * round trip for rows that are almost always new.
      *
      * @return the claim of every delivery, by {@link Delivery#proofEventId()}
      */
     Map<UUID, Claim> claimAll(List<Delivery> deliveries, Instant now) {
+        Map<UUID, Claim> claims = new HashMap<>();
+        if (deliveries.isEmpty()) {
+            return claims;
+        }
+        List<Delivery> unsent = deliveries;
+        if (deliveries.size() >= READ_SENT_FIRST) {
+            claims.putAll(read(
+                    Filters.and(Filters.in("_id", ids(deliveries)), Filters.eq("state", DeliveryState.SENT.name()))));
+            unsent = deliveries.stream()
+                    .filter(delivery -> !claims.containsKey(delivery.proofEventId()))
+                    .toList();
+        }
+        claims.putAll(upsert(unsent, now));
+        return claims;
+    }
+
+    /** The upserts of {@link #claimAll}, and the rows that were there already read back. */
+    private Map<UUID, Claim> upsert(List<Delivery> deliveries, Instant now) {
         Map<UUID, Claim> claims = new HashMap<>();
         if (deliveries.isEmpty()) {
             return claims;
@@ -137,14 +163,21 @@ class DeliveryLedger {
             }
         }
         if (!existing.isEmpty()) {
-            for (Document row : mongo.getCollection(COLLECTION)
-                    .find(Filters.in("_id", existing))
-                    .projection(Projections.include("state", "published", "attempts"))) {
-                boolean sent = DeliveryState.SENT.name().equals(row.getString("state"));
-                claims.put(
-                        UUID.fromString(row.getString("_id")),
-                        new Claim(sent, sent && row.getBoolean("published", false), row.getInteger("attempts", 1)));
-            }
+            claims.putAll(read(Filters.in("_id", existing)));
+        }
+        return claims;
+    }
+
+    /** The claims of the rows {@code filter} finds, as they are stored. */
+    private Map<UUID, Claim> read(Bson filter) {
+        Map<UUID, Claim> claims = new HashMap<>();
+        for (Document row : mongo.getCollection(COLLECTION)
+                .find(filter)
+                .projection(Projections.include("state", "published", "attempts"))) {
+            boolean sent = DeliveryState.SENT.name().equals(row.getString("state"));
+            claims.put(
+                    UUID.fromString(row.getString("_id")),
+                    new Claim(sent, sent && row.getBoolean("published", false), row.getInteger("attempts", 1)));
         }
         return claims;
     }

@@ -8,8 +8,12 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +71,9 @@ class DeliveriesIntegrationTests {
     private final FlakyChannel email = new FlakyChannel(DeliveryChannel.EMAIL);
     private final FlakyChannel webhook = new FlakyChannel(DeliveryChannel.WEBHOOK, true);
 
+    /** The update commands sent to the ledger. */
+    private final LedgerUpdates ledgerUpdates = new LedgerUpdates();
+
     private MongoClient client;
     private MongoTemplate mongo;
     private DeliveryLedger ledger;
@@ -73,7 +82,10 @@ class DeliveriesIntegrationTests {
 
     @BeforeEach
     void setUp(Infrastructure infrastructure) {
-        client = MongoClients.create(infrastructure.mongoUri());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(infrastructure.mongoUri()))
+                .addCommandListener(ledgerUpdates)
+                .build());
         mongo = new MongoTemplate(
                 client, "notifier_deliveries_" + UUID.randomUUID().toString().replace("-", ""));
         ledger = new DeliveryLedger(mongo);
@@ -198,6 +210,26 @@ class DeliveriesIntegrationTests {
         assertThat(inbox.sent).hasSize(1);
         assertThat(email.sent).hasSize(1);
         verify(proof, times(2)).publishAsync(any());
+    }
+
+    @Test
+    void aLargeBatchOfEventsDeliveredBeforeClaimsOnlyItsNewDeliveries() {
+        // a replay: the router publishes its ideas' events again under the same ids, among them one new
+        List<List<Message>> delivered = new ArrayList<>();
+        for (int i = 0; i < DeliveryLedger.READ_SENT_FIRST; i++) {
+            delivered.add(List.of(messageToNoa()));
+        }
+        deliveries.deliverAll(delivered);
+        List<List<Message>> replayed = new ArrayList<>(delivered);
+        replayed.add(List.of(messageToNoa()));
+        ledgerUpdates.statements.clear();
+
+        assertThat(deliveries.deliverAll(replayed)).containsOnlyNulls();
+
+        assertThat(inbox.sent).hasSize(DeliveryLedger.READ_SENT_FIRST + 1);
+        assertThat(email.sent).hasSize(DeliveryLedger.READ_SENT_FIRST + 1);
+        // the new event's two deliveries claimed, marked sent, marked published; the sent rows only read
+        assertThat(ledgerUpdates.statements).containsExactly(2, 1, 1);
     }
 
     @Test
@@ -352,6 +384,22 @@ class DeliveriesIntegrationTests {
                 List.of("body"),
                 "http://router/ideas/" + ideaId,
                 java.time.Instant.now());
+    }
+
+    /** Counts the statements of every update command sent to the delivery ledger. */
+    static final class LedgerUpdates implements CommandListener {
+
+        final List<Integer> statements = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            BsonDocument command = event.getCommand();
+            if ("update".equals(event.getCommandName())
+                    && DeliveryLedger.COLLECTION.equals(
+                            command.getString("update").getValue())) {
+                statements.add(command.getArray("updates").size());
+            }
+        }
     }
 
     /** A channel that fails the next {@code n} sends, naming the address the way SMTP errors do. */
