@@ -320,8 +320,8 @@ public final class PipelineBenchmark {
                 report.note("MongoDB-wire per idea (--cpu-report): the commands the local stack's MongoDB-wire server "
                         + "was sent from the measured start until every idea was delivered, and the documents they "
                         + "wrote (inserted documents, update and delete statements), divided by the ideas accepted in "
-                        + "the measured phase; scheduled work in that time included; operations sent and writing less than once "
-                        + "per hundred ideas left out of the list, not of the total.");
+                        + "the measured phase; scheduled work in that time included; operations sent and writing "
+                        + "less than once per hundred ideas left out of the list, not of the total.");
             }
             report.note("CPU per idea (--cpu-report): a process's CPU from the measured start until every idea was "
                     + "delivered, minus its idle CPU rate (measured for "

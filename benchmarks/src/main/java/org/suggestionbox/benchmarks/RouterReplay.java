@@ -27,6 +27,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.suggestionbox.localstack.LocalStack;
@@ -110,7 +111,7 @@ final class RouterReplay {
             long first = 0;
             long stored = 0;
             Map<String, Duration> cpuAtFirst = Map.of();
-            StoreOperations storeAtFirst = null;
+            @Nullable StoreOperations storeAtFirst = null;
             long deadline = restarted + timeout.toNanos();
             while (stored < events && System.nanoTime() < deadline) {
                 stored = ideas.estimatedDocumentCount();

@@ -60,8 +60,9 @@ record StoreOperations(Map<String, Counts> counts) {
     }
 
     /**
-     * Per operation sent, or writing a document, at least once per hundred ideas since {@code before}, most documents written first: its
-     * commands and documents written per idea; and all of them together under {@code all}.
+     * Per operation sent, or writing a document, at least once per hundred ideas since {@code before} (most
+     * documents written first): its commands and documents written per idea; and all of them together under
+     * {@code all}.
      */
     Map<String, String> perIdea(StoreOperations before, long ideas) {
         Map<String, Counts> since = new LinkedHashMap<>();

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class OperationCounts {
 
-    /** The command that answers the counts so far: {@code operations}, one document per database, collection and command. */
+    /** The command that answers the counts so far: one document per database, collection and command. */
     static final String COMMAND = "suggestionboxOperations";
 
     private static final Map<String, String> WRITTEN =
