@@ -624,12 +624,11 @@ public class IdeaStore {
                         Filters.all("outbox.eventId", List.copyOf(eventIds))),
                 Updates.combine(Updates.set("outbox", List.of()), Updates.unset(OUTBOX_OLDEST)))));
         try {
-            var collection = mongo.getCollection(COLLECTION);
-            if (collection
-                            .bulkWrite(emptied, new BulkWriteOptions().ordered(false))
-                            .getMatchedCount()
-                    < relayed.size()) {
-                collection.bulkWrite(pulled(relayed), new BulkWriteOptions().ordered(true));
+            var ideas = mongo.getCollection(COLLECTION);
+            int matched = ideas.bulkWrite(emptied, new BulkWriteOptions().ordered(false))
+                    .getMatchedCount();
+            if (matched < relayed.size()) {
+                ideas.bulkWrite(pulled(relayed), new BulkWriteOptions().ordered(true));
             }
         } catch (MongoException ex) {
             throw translated(ex);
