@@ -25,6 +25,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,7 +52,9 @@ import org.jspecify.annotations.Nullable;
  * {@code {$and: [{sourceEventId: …}, {recipientRef: …}, {channel: …}]}} (as the Java driver writes
  * {@code Filters.and}), so every such write got slower as data grew: 16 ms at 20,000 documents, 9 ms
  * with the collection cached, against under 1 ms through the index (measured for issue #6). MongoDB
- * looks the candidates up in the index and filters them with the rest of the query; so does this backend.
+ * looks the candidates up in the index and filters them with the rest of the query; so does this backend. An
+ * {@code $in} on the field of a single-field unique index ({@code _id: {$in: […]}}) is looked up as well, also
+ * inside an {@code $and}, where the library read the whole collection.
  * <li>Non-unique indexes are built ({@link SecondaryIndex}; the library accepts them and ignores them), and
  * answer equality, {@code $in} and, when sparse, {@code $exists: true} on their leading field; where
  * several apply, the smallest is read and the others filter it. An aggregation that starts with
@@ -288,6 +291,12 @@ final class MongoWireBackend extends H2Backend {
                 if (lookup != null && index.canHandle(lookup)) {
                     return matchDocuments(
                             query, index.getPositions(lookup), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                }
+            }
+            for (Index<Object> index : getIndexes()) {
+                Iterable<Object> positions = inPositions(index, query);
+                if (positions != null) {
+                    return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
                 }
             }
             List<SecondaryIndex.Lookup> lookups = secondaryLookups(equalities, query);
@@ -546,6 +555,34 @@ final class MongoWireBackend extends H2Backend {
         /** How many queries read the whole collection since it was opened. */
         long fullScans() {
             return this.fullScans.get();
+        }
+
+        /**
+         * The positions of the documents a single-field unique index holds for an {@code $in} of plain values on its
+         * field, at the query's top level or in a top-level {@code $and} (the library's own lookup takes only a query
+         * of that one condition); null when the query has no such condition.
+         */
+        private static @Nullable Iterable<Object> inPositions(Index<Object> index, Document query) {
+            if (!index.isUnique() || index.getKeys().size() != 1) {
+                return null;
+            }
+            String field = index.getKeys().getFirst().getKey();
+            for (Document condition : conditionsOn(field, query)) {
+                if (condition.size() == 1
+                        && condition.get("$in") instanceof List<?> values
+                        && values.stream().allMatch(IndexedCollection::isScalar)) {
+                    Set<Object> positions = new LinkedHashSet<>();
+                    for (Object value : values) {
+                        Document lookup = new Document(field, value);
+                        if (!index.canHandle(lookup)) {
+                            return null;
+                        }
+                        index.getPositions(lookup).forEach(positions::add);
+                    }
+                    return positions;
+                }
+            }
+            return null;
         }
 
         /** The unique index's fields with their values, when the query names every one of them. */

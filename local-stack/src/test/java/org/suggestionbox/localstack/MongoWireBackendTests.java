@@ -157,6 +157,27 @@ class MongoWireBackendTests {
     }
 
     @Test
+    void anInOnTheIdIsLookedUpInTheIdIndexAlsoBesideOtherConditions() {
+        long scans = fullScans();
+
+        assertThat(this.ideas
+                        .find(Filters.and(
+                                Filters.in("_id", List.of("idea-1", "idea-2", "idea-4", "none")),
+                                Filters.eq("version", 1)))
+                        .map(idea -> idea.getString("_id"))
+                        .into(new ArrayList<>()))
+                .containsExactlyInAnyOrder("idea-1", "idea-4");
+        assertThat(this.ideas
+                        .find(Filters.in("_id", List.of("idea-3", "idea-3", "none")))
+                        .map(idea -> idea.getString("_id"))
+                        .into(new ArrayList<>()))
+                .containsExactly("idea-3");
+        assertThat(this.ideas.find(Filters.in("_id", List.of())).first()).isNull();
+
+        assertThat(fullScans()).isEqualTo(scans);
+    }
+
+    @Test
     void aCompoundUniqueIndexServesAnAndOfItsFields() {
         MongoCollection<Document> ledger = this.client.getDatabase("notifier").getCollection("ledger");
         ledger.createIndex(Indexes.ascending("event", "recipient", "channel"), new IndexOptions().unique(true));

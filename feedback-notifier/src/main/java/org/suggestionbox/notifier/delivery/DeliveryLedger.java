@@ -98,8 +98,6 @@ class DeliveryLedger {
         }
         List<Delivery> unsent = deliveries;
         if (deliveries.size() >= READ_SENT_FIRST) {
-            // by id alone, the sent ones kept here: the local stack's MongoDB-wire server reads an $in on the
-            // id through its index only at the top of a query (inside an $and it read every delivery)
             read(Filters.in("_id", ids(deliveries))).forEach((id, claim) -> {
                 if (claim.alreadySent()) {
                     claims.put(id, claim);
