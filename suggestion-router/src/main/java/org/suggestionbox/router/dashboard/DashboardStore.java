@@ -179,14 +179,6 @@ class DashboardStore {
         }
     }
 
-    /** Remembers that {@code personId} submitted in {@code department}; a repeat changes nothing. */
-    void participant(String department, String personId) {
-        mongo.upsert(
-                Query.query(Criteria.where("_id").is(department + "|" + personId)),
-                new Update().setOnInsert("department", department).setOnInsert("personId", personId),
-                PARTICIPANTS);
-    }
-
     /** The counters of {@code metric} for {@code week} (or {@link #ALL}), by key. */
     Map<String, Long> counters(String metric, String week) {
         return counters(metric, List.of(week)).getOrDefault(week, Map.of());
