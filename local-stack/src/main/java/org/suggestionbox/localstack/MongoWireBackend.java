@@ -460,17 +460,28 @@ final class MongoWireBackend extends H2Backend {
             if (value != null) {
                 return isScalar(value) ? Set.of(Objects.requireNonNull(SecondaryIndex.normalized(value))) : null;
             }
-            for (Document condition : conditionsOn(field, query)) {
-                if (condition.size() == 1
-                        && condition.get("$in") instanceof List<?> values
-                        && !values.isEmpty()
-                        && values.stream().allMatch(IndexedCollection::isScalar)) {
-                    Set<Object> normalized = new HashSet<>();
-                    values.forEach(each -> normalized.add(Objects.requireNonNull(SecondaryIndex.normalized(each))));
-                    return normalized;
-                }
+            List<?> values = insOfScalars(field, query)
+                    .filter(each -> !each.isEmpty())
+                    .findFirst()
+                    .orElse(null);
+            if (values == null) {
+                return null;
             }
-            return null;
+            Set<Object> normalized = new HashSet<>();
+            values.forEach(each -> normalized.add(Objects.requireNonNull(SecondaryIndex.normalized(each))));
+            return normalized;
+        }
+
+        /** The values of each condition {@code field: {$in: […]}} of plain values, in {@link #conditionsOn} order. */
+        private static Stream<List<?>> insOfScalars(String field, Document query) {
+            return conditionsOn(field, query).stream()
+                    .filter(condition -> condition.size() == 1)
+                    .map(condition -> condition.get("$in"))
+                    .<List<?>>mapMulti((in, values) -> {
+                        if (in instanceof List<?> list && list.stream().allMatch(IndexedCollection::isScalar)) {
+                            values.accept(list);
+                        }
+                    });
         }
 
         /**
@@ -567,22 +578,19 @@ final class MongoWireBackend extends H2Backend {
                 return null;
             }
             String field = index.getKeys().getFirst().getKey();
-            for (Document condition : conditionsOn(field, query)) {
-                if (condition.size() == 1
-                        && condition.get("$in") instanceof List<?> values
-                        && values.stream().allMatch(IndexedCollection::isScalar)) {
-                    Set<Object> positions = new LinkedHashSet<>();
-                    for (Object value : values) {
-                        Document lookup = new Document(field, value);
-                        if (!index.canHandle(lookup)) {
-                            return null;
-                        }
-                        index.getPositions(lookup).forEach(positions::add);
-                    }
-                    return positions;
-                }
+            List<?> values = insOfScalars(field, query).findFirst().orElse(null);
+            if (values == null) {
+                return null;
             }
-            return null;
+            Set<Object> positions = new LinkedHashSet<>();
+            for (Object value : values) {
+                Document lookup = new Document(field, value);
+                if (!index.canHandle(lookup)) {
+                    return null;
+                }
+                index.getPositions(lookup).forEach(positions::add);
+            }
+            return positions;
         }
 
         /** The unique index's fields with their values, when the query names every one of them. */
