@@ -93,9 +93,6 @@ class DeliveryLedger {
      */
     Map<UUID, Claim> claimAll(List<Delivery> deliveries, Instant now) {
         Map<UUID, Claim> claims = new HashMap<>();
-        if (deliveries.isEmpty()) {
-            return claims;
-        }
         List<Delivery> unsent = deliveries;
         if (deliveries.size() >= READ_SENT_FIRST) {
             read(Filters.in("_id", ids(deliveries))).forEach((id, claim) -> {
