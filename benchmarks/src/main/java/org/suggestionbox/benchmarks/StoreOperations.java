@@ -12,18 +12,18 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.suggestionbox.localstack.LocalStack;
 
 /**
  * What the local stack's MongoDB-wire server was asked to do, per database, collection and command: commands, and
  * the documents they wrote (inserted documents, update and delete statements), as the server counts them (its
- * {@value #COMMAND} command). Read before and after a load, the difference per idea is the work each idea costs the
+ * {@link LocalStack#OPERATION_COUNTS_COMMAND} command). Read before and after a load, the difference per idea is the work each idea costs the
  * store, a figure no other process on a busy machine changes.
  *
  * @param counts per {@code database.collection command}: commands and documents written
  */
 record StoreOperations(Map<String, Counts> counts) {
 
-    static final String COMMAND = "suggestionboxOperations";
     private static final Logger LOG = LoggerFactory.getLogger(StoreOperations.class);
 
     /** Commands and the documents they wrote. */
@@ -37,7 +37,8 @@ record StoreOperations(Map<String, Counts> counts) {
     /** The server's counts so far; null, with a warning, when it cannot answer them (not the local stack's server). */
     static @Nullable StoreOperations read(String mongoUri) {
         try (MongoClient client = MongoClients.create(mongoUri)) {
-            Document answer = client.getDatabase("admin").runCommand(new Document(COMMAND, 1));
+            Document answer =
+                    client.getDatabase("admin").runCommand(new Document(LocalStack.OPERATION_COUNTS_COMMAND, 1));
             Map<String, Counts> counts = new TreeMap<>();
             for (Document operation : answer.getList("operations", Document.class, List.of())) {
                 counts.put(

@@ -36,6 +36,12 @@ public final class LocalStack implements AutoCloseable {
     public static final String SIGN_IN_PROVIDER = LocalSecrets.SIGN_IN_PROVIDER;
 
     /**
+     * The command the stack's MongoDB-wire server (at {@link #mongoUri()}) answers with what it was asked to do so
+     * far: one document per database, collection and command, with its commands and the documents they wrote.
+     */
+    public static final String OPERATION_COUNTS_COMMAND = OperationCounts.COMMAND;
+
+    /**
      * The services' heap, GC and JIT unless {@link Builder#serviceJvmOptions} says otherwise: C1 only, as on two
      * cores C2's compilations cost more CPU than they save within minutes of load (issue #13: at 50 ideas/s for
      * 60 s after 30 s of warm-up, 2.85/3.97/4.35 CPU-ms per idea in intake/router/notifier against 6.10/7.45/8.02
