@@ -182,6 +182,8 @@ public final class PipelineBenchmark {
         Map<String, Duration> cpuDelivered = Map.of();
         AtomicReference<@Nullable StoreOperations> storeBefore = new AtomicReference<>();
         @Nullable StoreOperations storeDelivered = null;
+        AtomicReference<@Nullable KafkaRequests> kafkaBefore = new AtomicReference<>();
+        @Nullable KafkaRequests kafkaDelivered = null;
         long deliveredNanos;
         try (DeliveryWatcher watcher = new DeliveryWatcher(bootstrapServers, ledger)) {
             schedule = new OpenLoopSchedule(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200), o.rate());
@@ -198,6 +200,7 @@ public final class PipelineBenchmark {
                 if (stack != null && o.cpuReport()) {
                     rss.set(new RssSampler(() -> residentMemory(stack)));
                     storeBefore.set(StoreOperations.read(stack.mongoUri()));
+                    kafkaBefore.set(KafkaRequests.read(stack));
                 }
             });
             LOG.info("Load: {} ideas/s, {} warm-up + {} measured submissions", o.rate(), warmupCount, measuredCount);
@@ -215,6 +218,7 @@ public final class PipelineBenchmark {
             deliveredNanos = System.nanoTime();
             if (stack != null && o.cpuReport()) {
                 storeDelivered = StoreOperations.read(stack.mongoUri());
+                kafkaDelivered = KafkaRequests.read(stack);
             }
             RssSampler sampler = rss.get();
             if (sampler != null) {
@@ -322,6 +326,16 @@ public final class PipelineBenchmark {
                         + "wrote (inserted documents, update and delete statements), divided by the ideas accepted in "
                         + "the measured phase; scheduled work in that time included; operations sent and writing "
                         + "less than once per hundred ideas left out of the list, not of the total.");
+            }
+            Map<String, String> kafka =
+                    KafkaRequests.perIdea(kafkaBefore.get(), kafkaDelivered, load.measuredAccepted());
+            kafka.forEach((kind, line) -> report.row("Kafka requests per idea: " + kind, line));
+            if (!kafka.isEmpty()) {
+                report.note("Kafka requests per idea (--cpu-report): the requests the broker handled from the measured "
+                        + "start until every idea was delivered, by kind, as its own request metrics count them "
+                        + "(the benchmark's consumer and idle polls included), divided by the ideas accepted in the "
+                        + "measured phase; kinds handled less than once per hundred ideas left out of the list, not "
+                        + "of the total.");
             }
             report.note("CPU per idea (--cpu-report): a process's CPU from the measured start until every idea was "
                     + "delivered, minus its idle CPU rate (measured for "
@@ -525,6 +539,8 @@ public final class PipelineBenchmark {
         replay.store()
                 .forEach((operation, line) ->
                         report.row("router replay: MongoDB-wire per idea stored: " + operation, line));
+        replay.kafka()
+                .forEach((kind, line) -> report.row("router replay: Kafka requests per idea stored: " + kind, line));
     }
 
     private static void addStored(Report report, StoredIdeasLatency.@Nullable Result stored) {

@@ -66,6 +66,7 @@ final class RouterReplay {
      * @param caughtUp how long the pipeline took to route and deliver the copies before the replay
      * @param cpu CPU time each process used from the first idea stored until the last, by process name
      * @param store the MongoDB-wire server's work per idea stored over the same time ({@link StoreOperations})
+     * @param kafka the Kafka broker's requests per idea stored over the same time ({@link KafkaRequests})
      */
     record Result(
             long events,
@@ -74,7 +75,8 @@ final class RouterReplay {
             long stored,
             Duration caughtUp,
             Map<String, Duration> cpu,
-            Map<String, String> store) {
+            Map<String, String> store,
+            Map<String, String> kafka) {
 
         double eventsPerSecond() {
             return this.stored / Math.max(1e-9, this.replay.toNanos() / 1e9);
@@ -112,6 +114,7 @@ final class RouterReplay {
             long stored = 0;
             Map<String, Duration> cpuAtFirst = Map.of();
             @Nullable StoreOperations storeAtFirst = null;
+            @Nullable KafkaRequests kafkaAtFirst = null;
             long deadline = restarted + timeout.toNanos();
             while (stored < events && System.nanoTime() < deadline) {
                 stored = ideas.estimatedDocumentCount();
@@ -119,6 +122,7 @@ final class RouterReplay {
                     first = System.nanoTime();
                     cpuAtFirst = CpuUsage.snapshot(this.stack.childProcessIds());
                     storeAtFirst = StoreOperations.read(this.stack.mongoUri());
+                    kafkaAtFirst = KafkaRequests.read(this.stack);
                 }
                 // polling the collection's count, not waiting for a condition the router could signal
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
@@ -127,6 +131,7 @@ final class RouterReplay {
             Map<String, Duration> cpu = CpuUsage.used(cpuAtFirst, CpuUsage.snapshot(this.stack.childProcessIds()));
             Map<String, String> store =
                     StoreOperations.perIdea(storeAtFirst, StoreOperations.read(this.stack.mongoUri()), stored);
+            Map<String, String> kafka = KafkaRequests.perIdea(kafkaAtFirst, KafkaRequests.read(this.stack), stored);
             return new Result(
                     events,
                     Duration.ofNanos(first - restarted),
@@ -134,7 +139,8 @@ final class RouterReplay {
                     stored,
                     caughtUp,
                     cpu,
-                    store);
+                    store,
+                    kafka);
         }
     }
 

@@ -275,6 +275,19 @@ public final class LocalStack implements AutoCloseable {
         return pids;
     }
 
+    /**
+     * The requests this stack's Kafka broker has handled since it started, by kind ({@code Produce},
+     * {@code FetchConsumer}, {@code OffsetCommit}, …), as its own request metrics count them; empty where the stack
+     * runs no broker of its own or it is stopped.
+     */
+    public Map<String, Long> kafkaRequests() {
+        return this.infrastructure
+                .kafka()
+                .filter(KafkaBroker::isRunning)
+                .map(broker -> KafkaRequestCounts.read(broker.pid()))
+                .orElse(Map.of());
+    }
+
     /** Resident memory in MB of the launcher and of every child process (Linux only). */
     public Map<String, Long> residentMemoryMegabytes() {
         Map<String, Long> memory = new LinkedHashMap<>();

@@ -95,6 +95,34 @@ class LocalStackKafkaIntegrationTests {
     }
 
     @Test
+    void theBrokerCountsTheRequestsItHandledByKind() {
+        String topic = "local-stack-requests-" + UUID.randomUUID();
+        try (LocalStack stack =
+                infrastructureOnly(Ports.random()).startMongo(false).build().start()) {
+            Map<String, Long> before = stack.kafkaRequests();
+
+            // each record from a producer of its own: a produce request each
+            for (int i = 0; i < 3; i++) {
+                produce(stack.kafkaBootstrapServers(), topic, "record " + i);
+            }
+            assertThat(consumeAll(stack.kafkaBootstrapServers(), topic)).hasSize(3);
+
+            Map<String, Long> after = stack.kafkaRequests();
+            assertThat(after.get("Produce") - before.getOrDefault("Produce", 0L))
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(after.get("FetchConsumer") - before.getOrDefault("FetchConsumer", 0L))
+                    .isPositive();
+            assertThat(after)
+                    .containsKeys("Metadata", "ApiVersions")
+                    .as("every fetch once, as a consumer's or a follower's")
+                    .doesNotContainKey("Fetch");
+
+            stack.stopKafka();
+            assertThat(stack.kafkaRequests()).isEmpty();
+        }
+    }
+
+    @Test
     void kafkaAndTheMongoDbWireServerStopAndStartAgainOnTheSamePortsAndData() {
         String topic = "local-stack-outage-" + UUID.randomUUID();
         try (LocalStack stack = infrastructureOnly(Ports.random()).build().start();
