@@ -34,6 +34,7 @@ final class EnvironmentContract {
             "suggestionbox.kafka.retries",
             "suggestionbox.kafka.initial-back-off",
             "suggestionbox.kafka.max-back-off",
+            "suggestionbox.kafka.commit-interval",
             "suggestionbox.directory.location",
             "suggestionbox.security.demo-password",
             "suggestionbox.security.public-paths",

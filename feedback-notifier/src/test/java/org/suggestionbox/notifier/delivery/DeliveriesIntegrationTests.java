@@ -99,7 +99,8 @@ class DeliveriesIntegrationTests {
                 proof,
                 new DeliveryMetrics(meters),
                 clock,
-                new KafkaEventsProperties(3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2)),
+                new KafkaEventsProperties(
+                        3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(1)),
                 LEDGER_RETRIES);
         withPersonalDestination = new Deliveries(
                 List.of(inbox, email, webhook),
@@ -110,7 +111,8 @@ class DeliveriesIntegrationTests {
                 proof,
                 new DeliveryMetrics(meters),
                 clock,
-                new KafkaEventsProperties(3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2)),
+                new KafkaEventsProperties(
+                        3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(1)),
                 LEDGER_RETRIES);
         when(proof.publishAsync(any())).thenReturn(CompletableFuture.completedFuture(true));
         when(proof.publish(any())).thenReturn(true);
@@ -190,7 +192,8 @@ class DeliveriesIntegrationTests {
                 proof,
                 new DeliveryMetrics(meters),
                 clock,
-                new KafkaEventsProperties(3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2)),
+                new KafkaEventsProperties(
+                        3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(1)),
                 LEDGER_RETRIES);
 
         choosy.deliver(List.of(messageToNoa()));

@@ -24,6 +24,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -31,6 +32,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -48,8 +51,9 @@ import org.suggestionbox.events.Topics;
  * idempotent producer with {@code acks=all}, {@link ErrorHandlingDeserializer} around the event
  * deserializer, bounded exponential retries, then the record's {@code .DLT} topic with the cause in
  * headers; while the database or the broker is away ({@link InfrastructureFailures}) the retries have no
- * limit, so an outage delays records and never dead-letters them. Topics and dead-letter topics are
- * created with the same partition count.
+ * limit, so an outage delays records and never dead-letters them. Listeners commit their offsets once per
+ * {@code suggestionbox.kafka.commit-interval}. Topics and dead-letter topics are created with the same
+ * partition count.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @EnableConfigurationProperties(KafkaEventsProperties.class)
@@ -83,6 +87,23 @@ public class KafkaEventsAutoConfiguration {
                     (DefaultKafkaConsumerFactory<String, Object>) factory;
             consumers.setKeyDeserializer(new StringDeserializer());
             consumers.setValueDeserializer(new ErrorHandlingDeserializer<>(events));
+        };
+    }
+
+    /**
+     * Offsets committed once per {@code commit-interval} (a second), not after every poll. At a few ideas a second
+     * a poll holds one record, so committing after each poll cost the broker an offset commit per record (a write to
+     * its offsets topic) and the consumer a blocking round trip; every listener takes a record it has handled before
+     * as already seen, so the most a crash costs is handling up to a second of records again. Pending offsets are
+     * still committed when partitions are revoked or a container stops.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> offsetCommitsPerInterval(
+            KafkaEventsProperties properties) {
+        return container -> {
+            ContainerProperties containerProperties = container.getContainerProperties();
+            containerProperties.setAckMode(ContainerProperties.AckMode.TIME);
+            containerProperties.setAckTime(properties.commitInterval().toMillis());
         };
     }
 

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        (one failing because the database or the broker is away is retried until it succeeds)
  * @param initialBackOff the first pause between retries; each next one doubles
  * @param maxBackOff the longest pause between retries
+ * @param commitInterval how often a listener commits the offsets of the records it has handled; a crash or a kill
+ *        hands at most this much of them to the next consumer again, which takes them as already seen
  */
 @ConfigurationProperties("suggestionbox.kafka")
 public record KafkaEventsProperties(
@@ -18,4 +20,5 @@ public record KafkaEventsProperties(
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("3") int retries,
         @DefaultValue("200ms") Duration initialBackOff,
-        @DefaultValue("2s") Duration maxBackOff) {}
+        @DefaultValue("2s") Duration maxBackOff,
+        @DefaultValue("1s") Duration commitInterval) {}
