@@ -16,10 +16,10 @@ import javax.management.remote.JMXServiceURL;
 /**
  * The requests a Kafka broker has handled, by kind, as the broker's own request metrics count them
  * ({@code kafka.network:type=RequestMetrics,name=RequestsPerSec}, all versions of a kind together; fetches as
- * consumers' and followers', not again as their sum). Read from the
- * broker's process through the JDK's attach API and its local management agent, so the broker needs no JMX port.
- * Like the MongoDB-wire server's {@link OperationCounts}, the difference between two reads divided by the ideas
- * between them is a figure no other process on a busy machine moves.
+ * consumers' and followers', not again as their sum). Read from the broker's process through the JDK's attach API
+ * and its local management agent, so the broker needs no JMX port. Like the MongoDB-wire server's
+ * {@link OperationCounts}, the difference between two reads divided by the ideas between them is a figure no other
+ * process on a busy machine moves.
  */
 final class KafkaRequestCounts {
 
@@ -31,9 +31,7 @@ final class KafkaRequestCounts {
     private KafkaRequestCounts() {}
 
     /** The counts so far of the broker running as process {@code pid}, by request kind, in name order. */
-    // JMX over RMI deserializes what the other side sends: here that is a broker this stack launched, reached at the
-    // address its own local management agent gave, on this machine
-    @SuppressWarnings("BanJNDI")
+    @SuppressWarnings("BanJNDI") // JMX over RMI deserializes what it receives: from a broker this stack launched
     static Map<String, Long> read(long pid) {
         try {
             VirtualMachine broker = VirtualMachine.attach(Long.toString(pid));
@@ -50,7 +48,7 @@ final class KafkaRequestCounts {
         }
     }
 
-    static Map<String, Long> counts(MBeanServerConnection server) throws IOException, JMException {
+    private static Map<String, Long> counts(MBeanServerConnection server) throws IOException, JMException {
         Map<String, Long> counts = new TreeMap<>();
         for (ObjectName name : server.queryNames(new ObjectName(REQUESTS), null)) {
             String kind = name.getKeyProperty("request");
