@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.MongoTimeoutException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,9 +21,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.suggestionbox.events.AnswerReminderDue;
 import org.suggestionbox.events.IdeaLifecycleEvent;
-import org.suggestionbox.events.ReminderPoint;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.testing.KafkaProbe;
 import org.suggestionbox.testing.SuggestionBoxInfrastructure;
@@ -83,7 +80,7 @@ class EventErrorHandlerIntegrationTests {
         listener.failWith(ideaId, Integer.MAX_VALUE, attempt -> new IllegalStateException("attempt " + attempt));
 
         // when
-        publisher.publish(Topics.IDEAS_LIFECYCLE, reminder(ideaId));
+        publisher.publish(Topics.IDEAS_LIFECYCLE, Reminders.forIdea(ideaId));
 
         // then
         ConsumerRecord<String, byte[]> dead = KafkaProbe.awaitRecords(
@@ -104,7 +101,7 @@ class EventErrorHandlerIntegrationTests {
         listener.failWith(ideaId, OUTAGE_ATTEMPTS, outage);
 
         // when
-        publisher.publish(Topics.IDEAS_LIFECYCLE, reminder(ideaId));
+        publisher.publish(Topics.IDEAS_LIFECYCLE, Reminders.forIdea(ideaId));
 
         // then
         await().atMost(Duration.ofSeconds(30))
@@ -115,19 +112,6 @@ class EventErrorHandlerIntegrationTests {
                         DLT, record -> ideaId.toString().equals(record.key())))
                 .as("dead letters of %s", ideaId)
                 .isEmpty();
-    }
-
-    private static AnswerReminderDue reminder(UUID ideaId) {
-        Instant now = Instant.now();
-        return new AnswerReminderDue(
-                UUID.randomUUID(),
-                ideaId,
-                now,
-                AnswerReminderDue.SCHEMA_VERSION,
-                "An idea waiting for its owner",
-                "maya",
-                ReminderPoint.HALF_TIME,
-                now.plus(Duration.ofDays(7)));
     }
 
     /** Fails each idea's record a given number of times, then handles it. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
-import org.suggestionbox.events.AnswerReminderDue;
 import org.suggestionbox.events.IdeaLifecycleEvent;
-import org.suggestionbox.events.ReminderPoint;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 
@@ -111,21 +108,8 @@ class OffsetCommitsIntegrationTests {
 
     private void publishAndAwaitHandled() {
         UUID ideaId = UUID.randomUUID();
-        this.publisher.publish(TOPIC, reminder(ideaId));
+        this.publisher.publish(TOPIC, Reminders.forIdea(ideaId));
         await().atMost(Duration.ofSeconds(30)).until(() -> this.listener.handled(ideaId));
-    }
-
-    private static AnswerReminderDue reminder(UUID ideaId) {
-        Instant now = Instant.now();
-        return new AnswerReminderDue(
-                UUID.randomUUID(),
-                ideaId,
-                now,
-                AnswerReminderDue.SCHEMA_VERSION,
-                "An idea waiting for its owner",
-                "maya",
-                ReminderPoint.HALF_TIME,
-                now.plus(Duration.ofDays(7)));
     }
 
     /** Counts the offset commits of every consumer it is configured in (only this test's). */
