@@ -28,47 +28,36 @@ public class LayoutModelAdvice {
         this.application = application;
     }
 
-    @ModelAttribute("links")
-    public PlatformLinks links() {
-        return links;
+    /**
+     * Every request to a controller gets these, its API's included ({@code @RestController} is a
+     * {@code @Controller}): one model method, not one per attribute, each of which Spring MVC resolves and invokes
+     * by reflection (six of them were 4.5 % of intake's CPU samples at 200 ideas/s, JFR).
+     */
+    @ModelAttribute
+    public void layout(Model model) {
+        addLayoutTo(model);
     }
 
-    @ModelAttribute("application")
-    public String application() {
-        return application;
+    /**
+     * Puts what the layout needs into {@code model}: links between the services, which service renders, the person
+     * signed in and their menu, the language and the text direction. Also for an exception handler, whose model this
+     * advice does not fill.
+     */
+    public void addLayoutTo(Model model) {
+        Person person = currentPerson();
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("links", links);
+        model.addAttribute("application", application);
+        model.addAttribute("currentPerson", person);
+        model.addAttribute("menu", Menu.of(person));
+        model.addAttribute("lang", locale.getLanguage());
+        model.addAttribute("dir", DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr");
     }
 
-    @ModelAttribute("currentPerson")
-    public @Nullable Person currentPerson() {
+    private static @Nullable Person currentPerson() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof DirectoryUser user
                 ? user.person()
                 : null;
-    }
-
-    @ModelAttribute("menu")
-    public Menu menu() {
-        return Menu.of(currentPerson());
-    }
-
-    @ModelAttribute("lang")
-    public String lang() {
-        return LocaleContextHolder.getLocale().getLanguage();
-    }
-
-    @ModelAttribute("dir")
-    public String dir() {
-        Locale locale = LocaleContextHolder.getLocale();
-        return DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr";
-    }
-
-    /** Puts what the layout needs into {@code model}: for an exception handler, whose model this advice does not fill. */
-    public void addLayoutTo(Model model) {
-        model.addAttribute("links", links());
-        model.addAttribute("application", application());
-        model.addAttribute("currentPerson", currentPerson());
-        model.addAttribute("menu", menu());
-        model.addAttribute("lang", lang());
-        model.addAttribute("dir", dir());
     }
 }
