@@ -6,9 +6,11 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.distributed.proxy.optimization.delay.DelayOptimization;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,15 @@ import org.suggestionbox.intake.submission.SubmissionRateLimiter;
  * raced the others to swap the one global bucket, and the losers read and retried; at 50 ideas a second the
  * retries took most of intake's CPU and its answers 30 s.
  * <p>
+ * The global bucket, which every submission draws on, is counted ahead locally (Bucket4j's delaying
+ * optimization): an instance takes up to {@value #GLOBAL_AHEAD_PERCENT} % of the global limit from its own copy of
+ * the bucket, for at most {@link #GLOBAL_AHEAD_FOR}, before it writes what it took in one swap (a limit under 100
+ * is swapped for every submission, like a person's). One instance alone
+ * keeps the limit exactly; with several, each may let through what it has not written yet on top of what the others
+ * let through, so the limit can be exceeded by that share per further instance (and an instance that stops forgets
+ * what it had not written). Without it every submission cost two swaps, the person's and everybody's. A
+ * person's bucket is still swapped for every submission: its limit is small and kept exactly.
+ * <p>
  * When the buckets cannot be read (the database is unreachable) the submission is let through and a
  * warning logged: an idea that reaches the broker is never lost for want of a counter, and the broker
  * acknowledgement still gates every acceptance.
@@ -38,26 +49,37 @@ final class BucketRateLimiter implements SubmissionRateLimiter {
     /** How many people's bucket proxies an instance keeps between their submissions. */
     private static final int KNOWN_PEOPLE = 10_000;
 
+    /** How much of the global limit an instance may take before writing it, in percent. */
+    static final int GLOBAL_AHEAD_PERCENT = 1;
+
+    /** How long an instance may take from the global bucket before writing what it took. */
+    static final Duration GLOBAL_AHEAD_FOR = Duration.ofSeconds(1);
+
     private final BucketProxy everybody;
     private final LoadingCache<String, BucketProxy> people;
 
     BucketRateLimiter(
-            ProxyManager<String> buckets,
-            int personLimit,
-            Duration personWindow,
-            int globalLimit,
-            Duration globalWindow) {
+            MongoBuckets buckets, int personLimit, Duration personWindow, int globalLimit, Duration globalWindow) {
         BucketConfiguration person = configuration(personLimit, personWindow);
         BucketConfiguration global = configuration(globalLimit, globalWindow);
-        this.everybody = batching(buckets).build(GLOBAL, () -> global);
+        long ahead = globalLimit * GLOBAL_AHEAD_PERCENT / 100L;
+        this.everybody = (ahead > 0 ? countingAhead(buckets, ahead) : batching(buckets)).build(GLOBAL, () -> global);
         this.people = Caffeine.newBuilder()
                 .maximumSize(KNOWN_PEOPLE)
                 .expireAfterAccess(personWindow)
                 .build(personId -> batching(buckets).build("person:" + personId, () -> person));
     }
 
-    private static RemoteBucketBuilder<String> batching(ProxyManager<String> buckets) {
+    private static RemoteBucketBuilder<String> batching(MongoBuckets buckets) {
         return buckets.builder().withOptimization(Optimizations.batching());
+    }
+
+    private static RemoteBucketBuilder<String> countingAhead(MongoBuckets buckets, long tokens) {
+        return buckets.builder()
+                .withOptimization(new DelayOptimization(
+                        new DelayParameters(tokens, GLOBAL_AHEAD_FOR),
+                        NopeOptimizationListener.INSTANCE,
+                        buckets.clock()));
     }
 
     @Override

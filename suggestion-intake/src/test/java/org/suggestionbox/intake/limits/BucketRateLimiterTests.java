@@ -94,6 +94,55 @@ class BucketRateLimiterTests {
         }
     }
 
+    /** 500 people once each, a global limit of 500: its bucket written once per 1 % of the limit, not 500 times. */
+    @Test
+    void oneInstanceKeepsTheGlobalLimitExactlyWhileWritingItOncePerItsShare() {
+        BucketRateLimiter limiter = instance(1000, 500);
+
+        for (int i = 0; i < 500; i++) {
+            assertThat(limiter.tryAcquire("person-" + i)).as("submission %d", i).isZero();
+        }
+        assertThat(limiter.tryAcquire("person-500")).isPositive();
+
+        long swaps = buckets.find(new Document("_id", BucketRateLimiter.GLOBAL))
+                .first()
+                .getLong("version");
+        assertThat(swaps).isBetween(500L / 6, 500L / 6 + 2);
+    }
+
+    /** Each of two instances may let through the 1 % it has not written yet, and no more. */
+    @Test
+    void twoInstancesExceedTheGlobalLimitByNoMoreThanWhatEachHasNotWritten() {
+        List<BucketRateLimiter> instances = List.of(instance(1000, 500), instance(1000, 500));
+
+        int allowed = 0;
+        for (int i = 0; i < 600; i++) {
+            allowed += instances.get(i % 2).tryAcquire("person-" + i).isZero() ? 1 : 0;
+        }
+
+        assertThat(allowed).isBetween(500, 500 + 2 * 5);
+    }
+
+    /** After a second an instance writes what it took before it takes more, so it sees what the others took. */
+    @Test
+    void anInstanceCountsAheadOfTheOthersForAtMostASecond() {
+        BucketRateLimiter first = instance(1000, 1000);
+        BucketRateLimiter second = instance(1000, 1000);
+        assertThat(first.tryAcquire("alice")).isZero();
+        for (int i = 0; i < 995; i++) {
+            assertThat(second.tryAcquire("person-" + i)).isZero();
+        }
+        clock.advance(BucketRateLimiter.GLOBAL_AHEAD_FOR.plusMillis(1));
+        assertThat(second.tryAcquire("noa")).isZero();
+
+        // 3 of the 1,000 are left; the first instance's own copy still says 999
+        List<Boolean> allowed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            allowed.add(first.tryAcquire("late-" + i).isZero());
+        }
+        assertThat(allowed).containsExactly(true, true, true, false, false);
+    }
+
     @Test
     void bucketsFullAgainAreForgottenByTheCleanup() {
         BucketRateLimiter limiter = instance(3, 1000);
