@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,7 +167,15 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
 
         publish(decided);
 
-        String hebrew = Mailbox.text(awaitMail(infrastructure, "noa@suggestionbox.example", title));
+        MimeMessage hebrewMail = awaitMail(infrastructure, "noa@suggestionbox.example", title);
+        assertThat(hebrewMail.getContentType()).startsWith("multipart/alternative");
+        MimeMultipart alternatives = (MimeMultipart) hebrewMail.getContent();
+        assertThat(List.of(
+                        alternatives.getBodyPart(0).getContentType(),
+                        alternatives.getBodyPart(1).getContentType()))
+                .containsExactly("text/plain; charset=UTF-8", "text/html; charset=UTF-8");
+        assertThat(hebrewMail.getHeader("Content-Language")).containsExactly("he");
+        String hebrew = Mailbox.text(hebrewMail);
         assertThat(hebrew)
                 .contains("dir=\"rtl\"")
                 .contains("lang=\"he\"")

@@ -1,7 +1,9 @@
 package org.suggestionbox.notifier.email;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -24,12 +26,18 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * Sends a message by e-mail over SMTP: multipart with plain text and HTML (right-to-left for
+ * Sends a message by e-mail over SMTP: {@code multipart/alternative} with plain text and HTML (right-to-left for
  * Hebrew), subject and text in the recipient's language. Also sends the daily digests.
+ * <p>
+ * The alternative is the mail's only multipart: Spring's {@code MimeMessageHelper} in multipart mode nests it in
+ * {@code multipart/mixed} and {@code multipart/related} for attachments and inline images, which these mails do not
+ * have, and every level is built, written and parsed again by the receiving server.
  */
 @Component
 @Order(2)
 class EmailChannel implements NotificationChannel, DigestMailer {
+
+    private static final String UTF_8 = "UTF-8";
 
     private final SmtpConnections smtp;
     private final ITemplateEngine templates;
@@ -74,16 +82,22 @@ class EmailChannel implements NotificationChannel, DigestMailer {
     private void send(String to, Locale locale, String subject, String plainText, String html, Object what) {
         MimeMessage mime = smtp.createMimeMessage();
         try {
-            MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+            MimeMessageHelper helper = new MimeMessageHelper(mime, UTF_8);
             helper.setFrom(properties.mailFrom());
             helper.setTo(to);
             helper.setSubject(subject);
-            helper.setText(plainText, html);
+            mime.setContent(new MimeMultipart("alternative", text(plainText, "plain"), text(html, "html")));
             mime.setHeader("Content-Language", locale.getLanguage());
         } catch (MessagingException ex) {
             throw new MailPreparationException("Cannot prepare the e-mail for " + what, ex);
         }
         smtp.send(mime);
+    }
+
+    private static MimeBodyPart text(String text, String subtype) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(text, UTF_8, subtype);
+        return part;
     }
 
     private String greeting(Message message) {
