@@ -174,6 +174,10 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
                         alternatives.getBodyPart(0).getContentType(),
                         alternatives.getBodyPart(1).getContentType()))
                 .containsExactly("text/plain; charset=UTF-8", "text/html; charset=UTF-8");
+        assertThat(alternatives.getBodyPart(0).getHeader("Content-Transfer-Encoding"))
+                .containsExactly("base64");
+        assertThat(alternatives.getBodyPart(1).getHeader("Content-Transfer-Encoding"))
+                .containsExactly("base64");
         assertThat(hebrewMail.getHeader("Content-Language")).containsExactly("he");
         String hebrew = Mailbox.text(hebrewMail);
         assertThat(hebrew)

@@ -94,9 +94,16 @@ class EmailChannel implements NotificationChannel, DigestMailer {
         smtp.send(mime);
     }
 
+    /**
+     * A text part in UTF-8, base64-encoded: valid for any text in any language and written in blocks. Left to
+     * choose, Jakarta Mail reads each part through first to pick an encoding, and its usual pick for these mails,
+     * quoted-printable, writes the mail to the server byte by byte (together 17 % of the notifier's CPU at
+     * 200 ideas/s).
+     */
     private static MimeBodyPart text(String text, String subtype) throws MessagingException {
         MimeBodyPart part = new MimeBodyPart();
         part.setText(text, UTF_8, subtype);
+        part.setHeader("Content-Transfer-Encoding", "base64");
         return part;
     }
 
