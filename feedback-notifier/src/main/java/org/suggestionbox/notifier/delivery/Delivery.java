@@ -10,8 +10,15 @@ import org.suggestionbox.events.RecipientRole;
 import org.suggestionbox.notifier.message.Message;
 import org.suggestionbox.notifier.message.MessageKind;
 
-/** What the ledger knows of one delivery: enough to prove it later, nothing that names the person. */
+/**
+ * What the ledger knows of one delivery: enough to prove it later, nothing that names the person.
+ *
+ * @param proofEventId the id of the delivery's proof: the same delivery always proves itself with the same event
+ *     id, derived from event, recipient and channel once when the delivery is made (a delivery's id is asked for
+ *     about eight times on its way, each derivation a digest)
+ */
 record Delivery(
+        UUID proofEventId,
         UUID sourceEventId,
         String sourceEventType,
         UUID ideaId,
@@ -21,7 +28,7 @@ record Delivery(
         MessageKind kind) {
 
     static Delivery of(Message message, String recipientRef, DeliveryChannel channel) {
-        return new Delivery(
+        return of(
                 message.sourceEventId(),
                 message.sourceEventType(),
                 message.ideaId(),
@@ -31,9 +38,23 @@ record Delivery(
                 message.kind());
     }
 
-    /** The same delivery always proves itself with the same event id. */
-    UUID proofEventId() {
-        return EventIds.derive(sourceEventId, recipientRef, channel);
+    static Delivery of(
+            UUID sourceEventId,
+            String sourceEventType,
+            UUID ideaId,
+            RecipientRole recipientRole,
+            String recipientRef,
+            DeliveryChannel channel,
+            MessageKind kind) {
+        return new Delivery(
+                EventIds.derive(sourceEventId, recipientRef, channel),
+                sourceEventId,
+                sourceEventType,
+                ideaId,
+                recipientRole,
+                recipientRef,
+                channel,
+                kind);
     }
 
     NotificationDelivered delivered(Instant now) {

@@ -320,7 +320,7 @@ class DeliveryLedger {
     }
 
     private static Delivery delivery(Document document) {
-        return new Delivery(
+        return Delivery.of(
                 UUID.fromString(document.getString("sourceEventId")),
                 document.getString("sourceEventType"),
                 UUID.fromString(document.getString("ideaId")),
