@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.MongoTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.Topics;
@@ -95,6 +97,38 @@ class EventErrorHandlerIntegrationTests {
         assertThat(listener.handled(ideaId)).isZero();
     }
 
+    /**
+     * A batch listener's record that fails retryably and then for good is dead-lettered at once: spring-kafka alone
+     * kept its back-off, as both failures reached it as the same {@link BatchListenerFailedException}, and retried
+     * it to the end of its retries (three attempts here).
+     */
+    @Test
+    void aBatchRecordThatFailsForGoodAfterARetryableFailureIsDeadLetteredAtOnce() {
+        // given
+        UUID ideaId = UUID.randomUUID();
+        listener.failInBatch(
+                ideaId,
+                attempt -> attempt == 1
+                        ? new IllegalStateException("attempt 1")
+                        : new NonRetryableEventException("attempt " + attempt));
+
+        // when
+        publisher.publish(Topics.IDEAS_LIFECYCLE, Reminders.forIdea(ideaId));
+
+        // then
+        ConsumerRecord<String, byte[]> dead = KafkaProbe.awaitRecords(
+                        DLT,
+                        1,
+                        Duration.ofSeconds(30),
+                        record -> ideaId.toString().equals(record.key()))
+                .getFirst();
+        assertThat(KafkaProbe.header(dead, "kafka_dlt-exception-cause-fqcn"))
+                .isEqualTo(NonRetryableEventException.class.getName());
+        assertThat(listener.batchAttempts(ideaId))
+                .as("a retryable attempt, then one for good")
+                .isEqualTo(2);
+    }
+
     private void assertWaitsOutAnOutage(Function<Integer, RuntimeException> outage) {
         // given
         UUID ideaId = UUID.randomUUID();
@@ -130,6 +164,30 @@ class EventErrorHandlerIntegrationTests {
 
         int handled(UUID ideaId) {
             return failing.get(ideaId).handled().get();
+        }
+
+        private final Map<UUID, Failing> failingInBatch = new ConcurrentHashMap<>();
+
+        /** Fails the idea's record in the batch listener on every attempt, with what {@code failure} gives. */
+        void failInBatch(UUID ideaId, Function<Integer, RuntimeException> failure) {
+            failingInBatch.put(
+                    ideaId, new Failing(Integer.MAX_VALUE, failure, new AtomicInteger(), new AtomicInteger()));
+        }
+
+        int batchAttempts(UUID ideaId) {
+            return failingInBatch.get(ideaId).attempts().get();
+        }
+
+        @KafkaListener(id = "error-handler-batch-tests", topics = Topics.IDEAS_LIFECYCLE, batch = "true")
+        void onBatch(List<ConsumerRecord<String, IdeaLifecycleEvent>> records) {
+            for (ConsumerRecord<String, IdeaLifecycleEvent> record : records) {
+                Failing failing = failingInBatch.get(record.value().ideaId());
+                if (failing != null) {
+                    RuntimeException failure =
+                            failing.failure().apply(failing.attempts().incrementAndGet());
+                    throw new BatchListenerFailedException(String.valueOf(failure.getMessage()), failure, record);
+                }
+            }
         }
 
         @KafkaListener(id = "error-handler-tests", topics = Topics.IDEAS_LIFECYCLE)
