@@ -301,6 +301,26 @@ final class MongoWireBackend extends H2Backend {
             return document != null ? document : super.getDocument(position);
         }
 
+        /** The last query this thread matched documents against, taken apart once for all of them. */
+        private static final ThreadLocal<@Nullable ParsedQuery> LAST_QUERY = new ThreadLocal<>();
+
+        private record ParsedQuery(Document query, @Nullable NotInStrings notIn) {}
+
+        /** A {@code $nin} of strings decided by a set lookup ({@link NotInStrings}), the rest by the library. */
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            ParsedQuery parsed = LAST_QUERY.get();
+            if (parsed == null || parsed.query() != query) {
+                parsed = new ParsedQuery(query, NotInStrings.in(query));
+                LAST_QUERY.set(parsed);
+            }
+            NotInStrings notIn = parsed.notIn();
+            if (notIn == null || !notIn.decides(document)) {
+                return super.documentMatchesQuery(document, query);
+            }
+            return notIn.matches(document) && super.documentMatchesQuery(document, notIn.rest());
+        }
+
         @Override
         protected QueryResult queryDocuments(
                 Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {

@@ -17,6 +17,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -685,6 +686,60 @@ class MongoWireBackendTests {
                     .as("the lookup by key reads the index")
                     .isEqualTo(scans);
         });
+    }
+
+    /**
+     * {@code $nin} of strings, which the backend decides by a set lookup, against mongo-java-server's own in-memory
+     * backend: the same documents found, and the same conditional updates applied, as the dashboard counters make them.
+     */
+    @Test
+    void aNotInOfStringsFindsWhatTheLibrarysOwnMatcherFinds() {
+        MongoServer library = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = library.bind();
+        try (MongoClient libraryClient = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> ours = this.client.getDatabase("router").getCollection("counters");
+            MongoCollection<Document> theirs =
+                    libraryClient.getDatabase("router").getCollection("counters");
+            List<Document> documents = List.of(
+                    new Document("_id", 1).append("applied", List.of("e1", "e2", "e3")),
+                    new Document("_id", 2).append("applied", List.of("e4")),
+                    new Document("_id", 3).append("applied", List.of()),
+                    new Document("_id", 4),
+                    new Document("_id", 5).append("applied", "e1"),
+                    new Document("_id", 6).append("applied", null),
+                    new Document("_id", 7).append("applied", List.of(1, 2, List.of("e1"))),
+                    new Document("_id", 8).append("applied", new Document("e1", 1)),
+                    new Document("_id", 9).append("applied", List.of("e5")).append("n", 2));
+            ours.insertMany(documents.stream().map(Document::new).toList());
+            theirs.insertMany(documents.stream().map(Document::new).toList());
+            List<Bson> filters = List.of(
+                    Filters.nin("applied", "e1"),
+                    Filters.nin("applied", "e1", "e4"),
+                    Filters.nin("applied", "e9"),
+                    Filters.and(Filters.eq("_id", 1), Filters.nin("applied", "e3", "e7")),
+                    Filters.and(Filters.eq("_id", 2), Filters.nin("applied", "e3", "e7")),
+                    Filters.and(Filters.gt("_id", 2), Filters.nin("applied", "e1"), Filters.exists("n", false)),
+                    Filters.and(Filters.nin("applied", "e5"), Filters.nin("applied", "e1")),
+                    new Document("applied", new Document("$nin", List.of("e1"))).append("_id", new Document("$lt", 6)));
+            for (Bson filter : filters) {
+                assertThat(ids(ours.find(filter))).as("%s", filter).isEqualTo(ids(theirs.find(filter)));
+            }
+
+            for (MongoCollection<Document> counters : List.of(ours, theirs)) {
+                for (List<String> batch : List.of(List.of("e2", "e6"), List.of("e6", "e7"), List.of("e8"))) {
+                    counters.updateOne(
+                            Filters.and(Filters.eq("_id", 1), Filters.nin("applied", batch)),
+                            Updates.combine(Updates.inc("n", batch.size()), Updates.pushEach("applied", batch)));
+                }
+            }
+            assertThat(ours.find(Filters.eq("_id", 1)).first())
+                    .isEqualTo(theirs.find(Filters.eq("_id", 1)).first())
+                    .isEqualTo(new Document("_id", 1)
+                            .append("applied", List.of("e1", "e2", "e3", "e6", "e7", "e8"))
+                            .append("n", 3));
+        } finally {
+            library.shutdownNow();
+        }
     }
 
     private static boolean duplicateKey(Runnable insert) {
