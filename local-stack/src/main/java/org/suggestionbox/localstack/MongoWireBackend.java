@@ -2,6 +2,7 @@ package org.suggestionbox.localstack;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
@@ -319,6 +320,56 @@ final class MongoWireBackend extends H2Backend {
                 return super.documentMatchesQuery(document, query);
             }
             return notIn.matches(document) && super.documentMatchesQuery(document, notIn.rest());
+        }
+
+        /**
+         * An update whose selector is an {@code _id} and a {@code $nin} of strings, as the dashboard counters' are. The
+         * library matches the selector twice for each document it updates, the second time for the positional
+         * operator's index, which does not come through {@link #documentMatchesQuery}: half the comparisons
+         * {@link NotInStrings} is there to save. When the set lookup says the document with that id matches, the
+         * update is made with the selector's {@code _id} alone, which finds the same one document; otherwise (no such
+         * document: an upsert; or one that does not match) with the whole selector.
+         */
+        @Override
+        public synchronized Document updateDocuments(
+                Document selector,
+                Document updateQuery,
+                ArrayFilters arrayFilters,
+                boolean isMulti,
+                boolean isUpsert,
+                Oplog oplog) {
+            NotInStrings notIn = NotInStrings.in(selector);
+            Document document = notIn == null ? null : withIdOnly(notIn.rest());
+            if (notIn != null && document != null && notIn.decides(document) && notIn.matches(document)) {
+                return super.updateDocuments(notIn.rest(), updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+            }
+            return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+        }
+
+        /** The document a query of one {@code _id} (alone or as the only part of an {@code $and}) finds, if any. */
+        private @Nullable Document withIdOnly(Document query) {
+            Document only = query;
+            if (query.size() == 1 && query.get("$and") instanceof List<?> parts && parts.size() == 1) {
+                if (!(parts.getFirst() instanceof Document part)) {
+                    return null;
+                }
+                only = part;
+            }
+            Object id = only.get(getIdField());
+            if (only.size() != 1 || !isPlainValue(getIdField(), id)) {
+                return null;
+            }
+            Document lookup = new Document(getIdField(), id);
+            for (Index<Object> index : getIndexes()) {
+                if (index.isUnique()
+                        && index.getKeys().size() == 1
+                        && index.getKeys().getFirst().getKey().equals(getIdField())
+                        && index.canHandle(lookup)) {
+                    Iterator<Object> positions = index.getPositions(lookup).iterator();
+                    return positions.hasNext() ? getDocument(positions.next()) : null;
+                }
+            }
+            return null;
         }
 
         @Override

@@ -3,8 +3,11 @@ package org.suggestionbox.localstack;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +28,30 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 
     UniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
+    }
+
+    /**
+     * Whether an update left the document's keys as they were. The library builds both documents' key values to
+     * tell, for every unique index at every update: 7 % of the MongoDB-wire server's samples at 200 ideas/s (JFR,
+     * issue #13). When every key is a top-level field holding a string or a UUID in both documents, comparing those
+     * decides the same; anything else is the library's.
+     */
+    @Override
+    protected boolean nullAwareEqualsKeys(Document oldDocument, Document newDocument) {
+        boolean same = true;
+        for (IndexKey key : getKeys()) {
+            Object before = oldDocument.get(key.getKey());
+            Object after = newDocument.get(key.getKey());
+            if (key.getKey().contains(".") || !plain(before) || !plain(after)) {
+                return super.nullAwareEqualsKeys(oldDocument, newDocument);
+            }
+            same &= Objects.equals(before, after);
+        }
+        return same;
+    }
+
+    private static boolean plain(@Nullable Object value) {
+        return value instanceof String || value instanceof UUID;
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -688,6 +689,36 @@ class MongoWireBackendTests {
         });
     }
 
+    @Test
+    void anUpdateMayKeepOrChangeAUniqueKeyButNotTakeAnother() {
+        MongoCollection<Document> deliveries =
+                this.client.getDatabase("notifier").getCollection("deliveries");
+        deliveries.createIndex(Indexes.ascending("event", "channel"), new IndexOptions().unique(true));
+        deliveries.insertOne(new Document("_id", "d1").append("event", "e1").append("channel", "EMAIL"));
+        deliveries.insertOne(new Document("_id", "d2").append("event", "e1").append("channel", "SLACK"));
+        deliveries.insertOne(new Document("_id", UUID.fromString("00000000-0000-0000-0000-000000000003"))
+                .append("event", "e2")
+                .append("channel", 3));
+
+        deliveries.updateOne(Filters.eq("_id", "d1"), Updates.set("state", "SENT"));
+        deliveries.updateOne(Filters.eq("_id", "d2"), Updates.set("channel", "TEAMS"));
+        deliveries.updateOne(
+                Filters.eq("_id", UUID.fromString("00000000-0000-0000-0000-000000000003")),
+                Updates.set("channel", 3.0));
+        assertThat(duplicateKey(() -> deliveries.updateOne(Filters.eq("_id", "d2"), Updates.set("channel", "EMAIL"))))
+                .as("another delivery's key")
+                .isTrue();
+
+        assertThat(ids(deliveries.find(Filters.eq("channel", "TEAMS")))).containsExactly("d2");
+        assertThat(ids(deliveries.find(Filters.eq("state", "SENT")))).containsExactly("d1");
+        assertThat(deliveries.countDocuments(Filters.eq("channel", 3))).isOne();
+        deliveries.insertOne(new Document("_id", "d4").append("event", "e1").append("channel", "SLACK"));
+        assertThat(duplicateKey(() -> deliveries.insertOne(
+                        new Document("_id", "d5").append("event", "e1").append("channel", "TEAMS"))))
+                .as("the changed key is the one the index holds")
+                .isTrue();
+    }
+
     /**
      * {@code $nin} of strings, which the backend decides by a set lookup, against mongo-java-server's own in-memory
      * backend: the same documents found, and the same conditional updates applied, as the dashboard counters make them.
@@ -737,6 +768,18 @@ class MongoWireBackendTests {
                     .isEqualTo(new Document("_id", 1)
                             .append("applied", List.of("e1", "e2", "e3", "e6", "e7", "e8"))
                             .append("n", 3));
+            for (int id : List.of(1, 10)) {
+                // the counter has e1 already: the upsert inserts a second _id 1 and fails; _id 10 is new
+                Bson counter = Filters.and(Filters.eq("_id", id), Filters.nin("applied", "e1"));
+                Bson increment = Updates.combine(Updates.inc("n", 1), Updates.push("applied", "e1"));
+                assertThat(duplicateKey(() -> ours.updateOne(counter, increment, new UpdateOptions().upsert(true))))
+                        .as("_id %d", id)
+                        .isEqualTo(duplicateKey(
+                                () -> theirs.updateOne(counter, increment, new UpdateOptions().upsert(true))))
+                        .isEqualTo(id == 1);
+            }
+            assertThat(ours.find().into(new ArrayList<>()))
+                    .isEqualTo(theirs.find().into(new ArrayList<>()));
         } finally {
             library.shutdownNow();
         }
