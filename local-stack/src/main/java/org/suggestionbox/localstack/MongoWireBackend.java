@@ -305,30 +305,35 @@ final class MongoWireBackend extends H2Backend {
         /** The last query this thread matched documents against, taken apart once for all of them. */
         private static final ThreadLocal<@Nullable ParsedQuery> LAST_QUERY = new ThreadLocal<>();
 
-        private record ParsedQuery(Document query, @Nullable NotInStrings notIn) {}
+        private record ParsedQuery(Document query, @Nullable StringsCondition strings) {}
 
-        /** A {@code $nin} of strings decided by a set lookup ({@link NotInStrings}), the rest by the library. */
+        /** An {@code $in} or {@code $nin} of strings decided by a set lookup ({@link StringsCondition}), the rest by the library. */
         @Override
         protected boolean documentMatchesQuery(Document document, Document query) {
             ParsedQuery parsed = LAST_QUERY.get();
             if (parsed == null || parsed.query() != query) {
-                parsed = new ParsedQuery(query, NotInStrings.in(query));
+                parsed = new ParsedQuery(query, StringsCondition.of(query));
                 LAST_QUERY.set(parsed);
             }
-            NotInStrings notIn = parsed.notIn();
-            if (notIn == null || !notIn.decides(document)) {
+            StringsCondition strings = parsed.strings();
+            if (strings == null || !strings.decides(document)) {
                 return super.documentMatchesQuery(document, query);
             }
-            return notIn.matches(document) && super.documentMatchesQuery(document, notIn.rest());
+            return strings.matches(document) && super.documentMatchesQuery(document, strings.rest());
         }
 
         /**
-         * An update whose selector is an {@code _id} and a {@code $nin} of strings, as the dashboard counters' are. The
-         * library matches the selector twice for each document it updates, the second time for the positional
-         * operator's index, which does not come through {@link #documentMatchesQuery}: half the comparisons
-         * {@link NotInStrings} is there to save. When the set lookup says the document with that id matches, the
-         * update is made with the selector's {@code _id} alone, which finds the same one document; otherwise (no such
-         * document: an upsert; or one that does not match) with the whole selector.
+         * The library matches an update's selector twice for each document it updates, the second time for the
+         * positional operator's index, which does not come through {@link #documentMatchesQuery}. For the two kinds of
+         * update whose {@link StringsCondition} that second match would compare string by string again:
+         * <ul>
+         *   <li>{@code _id} and a {@code $nin} of strings (the dashboard counters'): when the set lookup says the
+         *       document with that id matches, the update is made with the {@code _id} alone, which finds the same one
+         *       document; otherwise (no such document: an upsert; or one that does not match) with the whole
+         *       selector;
+         *   <li>{@code _id: {$in: [strings]}} alone, many documents and no upsert (the delivery ledger's marks): one
+         *       update per id, which together change what the one would.
+         * </ul>
          */
         @Override
         public synchronized Document updateDocuments(
@@ -338,10 +343,28 @@ final class MongoWireBackend extends H2Backend {
                 boolean isMulti,
                 boolean isUpsert,
                 Oplog oplog) {
-            NotInStrings notIn = NotInStrings.in(selector);
-            Document document = notIn == null ? null : withIdOnly(notIn.rest());
-            if (notIn != null && document != null && notIn.decides(document) && notIn.matches(document)) {
-                return super.updateDocuments(notIn.rest(), updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+            StringsCondition strings = StringsCondition.of(selector);
+            if (strings == null) {
+                return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+            }
+            if (!strings.negated()
+                    && strings.field().equals(getIdField())
+                    && strings.rest().isEmpty()
+                    && isMulti
+                    && !isUpsert) {
+                int matched = 0;
+                int modified = 0;
+                for (String id : strings.values()) {
+                    Document result = super.updateDocuments(
+                            new Document(getIdField(), id), updateQuery, arrayFilters, false, false, oplog);
+                    matched += ((Number) Objects.requireNonNull(result.get("n"))).intValue();
+                    modified += ((Number) Objects.requireNonNull(result.get("nModified"))).intValue();
+                }
+                return new Document("n", matched).append("nModified", modified);
+            }
+            Document document = strings.negated() ? withIdOnly(strings.rest()) : null;
+            if (document != null && strings.decides(document) && strings.matches(document)) {
+                return super.updateDocuments(strings.rest(), updateQuery, arrayFilters, isMulti, isUpsert, oplog);
             }
             return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
         }

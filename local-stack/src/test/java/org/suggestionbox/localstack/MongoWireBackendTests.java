@@ -720,11 +720,12 @@ class MongoWireBackendTests {
     }
 
     /**
-     * {@code $nin} of strings, which the backend decides by a set lookup, against mongo-java-server's own in-memory
-     * backend: the same documents found, and the same conditional updates applied, as the dashboard counters make them.
+     * {@code $in} and {@code $nin} of strings, which the backend decides by a set lookup, against mongo-java-server's
+     * own in-memory backend: the same documents found, and the same updates applied, as the dashboard counters and
+     * the delivery ledger make them.
      */
     @Test
-    void aNotInOfStringsFindsWhatTheLibrarysOwnMatcherFinds() {
+    void anInOrNotInOfStringsFindsAndUpdatesWhatTheLibrarysOwnMatcherDoes() {
         MongoServer library = new MongoServer(new MemoryBackend());
         InetSocketAddress address = library.bind();
         try (MongoClient libraryClient = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
@@ -751,7 +752,10 @@ class MongoWireBackendTests {
                     Filters.and(Filters.eq("_id", 2), Filters.nin("applied", "e3", "e7")),
                     Filters.and(Filters.gt("_id", 2), Filters.nin("applied", "e1"), Filters.exists("n", false)),
                     Filters.and(Filters.nin("applied", "e5"), Filters.nin("applied", "e1")),
-                    new Document("applied", new Document("$nin", List.of("e1"))).append("_id", new Document("$lt", 6)));
+                    new Document("applied", new Document("$nin", List.of("e1"))).append("_id", new Document("$lt", 6)),
+                    Filters.in("applied", "e1", "e5"),
+                    Filters.and(Filters.in("applied", "e1", "e4"), Filters.gt("_id", 1)),
+                    Filters.in("_id", "1", "2"));
             for (Bson filter : filters) {
                 assertThat(ids(ours.find(filter))).as("%s", filter).isEqualTo(ids(theirs.find(filter)));
             }
@@ -777,6 +781,16 @@ class MongoWireBackendTests {
                         .isEqualTo(duplicateKey(
                                 () -> theirs.updateOne(counter, increment, new UpdateOptions().upsert(true))))
                         .isEqualTo(id == 1);
+            }
+            for (MongoCollection<Document> counters : List.of(ours, theirs)) {
+                counters.insertMany(List.of(new Document("_id", "d1"), new Document("_id", "d2")));
+                assertThat(counters.updateMany(Filters.in("_id", "d1", "d2", "d9"), Updates.set("sent", true))
+                                .getModifiedCount())
+                        .isEqualTo(2);
+                assertThat(counters.updateMany(Filters.in("_id", "d1", "d2"), Updates.set("sent", true))
+                                .getMatchedCount())
+                        .as("matched, not modified again")
+                        .isEqualTo(2);
             }
             assertThat(ours.find().into(new ArrayList<>()))
                     .isEqualTo(theirs.find().into(new ArrayList<>()));
