@@ -13,9 +13,9 @@ import org.suggestionbox.notifier.message.MessageKind;
 /**
  * What the ledger knows of one delivery: enough to prove it later, nothing that names the person.
  *
- * @param proofEventId the id of the delivery's proof: the same delivery always proves itself with the same event
- *     id, derived from event, recipient and channel once when the delivery is made (a delivery's id is asked for
- *     about eight times on its way, each derivation a digest)
+ * @param proofEventId the id of the delivery's proof and of its ledger row: the same delivery always proves itself
+ *     with the same event id, derived from event, recipient and channel once when the delivery is made (its id is
+ *     asked for about eight times on its way, each derivation a digest)
  */
 record Delivery(
         UUID proofEventId,
@@ -28,7 +28,8 @@ record Delivery(
         MessageKind kind) {
 
     static Delivery of(Message message, String recipientRef, DeliveryChannel channel) {
-        return of(
+        return new Delivery(
+                EventIds.derive(message.sourceEventId(), recipientRef, channel),
                 message.sourceEventId(),
                 message.sourceEventType(),
                 message.ideaId(),
@@ -36,25 +37,6 @@ record Delivery(
                 recipientRef,
                 channel,
                 message.kind());
-    }
-
-    static Delivery of(
-            UUID sourceEventId,
-            String sourceEventType,
-            UUID ideaId,
-            RecipientRole recipientRole,
-            String recipientRef,
-            DeliveryChannel channel,
-            MessageKind kind) {
-        return new Delivery(
-                EventIds.derive(sourceEventId, recipientRef, channel),
-                sourceEventId,
-                sourceEventType,
-                ideaId,
-                recipientRole,
-                recipientRef,
-                channel,
-                kind);
     }
 
     NotificationDelivered delivered(Instant now) {

@@ -320,7 +320,8 @@ class DeliveryLedger {
     }
 
     private static Delivery delivery(Document document) {
-        return Delivery.of(
+        return new Delivery(
+                UUID.fromString(document.getString("_id")),
                 UUID.fromString(document.getString("sourceEventId")),
                 document.getString("sourceEventType"),
                 UUID.fromString(document.getString("ideaId")),
