@@ -307,7 +307,10 @@ final class MongoWireBackend extends H2Backend {
 
         private record ParsedQuery(Document query, @Nullable StringsCondition strings) {}
 
-        /** An {@code $in} or {@code $nin} of strings decided by a set lookup ({@link StringsCondition}), the rest by the library. */
+        /**
+         * An {@code $in} or {@code $nin} of strings decided by a set lookup ({@link StringsCondition}), the rest of the
+         * query by the library.
+         */
         @Override
         protected boolean documentMatchesQuery(Document document, Document query) {
             ParsedQuery parsed = LAST_QUERY.get();

@@ -31,11 +31,11 @@ import org.suggestionbox.intake.submission.SubmissionRateLimiter;
  * The global bucket, which every submission draws on, is counted ahead locally (Bucket4j's delaying
  * optimization): an instance takes up to {@value #GLOBAL_AHEAD_PERCENT} % of the global limit from its own copy of
  * the bucket, for at most {@link #GLOBAL_AHEAD_FOR}, before it writes what it took in one swap (a limit under 100
- * is swapped for every submission, like a person's). One instance alone
- * keeps the limit exactly; with several, each may let through what it has not written yet on top of what the others
- * let through, so the limit can be exceeded by that share per further instance (and an instance that stops forgets
- * what it had not written). Without it every submission cost two swaps, the person's and everybody's. A
- * person's bucket is still swapped for every submission: its limit is small and kept exactly.
+ * is swapped for every submission, like a person's). One instance alone keeps the limit exactly; with several, each
+ * may let through what it has not written yet on top of what the others let through, so the limit can be exceeded
+ * by that share per further instance (and an instance that stops forgets what it had not written). Without it every
+ * submission cost two swaps, the person's and everybody's. A person's bucket is still swapped for every submission:
+ * its limit is small and kept exactly.
  * <p>
  * When the buckets cannot be read (the database is unreachable) the submission is let through and a
  * warning logged: an idea that reaches the broker is never lost for want of a counter, and the broker
