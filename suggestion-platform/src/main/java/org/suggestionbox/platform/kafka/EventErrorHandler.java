@@ -1,6 +1,5 @@
 package org.suggestionbox.platform.kafka;
 
-import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -24,13 +23,8 @@ import org.springframework.util.backoff.BackOff;
  */
 final class EventErrorHandler extends DefaultErrorHandler {
 
-    private final List<Class<? extends Exception>> notRetryable;
-
-    EventErrorHandler(
-            ConsumerRecordRecoverer recoverer, BackOff backOff, List<Class<? extends Exception>> notRetryable) {
+    EventErrorHandler(ConsumerRecordRecoverer recoverer, BackOff backOff) {
         super(recoverer, backOff);
-        this.notRetryable = List.copyOf(notRetryable);
-        this.notRetryable.forEach(this::addNotRetryableExceptions);
     }
 
     @Override
@@ -54,33 +48,23 @@ final class EventErrorHandler extends DefaultErrorHandler {
                 classified(thrownException), data, consumer, container, invokeListener);
     }
 
+    /** The failure as {@link FailedForGood} when this handler's classification does not retry it. */
     private Exception classified(Exception thrown) {
         @Nullable BatchListenerFailedException batch = batchFailure(thrown);
         @Nullable ConsumerRecord<?, ?> record = batch == null ? null : batch.getRecord();
-        if (batch == null || record == null || batch instanceof FailedForGood || !notRetryable(batch)) {
+        if (batch == null
+                || record == null
+                || batch instanceof FailedForGood
+                || getExceptionMatcher().match(batch)) {
             return thrown;
         }
         return new FailedForGood(batch, record);
-    }
-
-    private boolean notRetryable(BatchListenerFailedException batch) {
-        for (Throwable cause = batch.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            for (Class<? extends Exception> type : notRetryable) {
-                if (type.isInstance(cause)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static @Nullable BatchListenerFailedException batchFailure(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof BatchListenerFailedException batch) {
                 return batch;
-            }
-            if (cause == cause.getCause()) {
-                break;
             }
         }
         return null;

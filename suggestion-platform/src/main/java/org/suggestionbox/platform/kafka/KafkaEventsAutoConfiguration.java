@@ -156,15 +156,13 @@ public class KafkaEventsAutoConfiguration {
         ExponentialBackOff untilItIsBack =
                 new ExponentialBackOff(properties.initialBackOff().toMillis(), 2.0);
         untilItIsBack.setMaxInterval(properties.maxBackOff().toMillis());
-        DefaultErrorHandler handler = new EventErrorHandler(
-                recoverer,
-                backOff,
-                List.of(
-                        NonRetryableEventException.class,
-                        IllegalArgumentException.class,
-                        jakarta.validation.ValidationException.class));
+        DefaultErrorHandler handler = new EventErrorHandler(recoverer, backOff);
         handler.setBackOffFunction(
                 (record, failure) -> InfrastructureFailures.isInfrastructureFailure(failure) ? untilItIsBack : null);
+        handler.addNotRetryableExceptions(
+                NonRetryableEventException.class,
+                IllegalArgumentException.class,
+                jakarta.validation.ValidationException.class);
         handler.setRetryListeners(KafkaEventsAutoConfiguration::logWaitingForInfrastructure);
         return handler;
     }
