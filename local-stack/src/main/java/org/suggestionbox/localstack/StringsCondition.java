@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,12 +64,8 @@ record StringsCondition(String field, Set<String> values, boolean negated, Docum
         return null;
     }
 
-    private interface Rest {
-        Document without();
-    }
-
     /** The condition {@code {$in | $nin: [strings]}} on a plain field name; null for any other. */
-    private static @Nullable StringsCondition of(String field, @Nullable Object condition, Rest rest) {
+    private static @Nullable StringsCondition of(String field, @Nullable Object condition, Supplier<Document> rest) {
         if (field.startsWith("$")
                 || field.contains(".")
                 || !(condition instanceof Document operators)
@@ -88,7 +85,7 @@ record StringsCondition(String field, Set<String> values, boolean negated, Docum
             }
             values.add(string);
         }
-        return new StringsCondition(field, values, NOT_IN.equals(operator), rest.without());
+        return new StringsCondition(field, values, NOT_IN.equals(operator), rest.get());
     }
 
     /**
