@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.suggestionbox.localstack.FreePorts;
 import org.suggestionbox.localstack.LocalStack;
 
 /**
@@ -37,7 +38,7 @@ class ProductionSignInIntegrationTests {
 
     @Test
     void intakeInProductionTakesOnlyTheProvidersTokensIssuedForIt(RunningStack stack) throws Exception {
-        int port = FreePort.next();
+        int port = FreePorts.next();
         String base = "http://localhost:" + port;
         String scrapeToken =
                 HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));

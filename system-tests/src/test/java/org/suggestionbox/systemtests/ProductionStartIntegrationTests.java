@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.suggestionbox.localstack.FreePorts;
 import org.suggestionbox.localstack.LocalStack;
 
 /**
@@ -72,9 +73,9 @@ class ProductionStartIntegrationTests {
         CLEARED.forEach(builder.environment()::remove);
         builder.environment().keySet().removeIf(name -> name.startsWith("SUGGESTIONBOX_"));
         // were it to start after all, it would find nothing on these loopback ports
-        builder.environment().put("SERVER_PORT", Integer.toString(FreePort.next()));
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + FreePort.next());
-        builder.environment().put("MONGODB_URI", "mongodb://127.0.0.1:" + FreePort.next());
+        builder.environment().put("SERVER_PORT", Integer.toString(FreePorts.next()));
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + FreePorts.next());
+        builder.environment().put("MONGODB_URI", "mongodb://127.0.0.1:" + FreePorts.next());
         builder.environment().put("SPRING_OUTPUT_ANSI_ENABLED", "never");
         builder.redirectErrorStream(true).redirectOutput(output.toFile());
 
