@@ -1,6 +1,6 @@
 package org.suggestionbox.localstack;
 
-import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,9 +123,9 @@ final class Infrastructure {
         return Optional.ofNullable(this.mongo);
     }
 
-    Optional<GreenMail> greenMail() {
+    Optional<List<MimeMessage>> receivedMail() {
         MailCapture capture = this.mail;
-        return capture == null ? Optional.empty() : Optional.of(capture.greenMail());
+        return capture == null ? Optional.empty() : Optional.of(capture.received());
     }
 
     Optional<String> mailViewerUrl() {

@@ -1,6 +1,6 @@
 package org.suggestionbox.localstack;
 
-import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -219,11 +219,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The capturing SMTP server, when this stack runs one in its own JVM (not with {@link
-     * Builder#standInProcesses}); it holds the mail received since this start.
+     * The mail the SMTP capture received since this start, oldest first and once per recipient, when this
+     * stack runs the capture in its own JVM (not with {@link Builder#standInProcesses}).
      */
-    public Optional<GreenMail> greenMail() {
-        return this.infrastructure.greenMail();
+    public Optional<List<MimeMessage>> receivedMail() {
+        return this.infrastructure.receivedMail();
     }
 
     public Optional<String> mailViewerUrl() {
@@ -494,7 +494,7 @@ public final class LocalStack implements AutoCloseable {
         /**
          * Runs the MongoDB-wire server and the SMTP capture each in its own child JVM (named {@code mongo} and
          * {@code smtp} in {@link LocalStack#childProcessIds()}) instead of the launcher's, so their CPU and memory
-         * are measured apart; {@link LocalStack#greenMail()} is then empty (read mail through the mail viewer).
+         * are measured apart; {@link LocalStack#receivedMail()} is then empty (read mail through the mail viewer).
          * Default: in the launcher's JVM.
          */
         public Builder standInProcesses(boolean separate) {

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ class MailCaptureIntegrationTests {
         Ports ports = Ports.random();
         try (LocalStack stack = smtpOnly(ports).build().start()) {
             send(stack, "noa@suggestionbox.example", "הרעיון שלך התקבל", "תודה! The owner will answer by Friday.");
-            assertThat(stack.greenMail().orElseThrow().getReceivedMessages()).hasSize(1);
+            assertThat(stack.receivedMail().orElseThrow()).hasSize(1);
             assertThat(get(stack.mailViewerUrl().orElseThrow() + "/"))
                     .contains("הרעיון שלך התקבל")
                     .contains("noa@suggestionbox.example");
@@ -44,7 +45,25 @@ class MailCaptureIntegrationTests {
                     .isLessThan(list.indexOf("הרעיון שלך התקבל"));
             assertThat(get(stack.mailViewerUrl().orElseThrow() + "/messages/0"))
                     .contains("תודה! The owner will answer by Friday.");
-            assertThat(stack.greenMail().orElseThrow().getReceivedMessages()).hasSize(1);
+            assertThat(stack.receivedMail().orElseThrow()).hasSize(1);
+        }
+    }
+
+    @Test
+    void eachRecipientGetsTheMailAsItWasSent() throws Exception {
+        try (LocalStack stack = smtpOnly(Ports.random()).build().start()) {
+            send(stack, "noa@suggestionbox.example, alice@suggestionbox.example", "הרעיון שלך התקבל", "תודה!");
+            send(stack, "maya@suggestionbox.example", "Your idea was declined", "Reason: not feasible");
+
+            List<MimeMessage> received = stack.receivedMail().orElseThrow();
+            assertThat(received).hasSize(3);
+            assertThat(received.get(0)).isSameAs(received.get(1));
+            assertThat(received.get(0).getSubject()).isEqualTo("הרעיון שלך התקבל");
+            assertThat(received.get(0).getContent()).isEqualTo("תודה!");
+            assertThat(received.get(0).getAllRecipients())
+                    .extracting(Object::toString)
+                    .containsExactly("noa@suggestionbox.example", "alice@suggestionbox.example");
+            assertThat(received.get(2).getSubject()).isEqualTo("Your idea was declined");
         }
     }
 
@@ -63,7 +82,7 @@ class MailCaptureIntegrationTests {
         properties.put("mail.smtp.port", Integer.toString(stack.smtpPort()));
         MimeMessage message = new MimeMessage(Session.getInstance(properties));
         message.setFrom(new InternetAddress("suggestions@suggestionbox.example"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
         message.setSubject(subject, "UTF-8");
         message.setText(text, "UTF-8");
         Transport.send(message);

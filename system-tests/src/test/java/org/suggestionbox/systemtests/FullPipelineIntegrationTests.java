@@ -3,9 +3,7 @@ package org.suggestionbox.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -69,8 +67,7 @@ class FullPipelineIntegrationTests {
 
         // and an email to alice carries the explanation too
         await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            MimeMessage[] received = stack.greenMail().getReceivedMessages();
-            assertThat(Arrays.stream(received)
+            assertThat(stack.receivedMail().stream()
                             .filter(mail -> Mails.isTo(mail, "alice@suggestionbox.example"))
                             .map(Mails::text))
                     .anySatisfy(text -> assertThat(text).contains(explanation));

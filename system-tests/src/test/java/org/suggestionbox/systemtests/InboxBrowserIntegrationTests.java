@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -54,9 +55,9 @@ class InboxBrowserIntegrationTests {
     }
 
     private static int indexOfMailContaining(RunningStack stack, String text) {
-        MimeMessage[] received = stack.greenMail().getReceivedMessages();
-        for (int i = 0; i < received.length; i++) {
-            if (Mails.text(received[i]).contains(text)) {
+        List<MimeMessage> received = stack.receivedMail();
+        for (int i = 0; i < received.size(); i++) {
+            if (Mails.text(received.get(i)).contains(text)) {
                 return i;
             }
         }

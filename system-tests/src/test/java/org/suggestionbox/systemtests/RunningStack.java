@@ -1,6 +1,7 @@
 package org.suggestionbox.systemtests;
 
-import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 import java.util.Map;
 import org.suggestionbox.localstack.LocalSecrets;
 import org.suggestionbox.localstack.LocalStack;
@@ -83,8 +84,9 @@ final class RunningStack implements AutoCloseable {
         return this.stack.secrets();
     }
 
-    GreenMail greenMail() {
-        return this.stack.greenMail().orElseThrow();
+    /** The mail the stack's SMTP capture received since it started, oldest first. */
+    List<MimeMessage> receivedMail() {
+        return this.stack.receivedMail().orElseThrow();
     }
 
     Map<String, Long> residentMemoryMegabytes() {
