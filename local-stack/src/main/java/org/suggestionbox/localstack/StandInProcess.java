@@ -57,9 +57,10 @@ final class StandInProcess implements RestartableServer {
                 // five-minute benchmark runs, JFR 2026-12-04), which a real MongoDB does not do
                 "-XX:+UseG1GC",
                 "-Djava.awt.headless=true",
-                // one Log4j context for the whole JVM: GreenMail makes a logger for every mail it stores, and Log4j's
-                // default selector walks the stack each time to find the caller's class loader (7.5 % of the SMTP
-                // capture's samples at 200 ideas/s, JFR 2026-12-04); a stand-in has one class loader
+                // one Log4j context for the whole JVM (a stand-in has one class loader): the default selector walks
+                // the stack to find the caller's class loader for every logger made, and GreenMail's mailboxes made
+                // one per stored mail (7.5 % of the SMTP capture's samples at 200 ideas/s, JFR 2026-12-04; the
+                // capture keeps its own inbox since, see MailCapture)
                 "-Dlog4j2.contextSelector=org.apache.logging.log4j.core.selector.BasicContextSelector",
                 "-cp",
                 classpath,
