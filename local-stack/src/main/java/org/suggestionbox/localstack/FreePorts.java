@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>A port is handed out some time before the child binds it. The ports the kernel picks itself, for a
  * server binding port 0 and for the local end of every outgoing connection, come from its ephemeral range,
  * so any process on the machine could be given one of those in that time: a CI run lost its Kafka
- * controller's port so, to a build of another module running beside it. These ports therefore come from
+ * controller's port so, with other modules' tests running beside it. These ports therefore come from
  * below the ephemeral range, which the kernel never hands out on its own; only a process asking for that
  * very port could take one, and each is checked free, and not one of the documented local stack's, first.
  */
@@ -33,7 +32,8 @@ public final class FreePorts {
 
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
 
-    private static final Set<Integer> HANDED_OUT = new HashSet<>(documentedPorts());
+    private static final Set<Integer> HANDED_OUT =
+            new HashSet<>(Ports.defaults().all());
 
     private FreePorts() {}
 
@@ -92,19 +92,5 @@ public final class FreePorts {
         } catch (IOException ex) {
             return false;
         }
-    }
-
-    private static List<Integer> documentedPorts() {
-        Ports ports = Ports.defaults();
-        return List.of(
-                ports.kafka(),
-                ports.kafkaController(),
-                ports.mongo(),
-                ports.smtp(),
-                ports.mailViewer(),
-                ports.intake(),
-                ports.router(),
-                ports.notifier(),
-                ports.signIn());
     }
 }
