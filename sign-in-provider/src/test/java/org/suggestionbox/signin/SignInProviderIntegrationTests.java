@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
+import org.suggestionbox.testing.ObservationNames;
 import org.suggestionbox.testing.OidcLogin;
 import org.suggestionbox.testing.OidcLogin.Client;
 import org.suggestionbox.testing.OidcLogin.SignInRefused;
@@ -31,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "signin.issuer=")
 @ActiveProfiles("local")
+@Import(ObservationNames.class)
 class SignInProviderIntegrationTests {
 
     static final Client ROUTER = new Client("suggestion-router", "local-router-secret");
@@ -54,6 +57,18 @@ class SignInProviderIntegrationTests {
 
     OidcLogin browser() {
         return new OidcLogin(issuer());
+    }
+
+    @Test
+    void requestsAreTimedAndSpringSecurityObservesNothing() throws Exception {
+        ObservationNames.clear();
+
+        assertThat(get("/.well-known/openid-configuration", "en").statusCode()).isEqualTo(200);
+        assertThat(get("/login", "he").statusCode()).isEqualTo(200);
+
+        assertThat(ObservationNames.asked())
+                .contains("http.server.requests")
+                .noneMatch(name -> name.startsWith("spring.security"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -68,5 +69,15 @@ class SecurityConfiguration {
             settings.issuer(issuer);
         }
         return settings.build();
+    }
+
+    /**
+     * No Spring Security observations, as in the services (suggestion-platform's security auto-configuration):
+     * switched off by name, they still wrapped every filter of every request. {@code http.server.requests} still
+     * times every request.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 }
