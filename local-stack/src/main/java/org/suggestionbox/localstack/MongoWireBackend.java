@@ -330,9 +330,9 @@ final class MongoWireBackend extends H2Backend {
          * positional operator's index, which does not come through {@link #documentMatchesQuery}. For the two kinds of
          * update whose {@link StringsCondition} that second match would compare string by string again:
          * <ul>
-         *   <li>{@code _id} and a {@code $nin} of strings (the dashboard counters'): when the set lookup says the
-         *       document with that id matches, the update is made with the {@code _id} alone, which finds the same one
-         *       document; otherwise (no such document: an upsert; or one that does not match) with the whole
+         *   <li>a unique key and a {@code $nin} of strings (the dashboard counters' {@code _id}): when the set lookup
+         *       says the one document with that key matches, the update is made with the rest of the selector, which
+         *       can find no other; otherwise (no such document: an upsert; or one that does not match) with the whole
          *       selector;
          *   <li>{@code _id: {$in: [strings]}} alone, many documents and no upsert (the delivery ledger's marks): one
          *       update per id, which together change what the one would.
@@ -365,32 +365,22 @@ final class MongoWireBackend extends H2Backend {
                 }
                 return new Document("n", matched).append("nModified", modified);
             }
-            Document document = strings.negated() ? withIdOnly(strings.rest()) : null;
+            Document document = strings.negated() ? foundByUniqueKey(strings.rest()) : null;
             if (document != null && strings.decides(document) && strings.matches(document)) {
                 return super.updateDocuments(strings.rest(), updateQuery, arrayFilters, isMulti, isUpsert, oplog);
             }
             return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
         }
 
-        /** The document a query of one {@code _id} (alone or as the only part of an {@code $and}) finds, if any. */
-        private @Nullable Document withIdOnly(Document query) {
-            Document only = query;
-            if (query.size() == 1 && query.get("$and") instanceof List<?> parts && parts.size() == 1) {
-                if (!(parts.getFirst() instanceof Document part)) {
-                    return null;
-                }
-                only = part;
-            }
-            Object id = only.get(getIdField());
-            if (only.size() != 1 || !isPlainValue(getIdField(), id)) {
-                return null;
-            }
-            Document lookup = new Document(getIdField(), id);
+        /**
+         * The one document that can match the query, found through a unique index its equalities cover (as
+         * {@link #queryDocuments} finds it), or null when there is none or no such index.
+         */
+        private @Nullable Document foundByUniqueKey(Document query) {
+            Document equalities = equalities(query);
             for (Index<Object> index : getIndexes()) {
-                if (index.isUnique()
-                        && index.getKeys().size() == 1
-                        && index.getKeys().getFirst().getKey().equals(getIdField())
-                        && index.canHandle(lookup)) {
+                Document lookup = lookup(index, equalities);
+                if (lookup != null && index.canHandle(lookup)) {
                     Iterator<Object> positions = index.getPositions(lookup).iterator();
                     return positions.hasNext() ? getDocument(positions.next()) : null;
                 }
