@@ -161,9 +161,10 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(
             names = "--profile",
-            description = "Record JFR (settings=profile) in every child JVM during the measured load; keep the "
-                    + "recordings under benchmarks/results/jfr/<run>/ and write each process's top 15 frames "
-                    + "(jdk.ExecutionSample, top of stack) into the results.")
+            description = "Record JFR (settings=profile) in every child JVM during the measured load, and during the "
+                    + "replay with --replay-events; keep the recordings under benchmarks/results/jfr/<run>/ (the "
+                    + "replay's in replay/) and write each process's top 15 frames (jdk.ExecutionSample, top of "
+                    + "stack) into the results.")
     private boolean profile;
 
     @Option(

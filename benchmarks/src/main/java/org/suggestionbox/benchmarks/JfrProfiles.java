@@ -45,9 +45,14 @@ final class JfrProfiles {
         this.pids = Map.copyOf(pids);
     }
 
-    /** Starts a recording with JFR's {@code profile} settings (20 ms execution samples) in every process. */
+    /**
+     * Starts a recording with JFR's {@code profile} settings (20 ms execution samples) in every process, all at
+     * once: one {@code jcmd} after the other would take seconds, longer than a replay's first part.
+     */
     void start() {
-        this.pids.forEach((name, pid) -> jcmd(name, pid, "JFR.start", "name=" + RECORDING, "settings=profile"));
+        this.pids.entrySet().parallelStream()
+                .forEach(entry ->
+                        jcmd(entry.getKey(), entry.getValue(), "JFR.start", "name=" + RECORDING, "settings=profile"));
     }
 
     /** Stops the recordings, writing {@code <directory>/<process>.jfr}; answers the files written, by process. */
@@ -136,12 +141,16 @@ final class JfrProfiles {
 
     /**
      * A markdown section per process: its recording and a table of its hottest frames from {@code from} (the
-     * measured start; the recordings start before the warm-up, so that {@code jcmd} does not run during it).
+     * measured start; the load's recordings start before the warm-up, so that {@code jcmd} does not run during it).
+     *
+     * @param during what was recorded, for the heading: "the measured load", "the replay"
      */
-    static String markdown(Map<String, Path> recordings, Path relativeTo, int limit, Instant from) {
+    static String markdown(Map<String, Path> recordings, String during, Path relativeTo, int limit, Instant from) {
         StringBuilder text = new StringBuilder("\n## Top ")
                 .append(limit)
-                .append(" frames per process during the measured load (JFR, jdk.ExecutionSample, top of stack)\n");
+                .append(" frames per process during ")
+                .append(during)
+                .append(" (JFR, jdk.ExecutionSample, top of stack)\n");
         recordings.forEach((process, file) -> {
             text.append("\n### ").append(process).append("\n\n");
             text.append("Recording: `").append(relative(relativeTo, file)).append("`\n\n");

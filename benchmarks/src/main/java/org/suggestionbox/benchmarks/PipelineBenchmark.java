@@ -171,9 +171,10 @@ public final class PipelineBenchmark {
             LockSupport.parkNanos(o.duration().toNanos());
             idle = new CpuReport.Window(idleStart, CpuUsage.snapshot(childPids));
         }
+        Path jfrDirectory = jfrDirectory();
         JfrProfiles profiles = null;
         if (o.profile()) {
-            profiles = new JfrProfiles(jfrDirectory(), childPids);
+            profiles = new JfrProfiles(jfrDirectory, childPids);
             LOG.info("Starting JFR in {} processes", childPids.size());
             profiles.start();
         }
@@ -277,7 +278,8 @@ public final class PipelineBenchmark {
         }
         RouterReplay.Result replay = null;
         if (o.replayEvents() > 0 && stack != null) {
-            replay = new RouterReplay(stack).run(o.replayEvents(), Duration.ofMinutes(30));
+            replay = new RouterReplay(stack)
+                    .run(o.replayEvents(), Duration.ofMinutes(30), o.profile() ? jfrDirectory.resolve("replay") : null);
         }
         StoredIdeasLatency.Result stored = null;
         if (o.storedIdeas() > 0 && stack != null) {
@@ -360,9 +362,14 @@ public final class PipelineBenchmark {
                         ? ""
                         : JfrProfiles.markdown(
                                 recordings,
+                                "the measured load",
                                 resultsDirectory(),
                                 15,
-                                Objects.requireNonNull(measuredStartInstant.get())));
+                                Objects.requireNonNull(measuredStartInstant.get())))
+                + (replay == null || replay.recordings().isEmpty()
+                        ? ""
+                        : JfrProfiles.markdown(
+                                replay.recordings(), "the replay", resultsDirectory(), 15, Instant.EPOCH));
         System.out.println();
         System.out.println(markdown);
         Path results = o.results().toAbsolutePath();

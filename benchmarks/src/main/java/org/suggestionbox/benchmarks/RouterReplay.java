@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +68,8 @@ final class RouterReplay {
      * @param cpu CPU time each process used from the first idea stored until the last, by process name
      * @param store the MongoDB-wire server's work per idea stored over the same time ({@link StoreOperations})
      * @param kafka the Kafka broker's requests per idea stored over the same time ({@link KafkaRequests})
+     * @param recordings JFR recordings of every process from the first idea stored until the last, by process name;
+     *     empty unless asked for
      */
     record Result(
             long events,
@@ -76,7 +79,8 @@ final class RouterReplay {
             Duration caughtUp,
             Map<String, Duration> cpu,
             Map<String, String> store,
-            Map<String, String> kafka) {
+            Map<String, String> kafka,
+            Map<String, Path> recordings) {
 
         double eventsPerSecond() {
             return this.stored / Math.max(1e-9, this.replay.toNanos() / 1e9);
@@ -95,7 +99,11 @@ final class RouterReplay {
         this.stack = stack;
     }
 
-    Result run(long wanted, Duration timeout) {
+    /**
+     * @param profile where to write a JFR recording of every process during the replay ({@code <process>.jfr}), or
+     *     {@code null} for none
+     */
+    Result run(long wanted, Duration timeout, @Nullable Path profile) {
         String bootstrap = this.stack.kafkaBootstrapServers();
         long events = topUp(bootstrap, wanted);
         try (MongoClient mongo = MongoClients.create(this.stack.mongoUri())) {
@@ -115,6 +123,7 @@ final class RouterReplay {
             Map<String, Duration> cpuAtFirst = Map.of();
             @Nullable StoreOperations storeAtFirst = null;
             @Nullable KafkaRequests kafkaAtFirst = null;
+            @Nullable JfrProfiles profiles = null;
             long deadline = restarted + timeout.toNanos();
             while (stored < events && System.nanoTime() < deadline) {
                 stored = ideas.estimatedDocumentCount();
@@ -123,12 +132,17 @@ final class RouterReplay {
                     cpuAtFirst = CpuUsage.snapshot(this.stack.childProcessIds());
                     storeAtFirst = StoreOperations.read(this.stack.mongoUri());
                     kafkaAtFirst = KafkaRequests.read(this.stack);
+                    if (profile != null) {
+                        profiles = new JfrProfiles(profile, this.stack.childProcessIds());
+                        profiles.start();
+                    }
                 }
                 // polling the collection's count, not waiting for a condition the router could signal
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
             }
             long done = System.nanoTime();
             Map<String, Duration> cpu = CpuUsage.used(cpuAtFirst, CpuUsage.snapshot(this.stack.childProcessIds()));
+            Map<String, Path> recordings = profiles == null ? Map.of() : profiles.stop();
             Map<String, String> store =
                     StoreOperations.perIdea(storeAtFirst, StoreOperations.read(this.stack.mongoUri()), stored);
             Map<String, String> kafka = KafkaRequests.perIdea(kafkaAtFirst, KafkaRequests.read(this.stack), stored);
@@ -140,7 +154,8 @@ final class RouterReplay {
                     caughtUp,
                     cpu,
                     store,
-                    kafka);
+                    kafka,
+                    recordings);
         }
     }
 
