@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -36,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("local")
 class BrokerDownIntegrationTests {
 
-    private static final int DEAD_PORT = freePort();
+    /** The broker's address: a port held and never listened on, so connecting is refused and no other server takes it. */
+    private static final Socket DEAD_BROKER = heldPort();
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -47,7 +51,7 @@ class BrokerDownIntegrationTests {
 
     @DynamicPropertySource
     static void deadBroker(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + DEAD_PORT);
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + DEAD_BROKER.getLocalPort());
         // the database is there: only the broker is gone
         registry.add("spring.mongodb.uri", () -> Infrastructure.get().mongoUri());
     }
@@ -186,9 +190,17 @@ class BrokerDownIntegrationTests {
         return counter == null ? 0 : counter.count();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A loopback port bound by a socket that never listens: unlike a port taken from the kernel and let go, nothing
+     * else on the machine — another test's server, an outgoing connection — can be given it. Held until the test JVM
+     * exits: the application context, and its producer still trying the address, may outlive this class in Spring's
+     * cache.
+     */
+    private static Socket heldPort() {
+        Socket socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            return socket;
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
