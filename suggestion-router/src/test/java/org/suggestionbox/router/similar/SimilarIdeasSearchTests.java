@@ -9,9 +9,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.suggestionbox.events.IdeaSubmitted;
+import org.suggestionbox.events.SubmissionChannel;
+import org.suggestionbox.events.Submitter;
+import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.storage.IdeaStore;
 
-/** The idea wall's search in each language the product speaks, on the index itself. */
+/** The idea wall's search in each language the product speaks, and when it sees a new idea, on the index itself. */
 class SimilarIdeasSearchTests {
 
     private final UUID english = UUID.randomUUID();
@@ -66,5 +70,28 @@ class SimilarIdeasSearchTests {
     void everyWordMustMatchInOneIdea() {
         assertThat(similar.search("printer מדפסת", 10)).isEmpty();
         assertThat(similar.search("printer nothing-like-it", 10)).isEmpty();
+    }
+
+    @Test
+    void anIdeaAddedIsFoundByTheNextRead() {
+        UUID id = UUID.randomUUID();
+        similar.add(Idea.submit(new IdeaSubmitted(
+                UUID.randomUUID(),
+                id,
+                Instant.parse("2026-12-02T09:00:00Z"),
+                IdeaSubmitted.SCHEMA_VERSION,
+                "An espresso machine for the kitchen",
+                "The capsule machine is broken twice a week.",
+                "facilities",
+                SubmissionChannel.WEB,
+                Submitter.person("alice"),
+                "Facilities",
+                "en",
+                List.of())));
+
+        // no waiting for a timer: the read reopens the searcher on what was added
+        assertThat(similar.search("espresso", 10)).containsExactly(id);
+        assertThat(similar.similarToText("espresso machine capsules", 10)).containsExactly(id);
+        assertThat(similar.search("printer", 10)).containsExactly(english);
     }
 }
