@@ -538,7 +538,9 @@ public final class PipelineBenchmark {
         report.row(
                 "router replay: CPU-ms per event, by process (pipeline caught up with the copies first, "
                         + replay.caughtUp().toSeconds()
-                        + " s)",
+                        + " s"
+                        + (replay.recordings().isEmpty() ? "" : "; JFR recording meanwhile, which adds its own CPU")
+                        + ")",
                 replay.cpu().keySet().stream()
                         .map(process ->
                                 String.format(Locale.ROOT, "%s %.2f", process, replay.cpuMillisPerEvent(process)))
