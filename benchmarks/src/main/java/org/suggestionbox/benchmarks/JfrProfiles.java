@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -46,13 +48,15 @@ final class JfrProfiles {
     }
 
     /**
-     * Starts a recording with JFR's {@code profile} settings (20 ms execution samples) in every process, all at
-     * once: one {@code jcmd} after the other would take seconds, longer than a replay's first part.
+     * Starts a recording with JFR's {@code profile} settings (20 ms execution samples) in every process, a
+     * {@code jcmd} each, all at once, and returns when every one has answered: one after the other would take
+     * seconds, longer than a replay's first part (a parallel stream would run two at a time on two cores).
      */
     void start() {
-        this.pids.entrySet().parallelStream()
-                .forEach(entry ->
-                        jcmd(entry.getKey(), entry.getValue(), "JFR.start", "name=" + RECORDING, "settings=profile"));
+        try (ExecutorService jcmds = Executors.newVirtualThreadPerTaskExecutor()) {
+            this.pids.forEach((name, pid) ->
+                    jcmds.execute(() -> jcmd(name, pid, "JFR.start", "name=" + RECORDING, "settings=profile")));
+        }
     }
 
     /** Stops the recordings, writing {@code <directory>/<process>.jfr}; answers the files written, by process. */
