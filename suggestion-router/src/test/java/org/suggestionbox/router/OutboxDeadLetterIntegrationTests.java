@@ -145,19 +145,24 @@ class OutboxDeadLetterIntegrationTests {
     }
 
     @Test
-    void theSweepReadsTheOldestWaitingEventsFirst() {
+    void theSweepReadsTheOldestWaitingEventsFirstAndOnlyThoseDue() {
         // events far in the future, so the running sweep leaves them alone; stored newest in the middle
         Instant far = Instant.now().plus(Duration.ofDays(3650));
         UUID first = storeAssigned("Oldest waiting", far.plus(Duration.ofHours(1)));
         UUID third = storeAssigned("Newest waiting", far.plus(Duration.ofHours(3)));
         UUID second = storeAssigned("Middle waiting", far.plus(Duration.ofHours(2)));
         try {
-            List<UUID> order = store.findWithPendingOutbox(10_000).stream()
+            List<UUID> order = store.findWithPendingOutbox(far.plus(Duration.ofDays(1)), 10_000).stream()
                     .map(idea -> idea.id().value())
                     .filter(id -> id.equals(first) || id.equals(second) || id.equals(third))
                     .toList();
 
             assertThat(order).containsExactly(first, second, third);
+            // an outbox whose events have not waited as long as asked is not read at all
+            assertThat(store.findWithPendingOutbox(far.plus(Duration.ofMinutes(150)), 10_000).stream()
+                            .map(idea -> idea.id().value())
+                            .filter(id -> id.equals(first) || id.equals(second) || id.equals(third)))
+                    .containsExactly(first, second);
         } finally {
             mongo.remove(Query.query(Criteria.where("_id").in(first, second, third)), IdeaStore.COLLECTION);
         }

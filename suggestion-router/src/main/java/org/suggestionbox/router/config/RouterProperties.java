@@ -56,8 +56,8 @@ public record RouterProperties(
      *        the immediate relay that follows every save
      * @param publishTimeout how long to wait for the broker's acknowledgement
      * @param sweepBatch how many ideas one sweep reads at most, oldest waiting event first
-     * @param idleSweepInterval the pause after a sweep that found no outbox entry at all (an idle router);
-     *        a sweep that finds any goes back to {@code sweepInterval}
+     * @param idleSweepInterval the pause after a sweep that found no outbox entry older than {@code sweepGrace}
+     *        (the relay keeps up, or the router is idle); a sweep that finds any goes back to {@code sweepInterval}
      */
     public record Outbox(
             @DefaultValue("500ms") Duration sweepInterval,

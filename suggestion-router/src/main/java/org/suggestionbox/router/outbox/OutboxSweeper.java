@@ -21,8 +21,8 @@ import org.suggestionbox.router.storage.IdeaStore;
 /**
  * Crash recovery: relays events left in any idea's outbox — because the broker was down, or the
  * router stopped between saving and relaying. Entries younger than the grace period are left to the
- * immediate relay that follows every save. Reads a bounded batch of ideas, the oldest waiting event
- * first, so a backlog drains in order and no idea starves behind newer ones.
+ * immediate relay that follows every save, and not even read. Reads a bounded batch of ideas, the oldest
+ * waiting event first, so a backlog drains in order and no idea starves behind newer ones.
  */
 @Component
 class OutboxSweeper {
@@ -52,7 +52,8 @@ class OutboxSweeper {
         this.properties = properties;
         this.clock = clock;
         Gauge.builder("router.outbox.pending", pending, AtomicLong::get)
-                .description("Lifecycle events stored in idea outboxes and not yet relayed to Kafka (last sweep)")
+                .description("Lifecycle events waiting in idea outboxes for longer than the sweep's grace period, "
+                        + "not relayed to Kafka (last sweep; expected 0)")
                 .register(registry);
         Gauge.builder("router.outbox.dead.letters.open", openDeadLetters, AtomicLong::get)
                 .description("Lifecycle events that can never be published and no administrator resolved yet "
@@ -76,20 +77,22 @@ class OutboxSweeper {
 
     int sweepOnce() {
         Instant cutoff = clock.instant().minus(properties.outbox().sweepGrace());
-        List<Idea> ideas = store.findWithPendingOutbox(properties.outbox().sweepBatch());
-        long total = ideas.stream().mapToLong(idea -> idea.outbox().size()).sum();
+        List<Idea> ideas =
+                store.findWithPendingOutbox(cutoff, properties.outbox().sweepBatch());
+        long total = 0;
         Map<IdeaId, List<IdeaLifecycleEvent>> due = new LinkedHashMap<>();
         for (Idea idea : ideas) {
             List<IdeaLifecycleEvent> events = idea.outbox().stream()
                     .takeWhile(event -> event.occurredAt().isBefore(cutoff))
                     .toList();
+            total += events.size();
             if (!events.isEmpty() && !relay.isQueued(idea.id())) {
                 due.put(idea.id(), events);
             }
         }
         int relayed = due.isEmpty() ? 0 : relay.relay(due);
         pending.set(total - relayed);
-        // nothing waits at all: an idle router looks again after the longer pause; an entry stored
+        // nothing waited past its grace period: look again after the longer pause; an entry stored
         // meanwhile is at most that much later than its grace period, and the immediate relay has it anyway
         quietUntil = total == 0
                 ? System.nanoTime() + properties.outbox().idleSweepInterval().toNanos()

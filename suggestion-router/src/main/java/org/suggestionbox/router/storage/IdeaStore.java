@@ -593,10 +593,15 @@ public class IdeaStore {
     /** What text similarity needs of an idea. */
     public record IdeaText(UUID id, String title, String description, Instant submittedAt) {}
 
-    /** At most {@code limit} ideas with a lifecycle event not yet relayed, the oldest waiting event first. */
-    public List<Idea> findWithPendingOutbox(int limit) {
+    /**
+     * At most {@code limit} ideas with a lifecycle event not yet relayed that has waited since before
+     * {@code waitingSince}, the oldest waiting event first. Ideas whose events are all younger are not read:
+     * while the relay keeps up, every outbox holds only events saved moments ago, and reading (and mapping)
+     * them for nothing was the sweep's whole cost (issue #13).
+     */
+    public List<Idea> findWithPendingOutbox(Instant waitingSince, int limit) {
         Query query = Query.query(Criteria.where(OUTBOX_OLDEST)
-                        .exists(true)
+                        .lt(Date.from(waitingSince))
                         .and("outbox.eventId")
                         .exists(true))
                 .with(Sort.by(Sort.Direction.ASC, OUTBOX_OLDEST))
