@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -18,14 +19,19 @@ import org.suggestionbox.events.CloudEventHeaders;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.idea.Owner;
 import org.suggestionbox.router.idea.RoutedBecause;
+import org.suggestionbox.router.outbox.OutboxRelay;
 import org.suggestionbox.router.storage.IdeaStore;
 import org.suggestionbox.router.support.RouterIntegrationTest;
 import org.suggestionbox.router.support.TestEvents;
 import org.suggestionbox.testing.KafkaProbe;
 
-/** Crash recovery: an event left in an idea's outbox is relayed by the sweep and then cleared. */
+/**
+ * An idea's outbox emptied after its events were published: right after its save, and in crash recovery by the
+ * sweep.
+ */
 @RouterIntegrationTest
 class OutboxRelayIntegrationTests {
 
@@ -35,21 +41,78 @@ class OutboxRelayIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    OutboxRelay relay;
+
+    @Test
+    void theImmediateRelayPublishesTheEventsAndThenRemovesThem() {
+        UUID ideaId = UUID.randomUUID();
+        Idea idea = assigned(ideaId, "Relayed at once", Instant.now());
+        store.insert(idea);
+        UUID eventId = idea.outbox().getFirst().eventId();
+
+        relay.relayAll(List.of(idea));
+
+        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.awaitRecords(
+                Topics.IDEAS_LIFECYCLE,
+                1,
+                Duration.ofSeconds(30),
+                record -> ideaId.toString().equals(record.key()));
+        assertThat(records)
+                .singleElement()
+                .satisfies(record -> assertThat(KafkaProbe.header(record, CloudEventHeaders.ID))
+                        .isEqualTo(eventId.toString()));
+        // with the removals of the relays that follow within the removal delay
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Document stored = mongo.findById(ideaId, Document.class, IdeaStore.COLLECTION);
+            assertThat(stored).isNotNull();
+            assertThat(stored.getList("outbox", Document.class)).isEmpty();
+            assertThat(stored).doesNotContainKey("outboxOldestAt");
+        });
+    }
+
+    @Test
+    void anEventASaveFromAnEarlierReadWritesBackIsRemovedNotSentAgain() {
+        UUID ideaId = UUID.randomUUID();
+        Idea idea = assigned(ideaId, "Read before its removal", Instant.now());
+        store.insert(idea);
+        Idea readBefore = store.find(new IdeaId(ideaId)).orElseThrow();
+        relay.relayAll(List.of(idea));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Objects.requireNonNull(mongo.findById(ideaId, Document.class, IdeaStore.COLLECTION))
+                        .getList("outbox", Document.class)
+                        .isEmpty());
+
+        // the removal does not change the version: a save based on the earlier read writes IdeaAssigned back
+        readBefore.reassign(
+                new Owner("maya", "Maya Cohen"),
+                "Maya runs the service desk now",
+                Instant.now().plus(Duration.ofDays(14)),
+                "admin",
+                Clock.systemUTC());
+        store.save(readBefore);
+        relay.relayAll(List.of(readBefore));
+
+        // one partition per idea: a second IdeaAssigned would come before the reassignment
+        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.awaitRecords(
+                Topics.IDEAS_LIFECYCLE,
+                2,
+                Duration.ofSeconds(30),
+                record -> ideaId.toString().equals(record.key()));
+        assertThat(records)
+                .extracting(record -> KafkaProbe.header(record, CloudEventHeaders.TYPE))
+                .containsExactly("org.suggestionbox.IdeaAssigned.v1", "org.suggestionbox.IdeaReassigned.v1");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Objects.requireNonNull(mongo.findById(ideaId, Document.class, IdeaStore.COLLECTION))
+                        .getList("outbox", Document.class)
+                        .isEmpty());
+    }
+
     @Test
     void anEventLeftInTheOutboxIsRelayedByTheSweepAndRemoved() {
         // given an idea stored with its IdeaAssigned, as if the router stopped before relaying it
         UUID ideaId = UUID.randomUUID();
-        Instant before = Instant.now().minus(Duration.ofMinutes(5));
-        Idea idea = Idea.submit(TestEvents.submitted(ideaId, "operations", Submitter.person("piotr"), "Left behind"));
-        idea.assign(
-                new Owner("jan", "Jan Kowalski"),
-                "ops-owner",
-                RoutedBecause.toOwner(
-                        "ops-owner",
-                        List.of(new RoutedBecause.Match(RoutedBecause.Criterion.CATEGORY, "operations")),
-                        "Jan Kowalski"),
-                before.plus(Duration.ofDays(14)),
-                Clock.fixed(before, ZoneOffset.UTC));
+        Idea idea = assigned(ideaId, "Left behind", Instant.now().minus(Duration.ofMinutes(5)));
         store.insert(idea);
         UUID eventId = idea.outbox().getFirst().eventId();
 
@@ -73,5 +136,19 @@ class OutboxRelayIntegrationTests {
             assertThat(stored.getString("state")).isEqualTo("ASSIGNED");
             assertThat(stored.getString("ownerId")).isEqualTo("jan");
         });
+    }
+
+    private static Idea assigned(UUID ideaId, String title, Instant at) {
+        Idea idea = Idea.submit(TestEvents.submitted(ideaId, "operations", Submitter.person("piotr"), title));
+        idea.assign(
+                new Owner("jan", "Jan Kowalski"),
+                "ops-owner",
+                RoutedBecause.toOwner(
+                        "ops-owner",
+                        List.of(new RoutedBecause.Match(RoutedBecause.Criterion.CATEGORY, "operations")),
+                        "Jan Kowalski"),
+                at.plus(Duration.ofDays(14)),
+                Clock.fixed(at, ZoneOffset.UTC));
+        return idea;
     }
 }

@@ -58,11 +58,15 @@ public record RouterProperties(
      * @param sweepBatch how many ideas one sweep reads at most, oldest waiting event first
      * @param idleSweepInterval the pause after a sweep that found no outbox entry older than {@code sweepGrace}
      *        (the relay keeps up, or the router is idle); a sweep that finds any goes back to {@code sweepInterval}
+     * @param removalDelay how long an immediate relay's removal of the events it published waits for the
+     *        following relays', to be written with theirs (up to {@code sweepBatch} ideas at once); 0 writes each
+     *        at once
      */
     public record Outbox(
             @DefaultValue("500ms") Duration sweepInterval,
             @DefaultValue("10s") Duration sweepGrace,
             @DefaultValue("10s") Duration publishTimeout,
             @DefaultValue("100") int sweepBatch,
-            @DefaultValue("5s") Duration idleSweepInterval) {}
+            @DefaultValue("5s") Duration idleSweepInterval,
+            @DefaultValue("200ms") Duration removalDelay) {}
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +29,10 @@ import org.suggestionbox.router.storage.IdeaStore;
 
 /**
  * Moves the lifecycle events stored in an idea's outbox to Kafka: publishes them in order, waits for
- * the broker's acknowledgement, then removes exactly the acknowledged ones from the document. A crash
- * between the two steps publishes an event twice (consumers de-duplicate by event id); no path
- * loses one.
+ * the broker's acknowledgement, then removes exactly the acknowledged ones from the document — after an
+ * immediate relay together with the other relays' removals of the next {@code removal-delay}
+ * ({@link OutboxRemovals}). A crash between the two steps publishes an event twice (consumers de-duplicate by
+ * event id); no path loses one.
  */
 @Component
 public class OutboxRelay {
@@ -49,8 +51,10 @@ public class OutboxRelay {
     /** Ideas whose events wait in {@link #executor} for their immediate relay: the sweep leaves them to it. */
     private final Set<IdeaId> queued = ConcurrentHashMap.newKeySet();
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("outbox-relay").daemon(true).factory());
+
+    private final OutboxRemovals removals;
 
     OutboxRelay(
             LifecyclePublisher publisher,
@@ -65,6 +69,12 @@ public class OutboxRelay {
         this.deadLetters = deadLetters;
         this.registry = registry;
         this.clock = clock;
+        this.removals = new OutboxRemovals(
+                executor,
+                properties.outbox().removalDelay(),
+                properties.outbox().sweepBatch(),
+                store::removeFromOutbox,
+                queued::removeAll);
         for (DeadLetterReason reason : DeadLetterReason.values()) {
             Counter.builder(DEAD_LETTERS)
                     .tag("reason", reason.name())
@@ -84,36 +94,42 @@ public class OutboxRelay {
     /**
      * Relays the pending events of several ideas saved together, in the background, as one batch: every
      * event is handed to the producer first, then the acknowledgements are awaited together and the
-     * outboxes cleared in one bulk write. Failures (and a shutdown before it ran) are left to the sweep.
+     * outboxes cleared in one bulk write with those of the relays that follow within the removal delay. An event
+     * the broker acknowledged already (its removal still to be written, or written after the idea was read) is
+     * removed, not sent again. Failures (and a shutdown before it ran) are left to the sweep.
      */
     public void relayAll(List<Idea> ideas) {
         Map<IdeaId, List<IdeaLifecycleEvent>> pending = new LinkedHashMap<>();
+        Map<IdeaId, List<UUID>> relayedBefore = new LinkedHashMap<>();
         for (Idea idea : ideas) {
-            if (!idea.outbox().isEmpty()) {
-                pending.put(idea.id(), List.copyOf(idea.outbox()));
+            for (IdeaLifecycleEvent event : idea.outbox()) {
+                if (removals.isAcknowledged(event.eventId())) {
+                    relayedBefore
+                            .computeIfAbsent(idea.id(), id -> new ArrayList<>())
+                            .add(event.eventId());
+                } else {
+                    pending.computeIfAbsent(idea.id(), id -> new ArrayList<>()).add(event);
+                }
             }
         }
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() && relayedBefore.isEmpty()) {
             return;
         }
-        queued.addAll(pending.keySet());
+        Set<IdeaId> ideaIds = new HashSet<>(pending.keySet());
+        ideaIds.addAll(relayedBefore.keySet());
+        queued.addAll(ideaIds);
         try {
-            executor.execute(() -> {
-                try {
-                    relayQuietly(pending);
-                } finally {
-                    queued.removeAll(pending.keySet());
-                }
-            });
+            executor.execute(() -> relayQuietly(pending, relayedBefore));
         } catch (RejectedExecutionException ex) {
-            queued.removeAll(pending.keySet());
+            queued.removeAll(ideaIds);
             LOG.debug("Relay of {} ideas left to the sweep: {}", pending.size(), ex.getMessage());
         }
     }
 
     /**
      * Whether the idea's events are queued for their immediate relay (behind a burst, that can take longer
-     * than the sweep's grace period); the sweep skips such ideas instead of publishing their events twice.
+     * than the sweep's grace period) or for their removal after it; the sweep skips such ideas instead of
+     * publishing their events twice.
      */
     boolean isQueued(IdeaId ideaId) {
         return queued.contains(ideaId);
@@ -127,12 +143,25 @@ public class OutboxRelay {
         }
     }
 
-    private void relayQuietly(Map<IdeaId, List<IdeaLifecycleEvent>> pending) {
+    /** An immediate relay: the removals wait for others', and an idea leaves {@link #queued} once its is written. */
+    private void relayQuietly(Map<IdeaId, List<IdeaLifecycleEvent>> pending, Map<IdeaId, List<UUID>> relayedBefore) {
+        Map<IdeaId, List<UUID>> done = new LinkedHashMap<>(relayedBefore);
         try {
-            relay(pending);
+            publish(pending).forEach((ideaId, eventIds) -> done.merge(ideaId, eventIds, OutboxRelay::concat));
         } catch (RuntimeException ex) {
             LOG.warn("Relay of {} ideas failed, the sweep will retry: {}", pending.size(), ex.getMessage());
+        } finally {
+            Set<IdeaId> nothingToRemove = new HashSet<>(pending.keySet());
+            nothingToRemove.removeAll(done.keySet());
+            queued.removeAll(nothingToRemove);
+            removals.add(done);
         }
+    }
+
+    private static List<UUID> concat(List<UUID> first, List<UUID> then) {
+        List<UUID> both = new ArrayList<>(first);
+        both.addAll(then);
+        return both;
     }
 
     /** {@link #relay(Map)} for one idea. */
@@ -148,16 +177,32 @@ public class OutboxRelay {
      * large, not serializable) is recorded as a dead letter and leaves the outbox too, so it cannot block
      * the idea's later events or the sweep; any other failure stops that idea there and the sweep
      * retries, however long the broker is away (a later event sent meanwhile may go out twice; consumers
-     * de-duplicate by event id).
+     * de-duplicate by event id). An event the broker acknowledged within the last minute (written back by a save
+     * based on an earlier read, or left by a removal that failed) leaves the outbox without being sent again.
      */
     int relay(Map<IdeaId, List<IdeaLifecycleEvent>> pending) {
+        Map<IdeaId, List<IdeaLifecycleEvent>> unsent = new LinkedHashMap<>();
+        Map<IdeaId, List<UUID>> done = new LinkedHashMap<>();
+        pending.forEach((ideaId, events) -> events.forEach(event -> {
+            if (removals.isAcknowledged(event.eventId())) {
+                done.computeIfAbsent(ideaId, id -> new ArrayList<>()).add(event.eventId());
+            } else {
+                unsent.computeIfAbsent(ideaId, id -> new ArrayList<>()).add(event);
+            }
+        }));
+        publish(unsent).forEach((ideaId, eventIds) -> done.merge(ideaId, eventIds, OutboxRelay::concat));
+        store.removeFromOutbox(done);
+        return done.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** Publishes each idea's {@code events}; returns, per idea, those that may leave its outbox. */
+    private Map<IdeaId, List<UUID>> publish(Map<IdeaId, List<IdeaLifecycleEvent>> pending) {
         Map<IdeaId, List<CompletableFuture<?>>> sent = new LinkedHashMap<>();
         pending.forEach((ideaId, events) -> sent.put(
                 ideaId,
                 events.stream().<CompletableFuture<?>>map(publisher::send).toList()));
         long deadline = System.nanoTime() + properties.outbox().publishTimeout().toNanos();
         Map<IdeaId, List<UUID>> done = new LinkedHashMap<>();
-        int count = 0;
         for (Map.Entry<IdeaId, List<IdeaLifecycleEvent>> entry : pending.entrySet()) {
             IdeaId ideaId = entry.getKey();
             List<IdeaLifecycleEvent> events = entry.getValue();
@@ -180,11 +225,9 @@ public class OutboxRelay {
             }
             if (!acknowledged.isEmpty()) {
                 done.put(ideaId, acknowledged);
-                count += acknowledged.size();
             }
         }
-        store.removeFromOutbox(done);
-        return count;
+        return done;
     }
 
     private void deadLetter(
