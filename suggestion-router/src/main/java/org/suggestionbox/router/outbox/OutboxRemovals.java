@@ -22,9 +22,9 @@ import org.suggestionbox.router.idea.IdeaId;
  * 50 ideas a second each immediate relay carried one idea, and its removal was one write of its own (issue #13).
  * An event the broker acknowledged stays in its outbox until then, and the sweep leaves such an idea alone as long
  * as the relay {@linkplain OutboxRelay#isQueued holds it}. {@link #isAcknowledged} remembers it for
- * {@value #REMEMBERED_MINUTES} minute after that, so that a relay of the same idea removes it instead of sending it
- * again: also when a save based on a read from before the removal wrote it back (the removal does not change the
- * idea's version). If the removal fails, the events stay where they are and the sweep relays them again after its
+ * {@value #REMEMBERED_MINUTES} minute from the acknowledgement, so that a relay of the same idea removes it instead of
+ * sending it again: also when a save based on a read from before the removal wrote it back (the removal does not
+ * change the idea's version). If the removal fails, the events stay where they are and the sweep relays them again after its
  * grace period (consumers de-duplicate by event id), as after a crash.
  * <p>
  * Confined to the relay's one thread ({@code executor}), apart from {@link #isAcknowledged}.
@@ -33,7 +33,7 @@ final class OutboxRemovals {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRemovals.class);
 
-    /** How long an acknowledged event is remembered after its removal was written. */
+    /** How long an acknowledged event is remembered, from its acknowledgement. */
     static final int REMEMBERED_MINUTES = 1;
 
     private final ScheduledExecutorService executor;
@@ -88,7 +88,7 @@ final class OutboxRemovals {
         }
     }
 
-    /** Whether the broker acknowledged the event: waiting for its removal, or removed less than a minute ago. */
+    /** Whether the broker acknowledged the event less than a minute ago (its removal written or still waiting). */
     boolean isAcknowledged(UUID eventId) {
         return acknowledged.getIfPresent(eventId) != null;
     }
