@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,15 +20,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.suggestionbox.events.CloudEventHeaders;
-import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.router.idea.Idea;
-import org.suggestionbox.router.idea.Owner;
-import org.suggestionbox.router.idea.RoutedBecause;
 import org.suggestionbox.router.storage.IdeaStore;
 import org.suggestionbox.router.support.RouterHttp;
 import org.suggestionbox.router.support.RouterIntegrationTest;
-import org.suggestionbox.router.support.TestEvents;
+import org.suggestionbox.router.support.TestIdeas;
 import org.suggestionbox.testing.KafkaProbe;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -170,16 +165,7 @@ class OutboxDeadLetterIntegrationTests {
 
     private UUID storeAssigned(String title, Instant at) {
         UUID ideaId = UUID.randomUUID();
-        Idea idea = Idea.submit(TestEvents.submitted(ideaId, "operations", Submitter.person("piotr"), title));
-        idea.assign(
-                new Owner("jan", "Jan Kowalski"),
-                "ops-owner",
-                RoutedBecause.toOwner(
-                        "ops-owner",
-                        List.of(new RoutedBecause.Match(RoutedBecause.Criterion.CATEGORY, "operations")),
-                        "Jan Kowalski"),
-                at.plus(Duration.ofDays(14)),
-                Clock.fixed(at, ZoneOffset.UTC));
+        Idea idea = TestIdeas.assignedToJan(ideaId, title, at);
         store.insert(idea);
         return ideaId;
     }

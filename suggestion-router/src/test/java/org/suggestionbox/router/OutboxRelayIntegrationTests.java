@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -16,16 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.suggestionbox.events.CloudEventHeaders;
-import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.idea.Owner;
-import org.suggestionbox.router.idea.RoutedBecause;
 import org.suggestionbox.router.outbox.OutboxRelay;
 import org.suggestionbox.router.storage.IdeaStore;
 import org.suggestionbox.router.support.RouterIntegrationTest;
-import org.suggestionbox.router.support.TestEvents;
+import org.suggestionbox.router.support.TestIdeas;
 import org.suggestionbox.testing.KafkaProbe;
 
 /**
@@ -47,7 +44,7 @@ class OutboxRelayIntegrationTests {
     @Test
     void theImmediateRelayPublishesTheEventsAndThenRemovesThem() {
         UUID ideaId = UUID.randomUUID();
-        Idea idea = assigned(ideaId, "Relayed at once", Instant.now());
+        Idea idea = TestIdeas.assignedToJan(ideaId, "Relayed at once", Instant.now());
         store.insert(idea);
         UUID eventId = idea.outbox().getFirst().eventId();
 
@@ -74,7 +71,7 @@ class OutboxRelayIntegrationTests {
     @Test
     void anEventASaveFromAnEarlierReadWritesBackIsRemovedNotSentAgain() {
         UUID ideaId = UUID.randomUUID();
-        Idea idea = assigned(ideaId, "Read before its removal", Instant.now());
+        Idea idea = TestIdeas.assignedToJan(ideaId, "Read before its removal", Instant.now());
         store.insert(idea);
         Idea readBefore = store.find(new IdeaId(ideaId)).orElseThrow();
         relay.relayAll(List.of(idea));
@@ -112,7 +109,7 @@ class OutboxRelayIntegrationTests {
     void anEventLeftInTheOutboxIsRelayedByTheSweepAndRemoved() {
         // given an idea stored with its IdeaAssigned, as if the router stopped before relaying it
         UUID ideaId = UUID.randomUUID();
-        Idea idea = assigned(ideaId, "Left behind", Instant.now().minus(Duration.ofMinutes(5)));
+        Idea idea = TestIdeas.assignedToJan(ideaId, "Left behind", Instant.now().minus(Duration.ofMinutes(5)));
         store.insert(idea);
         UUID eventId = idea.outbox().getFirst().eventId();
 
@@ -136,19 +133,5 @@ class OutboxRelayIntegrationTests {
             assertThat(stored.getString("state")).isEqualTo("ASSIGNED");
             assertThat(stored.getString("ownerId")).isEqualTo("jan");
         });
-    }
-
-    private static Idea assigned(UUID ideaId, String title, Instant at) {
-        Idea idea = Idea.submit(TestEvents.submitted(ideaId, "operations", Submitter.person("piotr"), title));
-        idea.assign(
-                new Owner("jan", "Jan Kowalski"),
-                "ops-owner",
-                RoutedBecause.toOwner(
-                        "ops-owner",
-                        List.of(new RoutedBecause.Match(RoutedBecause.Criterion.CATEGORY, "operations")),
-                        "Jan Kowalski"),
-                at.plus(Duration.ofDays(14)),
-                Clock.fixed(at, ZoneOffset.UTC));
-        return idea;
     }
 }
