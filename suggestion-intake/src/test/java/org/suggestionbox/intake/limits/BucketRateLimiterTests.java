@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.suggestionbox.intake.MutableClock;
+import org.suggestionbox.testing.MutableClock;
 
 /**
  * Two limiters on one collection stand for two intake instances (or one before and after a restart):

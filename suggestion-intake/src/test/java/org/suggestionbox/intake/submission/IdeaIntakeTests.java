@@ -13,13 +13,13 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.events.Visibility;
-import org.suggestionbox.intake.MutableClock;
 import org.suggestionbox.intake.config.AnonymityRules;
 import org.suggestionbox.intake.config.IntakeProperties;
 import org.suggestionbox.intake.limits.TestRateLimits;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.web.PlatformLinks;
+import org.suggestionbox.testing.MutableClock;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The intake service without Kafka: idempotency, rate limit, refusal on a silent broker, sealing. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.suggestionbox.intake.MutableClock;
+import org.suggestionbox.testing.MutableClock;
 
 /** The Idempotency-Key claims: first come claims, a repeat finds the claim until it expires or is released. */
 class RecentSubmissionsTests {

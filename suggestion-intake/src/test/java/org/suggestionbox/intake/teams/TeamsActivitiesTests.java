@@ -12,7 +12,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.suggestionbox.intake.MutableClock;
+import org.suggestionbox.testing.MutableClock;
 import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 
 /**

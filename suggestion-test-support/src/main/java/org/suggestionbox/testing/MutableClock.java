@@ -1,4 +1,4 @@
-package org.suggestionbox.intake;
+package org.suggestionbox.testing;
 
 import java.time.Clock;
 import java.time.Duration;
