@@ -57,6 +57,15 @@ import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 class DeliveriesIntegrationTests {
 
     private static final int RETRIES = 3;
+
+    private static final KafkaEventsProperties KAFKA = new KafkaEventsProperties(
+            3,
+            (short) 1,
+            RETRIES,
+            Duration.ofMillis(200),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(1),
+            new KafkaEventsProperties.Linger(Duration.ZERO, 40, 10));
     private static final LedgerRetryProperties LEDGER_RETRIES = new LedgerRetryProperties(
             3, Duration.ofMinutes(1), Duration.ofMinutes(4), Duration.ofSeconds(1), 10, Duration.ofMinutes(5));
 
@@ -99,8 +108,7 @@ class DeliveriesIntegrationTests {
                 proof,
                 new DeliveryMetrics(meters),
                 clock,
-                new KafkaEventsProperties(
-                        3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(1)),
+                KAFKA,
                 LEDGER_RETRIES);
         withPersonalDestination = new Deliveries(
                 List.of(inbox, email, webhook),
@@ -111,8 +119,7 @@ class DeliveriesIntegrationTests {
                 proof,
                 new DeliveryMetrics(meters),
                 clock,
-                new KafkaEventsProperties(
-                        3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(1)),
+                KAFKA,
                 LEDGER_RETRIES);
         when(proof.publishAsync(any())).thenReturn(CompletableFuture.completedFuture(true));
         when(proof.publish(any())).thenReturn(true);
@@ -192,8 +199,7 @@ class DeliveriesIntegrationTests {
                 proof,
                 new DeliveryMetrics(meters),
                 clock,
-                new KafkaEventsProperties(
-                        3, (short) 1, RETRIES, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(1)),
+                KAFKA,
                 LEDGER_RETRIES);
 
         choosy.deliver(List.of(messageToNoa()));

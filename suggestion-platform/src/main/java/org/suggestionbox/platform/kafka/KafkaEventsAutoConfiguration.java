@@ -1,5 +1,6 @@
 package org.suggestionbox.platform.kafka;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -37,6 +39,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.listener.ListenerUtils;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -52,7 +55,8 @@ import org.suggestionbox.events.Topics;
  * deserializer, bounded exponential retries, then the record's {@code .DLT} topic with the cause in
  * headers; while the database or the broker is away ({@link InfrastructureFailures}) the retries have no
  * limit, so an outage delays records and never dead-letters them. Listeners commit their offsets once per
- * {@code suggestionbox.kafka.commit-interval}. Topics and dead-letter topics are created with the same
+ * {@code suggestionbox.kafka.commit-interval}, and a busy batch listener lingers after a small poll
+ * ({@code suggestionbox.kafka.linger.*}). Topics and dead-letter topics are created with the same
  * partition count.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
@@ -91,19 +95,24 @@ public class KafkaEventsAutoConfiguration {
     }
 
     /**
-     * Offsets committed once per {@code commit-interval} (a second), not after every poll. At a few ideas a second
+     * Every listener container: offsets committed once per {@code commit-interval} (a second), not after every poll,
+     * and a busy batch listener lingering after a small poll ({@link BusyListenerLinger}). At a few ideas a second
      * a poll holds one record, so committing after each poll cost the broker an offset commit per record (a write to
      * its offsets topic) and the consumer a blocking round trip; every listener takes a record it has handled before
      * as already seen, so the most a crash costs is handling up to a second of records again. Pending offsets are
-     * still committed when partitions are revoked or a container stops.
+     * still committed when partitions are revoked or a container stops. (Boot takes one container customizer, so
+     * both are here.)
      */
     @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> offsetCommitsPerInterval(
-            KafkaEventsProperties properties) {
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> eventListenerContainers(
+            KafkaEventsProperties properties, ObjectProvider<Clock> clock) {
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
         return container -> {
             ContainerProperties containerProperties = container.getContainerProperties();
             containerProperties.setAckMode(ContainerProperties.AckMode.TIME);
             containerProperties.setAckTime(properties.commitInterval().toMillis());
+            container.setBatchInterceptor(new BusyListenerLinger(
+                    properties.linger(), time, linger -> ListenerUtils.stoppableSleep(container, linger.toMillis())));
         };
     }
 

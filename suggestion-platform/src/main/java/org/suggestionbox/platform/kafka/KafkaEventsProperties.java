@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackOff the longest pause between retries
  * @param commitInterval how often a listener commits the offsets of the records it has handled; a crash or a kill
  *        hands at most this much of them to the next consumer again, which takes them as already seen
+ * @param linger how a busy batch listener gathers its records ({@link BusyListenerLinger})
  */
 @ConfigurationProperties("suggestionbox.kafka")
 public record KafkaEventsProperties(
@@ -21,4 +22,16 @@ public record KafkaEventsProperties(
         @DefaultValue("3") int retries,
         @DefaultValue("200ms") Duration initialBackOff,
         @DefaultValue("2s") Duration maxBackOff,
-        @DefaultValue("1s") Duration commitInterval) {}
+        @DefaultValue("1s") Duration commitInterval,
+        @DefaultValue Linger linger) {
+
+    /**
+     * @param time how long a busy listener's consumer waits after a small poll before the next; {@code 0} never
+     * @param busyRate the records a second (of the listener's container, its threads together) from which it is busy
+     * @param smallPoll a poll of fewer records than this is followed by the wait
+     */
+    public record Linger(
+            @DefaultValue("50ms") Duration time,
+            @DefaultValue("40") int busyRate,
+            @DefaultValue("10") int smallPoll) {}
+}

@@ -1,0 +1,81 @@
+package org.suggestionbox.platform.kafka;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.springframework.kafka.listener.BatchInterceptor;
+
+/**
+ * Lets a busy batch listener take its records a few at a time instead of one at a time, as a producer's
+ * {@code linger.ms} does for sends: after a poll of fewer than {@code smallPoll} records, while the listener's
+ * container handled at least {@code busyRate} records in the last whole second, its consumer thread waits
+ * {@code linger} before it polls again, and the records that arrived meanwhile come in the next poll together.
+ * <p>
+ * Every poll costs the same whatever it holds — a fetch, a bulk write per collection, the proofs' round trip — so
+ * at 50 ideas a second, with a record per poll, those costs were most of a service's CPU per idea (issue #13). A
+ * quiet listener never waits: below {@code busyRate} each record is handled as soon as it arrives, and so is a poll
+ * that is already large, as in a backlog or a replay. The price is up to {@code linger} more per idea while busy.
+ * <p>
+ * One per listener container, shared by its consumer threads, which count their records under its lock.
+ */
+final class BusyListenerLinger implements BatchInterceptor<Object, Object> {
+
+    /** Waits; a stop of the container may cut it short. */
+    @FunctionalInterface
+    interface Pause {
+        void pause(Duration time) throws InterruptedException;
+    }
+
+    private final Duration linger;
+    private final int busyRate;
+    private final int smallPoll;
+    private final Clock clock;
+    private final Pause pause;
+
+    private long second;
+    private int thisSecond;
+    private int lastSecond;
+
+    BusyListenerLinger(KafkaEventsProperties.Linger settings, Clock clock, Pause pause) {
+        this.linger = settings.time();
+        this.busyRate = settings.busyRate();
+        this.smallPoll = settings.smallPoll();
+        this.clock = clock;
+        this.pause = pause;
+    }
+
+    @Override
+    public ConsumerRecords<Object, Object> intercept(
+            ConsumerRecords<Object, Object> records, Consumer<Object, Object> consumer) {
+        return records;
+    }
+
+    @Override
+    public void success(ConsumerRecords<Object, Object> records, Consumer<Object, Object> consumer) {
+        int handled = records.count();
+        if (handledInTheLastSecond(handled) >= busyRate && handled < smallPoll && linger.isPositive()) {
+            try {
+                pause.pause(linger);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Counts a poll's records in the current whole second.
+     *
+     * @return the records handled in the whole second before the current one
+     */
+    synchronized int handledInTheLastSecond(int records) {
+        long now = clock.millis() / 1000;
+        if (now != second) {
+            lastSecond = now == second + 1 ? thisSecond : 0;
+            second = now;
+            thisSecond = 0;
+        }
+        thisSecond += records;
+        return lastSecond;
+    }
+}
