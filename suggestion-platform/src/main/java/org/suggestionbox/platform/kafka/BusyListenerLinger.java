@@ -15,7 +15,10 @@ import org.springframework.kafka.listener.BatchInterceptor;
  * Every poll costs the same whatever it holds — a fetch, a bulk write per collection, the proofs' round trip — so
  * at 50 ideas a second, with a record per poll, those costs were most of a service's CPU per idea (issue #13). A
  * quiet listener never waits: below {@code busyRate} each record is handled as soon as it arrives, and so is a poll
- * that is already large, as in a backlog or a replay. The price is up to {@code linger} more per idea while busy.
+ * that is already large, as in a backlog or a replay. The price, while busy, is about twice {@code linger} per idea:
+ * the consumer's next fetch is answered as soon as one record arrives, and that record waits out the linger in the
+ * consumer while the ones after it wait at the broker for the fetch after (measured in
+ * {@code benchmarks/results/2026-12-05-busy-linger.md}).
  * <p>
  * One per listener container, shared by its consumer threads, which count their records under its lock.
  */
