@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,10 @@ import org.suggestionbox.platform.kafka.NonRetryableEventException;
 
 /**
  * Delivers messages on the channels each recipient chose (the in-app inbox always), each (event, recipient, channel) at most once: claim the
- * ledger row, send, mark it sent, publish the proof, and once the event's proofs are acknowledged mark them
- * published.
+ * ledger row, send, publish the proof, and once the broker has acknowledged it (or given up waiting) mark the row
+ * sent, and published when acknowledged, in one write. A process killed after a send and before that write sends
+ * again when the event comes again: the inbox keeps one message (its key is the delivery's), another channel may
+ * deliver twice, and the proof goes out again under the same event id.
  * <p>
  * A failing channel does not stop the others: the in-app message arrives even when e-mail is down.
  * After all are tried, a failure with tries left throws {@link DeliveryFailedException} so that the
@@ -99,9 +102,9 @@ public class Deliveries {
 
     /**
      * Delivers the messages of many events together: the ledger rows of all of them are claimed in one
-     * bulk write, each channel gets its messages as one batch (the inbox stores them in one bulk insert),
-     * the sent rows are marked in one update, and the proofs are sent together, awaited together and
-     * marked published in one update.
+     * bulk write, each channel gets its messages as one batch (the inbox stores them in one bulk insert), the
+     * proofs are sent together and awaited together, and the sent rows are marked sent and published in one
+     * update (two when the broker did not acknowledge some).
      *
      * @param events each event's messages
      * @return per event, in the same order, what it failed with ({@link DeliveryFailedException} when a
@@ -179,17 +182,21 @@ public class Deliveries {
                 }
             }
         }
-        ledger.markSentAll(sent.stream().map(Planned::delivery).toList(), clock.instant());
+        List<Delivery> sentNow = sent.stream().map(Planned::delivery).toList();
+        Set<UUID> acknowledged =
+                publish(Stream.concat(proofs.stream(), sentNow.stream()).toList());
+        ledger.markSentAll(sentNow, acknowledged, clock.instant());
+        ledger.markPublishedAll(proofs.stream()
+                .filter(delivery -> acknowledged.contains(delivery.proofEventId()))
+                .toList());
         for (Planned delivery : sent) {
             metrics.delivered(delivery.delivery().channel(), delivery.message().kind());
             LOG.debug(
                     "{} delivered on {}",
                     delivery.message(),
                     delivery.delivery().channel());
-            proofs.add(delivery.delivery());
         }
         digested.forEach(entry -> digests.queue(entry.message(), entry.recipientRef()));
-        prove(proofs);
         List<@Nullable RuntimeException> outcomes = new ArrayList<>(events.size());
         for (int event = 0; event < events.size(); event++) {
             if (retryable[event] > 0) {
@@ -367,26 +374,24 @@ public class Deliveries {
     }
 
     /**
-     * Publishes the proofs of sent deliveries together, awaits the broker's acknowledgements together (each
-     * waits at most {@code publish-timeout}) and marks the acknowledged ones published in one update; the
-     * sweep publishes the others again.
+     * Publishes the proofs of sent deliveries together and awaits the broker's acknowledgements together (each
+     * waits at most {@code publish-timeout}); the sweep publishes those not acknowledged again.
+     *
+     * @return the proof event ids the broker acknowledged
      */
-    void prove(List<Delivery> deliveries) {
-        if (deliveries.isEmpty()) {
-            return;
-        }
+    private Set<UUID> publish(List<Delivery> deliveries) {
         Instant now = clock.instant();
-        List<CompletableFuture<Boolean>> acknowledged = new ArrayList<>(deliveries.size());
+        List<CompletableFuture<Boolean>> acknowledgements = new ArrayList<>(deliveries.size());
         for (Delivery delivery : deliveries) {
-            acknowledged.add(proof.publishAsync(delivery.delivered(now)));
+            acknowledgements.add(proof.publishAsync(delivery.delivered(now)));
         }
-        List<Delivery> published = new ArrayList<>(deliveries.size());
+        Set<UUID> acknowledged = new HashSet<>();
         for (int i = 0; i < deliveries.size(); i++) {
-            if (acknowledged.get(i).join()) {
-                published.add(deliveries.get(i));
+            if (acknowledgements.get(i).join()) {
+                acknowledged.add(deliveries.get(i).proofEventId());
             }
         }
-        ledger.markPublishedAll(published);
+        return acknowledged;
     }
 
     /** Publishes the proof of a sent delivery and waits; if the broker does not acknowledge it, the sweep will. */

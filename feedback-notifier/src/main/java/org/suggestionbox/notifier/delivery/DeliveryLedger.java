@@ -182,12 +182,25 @@ class DeliveryLedger {
         return claims;
     }
 
-    /** {@link #markSent} for many deliveries in one update. */
-    void markSentAll(Collection<Delivery> deliveries, Instant now) {
-        if (deliveries.isEmpty()) {
-            return;
+    /**
+     * {@link #markSent} for many deliveries, those whose proof the broker {@code acknowledged} marked published
+     * in the same update: one update when every proof was acknowledged, two when some were not.
+     */
+    void markSentAll(Collection<Delivery> deliveries, Set<UUID> acknowledged, Instant now) {
+        List<Delivery> published = new ArrayList<>(deliveries.size());
+        List<Delivery> unpublished = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            (acknowledged.contains(delivery.proofEventId()) ? published : unpublished).add(delivery);
         }
-        mongo.getCollection(COLLECTION).updateMany(Filters.in("_id", ids(deliveries)), sent(now));
+        if (!published.isEmpty()) {
+            mongo.getCollection(COLLECTION)
+                    .updateMany(
+                            Filters.in("_id", ids(published)),
+                            Updates.combine(sent(now), Updates.set("published", true)));
+        }
+        if (!unpublished.isEmpty()) {
+            mongo.getCollection(COLLECTION).updateMany(Filters.in("_id", ids(unpublished)), sent(now));
+        }
     }
 
     /** {@link #markPublished} for many deliveries in one update. */

@@ -237,8 +237,22 @@ class DeliveriesIntegrationTests {
 
         assertThat(inbox.sent).hasSize(DeliveryLedger.READ_SENT_FIRST + 1);
         assertThat(email.sent).hasSize(DeliveryLedger.READ_SENT_FIRST + 1);
-        // the new event's two deliveries claimed, marked sent, marked published; the sent rows only read
-        assertThat(ledgerUpdates.statements).containsExactly(2, 1, 1);
+        // the new event's two deliveries claimed, then marked sent and published together; the sent rows only read
+        assertThat(ledgerUpdates.statements).containsExactly(2, 1);
+    }
+
+    @Test
+    void aDeliveryWhoseProofTheBrokerAcknowledgedIsMarkedSentAndPublishedInOneUpdate() {
+        deliveries.deliver(List.of(messageToNoa()));
+
+        // the claims of both channels, then one update for both rows
+        assertThat(ledgerUpdates.statements).containsExactly(2, 1);
+        assertThat(ledgerRow(DeliveryChannel.IN_APP))
+                .containsEntry("state", "SENT")
+                .containsEntry("published", true);
+        assertThat(ledgerRow(DeliveryChannel.EMAIL))
+                .containsEntry("state", "SENT")
+                .containsEntry("published", true);
     }
 
     @Test
