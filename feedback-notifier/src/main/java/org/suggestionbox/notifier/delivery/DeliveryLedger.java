@@ -2,17 +2,12 @@ package org.suggestionbox.notifier.delivery;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.bulk.BulkWriteResult;
-import com.mongodb.bulk.BulkWriteUpsert;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import jakarta.annotation.PostConstruct;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,15 +73,13 @@ class DeliveryLedger {
     record Claim(boolean alreadySent, boolean published, int attempts) {}
 
     /**
-     * Claims deliveries before sending, in one unordered bulk write: each is an upsert of the row
-     * unless it was sent, so a new row is recorded with one attempt, a row attempted or failed before
-     * counts another attempt, and a sent row fails the upsert with a duplicate key ("sent before"). Only
-     * the rows that were there already are read back (one query), for their attempts and proof.
+     * Claims deliveries before sending: a new row is recorded with one attempt, a row attempted or failed before
+     * counts another attempt, and a sent row is left as it is ("sent before"); see {@link #insert}.
      * <p>
      * A batch of at least {@value #READ_SENT_FIRST} deliveries reads its sent rows first and claims only the
      * others: such batches come from a backlog or from a replay, where the router publishes every replayed
-     * idea's events again under the same ids and every one of their deliveries was sent, and each upsert of a
-     * sent row would write nothing and fail. A smaller batch claims at once, as the read would cost it one more
+     * idea's events again under the same ids and every one of their deliveries was sent, and each insert of a
+     * sent row would fail. A smaller batch claims at once, as the read would cost it one more
      * round trip for rows that are almost always new.
      *
      * @return the claim of every delivery, by {@link Delivery#proofEventId()}
@@ -104,65 +97,66 @@ class DeliveryLedger {
                     .filter(delivery -> !claims.containsKey(delivery.proofEventId()))
                     .toList();
         }
-        claims.putAll(upsert(unsent, now));
+        claims.putAll(insert(unsent, now));
         return claims;
     }
 
-    /** The upserts of {@link #claimAll}, and the rows that were there already read back. */
-    private Map<UUID, Claim> upsert(List<Delivery> deliveries, Instant now) {
+    /**
+     * The claims of {@link #claimAll}: new rows inserted in one unordered bulk insert with one attempt; a row that
+     * was there already fails its insert with a duplicate key and, unless it was sent, counts another attempt in
+     * one update; those rows are read back (one query) for their attempts and proof. An insert, where most rows are
+     * new, is the cheaper write: an upsert first looks for the row and then builds it from its update operators.
+     */
+    private Map<UUID, Claim> insert(List<Delivery> deliveries, Instant now) {
         Map<UUID, Claim> claims = new HashMap<>();
         if (deliveries.isEmpty()) {
             return claims;
         }
         Date at = Date.from(now);
-        List<WriteModel<Document>> upserts = new ArrayList<>(deliveries.size());
+        List<Document> rows = new ArrayList<>(deliveries.size());
         for (Delivery delivery : deliveries) {
-            upserts.add(new UpdateOneModel<>(
-                    Filters.and(
-                            Filters.eq("_id", delivery.proofEventId().toString()),
-                            Filters.ne("state", DeliveryState.SENT.name())),
-                    Updates.combine(
-                            Updates.setOnInsert(
-                                    "sourceEventId", delivery.sourceEventId().toString()),
-                            Updates.setOnInsert("sourceEventType", delivery.sourceEventType()),
-                            Updates.setOnInsert("ideaId", delivery.ideaId().toString()),
-                            Updates.setOnInsert(
-                                    "recipientRole", delivery.recipientRole().name()),
-                            Updates.setOnInsert("recipientRef", delivery.recipientRef()),
-                            Updates.setOnInsert("channel", delivery.channel().name()),
-                            Updates.setOnInsert("kind", delivery.kind().name()),
-                            Updates.setOnInsert("published", false),
-                            Updates.setOnInsert("createdAt", at),
-                            Updates.set("state", DeliveryState.ATTEMPTED.name()),
-                            Updates.inc("attempts", 1),
-                            Updates.set("updatedAt", at)),
-                    new UpdateOptions().upsert(true)));
+            rows.add(new Document("_id", delivery.proofEventId().toString())
+                    .append("sourceEventId", delivery.sourceEventId().toString())
+                    .append("sourceEventType", delivery.sourceEventType())
+                    .append("ideaId", delivery.ideaId().toString())
+                    .append("recipientRole", delivery.recipientRole().name())
+                    .append("recipientRef", delivery.recipientRef())
+                    .append("channel", delivery.channel().name())
+                    .append("kind", delivery.kind().name())
+                    .append("published", false)
+                    .append("createdAt", at)
+                    .append("state", DeliveryState.ATTEMPTED.name())
+                    .append("attempts", 1)
+                    .append("updatedAt", at));
         }
-        BulkWriteResult result;
+        Set<Integer> there = new HashSet<>();
         try {
-            result = mongo.getCollection(COLLECTION).bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+            mongo.getCollection(COLLECTION).insertMany(rows, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException partly) {
             for (BulkWriteError error : partly.getWriteErrors()) {
                 if (error.getCode() != DUPLICATE_KEY) {
                     throw partly;
                 }
+                there.add(error.getIndex());
             }
-            result = partly.getWriteResult();
         }
-        Set<Integer> inserted = new HashSet<>();
-        for (BulkWriteUpsert upsert : result.getUpserts()) {
-            inserted.add(upsert.getIndex());
-        }
-        List<String> existing = new ArrayList<>();
+        List<String> existing = new ArrayList<>(there.size());
         for (int i = 0; i < deliveries.size(); i++) {
             UUID id = deliveries.get(i).proofEventId();
-            if (inserted.contains(i)) {
-                claims.put(id, new Claim(false, false, 1));
-            } else {
+            if (there.contains(i)) {
                 existing.add(id.toString());
+            } else {
+                claims.put(id, new Claim(false, false, 1));
             }
         }
         if (!existing.isEmpty()) {
+            mongo.getCollection(COLLECTION)
+                    .updateMany(
+                            Filters.and(Filters.in("_id", existing), Filters.ne("state", DeliveryState.SENT.name())),
+                            Updates.combine(
+                                    Updates.set("state", DeliveryState.ATTEMPTED.name()),
+                                    Updates.inc("attempts", 1),
+                                    Updates.set("updatedAt", at)));
             claims.putAll(read(Filters.in("_id", existing)));
         }
         return claims;

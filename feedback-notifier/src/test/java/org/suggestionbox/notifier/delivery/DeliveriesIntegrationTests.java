@@ -80,8 +80,8 @@ class DeliveriesIntegrationTests {
     private final FlakyChannel email = new FlakyChannel(DeliveryChannel.EMAIL);
     private final FlakyChannel webhook = new FlakyChannel(DeliveryChannel.WEBHOOK, true);
 
-    /** The update commands sent to the ledger. */
-    private final LedgerUpdates ledgerUpdates = new LedgerUpdates();
+    /** The write commands sent to the ledger. */
+    private final LedgerWrites ledgerWrites = new LedgerWrites();
 
     private MongoClient client;
     private MongoTemplate mongo;
@@ -93,7 +93,7 @@ class DeliveriesIntegrationTests {
     void setUp(Infrastructure infrastructure) {
         client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(infrastructure.mongoUri()))
-                .addCommandListener(ledgerUpdates)
+                .addCommandListener(ledgerWrites)
                 .build());
         mongo = new MongoTemplate(
                 client, "notifier_deliveries_" + UUID.randomUUID().toString().replace("-", ""));
@@ -231,22 +231,22 @@ class DeliveriesIntegrationTests {
         deliveries.deliverAll(delivered);
         List<List<Message>> replayed = new ArrayList<>(delivered);
         replayed.add(List.of(messageToNoa()));
-        ledgerUpdates.statements.clear();
+        ledgerWrites.commands.clear();
 
         assertThat(deliveries.deliverAll(replayed)).containsOnlyNulls();
 
         assertThat(inbox.sent).hasSize(DeliveryLedger.READ_SENT_FIRST + 1);
         assertThat(email.sent).hasSize(DeliveryLedger.READ_SENT_FIRST + 1);
         // the new event's two deliveries claimed, then marked sent and published together; the sent rows only read
-        assertThat(ledgerUpdates.statements).containsExactly(2, 1);
+        assertThat(ledgerWrites.commands).containsExactly("insert 2", "update 1");
     }
 
     @Test
     void aDeliveryWhoseProofTheBrokerAcknowledgedIsMarkedSentAndPublishedInOneUpdate() {
         deliveries.deliver(List.of(messageToNoa()));
 
-        // the claims of both channels, then one update for both rows
-        assertThat(ledgerUpdates.statements).containsExactly(2, 1);
+        // the claims of both channels inserted, then one update for both rows
+        assertThat(ledgerWrites.commands).containsExactly("insert 2", "update 1");
         assertThat(ledgerRow(DeliveryChannel.IN_APP))
                 .containsEntry("state", "SENT")
                 .containsEntry("published", true);
@@ -409,18 +409,23 @@ class DeliveriesIntegrationTests {
                 java.time.Instant.now());
     }
 
-    /** Counts the statements of every update command sent to the delivery ledger. */
-    static final class LedgerUpdates implements CommandListener {
+    /** Each insert and update command sent to the delivery ledger, as its name and how many statements it held. */
+    static final class LedgerWrites implements CommandListener {
 
-        final List<Integer> statements = new CopyOnWriteArrayList<>();
+        final List<String> commands = new CopyOnWriteArrayList<>();
 
         @Override
         public void commandStarted(CommandStartedEvent event) {
             BsonDocument command = event.getCommand();
-            if ("update".equals(event.getCommandName())
-                    && DeliveryLedger.COLLECTION.equals(
-                            command.getString("update").getValue())) {
-                statements.add(command.getArray("updates").size());
+            String name = event.getCommandName();
+            if (("insert".equals(name) || "update".equals(name))
+                    && DeliveryLedger.COLLECTION.equals(command.getString(name).getValue())) {
+                int statements = command.containsKey("documents")
+                        ? command.getArray("documents").size()
+                        : command.containsKey("updates")
+                                ? command.getArray("updates").size()
+                                : 0;
+                commands.add(name + " " + statements);
             }
         }
     }
