@@ -2,10 +2,8 @@ package org.suggestionbox.notifier.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -29,14 +27,7 @@ class EmailChannelHtmlTests {
     /** Each text is its key, with its arguments after a colon: what the template shows, not the catalogue. */
     private static final Texts KEYS = (key, locale, args) -> args.length == 0 ? key : key + ":" + List.of(args);
 
-    private final NotifierProperties properties = new NotifierProperties(
-            "from@example",
-            "key",
-            ZoneOffset.UTC,
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(1),
-            1);
+    private final NotifierProperties properties = MailProperties.keeping(1);
     private final EmailChannel channel =
             new EmailChannel(new SmtpConnections(new JavaMailSenderImpl(), properties), KEYS, properties);
 

@@ -12,13 +12,11 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.suggestionbox.notifier.config.NotifierProperties;
 
 /** Against a real SMTP server (GreenMail) of its own, so that it can be stopped and started. */
 class SmtpConnectionsTests {
@@ -36,16 +34,7 @@ class SmtpConnectionsTests {
         sender.setPort(this.port);
         sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
         sender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
-        this.connections = new SmtpConnections(
-                sender,
-                new NotifierProperties(
-                        "from@example",
-                        "key",
-                        ZoneOffset.UTC,
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(1),
-                        2));
+        this.connections = new SmtpConnections(sender, MailProperties.keeping(2));
     }
 
     @AfterEach
