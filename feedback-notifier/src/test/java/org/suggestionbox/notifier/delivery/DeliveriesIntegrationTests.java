@@ -20,8 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.events.NotificationDelivered;
@@ -253,6 +256,58 @@ class DeliveriesIntegrationTests {
         assertThat(ledgerRow(DeliveryChannel.EMAIL))
                 .containsEntry("state", "SENT")
                 .containsEntry("published", true);
+    }
+
+    @Test
+    void aNotifierStoppedBeforeItMarkedTheSendsSendsAgainAndProvesUnderTheSameIds() {
+        // the proofs were acknowledged, then the write that marks the rows sent and published failed
+        DeliveryLedger failingOnce = new DeliveryLedger(mongo) {
+            private boolean failed;
+
+            @Override
+            void markSentAll(Collection<Delivery> sent, Set<UUID> acknowledged, Instant now) {
+                if (!failed) {
+                    failed = true;
+                    throw new DataAccessResourceFailureException("the store went away");
+                }
+                super.markSentAll(sent, acknowledged, now);
+            }
+        };
+        Deliveries stopping = new Deliveries(
+                List.of(inbox, email),
+                ChannelChoices.ALL,
+                DigestQueue.NONE,
+                failingOnce,
+                refs,
+                proof,
+                new DeliveryMetrics(meters),
+                clock,
+                KAFKA,
+                LEDGER_RETRIES);
+        List<Message> messages = List.of(messageToNoa());
+
+        assertThatExceptionOfType(DataAccessResourceFailureException.class)
+                .isThrownBy(() -> stopping.deliver(messages));
+        stopping.deliver(messages);
+        stopping.deliver(messages);
+
+        // sent again once (the inbox keeps one message: its key is the delivery's, InboxStoreTests), then never
+        assertThat(inbox.sent).hasSize(2);
+        assertThat(email.sent).hasSize(2);
+        assertThat(published())
+                .extracting(NotificationEvent::eventId)
+                .hasSize(4)
+                .containsOnly(
+                        proofId(DeliveryChannel.IN_APP, messages.getFirst()),
+                        proofId(DeliveryChannel.EMAIL, messages.getFirst()));
+        assertThat(ledgerRow(DeliveryChannel.EMAIL))
+                .containsEntry("state", "SENT")
+                .containsEntry("published", true)
+                .containsEntry("attempts", 2);
+    }
+
+    private UUID proofId(DeliveryChannel channel, Message message) {
+        return Delivery.of(message, noaRef(), channel).proofEventId();
     }
 
     @Test
