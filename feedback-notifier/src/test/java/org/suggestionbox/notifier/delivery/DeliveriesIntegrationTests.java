@@ -102,28 +102,8 @@ class DeliveriesIntegrationTests {
                 client, "notifier_deliveries_" + UUID.randomUUID().toString().replace("-", ""));
         ledger = new DeliveryLedger(mongo);
         ledger.createIndexes();
-        deliveries = new Deliveries(
-                List.of(inbox, email),
-                ChannelChoices.ALL,
-                DigestQueue.NONE,
-                ledger,
-                refs,
-                proof,
-                new DeliveryMetrics(meters),
-                clock,
-                KAFKA,
-                LEDGER_RETRIES);
-        withPersonalDestination = new Deliveries(
-                List.of(inbox, email, webhook),
-                ChannelChoices.ALL,
-                DigestQueue.NONE,
-                ledger,
-                refs,
-                proof,
-                new DeliveryMetrics(meters),
-                clock,
-                KAFKA,
-                LEDGER_RETRIES);
+        deliveries = deliveries(ChannelChoices.ALL, ledger, inbox, email);
+        withPersonalDestination = deliveries(ChannelChoices.ALL, ledger, inbox, email, webhook);
         when(proof.publishAsync(any())).thenReturn(CompletableFuture.completedFuture(true));
         when(proof.publish(any())).thenReturn(true);
     }
@@ -193,17 +173,7 @@ class DeliveriesIntegrationTests {
 
     @Test
     void aChannelThePersonDidNotChooseIsNotUsedButTheInboxAlwaysIs() {
-        Deliveries choosy = new Deliveries(
-                List.of(inbox, email),
-                recipientRef -> java.util.Set.of(),
-                DigestQueue.NONE,
-                ledger,
-                refs,
-                proof,
-                new DeliveryMetrics(meters),
-                clock,
-                KAFKA,
-                LEDGER_RETRIES);
+        Deliveries choosy = deliveries(recipientRef -> java.util.Set.of(), ledger, inbox, email);
 
         choosy.deliver(List.of(messageToNoa()));
 
@@ -273,17 +243,7 @@ class DeliveriesIntegrationTests {
                 super.markSentAll(sent, acknowledged, now);
             }
         };
-        Deliveries stopping = new Deliveries(
-                List.of(inbox, email),
-                ChannelChoices.ALL,
-                DigestQueue.NONE,
-                failingOnce,
-                refs,
-                proof,
-                new DeliveryMetrics(meters),
-                clock,
-                KAFKA,
-                LEDGER_RETRIES);
+        Deliveries stopping = deliveries(ChannelChoices.ALL, failingOnce, inbox, email);
         List<Message> messages = List.of(messageToNoa());
 
         assertThatExceptionOfType(DataAccessResourceFailureException.class)
@@ -427,6 +387,21 @@ class DeliveriesIntegrationTests {
         assertThat(LEDGER_RETRIES.backOff(2)).isEqualTo(Duration.ofMinutes(2));
         assertThat(LEDGER_RETRIES.backOff(3)).isEqualTo(Duration.ofMinutes(4));
         assertThat(LEDGER_RETRIES.backOff(10)).isEqualTo(Duration.ofMinutes(4));
+    }
+
+    /** Deliveries over {@code ledger} on {@code channels}, each person using the channels {@code choices} gives. */
+    private Deliveries deliveries(ChannelChoices choices, DeliveryLedger ledger, NotificationChannel... channels) {
+        return new Deliveries(
+                List.of(channels),
+                choices,
+                DigestQueue.NONE,
+                ledger,
+                refs,
+                proof,
+                new DeliveryMetrics(meters),
+                clock,
+                KAFKA,
+                LEDGER_RETRIES);
     }
 
     private List<NotificationEvent> published() {
