@@ -18,12 +18,13 @@ import org.suggestionbox.notifier.config.NotifierProperties;
 import org.suggestionbox.notifier.message.Texts;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.CursorPage;
+import org.suggestionbox.platform.web.PageController;
 import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.platform.web.PagerLinks;
 
 /** The inbox page: newest first, unread ones marked, each can be marked as read. */
 @Controller
-class InboxPageController {
+class InboxPageController implements PageController {
 
     private final Inbox inbox;
     private final NotifierProperties properties;

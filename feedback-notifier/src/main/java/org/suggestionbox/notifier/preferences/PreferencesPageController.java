@@ -11,13 +11,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.platform.security.DirectoryUser;
+import org.suggestionbox.platform.web.PageController;
 
 /**
  * The preferences page: channels, own Teams and webhook URLs, language, digest, thanks to the manager, the
  * monthly "You said, we did" digest.
  */
 @Controller
-class PreferencesPageController {
+class PreferencesPageController implements PageController {
 
     private final PreferencesService preferences;
     private final AvailableChannels available;

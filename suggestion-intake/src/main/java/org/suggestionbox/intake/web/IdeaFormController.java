@@ -33,6 +33,7 @@ import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.security.SecurityHeaders;
+import org.suggestionbox.platform.web.PageController;
 import org.suggestionbox.platform.web.PlatformLinks;
 
 /**
@@ -45,7 +46,7 @@ import org.suggestionbox.platform.web.PlatformLinks;
  * Content-Security-Policy lets scripts connect to the router's origin, and to no other.
  */
 @Controller
-class IdeaFormController {
+class IdeaFormController implements PageController {
 
     private static final Pattern UUID_PATTERN =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

@@ -12,7 +12,7 @@ import org.suggestionbox.platform.security.PlatformSecurityProperties;
  * {@code /signin/problem} explains a sign-in the directory refused.
  */
 @Controller
-public class LoginController {
+public class LoginController implements PageController {
 
     private final boolean passwordForm;
 

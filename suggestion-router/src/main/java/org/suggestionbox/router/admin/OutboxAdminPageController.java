@@ -10,12 +10,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.suggestionbox.platform.security.DirectoryUser;
+import org.suggestionbox.platform.web.PageController;
 import org.suggestionbox.router.outbox.OutboxDeadLetters;
 
 /** The administrators' page of lifecycle events that can never be published. */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
-class OutboxAdminPageController {
+class OutboxAdminPageController implements PageController {
 
     private final OutboxDeadLetters deadLetters;
     private final Clock clock;

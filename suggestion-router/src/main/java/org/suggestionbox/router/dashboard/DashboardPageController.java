@@ -8,10 +8,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.platform.security.DirectoryUser;
+import org.suggestionbox.platform.web.PageController;
 
 /** The leadership dashboard page: charts drawn on the server (inline SVG and CSS bars), each with its table. */
 @Controller
-class DashboardPageController {
+class DashboardPageController implements PageController {
 
     private final DashboardService dashboards;
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.CursorPage;
+import org.suggestionbox.platform.web.PageController;
 import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.platform.web.PagerLinks;
 import org.suggestionbox.router.idea.IdeaState;
@@ -17,7 +18,7 @@ import org.suggestionbox.router.web.IdeaView;
 
 /** The owner queue page and the employee's "my ideas" page. */
 @Controller
-class QueuePageController {
+class QueuePageController implements PageController {
 
     private final QueueService queue;
 

@@ -8,13 +8,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.suggestionbox.platform.web.PageController;
 
 /**
  * The private tracking page of an anonymous idea: no sign-in, never cached ({@code no-store}), and an
  * unknown link is a plain 404.
  */
 @Controller
-class TrackingPageController {
+class TrackingPageController implements PageController {
 
     private final Tracking tracking;
 

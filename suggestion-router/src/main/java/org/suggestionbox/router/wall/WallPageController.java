@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.platform.web.LayoutModelAdvice;
+import org.suggestionbox.platform.web.PageController;
 import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.platform.web.PagerLinks;
 import org.suggestionbox.router.decision.IdeaAccessDeniedException;
@@ -32,7 +33,7 @@ import org.suggestionbox.router.web.InvalidRequestException;
  * the "me too" buttons of the wall and the idea page: plain form posts answered with a redirect back.
  */
 @Controller
-class WallPageController {
+class WallPageController implements PageController {
 
     /** Where a "me too" may send the browser back to: the wall or an idea page of this service. */
     private static final Pattern RETURN_TO = Pattern.compile("/ideas(/[0-9a-fA-F-]{36})?(\\?[^\\s\\\\#]{0,2000})?");

@@ -21,6 +21,7 @@ import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.LayoutModelAdvice;
+import org.suggestionbox.platform.web.PageController;
 import org.suggestionbox.router.decision.DecisionService;
 import org.suggestionbox.router.decision.IdeaAccessDeniedException;
 import org.suggestionbox.router.decision.ImpactRequest;
@@ -39,7 +40,7 @@ import org.suggestionbox.router.lifecycle.IdeaNotFoundException;
 
 /** The idea page: details, history, and for its owner the decision and progress forms. */
 @Controller
-class IdeaPageController {
+class IdeaPageController implements PageController {
 
     private static final String TOO_LONG = "text.error.tooLong";
     /** The merge picker's search words: enough for a title. */
