@@ -81,6 +81,17 @@ class PagePolishBrowserIntegrationTests {
                 .contains("הכלל cx-owner חל") // routed because, in Hebrew
                 .doesNotContain("NOT_FEASIBLE")
                 .doesNotContain("matched rule");
+        // what people typed runs in its own direction inside the right-to-left page (its full stop stays at its end)
+        String article = "article[data-idea-id='" + ideaId + "'] ";
+        assertThat(directionOf(browser, article + "h2 a")).as("the title").isEqualTo("ltr");
+        assertThat(directionOf(browser, article + ".notice p"))
+                .as("the explanation")
+                .isEqualTo("ltr");
+        List<WebElement> historyLines = browser.driver().findElements(By.cssSelector(article + "li .hint"));
+        assertThat(historyLines)
+                .extracting(line -> line.getText() + " " + line.getCssValue("direction"))
+                .contains("The refund form is prescribed by the payment provider. ltr")
+                .anyMatch(line -> line.startsWith("הכלל cx-owner חל") && line.endsWith(" rtl"));
         browser.screenshot("router-my-ideas-history-he");
     }
 
@@ -186,6 +197,10 @@ class PagePolishBrowserIntegrationTests {
                 assertThat(response.body()).as(service + icon).isNotEmpty();
             }
         }
+    }
+
+    private static String directionOf(Browser browser, String cssSelector) {
+        return browser.driver().findElement(By.cssSelector(cssSelector)).getCssValue("direction");
     }
 
     private static void assertFitsAPhone(Browser browser, List<String> pages, String who) {
