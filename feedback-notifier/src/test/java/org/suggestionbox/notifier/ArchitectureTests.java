@@ -6,6 +6,7 @@ import static org.suggestionbox.testing.architecture.ArchitectureRules.kafkaList
 import static org.suggestionbox.testing.architecture.ArchitectureRules.mainClasses;
 import static org.suggestionbox.testing.architecture.ArchitectureRules.noPackageCycles;
 import static org.suggestionbox.testing.architecture.ArchitectureRules.onlyUsedFrom;
+import static org.suggestionbox.testing.architecture.ArchitectureRules.pageControllersUseTheLayout;
 import static org.suggestionbox.testing.architecture.ArchitectureRules.springWiringIsPackagePrivate;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -52,5 +53,10 @@ class ArchitectureTests {
     @Test
     void springWiringAndControllersArePackagePrivate() {
         springWiringIsPackagePrivate().check(NOTIFIER);
+    }
+
+    @Test
+    void pageControllersGetTheLayout() {
+        pageControllersUseTheLayout().check(NOTIFIER);
     }
 }

@@ -116,4 +116,9 @@ class ArchitectureTests {
                 .resideInAPackage(inside)
                 .check(INTAKE);
     }
+
+    @Test
+    void pageControllersGetTheLayout() {
+        ArchitectureRules.pageControllersUseTheLayout().check(INTAKE);
+    }
 }

@@ -4,6 +4,7 @@ import static org.suggestionbox.testing.architecture.ArchitectureRules.doNotUse;
 import static org.suggestionbox.testing.architecture.ArchitectureRules.freeOfFrameworks;
 import static org.suggestionbox.testing.architecture.ArchitectureRules.mainClasses;
 import static org.suggestionbox.testing.architecture.ArchitectureRules.noPackageCycles;
+import static org.suggestionbox.testing.architecture.ArchitectureRules.pageControllersUseTheLayout;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,10 @@ class ArchitectureTests {
                         "org.suggestionbox.router..",
                         "org.suggestionbox.notifier..")
                 .check(PLATFORM);
+    }
+
+    @Test
+    void pageControllersGetTheLayout() {
+        pageControllersUseTheLayout().check(PLATFORM);
     }
 }

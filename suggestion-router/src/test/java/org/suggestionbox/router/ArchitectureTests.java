@@ -146,4 +146,9 @@ class ArchitectureTests {
                 .notHaveModifier(JavaModifier.PUBLIC)
                 .check(classes);
     }
+
+    @Test
+    void pageControllersGetTheLayout() {
+        ArchitectureRules.pageControllersUseTheLayout().check(classes);
+    }
 }

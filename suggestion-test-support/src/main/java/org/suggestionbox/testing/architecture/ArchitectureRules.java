@@ -129,6 +129,21 @@ public final class ArchitectureRules {
     }
 
     /**
+     * Every page controller ({@code @Controller}, not an API's {@code @RestController}) is a
+     * {@code org.suggestionbox.platform.web.PageController}, which the shared layout's model advice fills the model
+     * for: a page controller without it would render without the menu, the language and the text direction.
+     */
+    public static ArchRule pageControllersUseTheLayout() {
+        return classes()
+                .that()
+                .areAnnotatedWith("org.springframework.stereotype.Controller")
+                .should()
+                .beAssignableTo("org.suggestionbox.platform.web.PageController")
+                .allowEmptyShould(true)
+                .as("@Controller classes are PageControllers, so that the layout's model reaches their pages");
+    }
+
+    /**
      * Spring wiring and web entry points ({@code @Configuration}, controllers, controller advice) are package
      * private: nobody calls them, Spring finds them. (A library's auto-configuration is public and carries
      * {@code @AutoConfiguration}, which this rule does not look at.)
