@@ -184,7 +184,9 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
                 .contains("dir=\"rtl\"")
                 .contains("lang=\"he\"")
                 .contains("סיבה: לא ניתן לביצוע")
-                .contains("The phone system cannot change it before 2027.");
+                // an argument in left-to-right letters isolated in its own direction (U+2068 ... U+2069): the
+                // English explanation's full stop stays at its end inside the Hebrew sentence
+                .contains("\u2068The phone system cannot change it before 2027.\u2069");
         MimeMessage polishMail = awaitMail(infrastructure, "piotr@suggestionbox.example", title);
         assertThat(polishMail.getSubject()).startsWith("Twój pomysł");
         assertThat(Mailbox.text(polishMail)).contains("lang=\"pl\" dir=\"ltr\"").contains("Powód: Niewykonalne");

@@ -114,7 +114,7 @@ class SupportersIntegrationTests extends NotifierSpringIntegrationTest {
         }
         assertThat(inbox("noa", decided.ideaId()).getFirst())
                 .containsEntry("kind", "SUPPORTED_IDEA_DECLINED")
-                .containsEntry("title", "רעיון שתמכת בו נדחה: „" + title + "”");
+                .containsEntry("title", "רעיון שתמכת בו נדחה: „\u2068" + title + "\u2069”");
         assertThat(inbox("jan", decided.ideaId()).getFirst())
                 .containsEntry("kind", "SUPPORTED_IDEA_DECLINED")
                 .containsEntry("title", "Pomysł, który popierasz, został odrzucony: „" + title + "”");
