@@ -96,6 +96,29 @@ class PagePolishBrowserIntegrationTests {
     }
 
     @Test
+    void anUnknownAddressAndAPageTheRoleDoesNotOpenAnswerInHebrewInTheLayout(RunningStack stack, Browser browser) {
+        browser.openSignedIn(stack.routerUrl() + "/no-such-page", "noa");
+        assertThat(browser.htmlAttribute("dir")).isEqualTo("rtl");
+        assertThat(browser.await("error-title").getText()).isEqualTo("לא מצאנו את הדף הזה");
+        assertThat(browser.driver().findElements(By.cssSelector("nav.topbar"))).hasSize(1);
+        assertThat(browser.driver().getPageSource()).doesNotContain("Whitelabel");
+        browser.screenshot("router-not-found-he");
+
+        browser.get(stack.routerUrl() + "/admin/outbox");
+        assertThat(browser.await("error-title").getText()).isEqualTo("הדף הזה אינו פתוח בפניך");
+    }
+
+    @Test
+    void anUnknownAddressAnswersInEnglishWithAWayBack(RunningStack stack, Browser browser) {
+        browser.openSignedIn(stack.notifierUrl() + "/no-such-page", "alice");
+        assertThat(browser.htmlAttribute("dir")).isEqualTo("ltr");
+        assertThat(browser.await("error-title").getText()).isEqualTo("We cannot find this page");
+        browser.clickToNextPage("error-home");
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(stack.notifierUrl() + "/inbox");
+        browser.screenshot("notifier-not-found-back-en");
+    }
+
+    @Test
     void eachRoleLandsWhereItWorksAndSeesOnlyTheMenuEntriesItCanUse(RunningStack stack, Browser browser) {
         browser.openSignedIn(stack.routerUrl() + "/my-ideas", "alice");
         for (String page : List.of(

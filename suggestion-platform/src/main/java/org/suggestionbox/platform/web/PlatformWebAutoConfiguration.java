@@ -59,6 +59,12 @@ public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
         return new LayoutModelAdvice(links, application);
     }
 
+    /** Our page instead of Spring's "Whitelabel Error Page" when a browser meets a 404, a 403 or a failure. */
+    @Bean
+    PageErrorViews pageErrorViews(LayoutModelAdvice layout) {
+        return new PageErrorViews(layout);
+    }
+
     @Bean
     LoginController loginController(
             org.suggestionbox.platform.security.PlatformSecurityProperties security,
