@@ -1,5 +1,6 @@
 package org.suggestionbox.notifier;
 
+import static org.suggestionbox.testing.architecture.ArchitectureRules.apiChangesNameWhatTheyAnswerIn;
 import static org.suggestionbox.testing.architecture.ArchitectureRules.freeOfFrameworks;
 import static org.suggestionbox.testing.architecture.ArchitectureRules.independentOfEachOther;
 import static org.suggestionbox.testing.architecture.ArchitectureRules.kafkaListenersOnlyIn;
@@ -58,5 +59,10 @@ class ArchitectureTests {
     @Test
     void pageControllersGetTheLayout() {
         pageControllersUseTheLayout().check(NOTIFIER);
+    }
+
+    @Test
+    void apiChangesAreRefusedBeforeTheyHappenWhenTheirAnswerCannotBeRead() {
+        apiChangesNameWhatTheyAnswerIn().check(NOTIFIER);
     }
 }

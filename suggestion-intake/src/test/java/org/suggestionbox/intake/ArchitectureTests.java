@@ -121,4 +121,9 @@ class ArchitectureTests {
     void pageControllersGetTheLayout() {
         ArchitectureRules.pageControllersUseTheLayout().check(INTAKE);
     }
+
+    @Test
+    void apiChangesAreRefusedBeforeTheyHappenWhenTheirAnswerCannotBeRead() {
+        ArchitectureRules.apiChangesNameWhatTheyAnswerIn().check(INTAKE);
+    }
 }

@@ -151,4 +151,9 @@ class ArchitectureTests {
     void pageControllersGetTheLayout() {
         ArchitectureRules.pageControllersUseTheLayout().check(classes);
     }
+
+    @Test
+    void apiChangesAreRefusedBeforeTheyHappenWhenTheirAnswerCannotBeRead() {
+        ArchitectureRules.apiChangesNameWhatTheyAnswerIn().check(classes);
+    }
 }

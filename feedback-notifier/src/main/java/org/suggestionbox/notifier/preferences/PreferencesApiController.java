@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -65,7 +66,7 @@ class PreferencesApiController {
         return view(preferences.ofPerson(user.id()));
     }
 
-    @PutMapping
+    @PutMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     PreferencesView put(@AuthenticationPrincipal DirectoryUser user, @RequestBody PreferencesUpdate update) {
         return view(preferences.update(
                 user.id(),

@@ -138,7 +138,7 @@ class IdeaApiController {
                     @Content(
                             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                             schema = @Schema(implementation = ProblemDetail.class)))
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> submit(
             @RequestBody SubmitIdeaRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
@@ -172,6 +172,8 @@ class IdeaApiController {
             case SubmissionResult.Accepted accepted ->
                 ResponseEntity.accepted()
                         .location(URI.create(accepted.trackingUrl()))
+                        // named, so Spring MVC writes it without negotiating a media type per request
+                        .contentType(MediaType.APPLICATION_JSON)
                         .body(new IdeaAccepted(accepted.ideaId(), "SUBMITTED", accepted.trackingUrl()));
             case SubmissionResult.Invalid invalid -> {
                 ProblemDetail problem = problem(

@@ -83,6 +83,14 @@ class IdeaApiControllerTests {
     }
 
     @Test
+    void aClientThatReadsNoJsonIsRefusedBeforeTheIdeaIsTaken() throws Exception {
+        // refused after the submission, the idea would be on the broker and the client told it failed
+        mvc.perform(submit(IDEA).accept(MediaType.APPLICATION_XML)).andExpect(status().isNotAcceptable());
+
+        verifyNoInteractions(intake);
+    }
+
+    @Test
     void brokenRulesAreA400ProblemNamingEachFieldInTheReadersLanguage() throws Exception {
         given(intake.submit(any()))
                 .willReturn(new SubmissionResult.Invalid(List.of(

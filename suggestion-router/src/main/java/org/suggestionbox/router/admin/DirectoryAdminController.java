@@ -33,19 +33,19 @@ class DirectoryAdminController {
         this.properties = properties;
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     DirectoryAdminService.ImportSummary importJson(
             @RequestBody List<PersonRow> rows, @AuthenticationPrincipal DirectoryUser user) {
         return apply(DirectoryImport.fromRows(rows, properties.triageOwner()), user);
     }
 
-    @PostMapping(consumes = "text/csv")
+    @PostMapping(consumes = "text/csv", produces = MediaType.APPLICATION_JSON_VALUE)
     DirectoryAdminService.ImportSummary importCsv(
             @RequestBody String csv, @AuthenticationPrincipal DirectoryUser user) {
         return apply(DirectoryImport.fromCsv(csv, properties.triageOwner()), user);
     }
 
-    @PostMapping("/reload")
+    @PostMapping(path = "/reload", produces = MediaType.APPLICATION_JSON_VALUE)
     DirectoryAdminService.ImportSummary reload(@AuthenticationPrincipal DirectoryUser user) {
         return service.reload(user.id());
     }

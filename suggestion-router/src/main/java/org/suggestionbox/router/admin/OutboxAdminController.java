@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +39,7 @@ class OutboxAdminController {
         return deadLetters.all();
     }
 
-    @PostMapping("/{eventId}/resolve")
+    @PostMapping(path = "/{eventId}/resolve", produces = MediaType.APPLICATION_JSON_VALUE)
     OutboxDeadLetter resolve(@PathVariable UUID eventId, @AuthenticationPrincipal DirectoryUser user) {
         return deadLetters
                 .resolve(eventId, user.id(), clock.instant())

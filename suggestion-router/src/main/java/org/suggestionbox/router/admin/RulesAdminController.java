@@ -1,6 +1,7 @@
 package org.suggestionbox.router.admin;
 
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +32,7 @@ class RulesAdminController {
         return new RulesDocument(rules.current());
     }
 
-    @PutMapping
+    @PutMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     RulesDocument put(@RequestBody RulesDocument document, @AuthenticationPrincipal DirectoryUser user) {
         List<RuleDefinition> definitions = document.rules() == null ? List.of() : document.rules();
         List<Violation> violations = rules.violations(definitions);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -70,12 +71,12 @@ class WallApiController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(similar);
     }
 
-    @PostMapping("/api/ideas/{id}/support")
+    @PostMapping(path = "/api/ideas/{id}/support", produces = MediaType.APPLICATION_JSON_VALUE)
     Support support(@PathVariable IdeaId id, @AuthenticationPrincipal DirectoryUser user) {
         return Support.of(wall.support(id, user.person()), user.id());
     }
 
-    @DeleteMapping("/api/ideas/{id}/support")
+    @DeleteMapping(path = "/api/ideas/{id}/support", produces = MediaType.APPLICATION_JSON_VALUE)
     Support withdraw(@PathVariable IdeaId id, @AuthenticationPrincipal DirectoryUser user) {
         return Support.of(wall.withdraw(id, user.person()), user.id());
     }

@@ -1,5 +1,6 @@
 package org.suggestionbox.router.web;
 
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +38,7 @@ class IdeaApiController {
         return views.view(decisions.read(id, user.person()), user.person());
     }
 
-    @PostMapping("/decision")
+    @PostMapping(path = "/decision", produces = MediaType.APPLICATION_JSON_VALUE)
     IdeaView decide(
             @PathVariable IdeaId id,
             @RequestBody DecisionRequest request,
@@ -45,25 +46,25 @@ class IdeaApiController {
         return views.view(decisions.decide(id, request, user.person()));
     }
 
-    @PostMapping("/review")
+    @PostMapping(path = "/review", produces = MediaType.APPLICATION_JSON_VALUE)
     IdeaView review(@PathVariable IdeaId id, @AuthenticationPrincipal DirectoryUser user) {
         return views.view(decisions.startReview(id, user.person()));
     }
 
-    @PostMapping("/status")
+    @PostMapping(path = "/status", produces = MediaType.APPLICATION_JSON_VALUE)
     IdeaView status(
             @PathVariable IdeaId id, @RequestBody StatusRequest request, @AuthenticationPrincipal DirectoryUser user) {
         return views.view(decisions.changeStatus(id, request, user.person()));
     }
 
     /** The owner (or a leader) records the benefit an implemented idea measurably brought. */
-    @PostMapping("/impact")
+    @PostMapping(path = "/impact", produces = MediaType.APPLICATION_JSON_VALUE)
     IdeaView impact(
             @PathVariable IdeaId id, @RequestBody ImpactRequest request, @AuthenticationPrincipal DirectoryUser user) {
         return views.view(decisions.recordImpact(id, request, user.person()));
     }
 
-    @PostMapping("/reassign")
+    @PostMapping(path = "/reassign", produces = MediaType.APPLICATION_JSON_VALUE)
     IdeaView reassign(
             @PathVariable IdeaId id,
             @RequestBody ReassignRequest request,
@@ -71,7 +72,7 @@ class IdeaApiController {
         return views.view(decisions.reassign(id, request, user.person()));
     }
 
-    @PostMapping("/merge")
+    @PostMapping(path = "/merge", produces = MediaType.APPLICATION_JSON_VALUE)
     IdeaView merge(
             @PathVariable IdeaId id, @RequestBody MergeRequest request, @AuthenticationPrincipal DirectoryUser user) {
         return views.view(decisions.merge(id, request, user.person()));

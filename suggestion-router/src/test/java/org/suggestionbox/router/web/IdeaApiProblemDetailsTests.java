@@ -3,6 +3,7 @@ package org.suggestionbox.router.web;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -78,6 +79,18 @@ class IdeaApiProblemDetailsTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Not possible in this state"))
                 .andExpect(jsonPath("$.state").value("DECLINED"));
+    }
+
+    @Test
+    void aClientThatReadsNoJsonIsRefusedBeforeTheDecisionIsTaken() throws Exception {
+        // refused after deciding, the decision would stand and the owner be told it failed
+        mvc.perform(post("/api/ideas/{id}/decision", ID)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .accept(MediaType.TEXT_HTML)
+                        .content(DECLINE))
+                .andExpect(status().isNotAcceptable());
+
+        verifyNoInteractions(decisions);
     }
 
     @Test

@@ -5,15 +5,24 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The architecture rules the services share, named by package and annotation rather than by class, so that a
@@ -45,6 +54,12 @@ public final class ArchitectureRules {
         "org.springframework.web.bind.annotation.ControllerAdvice",
         "org.springframework.web.bind.annotation.RestControllerAdvice"
     };
+
+    private static final String WEB_BIND = "org.springframework.web.bind.annotation.";
+
+    /** The mappings of requests that change something. */
+    private static final List<String> CHANGING_MAPPINGS =
+            List.of("PostMapping", "PutMapping", "PatchMapping", "DeleteMapping");
 
     private ArchitectureRules() {}
 
@@ -141,6 +156,88 @@ public final class ArchitectureRules {
                 .beAssignableTo("org.suggestionbox.platform.web.PageController")
                 .allowEmptyShould(true)
                 .as("@Controller classes are PageControllers, so that the layout's model reaches their pages");
+    }
+
+    /**
+     * An API call ({@code /api/…}) that changes something and answers with a body names the media type it answers in
+     * ({@code produces}, on the mapping or its class): Spring MVC then refuses a client that accepts none of it
+     * with a 406 before the handler runs. Without it, the refusal came after the change — a decision recorded, an
+     * idea published, and the client told 406 Not Acceptable.
+     */
+    public static ArchRule apiChangesNameWhatTheyAnswerIn() {
+        return methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(WEB_BIND + "RestController")
+                .and(changeSomething())
+                .and(answerWithABody())
+                .should(nameWhatTheyProduce())
+                .allowEmptyShould(true)
+                .as("@RestController methods that change something under /api and answer with a body declare what they"
+                        + " produce");
+    }
+
+    private static DescribedPredicate<JavaMethod> changeSomething() {
+        return DescribedPredicate.describe(
+                "change something under /api",
+                method -> CHANGING_MAPPINGS.stream()
+                        .flatMap(mapping -> method.tryGetAnnotationOfType(WEB_BIND + mapping).stream())
+                        .anyMatch(
+                                mapping -> (path(method.getOwner().tryGetAnnotationOfType(WEB_BIND + "RequestMapping"))
+                                                + path(Optional.of(mapping)))
+                                        .startsWith("/api/")));
+    }
+
+    /** The first path a mapping names, "" when it names none. */
+    private static String path(Optional<? extends JavaAnnotation<?>> mapping) {
+        return mapping.flatMap(annotation -> annotation
+                        .get("value")
+                        .filter(paths -> paths instanceof Object[] named && named.length > 0)
+                        .or(() -> annotation.get("path")))
+                .filter(paths -> paths instanceof Object[] named && named.length > 0)
+                .map(paths -> String.valueOf(((Object[]) paths)[0]))
+                .orElse("");
+    }
+
+    private static DescribedPredicate<JavaMethod> answerWithABody() {
+        return DescribedPredicate.describe("answer with a body", method -> {
+            JavaType answer = method.getReturnType();
+            String raw = answer.toErasure().getName();
+            if (raw.equals("void")) {
+                return false;
+            }
+            if (raw.equals("org.springframework.http.ResponseEntity")
+                    && answer instanceof JavaParameterizedType entity
+                    && entity.getActualTypeArguments().size() == 1) {
+                return !entity.getActualTypeArguments()
+                        .getFirst()
+                        .toErasure()
+                        .getName()
+                        .equals("java.lang.Void");
+            }
+            return true;
+        });
+    }
+
+    private static ArchCondition<JavaMethod> nameWhatTheyProduce() {
+        return new ArchCondition<>("declare what they produce") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean named = CHANGING_MAPPINGS.stream()
+                                .anyMatch(mapping -> produces(method.tryGetAnnotationOfType(WEB_BIND + mapping)))
+                        || produces(method.getOwner().tryGetAnnotationOfType(WEB_BIND + "RequestMapping"));
+                events.add(new SimpleConditionEvent(
+                        method,
+                        named,
+                        method.getFullName() + (named ? " declares" : " does not declare") + " what it produces"));
+            }
+        };
+    }
+
+    private static boolean produces(Optional<? extends JavaAnnotation<?>> mapping) {
+        return mapping.flatMap(annotation -> annotation.get("produces"))
+                .map(produced -> produced instanceof Object[] types && types.length > 0)
+                .orElse(false);
     }
 
     /**
