@@ -206,10 +206,17 @@ final class SecondaryIndex extends Index<Object> {
         return unfile(position) || !isSparse() ? position : null;
     }
 
-    /** Refiles the position only when its keys changed, compared with what is filed. */
+    /**
+     * Refiles the position only when its keys changed, compared with what is filed. An update that leaves every
+     * indexed field as it was (most of them: an outbox entry removed, a counter incremented) costs a comparison
+     * of those fields, not the keys worked out again.
+     */
     @Override
     public synchronized void updateInPlace(
             Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
+        if (sameIndexedValues(oldDocument, newDocument)) {
+            return;
+        }
         Set<List<Object>> keys = keysOf(newDocument);
         Object filed = this.keysByPosition.get(position);
         if (!(filed == null ? keys.isEmpty() : asSet(filed).equals(keys))) {
@@ -424,12 +431,26 @@ final class SecondaryIndex extends Index<Object> {
         return distinct;
     }
 
-    /** The normalized values of a field; empty when {@code sparse} and the document lacks it. */
-    private static Set<Object> valuesOf(Document document, String field, boolean sparse) {
+    /** Whether each indexed field holds an equal value in both documents, so that their keys are the same. */
+    private boolean sameIndexedValues(Document before, Document after) {
+        for (String field : this.fields) {
+            if (!Objects.equals(rawValue(before, field), rawValue(after, field))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static @Nullable Object rawValue(Document document, String field) {
         // a top-level field read directly: the library's path lookup splits the name with a regular expression
-        Object value = field.indexOf('.') < 0
+        return field.indexOf('.') < 0
                 ? document.getOrMissing(field)
                 : Utils.getSubdocumentValueCollectionAware(document, field);
+    }
+
+    /** The normalized values of a field; empty when {@code sparse} and the document lacks it. */
+    private static Set<Object> valuesOf(Document document, String field, boolean sparse) {
+        Object value = rawValue(document, field);
         Set<Object> values = new LinkedHashSet<>();
         if (value instanceof Collection<?> elements) {
             for (Object element : elements) {
