@@ -31,11 +31,13 @@ import org.suggestionbox.router.storage.IdeaStore;
 
 /**
  * The backlog per owner as a roll-up, so the dashboard reads one small document per owner however many
- * ideas are undecided. {@code dashboard_backlog} holds, per owner, how many undecided ideas they own
+ * ideas are undecided. Beside the counters in {@code dashboard_counters} ({@link DashboardStore}), one document
+ * per owner (metric {@value #METRIC}, key the owner's id) holds how many undecided ideas they own
  * ({@code open}), how many of those were submitted on each day ({@code submitted.<yyyy-MM-dd>}) and how
  * many are due in each hour ({@code due.<yyyy-MM-ddTHH>}), all changed only with {@code $inc}: the oldest
  * day with a count is the oldest waiting idea, the hours before the current one hold the overdue ideas
- * (to the hour).
+ * (to the hour). Kept in the counters' collection, the new ideas' backlog changes go in the counters' bulk
+ * write: one command per batch of new ideas fewer (issue #13).
  * <p>
  * {@link org.suggestionbox.router.lifecycle.Ideas} applies the difference of each stored change of an
  * idea — a new idea adds its entry, a decision removes it, a reassignment or a new deadline moves it —
@@ -49,7 +51,14 @@ import org.suggestionbox.router.storage.IdeaStore;
 @Component
 class BacklogStore {
 
-    static final String COLLECTION = "dashboard_backlog";
+    static final String COLLECTION = DashboardStore.COUNTERS;
+
+    /** The metric of the owners' backlog documents among the counters. */
+    static final String METRIC = "backlog";
+
+    /** Where the roll-up was kept before it joined the counters; dropped at the start. */
+    private static final String FORMER_COLLECTION = "dashboard_backlog";
+
     private static final Logger LOG = LoggerFactory.getLogger(BacklogStore.class);
 
     private final MongoTemplate mongo;
@@ -60,6 +69,7 @@ class BacklogStore {
 
     @PostConstruct
     void reconcile() {
+        mongo.dropCollection(FORMER_COLLECTION);
         long counted = recount();
         LOG.info("Backlog roll-up counted from the ideas: {} undecided", counted);
     }
@@ -90,17 +100,36 @@ class BacklogStore {
             }
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
-        byOwner.forEach((ownerId, counts) -> writes.add(new ReplaceOneModel<>(
-                Filters.eq("_id", ownerId),
-                nested(new Document("_id", ownerId), counts),
-                new ReplaceOptions().upsert(true))));
-        writes.add(new DeleteManyModel<>(Filters.nin("_id", byOwner.keySet())));
+        List<String> ids = new ArrayList<>(byOwner.size());
+        byOwner.forEach((ownerId, counts) -> {
+            ids.add(id(ownerId));
+            writes.add(new ReplaceOneModel<>(
+                    Filters.eq("_id", id(ownerId)),
+                    nested(
+                            new Document("_id", id(ownerId))
+                                    .append("metric", METRIC)
+                                    .append("key", ownerId),
+                            counts),
+                    new ReplaceOptions().upsert(true)));
+        });
+        writes.add(new DeleteManyModel<>(Filters.and(Filters.eq("metric", METRIC), Filters.nin("_id", ids))));
         mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(true));
         return counted;
     }
 
     /** Adds and removes entries: one {@code $inc} per owner, in one bulk write. */
     void apply(Collection<BacklogEntry> added, Collection<BacklogEntry> removed) {
+        List<WriteModel<Document>> writes = writes(added, removed);
+        if (!writes.isEmpty()) {
+            mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    /**
+     * The writes that add and remove entries, one {@code $inc} per owner, for a bulk write on {@link #COLLECTION}
+     * (in {@link DashboardStore#apply(DashboardStore.Changes, List)} together with the counters').
+     */
+    List<WriteModel<Document>> writes(Collection<BacklogEntry> added, Collection<BacklogEntry> removed) {
         Map<String, Map<String, Long>> byOwner = new LinkedHashMap<>();
         added.forEach(
                 entry -> entry.addTo(byOwner.computeIfAbsent(entry.ownerId(), owner -> new LinkedHashMap<>()), 1));
@@ -116,19 +145,25 @@ class BacklogStore {
             });
             if (!inc.isEmpty()) {
                 writes.add(new UpdateOneModel<>(
-                        Filters.eq("_id", ownerId), new Document("$inc", inc), new UpdateOptions().upsert(true)));
+                        Filters.eq("_id", id(ownerId)),
+                        new Document("$inc", inc)
+                                .append("$setOnInsert", new Document("metric", METRIC).append("key", ownerId)),
+                        new UpdateOptions().upsert(true)));
             }
         });
-        if (!writes.isEmpty()) {
-            mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        }
+        return writes;
+    }
+
+    /** The id of an owner's document: the counters' {@code metric|week|key}, with no week. */
+    static String id(String ownerId) {
+        return METRIC + "||" + ownerId;
     }
 
     /** The undecided ideas per owner at {@code now}, from the roll-up alone (one document per owner). */
     List<IdeaStore.OwnerBacklog> undecidedByOwner(Instant now) {
         String currentHour = BacklogEntry.HOUR.format(now.atOffset(ZoneOffset.UTC));
         List<IdeaStore.OwnerBacklog> owners = new ArrayList<>();
-        for (Document owner : mongo.getCollection(COLLECTION).find()) {
+        for (Document owner : mongo.getCollection(COLLECTION).find(Filters.eq("metric", METRIC))) {
             long open = count(owner.get("open"));
             if (open <= 0) {
                 continue;
@@ -155,7 +190,7 @@ class BacklogStore {
                     : LocalDate.parse(oldestDay, BacklogEntry.DAY)
                             .atStartOfDay(ZoneOffset.UTC)
                             .toInstant();
-            owners.add(new IdeaStore.OwnerBacklog(owner.getString("_id"), open, overdue, oldest));
+            owners.add(new IdeaStore.OwnerBacklog(owner.getString("key"), open, overdue, oldest));
         }
         return owners;
     }

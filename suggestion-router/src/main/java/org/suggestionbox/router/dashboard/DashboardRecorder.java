@@ -77,33 +77,27 @@ public class DashboardRecorder {
     }
 
     /**
-     * Counts the events in the outboxes of {@code ideas}, just created together, with one bulk write per
-     * collection. Never fails the caller.
+     * Counts the events in the outboxes of {@code ideas}, just created together, and adds them to their owners'
+     * backlog: one bulk write for the counters and the backlog, one for each further collection. Never fails
+     * the caller.
      */
     public void recordCreated(List<Idea> ideas) {
         try {
             DashboardStore.Changes changes = new DashboardStore.Changes();
+            List<BacklogEntry> added = new ArrayList<>(ideas.size());
             for (Idea idea : ideas) {
                 for (IdeaLifecycleEvent event : idea.outbox()) {
                     apply(idea, event, changes);
                 }
+                BacklogEntry entry = BacklogEntry.of(idea);
+                if (entry != null) {
+                    added.add(entry);
+                }
             }
-            store.apply(changes);
+            store.apply(changes, backlog.writes(added, List.of()));
             outcomes.apply(changes.outcomes());
         } catch (RuntimeException ex) {
-            LOG.warn("Dashboard roll-ups for {} new ideas failed: {}", ideas.size(), ex.getMessage());
-        }
-        List<BacklogEntry> added = new ArrayList<>(ideas.size());
-        for (Idea idea : ideas) {
-            BacklogEntry entry = BacklogEntry.of(idea);
-            if (entry != null) {
-                added.add(entry);
-            }
-        }
-        try {
-            backlog.apply(added, List.of());
-        } catch (RuntimeException ex) {
-            LOG.warn("Backlog roll-up for {} new ideas failed: {}", ideas.size(), ex.getMessage());
+            LOG.warn("Dashboard and backlog roll-ups for {} new ideas failed: {}", ideas.size(), ex.getMessage());
         }
     }
 

@@ -94,34 +94,48 @@ class DashboardStore {
 
     /** Applies the collected increments and participants: one bulk write per collection. */
     void apply(Changes changes) {
-        Map<String, Changes.Increments> counters = changes.counters;
-        if (!counters.isEmpty()) {
-            List<Changes.Increments> groups = List.copyOf(counters.values());
-            List<WriteModel<Document>> writes = new ArrayList<>(groups.size());
-            for (Changes.Increments group : groups) {
-                List<String> ids = List.copyOf(group.eventIds);
-                writes.add(new UpdateOneModel<>(
-                        Filters.and(Filters.eq("_id", group.id()), Filters.nin("applied", ids)),
-                        Updates.combine(
-                                Updates.setOnInsert("metric", group.metric),
-                                Updates.setOnInsert("week", group.week),
-                                Updates.setOnInsert("key", group.key),
-                                Updates.inc("n", (long) ids.size()),
-                                Updates.pushEach("applied", ids, new PushOptions().slice(-APPLIED_KEPT))),
-                        new UpdateOptions().upsert(true)));
-            }
+        apply(changes, List.of());
+    }
+
+    /**
+     * Applies the collected increments and participants, one bulk write per collection; {@code alongside} are
+     * further writes on {@link #COUNTERS} (the owners' backlog), sent in the counters' bulk write.
+     */
+    void apply(Changes changes, List<WriteModel<Document>> alongside) {
+        List<Changes.Increments> groups = List.copyOf(changes.counters.values());
+        List<WriteModel<Document>> counted = new ArrayList<>(groups.size() + alongside.size());
+        for (Changes.Increments group : groups) {
+            List<String> ids = List.copyOf(group.eventIds);
+            counted.add(new UpdateOneModel<>(
+                    Filters.and(Filters.eq("_id", group.id()), Filters.nin("applied", ids)),
+                    Updates.combine(
+                            Updates.setOnInsert("metric", group.metric),
+                            Updates.setOnInsert("week", group.week),
+                            Updates.setOnInsert("key", group.key),
+                            Updates.inc("n", (long) ids.size()),
+                            Updates.pushEach("applied", ids, new PushOptions().slice(-APPLIED_KEPT))),
+                    new UpdateOptions().upsert(true)));
+        }
+        counted.addAll(alongside);
+        if (!counted.isEmpty()) {
             try {
-                mongo.getCollection(COUNTERS).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+                mongo.getCollection(COUNTERS).bulkWrite(counted, new BulkWriteOptions().ordered(false));
             } catch (MongoBulkWriteException ex) {
                 // a counter that has one of the events already: the upsert tried to insert a second
-                // one; count those events one by one, each once
+                // one; count those events one by one, each once (the other writes of the bulk were made)
+                boolean failed = false;
                 for (BulkWriteError error : ex.getWriteErrors()) {
-                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                        throw ex;
+                    if (error.getIndex() >= groups.size()
+                            || ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                        failed = true;
+                        continue;
                     }
                     Changes.Increments group = groups.get(error.getIndex());
                     group.eventIds.forEach(
                             eventId -> increment(group.metric, group.week, group.key, UUID.fromString(eventId)));
+                }
+                if (failed) {
+                    throw ex;
                 }
             }
         }

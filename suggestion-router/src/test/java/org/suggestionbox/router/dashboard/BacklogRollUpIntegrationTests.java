@@ -96,17 +96,23 @@ class BacklogRollUpIntegrationTests {
         // when a process killed between an idea's write and its roll-up change left jan one short, and an owner
         // with nothing undecided one over
         mongo.getCollection(BacklogStore.COLLECTION)
-                .updateOne(Filters.eq("_id", "jan"), new Document("$inc", new Document("open", -1)));
+                .updateOne(Filters.eq("_id", BacklogStore.id("jan")), new Document("$inc", new Document("open", -1)));
         mongo.getCollection(BacklogStore.COLLECTION)
                 .updateOne(
-                        Filters.eq("_id", "nobody-owns-this"),
-                        new Document("$inc", new Document("open", 1)),
+                        Filters.eq("_id", BacklogStore.id("nobody-owns-this")),
+                        new Document("$inc", new Document("open", 1))
+                                .append(
+                                        "$setOnInsert",
+                                        new Document("metric", BacklogStore.METRIC).append("key", "nobody-owns-this")),
                         new UpdateOptions().upsert(true));
+        // and the collection the roll-up was kept in before it joined the counters
+        mongo.getCollection("dashboard_backlog").insertOne(new Document("_id", "jan").append("open", 7));
         assertThat(open()).isNotEqualTo(counted);
         backlog.reconcile();
 
-        // then the start's count puts both right
+        // then the start's count puts both right, and the former collection is gone
         assertThat(open()).isEqualTo(counted);
+        assertThat(mongo.collectionExists("dashboard_backlog")).isFalse();
     }
 
     private List<Idea> routed(List<IdeaSubmitted> submissions) {
