@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The architecture rules the services share, named by package and annotation rather than by class, so that a
@@ -190,12 +191,11 @@ public final class ArchitectureRules {
 
     /** The first path a mapping names, "" when it names none. */
     private static String path(Optional<? extends JavaAnnotation<?>> mapping) {
-        return mapping.flatMap(annotation -> annotation
-                        .get("value")
-                        .filter(paths -> paths instanceof Object[] named && named.length > 0)
-                        .or(() -> annotation.get("path")))
+        return mapping.stream()
+                .flatMap(annotation -> Stream.of("value", "path").flatMap(name -> annotation.get(name).stream()))
                 .filter(paths -> paths instanceof Object[] named && named.length > 0)
                 .map(paths -> String.valueOf(((Object[]) paths)[0]))
+                .findFirst()
                 .orElse("");
     }
 
