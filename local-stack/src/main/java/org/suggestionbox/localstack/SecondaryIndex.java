@@ -24,6 +24,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -127,6 +128,9 @@ final class SecondaryIndex extends Index<Object> {
 
     private final List<String> fields;
 
+    /** The top-level field each of {@link #fields} is in: itself, or the first name of a path into subdocuments. */
+    private final Set<String> topLevelFields;
+
     /**
      * The position filed under each key, or its {@link Positions} when there are several: most keys of an index that
      * ends in a timestamp hold one document, and a set per document would double the index's memory.
@@ -147,6 +151,9 @@ final class SecondaryIndex extends Index<Object> {
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.fields = keys.stream().map(IndexKey::getKey).toList();
+        this.topLevelFields = this.fields.stream()
+                .map(field -> field.indexOf('.') < 0 ? field : field.substring(0, field.indexOf('.')))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** The fields whose values this index files positions under, leading field first. */
@@ -431,26 +438,25 @@ final class SecondaryIndex extends Index<Object> {
         return distinct;
     }
 
-    /** Whether each indexed field holds an equal value in both documents, so that their keys are the same. */
+    /**
+     * Whether the top-level fields the index reads (all of each, for a path into subdocuments) hold equal values in
+     * both documents, so that their keys are the same.
+     */
     private boolean sameIndexedValues(Document before, Document after) {
-        for (String field : this.fields) {
-            if (!Objects.equals(rawValue(before, field), rawValue(after, field))) {
+        for (String field : this.topLevelFields) {
+            if (!Objects.equals(before.getOrMissing(field), after.getOrMissing(field))) {
                 return false;
             }
         }
         return true;
     }
 
-    private static @Nullable Object rawValue(Document document, String field) {
-        // a top-level field read directly: the library's path lookup splits the name with a regular expression
-        return field.indexOf('.') < 0
-                ? document.getOrMissing(field)
-                : Utils.getSubdocumentValueCollectionAware(document, field);
-    }
-
     /** The normalized values of a field; empty when {@code sparse} and the document lacks it. */
     private static Set<Object> valuesOf(Document document, String field, boolean sparse) {
-        Object value = rawValue(document, field);
+        // a top-level field read directly: the library's path lookup splits the name with a regular expression
+        Object value = field.indexOf('.') < 0
+                ? document.getOrMissing(field)
+                : Utils.getSubdocumentValueCollectionAware(document, field);
         Set<Object> values = new LinkedHashSet<>();
         if (value instanceof Collection<?> elements) {
             for (Object element : elements) {

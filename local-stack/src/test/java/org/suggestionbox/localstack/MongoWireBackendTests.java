@@ -690,6 +690,33 @@ class MongoWireBackendTests {
     }
 
     @Test
+    void anUpdateThatLeavesTheIndexedFieldsAloneKeepsTheEntryAndOneThatChangesThemMovesIt() {
+        MongoCollection<Document> ideas = this.client.getDatabase("router").getCollection("ideas");
+        ideas.createIndex(Indexes.ascending("owner.id", "state"));
+        ideas.createIndex(Indexes.ascending("outbox.type"));
+        ideas.insertOne(new Document("_id", "i1")
+                .append("owner", new Document("id", "maya").append("name", "Maya"))
+                .append("state", "ASSIGNED")
+                .append("outbox", List.of(new Document("type", "IdeaAssigned")))
+                .append("version", 1));
+
+        // no indexed field touched, then a field beside an indexed one in the same subdocument
+        ideas.updateOne(Filters.eq("_id", "i1"), Updates.inc("version", 1));
+        ideas.updateOne(Filters.eq("_id", "i1"), Updates.set("owner.name", "Maya R."));
+        assertThat(ids(ideas.find(Filters.and(Filters.eq("owner.id", "maya"), Filters.eq("state", "ASSIGNED")))))
+                .containsExactly("i1");
+        assertThat(ids(ideas.find(Filters.eq("outbox.type", "IdeaAssigned")))).containsExactly("i1");
+
+        // the indexed values changed: an owner reassigned, the outbox emptied
+        ideas.updateOne(Filters.eq("_id", "i1"), Updates.set("owner.id", "jan"));
+        ideas.updateOne(Filters.eq("_id", "i1"), Updates.pull("outbox", new Document("type", "IdeaAssigned")));
+        assertThat(ids(ideas.find(Filters.eq("owner.id", "maya")))).isEmpty();
+        assertThat(ids(ideas.find(Filters.and(Filters.eq("owner.id", "jan"), Filters.eq("state", "ASSIGNED")))))
+                .containsExactly("i1");
+        assertThat(ids(ideas.find(Filters.eq("outbox.type", "IdeaAssigned")))).isEmpty();
+    }
+
+    @Test
     void anUpdateMayKeepOrChangeAUniqueKeyButNotTakeAnother() {
         MongoCollection<Document> deliveries =
                 this.client.getDatabase("notifier").getCollection("deliveries");
