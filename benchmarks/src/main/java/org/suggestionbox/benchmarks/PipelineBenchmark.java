@@ -506,10 +506,26 @@ public final class PipelineBenchmark {
                 + "the MongoDB-wire server (mongo) and the SMTP capture with its mail viewer (smtp) run in "
                 + "their own JVMs when the benchmark starts the stack.");
         report.note("The baseline runs after the pipeline phase, on the same broker, at the same rate and duration.");
-        report.note("Reproduce: benchmarks/run.sh --rate " + fmt(o.rate()) + " --duration "
+        report.note("Reproduce: " + reproduce(o));
+        return report;
+    }
+
+    /**
+     * The command that runs this benchmark again: every knob that shapes the load and what is measured, and against a
+     * running stack its addresses instead of the services' JVM options.
+     */
+    static String reproduce(Options o) {
+        Options defaults = BenchmarkCommand.parse();
+        return "benchmarks/run.sh --rate " + fmt(o.rate()) + " --duration "
                 + o.duration().toSeconds()
-                + "s --warmup " + o.warmup().toSeconds() + "s --slack-requests " + o.slackRequests()
+                + "s --warmup " + o.warmup().toSeconds() + "s"
+                + (o.drain().equals(defaults.drain())
+                        ? ""
+                        : " --drain " + o.drain().toSeconds() + "s")
+                + (o.users().equals(defaults.users()) ? "" : " --users " + String.join(",", o.users()))
+                + " --slack-requests " + o.slackRequests()
                 + (o.baseline() ? "" : " --no-baseline")
+                + (o.baseline() && o.partitions() != defaults.partitions() ? " --partitions " + o.partitions() : "")
                 + (o.cpuReport() ? " --cpu-report --settle " + o.settle().toSeconds() + "s" : "")
                 + (o.profile() ? " --profile" : "")
                 + (o.replayEvents() > 0 ? " --replay-events " + o.replayEvents() : "")
@@ -517,8 +533,9 @@ public final class PipelineBenchmark {
                 + (o.storedIdeas() > 0
                         ? " --stored-ideas " + o.storedIdeas() + " --api-requests " + o.apiRequests()
                         : "")
-                + " --service-jvm-options=\"" + String.join(" ", o.serviceJvmOptions()) + "\"");
-        return report;
+                + (o.externalStack()
+                        ? " --intake-url " + o.intakeUrl() + " --bootstrap-servers " + o.bootstrapServers()
+                        : " --service-jvm-options=\"" + String.join(" ", o.serviceJvmOptions()) + "\"");
     }
 
     private static void addReplay(Report report, RouterReplay.@Nullable Result replay) {

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -56,6 +57,63 @@ class BenchmarkCommandTests {
         assertThat(options.cpuReport()).isTrue();
         assertThat(options.settle()).isEqualTo(Duration.ofMinutes(2));
         assertRefused("--settle must not be negative", "--settle", "-1");
+    }
+
+    @Test
+    void theResultsNameTheCommandThatRunsTheSameBenchmarkAgain() {
+        String[] ownStack = {
+            "--rate",
+            "200",
+            "--duration",
+            "60s",
+            "--warmup",
+            "30s",
+            "--slack-requests",
+            "0",
+            "--no-baseline",
+            "--cpu-report",
+            "--settle",
+            "30s",
+            "--service-jvm-options=-Xmx96m -XX:+UseSerialGC"
+        };
+        String[] runningStack = {
+            "--intake-url",
+            "http://localhost:8081",
+            "--bootstrap-servers",
+            "localhost:9092",
+            "--rate",
+            "20",
+            "--duration",
+            "30s",
+            "--warmup",
+            "10s",
+            "--drain",
+            "120s",
+            "--users",
+            "alice,maya",
+            "--slack-requests",
+            "0",
+            "--no-baseline"
+        };
+
+        for (String[] args : new String[][] {ownStack, runningStack}) {
+            String command = PipelineBenchmark.reproduce(BenchmarkCommand.parse(args));
+
+            assertThat(command).startsWith("benchmarks/run.sh ");
+            assertThat(BenchmarkCommand.parse(arguments(command))).isEqualTo(BenchmarkCommand.parse(args));
+        }
+        assertThat(PipelineBenchmark.reproduce(BenchmarkCommand.parse(runningStack)))
+                .contains("--intake-url http://localhost:8081 --bootstrap-servers localhost:9092")
+                .doesNotContain("--service-jvm-options");
+    }
+
+    /** The arguments of a command line as a shell would split it, quotes taken off. */
+    private static String[] arguments(String command) {
+        return Pattern.compile("(?:[^\\s\"]|\"[^\"]*\")+")
+                .matcher(command.substring("benchmarks/run.sh ".length()))
+                .results()
+                .map(match -> match.group().replace("\"", ""))
+                .toArray(String[]::new);
     }
 
     @Test
