@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publishTimeout how long a proof event may wait for the broker's acknowledgement
  * @param proofSweepInterval how often sent-but-unproven deliveries are looked for
  * @param proofSweepGrace how old such a delivery must be before the sweep takes it over
- * @param smtpConnections how many idle SMTP connections are kept open for the next mails
+ * @param smtpConnections over how many SMTP connections a batch's mails are sent at once, and how many are kept
+ *     open for the next mails
  */
 @ConfigurationProperties("suggestionbox.notifier")
 public record NotifierProperties(

@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -83,6 +85,17 @@ class EmailChannel implements NotificationChannel, DigestMailer {
                 plainText(message),
                 html(message),
                 message);
+    }
+
+    /**
+     * Sends the messages over several SMTP connections at once ({@link SmtpConnections#sendAll}), each recipient's
+     * in their order over one of them.
+     */
+    @Override
+    public Map<Integer, RuntimeException> sendAll(List<Addressed> messages) {
+        return smtp.sendAll(
+                messages.stream().map(Addressed::recipientRef).toList(),
+                index -> send(messages.get(index).message(), messages.get(index).recipientRef()));
     }
 
     @Override

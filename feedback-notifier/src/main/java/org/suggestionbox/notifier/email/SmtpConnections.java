@@ -3,11 +3,23 @@ package org.suggestionbox.notifier.email;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
@@ -18,14 +30,26 @@ import org.suggestionbox.notifier.config.NotifierProperties;
  * idle at a time. {@link JavaMailSenderImpl} opens a connection per mail: greeting, EHLO (and STARTTLS
  * and AUTH against a real relay) before every message. Measured against GreenMail on loopback that is
  * 45 ms per mail, against 1 ms over an open connection, and it capped the notifier at a few ideas per
- * second (issue #6). A connection is checked with {@code NOOP} before each use, so one the server
- * closed while idle is replaced; one that fails while sending is closed, never reused, and the
- * failure goes to the caller (the delivery ledger retries the delivery).
+ * second (issue #6).
+ * <p>
+ * A connection idle for longer than {@link #TRUSTED_FOR} is checked with {@code NOOP} before it is used, so one
+ * the server closed while idle is replaced. One used within that time is used at once, and when sending over it
+ * fails, the mail is tried once more over a new connection: the check is a round trip, and made before every mail
+ * it was a quarter of the time the notifier's listener spent waiting for SMTP at 200 ideas/s (JFR, issue #13). A
+ * connection that fails while sending is closed, never reused, and the failure goes to the caller (the delivery
+ * ledger retries the delivery).
+ * <p>
+ * {@link #sendAll} sends a batch's mails over as many connections at once: one after another over one connection,
+ * the listener waited for the server's every reply, and at 200 ideas/s it fell behind while the processors were
+ * not busy.
  */
 @Component
 class SmtpConnections implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpConnections.class);
+
+    /** How long after its last mail a connection is used without asking the server whether it is still open. */
+    static final Duration TRUSTED_FOR = Duration.ofSeconds(1);
 
     /**
      * Jakarta Mail looks its stream provider up with a {@link java.util.ServiceLoader} scan of every jar
@@ -42,13 +66,34 @@ class SmtpConnections implements AutoCloseable {
 
     private final JavaMailSenderImpl mailSender;
 
-    private final BlockingDeque<Transport> idle = new LinkedBlockingDeque<>();
+    /** Open connections, the most recently used first. */
+    private final BlockingDeque<Idle> idle = new LinkedBlockingDeque<>();
 
-    private final int maxIdle;
+    private final int maxConnections;
 
+    private final long trustedForNanos;
+
+    /** Sends all lanes of a batch but the caller's own; platform threads, as Jakarta Mail sends in synchronized code. */
+    private final ExecutorService lanes;
+
+    /** A connection and when its last mail went. */
+    private record Idle(Transport transport, long sinceNanos) {}
+
+    /** A connection to send over, and whether it was checked (or opened) just now. */
+    private record Lease(Transport transport, boolean checked) {}
+
+    @Autowired
     SmtpConnections(JavaMailSenderImpl mailSender, NotifierProperties properties) {
+        this(mailSender, properties, TRUSTED_FOR);
+    }
+
+    SmtpConnections(JavaMailSenderImpl mailSender, NotifierProperties properties, Duration trustedFor) {
         this.mailSender = mailSender;
-        this.maxIdle = properties.smtpConnections();
+        this.maxConnections = Math.max(1, properties.smtpConnections());
+        this.trustedForNanos = trustedFor.toNanos();
+        this.lanes = Executors.newFixedThreadPool(
+                Math.max(1, this.maxConnections - 1),
+                Thread.ofPlatform().name("smtp-lane-", 1).daemon().factory());
     }
 
     /** A message to fill and {@link #send}, in the mail session of these connections. */
@@ -60,8 +105,21 @@ class SmtpConnections implements AutoCloseable {
         Transport transport = null;
         try {
             mime.saveChanges();
-            transport = connected();
-            transport.sendMessage(mime, mime.getAllRecipients());
+            Lease lease = lease();
+            transport = lease.transport();
+            try {
+                transport.sendMessage(mime, mime.getAllRecipients());
+            } catch (MessagingException | RuntimeException ex) {
+                if (lease.checked()) {
+                    throw ex;
+                }
+                // not checked: the server may have closed it since its last mail
+                LOG.debug(
+                        "Sending over a reused SMTP connection failed; once more over a new one: {}", ex.getMessage());
+                close(transport);
+                transport = open();
+                transport.sendMessage(mime, mime.getAllRecipients());
+            }
         } catch (MessagingException ex) {
             close(transport);
             throw new MailSendException("Sending the mail over SMTP failed: " + ex.getMessage(), ex);
@@ -69,20 +127,73 @@ class SmtpConnections implements AutoCloseable {
             close(transport);
             throw ex;
         }
-        this.idle.offerFirst(transport);
-        if (this.idle.size() > this.maxIdle) {
-            close(this.idle.pollLast());
+        this.idle.offerFirst(new Idle(transport, System.nanoTime()));
+        if (this.idle.size() > this.maxConnections) {
+            close(this.idle.pollLast().transport());
         }
     }
 
-    /** The most recently used idle connection that still answers, or a new one. */
-    private Transport connected() throws MessagingException {
-        for (Transport transport = this.idle.pollFirst(); transport != null; transport = this.idle.pollFirst()) {
-            if (transport.isConnected()) {
-                return transport;
-            }
-            close(transport);
+    /**
+     * Sends {@code keys.size()} mails, the {@code i}-th by {@code send.accept(i)}, over up to {@code
+     * smtp-connections} connections at once; the mails with the same key (a recipient) go one after another over
+     * the same connection, in their order. A mail that fails does not stop the others.
+     *
+     * @param keys each mail's key, in the order of the mails
+     * @return what each mail that failed failed with, by its index
+     */
+    Map<Integer, RuntimeException> sendAll(List<String> keys, IntConsumer send) {
+        Map<String, List<Integer>> mailsByKey = new LinkedHashMap<>();
+        for (int index = 0; index < keys.size(); index++) {
+            mailsByKey
+                    .computeIfAbsent(keys.get(index), key -> new ArrayList<>())
+                    .add(index);
         }
+        List<List<Integer>> mailsByLane = new ArrayList<>();
+        int lane = 0;
+        for (List<Integer> mails : mailsByKey.values()) {
+            if (mailsByLane.size() == lane) {
+                mailsByLane.add(new ArrayList<>());
+            }
+            mailsByLane.get(lane).addAll(mails);
+            lane = (lane + 1) % this.maxConnections;
+        }
+        Map<Integer, RuntimeException> failures = new ConcurrentHashMap<>();
+        List<CompletableFuture<Void>> others = mailsByLane.stream()
+                .skip(1)
+                .map(mails -> CompletableFuture.runAsync(() -> sendLane(mails, send, failures), this.lanes))
+                .toList();
+        if (!mailsByLane.isEmpty()) {
+            sendLane(mailsByLane.get(0), send, failures);
+        }
+        others.forEach(CompletableFuture::join);
+        return new HashMap<>(failures);
+    }
+
+    private static void sendLane(List<Integer> mails, IntConsumer send, Map<Integer, RuntimeException> failures) {
+        for (int index : mails) {
+            try {
+                send.accept(index);
+            } catch (RuntimeException ex) {
+                failures.put(index, ex);
+            }
+        }
+    }
+
+    /** The most recently used open connection, checked first when it has been idle for a while, or a new one. */
+    private Lease lease() throws MessagingException {
+        for (Idle candidate = this.idle.pollFirst(); candidate != null; candidate = this.idle.pollFirst()) {
+            if (System.nanoTime() - candidate.sinceNanos() < this.trustedForNanos) {
+                return new Lease(candidate.transport(), false);
+            }
+            if (candidate.transport().isConnected()) {
+                return new Lease(candidate.transport(), true);
+            }
+            close(candidate.transport());
+        }
+        return new Lease(open(), true);
+    }
+
+    private Transport open() throws MessagingException {
         String protocol = this.mailSender.getProtocol();
         Transport transport = this.mailSender.getSession().getTransport(protocol != null ? protocol : "smtp");
         transport.connect(
@@ -100,13 +211,15 @@ class SmtpConnections implements AutoCloseable {
     /** The connection the next mail will try first. */
     @Nullable
     Transport idleTransport() {
-        return this.idle.peekFirst();
+        Idle first = this.idle.peekFirst();
+        return first == null ? null : first.transport();
     }
 
     @Override
     public void close() {
-        for (Transport transport = this.idle.pollFirst(); transport != null; transport = this.idle.pollFirst()) {
-            close(transport);
+        this.lanes.shutdownNow();
+        for (Idle open = this.idle.pollFirst(); open != null; open = this.idle.pollFirst()) {
+            close(open.transport());
         }
     }
 
