@@ -105,24 +105,26 @@ class SmtpConnectionsTests {
     void aConnectionTheServerDroppedIsFoundByTheCheckAndReplaced() throws MessagingException {
         this.connections.close();
         this.connections = new SmtpConnections(sender(), MailProperties.keeping(2), Duration.ZERO);
-        this.connections.send(mail("before"));
-        Transport dropped = this.connections.idleTransport();
-        this.server.stop();
-        this.server = startServer();
 
-        this.connections.send(mail("after"));
+        Transport dropped = sendAcrossARestartOfTheServer();
 
-        assertThat(this.server.getReceivedMessages())
-                .extracting(MimeMessage::getSubject)
-                .containsExactly("after");
         assertThat(this.connections.idleTransport()).isNotSameAs(dropped);
         assertThat(noops()).isOne();
     }
 
     @Test
     void aConnectionTheServerDroppedMomentsAgoFailsAndTheMailGoesOverANewOne() throws MessagingException {
+        Transport dropped = sendAcrossARestartOfTheServer();
+
+        assertThat(this.connections.idleTransport()).isNotSameAs(dropped);
+        assertThat(dropped.isConnected()).isFalse();
+        assertThat(noops()).isZero();
+    }
+
+    /** Sends "before", restarts the server, sends "after", which only the new server has; the first connection. */
+    private Transport sendAcrossARestartOfTheServer() throws MessagingException {
         this.connections.send(mail("before"));
-        Transport dropped = this.connections.idleTransport();
+        Transport first = this.connections.idleTransport();
         this.server.stop();
         this.server = startServer();
 
@@ -131,8 +133,7 @@ class SmtpConnectionsTests {
         assertThat(this.server.getReceivedMessages())
                 .extracting(MimeMessage::getSubject)
                 .containsExactly("after");
-        assertThat(this.connections.idleTransport()).isNotSameAs(dropped);
-        assertThat(dropped.isConnected()).isFalse();
+        return first;
     }
 
     @Test
