@@ -71,6 +71,9 @@ import org.jspecify.annotations.Nullable;
  * deserialized again on every miss.
  * <li>H2 gathers more changes before it commits them to the file, and splits its pages smaller, so that a changed
  * document costs less writing ({@link #AUTO_COMMIT_BUFFER_KILOBYTES}, {@link #PAGE_SPLIT_BYTES}).
+ * <li>{@code drop} of a collection that does not exist succeeds, as on MongoDB since 7.0; the library answered
+ * "ns not found" and logged it as an error with its stack, at every start of a router on an empty database (it
+ * drops the collection its dashboard's backlog was once kept in).
  * </ul>
  * Candidates found this way are matched against the whole query by the library's own code, the same
  * that runs when the library itself chooses the index, so results do not change, only the time.
@@ -215,6 +218,10 @@ final class MongoWireBackend extends H2Backend {
         @Override
         public Document handleCommand(
                 Channel channel, String command, Document query, DatabaseResolver databaseResolver, Oplog oplog) {
+            if ("drop".equalsIgnoreCase(command)
+                    && resolveCollection(String.valueOf(query.get(command)), false) == null) {
+                return new Document("ok", 1.0);
+            }
             if ("aggregate".equalsIgnoreCase(command)
                     && query.get("pipeline") instanceof List<?> pipeline
                     && !pipeline.isEmpty()

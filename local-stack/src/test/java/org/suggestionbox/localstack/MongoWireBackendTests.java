@@ -690,6 +690,17 @@ class MongoWireBackendTests {
     }
 
     @Test
+    void droppingACollectionThatDoesNotExistSucceedsAsOnMongoDbSinceSeven() {
+        Document answer = this.client.getDatabase("router").runCommand(new Document("drop", "never_created"));
+
+        assertThat(answer.get("ok")).isEqualTo(1.0);
+        assertThat(this.client.getDatabase("router").listCollectionNames()).doesNotContain("never_created");
+
+        this.client.getDatabase("router").runCommand(new Document("drop", "ideas"));
+        assertThat(this.client.getDatabase("router").listCollectionNames()).doesNotContain("ideas");
+    }
+
+    @Test
     void anUpdateThatLeavesTheIndexedFieldsAloneKeepsTheEntryAndOneThatChangesThemMovesIt() {
         MongoCollection<Document> ideas = this.client.getDatabase("router").getCollection("ideas");
         ideas.createIndex(Indexes.ascending("owner.id", "state"));

@@ -69,10 +69,7 @@ class BacklogStore {
 
     @PostConstruct
     void reconcile() {
-        // asked first: the local stack's MongoDB-wire server logs an error with its stack for a drop of nothing
-        if (mongo.collectionExists(FORMER_COLLECTION)) {
-            mongo.dropCollection(FORMER_COLLECTION);
-        }
+        mongo.dropCollection(FORMER_COLLECTION);
         long counted = recount();
         LOG.info("Backlog roll-up counted from the ideas: {} undecided", counted);
     }
