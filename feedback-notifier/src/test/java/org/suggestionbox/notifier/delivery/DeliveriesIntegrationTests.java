@@ -68,7 +68,7 @@ class DeliveriesIntegrationTests {
             Duration.ofMillis(200),
             Duration.ofSeconds(2),
             Duration.ofSeconds(1),
-            new KafkaEventsProperties.Linger(Duration.ZERO, 40, 10));
+            new KafkaEventsProperties.Linger(Duration.ZERO, 40, 10, 3));
     private static final LedgerRetryProperties LEDGER_RETRIES = new LedgerRetryProperties(
             3, Duration.ofMinutes(1), Duration.ofMinutes(4), Duration.ofSeconds(1), 10, Duration.ofMinutes(5));
 

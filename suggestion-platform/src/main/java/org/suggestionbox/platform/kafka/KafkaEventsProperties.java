@@ -26,12 +26,15 @@ public record KafkaEventsProperties(
         @DefaultValue Linger linger) {
 
     /**
-     * @param time how long a busy listener's consumer waits after a small poll before the next; {@code 0} never
+     * @param time the longest a busy listener's consumer waits after a small poll before the next; {@code 0} never
      * @param busyRate the records a second (of the listener's container, its threads together) from which it is busy
      * @param smallPoll a poll of fewer records than this is followed by the wait
+     * @param gather how many records the wait is for: at the rate of the last second it lasts as long as this many
+     *     take to come, up to {@code time}
      */
     public record Linger(
             @DefaultValue("50ms") Duration time,
             @DefaultValue("40") int busyRate,
-            @DefaultValue("10") int smallPoll) {}
+            @DefaultValue("10") int smallPoll,
+            @DefaultValue("3") int gather) {}
 }

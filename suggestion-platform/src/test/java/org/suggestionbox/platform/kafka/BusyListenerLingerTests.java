@@ -21,7 +21,7 @@ class BusyListenerLingerTests {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T12:00:00Z"));
     private final List<Duration> pauses = new ArrayList<>();
     private final BusyListenerLinger linger =
-            new BusyListenerLinger(new KafkaEventsProperties.Linger(LINGER, 40, 10), clock, pauses::add);
+            new BusyListenerLinger(new KafkaEventsProperties.Linger(LINGER, 40, 10, 3), clock, pauses::add);
     private final MockConsumer<Object, Object> consumer = new MockConsumer<>("earliest");
 
     @Test
@@ -44,7 +44,36 @@ class BusyListenerLingerTests {
         linger.success(records(1), consumer);
         linger.success(records(9), consumer);
 
-        assertThat(pauses).containsExactly(LINGER, LINGER);
+        // as long as three records take to come at 40 a second, within the 100 ms
+        assertThat(pauses).containsExactly(Duration.ofMillis(75), Duration.ofMillis(75));
+    }
+
+    @Test
+    void aBusierListenerWaitsLessForTheSameRecords() {
+        // 100 records in a whole second
+        handleOnePerPoll(100, Duration.ofSeconds(1));
+
+        linger.success(records(1), consumer);
+
+        assertThat(pauses).containsExactly(Duration.ofMillis(30));
+        assertThat(linger.waitAt(200)).isEqualTo(Duration.ofMillis(15));
+    }
+
+    @Test
+    void theWaitIsNeverLongerThanTheLingerTime() {
+        BusyListenerLinger gatheringMore =
+                new BusyListenerLinger(new KafkaEventsProperties.Linger(LINGER, 40, 10, 30), clock, pauses::add);
+        for (int i = 0; i < 50; i++) {
+            gatheringMore.success(records(1), consumer);
+        }
+        clock.advance(Duration.ofSeconds(1));
+
+        gatheringMore.success(records(1), consumer);
+
+        // 30 records at 50 a second would take 600 ms
+        assertThat(pauses).containsExactly(LINGER);
+        // a listener busy from no records a second (busy-rate 0) that had none in the last one
+        assertThat(gatheringMore.waitAt(0)).isEqualTo(LINGER);
     }
 
     @Test
@@ -82,7 +111,7 @@ class BusyListenerLingerTests {
     @Test
     void noLingerTimeNeverWaits() {
         BusyListenerLinger never =
-                new BusyListenerLinger(new KafkaEventsProperties.Linger(Duration.ZERO, 40, 10), clock, pauses::add);
+                new BusyListenerLinger(new KafkaEventsProperties.Linger(Duration.ZERO, 40, 10, 3), clock, pauses::add);
         for (int i = 0; i < 100; i++) {
             never.success(records(1), consumer);
             clock.advance(Duration.ofMillis(10));

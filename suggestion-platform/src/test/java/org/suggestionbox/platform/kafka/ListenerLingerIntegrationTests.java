@@ -38,6 +38,8 @@ import org.suggestionbox.testing.SuggestionBoxInfrastructure;
             "suggestionbox.kafka.linger.time=300ms",
             "suggestionbox.kafka.linger.busy-rate=20",
             "suggestionbox.kafka.linger.small-poll=10",
+            // the whole 300 ms at 100 records a second
+            "suggestionbox.kafka.linger.gather=30",
             "spring.kafka.consumer.auto-offset-reset=earliest"
         })
 @ImportAutoConfiguration({KafkaAutoConfiguration.class, KafkaEventsAutoConfiguration.class})
