@@ -6,6 +6,8 @@
 #   ./local-stack.sh --help        # the options with their defaults
 #
 # SKIP_BUILD=1 starts what was built last time without building again.
+# LOCAL_STACK_HEAP (default 1g) is the launcher's heap, where the MongoDB-wire server keeps every document
+# (about 27 KB an idea): it warns at 80 % full; give it more, or set MONGODB_URI, for tens of thousands of ideas.
 # Uses KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI / SMTP_HOST + SMTP_PORT instead of its own servers when set.
 # Data is kept in .local-stack/ (or --data-dir) across restarts; Ctrl-C stops everything.
 set -euo pipefail
@@ -37,4 +39,4 @@ else
 fi
 
 classpath="local-stack/target/classes:$(cat local-stack/target/classpath.txt)"
-exec "$JAVA" -Xmx256m -cp "$classpath" org.suggestionbox.localstack.LocalStackCommand "$@"
+exec "$JAVA" -Xmx"${LOCAL_STACK_HEAP:-1g}" -cp "$classpath" org.suggestionbox.localstack.LocalStackCommand "$@"

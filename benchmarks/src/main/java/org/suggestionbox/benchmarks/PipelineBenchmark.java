@@ -93,7 +93,6 @@ public final class PipelineBenchmark {
                         .mongoInMemory(this.options.mongoInMemory())
                         .mongoCacheMegabytes(MONGO_CACHE_MEGABYTES)
                         .mongoHeapMegabytes(mongoHeapMegabytes(this.options))
-                        .smtpHeapMegabytes(smtpHeapMegabytes(this.options))
                         .standInProcesses(true)
                         // on a machine busy with other work, four Spring Boot JVMs starting together need longer;
                         // with many ideas stored the router's restart reads all of them into its search index
@@ -648,17 +647,6 @@ public final class PipelineBenchmark {
      * in full collections of 1.4 s every 3 s.
      */
     static final int MONGO_KILOBYTES_PER_LOAD_IDEA = 48;
-
-    /**
-     * Heap the SMTP capture needs per idea: GreenMail keeps every mail, and each idea sends two (its submitter's
-     * "received" and its owner's "new in your queue"); 256 MB ran out at about 25,000 ideas on 2026-12-04.
-     */
-    static final int SMTP_KILOBYTES_PER_IDEA = 32;
-
-    /** The SMTP capture's heap: room for every idea the load and the replay's copies send mail for. */
-    static int smtpHeapMegabytes(Options options) {
-        return 256 + (int) (loadIdeas(options) * SMTP_KILOBYTES_PER_IDEA / 1024);
-    }
 
     /** The MongoDB-wire server's heap: the page cache, room for the requests, every idea of the load, every stored one. */
     static int mongoHeapMegabytes(Options options) {

@@ -474,8 +474,8 @@ public final class LocalStack implements AutoCloseable {
         }
 
         /**
-         * The SMTP capture's heap when it runs in a process of its own ({@link #standInProcesses}); default 256 MB.
-         * GreenMail keeps every mail it received in memory, so a run that sends tens of thousands needs more.
+         * The SMTP capture's heap when it runs in a process of its own ({@link #standInProcesses}); default 256 MB,
+         * room for the newest 1,000 mails the capture keeps and for the mail it is reading.
          */
         public Builder smtpHeapMegabytes(int megabytes) {
             this.smtpHeapMegabytes = atLeast(64, megabytes, "The SMTP capture");

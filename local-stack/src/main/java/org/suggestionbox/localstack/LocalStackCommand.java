@@ -95,6 +95,7 @@ public final class LocalStackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LocalStack stack = builder().build();
+        HeapWatch.install();
         try {
             stack.start();
         } catch (RuntimeException ex) {

@@ -16,7 +16,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
@@ -24,9 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An SMTP server (GreenMail) that accepts every mail without authentication. Mail received in earlier
- * runs is kept as {@code .eml} files in the mail directory (written on stop), so the mail viewer still
- * shows what was sent before a restart.
+ * An SMTP server (GreenMail) that accepts every mail without authentication and keeps the newest
+ * {@value #KEPT} (in memory, and as {@code .eml} files in the mail directory, written on stop), so the mail
+ * viewer still shows what was sent before a restart. Older mail is forgotten, as Mailpit forgets all but its
+ * newest 500: kept all, the mail of a few thousand ideas filled the launcher's heap, which the MongoDB-wire
+ * server shares, and the stack could not start again from its data directory (issue #13).
  *
  * <p>Received mail goes to one inbox of the capture's own, as GreenMail read it off the wire, through
  * GreenMail's delivery handler: its per-user mailboxes, which this capture never served over IMAP or POP3,
@@ -51,19 +55,34 @@ final class MailCapture implements AutoCloseable {
         }
     }
 
+    /** How many mails the capture keeps, earlier runs' included. */
+    static final int KEPT = 1_000;
+
+    private static final String FILE_NAME = "%08d.eml";
+
     private final int port;
 
     private final Path directory;
 
-    private final List<MimeMessage> earlier = new ArrayList<>();
+    private final Inbox inbox;
 
-    private final Inbox inbox = new Inbox();
+    /** The number the first mail of this run is saved under: one after the newest file of earlier runs. */
+    private long firstNumber;
 
     private @Nullable GreenMail greenMail;
 
     MailCapture(int port, Path directory) {
+        this(port, directory, KEPT);
+    }
+
+    /** A capture that keeps the newest {@code kept} mails. */
+    MailCapture(int port, Path directory, int kept) {
+        if (kept < 1) {
+            throw new IllegalArgumentException("A capture keeps at least one mail, not " + kept);
+        }
         this.port = port;
         this.directory = directory;
+        this.inbox = new Inbox(kept);
     }
 
     void start() {
@@ -80,59 +99,74 @@ final class MailCapture implements AutoCloseable {
         this.greenMail = mail;
     }
 
-    /** The mail received since this start, oldest first, once per recipient. */
+    /** The mail received since this start that the capture still keeps, oldest first, once per recipient. */
     List<MimeMessage> received() {
         if (this.greenMail == null) {
             throw new IllegalStateException("SMTP capture is not running");
         }
-        return this.inbox.messages();
+        return this.inbox.received();
     }
 
-    /** Every captured mail, oldest first: earlier runs, then this one. */
+    /** Every mail the capture keeps, oldest first: earlier runs', then this one's. */
     MimeMessage[] allMessages() {
-        List<MimeMessage> all = new ArrayList<>(this.earlier);
-        all.addAll(received());
-        return all.toArray(MimeMessage[]::new);
+        return this.inbox.all();
     }
 
     private void loadEarlierMail() {
-        this.earlier.clear();
-        if (!Files.isDirectory(this.directory)) {
-            return;
-        }
+        List<Path> files = mailFiles();
+        this.firstNumber = files.isEmpty() ? 0 : numberOf(files.getLast()) + 1;
         Session session = Session.getInstance(new Properties());
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, "*.eml")) {
-            List<Path> sorted = new ArrayList<>();
-            files.forEach(sorted::add);
-            sorted.sort(null);
-            for (Path file : sorted) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    this.earlier.add(new MimeMessage(session, in));
-                } catch (IOException | MessagingException ex) {
-                    LOG.warn("Skipping unreadable mail {}: {}", file, ex.getMessage());
-                }
+        List<MimeMessage> earlier = new ArrayList<>();
+        for (Path file : files.subList(Math.max(0, files.size() - this.inbox.kept), files.size())) {
+            try (InputStream in = Files.newInputStream(file)) {
+                earlier.add(new MimeMessage(session, in));
+            } catch (IOException | MessagingException ex) {
+                LOG.warn("Skipping unreadable mail {}: {}", file, ex.getMessage());
             }
-        } catch (IOException ex) {
-            throw new UncheckedIOException("Could not read the mail in " + this.directory, ex);
         }
+        this.inbox.startWith(earlier);
     }
 
+    /** Writes this run's kept mail after the earlier runs' files, then deletes all but the newest files kept. */
     private void saveNewMail() {
-        List<MimeMessage> received = this.inbox.messages();
-        if (received.isEmpty()) {
-            return;
-        }
+        List<MimeMessage> received = this.inbox.received();
         try {
-            Files.createDirectories(this.directory);
+            if (!received.isEmpty()) {
+                Files.createDirectories(this.directory);
+            }
             for (int i = 0; i < received.size(); i++) {
-                Path file = this.directory.resolve("%08d.eml".formatted(this.earlier.size() + i));
+                Path file = this.directory.resolve(FILE_NAME.formatted(this.firstNumber + i));
                 try (OutputStream out = Files.newOutputStream(file)) {
                     received.get(i).writeTo(out);
                 }
             }
+            List<Path> files = mailFiles();
+            for (Path older : files.subList(0, Math.max(0, files.size() - this.inbox.kept))) {
+                Files.delete(older);
+            }
         } catch (IOException | MessagingException ex) {
             LOG.warn("Could not keep the mail of this run in {}: {}", this.directory, ex.getMessage());
         }
+    }
+
+    /** The mail directory's {@code .eml} files, oldest first. */
+    private List<Path> mailFiles() {
+        if (!Files.isDirectory(this.directory)) {
+            return List.of();
+        }
+        List<Path> sorted = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, "[0-9]*.eml")) {
+            files.forEach(sorted::add);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Could not read the mail in " + this.directory, ex);
+        }
+        sorted.sort(null);
+        return sorted;
+    }
+
+    private static long numberOf(Path file) {
+        String name = file.getFileName().toString();
+        return Long.parseLong(name.substring(0, name.length() - ".eml".length()));
     }
 
     @Override
@@ -146,17 +180,41 @@ final class MailCapture implements AutoCloseable {
         }
     }
 
-    /** The capture's one mailbox: every recipient's mail, in the order it arrived. */
+    /**
+     * The capture's one mailbox: every recipient's mail, in the order it arrived, after the earlier runs'
+     * mail; the oldest goes when a mail comes that would make more than {@code kept}.
+     */
     private static final class Inbox implements GreenMailUser {
 
-        private final List<MimeMessage> messages = new ArrayList<>();
+        private final int kept;
 
-        synchronized List<MimeMessage> messages() {
-            return List.copyOf(this.messages);
+        private final Deque<MimeMessage> earlier = new ArrayDeque<>();
+
+        private final Deque<MimeMessage> received = new ArrayDeque<>();
+
+        Inbox(int kept) {
+            this.kept = kept;
+        }
+
+        synchronized void startWith(List<MimeMessage> earlierRuns) {
+            this.earlier.clear();
+            this.earlier.addAll(earlierRuns);
+            this.received.clear();
+        }
+
+        synchronized List<MimeMessage> received() {
+            return List.copyOf(this.received);
+        }
+
+        synchronized MimeMessage[] all() {
+            List<MimeMessage> all = new ArrayList<>(this.earlier);
+            all.addAll(this.received);
+            return all.toArray(MimeMessage[]::new);
         }
 
         synchronized void clear() {
-            this.messages.clear();
+            this.earlier.clear();
+            this.received.clear();
         }
 
         @Override
@@ -166,7 +224,10 @@ final class MailCapture implements AutoCloseable {
 
         @Override
         public synchronized void deliver(MimeMessage message) {
-            this.messages.add(message);
+            if (this.earlier.size() + this.received.size() == this.kept) {
+                (this.earlier.isEmpty() ? this.received : this.earlier).removeFirst();
+            }
+            this.received.addLast(message);
         }
 
         @Override

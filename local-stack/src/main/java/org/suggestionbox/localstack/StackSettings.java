@@ -20,7 +20,8 @@ import java.util.Map;
  *     ({@link StandIns}) instead of the launcher's, so their CPU and memory can be measured apart
  * @param aotCache whether the services start with Java 25's AOT cache of their jar, trained once per jar
  * @param mongoHeapMegabytes the MongoDB-wire server's heap when it runs in a process of its own
- * @param smtpHeapMegabytes the SMTP capture's heap when it runs in a process of its own: it keeps every mail
+ * @param smtpHeapMegabytes the SMTP capture's heap when it runs in a process of its own: it keeps the newest
+ *     {@value MailCapture#KEPT} mails
  * @param mongoInMemory whether the MongoDB-wire server keeps its data in memory instead of {@code mongo.mv}: it
  *     survives the server's restarts, not the launcher's
  * @param serviceNiceness the scheduling niceness the services run at ({@code nice -n}; 0: as the launcher)

@@ -3,6 +3,7 @@ package org.suggestionbox.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -13,9 +14,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +71,60 @@ class MailCaptureIntegrationTests {
         }
     }
 
+    @Test
+    void keepsTheNewestMailAndForgetsTheRestAcrossRestarts() throws Exception {
+        int port = Ports.random().smtp();
+        Path mail = this.dataDir.resolve("mail");
+        try (MailCapture capture = new MailCapture(port, mail, 3)) {
+            capture.start();
+            send(port, "Idea 1");
+            send(port, "Idea 2");
+        }
+        try (MailCapture capture = new MailCapture(port, mail, 3)) {
+            capture.start();
+            send(port, "Idea 3");
+            send(port, "Idea 4");
+
+            assertThat(subjects(capture.allMessages())).containsExactly("Idea 2", "Idea 3", "Idea 4");
+            assertThat(subjects(capture.received())).containsExactly("Idea 3", "Idea 4");
+        }
+        assertThat(fileNames(mail)).containsExactly("00000001.eml", "00000002.eml", "00000003.eml");
+
+        try (MailCapture capture = new MailCapture(port, mail, 3)) {
+            capture.start();
+            assertThat(subjects(capture.allMessages())).containsExactly("Idea 2", "Idea 3", "Idea 4");
+            for (int idea = 5; idea <= 8; idea++) {
+                send(port, "Idea " + idea);
+            }
+
+            assertThat(subjects(capture.allMessages())).containsExactly("Idea 6", "Idea 7", "Idea 8");
+            assertThat(subjects(capture.received())).containsExactly("Idea 6", "Idea 7", "Idea 8");
+        }
+        assertThat(fileNames(mail)).containsExactly("00000004.eml", "00000005.eml", "00000006.eml");
+        try (MailCapture capture = new MailCapture(port, mail, 3)) {
+            capture.start();
+            assertThat(subjects(capture.allMessages())).containsExactly("Idea 6", "Idea 7", "Idea 8");
+        }
+    }
+
+    private static List<String> subjects(MimeMessage[] messages) throws MessagingException {
+        return subjects(List.of(messages));
+    }
+
+    private static List<String> subjects(List<MimeMessage> messages) throws MessagingException {
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage message : messages) {
+            subjects.add(message.getSubject());
+        }
+        return subjects;
+    }
+
+    private static List<String> fileNames(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
     private LocalStack.Builder smtpOnly(Ports ports) {
         return LocalStack.builder()
                 .dataDir(this.dataDir)
@@ -76,10 +134,18 @@ class MailCaptureIntegrationTests {
                 .startServices(false);
     }
 
+    private static void send(int port, String subject) throws Exception {
+        send("127.0.0.1", port, "noa@suggestionbox.example", subject, "Thank you!");
+    }
+
     private static void send(LocalStack stack, String to, String subject, String text) throws Exception {
+        send(stack.smtpHost(), stack.smtpPort(), to, subject, text);
+    }
+
+    private static void send(String host, int port, String to, String subject, String text) throws Exception {
         Properties properties = new Properties();
-        properties.put("mail.smtp.host", stack.smtpHost());
-        properties.put("mail.smtp.port", Integer.toString(stack.smtpPort()));
+        properties.put("mail.smtp.host", host);
+        properties.put("mail.smtp.port", Integer.toString(port));
         MimeMessage message = new MimeMessage(Session.getInstance(properties));
         message.setFrom(new InternetAddress("suggestions@suggestionbox.example"));
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));

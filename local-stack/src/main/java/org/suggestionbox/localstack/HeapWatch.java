@@ -1,0 +1,74 @@
+package org.suggestionbox.localstack;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryNotificationInfo;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Warns when the launcher's heap stays {@value #PERCENT} % full after a garbage collection. The MongoDB-wire
+ * server in the launcher keeps every document in memory (about 27 KB an idea with its deliveries and inbox
+ * entries, measured), so a stack that has taken in many thousands of ideas fills the heap; when it is full,
+ * the server fails its clients and the stack cannot start again from its data directory with the same heap.
+ * The warning names the way out before that: more heap ({@code LOCAL_STACK_HEAP}), or a real MongoDB
+ * ({@code MONGODB_URI}). The JVM's own collection-usage thresholds do the watching; nothing polls.
+ */
+final class HeapWatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeapWatch.class);
+
+    /** How full a heap pool may stay after a collection before the warning. */
+    static final int PERCENT = 80;
+
+    private HeapWatch() {}
+
+    /** Sets the threshold on every heap pool that can tell, and logs the warning each time one crosses it. */
+    static List<MemoryPoolMXBean> install() {
+        return install(LOG::warn);
+    }
+
+    /** Sets the threshold on every heap pool that can tell, and hands {@code warn} the warning at each crossing. */
+    static List<MemoryPoolMXBean> install(Consumer<String> warn) {
+        List<MemoryPoolMXBean> watched = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP
+                        && pool.isCollectionUsageThresholdSupported()
+                        && pool.getUsage().getMax() > 0)
+                .toList();
+        for (MemoryPoolMXBean pool : watched) {
+            pool.setCollectionUsageThreshold(thresholdOf(pool.getUsage().getMax()));
+        }
+        ((NotificationEmitter) ManagementFactory.getMemoryMXBean())
+                .addNotificationListener(
+                        (notification, handback) -> {
+                            if (MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(
+                                    notification.getType())) {
+                                MemoryNotificationInfo info =
+                                        MemoryNotificationInfo.from((CompositeData) notification.getUserData());
+                                warn.accept(warning(
+                                        info.getUsage().getUsed(),
+                                        info.getUsage().getMax()));
+                            }
+                        },
+                        null,
+                        null);
+        return watched;
+    }
+
+    static long thresholdOf(long maxBytes) {
+        return maxBytes / 100 * PERCENT;
+    }
+
+    static String warning(long usedBytes, long maxBytes) {
+        return ("The launcher's heap is %d %% full after a garbage collection (%d of %d MB): its MongoDB-wire server "
+                        + "keeps every document in memory (about 27 KB an idea) and fails when the heap is full. "
+                        + "Stop the stack and start it with more, e.g. LOCAL_STACK_HEAP=2g ./local-stack.sh, or use a "
+                        + "real MongoDB with MONGODB_URI.")
+                .formatted(usedBytes * 100 / maxBytes, usedBytes >> 20, maxBytes >> 20);
+    }
+}
