@@ -88,7 +88,7 @@ final class Infrastructure {
                         new MailCapture(ports.smtp(), this.settings.dataDir().resolve("mail"));
                 this.mail = capture;
                 capture.start();
-                MailViewer viewer = new MailViewer(ports.mailViewer(), capture::allMessages);
+                MailViewer viewer = new MailViewer(ports.mailViewer(), capture::kept);
                 this.mailViewer = viewer;
                 viewer.start();
             });

@@ -66,9 +66,6 @@ final class MailCapture implements AutoCloseable {
 
     private final Inbox inbox;
 
-    /** The number the first mail of this run is saved under: one after the newest file of earlier runs. */
-    private long firstNumber;
-
     private @Nullable GreenMail greenMail;
 
     MailCapture(int port, Path directory) {
@@ -99,45 +96,50 @@ final class MailCapture implements AutoCloseable {
         this.greenMail = mail;
     }
 
+    /**
+     * A kept mail and the number it keeps while it is kept, across restarts (its file's name): the mail viewer
+     * links by it, so a link still opens the same mail after older ones were forgotten.
+     */
+    record Mail(long number, MimeMessage message) {}
+
     /** The mail received since this start that the capture still keeps, oldest first, once per recipient. */
     List<MimeMessage> received() {
         if (this.greenMail == null) {
             throw new IllegalStateException("SMTP capture is not running");
         }
-        return this.inbox.received();
+        return this.inbox.received().stream().map(Mail::message).toList();
     }
 
     /** Every mail the capture keeps, oldest first: earlier runs', then this one's. */
-    MimeMessage[] allMessages() {
+    List<Mail> kept() {
         return this.inbox.all();
     }
 
     private void loadEarlierMail() {
         List<Path> files = mailFiles();
-        this.firstNumber = files.isEmpty() ? 0 : numberOf(files.getLast()) + 1;
         Session session = Session.getInstance(new Properties());
-        List<MimeMessage> earlier = new ArrayList<>();
+        List<Mail> earlier = new ArrayList<>();
         for (Path file : files.subList(Math.max(0, files.size() - this.inbox.kept), files.size())) {
             try (InputStream in = Files.newInputStream(file)) {
-                earlier.add(new MimeMessage(session, in));
+                earlier.add(new Mail(numberOf(file), new MimeMessage(session, in)));
             } catch (IOException | MessagingException ex) {
                 LOG.warn("Skipping unreadable mail {}: {}", file, ex.getMessage());
             }
         }
-        this.inbox.startWith(earlier);
+        this.inbox.startWith(earlier, files.isEmpty() ? 0 : numberOf(files.getLast()) + 1);
     }
 
     /** Writes this run's kept mail after the earlier runs' files, then deletes all but the newest files kept. */
     private void saveNewMail() {
-        List<MimeMessage> received = this.inbox.received();
+        List<Mail> received = this.inbox.received();
         try {
             if (!received.isEmpty()) {
                 Files.createDirectories(this.directory);
             }
-            for (int i = 0; i < received.size(); i++) {
-                Path file = this.directory.resolve(FILE_NAME.formatted(this.firstNumber + i));
+            for (Mail mail : received) {
+                Path file = this.directory.resolve(FILE_NAME.formatted(mail.number()));
                 try (OutputStream out = Files.newOutputStream(file)) {
-                    received.get(i).writeTo(out);
+                    mail.message().writeTo(out);
                 }
             }
             List<Path> files = mailFiles();
@@ -188,28 +190,32 @@ final class MailCapture implements AutoCloseable {
 
         private final int kept;
 
-        private final Deque<MimeMessage> earlier = new ArrayDeque<>();
+        private final Deque<Mail> earlier = new ArrayDeque<>();
 
-        private final Deque<MimeMessage> received = new ArrayDeque<>();
+        private final Deque<Mail> received = new ArrayDeque<>();
+
+        /** The number the next mail gets. */
+        private long next;
 
         Inbox(int kept) {
             this.kept = kept;
         }
 
-        synchronized void startWith(List<MimeMessage> earlierRuns) {
+        synchronized void startWith(List<Mail> earlierRuns, long next) {
             this.earlier.clear();
             this.earlier.addAll(earlierRuns);
             this.received.clear();
+            this.next = next;
         }
 
-        synchronized List<MimeMessage> received() {
+        synchronized List<Mail> received() {
             return List.copyOf(this.received);
         }
 
-        synchronized MimeMessage[] all() {
-            List<MimeMessage> all = new ArrayList<>(this.earlier);
+        synchronized List<Mail> all() {
+            List<Mail> all = new ArrayList<>(this.earlier);
             all.addAll(this.received);
-            return all.toArray(MimeMessage[]::new);
+            return all;
         }
 
         synchronized void clear() {
@@ -227,7 +233,7 @@ final class MailCapture implements AutoCloseable {
             if (this.earlier.size() + this.received.size() == this.kept) {
                 (this.earlier.isEmpty() ? this.received : this.earlier).removeFirst();
             }
-            this.received.addLast(message);
+            this.received.addLast(new Mail(this.next++, message));
         }
 
         @Override

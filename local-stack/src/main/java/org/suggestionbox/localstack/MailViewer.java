@@ -18,12 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.suggestionbox.localstack.MailCapture.Mail;
 
 /**
  * A small web page for people to read the mails the SMTP capture received: a list, newest first, and
@@ -40,15 +43,15 @@ final class MailViewer implements AutoCloseable {
 
     private final int port;
 
-    private final Supplier<MimeMessage[]> messages;
+    private final Supplier<List<Mail>> mails;
 
     private @Nullable HttpServer server;
 
     private @Nullable ExecutorService executor;
 
-    MailViewer(int port, Supplier<MimeMessage[]> messages) {
+    MailViewer(int port, Supplier<List<Mail>> mails) {
         this.port = port;
-        this.messages = messages;
+        this.mails = mails;
     }
 
     void start() {
@@ -69,15 +72,20 @@ final class MailViewer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            MimeMessage[] received = this.messages.get();
+            List<Mail> kept = this.mails.get();
             if (path.equals("/")) {
-                respond(exchange, 200, listPage(received));
-            } else if (path.matches("/messages/\\d{1,9}")) {
-                int index = Integer.parseInt(path.substring("/messages/".length()));
-                if (index >= received.length) {
-                    respond(exchange, 404, page("Not found", "<p>No such mail. <a href=\"/\">All mails</a></p>"));
+                respond(exchange, 200, listPage(kept));
+            } else if (path.matches("/messages/\\d{1,18}")) {
+                long number = Long.parseLong(path.substring("/messages/".length()));
+                Optional<Mail> mail =
+                        kept.stream().filter(each -> each.number() == number).findFirst();
+                if (mail.isEmpty()) {
+                    respond(
+                            exchange,
+                            404,
+                            page("Not found", "<p>No such mail, or no longer kept. <a href=\"/\">All mails</a></p>"));
                 } else {
-                    respond(exchange, 200, messagePage(index, received[index]));
+                    respond(exchange, 200, messagePage(number, mail.get().message()));
                 }
             } else {
                 respond(exchange, 404, page("Not found", "<p><a href=\"/\">All mails</a></p>"));
@@ -87,22 +95,22 @@ final class MailViewer implements AutoCloseable {
         }
     }
 
-    static String listPage(MimeMessage[] received) throws MessagingException {
+    static String listPage(List<Mail> kept) throws MessagingException {
         StringBuilder rows = new StringBuilder();
-        for (int i = received.length - 1; i >= 0; i--) {
-            MimeMessage message = received[i];
+        for (Mail mail : kept.reversed()) {
+            MimeMessage message = mail.message();
             rows.append("<tr><td>")
                     .append(escapeHtmlTags(format(message.getSentDate())))
                     .append("</td><td>")
                     .append(escapeHtmlTags(addresses(message.getRecipients(Message.RecipientType.TO))))
                     .append("</td><td dir=\"auto\">")
                     .append("<a href=\"/messages/")
-                    .append(i)
+                    .append(mail.number())
                     .append("\">")
                     .append(escapeHtmlTags(orEmpty(message.getSubject())))
                     .append("</a></td></tr>\n");
         }
-        String body = received.length == 0
+        String body = kept.isEmpty()
                 ? "<p>No mail received yet. This page does not refresh by itself.</p>"
                 : """
                         <table>
@@ -110,10 +118,10 @@ final class MailViewer implements AutoCloseable {
                         <tbody>
                         %s</tbody>
                         </table>""".formatted(rows);
-        return page("Mail (" + received.length + ")", body);
+        return page("Mail (" + kept.size() + ")", body);
     }
 
-    static String messagePage(int index, MimeMessage message) throws MessagingException {
+    static String messagePage(long number, MimeMessage message) throws MessagingException {
         String plain = null;
         String html = null;
         try {
@@ -146,7 +154,7 @@ final class MailViewer implements AutoCloseable {
                     .append(escapeHtmlTags(plain))
                     .append("</pre>\n");
         }
-        return page(orEmpty(message.getSubject()) + " (#" + index + ")", body.toString());
+        return page(orEmpty(message.getSubject()) + " (#" + number + ")", body.toString());
     }
 
     private static @Nullable String findPart(Part part, String mimeType) throws MessagingException, IOException {

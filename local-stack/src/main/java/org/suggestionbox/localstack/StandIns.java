@@ -53,7 +53,7 @@ public final class StandIns {
         if (args.size() == 4 && args.get(0).equals("smtp")) {
             MailCapture capture = new MailCapture(Integer.parseInt(args.get(1)), Path.of(args.get(2)));
             capture.start();
-            MailViewer viewer = new MailViewer(Integer.parseInt(args.get(3)), capture::allMessages);
+            MailViewer viewer = new MailViewer(Integer.parseInt(args.get(3)), capture::kept);
             viewer.start();
             return List.of(viewer, capture);
         }

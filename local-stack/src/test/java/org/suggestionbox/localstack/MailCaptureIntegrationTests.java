@@ -17,11 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.suggestionbox.localstack.MailCapture.Mail;
 
 /** The SMTP capture and mail viewer over real SMTP and HTTP, across a restart from the same data directory. */
 class MailCaptureIntegrationTests {
@@ -85,30 +87,52 @@ class MailCaptureIntegrationTests {
             send(port, "Idea 3");
             send(port, "Idea 4");
 
-            assertThat(subjects(capture.allMessages())).containsExactly("Idea 2", "Idea 3", "Idea 4");
+            assertThat(subjects(capture.kept())).containsExactly("Idea 2", "Idea 3", "Idea 4");
             assertThat(subjects(capture.received())).containsExactly("Idea 3", "Idea 4");
         }
         assertThat(fileNames(mail)).containsExactly("00000001.eml", "00000002.eml", "00000003.eml");
 
         try (MailCapture capture = new MailCapture(port, mail, 3)) {
             capture.start();
-            assertThat(subjects(capture.allMessages())).containsExactly("Idea 2", "Idea 3", "Idea 4");
+            assertThat(capture.kept()).extracting(Mail::number).containsExactly(1L, 2L, 3L);
             for (int idea = 5; idea <= 8; idea++) {
                 send(port, "Idea " + idea);
             }
 
-            assertThat(subjects(capture.allMessages())).containsExactly("Idea 6", "Idea 7", "Idea 8");
+            assertThat(subjects(capture.kept())).containsExactly("Idea 6", "Idea 7", "Idea 8");
+            assertThat(capture.kept()).extracting(Mail::number).containsExactly(5L, 6L, 7L);
             assertThat(subjects(capture.received())).containsExactly("Idea 6", "Idea 7", "Idea 8");
         }
-        assertThat(fileNames(mail)).containsExactly("00000004.eml", "00000005.eml", "00000006.eml");
+        assertThat(fileNames(mail)).containsExactly("00000005.eml", "00000006.eml", "00000007.eml");
         try (MailCapture capture = new MailCapture(port, mail, 3)) {
             capture.start();
-            assertThat(subjects(capture.allMessages())).containsExactly("Idea 6", "Idea 7", "Idea 8");
+            assertThat(subjects(capture.kept())).containsExactly("Idea 6", "Idea 7", "Idea 8");
+            assertThat(capture.kept()).extracting(Mail::number).containsExactly(5L, 6L, 7L);
         }
     }
 
-    private static List<String> subjects(MimeMessage[] messages) throws MessagingException {
-        return subjects(List.of(messages));
+    @Test
+    void aLinkOfTheMailViewerOpensTheSameMailAfterOlderOnesWereForgotten() throws Exception {
+        int port = Ports.random().smtp();
+        int viewerPort = Ports.random().mailViewer();
+        try (MailCapture capture = new MailCapture(port, this.dataDir.resolve("mail"), 2);
+                MailViewer viewer = new MailViewer(viewerPort, capture::kept)) {
+            capture.start();
+            viewer.start();
+            send(port, "Idea 1");
+            send(port, "Idea 2");
+            assertThat(get(viewer.url() + "/")).contains("href=\"/messages/1\">Idea 2");
+
+            send(port, "Idea 3");
+
+            assertThat(get(viewer.url() + "/messages/1")).contains("Idea 2");
+            assertThat(get(viewer.url() + "/messages/2")).contains("Idea 3");
+            assertThat(status(viewer.url() + "/messages/0")).isEqualTo(404);
+        }
+    }
+
+    private static List<String> subjects(Collection<Mail> mails) throws MessagingException {
+        return subjects(mails.stream().map(Mail::message).toList());
     }
 
     private static List<String> subjects(List<MimeMessage> messages) throws MessagingException {
@@ -152,6 +176,13 @@ class MailCaptureIntegrationTests {
         message.setSubject(subject, "UTF-8");
         message.setText(text, "UTF-8");
         Transport.send(message);
+    }
+
+    private static int status(String url) throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        }
     }
 
     private static String get(String url) throws IOException, InterruptedException {

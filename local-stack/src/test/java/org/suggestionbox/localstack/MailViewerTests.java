@@ -9,18 +9,24 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.suggestionbox.localstack.MailCapture.Mail;
 
 class MailViewerTests {
 
     @Test
-    void listsMailsNewestFirst() throws Exception {
-        String page = MailViewer.listPage(new MimeMessage[] {mail("First", "one"), mail("Second", "two")});
+    void listsMailsNewestFirstLinkedByTheNumbersTheyKeep() throws Exception {
+        String page = MailViewer.listPage(
+                List.of(new Mail(1_000, mail("First", "one")), new Mail(1_001, mail("Second", "two"))));
 
-        assertThat(page).contains("<meta charset=\"utf-8\">");
+        assertThat(page).contains("<meta charset=\"utf-8\">").contains("<title>Mail (2)");
         assertThat(page.indexOf("Second")).isLessThan(page.indexOf("First"));
-        assertThat(page).contains("href=\"/messages/1\">Second").contains("alice@suggestionbox.example");
+        assertThat(page)
+                .contains("href=\"/messages/1001\">Second")
+                .contains("href=\"/messages/1000\">First")
+                .contains("alice@suggestionbox.example");
     }
 
     @Test

@@ -54,6 +54,10 @@ class InboxBrowserIntegrationTests {
         browser.screenshot("mail-viewer-he");
     }
 
+    /**
+     * The mail's index among those received, which is its number in the mail viewer's links: the test stack starts
+     * with no mail, and its capture numbers mails from 0 and forgets none before the 1,000th.
+     */
     private static int indexOfMailContaining(RunningStack stack, String text) {
         List<MimeMessage> received = stack.receivedMail();
         for (int i = 0; i < received.size(); i++) {
