@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * entries, measured), so a stack that has taken in many thousands of ideas fills the heap; when it is full,
  * the server fails its clients and the stack cannot start again from its data directory with the same heap.
  * The warning names the way out before that: more heap ({@code LOCAL_STACK_HEAP}), or a real MongoDB
- * ({@code MONGODB_URI}). The JVM's own collection-usage thresholds do the watching; nothing polls.
+ * ({@code MONGODB_URI}). The JVM's own collection-usage thresholds do the watching; nothing polls. The JVM tells
+ * after every collection above the threshold, so the warning comes again only when the heap is {@value #STEP}
+ * points fuller than at the last one.
  */
 final class HeapWatch {
 
@@ -26,7 +28,16 @@ final class HeapWatch {
     /** How full a heap pool may stay after a collection before the warning. */
     static final int PERCENT = 80;
 
-    private HeapWatch() {}
+    /** How many points fuller the heap must be for the warning to come again. */
+    static final int STEP = 5;
+
+    private final Consumer<String> warn;
+
+    private int lastWarnedPercent = Integer.MIN_VALUE;
+
+    HeapWatch(Consumer<String> warn) {
+        this.warn = warn;
+    }
 
     /** Sets the threshold on every heap pool that can tell, and logs the warning each time one crosses it. */
     static List<MemoryPoolMXBean> install() {
@@ -43,6 +54,7 @@ final class HeapWatch {
         for (MemoryPoolMXBean pool : watched) {
             pool.setCollectionUsageThreshold(thresholdOf(pool.getUsage().getMax()));
         }
+        HeapWatch watch = new HeapWatch(warn);
         ((NotificationEmitter) ManagementFactory.getMemoryMXBean())
                 .addNotificationListener(
                         (notification, handback) -> {
@@ -50,14 +62,23 @@ final class HeapWatch {
                                     notification.getType())) {
                                 MemoryNotificationInfo info =
                                         MemoryNotificationInfo.from((CompositeData) notification.getUserData());
-                                warn.accept(warning(
+                                watch.collected(
                                         info.getUsage().getUsed(),
-                                        info.getUsage().getMax()));
+                                        info.getUsage().getMax());
                             }
                         },
                         null,
                         null);
         return watched;
+    }
+
+    /** A collection left a pool above its threshold: warns unless an earlier warning said nearly as much. */
+    synchronized void collected(long usedBytes, long maxBytes) {
+        int percent = (int) (usedBytes * 100 / maxBytes);
+        if (this.lastWarnedPercent == Integer.MIN_VALUE || percent >= this.lastWarnedPercent + STEP) {
+            this.lastWarnedPercent = percent;
+            this.warn.accept(warning(usedBytes, maxBytes));
+        }
     }
 
     static long thresholdOf(long maxBytes) {

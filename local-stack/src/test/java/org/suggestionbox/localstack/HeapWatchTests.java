@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.lang.management.MemoryPoolMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,25 @@ class HeapWatchTests {
         } finally {
             pools.forEach(pool -> pool.setCollectionUsageThreshold(0));
         }
+    }
+
+    @Test
+    void aFullHeapIsNotWarnedOfAgainAtEveryCollectionOnlyWhenItIsFiveMorePointsFuller() {
+        List<String> warnings = new ArrayList<>();
+        HeapWatch watch = new HeapWatch(warnings::add);
+
+        watch.collected(82, 100);
+        watch.collected(84, 100);
+        watch.collected(86, 100);
+        watch.collected(80, 100);
+        watch.collected(87, 100);
+        watch.collected(92, 100);
+
+        assertThat(warnings)
+                .hasSize(3)
+                .allSatisfy(warning -> assertThat(warning).startsWith("The launcher's heap is "));
+        assertThat(warnings.get(1)).startsWith("The launcher's heap is 87 % full");
+        assertThat(warnings.get(2)).startsWith("The launcher's heap is 92 % full");
     }
 
     @Test
