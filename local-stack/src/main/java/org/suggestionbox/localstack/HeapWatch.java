@@ -33,7 +33,8 @@ final class HeapWatch {
 
     private final Consumer<String> warn;
 
-    private int lastWarnedPercent = Integer.MIN_VALUE;
+    /** How full the heap was at the last warning; before any, so low that the first crossing warns. */
+    private int lastWarnedPercent = -STEP;
 
     HeapWatch(Consumer<String> warn) {
         this.warn = warn;
@@ -75,7 +76,7 @@ final class HeapWatch {
     /** A collection left a pool above its threshold: warns unless an earlier warning said nearly as much. */
     synchronized void collected(long usedBytes, long maxBytes) {
         int percent = (int) (usedBytes * 100 / maxBytes);
-        if (this.lastWarnedPercent == Integer.MIN_VALUE || percent >= this.lastWarnedPercent + STEP) {
+        if (percent >= this.lastWarnedPercent + STEP) {
             this.lastWarnedPercent = percent;
             this.warn.accept(warning(usedBytes, maxBytes));
         }
