@@ -210,6 +210,11 @@ public final class LocalStack implements AutoCloseable {
         return this.settings.mongoUri();
     }
 
+    /** Whether the stack runs its own MongoDB-wire server, rather than using {@code MONGODB_URI}'s. */
+    public boolean ownsMongo() {
+        return this.settings.ownMongo();
+    }
+
     public String smtpHost() {
         return this.settings.smtpHost();
     }

@@ -95,7 +95,10 @@ public final class LocalStackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LocalStack stack = builder().build();
-        HeapWatch.install();
+        // what grows with the ideas is the MongoDB-wire server's data; the mail capture keeps at most 1,000 mails
+        if (stack.ownsMongo()) {
+            HeapWatch.install();
+        }
         try {
             stack.start();
         } catch (RuntimeException ex) {

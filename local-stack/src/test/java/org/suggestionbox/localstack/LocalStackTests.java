@@ -46,6 +46,21 @@ class LocalStackTests {
     }
 
     @Test
+    void aStackOwnsItsMongoWireServerUnlessMongodbUriNamesAnother() {
+        LocalStack own =
+                LocalStack.builder().dataDir(this.dataDir).ports(Ports.random()).build();
+        LocalStack external = LocalStack.builder()
+                .dataDir(this.dataDir)
+                .ports(Ports.random())
+                .environment(Map.of("MONGODB_URI", "mongodb://mongo:27017"))
+                .build();
+
+        assertThat(own.ownsMongo()).isTrue();
+        assertThat(external.ownsMongo()).isFalse();
+        assertThat(external.mongoUri()).isEqualTo("mongodb://mongo:27017");
+    }
+
+    @Test
     void randomPortsAreDistinct() {
         Ports ports = Ports.random();
 
