@@ -7,6 +7,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -57,7 +60,34 @@ final class BsonDocumentType extends BasicDataType<Document> {
         int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(start);
         Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.slice(start, length)));
         buffer.position(start + length);
-        return document;
+        return withSharedNames(document);
+    }
+
+    /**
+     * The document with its field names, and those of the documents inside it, replaced by one instance each
+     * ({@link String#intern}). Decoded from a page, every document brings a new string for every field name, and
+     * the server keeps every document it has read in memory.
+     */
+    static Document withSharedNames(Document document) {
+        Document shared = new Document();
+        for (Map.Entry<String, Object> field : document.entrySet()) {
+            shared.put(field.getKey().intern(), sharedNamesIn(field.getValue()));
+        }
+        return shared;
+    }
+
+    private static Object sharedNamesIn(Object value) {
+        if (value instanceof Document document) {
+            return withSharedNames(document);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> shared = new ArrayList<>(list.size());
+            for (Object element : list) {
+                shared.add(sharedNamesIn(element));
+            }
+            return shared;
+        }
+        return value;
     }
 
     @Override
