@@ -68,7 +68,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
      * ({@link String#intern}). Decoded from a page, every document brings a new string for every field name, and
      * the server keeps every document it has read in memory.
      */
-    static Document withSharedNames(Document document) {
+    private static Document withSharedNames(Document document) {
         Document shared = new Document();
         for (Map.Entry<String, Object> field : document.entrySet()) {
             shared.put(field.getKey().intern(), sharedNamesIn(field.getValue()));

@@ -64,7 +64,8 @@ import org.jspecify.annotations.Nullable;
  * <li>Unique indexes, the {@code _id} index among them, are kept in memory ({@link UniqueIndex}) instead of
  * in the file, whose maps compare such keys by serializing them; they are rebuilt from the documents each time
  * the file is opened.
- * <li>Documents are written into the file as BSON ({@link BsonDocumentType}) instead of with Java serialization.
+ * <li>Documents are written into the file as BSON ({@link BsonDocumentType}) instead of with Java serialization,
+ * and read back with one string for each field name, not one per document.
  * <li>It counts what it is asked to do per collection and command ({@link OperationCounts}), for the benchmark's
  * operations per idea.
  * <li>The page cache is sized by the caller (H2's default is 16 MB): a document read from the file is
