@@ -34,6 +34,9 @@ final class JfrProfiles {
 
     private static final String RECORDING = "benchmark";
 
+    /** Frames kept of each sampled stack; JFR.configure sets it before the first recording of a process. */
+    static final int STACK_DEPTH = 256;
+
     private final Path directory;
 
     private final Map<String, Long> pids;
@@ -51,11 +54,15 @@ final class JfrProfiles {
      * Starts a recording with JFR's {@code profile} settings (20 ms execution samples) in every process, a
      * {@code jcmd} each, all at once, and returns when every one has answered: one after the other would take
      * seconds, longer than a replay's first part (a parallel stream would run two at a time on two cores).
+     * Stacks are kept {@value #STACK_DEPTH} frames deep: at JFR's default of 64, a request's deepest stacks
+     * (Tomcat, the security filters, Spring MVC, then ours) lose the frames that say whose work they are.
      */
     void start() {
         try (ExecutorService jcmds = Executors.newVirtualThreadPerTaskExecutor()) {
-            this.pids.forEach((name, pid) ->
-                    jcmds.execute(() -> jcmd(name, pid, "JFR.start", "name=" + RECORDING, "settings=profile")));
+            this.pids.forEach((name, pid) -> jcmds.execute(() -> {
+                jcmd(name, pid, "JFR.configure", "stackdepth=" + STACK_DEPTH);
+                jcmd(name, pid, "JFR.start", "name=" + RECORDING, "settings=profile");
+            }));
         }
     }
 
