@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * JFR recordings of the stack's child JVMs during the measured load ({@code --profile}), started and
  * stopped with {@code jcmd}, and their hottest frames: the methods on top of the most
- * {@code jdk.ExecutionSample} stacks.
+ * {@code jdk.ExecutionSample} stacks, and the methods of ours on the most stacks.
  */
 final class JfrProfiles {
 
@@ -36,6 +36,9 @@ final class JfrProfiles {
 
     /** Frames kept of each sampled stack; JFR.configure sets it before the first recording of a process. */
     static final int STACK_DEPTH = 256;
+
+    /** The code this project owns, by package. */
+    static final String OURS = "org.suggestionbox.";
 
     private final Path directory;
 
@@ -106,43 +109,68 @@ final class JfrProfiles {
     }
 
     /**
-     * One of the hottest frames: a method and how many execution samples had it on top.
+     * One of the hottest frames: a method and how many execution samples had it on top, or (our code) anywhere on
+     * the stack.
      *
      * @param share of all execution samples in the recording, in percent
      */
     record HotFrame(String method, long samples, double share) {}
 
     /**
-     * The {@code limit} methods most often on top of a {@code jdk.ExecutionSample} stack in a recording,
-     * among the samples taken from {@code from} on.
+     * The {@code limit} methods of ours ({@value #OURS}…) most often anywhere on a {@code jdk.ExecutionSample}
+     * stack, each counted once per sample however often it recurs in it, among the samples taken from {@code
+     * from} on: the share of the process's samples spent in a method and what it calls.
      */
-    static List<HotFrame> hottest(Path recording, int limit, Instant from) {
-        Map<String, Long> counts = new HashMap<>();
-        long total = 0;
-        try (RecordingFile file = new RecordingFile(recording)) {
-            while (file.hasMoreEvents()) {
-                RecordedEvent event = file.readEvent();
-                if (!event.getEventType().getName().equals("jdk.ExecutionSample")
-                        || event.getStartTime().isBefore(from)) {
-                    continue;
+    static List<HotFrame> oursOnStack(Path recording, int limit, Instant from) {
+        Samples samples = Samples.read(recording, from);
+        return samples.most(samples.oursOnStack(), limit);
+    }
+
+    /**
+     * A recording's execution samples from a moment on: how many, by the method on top, and by each method of ours
+     * anywhere on the stack.
+     */
+    private record Samples(long total, Map<String, Long> onTop, Map<String, Long> oursOnStack) {
+
+        static Samples read(Path recording, Instant from) {
+            Map<String, Long> onTop = new HashMap<>();
+            Map<String, Long> ours = new HashMap<>();
+            long total = 0;
+            try (RecordingFile file = new RecordingFile(recording)) {
+                while (file.hasMoreEvents()) {
+                    RecordedEvent event = file.readEvent();
+                    if (!event.getEventType().getName().equals("jdk.ExecutionSample")
+                            || event.getStartTime().isBefore(from)) {
+                        continue;
+                    }
+                    RecordedStackTrace stack = event.getStackTrace();
+                    if (stack == null || stack.getFrames().isEmpty()) {
+                        continue;
+                    }
+                    total++;
+                    onTop.merge(frame(stack.getFrames().get(0)), 1L, Long::sum);
+                    stack.getFrames().stream()
+                            .map(JfrProfiles::frame)
+                            // a lambda's hidden class names itself by address, different in every run
+                            .filter(method -> method.startsWith(OURS) && !method.contains("$$Lambda"))
+                            .distinct()
+                            .forEach(method -> ours.merge(method, 1L, Long::sum));
                 }
-                RecordedStackTrace stack = event.getStackTrace();
-                if (stack == null || stack.getFrames().isEmpty()) {
-                    continue;
-                }
-                total++;
-                counts.merge(frame(stack.getFrames().get(0)), 1L, Long::sum);
+            } catch (IOException ex) {
+                throw new UncheckedIOException("Could not read " + recording, ex);
             }
-        } catch (IOException ex) {
-            throw new UncheckedIOException("Could not read " + recording, ex);
+            return new Samples(total, onTop, ours);
         }
-        long samples = Math.max(1, total);
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit)
-                .map(entry -> new HotFrame(entry.getKey(), entry.getValue(), 100.0 * entry.getValue() / samples))
-                .toList();
+
+        List<HotFrame> most(Map<String, Long> counts, int limit) {
+            long samples = Math.max(1, this.total);
+            return counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(limit)
+                    .map(entry -> new HotFrame(entry.getKey(), entry.getValue(), 100.0 * entry.getValue() / samples))
+                    .toList();
+        }
     }
 
     private static String frame(RecordedFrame frame) {
@@ -151,8 +179,9 @@ final class JfrProfiles {
     }
 
     /**
-     * A markdown section per process: its recording and a table of its hottest frames from {@code from} (the
-     * measured start; the load's recordings start before the warm-up, so that {@code jcmd} does not run during it).
+     * A markdown section per process: its recording, a table of its hottest frames from {@code from} (the
+     * measured start; the load's recordings start before the warm-up, so that {@code jcmd} does not run during it),
+     * and one of {@linkplain #oursOnStack our methods on the stack}.
      *
      * @param during what was recorded, for the heading: "the measured load", "the replay"
      */
@@ -165,18 +194,29 @@ final class JfrProfiles {
         recordings.forEach((process, file) -> {
             text.append("\n### ").append(process).append("\n\n");
             text.append("Recording: `").append(relative(relativeTo, file)).append("`\n\n");
-            List<HotFrame> frames = hottest(file, limit, from);
+            Samples samples = Samples.read(file, from);
+            List<HotFrame> frames = samples.most(samples.onTop(), limit);
             if (frames.isEmpty()) {
                 text.append("No execution samples.\n");
                 return;
             }
-            text.append("| samples | share | method |\n|---:|---:|---|\n");
-            for (HotFrame frame : frames) {
-                text.append(String.format(
-                        Locale.ROOT, "| %d | %.1f %% | `%s` |%n", frame.samples(), frame.share(), frame.method()));
+            table(text, frames);
+            List<HotFrame> ours = samples.most(samples.oursOnStack(), limit);
+            if (!ours.isEmpty()) {
+                text.append("\nOur code on the stack (a method counted once per sample wherever it is on the stack,"
+                        + " so a caller includes what it calls):\n\n");
+                table(text, ours);
             }
         });
         return text.toString();
+    }
+
+    private static void table(StringBuilder text, List<HotFrame> frames) {
+        text.append("| samples | share | method |\n|---:|---:|---|\n");
+        for (HotFrame frame : frames) {
+            text.append(String.format(
+                    Locale.ROOT, "| %d | %.1f %% | `%s` |%n", frame.samples(), frame.share(), frame.method()));
+        }
     }
 
     private static String relative(Path base, Path file) {

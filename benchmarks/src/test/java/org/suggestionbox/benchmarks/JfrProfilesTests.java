@@ -6,23 +6,33 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --profile}'s recordings keep whole stacks, so a sample deep in a request still says whose work it is. */
+/**
+ * {@code --profile}'s recordings keep whole stacks, so a sample deep in a request still says whose work it is, and
+ * the results count our methods wherever they are on a stack.
+ */
 class JfrProfilesTests {
 
     /** Deeper than JFR's default of 64 frames, well within {@link JfrProfiles#STACK_DEPTH}. */
     private static final int DEPTH = 150;
 
-    @Test
-    void aSampleDeeperThanJfrsDefaultKeepsItsBottomFrames(@TempDir Path directory) throws Exception {
+    private static Path recording;
+
+    /** Records {@link DeepWork} for two seconds, as {@code --profile} records a service. */
+    @BeforeAll
+    static void recordDeepWork(@TempDir Path directory) throws Exception {
         Process child = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp",
@@ -38,16 +48,35 @@ class JfrProfilesTests {
 
             profiles.start();
             Thread.sleep(2_000);
-            Map<String, Path> recordings = profiles.stop();
-
-            List<List<String>> stacks = workStacks(recordings.get("deep"));
-            assertThat(stacks).isNotEmpty();
-            assertThat(stacks)
-                    .allSatisfy(stack ->
-                            assertThat(stack).hasSizeGreaterThan(DEPTH).endsWith(DeepWork.class.getName() + ".main"));
+            recording = profiles.stop().get("deep");
         } finally {
             child.destroyForcibly().waitFor();
         }
+    }
+
+    @Test
+    void aSampleDeeperThanJfrsDefaultKeepsItsBottomFrames() throws Exception {
+        List<List<String>> stacks = workStacks(recording);
+
+        assertThat(stacks).isNotEmpty();
+        assertThat(stacks)
+                .allSatisfy(stack ->
+                        assertThat(stack).hasSizeGreaterThan(DEPTH).endsWith(DeepWork.class.getName() + ".main"));
+    }
+
+    @Test
+    void ourMethodsCountOnceASampleWhereverTheyAreOnTheStack() {
+        Map<String, JfrProfiles.HotFrame> ours = JfrProfiles.oursOnStack(recording, 10, Instant.EPOCH).stream()
+                .collect(Collectors.toMap(JfrProfiles.HotFrame::method, Function.identity()));
+        String work = DeepWork.class.getName();
+
+        assertThat(ours).containsOnlyKeys(work + ".main", work + ".down", work + ".spin");
+        // down is on every stack 150 times, and counts once: no more samples than main, which it is under
+        assertThat(ours.get(work + ".down").samples())
+                .isLessThanOrEqualTo(ours.get(work + ".main").samples());
+        assertThat(ours.get(work + ".main").share()).isGreaterThan(90.0).isLessThanOrEqualTo(100.0);
+        assertThat(ours.get(work + ".spin").share())
+                .isLessThanOrEqualTo(ours.get(work + ".down").share());
     }
 
     /** The stacks of the samples taken inside {@link DeepWork#spin}, each from its top frame to its bottom. */
