@@ -173,7 +173,8 @@ final class JfrProfiles {
         }
     }
 
-    private static String frame(RecordedFrame frame) {
+    /** A frame's method as the results name it: {@code the.Type.method}. */
+    static String frame(RecordedFrame frame) {
         var method = frame.getMethod();
         return method.getType().getName() + "." + method.getName();
     }

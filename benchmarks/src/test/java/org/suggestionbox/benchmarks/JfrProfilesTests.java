@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,8 +88,7 @@ class JfrProfilesTests {
                     continue;
                 }
                 List<String> stack = event.getStackTrace().getFrames().stream()
-                        .map(RecordedFrame::getMethod)
-                        .map(method -> method.getType().getName() + "." + method.getName())
+                        .map(JfrProfiles::frame)
                         .toList();
                 if (!stack.isEmpty() && stack.getFirst().equals(DeepWork.class.getName() + ".spin")) {
                     stacks.add(stack);
