@@ -83,6 +83,11 @@ class PagePolishBrowserIntegrationTests {
                 .doesNotContain("matched rule");
         // what people typed runs in its own direction inside the right-to-left page (its full stop stays at its end)
         String article = "article[data-idea-id='" + ideaId + "'] ";
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector(article + ".notice strong"))
+                        .getText())
+                .as("the decision as taken (declined), not the owner's choice to decline")
+                .isEqualTo("נדחה");
         assertThat(directionOf(browser, article + "h2 a")).as("the title").isEqualTo("ltr");
         assertThat(directionOf(browser, article + ".notice p"))
                 .as("the explanation")
