@@ -277,7 +277,10 @@ class ImpactIntegrationTests extends RouterFlowTest {
         assertThat(measured.statusCode()).isEqualTo(302);
         assertThat(maya.get("/ideas/" + ideaId + "?lang=he").body())
                 .contains("id=\"impact-measurements\"", "נקודות שביעות רצון לקוחות", "dir=\"rtl\"");
-        assertThat(maya.get("/ideas/" + ideaId + "?lang=pl").body()).contains("punkty zadowolenia klientów");
+        // each figure in the form its amount needs: Polish says 40 "punktów", 4,5 "punktu"
+        assertThat(maya.get("/ideas/" + ideaId + "?lang=pl").body())
+                .contains("40 punktów zadowolenia klientów", "4,5 punktu zadowolenia klientów")
+                .doesNotContain("40 punkty");
     }
 
     private UUID inProgress(String title) {

@@ -6,6 +6,7 @@ import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.Set;
 import org.suggestionbox.events.Impact;
+import org.suggestionbox.platform.i18n.PluralRules;
 
 /**
  * An impact's benefit in words, as the rest of a sentence whose subject is the idea: "saves the team
@@ -34,7 +35,11 @@ public final class ImpactWords {
         if (!UNITS.contains(impact.unit())) {
             return texts.text("impact.unit.unknown", locale, amount, impact.unit());
         }
-        return texts.text("impact.unit." + impact.unit() + "." + form(impact.amount(), locale), locale, amount);
+        return texts.text(
+                "impact.unit." + impact.unit() + "."
+                        + PluralRules.select(locale, impact.amount()).key(),
+                locale,
+                amount);
     }
 
     /** The amount as the language writes it, at most two decimals. */
@@ -43,15 +48,5 @@ public final class ImpactWords {
         format.setMaximumFractionDigits(2);
         format.setRoundingMode(RoundingMode.HALF_EVEN);
         return format.format(amount);
-    }
-
-    private static String form(BigDecimal amount, Locale locale) {
-        BigDecimal stripped = amount.abs().stripTrailingZeros();
-        if (stripped.scale() > 0) {
-            return PluralRules.Category.OTHER.key();
-        }
-        // more than a long can hold reads as "many" anyway
-        long whole = stripped.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : stripped.longValue();
-        return PluralRules.select(locale, whole).key();
     }
 }

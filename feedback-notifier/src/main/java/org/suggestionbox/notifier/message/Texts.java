@@ -1,6 +1,7 @@
 package org.suggestionbox.notifier.message;
 
 import java.util.Locale;
+import org.suggestionbox.platform.i18n.PluralRules;
 
 /** The message catalogue: a text by key in a language, with its arguments filled in. */
 @FunctionalInterface

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.ProgressStatus;
+import org.suggestionbox.platform.i18n.PluralRules;
 
 /**
  * Every text exists in every language, with the same arguments; a counted text ({@code <key>.one},
