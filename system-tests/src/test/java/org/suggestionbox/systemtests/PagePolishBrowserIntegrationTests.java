@@ -207,6 +207,50 @@ class PagePolishBrowserIntegrationTests {
     }
 
     @Test
+    void aTableCellNeverBreaksAWordInTwoOnADesktop(RunningStack stack, Browser browser) {
+        submitAsAliceAndAwaitMayasQueue(stack, "Fewer handovers between shifts");
+        browser.openSignedIn(stack.routerUrl() + "/queue", "maya");
+        for (String lang : List.of("en", "he")) {
+            browser.get(stack.routerUrl() + "/queue?lang=" + lang);
+            browser.await("queue-table");
+            // each cell's words, then its text as the lines it was laid out on ("State" as "Stat" and "e" if broken)
+            @SuppressWarnings("unchecked")
+            List<List<String>> cells = (List<List<String>>) browser.script("""
+                    return [...document.querySelectorAll('#queue-table th, #queue-table td')].map(cell => {
+                      const texts = [];
+                      const lines = [];
+                      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                        texts.push(node.data);
+                        let top = null;
+                        for (let i = 0; i < node.length; i++) {
+                          const range = document.createRange();
+                          range.setStart(node, i);
+                          range.setEnd(node, i + 1);
+                          const box = range.getBoundingClientRect();
+                          if (box.height === 0) continue;
+                          if (top === null || Math.abs(box.top - top) > box.height / 2) {
+                            lines.push('');
+                            top = box.top;
+                          }
+                          lines[lines.length - 1] += node.data[i];
+                        }
+                      }
+                      return [texts.join(' ').trim()]
+                          .concat(lines.map(line => line.trim()).filter(line => line.length > 0));
+                    });""");
+            assertThat(cells).hasSizeGreaterThan(7);
+            for (List<String> cell : cells) {
+                List<String> words = List.of(cell.getFirst().split("\\s+"));
+                List<String> lines = cell.subList(1, cell.size());
+                assertThat(lines)
+                        .as("the queue in %s: %s laid out as %s", lang, cell.getFirst(), lines)
+                        .allSatisfy(line -> assertThat(words).contains(line.split("\\s+")));
+            }
+        }
+    }
+
+    @Test
     void everyServiceServesAnIconWithoutSignInAndLetsBrowsersCacheIt(RunningStack stack)
             throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
