@@ -251,6 +251,32 @@ class PagePolishBrowserIntegrationTests {
     }
 
     @Test
+    void aWebhookAddressGetsTheFormsWidthWithItsHintBelowIt(RunningStack stack, Browser browser) {
+        browser.openSignedIn(stack.notifierUrl() + "/preferences", "noa");
+        for (String lang : List.of("en", "he")) {
+            browser.get(stack.notifierUrl() + "/preferences?lang=" + lang);
+            WebElement form = browser.await("preferences-form");
+            for (String field : List.of("teamsWebhookUrl", "webhookUrl")) {
+                WebElement label = browser.find(field).findElement(By.xpath("preceding-sibling::label"));
+                WebElement input = browser.find(field);
+                WebElement hint = browser.find(field + "-hint");
+                assertThat(input.getDomAttribute("aria-describedby")).isEqualTo(field + "-hint");
+                assertThat(input.getRect().getWidth())
+                        .as("%s in %s is as wide as the form's fields", field, lang)
+                        .isGreaterThan(form.getRect().getWidth() * 8 / 10);
+                assertThat(input.getRect().getY())
+                        .as("%s in %s under its label", field, lang)
+                        .isGreaterThanOrEqualTo(
+                                label.getRect().getY() + label.getRect().getHeight());
+                assertThat(hint.getRect().getY())
+                        .as("the hint of %s in %s under the field", field, lang)
+                        .isGreaterThanOrEqualTo(
+                                input.getRect().getY() + input.getRect().getHeight());
+            }
+        }
+    }
+
+    @Test
     void everyServiceServesAnIconWithoutSignInAndLetsBrowsersCacheIt(RunningStack stack)
             throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
