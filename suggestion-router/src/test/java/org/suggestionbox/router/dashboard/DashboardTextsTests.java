@@ -2,13 +2,14 @@ package org.suggestionbox.router.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-/** The dashboard's decision times read right for every number of hours, in every page language. */
-class DashboardHoursTextTests {
+/** The dashboard's decision times and benefit counts read right for every number, in every page language. */
+class DashboardTextsTests {
 
     private final ResourceBundleMessageSource messages = messages();
 
@@ -25,6 +26,25 @@ class DashboardHoursTextTests {
             })
     void hoursAreAbbreviatedSoThatOneHourReadsRight(String language, String key, long hours, String expected) {
         assertThat(messages.getMessage(key, new Object[] {hours}, Locale.forLanguageTag(language)))
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "he | 0  | 0 (אין רעיונות)",
+                "he | 1  | 40 (רעיון אחד)",
+                "he | 2  | 40 (שני רעיונות)",
+                "he | 5  | 40 (5 רעיונות)",
+                "en | 1  | 40 (1 idea)",
+                "en | 5  | 40 (5 ideas)",
+                "pl | 5  | 40 (pomysły: 5)"
+            })
+    void aBenefitSaysHowManyIdeasItCameFrom(String language, long ideas, String expected) {
+        BigDecimal amount = ideas == 0 ? BigDecimal.ZERO : new BigDecimal("40");
+        assertThat(messages.getMessage(
+                        "dashboard.benefit.cell", new Object[] {amount, ideas}, Locale.forLanguageTag(language)))
                 .isEqualTo(expected);
     }
 
