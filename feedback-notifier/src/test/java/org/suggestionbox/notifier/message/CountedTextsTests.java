@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Counted texts in the plural form their language needs ({@link org.suggestionbox.platform.i18n.PluralRules}). */
 class CountedTextsTests {
@@ -13,7 +12,7 @@ class CountedTextsTests {
     private static final Locale POLISH = Locale.forLanguageTag("pl");
     private static final Locale HEBREW = Locale.forLanguageTag("he");
 
-    private final Texts texts = texts();
+    private final Texts texts = BundleTexts.texts();
 
     @ParameterizedTest
     @CsvSource({
@@ -53,13 +52,5 @@ class CountedTextsTests {
     void digestSubjectsCountTheirUpdates(String language, long count, String expected) {
         assertThat(texts.count("mail.digest.subject", Locale.forLanguageTag(language), count))
                 .isEqualTo(expected);
-    }
-
-    private static Texts texts() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("i18n/messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return (key, locale, args) -> source.getMessage(key, args, locale);
     }
 }

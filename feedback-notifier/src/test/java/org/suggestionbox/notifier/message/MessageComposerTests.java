@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.suggestionbox.events.AnswerEscalated;
 import org.suggestionbox.events.AnswerReminderDue;
 import org.suggestionbox.events.DecisionOutcome;
@@ -57,7 +56,7 @@ class MessageComposerTests {
     };
 
     private final MessageComposer composer =
-            new MessageComposer(RECIPIENTS, texts(), ZoneOffset.UTC, "http://router.example/");
+            new MessageComposer(RECIPIENTS, BundleTexts.texts(), ZoneOffset.UTC, "http://router.example/");
 
     @Test
     void declineTellsTheSubmitterTheOutcomeTheReasonAndTheExplanation() {
@@ -270,13 +269,5 @@ class MessageComposerTests {
                 "The phone system cannot change it before 2027.",
                 null,
                 null);
-    }
-
-    private static Texts texts() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("i18n/messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return (key, locale, args) -> source.getMessage(key, args, locale);
     }
 }

@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.assertj.core.groups.Tuple;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.IdeaDecided;
@@ -69,8 +68,8 @@ class SupporterAndImpactMessagesTests {
     /** Alice and noa chose that their manager hears the thanks; piotr did not. */
     private static final Recognition ALICE_AND_NOA = personId -> personId.equals("alice") || personId.equals("noa");
 
-    private final MessageComposer composer =
-            new MessageComposer(RECIPIENTS, texts(), ZoneOffset.UTC, "http://router.example", ALICE_AND_NOA);
+    private final MessageComposer composer = new MessageComposer(
+            RECIPIENTS, BundleTexts.texts(), ZoneOffset.UTC, "http://router.example", ALICE_AND_NOA);
 
     @Test
     void eachSupporterHearsADecisionOnceInTheirLanguageAndASupportingCoSubmitterOnlyAsSubmitter() {
@@ -238,7 +237,8 @@ class SupporterAndImpactMessagesTests {
         assertThat(composer.compose(withoutThanks))
                 .extracting(Message::kind)
                 .containsExactly(MessageKind.IDEA_IMPLEMENTED);
-        assertThat(new MessageComposer(RECIPIENTS, texts(), ZoneOffset.UTC, "http://router.example").compose(chosen))
+        assertThat(new MessageComposer(RECIPIENTS, BundleTexts.texts(), ZoneOffset.UTC, "http://router.example")
+                        .compose(chosen))
                 .extracting(Message::kind)
                 .containsExactly(MessageKind.IDEA_IMPLEMENTED);
     }
@@ -315,13 +315,5 @@ class SupporterAndImpactMessagesTests {
                 impact,
                 thanks,
                 Visibility.COMPANY);
-    }
-
-    private static Texts texts() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("i18n/messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return (key, locale, args) -> source.getMessage(key, args, locale);
     }
 }

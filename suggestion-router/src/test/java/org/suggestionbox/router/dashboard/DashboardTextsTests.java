@@ -7,11 +7,12 @@ import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.suggestionbox.router.MessageBundles;
 
 /** The dashboard's decision times and benefit counts read right for every number, in every page language. */
 class DashboardTextsTests {
 
-    private final ResourceBundleMessageSource messages = messages();
+    private final ResourceBundleMessageSource messages = MessageBundles.messages();
 
     @ParameterizedTest
     @CsvSource(
@@ -46,13 +47,5 @@ class DashboardTextsTests {
         assertThat(messages.getMessage(
                         "dashboard.benefit.cell", new Object[] {amount, ideas}, Locale.forLanguageTag(language)))
                 .isEqualTo(expected);
-    }
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
+import org.suggestionbox.router.MessageBundles;
 import org.suggestionbox.router.idea.RoutedBecause;
 import org.suggestionbox.router.idea.RoutedBecause.Criterion;
 import org.suggestionbox.router.idea.RoutedBecause.Match;
@@ -17,7 +17,7 @@ class RoutedBecauseTextTests {
     private static final Locale HEBREW = Locale.forLanguageTag("he");
     private static final Locale POLISH = Locale.forLanguageTag("pl");
 
-    private final RoutedBecauseText text = new RoutedBecauseText(messages());
+    private final RoutedBecauseText text = new RoutedBecauseText(MessageBundles.messages());
 
     private final RoutedBecause toOwner = RoutedBecause.toOwner(
             "ops-safety",
@@ -72,13 +72,5 @@ class RoutedBecauseTextTests {
         assertThat(text.say(null, "category 'operations' matched rule ops-owner; owned by Jan Kowalski", HEBREW))
                 .isEqualTo("category 'operations' matched rule ops-owner; owned by Jan Kowalski");
         assertThat(text.say(null, null, HEBREW)).isNull();
-    }
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.suggestionbox.platform.i18n.PluralRules;
+import org.suggestionbox.router.MessageBundles;
 
 /** An implemented idea's benefit on the pages, in the form its amount needs in each page language. */
 class ImpactFigureTextTests {
@@ -24,7 +24,7 @@ class ImpactFigureTextTests {
     private static final List<String> UNITS =
             List.of("hours-saved-per-month", "money-per-year", "csat-points", "incidents-avoided");
 
-    private final ImpactFigureText text = new ImpactFigureText(messages());
+    private final ImpactFigureText text = new ImpactFigureText(MessageBundles.messages());
 
     @ParameterizedTest
     @CsvSource(
@@ -80,13 +80,5 @@ class ImpactFigureTextTests {
             bundle.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return bundle;
-    }
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 }

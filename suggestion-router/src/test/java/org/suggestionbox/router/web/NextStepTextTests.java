@@ -6,11 +6,12 @@ import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.suggestionbox.router.MessageBundles;
 
 /** The next step an owner typed keeps its own direction inside a line of the page's language. */
 class NextStepTextTests {
 
-    private final ResourceBundleMessageSource messages = messages();
+    private final ResourceBundleMessageSource messages = MessageBundles.messages();
 
     @ParameterizedTest
     @CsvSource(
@@ -25,13 +26,5 @@ class NextStepTextTests {
         assertThat(messages.getMessage(
                         key, new Object[] {"Try it with one team first."}, Locale.forLanguageTag(language)))
                 .isEqualTo(label + " \u2068Try it with one team first.\u2069");
-    }
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 }
