@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * What a submitter sees after a decline, in a real browser: the notifier's inbox (English and Hebrew,
@@ -53,6 +54,41 @@ class InboxBrowserIntegrationTests {
         assertThat(browser.driver().getPageSource()).contains(explanation);
         browser.screenshot("mail-viewer-he");
     }
+
+    @Test
+    void aMessageRunsInTheDirectionOfItsOwnLanguageWhateverThePagesLanguage(RunningStack stack, Browser browser) {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String english = "We keep the current headsets until the tender in March. " + tag;
+        String hebrew = "נבדוק את זה שוב אחרי המכרז במרץ. " + tag;
+        submitAndDecline(stack, "alice", "Lighter headsets for the open office", english);
+        submitAndDecline(stack, "noa", "אוזניות קלות יותר לחלל הפתוח", hebrew);
+
+        // alice's English message in a Hebrew page, then noa's Hebrew message in an English page
+        for (Reading reading : List.of(
+                new Reading("alice", "he", english, "en", "ltr"), new Reading("noa", "en", hebrew, "he", "rtl"))) {
+            browser.fresh().openSignedIn(stack.notifierUrl() + "/inbox?lang=" + reading.pageLanguage(), reading.user());
+            WebElement item = browser.await("inbox-list").findElements(By.cssSelector("li.inbox-item")).stream()
+                    .filter(li -> li.getText().contains(reading.words()))
+                    .findFirst()
+                    .orElseThrow();
+            WebElement body = item.findElement(By.className("message-body"));
+            WebElement title = item.findElement(By.className("message-title"));
+            String pageDirection = "he".equals(reading.pageLanguage()) ? "rtl" : "ltr";
+
+            assertThat(browser.htmlAttribute("lang")).isEqualTo(reading.pageLanguage());
+            assertThat(body.getDomAttribute("lang")).as(reading.user()).isEqualTo(reading.messageLanguage());
+            assertThat(body.getCssValue("direction")).as(reading.user()).isEqualTo(reading.direction());
+            assertThat(title.getCssValue("direction")).as(reading.user()).isEqualTo(reading.direction());
+            assertThat(item.findElement(By.className("hint")).getCssValue("direction"))
+                    .as("the page's own words around %s's message", reading.user())
+                    .isEqualTo(pageDirection);
+            browser.screenshot(
+                    "notifier-inbox-" + reading.messageLanguage() + "-message-in-" + reading.pageLanguage() + "-page");
+        }
+    }
+
+    /** Who reads their inbox in which page language, the words of their message, its language and direction. */
+    private record Reading(String user, String pageLanguage, String words, String messageLanguage, String direction) {}
 
     /**
      * The mail's index among those received, which is its number in the mail viewer's links: the test stack starts

@@ -59,6 +59,7 @@ class InboxChannel implements NotificationChannel {
                 message.kind(),
                 message.title(),
                 message.body(),
+                message.locale().toLanguageTag(),
                 message.link(),
                 clock.instant(),
                 false,

@@ -18,6 +18,7 @@ import org.suggestionbox.notifier.config.NotifierProperties;
 import org.suggestionbox.notifier.message.Texts;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.CursorPage;
+import org.suggestionbox.platform.web.DirectoryLocaleResolver;
 import org.suggestionbox.platform.web.PageController;
 import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.platform.web.PagerLinks;
@@ -36,8 +37,29 @@ class InboxPageController implements PageController {
         this.texts = texts;
     }
 
-    /** An entry with its time as the reader writes it. */
-    record Row(InboxEntry entry, String received, List<String> paragraphs) {}
+    /**
+     * An entry with its time as the reader writes it, and the language and direction of its words, which are the
+     * message's own: an English message in a Hebrew page runs left to right with its full stops at their ends.
+     */
+    record Row(
+            InboxEntry entry,
+            String received,
+            List<String> paragraphs,
+            @Nullable String lang,
+            String dir) {
+
+        static Row of(InboxEntry entry, String received) {
+            String language = entry.language();
+            return new Row(
+                    entry,
+                    received,
+                    List.of(entry.body().split("\n\n")),
+                    language,
+                    language == null
+                            ? "auto"
+                            : DirectoryLocaleResolver.isRightToLeft(Locale.forLanguageTag(language)) ? "rtl" : "ltr");
+        }
+    }
 
     @GetMapping("/")
     String home() {
@@ -61,10 +83,7 @@ class InboxPageController implements PageController {
         model.addAttribute(
                 "rows",
                 entries.items().stream()
-                        .map(entry -> new Row(
-                                entry,
-                                format.format(entry.createdAt()),
-                                List.of(entry.body().split("\n\n"))))
+                        .map(entry -> Row.of(entry, format.format(entry.createdAt())))
                         .toList());
         long unread = inbox.unread(user.id());
         model.addAttribute("unread", unread);

@@ -90,6 +90,7 @@ class InboxStore {
                 .append("kind", entry.kind().name())
                 .append("title", entry.title())
                 .append("body", entry.body())
+                .append("language", entry.language())
                 .append("link", entry.link())
                 .append("createdAt", Date.from(entry.createdAt()))
                 .append("read", false);
@@ -140,6 +141,7 @@ class InboxStore {
                 MessageKind.valueOf(document.getString("kind")),
                 document.getString("title"),
                 document.getString("body"),
+                document.getString("language"),
                 document.getString("link"),
                 document.getDate("createdAt").toInstant(),
                 document.getBoolean("read", false),

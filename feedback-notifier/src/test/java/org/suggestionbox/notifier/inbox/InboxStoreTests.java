@@ -1,15 +1,19 @@
 package org.suggestionbox.notifier.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.suggestionbox.notifier.message.MessageKind;
 import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 
@@ -23,6 +27,9 @@ class InboxStoreTests {
 
     @Autowired
     InboxStore store;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void entriesComeNewestFirstAndPageAfterTheLastOneSeen() {
@@ -60,6 +67,40 @@ class InboxStoreTests {
     }
 
     @Test
+    void anEntryKeepsTheLanguageItWasWrittenInAndOneStoredBeforeHasNone() {
+        String ref = "ref-" + UUID.randomUUID();
+        InboxEntry hebrew = entry(NOON);
+        hebrew = new InboxEntry(
+                hebrew.id(),
+                hebrew.ideaId(),
+                hebrew.kind(),
+                "הרעיון שלך נדחה",
+                "לא השנה.",
+                "he",
+                hebrew.link(),
+                hebrew.createdAt(),
+                false,
+                null);
+        store.add(ref, hebrew);
+        UUID before = UUID.randomUUID();
+        mongo.insert(
+                new Document("_id", before.toString())
+                        .append("recipientRef", ref)
+                        .append("ideaId", UUID.randomUUID().toString())
+                        .append("kind", MessageKind.IDEA_DECLINED.name())
+                        .append("title", "Declined")
+                        .append("body", "Not this year.")
+                        .append("link", "http://localhost:8082/ideas/x")
+                        .append("createdAt", Date.from(NOON.minusSeconds(60)))
+                        .append("read", false),
+                InboxStore.COLLECTION);
+
+        assertThat(store.newestFirst(ref, null, null, 10))
+                .extracting(InboxEntry::id, InboxEntry::language)
+                .containsExactly(tuple(hebrew.id(), "he"), tuple(before, null));
+    }
+
+    @Test
     void onlyTheRecipientCanMarkHerEntryRead() {
         String ref = "ref-" + UUID.randomUUID();
         InboxEntry entry = entry(NOON);
@@ -83,6 +124,7 @@ class InboxStoreTests {
                 MessageKind.IDEA_DECLINED,
                 "Declined",
                 "Not this year.",
+                "en",
                 "http://localhost:8082/ideas/" + ideaId,
                 createdAt,
                 false,
