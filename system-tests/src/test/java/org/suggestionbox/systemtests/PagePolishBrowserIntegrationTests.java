@@ -210,6 +210,35 @@ class PagePolishBrowserIntegrationTests {
     }
 
     @Test
+    void aDateKeepsToOneLineOnAPhone(RunningStack stack, Browser browser) {
+        submitAsAliceAndAwaitMayasQueue(stack, "Dates that keep together in a narrow column");
+        browser.openSignedIn(stack.routerUrl() + "/queue", "maya").phone(PHONE);
+        assertDatesKeepToOneLine(browser, stack.routerUrl() + "/queue", 1);
+
+        try (Browser leader = Browser.open()) {
+            leader.openSignedIn(stack.routerUrl() + "/dashboard", "lea").phone(PHONE);
+            // the implementation rate's twelve months
+            assertDatesKeepToOneLine(leader, stack.routerUrl() + "/dashboard", 12);
+        }
+    }
+
+    /** Each date on the page in English and Hebrew is laid out on one line ("2026-" and "12-20" if broken). */
+    private static void assertDatesKeepToOneLine(Browser browser, String page, int atLeast) {
+        for (String lang : List.of("en", "he")) {
+            browser.get(page + "?lang=" + lang);
+            browser.await("main");
+            @SuppressWarnings("unchecked")
+            List<String> dates = (List<String>) browser.script("""
+                    return [...document.querySelectorAll('main time')]
+                        .map(date => date.textContent.trim() + ' on ' + date.getClientRects().length + ' line(s)');""");
+            assertThat(dates)
+                    .as("%s in %s", page, lang)
+                    .hasSizeGreaterThanOrEqualTo(atLeast)
+                    .allSatisfy(date -> assertThat(date).endsWith(" on 1 line(s)"));
+        }
+    }
+
+    @Test
     void aTableCellNeverBreaksAWordInTwoOnADesktop(RunningStack stack, Browser browser) {
         submitAsAliceAndAwaitMayasQueue(stack, "Fewer handovers between shifts");
         browser.openSignedIn(stack.routerUrl() + "/queue", "maya");
