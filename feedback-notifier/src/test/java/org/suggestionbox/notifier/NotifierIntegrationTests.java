@@ -315,13 +315,17 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
         IdeaDecided decided = decline("Measured " + shortId(), Submitter.person("piotr"));
         publish(decided);
         awaitInbox("piotr", decided.ideaId(), 1);
-        String metrics =
-                client("piotr").get().uri("/actuator/prometheus").retrieve().body(String.class);
-        assertThat(metrics)
-                .contains(
-                        "notifications_delivered_total{application=\"feedback-notifier\",channel=\"IN_APP\",kind=\"IDEA_DECLINED\"}")
-                .doesNotContain("piotr")
-                .doesNotContain(decided.ideaId().toString());
+        // the delivery is counted once the inbox has it, a moment after it can be read there
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(client("piotr")
+                                .get()
+                                .uri("/actuator/prometheus")
+                                .retrieve()
+                                .body(String.class))
+                        .contains(
+                                "notifications_delivered_total{application=\"feedback-notifier\",channel=\"IN_APP\",kind=\"IDEA_DECLINED\"}")
+                        .doesNotContain("piotr")
+                        .doesNotContain(decided.ideaId().toString()));
     }
 
     @Test
