@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.search.Search;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -360,7 +361,15 @@ class IdeaIntakeIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode post =
                 JSON.readTree(response.body()).path("paths").path("/api/ideas").path("post");
-        assertThat(post.path("responses").propertyNames()).contains("202", "400", "422", "429", "503");
+        assertThat(post.path("responses").propertyNames())
+                .contains("202", "400", "401", "413", "415", "422", "429", "503");
+        // every error is problem details, the ones the platform answers before the controller too
+        for (String status : List.of("400", "401", "413", "415", "422", "429", "503")) {
+            assertThat(post.at("/responses/" + status + "/content/application~1problem+json/schema/$ref")
+                            .asString())
+                    .as(status)
+                    .isEqualTo("#/components/schemas/ProblemDetail");
+        }
         assertThat(post.path("parameters")
                         .valueStream()
                         .map(parameter -> parameter.path("name").asString()))

@@ -503,7 +503,26 @@ class RouterIntegrationTests extends RouterFlowTest {
                         "/api/queue",
                         "/api/my-ideas",
                         "/api/ideas/{id}/merge",
-                        "/api/dashboard");
+                        "/api/dashboard")
+                .allSatisfy(path -> assertThat(path).as("the JSON API only").startsWith("/api/"));
+        JsonNode decide = json.readTree(docs.body()).at("/paths/~1api~1ideas~1{id}~1decision/post/responses");
+        assertThat(decide.propertyNames()).contains("200", "400", "401", "403", "404", "409", "413", "415");
+        for (String status : List.of("400", "401", "403", "404", "409")) {
+            assertThat(decide.at("/" + status + "/content/application~1problem+json/schema/$ref")
+                            .asString())
+                    .as(status)
+                    .isEqualTo("#/components/schemas/ProblemDetail");
+        }
+        assertThat(json.readTree(docs.body())
+                        .at("/paths/~1api~1ideas~1{id}/get/responses")
+                        .propertyNames())
+                .as("reading an idea changes nothing, so nothing conflicts")
+                .doesNotContain("409");
+        assertThat(json.readTree(docs.body())
+                        .at("/paths/~1api~1admin~1rules/get/responses")
+                        .propertyNames())
+                .as("for admins only")
+                .contains("200", "401", "403");
     }
 
     @Test

@@ -96,48 +96,10 @@ class IdeaApiController {
             responseCode = "202",
             description = "Accepted and recorded",
             content = @Content(schema = @Schema(implementation = IdeaAccepted.class)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "Invalid fields, with errors[].field",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "Request body too large",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "Idempotency-Key reused for a different idea",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "429",
-            description = "Too many ideas; see Retry-After",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "Not recorded (broker unavailable); see Retry-After",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid fields, with errors[].field")
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for a different idea")
+    @ApiResponse(responseCode = "429", description = "Too many ideas; see Retry-After")
+    @ApiResponse(responseCode = "503", description = "Not recorded (broker unavailable); see Retry-After")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> submit(
             @RequestBody SubmitIdeaRequest request,

@@ -1,5 +1,6 @@
 package org.suggestionbox.router.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,16 @@ import org.suggestionbox.router.idea.IdeaId;
  */
 @RestController
 @RequestMapping("/api/ideas/{id}")
+@ApiResponse(responseCode = "200", description = "The idea as the signed-in person may see it, after the change")
+@ApiResponse(responseCode = "400", description = "Invalid request: no idea id, or invalid fields, with errors[].field")
+@ApiResponse(
+        responseCode = "403",
+        description = "Not for the signed-in person: not the idea's owner, or not their role")
+@ApiResponse(responseCode = "404", description = "No such idea")
 class IdeaApiController {
+
+    private static final String CONFLICT =
+            "Not possible in the idea's state (e.g. decided already), or changed meanwhile: read it and try again";
 
     private final DecisionService decisions;
     private final IdeaViews views;
@@ -38,6 +48,7 @@ class IdeaApiController {
         return views.view(decisions.read(id, user.person()), user.person());
     }
 
+    @ApiResponse(responseCode = "409", description = CONFLICT)
     @PostMapping(path = "/decision", produces = MediaType.APPLICATION_JSON_VALUE)
     IdeaView decide(
             @PathVariable IdeaId id,
@@ -46,11 +57,13 @@ class IdeaApiController {
         return views.view(decisions.decide(id, request, user.person()));
     }
 
+    @ApiResponse(responseCode = "409", description = CONFLICT)
     @PostMapping(path = "/review", produces = MediaType.APPLICATION_JSON_VALUE)
     IdeaView review(@PathVariable IdeaId id, @AuthenticationPrincipal DirectoryUser user) {
         return views.view(decisions.startReview(id, user.person()));
     }
 
+    @ApiResponse(responseCode = "409", description = CONFLICT)
     @PostMapping(path = "/status", produces = MediaType.APPLICATION_JSON_VALUE)
     IdeaView status(
             @PathVariable IdeaId id, @RequestBody StatusRequest request, @AuthenticationPrincipal DirectoryUser user) {
@@ -58,12 +71,14 @@ class IdeaApiController {
     }
 
     /** The owner (or a leader) records the benefit an implemented idea measurably brought. */
+    @ApiResponse(responseCode = "409", description = CONFLICT)
     @PostMapping(path = "/impact", produces = MediaType.APPLICATION_JSON_VALUE)
     IdeaView impact(
             @PathVariable IdeaId id, @RequestBody ImpactRequest request, @AuthenticationPrincipal DirectoryUser user) {
         return views.view(decisions.recordImpact(id, request, user.person()));
     }
 
+    @ApiResponse(responseCode = "409", description = CONFLICT)
     @PostMapping(path = "/reassign", produces = MediaType.APPLICATION_JSON_VALUE)
     IdeaView reassign(
             @PathVariable IdeaId id,
@@ -72,6 +87,7 @@ class IdeaApiController {
         return views.view(decisions.reassign(id, request, user.person()));
     }
 
+    @ApiResponse(responseCode = "409", description = CONFLICT)
     @PostMapping(path = "/merge", produces = MediaType.APPLICATION_JSON_VALUE)
     IdeaView merge(
             @PathVariable IdeaId id, @RequestBody MergeRequest request, @AuthenticationPrincipal DirectoryUser user) {
