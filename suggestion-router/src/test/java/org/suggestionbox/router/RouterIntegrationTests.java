@@ -319,7 +319,16 @@ class RouterIntegrationTests extends RouterFlowTest {
                     json.readTree(http.get("piotr", "/api/ideas/" + ideaId).body());
             assertThat(idea.get("answered").asBoolean()).isTrue();
             assertThat(idea.get("answeredAt").asString()).isNotBlank();
+            assertThat(idea.get("answeredOnTime").asBoolean()).isTrue();
         });
+        String answeredAt = json.readTree(
+                        http.get("piotr", "/api/ideas/" + ideaId).body())
+                .get("answeredAt")
+                .asString();
+        // the page says when, and that it was by the deadline
+        assertThat(http.get("piotr", "/ideas/" + ideaId + "?lang=en").body())
+                .contains("Yes, " + answeredAt.substring(0, 10) + " " + answeredAt.substring(11, 16))
+                .contains(">on time<");
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(rawIdea(ideaId).getList("processedEventIds", Object.class))
                         .hasSize(2));

@@ -119,11 +119,8 @@ public class DashboardRecorder {
     /** The submitter was delivered the decision: counts it as answered on time or late. */
     public void answered(Idea idea, UUID deliveryEventId) {
         try {
-            Instant answeredAt = idea.answeredAt();
-            Instant dueBy = idea.answerDueBy();
-            boolean onTime =
-                    answeredAt != null && dueBy != null && !answeredAt.isAfter(dueBy) && idea.escalations() == 0;
-            store.increment(Metrics.ANSWERED, DashboardStore.ALL, onTime ? "ON_TIME" : "LATE", deliveryEventId);
+            String answer = idea.answeredOnTime() ? "ON_TIME" : "LATE";
+            store.increment(Metrics.ANSWERED, DashboardStore.ALL, answer, deliveryEventId);
         } catch (RuntimeException ex) {
             LOG.warn("Dashboard roll-up for the answer to idea {} failed: {}", idea.id(), ex.getMessage());
         }

@@ -1064,6 +1064,12 @@ public final class Idea {
         return answeredAt;
     }
 
+    /** Whether the submitter was delivered the decision by its answer deadline, which was never missed. */
+    public boolean answeredOnTime() {
+        Instant dueBy = answerDueBy();
+        return answeredAt != null && dueBy != null && !answeredAt.isAfter(dueBy) && escalations == 0;
+    }
+
     public @Nullable Decision decision() {
         return decision;
     }

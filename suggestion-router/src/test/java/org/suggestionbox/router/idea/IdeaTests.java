@@ -373,6 +373,26 @@ class IdeaTests {
     }
 
     @Test
+    void anAnswerIsOnTimeByItsDeadlineAndLateAfterItOrAfterAMissedOne() {
+        Idea byTheDeadline = ideaIn(IdeaState.DECLINED);
+        byTheDeadline.markAnswered(byTheDeadline.answerDueBy());
+        Idea afterIt = ideaIn(IdeaState.DECLINED);
+        afterIt.markAnswered(afterIt.answerDueBy().plusSeconds(1));
+        Idea escalated = ideaIn(IdeaState.ASSIGNED);
+        walk(escalated, IdeaAction.ESCALATE, IdeaAction.DECLINE);
+        escalated.markAnswered(escalated.answerDueBy().minusSeconds(1));
+
+        assertThat(byTheDeadline.answeredOnTime()).isTrue();
+        assertThat(afterIt.answeredOnTime()).isFalse();
+        assertThat(escalated.answeredOnTime())
+                .as("by its new deadline, but the first was missed")
+                .isFalse();
+        assertThat(ideaIn(IdeaState.DECLINED).answeredOnTime())
+                .as("not answered yet")
+                .isFalse();
+    }
+
+    @Test
     void processedEventIdsAreRememberedAndBounded() {
         Idea idea = ideaIn(IdeaState.ASSIGNED);
         UUID first = UUID.randomUUID();
