@@ -219,6 +219,11 @@ class RouterIntegrationTests extends RouterFlowTest {
                 "{\"outcome\":\"EXPLORE\",\"nextStep\":\"Two-week pilot\",\"expectedBy\":\""
                         + LocalDate.now().plusDays(20) + "\",\"explanation\":\"Worth a try\"}");
         assertThat(explored.statusCode()).isEqualTo(200);
+        // the page gives the step as decided, not the label of the form that asks an owner for it
+        assertThat(http.get("alice", "/ideas/" + ideaId + "?lang=en").body())
+                .contains("Next step: \u2068Two-week pilot\u2069")
+                .contains("Expected by " + LocalDate.now().plusDays(20))
+                .doesNotContain("Next step (needed to explore)");
         assertThat(http.postJson(
                                 "maya",
                                 "/api/ideas/" + ideaId + "/status",

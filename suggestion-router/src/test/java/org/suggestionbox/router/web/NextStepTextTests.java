@@ -8,7 +8,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.suggestionbox.router.MessageBundles;
 
-/** The next step an owner typed keeps its own direction inside a line of the page's language. */
+/**
+ * The next step an owner typed keeps its own direction inside a line of the page's language, on the idea's page,
+ * the wall and the tracking page alike.
+ */
 class NextStepTextTests {
 
     private final ResourceBundleMessageSource messages = MessageBundles.messages();
@@ -16,15 +19,12 @@ class NextStepTextTests {
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
-            value = {
-                "he | wall.nextStep  | הצעד הבא: ",
-                "he | track.nextStep | הצעד הבא: ",
-                "en | wall.nextStep  | Next step: ",
-                "pl | track.nextStep | Następny krok: "
-            })
-    void theStepIsIsolatedFromTheLineAroundIt(String language, String key, String label) {
+            value = {"he | הצעד הבא: ", "en | Next step: ", "pl | Następny krok: "})
+    void theStepIsIsolatedFromTheLineAroundIt(String language, String label) {
         assertThat(messages.getMessage(
-                        key, new Object[] {"Try it with one team first."}, Locale.forLanguageTag(language)))
+                        "decided.nextStep",
+                        new Object[] {"Try it with one team first."},
+                        Locale.forLanguageTag(language)))
                 .isEqualTo(label + " \u2068Try it with one team first.\u2069");
     }
 }
