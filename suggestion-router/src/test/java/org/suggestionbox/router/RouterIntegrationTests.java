@@ -537,6 +537,14 @@ class RouterIntegrationTests extends RouterFlowTest {
                         .propertyNames())
                 .as("for admins only")
                 .contains("200", "401", "403");
+        assertThat(json.readTree(docs.body())
+                        .at("/paths/~1api~1queue/get/responses")
+                        .propertyNames())
+                .as("a page of a list")
+                .contains("200", "400", "401");
+        JsonNode track = json.readTree(docs.body()).at("/paths/~1api~1track~1{token}/get/responses");
+        assertThat(track.propertyNames()).as("a public link").containsExactlyInAnyOrder("200", "404");
+        assertThat(track.at("/200/content").toString()).contains("TrackedIdea");
     }
 
     @Test

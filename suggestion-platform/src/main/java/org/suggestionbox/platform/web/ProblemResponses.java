@@ -25,7 +25,8 @@ import org.springframework.web.method.HandlerMethod;
  * RFC 9457 problem details ({@code application/problem+json}, the {@code ProblemDetail} schema, instead of the
  * method's return type springdoc assumes), so a controller names only its status and why. The answers the platform
  * gives before any controller is reached are listed for each operation they apply to: {@code 401} on every API path
- * that needs sign-in, {@code 403} wherever a role is required ({@code @PreAuthorize}), {@code 413} (over
+ * that needs sign-in, {@code 403} wherever a role is required ({@code @PreAuthorize}), {@code 400} for a page of a
+ * list asked with a {@code limit} or {@code cursor} {@link PageRequest} refuses, {@code 413} (over
  * {@code suggestionbox.web.max-request-size}) and {@code 415} (a {@code Content-Type} nothing reads) wherever a body
  * is taken.
  */
@@ -75,6 +76,16 @@ final class ProblemResponses implements GlobalOpenApiCustomizer, GlobalOperation
         if (path.startsWith("/api/") && publicPaths.stream().noneMatch(open -> PATHS.match(open, path))) {
             addIfAbsent(
                     responses, "401", "Not signed in: no valid bearer token (HTTP Basic too under the local profile)");
+        }
+        if (operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(parameter ->
+                                "query".equals(parameter.getIn()) && "cursor".equals(parameter.getName()))) {
+            addIfAbsent(
+                    responses,
+                    "400",
+                    "A limit that is not a whole number from 1 to " + PageRequest.MAX_LIMIT
+                            + ", or a cursor this list did not give");
         }
         if (operation.getRequestBody() != null) {
             addIfAbsent(responses, "413", "Request body too large");

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -61,12 +62,15 @@ class ProblemResponsesTests {
     }
 
     @Test
-    void aPublicPathNeedsNoSignInAndAReadTakesNoBody() {
+    void aPublicPathNeedsNoSignInAReadTakesNoBodyAndAPageOfAListCanBeAskedWrongly() {
         Operation track = new Operation()
                 .responses(new ApiResponses()
                         .addApiResponse("200", new ApiResponse().description("The idea"))
                         .addApiResponse("404", new ApiResponse().description("Unknown link")));
-        Operation queue = new Operation().responses(new ApiResponses().addApiResponse("200", new ApiResponse()));
+        Operation queue = new Operation()
+                .addParametersItem(new Parameter().in("query").name("limit"))
+                .addParametersItem(new Parameter().in("query").name("cursor"))
+                .responses(new ApiResponses().addApiResponse("200", new ApiResponse()));
         OpenAPI api = api("/api/track/{token}", new PathItem().get(track));
         api.getPaths().addPathItem("/api/queue", new PathItem().get(queue));
 
@@ -74,7 +78,7 @@ class ProblemResponsesTests {
 
         assertThat(track.getResponses().keySet()).containsExactlyInAnyOrder("200", "404");
         assertThat(track.getResponses().get("404").getContent()).containsOnlyKeys(PROBLEM_JSON);
-        assertThat(queue.getResponses().keySet()).containsExactlyInAnyOrder("200", "401");
+        assertThat(queue.getResponses().keySet()).as("a page of a list").containsExactlyInAnyOrder("200", "400", "401");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.suggestionbox.router.dashboard;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +21,11 @@ class DashboardApiController {
         this.dashboards = dashboards;
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "The figures of the idea flow",
+            content = @Content(schema = @Schema(implementation = Dashboard.class)))
+    @ApiResponse(responseCode = "403", description = "For leaders and administrators")
     @GetMapping("/api/dashboard")
     ResponseEntity<?> dashboard(@AuthenticationPrincipal DirectoryUser user) {
         if (!DashboardService.mayView(user.person())) {

@@ -1,5 +1,8 @@
 package org.suggestionbox.router.tracking;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,6 +22,11 @@ class TrackingApiController {
         this.tracking = tracking;
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "The idea behind the link, with no person named",
+            content = @Content(schema = @Schema(implementation = TrackedIdea.class)))
+    @ApiResponse(responseCode = "404", description = "No idea has this tracking link")
     @GetMapping("/api/track/{token}")
     ResponseEntity<?> track(@PathVariable String token) {
         return tracking.find(token)
