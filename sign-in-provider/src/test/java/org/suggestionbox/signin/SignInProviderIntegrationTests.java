@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -230,13 +233,38 @@ class SignInProviderIntegrationTests {
                         "name=\"password\"",
                         "name=\"_csrf\"",
                         "<label for=\"username\"");
-        assertThat(hebrew).contains("lang=\"he\"", "dir=\"rtl\"", "תיבת הצעות");
+        assertThat(hebrew).contains("lang=\"he\"", "dir=\"rtl\"", "תיבת ההצעות");
         assertThat(polish).contains("lang=\"pl\"", "Skrzynka pomysłów", "Hasło");
         assertThat(english).doesNotContain("role=\"alert\"");
         assertThat(english)
                 .as("the local profile names the demo people")
                 .contains("id=\"demo-people\"", "alice, noa, piotr");
         assertThat(hebrew).contains("משתמשי הדגמה");
+    }
+
+    @Test
+    void signInPageSpeaksTheLanguageTheServiceAskedForThenTheOnePickedOnIt() throws Exception {
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String authorize = "/oauth2/authorize?response_type=code&client_id=suggestion-router&scope=openid&state=s1"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
+                + "&redirect_uri=" + URLEncoder.encode(ROUTER_CALLBACK.toString(), StandardCharsets.UTF_8)
+                + "&ui_locales=he-IL%20en";
+
+        HttpResponse<String> toSignIn = get(browser, authorize, "en");
+        assertThat(toSignIn.statusCode()).isEqualTo(302);
+        assertThat(toSignIn.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
+
+        assertThat(get(browser, "/login", "en").body())
+                .as("the service's page was in Hebrew, the browser says English")
+                .contains("lang=\"he\"", "dir=\"rtl\"", "aria-current=\"true\">עברית");
+        assertThat(get(browser, "/login?lang=pl", "en").body()).contains("lang=\"pl\"", "Hasło");
+        assertThat(get(browser, "/login", "he").body())
+                .as("picked on the page, it stays")
+                .contains("lang=\"pl\"");
     }
 
     @Test
@@ -256,7 +284,12 @@ class SignInProviderIntegrationTests {
     }
 
     private HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
-        return HTTP.send(
+        return get(HTTP, path, language);
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path, String language)
+            throws IOException, InterruptedException {
+        return client.send(
                 HttpRequest.newBuilder(issuer().resolve(path))
                         .header("Accept-Language", language)
                         .build(),

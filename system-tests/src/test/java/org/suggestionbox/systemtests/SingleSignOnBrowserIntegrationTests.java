@@ -28,6 +28,25 @@ class SingleSignOnBrowserIntegrationTests {
     }
 
     @Test
+    void aPageAskedForInHebrewSendsItsReaderToASignInPageInHebrew(RunningStack stack, Browser browser) {
+        // the browser says English; the page was asked for in Hebrew, and the service says so (ui_locales)
+        browser.get(stack.routerUrl() + "/my-ideas?lang=he");
+        assertThat(browser.isSignInPage()).isTrue();
+        assertThat(browser.driver().getCurrentUrl()).startsWith(stack.signInUrl());
+        assertThat(browser.htmlAttribute("lang")).isEqualTo("he");
+        assertThat(browser.htmlAttribute("dir")).isEqualTo("rtl");
+        assertThat(browser.find("username")
+                        .findElement(By.xpath("preceding-sibling::label"))
+                        .getText())
+                .isEqualTo("שם משתמש או דואר אלקטרוני");
+        browser.screenshot("sign-in-he");
+
+        browser.signIn("noa");
+        browser.waitUntil(driver -> driver.getCurrentUrl().startsWith(stack.routerUrl() + "/my-ideas"));
+        assertThat(browser.htmlAttribute("lang")).isEqualTo("he");
+    }
+
+    @Test
     void anOwnerReachesHerQueueAndALeaderTheDashboardWithTheSameSignIn(RunningStack stack, Browser browser) {
         browser.openSignedIn(stack.notifierUrl() + "/inbox", "maya");
         assertSignedInAt(browser, stack.routerUrl() + "/queue", "main", "Maya Rosen");

@@ -2,6 +2,7 @@ package org.suggestionbox.platform.security;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.client.OidcBackChannelLogoutHandler;
 import org.springframework.security.oauth2.client.oidc.session.OidcSessionRegistry;
@@ -17,6 +18,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The OpenID Connect side of sign-in. The provider is asked for its configuration on first use, not at
@@ -67,7 +69,8 @@ final class OidcSignIn {
             ClientRegistrationRepository registrations,
             OidcSessionRegistry sessionRegistry,
             SignedInPeople people,
-            String sessionCookieName) {
+            String sessionCookieName,
+            @Nullable LocaleResolver locales) {
         OidcClientInitiatedLogoutSuccessHandler logoutSuccess =
                 new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
@@ -75,6 +78,12 @@ final class OidcSignIn {
         backChannelLogout.setSessionCookieName(sessionCookieName);
         http.oauth2Login(login -> login.clientRegistrationRepository(registrations)
                         .loginPage("/oauth2/authorization/" + REGISTRATION_ID)
+                        .authorizationEndpoint(endpoint -> {
+                            if (locales != null) {
+                                endpoint.authorizationRequestResolver(
+                                        new UiLocalesAuthorizationRequests(registrations, locales));
+                            }
+                        })
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new DirectoryOidcUserService(people)))
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler("/signin/problem")))
                 .oidcLogout(logout -> logout.clientRegistrationRepository(registrations)

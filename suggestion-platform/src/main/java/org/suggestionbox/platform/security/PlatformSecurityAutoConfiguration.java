@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.web.servlet.LocaleResolver;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.DirectoryAutoConfiguration;
 import tools.jackson.databind.json.JsonMapper;
@@ -165,7 +166,8 @@ public class PlatformSecurityAutoConfiguration {
             Environment environment,
             SignedInPeople people,
             ObjectProvider<ClientRegistrationRepository> clientRegistrations,
-            ObjectProvider<OidcSessionRegistry> sessionRegistry) {
+            ObjectProvider<OidcSessionRegistry> sessionRegistry,
+            ObjectProvider<LocaleResolver> locales) {
         boolean local = isLocal(environment);
         boolean oidc = requireSignIn(properties, local);
         List<String> publicPaths = new ArrayList<>(List.of(ALWAYS_PUBLIC));
@@ -187,7 +189,8 @@ public class PlatformSecurityAutoConfiguration {
                     clientRegistrations.getObject(),
                     sessionRegistry.getObject(),
                     people,
-                    environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID"));
+                    environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID"),
+                    locales.getIfUnique());
         }
         if (local) {
             // the demo password: the form (and HTTP Basic) exist only here; with a provider, pages still send
