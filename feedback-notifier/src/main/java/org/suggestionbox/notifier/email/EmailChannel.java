@@ -190,7 +190,7 @@ class EmailChannel implements NotificationChannel, DigestMailer {
                 "mail/digest.jte",
                 new DigestMail(
                         locale.getLanguage(),
-                        dir(locale),
+                        DirectoryLocaleResolver.direction(locale),
                         texts.count(
                                 "mail.digest.subject", locale, digest.items().size()),
                         greeting(digest.contact()),
@@ -218,17 +218,13 @@ class EmailChannel implements NotificationChannel, DigestMailer {
                 "mail/notification.jte",
                 new NotificationMail(
                         locale.getLanguage(),
-                        dir(locale),
+                        DirectoryLocaleResolver.direction(locale),
                         message.title(),
                         greeting(message),
                         message.paragraphs(),
                         message.link(),
                         texts.text(message.linkTextKey(), locale),
                         texts.text(footerKey(message), locale)));
-    }
-
-    private static String dir(Locale locale) {
-        return DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr";
     }
 
     private static String render(String template, Object mail) {

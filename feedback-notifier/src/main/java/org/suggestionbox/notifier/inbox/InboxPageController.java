@@ -55,9 +55,7 @@ class InboxPageController implements PageController {
                     received,
                     List.of(entry.body().split("\n\n")),
                     language,
-                    language == null
-                            ? "auto"
-                            : DirectoryLocaleResolver.isRightToLeft(Locale.forLanguageTag(language)) ? "rtl" : "ltr");
+                    language == null ? "auto" : DirectoryLocaleResolver.direction(Locale.forLanguageTag(language)));
         }
     }
 

@@ -21,12 +21,13 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 final class UiLocalesAuthorizationRequests implements OAuth2AuthorizationRequestResolver {
 
-    static final String UI_LOCALES = "ui_locales";
+    private static final String UI_LOCALES = "ui_locales";
+
+    /** Where {@link HttpSessionRequestCache} keeps the page asked for before sign-in. */
+    private static final String SAVED_REQUEST = "SPRING_SECURITY_SAVED_REQUEST";
 
     private final OAuth2AuthorizationRequestResolver requests;
     private final LocaleResolver locales;
-    /** Where {@link HttpSessionRequestCache} keeps the page asked for before sign-in. */
-    private static final String SAVED_REQUEST = "SPRING_SECURITY_SAVED_REQUEST";
 
     UiLocalesAuthorizationRequests(ClientRegistrationRepository registrations, LocaleResolver locales) {
         this.requests = new DefaultOAuth2AuthorizationRequestResolver(

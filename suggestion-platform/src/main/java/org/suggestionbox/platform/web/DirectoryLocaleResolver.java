@@ -47,4 +47,9 @@ public class DirectoryLocaleResolver extends CookieLocaleResolver {
     public static boolean isRightToLeft(Locale locale) {
         return "he".equals(locale.getLanguage()) || "iw".equals(locale.getLanguage());
     }
+
+    /** The language's direction as HTML's {@code dir} attribute takes it: {@code rtl} or {@code ltr}. */
+    public static String direction(Locale locale) {
+        return isRightToLeft(locale) ? "rtl" : "ltr";
+    }
 }

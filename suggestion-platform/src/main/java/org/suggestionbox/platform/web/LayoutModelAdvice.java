@@ -54,7 +54,7 @@ public class LayoutModelAdvice {
         model.addAttribute("currentPerson", person);
         model.addAttribute("menu", Menu.of(person));
         model.addAttribute("lang", locale.getLanguage());
-        model.addAttribute("dir", DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr");
+        model.addAttribute("dir", DirectoryLocaleResolver.direction(locale));
     }
 
     private static @Nullable Person currentPerson() {

@@ -50,10 +50,7 @@ final class ProblemResponses implements GlobalOpenApiCustomizer, GlobalOperation
     public Operation customize(Operation operation, HandlerMethod handlerMethod) {
         if (AnnotatedElementUtils.hasAnnotation(handlerMethod.getMethod(), PreAuthorize.class)
                 || AnnotatedElementUtils.hasAnnotation(handlerMethod.getBeanType(), PreAuthorize.class)) {
-            if (operation.getResponses() == null) {
-                operation.setResponses(new ApiResponses());
-            }
-            addIfAbsent(operation.getResponses(), "403", "Signed in, but not in a role that may do this");
+            addIfAbsent(responsesOf(operation), "403", "Signed in, but not in a role that may do this");
         }
         return operation;
     }
@@ -69,10 +66,7 @@ final class ProblemResponses implements GlobalOpenApiCustomizer, GlobalOperation
     }
 
     private void document(String path, Operation operation) {
-        if (operation.getResponses() == null) {
-            operation.setResponses(new ApiResponses());
-        }
-        ApiResponses responses = operation.getResponses();
+        ApiResponses responses = responsesOf(operation);
         if (path.startsWith("/api/") && publicPaths.stream().noneMatch(open -> PATHS.match(open, path))) {
             addIfAbsent(
                     responses, "401", "Not signed in: no valid bearer token (HTTP Basic too under the local profile)");
@@ -98,6 +92,13 @@ final class ProblemResponses implements GlobalOpenApiCustomizer, GlobalOperation
                 response.setContent(problemContent());
             }
         });
+    }
+
+    private static ApiResponses responsesOf(Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(new ApiResponses());
+        }
+        return operation.getResponses();
     }
 
     private static void addIfAbsent(ApiResponses responses, String status, String description) {

@@ -84,7 +84,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter()
                     .write("<!DOCTYPE html><html lang=\"" + lang + "\" dir=\""
-                            + (DirectoryLocaleResolver.isRightToLeft(locale) ? "rtl" : "ltr")
+                            + DirectoryLocaleResolver.direction(locale)
                             + "\"><head><meta charset=\"utf-8\">"
                             + "<title>" + HtmlUtils.htmlEscape(text) + "</title>"
                             + "<link rel=\"stylesheet\" href=\"" + request.getContextPath()
