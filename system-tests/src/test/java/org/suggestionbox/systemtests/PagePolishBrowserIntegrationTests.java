@@ -222,6 +222,49 @@ class PagePolishBrowserIntegrationTests {
         }
     }
 
+    @Test
+    void theQueueReadsAsOneCardPerIdeaOnAPhone(RunningStack stack, Browser browser) {
+        submitAsAliceAndAwaitMayasQueue(stack, "A queue that fits a manager's phone");
+        browser.openSignedIn(stack.routerUrl() + "/queue", "maya").phone(PHONE);
+        for (String lang : List.of("en", "he")) {
+            browser.get(stack.routerUrl() + "/queue?lang=" + lang);
+            browser.await("queue-table");
+            assertThat(queueLayout(browser))
+                    .as("the queue on a phone in %s", lang)
+                    .containsEntry("hiddenWidth", 0L)
+                    .containsEntry("titleAcrossTheCard", true)
+                    .containsEntry("eachCellAfterItsColumnsName", true);
+            browser.screenshot("router-queue-phone-" + lang);
+        }
+        browser.desktop();
+        browser.get(stack.routerUrl() + "/queue?lang=en");
+        browser.await("queue-table");
+        assertThat(queueLayout(browser))
+                .as("the queue on a desktop is a table with one header row")
+                .containsEntry("titleAcrossTheCard", false)
+                .containsEntry("eachCellAfterItsColumnsName", false);
+    }
+
+    /**
+     * How the queue's table is laid out: how much of it is out of view sideways, whether an idea's title takes
+     * the width of its row, and whether every other cell shows its column's name before its value.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> queueLayout(Browser browser) {
+        return (Map<String, Object>) browser.script("""
+                const table = document.getElementById('queue-table');
+                const scroller = table.closest('.table-scroll');
+                const names = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());
+                const rows = [...table.querySelectorAll('tbody tr')];
+                return {
+                  hiddenWidth: scroller.scrollWidth - scroller.clientWidth,
+                  titleAcrossTheCard: rows.every(row =>
+                      row.cells[0].getBoundingClientRect().width > 0.9 * row.getBoundingClientRect().width),
+                  eachCellAfterItsColumnsName: rows.length > 0 && rows.every(row => [...row.cells].slice(1).every(
+                      (cell, i) => getComputedStyle(cell, '::before').content === JSON.stringify(names[i + 1])))
+                };""");
+    }
+
     /** Each date on the page in English and Hebrew is laid out on one line ("2026-" and "12-20" if broken). */
     private static void assertDatesKeepToOneLine(Browser browser, String page, int atLeast) {
         for (String lang : List.of("en", "he")) {
