@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * One sign-in at the local stack's OpenID Connect provider reaches the three services, and one sign-out
@@ -39,6 +40,13 @@ class SingleSignOnBrowserIntegrationTests {
                         .findElement(By.xpath("preceding-sibling::label"))
                         .getText())
                 .isEqualTo("שם משתמש או דואר אלקטרוני");
+        // a Latin user name or an e-mail address reads left to right in the Hebrew form, a Hebrew one right to left
+        WebElement username = browser.find("username");
+        username.sendKeys("noa@example.com");
+        assertThat(username.getCssValue("direction")).isEqualTo("ltr");
+        username.clear();
+        username.sendKeys("נועה");
+        assertThat(username.getCssValue("direction")).isEqualTo("rtl");
         browser.screenshot("sign-in-he");
 
         browser.signIn("noa");
