@@ -61,7 +61,7 @@ class OwnerQueueBrowserIntegrationTests {
         assertThat(browser.driver()
                         .findElement(By.cssSelector("#queue-table tr[data-idea-id='" + ideaId + "']"))
                         .getText())
-                .contains("הכלל cx-owner חל (הקטגוריה 'חוויית לקוח'); באחריות Maya Rosen")
+                .contains("הכלל \u2068cx-owner\u2069 חל (הקטגוריה 'חוויית לקוח'); באחריות \u2068Maya Rosen\u2069")
                 .doesNotContain("matched rule");
         browser.screenshot("router-queue-he");
     }

@@ -81,7 +81,7 @@ class PagePolishBrowserIntegrationTests {
         assertThat(card)
                 .contains("לא ישים") // NOT_FEASIBLE as words
                 .contains("The refund form is prescribed by the payment provider.")
-                .contains("הכלל cx-owner חל") // routed because, in Hebrew
+                .contains("הכלל \u2068cx-owner\u2069 חל") // routed because, in Hebrew, the rule isolated
                 .doesNotContain("NOT_FEASIBLE")
                 .doesNotContain("matched rule");
         // what people typed runs in its own direction inside the right-to-left page (its full stop stays at its end)
@@ -99,7 +99,7 @@ class PagePolishBrowserIntegrationTests {
         assertThat(historyLines)
                 .extracting(line -> line.getText() + " " + line.getCssValue("direction"))
                 .contains("The refund form is prescribed by the payment provider. ltr")
-                .anyMatch(line -> line.startsWith("הכלל cx-owner חל") && line.endsWith(" rtl"));
+                .anyMatch(line -> line.startsWith("הכלל \u2068cx-owner\u2069 חל") && line.endsWith(" rtl"));
         browser.screenshot("router-my-ideas-history-he");
     }
 

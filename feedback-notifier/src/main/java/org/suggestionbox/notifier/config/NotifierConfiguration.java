@@ -8,7 +8,7 @@ import org.suggestionbox.notifier.message.MessageComposer;
 import org.suggestionbox.notifier.message.Recipients;
 import org.suggestionbox.notifier.message.Recognition;
 import org.suggestionbox.notifier.message.Texts;
-import org.suggestionbox.platform.web.DirectoryLocaleResolver;
+import org.suggestionbox.platform.i18n.BidiIsolates;
 import org.suggestionbox.platform.web.PlatformLinks;
 
 /**
@@ -20,29 +20,12 @@ class NotifierConfiguration {
 
     /**
      * The message catalogue. In a right-to-left language each text argument that holds left-to-right letters — an
-     * English title, a person's name in Latin letters, an explanation someone typed in English — is isolated
-     * (U+2068 first strong isolate … U+2069 pop directional isolate), so that it keeps its own direction inside the
-     * sentence and its full stop at its end: in the mail, the inbox, Slack and Teams alike.
+     * English title, a person's name in Latin letters, an explanation someone typed in English — keeps its own
+     * direction inside the sentence ({@link BidiIsolates}): in the mail, the inbox, Slack and Teams alike.
      */
     @Bean
     Texts texts(MessageSource messageSource) {
-        return (key, locale, args) -> messageSource.getMessage(
-                key, DirectoryLocaleResolver.isRightToLeft(locale) ? isolated(args) : args, locale);
-    }
-
-    private static Object[] isolated(Object[] args) {
-        Object[] isolated = args.clone();
-        for (int i = 0; i < isolated.length; i++) {
-            if (isolated[i] instanceof String text
-                    && text.codePoints().anyMatch(NotifierConfiguration::isLeftToRight)) {
-                isolated[i] = '\u2068' + text + '\u2069';
-            }
-        }
-        return isolated;
-    }
-
-    private static boolean isLeftToRight(int codePoint) {
-        return Character.getDirectionality(codePoint) == Character.DIRECTIONALITY_LEFT_TO_RIGHT;
+        return (key, locale, args) -> messageSource.getMessage(key, BidiIsolates.arguments(locale, args), locale);
     }
 
     @Bean

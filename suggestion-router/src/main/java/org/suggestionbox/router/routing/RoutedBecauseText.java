@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.suggestionbox.platform.i18n.BidiIsolates;
 import org.suggestionbox.router.idea.RoutedBecause;
 import org.suggestionbox.router.idea.RoutedBecause.Criterion;
 
@@ -74,7 +75,8 @@ public class RoutedBecauseText {
                 messages.getMessage("category." + category, null, category, locale), category);
     }
 
+    /** Rule ids, names and keywords in Latin letters keep their own direction in a Hebrew sentence. */
     private String message(String code, Locale locale, Object... arguments) {
-        return messages.getMessage(code, arguments, locale);
+        return messages.getMessage(code, BidiIsolates.arguments(locale, arguments), locale);
     }
 }

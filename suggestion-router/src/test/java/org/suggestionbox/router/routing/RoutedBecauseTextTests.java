@@ -44,20 +44,29 @@ class RoutedBecauseTextTests {
     }
 
     @Test
-    void hebrewPagesSayItInHebrew() {
+    void hebrewPagesSayItInHebrewWithEachLatinPartIsolated() {
         assertThat(text.say(toOwner, toOwner.inEnglish(), HEBREW))
-                .isEqualTo("הכלל ops-safety חל (הקטגוריה 'תפעול', מילת המפתח 'forklift'); באחריות Jan Kowalski");
+                .isEqualTo("הכלל " + isolated("ops-safety") + " חל ("
+                        + isolated("הקטגוריה 'תפעול', מילת המפתח '" + isolated("forklift") + "'") + "); באחריות "
+                        + isolated("Jan Kowalski"));
         assertThat(text.say(toTeamMember, toTeamMember.inEnglish(), HEBREW))
-                .isEqualTo(
-                        "הכלל cx-team חל (כל רעיון); חבר הצוות נבחר לפי מספר הרעיונות הפתוחים הקטן ביותר: Maya Rosen");
+                .isEqualTo("הכלל " + isolated("cx-team")
+                        + " חל (כל רעיון); חבר הצוות נבחר לפי מספר הרעיונות הפתוחים הקטן ביותר: "
+                        + isolated("Maya Rosen"));
         assertThat(text.say(toTriage, toTriage.inEnglish(), HEBREW))
-                .isEqualTo(
-                        "הכלל facilities חל, אבל bob אינו אחראי רעיונות במדריך הארגוני; אין כלל אחר שחל; נשלח לאחראי המיון Maya Rosen");
+                .isEqualTo(isolated("הכלל " + isolated("facilities") + " חל, אבל " + isolated("bob")
+                                + " אינו אחראי רעיונות במדריך הארגוני")
+                        + "; אין כלל אחר שחל; נשלח לאחראי המיון " + isolated("Maya Rosen"));
         assertThat(text.say(RoutedBecause.toTriage("other", List.of(), "Maya Rosen"), "", HEBREW))
-                .isEqualTo("אין כלל ניתוב לקטגוריה 'אחר'; נשלח לאחראי המיון Maya Rosen");
+                .isEqualTo("אין כלל ניתוב לקטגוריה 'אחר'; נשלח לאחראי המיון " + isolated("Maya Rosen"));
         assertThat(text.say(RoutedBecause.toTriage("gardening", List.of(), "Maya Rosen"), "", HEBREW))
                 .as("a category without a name on the pages")
-                .contains("'gardening'");
+                .contains("'" + isolated("gardening") + "'");
+    }
+
+    /** A text in U+2068 first strong isolate … U+2069 pop directional isolate. */
+    private static String isolated(String text) {
+        return "\u2068" + text + "\u2069";
     }
 
     @Test
