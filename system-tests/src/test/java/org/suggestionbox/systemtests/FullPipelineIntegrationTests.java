@@ -87,20 +87,14 @@ class FullPipelineIntegrationTests {
 
     @Test
     void anOwnerCannotDeclineWithoutAReason(RunningStack stack) {
-        Api.Response submitted = Api.as("alice")
-                .post(
-                        stack.intakeUrl() + "/api/ideas",
-                        Map.of(
-                                "title", "Quieter ring tones on the support floor",
-                                "description", "The default ring tone is loud and makes the floor stressful.",
-                                "category", "customer-experience"));
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
-        String ideaId = submitted.json().path("id").asString();
-        await().atMost(PIPELINE_TIMEOUT)
-                .untilAsserted(() -> assertThat(Api.as("maya")
-                                .getAll(stack.routerUrl() + "/api/queue")
-                                .body())
-                        .contains(ideaId));
+        String ideaId = Ideas.submitAndAwaitQueue(
+                stack,
+                "alice",
+                Map.of(
+                        "title", "Quieter ring tones on the support floor",
+                        "description", "The default ring tone is loud and makes the floor stressful.",
+                        "category", "customer-experience"),
+                "maya");
 
         Api.Response refused = Api.as("maya")
                 .post(stack.routerUrl() + "/api/ideas/" + ideaId + "/decision", Map.of("outcome", "DECLINE"));

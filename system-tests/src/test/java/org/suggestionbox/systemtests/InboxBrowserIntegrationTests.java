@@ -105,23 +105,17 @@ class InboxBrowserIntegrationTests {
     }
 
     private static void submitAndDecline(RunningStack stack, String submitter, String title, String explanation) {
-        Api.Response submitted = Api.as(submitter)
-                .post(
-                        stack.intakeUrl() + "/api/ideas",
-                        Map.of(
-                                "title",
-                                title,
-                                "description",
-                                "Details of the idea for the inbox test.",
-                                "category",
-                                "customer-experience"));
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
-        String ideaId = submitted.json().path("id").asString();
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(Api.as("maya")
-                                .getAll(stack.routerUrl() + "/api/queue")
-                                .body())
-                        .contains(ideaId));
+        String ideaId = Ideas.submitAndAwaitQueue(
+                stack,
+                submitter,
+                Map.of(
+                        "title",
+                        title,
+                        "description",
+                        "Details of the idea for the inbox test.",
+                        "category",
+                        "customer-experience"),
+                "maya");
         Api.Response decided = Api.as("maya")
                 .post(
                         stack.routerUrl() + "/api/ideas/" + ideaId + "/decision",

@@ -1,9 +1,7 @@
 package org.suggestionbox.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -67,23 +65,16 @@ class OwnerQueueBrowserIntegrationTests {
     }
 
     private static String submitAsAliceAndAwaitMayasQueue(RunningStack stack, String title) {
-        Api.Response submitted = Api.as("alice")
-                .post(
-                        stack.intakeUrl() + "/api/ideas",
-                        Map.of(
-                                "title",
-                                title,
-                                "description",
-                                "Calls in an open-plan room are hard to follow for customers and agents.",
-                                "category",
-                                "customer-experience"));
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
-        String ideaId = submitted.json().path("id").asString();
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(Api.as("maya")
-                                .getAll(stack.routerUrl() + "/api/queue")
-                                .body())
-                        .contains(ideaId));
-        return ideaId;
+        return Ideas.submitAndAwaitQueue(
+                stack,
+                "alice",
+                Map.of(
+                        "title",
+                        title,
+                        "description",
+                        "Calls in an open-plan room are hard to follow for customers and agents.",
+                        "category",
+                        "customer-experience"),
+                "maya");
     }
 }

@@ -409,23 +409,16 @@ class PagePolishBrowserIntegrationTests {
     }
 
     private static String submitAsAliceAndAwaitMayasQueue(RunningStack stack, String title) {
-        Api.Response submitted = Api.as("alice")
-                .post(
-                        stack.intakeUrl() + "/api/ideas",
-                        Map.of(
-                                "title",
-                                title + " " + UUID.randomUUID().toString().substring(0, 6),
-                                "description",
-                                "Customers and agents asked for it on the last survey; it would save time.",
-                                "category",
-                                "customer-experience"));
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
-        String ideaId = submitted.json().path("id").asString();
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(Api.as("maya")
-                                .getAll(stack.routerUrl() + "/api/queue")
-                                .body())
-                        .contains(ideaId));
-        return ideaId;
+        return Ideas.submitAndAwaitQueue(
+                stack,
+                "alice",
+                Map.of(
+                        "title",
+                        title + " " + UUID.randomUUID().toString().substring(0, 6),
+                        "description",
+                        "Customers and agents asked for it on the last survey; it would save time.",
+                        "category",
+                        "customer-experience"),
+                "maya");
     }
 }

@@ -26,24 +26,16 @@ class SupportersHearTheOutcomeIntegrationTests {
     @Test
     void anIdeaSupportedByThreePeopleTellsEachOfThemItsOutcomeExactlyOnce(RunningStack stack) {
         String marker = UUID.randomUUID().toString().substring(0, 8);
-        Api.Response submitted = Api.as("alice")
-                .post(
-                        stack.intakeUrl() + "/api/ideas",
-                        Map.of(
-                                "title", "Shared callback queue for peak hours " + marker,
-                                "description", "Customers leave a number at peak hours and we call back in order.",
-                                "category", "customer-experience",
-                                "visibility", "COMPANY"));
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
-        String ideaId = submitted.json().path("id").asString();
+        String ideaId = Ideas.submitAndAwaitQueue(
+                stack,
+                "alice",
+                Map.of(
+                        "title", "Shared callback queue for peak hours " + marker,
+                        "description", "Customers leave a number at peak hours and we call back in order.",
+                        "category", "customer-experience",
+                        "visibility", "COMPANY"),
+                "maya");
         String idea = stack.routerUrl() + "/api/ideas/" + ideaId;
-
-        await().atMost(PIPELINE_TIMEOUT)
-                .pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> assertThat(Api.as("maya")
-                                .getAll(stack.routerUrl() + "/api/queue")
-                                .body())
-                        .contains(ideaId));
 
         // three colleagues say "me too" (noa twice: support is idempotent)
         for (String supporter : SUPPORTERS) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An anonymous submitter follows her idea with the private link intake gave her (issue 12, item 5): the
@@ -21,28 +22,23 @@ class TrackingLinkBrowserIntegrationTests {
             RunningStack stack, Browser browser) {
         String explanation = "The lease does not allow new walls before the move in spring. "
                 + UUID.randomUUID().toString().substring(0, 6);
-        Api.Response submitted = Api.as("alice")
-                .post(
-                        stack.intakeUrl() + "/api/ideas",
-                        Map.of(
-                                "title",
-                                "A quiet room without meetings",
-                                "description",
-                                "Somewhere to think without calls.",
-                                "category",
-                                "customer-experience",
-                                "anonymous",
-                                true));
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
-        String ideaId = submitted.json().path("id").asString();
-        String trackingUrl = submitted.json().path("trackingUrl").asString();
+        JsonNode submitted = Ideas.submit(
+                stack,
+                "alice",
+                Map.of(
+                        "title",
+                        "A quiet room without meetings",
+                        "description",
+                        "Somewhere to think without calls.",
+                        "category",
+                        "customer-experience",
+                        "anonymous",
+                        true));
+        String ideaId = submitted.path("id").asString();
+        String trackingUrl = submitted.path("trackingUrl").asString();
         assertThat(trackingUrl).startsWith(stack.routerUrl() + "/track/").doesNotContain(ideaId);
 
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(Api.as("maya")
-                                .getAll(stack.routerUrl() + "/api/queue")
-                                .body())
-                        .contains(ideaId));
+        Ideas.awaitInQueue(stack, "maya", ideaId);
         Api.Response decided = Api.as("maya")
                 .post(
                         stack.routerUrl() + "/api/ideas/" + ideaId + "/decision",
