@@ -242,6 +242,11 @@ class RouterIntegrationTests extends RouterFlowTest {
         assertThat(mine.get("state").asString()).isEqualTo("IN_PROGRESS");
         assertThat(mine.get("history").findValuesAsString("what"))
                 .containsExactly("SUBMITTED", "ASSIGNED", "REVIEW_STARTED", "EXPLORING", "IN_PROGRESS");
+        // the decision reads true once the idea has moved on, on its page and in its timeline
+        assertThat(http.get("alice", "/ideas/" + ideaId + "?lang=en").body())
+                .contains("Chosen to explore")
+                .doesNotContain("Will be explored");
+        assertThat(http.get("alice", "/ideas/" + ideaId + "?lang=he").body()).contains("נבחר לבחינה");
         assertThat(lifecycle(ideaId, "org.suggestionbox.IdeaStatusChanged.v1", 1))
                 .hasSize(1);
     }
