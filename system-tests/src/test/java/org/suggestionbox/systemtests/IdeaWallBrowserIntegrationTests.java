@@ -133,6 +133,13 @@ class IdeaWallBrowserIntegrationTests {
         assertThat(browser.find("impact-estimated").getText())
                 .contains("40")
                 .contains("Customers choose a callback instead of waiting on hold.");
+        // the note under its own name, not the form's "(optional)" label, in its own direction in a Hebrew page
+        WebElement thanks = browser.find("impact-thanks");
+        assertThat(thanks.getText()).isEqualTo("Thank you, Alice: the queue is calmer already.");
+        assertThat(thanks.getCssValue("direction")).isEqualTo("ltr");
+        assertThat(thanks.findElement(By.xpath("preceding-sibling::dt[1]")).getText())
+                .isNotBlank()
+                .doesNotContain("(");
         assertFits(browser, width);
     }
 
