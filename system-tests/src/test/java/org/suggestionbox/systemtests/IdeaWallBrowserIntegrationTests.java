@@ -51,6 +51,9 @@ class IdeaWallBrowserIntegrationTests {
         WebElement query = browser.find("wall-query");
         query.clear();
         query.sendKeys(word);
+        assertThat(query.getCssValue("direction"))
+                .as("a Latin search word, in Hebrew too")
+                .isEqualTo("ltr");
         query.submit();
         browser.waitUntil(driver -> driver.getCurrentUrl().contains("query=" + word));
         assertThat(browser.driver().findElements(By.cssSelector("article.wall-item")))
