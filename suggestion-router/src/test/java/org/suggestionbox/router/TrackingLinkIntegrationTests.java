@@ -90,7 +90,7 @@ class TrackingLinkIntegrationTests extends RouterFlowTest {
                         "Not feasible",
                         "The walls cannot take acoustic panels this year.",
                         "Declined",
-                        "the Customer Service team")
+                        "the \u2068Customer Service\u2069 team")
                 .doesNotContain("Maya")
                 .doesNotContain("maya@");
 
