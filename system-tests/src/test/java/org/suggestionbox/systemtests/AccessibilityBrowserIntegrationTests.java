@@ -1,0 +1,104 @@
+package org.suggestionbox.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every page passes axe-core's automated checks (WCAG 2.1 A and AA, and axe's best practices: one main landmark,
+ * a level-one heading, labelled controls, contrast, valid ARIA), in English and in Hebrew, opened as the person who
+ * uses it. Automated checks find about a third of what people meet; the rest is what the other browser tests and
+ * a person with a screen reader find.
+ */
+@BrowserTest
+class AccessibilityBrowserIntegrationTests {
+
+    private static final List<String> CHECKS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
+
+    @Test
+    void everyPagePassesTheAutomatedAccessibilityChecksInEnglishAndHebrew(RunningStack stack, Browser browser) {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String ideaId = Ideas.submitAndAwaitQueue(
+                stack,
+                "alice",
+                Map.of(
+                        "title", "Quieter headsets for the night shift " + tag,
+                        "description", "The old headsets hiss; customers ask us to repeat ourselves.",
+                        "category", "customer-experience"),
+                "maya");
+        JsonNode anonymous = Ideas.submit(
+                stack,
+                "noa",
+                Map.of(
+                        "title",
+                        "A shared calendar for the quiet room " + tag,
+                        "description",
+                        "Nobody knows when it is free.",
+                        "category",
+                        "workplace",
+                        "anonymous",
+                        true));
+
+        // who opens which pages: null opens them signed out
+        Map<@Nullable String, List<String>> pages = new LinkedHashMap<>();
+        pages.put(
+                "maya",
+                List.of(
+                        stack.routerUrl() + "/queue",
+                        stack.routerUrl() + "/ideas/" + ideaId,
+                        stack.routerUrl() + "/my-ideas",
+                        stack.routerUrl() + "/ideas",
+                        stack.routerUrl() + "/ideas?view=implemented",
+                        stack.intakeUrl() + "/ideas/new",
+                        stack.notifierUrl() + "/inbox",
+                        stack.notifierUrl() + "/preferences",
+                        stack.routerUrl() + "/no-such-page"));
+        pages.put("lea", List.of(stack.routerUrl() + "/dashboard"));
+        pages.put("admin", List.of(stack.routerUrl() + "/admin/outbox"));
+        pages.put(
+                null,
+                List.of(
+                        stack.signInUrl() + "/login",
+                        anonymous.path("trackingUrl").asString(),
+                        stack.routerUrl() + "/track/no-such-link"));
+
+        List<String> violations = new ArrayList<>();
+        pages.forEach((person, urls) -> {
+            browser.fresh();
+            if (person != null) {
+                browser.openSignedIn(urls.getFirst(), person);
+            }
+            for (String url : urls) {
+                for (String lang : List.of("en", "he")) {
+                    browser.get(url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
+                    Results results = new AxeBuilder().withTags(CHECKS).analyze(browser.driver());
+                    assertThat(results.isErrored()).as("axe ran on %s", url).isFalse();
+                    for (Rule rule : results.getViolations()) {
+                        violations.add(describe(url, lang, person, rule));
+                    }
+                }
+            }
+        });
+        assertThat(violations).isEmpty();
+    }
+
+    private static String describe(String url, String lang, @Nullable String person, Rule rule) {
+        String where = rule.getNodes().stream()
+                .map(node -> String.valueOf(node.getTarget()))
+                .limit(3)
+                .collect(Collectors.joining(", "));
+        return "%s in %s as %s: %s (%s) at %s"
+                .formatted(url, lang, person == null ? "nobody" : person, rule.getId(), rule.getHelp(), where);
+    }
+}
