@@ -33,6 +33,7 @@ class IdeaFormBrowserIntegrationTests {
         assertThat(browser.await("title-error").getText()).isNotBlank();
         assertThat(browser.find("title").getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.find("description").getDomProperty("value")).isEqualTo(description);
+        assertThat(Axe.violations(browser, "the refused form")).isEmpty();
         browser.screenshot("intake-form-error-en");
     }
 
@@ -52,6 +53,7 @@ class IdeaFormBrowserIntegrationTests {
         String trackingUrl = browser.await("tracking-link").getDomProperty("href");
         assertThat(trackingUrl).isNotBlank();
         assertThat(browser.driver().getPageSource()).contains(title);
+        assertThat(Axe.violations(browser, "the confirmation")).isEmpty();
         browser.screenshot("intake-submitted-en");
     }
 
@@ -66,6 +68,7 @@ class IdeaFormBrowserIntegrationTests {
 
         browser.clickToNextPage("submit-idea");
         assertThat(browser.await("title-error").getText()).isNotBlank();
+        assertThat(Axe.violations(browser, "the refused form in Hebrew")).isEmpty();
         browser.screenshot("intake-form-error-he");
     }
 

@@ -54,6 +54,7 @@ class PagePolishBrowserIntegrationTests {
             assertThat(browser.find(describedBy).getText()).as(field).isNotBlank();
         }
         assertThat(browser.find("nextStep").getDomAttribute("aria-invalid")).isNull();
+        assertThat(Axe.violations(browser, "the refused decision")).isEmpty();
         browser.screenshot("router-decision-error-focused-en");
     }
 
