@@ -19,7 +19,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -37,6 +39,9 @@ import org.suggestionbox.localstack.MailCapture.Mail;
 final class MailViewer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailViewer.class);
+
+    /** Languages written right to left, for a mail's text part. */
+    private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "fa", "he", "ur", "yi");
 
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -150,11 +155,28 @@ final class MailViewer implements AutoCloseable {
                     .append("\"></iframe>\n");
         }
         if (plain != null) {
-            body.append("<h2>Text</h2>\n<pre id=\"text-part\" dir=\"auto\">")
+            body.append("<h2>Text</h2>\n<pre id=\"text-part\" ")
+                    .append(textLanguage(message))
+                    .append(">")
                     .append(escapeHtmlTags(plain))
                     .append("</pre>\n");
         }
         return page(orEmpty(message.getSubject()) + " (#" + number + ")", body.toString());
+    }
+
+    /**
+     * The text part's {@code lang} and {@code dir} from the mail's {@code Content-Language}, so that a Hebrew line
+     * which starts with a name in Latin letters still reads right to left; {@code dir="auto"} for a mail without one.
+     */
+    private static String textLanguage(MimeMessage message) throws MessagingException {
+        String[] languages = message.getHeader("Content-Language");
+        if (languages == null || languages.length == 0 || languages[0].isBlank()) {
+            return "dir=\"auto\"";
+        }
+        String language =
+                Locale.forLanguageTag(languages[0].split(",")[0].strip()).getLanguage();
+        return "lang=\"%s\" dir=\"%s\""
+                .formatted(escapeHtmlTags(language), RIGHT_TO_LEFT.contains(language) ? "rtl" : "ltr");
     }
 
     private static @Nullable String findPart(Part part, String mimeType) throws MessagingException, IOException {

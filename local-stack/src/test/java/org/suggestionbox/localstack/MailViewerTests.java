@@ -42,6 +42,19 @@ class MailViewerTests {
     }
 
     @Test
+    void theTextPartTakesTheMailsLanguageAndItsDirection() throws Exception {
+        MimeMessage hebrew = mail("הרעיון שלך נדחה", "<p>x</p>");
+        hebrew.setHeader("Content-Language", "he");
+        MimeMessage polish = mail("Twój pomysł", "<p>x</p>");
+        polish.setHeader("Content-Language", "pl");
+
+        // a line that starts with an isolated Latin name (U+2068 Maya Rosen U+2069 החליט/ה…) reads right to left all
+        // the same
+        assertThat(MailViewer.messagePage(0, hebrew)).contains("<pre id=\"text-part\" lang=\"he\" dir=\"rtl\">");
+        assertThat(MailViewer.messagePage(1, polish)).contains("<pre id=\"text-part\" lang=\"pl\" dir=\"ltr\">");
+    }
+
+    @Test
     void escapesEverythingThatCouldBreakOutOfTheSubjectAndTheFrame() throws Exception {
         MimeMessage message = mail("<script>alert('x')</script> & \"q\"", "<b onclick='x()'>\"bold\"</b>");
 
