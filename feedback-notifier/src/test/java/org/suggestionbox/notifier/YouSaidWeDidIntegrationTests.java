@@ -153,7 +153,7 @@ class YouSaidWeDidIntegrationTests extends NotifierSpringIntegrationTest {
                 .hasSize(1);
         assertThat(Mailbox.text(onlyDigest(infrastructure, "maya@suggestionbox.example", "אמרתם, עשינו: מרץ 2031")))
                 .contains("dir=\"rtl\"")
-                .contains("לפי המדידה, הרעיון חוסך לצוות כ-52 שעות בחודש.");
+                .contains("לפי המדידה, הרעיון חוסך לצוות כ-\u206052 שעות בחודש.");
         onlyDigest(infrastructure, "jan@suggestionbox.example", "Mówiliście, zrobiliśmy: marzec 2031");
         onlyDigest(infrastructure, "lea@suggestionbox.example", "You said, we did: March 2031");
         assertThat(Mailbox.mailsTo(infrastructure.greenMail(), "noa@suggestionbox.example", "2031"))

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * A test a service's test class takes by implementing it: each language it translates into has every text of its
- * base bundle ({@code i18n/messages}) and none of its own, per {@link MessageBundleFiles}.
+ * base bundle ({@code i18n/messages}) and none of its own, and no line ends between a Hebrew prefix and its word,
+ * per {@link MessageBundleFiles}.
  */
 public interface CompleteMessageBundles {
 
@@ -25,5 +26,16 @@ public interface CompleteMessageBundles {
                     assertEquals(
                             Set.of(), MessageBundleFiles.unexpected("i18n/messages", language), language + " adds");
                 }));
+    }
+
+    @TestFactory
+    default Stream<DynamicTest> aHebrewPrefixKeepsToItsWord() {
+        return translatedLanguages().stream()
+                .map(language -> DynamicTest.dynamicTest(
+                        language,
+                        () -> assertEquals(
+                                Set.of(),
+                                MessageBundleFiles.loosePrefixes("i18n/messages", language),
+                                language + " may end a line after a prefix's hyphen in")));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * A service's message bundle files as they are on the class path, to check that a language has every text of the
@@ -18,6 +19,9 @@ import java.util.TreeSet;
 public final class MessageBundleFiles {
 
     private static final Set<String> PLURAL_CATEGORIES = Set.of("zero", "one", "two", "few", "many", "other");
+
+    /** A Hebrew prefix letter joined by a hyphen to a word in Latin letters, a number or an argument ("ל-webhook"). */
+    private static final Pattern LOOSE_HEBREW_PREFIX = Pattern.compile("\\p{InHebrew}-(?=[\\p{IsLatin}\\p{Nd}{])");
 
     private MessageBundleFiles() {}
 
@@ -37,6 +41,22 @@ public final class MessageBundleFiles {
         return unexpected;
     }
 
+    /**
+     * The language's keys whose text may end a line between a Hebrew prefix and its word: "ל-" at the end of one line,
+     * "webhook" at the start of the next. The hyphen is to be followed by U+2060 WORD JOINER, which is invisible and
+     * keeps the two on one line.
+     */
+    public static Set<String> loosePrefixes(String baseName, String language) {
+        Properties texts = load(baseName + "_" + language + ".properties");
+        Set<String> loose = new TreeSet<>();
+        texts.forEach((key, text) -> {
+            if (LOOSE_HEBREW_PREFIX.matcher((String) text).find()) {
+                loose.add((String) key);
+            }
+        });
+        return loose;
+    }
+
     private static boolean isPluralFormOf(String key, Set<String> base) {
         int dot = key.lastIndexOf('.');
         return dot > 0
@@ -45,6 +65,10 @@ public final class MessageBundleFiles {
     }
 
     private static Set<String> keys(String path) {
+        return new TreeSet<>(load(path).stringPropertyNames());
+    }
+
+    private static Properties load(String path) {
         Properties properties = new Properties();
         try (InputStream in = MessageBundleFiles.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
@@ -54,6 +78,6 @@ public final class MessageBundleFiles {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        return new TreeSet<>(properties.stringPropertyNames());
+        return properties;
     }
 }

@@ -192,10 +192,10 @@ class SupporterAndImpactMessagesTests {
         List<Message> hourMessages = composer.compose(oneHour);
 
         assertThat(moneyMessages.get(0).body())
-                .contains("לפי הערכת האחראי/ת, הרעיון שלך חוסך כ-12,000.5 בשנה בעלויות.");
+                .contains("לפי הערכת האחראי/ת, הרעיון שלך חוסך כ-\u206012,000.5 בשנה בעלויות.");
         assertThat(moneyMessages.get(1).body())
                 .contains("Według szacunków opiekuna Twój pomysł oszczędza około 12\u00a0000,5 rocznie.");
-        assertThat(hourMessages.get(0).body()).contains("חוסך לצוות כ-1 שעה בחודש");
+        assertThat(hourMessages.get(0).body()).contains("חוסך לצוות כ-\u20601 שעה בחודש");
         assertThat(hourMessages.get(1).body()).contains("oszczędza zespołowi około 1 godziny miesięcznie");
         assertThat(composer.compose(fiveIncidents).get(0).body()).contains("pozwala uniknąć około 5 incydentów");
     }
@@ -262,7 +262,7 @@ class SupporterAndImpactMessagesTests {
             assertThat(message.title()).isEqualTo("מה „Shorter hold music” הביא עד כה?");
             assertThat(message.body())
                     .contains("„Shorter hold music” יושם לפני 30 ימים.")
-                    .contains("בעת היישום הוערך שהרעיון חוסך לצוות כ-40 שעות בחודש.");
+                    .contains("בעת היישום הוערך שהרעיון חוסך לצוות כ-\u206040 שעות בחודש.");
             assertThat(message.link()).isEqualTo("http://router.example/ideas/" + check.ideaId());
         });
     }

@@ -19,7 +19,7 @@ class DashboardTextsTests {
             delimiter = '|',
             value = {
                 "he | dashboard.kpi.within   | 1   | עד 1 שע'",
-                "he | dashboard.kpi.beyond   | 1   | יותר מ-1 שע'",
+                "he | dashboard.kpi.beyond   | 1   | יותר מ-\u20601 שע'",
                 "he | dashboard.hours.within | 1   | בתוך 1 שע'",
                 "he | dashboard.kpi.within   | 168 | עד 168 שע'",
                 "en | dashboard.kpi.within   | 1   | ≤ 1 h",
