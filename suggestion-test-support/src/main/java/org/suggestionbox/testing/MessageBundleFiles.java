@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * A service's message bundle files as they are on the class path, to check that a language has every text of the
  * base bundle, so a page in Hebrew or Polish never falls back to an English sentence, and no text only in one
  * language (a renamed key left behind). A language may add the plural forms its numbers need ({@code .two} in
- * Hebrew, {@code .few} and {@code .many} in Polish) to a key the base bundle has in its {@code .other} form.
+ * Hebrew, {@code .few} and {@code .many} in Polish) to a key the base bundle has in its {@code .other} form. And
+ * that no Hebrew text lets a line end between a prefix and the word it joins.
  */
 public final class MessageBundleFiles {
 
