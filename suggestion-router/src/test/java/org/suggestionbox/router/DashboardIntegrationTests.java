@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.suggestionbox.events.Topics;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.directory.Role;
+import org.suggestionbox.router.dashboard.Dashboard;
 import org.suggestionbox.router.dashboard.DashboardRecorder;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaId;
@@ -245,7 +247,27 @@ class DashboardIntegrationTests extends RouterFlowTest {
         assertThat(http.browser("lea").get("/dashboard?lang=pl").body()).contains("Przepływ pomysłów");
     }
 
+    @Test
+    void ideasThatCameWithoutADepartmentAreCountedUnderARowThatSaysSo() {
+        UUID ideaId = submit(
+                Submitter.anonymous(new SealedIdentity("k1", "YW5vbg==")), SubmissionChannel.WEB, "Nobody's", null);
+        awaitIdea(ideaId);
+
+        assertThat(dashboard().path("submittedByDepartment").findValuesAsString("key"))
+                .contains(Dashboard.UNKNOWN_DEPARTMENT);
+        assertThat(http.browser("lea").get("/dashboard").body())
+                .contains("data-department=\"" + Dashboard.UNKNOWN_DEPARTMENT + "\"")
+                .contains("<th scope=\"row\">Department not known</th>")
+                .doesNotContain("<th scope=\"row\">" + Dashboard.UNKNOWN_DEPARTMENT + "</th>");
+        assertThat(http.browser("lea").get("/dashboard?lang=he").body())
+                .contains("<th scope=\"row\">מחלקה לא ידועה</th>");
+    }
+
     private UUID submit(Submitter submitter, SubmissionChannel channel, String title) {
+        return submit(submitter, channel, title, department);
+    }
+
+    private UUID submit(Submitter submitter, SubmissionChannel channel, String title, @Nullable String department) {
         UUID ideaId = UUID.randomUUID();
         IdeaSubmitted submitted = new IdeaSubmitted(
                 UUID.randomUUID(),

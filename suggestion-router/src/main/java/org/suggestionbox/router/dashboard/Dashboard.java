@@ -45,6 +45,13 @@ public record Dashboard(
         List<MonthRate> implementationByMonth) {
 
     /**
+     * The department ideas are counted under when none travelled with them: an anonymous idea from a
+     * department of fewer than k people, or a submitter the directory does not know. The JSON and the
+     * CSV carry it as it is; the page names it in the reader's language.
+     */
+    public static final String UNKNOWN_DEPARTMENT = "—";
+
+    /**
      * The benefit of the implemented ideas of one department in one unit. Amounts are exact decimals
      * (JSON numbers as written, e.g. {@code 1250.5}).
      *

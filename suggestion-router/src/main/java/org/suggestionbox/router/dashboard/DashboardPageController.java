@@ -29,6 +29,7 @@ class DashboardPageController implements PageController {
         }
         Dashboard dashboard = dashboards.dashboard();
         model.addAttribute("dashboard", dashboard);
+        model.addAttribute("unknownDepartment", Dashboard.UNKNOWN_DEPARTMENT);
         model.addAttribute("canExport", user.person().hasRole(Role.LEADER));
         model.addAttribute(
                 "weeklyMax",

@@ -46,7 +46,6 @@ import org.suggestionbox.router.idea.Idea;
 public class DashboardRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardRecorder.class);
-    static final String UNKNOWN_DEPARTMENT = "—";
 
     private final DashboardStore store;
     private final BacklogStore backlog;
@@ -212,7 +211,7 @@ public class DashboardRecorder {
 
     static String departmentOf(Idea idea) {
         @Nullable String department = idea.department();
-        return department == null || department.isBlank() ? UNKNOWN_DEPARTMENT : department;
+        return department == null || department.isBlank() ? Dashboard.UNKNOWN_DEPARTMENT : department;
     }
 
     /** The ISO-8601 week of an instant in UTC, e.g. {@code 2026-W47}. */
