@@ -128,7 +128,10 @@ public final class LocalStackCommand implements Callable<Integer> {
         out.printf(" Submit an idea    %s/ideas/new%n", stack.intakeUrl());
         out.printf(" Owner queue       %s/queue%n", stack.routerUrl());
         out.printf(" My ideas          %s/my-ideas%n", stack.routerUrl());
+        out.printf(" Idea wall         %s/ideas%n", stack.routerUrl());
+        out.printf(" Dashboard         %s/dashboard   (lea)%n", stack.routerUrl());
         out.printf(" Inbox             %s/inbox%n", stack.notifierUrl());
+        out.printf(" Preferences       %s/preferences%n", stack.notifierUrl());
         out.printf(
                 " Mail sent         %s%n",
                 stack.mailViewerUrl().orElse("(external SMTP " + stack.smtpHost() + ":" + stack.smtpPort() + ")"));
