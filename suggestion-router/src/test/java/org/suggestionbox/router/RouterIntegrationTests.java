@@ -479,6 +479,14 @@ class RouterIntegrationTests extends RouterFlowTest {
         HttpResponse<String> after = maya.get("/ideas/" + ideaId + "?decided");
         assertThat(after.body()).contains("data-state=\"DECLINED\"").doesNotContain("id=\"decision-form\"");
 
+        // a decided idea leaves the open queue, and its owner still finds it under its state
+        assertThat(maya.get("/queue").body())
+                .contains("<option value=\"\">All open</option>")
+                .doesNotContain("data-idea-id=\"" + ideaId + "\"");
+        assertThat(maya.get("/queue?state=DECLINED&limit=200").body())
+                .containsPattern("<optgroup label=\"Closed\">\\s*<option value=\"DECLINED\" selected")
+                .contains("data-idea-id=\"" + ideaId + "\"");
+
         // the employee's timeline, in Hebrew right to left
         HttpResponse<String> mine = http.browser("alice").get("/my-ideas?lang=he");
         assertThat(mine.statusCode()).isEqualTo(200);
@@ -492,11 +500,16 @@ class RouterIntegrationTests extends RouterFlowTest {
                 .contains("הכלל \u2068cx-owner\u2069 חל")
                 .doesNotContain("matched rule");
         assertThat(http.browser("jan").get("/ideas/" + ideaId).statusCode()).isEqualTo(403);
-        assertThat(http.browser("maya").get("/queue?lang=pl").body())
+        // why it came to the owner, in the page's language; the API keeps the English text
+        assertThat(http.browser("maya")
+                        .get("/queue?lang=pl&state=DECLINED&limit=200")
+                        .body())
                 .contains("Moja kolejka")
                 .contains("pasuje do reguły cx-owner; właściciel: Maya Rosen");
-        // why it came to the owner, in the page's language; the API keeps the English text
-        assertThat(http.browser("maya").get("/queue?lang=he").body())
+        assertThat(http.browser("maya")
+                        .get("/queue?lang=he&state=DECLINED&limit=200")
+                        .body())
+                .contains("כל הפתוחים")
                 .contains(
                         "הכלל \u2068cx-owner\u2069 חל (הקטגוריה &#39;חוויית לקוח&#39;); באחריות \u2068Maya Rosen\u2069");
         assertThat(http.browser("maya").get("/ideas/" + ideaId + "?lang=he").body())

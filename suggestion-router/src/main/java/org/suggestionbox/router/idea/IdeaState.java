@@ -26,6 +26,9 @@ public enum IdeaState {
     /** The states an owner still works on: undecided, or explored and not finished. */
     public static final Set<IdeaState> OPEN = EnumSet.of(ASSIGNED, UNDER_REVIEW, EXPLORING, IN_PROGRESS);
 
+    /** The states an idea ends in: nothing more is owed on it. */
+    public static final Set<IdeaState> CLOSED = EnumSet.of(DECLINED, MERGED, IMPLEMENTED, SHELVED);
+
     public boolean isUndecided() {
         return UNDECIDED.contains(this);
     }

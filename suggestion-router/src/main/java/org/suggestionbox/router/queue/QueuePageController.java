@@ -53,7 +53,8 @@ class QueuePageController implements PageController {
         model.addAttribute("sorts", QueueSort.values());
         model.addAttribute("items", items.items());
         model.addAttribute("pager", PagerLinks.of(request, page, items));
-        model.addAttribute("states", IdeaState.OPEN);
+        model.addAttribute("openStates", IdeaState.OPEN);
+        model.addAttribute("closedStates", IdeaState.CLOSED);
         model.addAttribute("selectedState", state);
         model.addAttribute("selectedCategory", category == null ? "" : category);
         return "queue";
