@@ -224,7 +224,13 @@ class DashboardIntegrationTests extends RouterFlowTest {
         assertThat(alice.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(http.get("maya", "/api/dashboard").statusCode()).isEqualTo(403);
         assertThat(http.get("admin", "/api/dashboard").statusCode()).isEqualTo(200);
-        assertThat(http.browser("alice").get("/dashboard").statusCode()).isEqualTo(403);
+        HttpResponse<String> refused = http.browser("alice").get("/dashboard?lang=he");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        // what happened, why, and the way back to her own first page
+        assertThat(refused.body())
+                .contains("<h1 id=\"error-title\">הדף הזה אינו פתוח בפניך</h1>")
+                .contains("<p id=\"error-text\">לוח המחוונים מיועד למנהלים ולמנהלי מערכת.</p>")
+                .contains("<a id=\"error-home\" href=\"/\">חזרה להתחלה</a>");
 
         UUID ideaId = submit(Submitter.person("alice"), SubmissionChannel.WEB, "Seen on the page");
         awaitIdea(ideaId);

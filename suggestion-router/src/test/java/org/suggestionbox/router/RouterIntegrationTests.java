@@ -499,7 +499,17 @@ class RouterIntegrationTests extends RouterFlowTest {
                 .doesNotContain("COST_EXCEEDS_BENEFIT")
                 .contains("הכלל \u2068cx-owner\u2069 חל")
                 .doesNotContain("matched rule");
-        assertThat(http.browser("jan").get("/ideas/" + ideaId).statusCode()).isEqualTo(403);
+        HttpResponse<String> notJans = http.browser("jan").get("/ideas/" + ideaId);
+        assertThat(notJans.statusCode()).isEqualTo(403);
+        assertThat(notJans.body())
+                .contains("<h1 id=\"error-title\">Ta strona nie jest dla Ciebie dostępna</h1>")
+                .contains("<p id=\"error-text\">Nie możesz zobaczyć tego pomysłu.</p>")
+                .contains("<a id=\"error-home\" href=\"/\">Powrót na początek</a>");
+        HttpResponse<String> unknown = http.browser("alice").get("/ideas/" + UUID.randomUUID());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body())
+                .contains("<h1 id=\"error-title\">We cannot find this page</h1>")
+                .contains("<p id=\"error-text\">There is no such idea.</p>");
         // why it came to the owner, in the page's language; the API keeps the English text
         assertThat(http.browser("maya")
                         .get("/queue?lang=pl&state=DECLINED&limit=200")

@@ -59,7 +59,9 @@ class AccessibilityBrowserIntegrationTests {
                         stack.intakeUrl() + "/ideas/new",
                         stack.notifierUrl() + "/inbox",
                         stack.notifierUrl() + "/preferences",
-                        stack.routerUrl() + "/no-such-page"));
+                        stack.routerUrl() + "/no-such-page",
+                        // a page the router refuses with its reason: the dashboard is not an owner's
+                        stack.routerUrl() + "/dashboard"));
         pages.put("lea", List.of(stack.routerUrl() + "/dashboard"));
         pages.put("admin", List.of(stack.routerUrl() + "/admin/outbox"));
         pages.put(

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.ExtendedModelMap;
+import org.springframework.ui.Model;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -12,9 +13,10 @@ import org.springframework.web.servlet.ModelAndView;
  * role does not open (403), a request no page can take (other 4xx), a failure (5xx) — in the shared layout and the
  * person's language, with a way back, instead of Spring's "Whitelabel Error Page". It shows what the status means and
  * nothing of the error itself (no exception, message or path). Clients that do not ask for HTML, the APIs', still
- * get problem details.
+ * get problem details. A page that refuses for a reason it can name shows the same page with that reason
+ * ({@link #explain}).
  */
-final class PageErrorViews implements ErrorViewResolver {
+public final class PageErrorViews implements ErrorViewResolver {
 
     private final LayoutModelAdvice layout;
 
@@ -30,6 +32,18 @@ final class PageErrorViews implements ErrorViewResolver {
         page.addAttribute("errorTitle", "platform.error." + kind + ".title");
         page.addAttribute("errorText", "platform.error." + kind + ".text");
         return new ModelAndView("error", page, status);
+    }
+
+    /**
+     * The view for a refusal a controller can explain: the heading of {@code status}'s page, and {@code reasonKey} (a
+     * message key) instead of the status's general text. Fills the layout's model too, which an exception handler's
+     * model lacks; the caller sets the status.
+     */
+    public String explain(Model model, HttpStatus status, String reasonKey) {
+        layout.addLayoutTo(model);
+        model.addAttribute("errorTitle", "platform.error." + kind(status) + ".title");
+        model.addAttribute("errorText", reasonKey);
+        return "error";
     }
 
     private static String kind(HttpStatus status) {

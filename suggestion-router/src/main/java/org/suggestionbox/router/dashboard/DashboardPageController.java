@@ -9,23 +9,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.PageController;
+import org.suggestionbox.platform.web.PageErrorViews;
 
 /** The leadership dashboard page: charts drawn on the server (inline SVG and CSS bars), each with its table. */
 @Controller
 class DashboardPageController implements PageController {
 
     private final DashboardService dashboards;
+    private final PageErrorViews errorPages;
 
-    DashboardPageController(DashboardService dashboards) {
+    DashboardPageController(DashboardService dashboards, PageErrorViews errorPages) {
         this.dashboards = dashboards;
+        this.errorPages = errorPages;
     }
 
     @GetMapping("/dashboard")
     String dashboard(@AuthenticationPrincipal DirectoryUser user, Model model, HttpServletResponse response) {
         if (!DashboardService.mayView(user.person())) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
-            model.addAttribute("problem", "dashboard.forbidden");
-            return "problem";
+            return errorPages.explain(model, HttpStatus.FORBIDDEN, "dashboard.forbidden");
         }
         Dashboard dashboard = dashboards.dashboard();
         model.addAttribute("dashboard", dashboard);

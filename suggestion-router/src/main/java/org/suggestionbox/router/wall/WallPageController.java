@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.CursorPage;
-import org.suggestionbox.platform.web.LayoutModelAdvice;
 import org.suggestionbox.platform.web.PageController;
+import org.suggestionbox.platform.web.PageErrorViews;
 import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.platform.web.PagerLinks;
 import org.suggestionbox.router.decision.IdeaAccessDeniedException;
@@ -41,11 +41,11 @@ class WallPageController implements PageController {
     private static final List<String> CATEGORIES = List.of("customer-experience", "operations", "workplace", "other");
 
     private final WallService wall;
-    private final LayoutModelAdvice layout;
+    private final PageErrorViews errorPages;
 
-    WallPageController(WallService wall, LayoutModelAdvice layout) {
+    WallPageController(WallService wall, PageErrorViews errorPages) {
         this.wall = wall;
-        this.layout = layout;
+        this.errorPages = errorPages;
     }
 
     @GetMapping("/ideas")
@@ -113,19 +113,19 @@ class WallPageController implements PageController {
     @ExceptionHandler(IdeaNotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {
-        return problem("idea.notFound", model);
+        return errorPages.explain(model, HttpStatus.NOT_FOUND, "idea.notFound");
     }
 
     @ExceptionHandler(IdeaAccessDeniedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden(Model model) {
-        return problem("idea.forbidden", model);
+        return errorPages.explain(model, HttpStatus.FORBIDDEN, "idea.forbidden");
     }
 
     @ExceptionHandler(InvalidRequestException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String invalid(Model model) {
-        return problem("wall.invalid", model);
+        return errorPages.explain(model, HttpStatus.BAD_REQUEST, "wall.invalid");
     }
 
     /** The wall's own address with its query, for the "me too" forms to come back to. */
@@ -136,12 +136,5 @@ class WallPageController implements PageController {
 
     private static String back(@Nullable String returnTo, IdeaId id) {
         return returnTo != null && RETURN_TO.matcher(returnTo).matches() ? returnTo : "/ideas/" + id;
-    }
-
-    /** Exception handlers get no model from the layout advice, so the problem page asks it here. */
-    private String problem(String messageKey, Model model) {
-        layout.addLayoutTo(model);
-        model.addAttribute("problem", messageKey);
-        return "problem";
     }
 }

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.ProgressStatus;
 import org.suggestionbox.platform.security.DirectoryUser;
-import org.suggestionbox.platform.web.LayoutModelAdvice;
 import org.suggestionbox.platform.web.PageController;
+import org.suggestionbox.platform.web.PageErrorViews;
 import org.suggestionbox.router.decision.DecisionService;
 import org.suggestionbox.router.decision.IdeaAccessDeniedException;
 import org.suggestionbox.router.decision.ImpactRequest;
@@ -48,12 +48,12 @@ class IdeaPageController implements PageController {
 
     private final DecisionService decisions;
     private final IdeaViews views;
-    private final LayoutModelAdvice layout;
+    private final PageErrorViews errorPages;
 
-    IdeaPageController(DecisionService decisions, IdeaViews views, LayoutModelAdvice layout) {
+    IdeaPageController(DecisionService decisions, IdeaViews views, PageErrorViews errorPages) {
         this.decisions = decisions;
         this.views = views;
-        this.layout = layout;
+        this.errorPages = errorPages;
     }
 
     /**
@@ -274,20 +274,13 @@ class IdeaPageController implements PageController {
     @ExceptionHandler(IdeaNotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {
-        return problem("idea.notFound", model);
+        return errorPages.explain(model, HttpStatus.NOT_FOUND, "idea.notFound");
     }
 
     @ExceptionHandler(IdeaAccessDeniedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden(Model model) {
-        return problem("idea.forbidden", model);
-    }
-
-    /** Exception handlers get no model from the layout advice, so the problem page asks it here. */
-    private String problem(String messageKey, Model model) {
-        layout.addLayoutTo(model);
-        model.addAttribute("problem", messageKey);
-        return "problem";
+        return errorPages.explain(model, HttpStatus.FORBIDDEN, "idea.forbidden");
     }
 
     private String show(
