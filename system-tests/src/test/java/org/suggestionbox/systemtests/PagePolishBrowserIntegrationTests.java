@@ -211,6 +211,36 @@ class PagePolishBrowserIntegrationTests {
     }
 
     @Test
+    void theSkipLinkWaitsInsideThePageAndShowsWhenTheKeyboardReachesItInBothDirections(
+            RunningStack stack, Browser browser) {
+        browser.openSignedIn(stack.routerUrl() + "/my-ideas", "alice").phone(PHONE);
+        for (String lang : List.of("en", "he")) {
+            browser.get(stack.routerUrl() + "/my-ideas?lang=" + lang);
+            assertThat(skipLink(browser))
+                    .as("the skip link in %s, waiting", lang)
+                    .containsEntry("insideThePage", true)
+                    .containsEntry("shown", false);
+            browser.script("document.querySelector('a.skip').focus()");
+            assertThat(skipLink(browser))
+                    .as("the skip link in %s, focused", lang)
+                    .containsEntry("insideThePage", true)
+                    .containsEntry("shown", true);
+        }
+    }
+
+    /** Where the skip link is: within the page's width or beyond one of its edges, and large enough to read. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> skipLink(Browser browser) {
+        return (Map<String, Object>) browser.script("""
+                const box = document.querySelector('a.skip').getBoundingClientRect();
+                return {
+                    insideThePage: box.left >= 0 && box.right <= document.documentElement.clientWidth,
+                    shown: box.width > 8 && box.height > 8
+                };
+                """);
+    }
+
+    @Test
     void aDateKeepsToOneLineOnAPhone(RunningStack stack, Browser browser) {
         submitAsAliceAndAwaitMayasQueue(stack, "Dates that keep together in a narrow column");
         browser.openSignedIn(stack.routerUrl() + "/queue", "maya").phone(PHONE);
