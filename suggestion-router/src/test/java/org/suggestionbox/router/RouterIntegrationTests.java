@@ -530,6 +530,8 @@ class RouterIntegrationTests extends RouterFlowTest {
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/my-ideas"));
         assertThat(http.browser("lea").get("/").headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/dashboard"));
+        assertThat(http.browser("admin").get("/").headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/admin/outbox"));
     }
 
     @Test

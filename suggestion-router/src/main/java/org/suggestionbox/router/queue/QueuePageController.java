@@ -26,13 +26,19 @@ class QueuePageController implements PageController {
         this.queue = queue;
     }
 
-    /** Leaders start at the dashboard, owners at their queue, everybody else at their own ideas. */
+    /**
+     * Leaders start at the dashboard, owners at their queue, administrators at the events that could not be sent,
+     * everybody else at their own ideas.
+     */
     @GetMapping("/")
     String home(@AuthenticationPrincipal DirectoryUser user) {
         if (user.person().hasRole(Role.LEADER)) {
             return "redirect:/dashboard";
         }
-        return user.person().hasRole(Role.OWNER) ? "redirect:/queue" : "redirect:/my-ideas";
+        if (user.person().hasRole(Role.OWNER)) {
+            return "redirect:/queue";
+        }
+        return user.person().hasRole(Role.ADMIN) ? "redirect:/admin/outbox" : "redirect:/my-ideas";
     }
 
     @GetMapping("/queue")
