@@ -422,7 +422,13 @@ class RouterIntegrationTests extends RouterFlowTest {
                 .contains("Shorter forms")
                 .contains("rule cx-owner")
                 .contains(">" + dueDate + "<")
-                .contains("class=\"badge ok\"");
+                .contains("class=\"badge ok\"")
+                // the header marks the page she is on, and only that one
+                .containsPattern("id=\"nav-queue\"[^>]*aria-current=\"page\"")
+                .doesNotContainPattern("id=\"nav-wall\"[^>]*aria-current");
+        assertThat(maya.get("/ideas").body())
+                .containsPattern("id=\"nav-wall\"[^>]*aria-current=\"page\"")
+                .doesNotContainPattern("id=\"nav-queue\"[^>]*aria-current");
 
         HttpResponse<String> page = maya.get("/ideas/" + ideaId);
         assertThat(page.statusCode()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package org.suggestionbox.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,6 +10,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.security.DirectoryUser;
 
@@ -43,7 +46,7 @@ public class LayoutModelAdvice {
 
     /**
      * Puts what the layout needs into {@code model}: links between the services, which service renders, the person
-     * signed in and their menu, the language and the text direction. Also for an exception handler, whose model this
+     * signed in and their menu with the entry of the page being answered, the language and the text direction. Also for an exception handler, whose model this
      * advice does not fill.
      */
     public void addLayoutTo(Model model) {
@@ -53,8 +56,18 @@ public class LayoutModelAdvice {
         model.addAttribute("application", application);
         model.addAttribute("currentPerson", person);
         model.addAttribute("menu", Menu.of(person));
+        model.addAttribute("currentEntry", Menu.entryAt(application, currentPath()));
         model.addAttribute("lang", locale.getLanguage());
         model.addAttribute("dir", DirectoryLocaleResolver.direction(locale));
+    }
+
+    /** The path of the request being answered, without the context path; empty outside a request. */
+    private static String currentPath() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRequestURI().substring(request.getContextPath().length());
+        }
+        return "";
     }
 
     private static @Nullable Person currentPerson() {

@@ -14,6 +14,32 @@ import org.suggestionbox.platform.directory.Role;
  */
 public record Menu(boolean queue, boolean dashboard, boolean admin) {
 
+    /**
+     * Which entry of the header is the page at {@code path} (without the context path) of the service named
+     * {@code application}, for its {@code aria-current}: null where the page is none of them (an idea's own page, an
+     * error page). Intake's form counts as "Share an idea" also when it comes back refused ({@code POST /ideas}).
+     */
+    public static @Nullable String entryAt(String application, String path) {
+        return switch (application) {
+            case "suggestion-intake" -> path.equals("/ideas/new") || path.equals("/ideas") ? "submit" : null;
+            case "suggestion-router" ->
+                switch (path) {
+                    case "/my-ideas" -> "myIdeas";
+                    case "/ideas" -> "wall";
+                    case "/queue" -> "queue";
+                    case "/dashboard" -> "dashboard";
+                    default -> path.startsWith("/admin/") ? "admin" : null;
+                };
+            case "feedback-notifier" ->
+                switch (path) {
+                    case "/inbox" -> "inbox";
+                    case "/preferences" -> "preferences";
+                    default -> null;
+                };
+            default -> null;
+        };
+    }
+
     /** The menu of a signed-in person, or none of the role-bound entries when nobody is signed in. */
     public static Menu of(@Nullable Person person) {
         if (person == null) {

@@ -1,5 +1,6 @@
 package org.suggestionbox.platform.web;
 
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
@@ -32,6 +33,18 @@ class LayoutModelAdviceTests {
     }
 
     @Test
+    void theModelNamesTheHeadersEntryOfThePageAnswered() throws Exception {
+        MockMvc router = MockMvcBuilders.standaloneSetup(new Page())
+                .setControllerAdvice(new LayoutModelAdvice(
+                        new PlatformLinks("http://intake.test", "http://router.test", "http://notifier.test"),
+                        "suggestion-router"))
+                .build();
+
+        router.perform(get("/queue")).andExpect(model().attribute("currentEntry", "queue"));
+        router.perform(get("/page")).andExpect(model().attribute("currentEntry", nullValue()));
+    }
+
+    @Test
     void aHebrewPageIsRightToLeft() throws Exception {
         mvc.perform(get("/page").header("Accept-Language", "he"))
                 .andExpect(model().attribute("lang", "he"))
@@ -46,7 +59,7 @@ class LayoutModelAdviceTests {
     @Controller
     static class Page implements PageController {
 
-        @GetMapping("/page")
+        @GetMapping({"/page", "/queue"})
         String page() {
             return "layout-tests/page";
         }
