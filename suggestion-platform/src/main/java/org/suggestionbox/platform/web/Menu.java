@@ -6,7 +6,7 @@ import org.suggestionbox.platform.directory.Role;
 
 /**
  * Which role-bound entries the shared header shows: only pages the signed-in person can use. The
- * directory's roles decide, as the pages themselves do.
+ * directory's roles decide, as the pages themselves do. Which entry is the page shown: {@link #entryAt}.
  *
  * @param queue the owner queue, for owners
  * @param dashboard the leadership dashboard, for leaders and administrators
