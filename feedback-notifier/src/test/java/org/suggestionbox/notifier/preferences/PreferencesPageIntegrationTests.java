@@ -71,7 +71,10 @@ class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
         assertThat(get("lea", "/preferences?saved&lang=he"))
                 .contains("dir=\"rtl\"")
                 .contains("ההעדפות נשמרו.")
-                .contains("<option value=\"he\" selected");
+                .contains("<option value=\"he\" selected")
+                // an address reads left to right in a right-to-left page
+                .contains("id=\"teamsWebhookUrl\" name=\"teamsWebhookUrl\" dir=\"ltr\" value=\"" + teamsUrl + "\"")
+                .contains("id=\"webhookUrl\" name=\"webhookUrl\" dir=\"ltr\"");
     }
 
     @Test
