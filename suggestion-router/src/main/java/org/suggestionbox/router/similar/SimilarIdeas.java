@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,10 +21,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.pl.PolishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -54,7 +57,8 @@ import org.suggestionbox.router.storage.IdeaStore;
 
 /**
  * Finds an idea's nearest earlier ideas by text with Lucene's MoreLikeThis: the idea's most telling
- * terms (by tf-idf over all ideas) become a query, and earlier ideas are ranked by BM25 against it.
+ * terms (by tf-idf over all ideas) become a query, and earlier ideas that share at least two of them are ranked by
+ * BM25 against it.
  * The index lives in memory; it is rebuilt from MongoDB after the start, on a thread of its own, and each idea
  * this instance routes is added as it arrives.
  * <p>
@@ -89,6 +93,8 @@ public class SimilarIdeas {
     private static final Map<String, Analyzer> SEARCHED =
             Map.of(TEXT_EN, ENGLISH, TEXT, new StandardAnalyzer(), TEXT_PL, POLISH);
     /** Words too common in any idea to tell two apart. */
+    private static final int MIN_WORD_LENGTH = 3;
+
     private static final Set<String> STOP_WORDS = Set.of(
             "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not",
             "of", "on", "or", "our", "so", "such", "that", "the", "their", "then", "there", "these", "they", "this",
@@ -249,8 +255,8 @@ public class SimilarIdeas {
             reopenIfAdded();
             IndexSearcher searcher = searchers.acquire();
             try {
-                Query like =
-                        moreLikeThis(searcher).like(TEXT, new StringReader(textOf(idea.title(), idea.description())));
+                String text = textOf(idea.title(), idea.description());
+                Query like = atLeastTwoWordsOf(moreLikeThis(searcher).like(TEXT, new StringReader(text)), text);
                 Query earlier = new BooleanQuery.Builder()
                         .add(like, BooleanClause.Occur.MUST)
                         .add(
@@ -311,7 +317,7 @@ public class SimilarIdeas {
             reopenIfAdded();
             IndexSearcher searcher = searchers.acquire();
             try {
-                Query like = moreLikeThis(searcher).like(TEXT, new StringReader(text));
+                Query like = atLeastTwoWordsOf(moreLikeThis(searcher).like(TEXT, new StringReader(text)), text);
                 return ids(like, limit);
             } finally {
                 searchers.release(searcher);
@@ -349,9 +355,41 @@ public class SimilarIdeas {
         moreLikeThis.setFieldNames(new String[] {TEXT});
         moreLikeThis.setMinTermFreq(1);
         moreLikeThis.setMinDocFreq(1);
-        moreLikeThis.setMinWordLen(3);
+        moreLikeThis.setMinWordLen(MIN_WORD_LENGTH);
         moreLikeThis.setStopWords(STOP_WORDS);
         return moreLikeThis;
+    }
+
+    /**
+     * MoreLikeThis's query for {@code text}, asking an idea for at least two of its words when the text has two or
+     * more: one word in common ("back" in "bike racks by the back door" and "a call-back instead of waiting on hold")
+     * is a coincidence, not a likeness. The query holds only the words other ideas have, so a text whose other words
+     * no idea has finds nothing, as it should.
+     */
+    private Query atLeastTwoWordsOf(Query like, String text) throws IOException {
+        if (!(like instanceof BooleanQuery words) || tellingWords(text) < 2) {
+            return like;
+        }
+        BooleanQuery.Builder atLeastTwo = new BooleanQuery.Builder().setMinimumNumberShouldMatch(2);
+        words.clauses().forEach(atLeastTwo::add);
+        return atLeastTwo.build();
+    }
+
+    /** How many different words of {@code text} MoreLikeThis would weigh: three letters or more, no stop word. */
+    private int tellingWords(String text) throws IOException {
+        Set<String> words = new HashSet<>();
+        try (TokenStream tokens = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                String word = term.toString();
+                if (word.length() >= MIN_WORD_LENGTH && !STOP_WORDS.contains(word)) {
+                    words.add(word);
+                }
+            }
+            tokens.end();
+        }
+        return words.size();
     }
 
     /** The idea's own score against its query, the yardstick that makes scores comparable. */

@@ -73,6 +73,15 @@ class SimilarIdeasSearchTests {
     }
 
     @Test
+    void aDraftIsLikeAnIdeaOnlyWithTwoWordsInCommon() {
+        // "bins" alone: bins for umbrellas are not bins for paper
+        assertThat(similar.similarToText("Umbrella bins at the entrance", 5)).isEmpty();
+        assertThat(similar.similarToText("Recycling bins for the paper", 5)).containsExactly(english);
+        assertThat(similar.similarToText("Zepsuta drukarka na parterze", 5)).isEmpty();
+        assertThat(similar.similarToText("Stara drukarka się zacina", 5)).containsExactly(polish);
+    }
+
+    @Test
     void anIdeaAddedIsFoundByTheNextRead() {
         UUID id = UUID.randomUUID();
         similar.add(Idea.submit(new IdeaSubmitted(
