@@ -228,6 +228,68 @@ class PagePolishBrowserIntegrationTests {
         }
     }
 
+    @Test
+    void anEnglishTitleSitsAtTheStartOfAHebrewPageWhereverItIsShown(RunningStack stack, Browser browser) {
+        String title = "Quieter headsets for the night shift "
+                + UUID.randomUUID().toString().substring(0, 6);
+        String ideaId = Ideas.submitAndAwaitQueue(
+                stack,
+                "alice",
+                Map.of(
+                        "title", title,
+                        "description", "The old headsets hiss; customers ask us to repeat ourselves.",
+                        "category", "customer-experience"),
+                "maya");
+        String anonymousTitle = "A shared calendar for the quiet room "
+                + UUID.randomUUID().toString().substring(0, 6);
+        String trackingUrl = Ideas.submit(
+                        stack,
+                        "noa",
+                        Map.of(
+                                "title",
+                                anonymousTitle,
+                                "description",
+                                "Nobody knows when it is free.",
+                                "category",
+                                "workplace",
+                                "anonymous",
+                                true))
+                .path("trackingUrl")
+                .asString();
+        browser.openSignedIn(stack.routerUrl() + "/my-ideas", "alice");
+        Map<String, String> pages = Map.of(
+                stack.routerUrl() + "/my-ideas?lang=he", title,
+                stack.routerUrl() + "/ideas/" + ideaId + "?lang=he", title,
+                trackingUrl + "?lang=he", anonymousTitle);
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            browser.get(page.getKey());
+            browser.await("main");
+            assertThat(titleLayout(browser, page.getValue()))
+                    .as(page.getKey())
+                    .containsEntry("titleReads", "ltr")
+                    .containsEntry("headingRuns", "rtl")
+                    .containsEntry("atTheHeadingsRightEdge", true);
+        }
+    }
+
+    /** How a title is laid out in its heading: its own direction, the heading's, and which edge its words keep to. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> titleLayout(Browser browser, String title) {
+        return (Map<String, Object>) browser.script("""
+                const title = [...document.querySelectorAll('h1[dir=auto], h2[dir=auto], h1 [dir=auto], h2 [dir=auto]')]
+                        .find(element => element.textContent.trim() === arguments[0]);
+                const heading = title.closest('h1, h2');
+                const words = document.createRange();
+                words.selectNodeContents(title);
+                return {
+                    titleReads: getComputedStyle(title).direction,
+                    headingRuns: getComputedStyle(heading).direction,
+                    atTheHeadingsRightEdge:
+                            Math.abs(heading.getBoundingClientRect().right - words.getBoundingClientRect().right) < 2
+                };
+                """, title);
+    }
+
     /** Where the skip link is: within the page's width or beyond one of its edges, and large enough to read. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> skipLink(Browser browser) {
