@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -246,6 +247,30 @@ final class Browser implements AutoCloseable {
     long pageWidth() {
         Object width = this.driver.executeScript("return document.documentElement.scrollWidth");
         return width instanceof Number number ? number.longValue() : Long.MAX_VALUE;
+    }
+
+    /**
+     * The words a line ends inside, up to ten: a label squeezed into "Languag" / "e". A line may end at white
+     * space and after a hyphen or a slash ("cx-" / "owner" in a narrow column); those do not count.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> wordsBrokenAcrossLines() {
+        Object words = this.driver.executeScript("""
+                const broken = [];
+                const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let text = texts.nextNode(); text && broken.length < 10; text = texts.nextNode()) {
+                    if (!text.parentElement || text.parentElement.closest('script, style, .skip')) continue;
+                    for (const word of text.data.matchAll(/[^\\s\\-\u2010/]+/g)) {
+                        const range = document.createRange();
+                        range.setStart(text, word.index);
+                        range.setEnd(text, word.index + word[0].length);
+                        const lines = new Set([...range.getClientRects()]
+                                .filter(box => box.width > 0).map(box => Math.round(box.top)));
+                        if (lines.size > 1) broken.push(word[0] + ' in <' + text.parentElement.tagName.toLowerCase() + '>');
+                    }
+                }
+                return broken;""");
+        return words instanceof List<?> list ? (List<String>) list : List.of();
     }
 
     private void emulate(int width, int height) {

@@ -20,15 +20,15 @@ import org.openqa.selenium.WebElement;
  * The polish found by trying the pages in a browser (#14, item 7): a refused form is focused at its error
  * summary with the invalid fields marked, history speaks the page's language, each role lands where it
  * works and sees only the menu entries it can use, the merge picker finds the original by its words, every
- * page fits a 375 px phone in English and Hebrew, and every service serves an icon.
+ * page reflows into a 320 px screen in English and Hebrew with its words whole, and every service serves an icon.
  */
 @BrowserTest
 class PagePolishBrowserIntegrationTests {
 
     private static final int PHONE = 375;
 
-    /** Where a line of text may end: at white space, or after a hyphen or a slash. */
-    private static final String BREAK_OPPORTUNITY = "\\s+|(?<=[-/])";
+    /** A 1280 px screen zoomed to 400 %, the width WCAG 2.1 asks a page to reflow into (1.4.10). */
+    private static final int NARROWEST = 320;
 
     @Test
     void aRefusedDecisionFocusesItsErrorSummaryAndMarksTheInvalidFields(RunningStack stack, Browser browser) {
@@ -183,30 +183,38 @@ class PagePolishBrowserIntegrationTests {
     }
 
     @Test
-    void everyPageFitsA375PixelPhoneInEnglishAndHebrew(RunningStack stack, Browser browser) {
+    void everyPageReflowsIntoA320PixelScreenInEnglishAndHebrewWithItsWordsWhole(RunningStack stack, Browser browser) {
         String ideaId = submitAsAliceAndAwaitMayasQueue(stack, "A phone-sized idea page");
         List<String> mayasPages = List.of(
                 stack.routerUrl() + "/queue",
                 stack.routerUrl() + "/ideas/" + ideaId,
                 stack.routerUrl() + "/my-ideas",
+                stack.routerUrl() + "/ideas",
                 stack.intakeUrl() + "/ideas/new",
                 stack.notifierUrl() + "/inbox",
                 stack.notifierUrl() + "/preferences");
-        browser.openSignedIn(stack.routerUrl() + "/queue", "maya").phone(PHONE);
-        assertFitsAPhone(browser, mayasPages, "maya");
+        browser.openSignedIn(stack.routerUrl() + "/queue", "maya").phone(NARROWEST);
+        assertReflows(browser, mayasPages, "maya");
 
         try (Browser leader = Browser.open()) {
-            leader.openSignedIn(stack.routerUrl() + "/dashboard", "lea").phone(PHONE);
-            assertFitsAPhone(leader, List.of(stack.routerUrl() + "/dashboard"), "lea");
+            leader.openSignedIn(stack.routerUrl() + "/dashboard", "lea").phone(NARROWEST);
+            assertReflows(leader, List.of(stack.routerUrl() + "/dashboard"), "lea");
+            assertThat((Number) leader.script("""
+                            const tracks = [...document.querySelectorAll('.bars .track')];
+                            return tracks.length === 0 ? -1
+                                : Math.min(...tracks.map(track => track.getBoundingClientRect().width));"""))
+                    .as("the dashboard's narrowest bar, in CSS pixels")
+                    .satisfies(width -> assertThat(width.doubleValue()).isGreaterThanOrEqualTo(40));
         }
         try (Browser admin = Browser.open()) {
-            admin.openSignedIn(stack.routerUrl() + "/admin/outbox", "admin").phone(PHONE);
-            assertFitsAPhone(admin, List.of(stack.routerUrl() + "/admin/outbox"), "admin");
+            admin.openSignedIn(stack.routerUrl() + "/admin/outbox", "admin").phone(NARROWEST);
+            assertReflows(admin, List.of(stack.routerUrl() + "/admin/outbox"), "admin");
         }
         try (Browser signedOut = Browser.open()) {
-            signedOut.phone(PHONE);
+            signedOut.phone(NARROWEST);
             signedOut.get(stack.signInUrl() + "/login");
-            assertThat(signedOut.pageWidth()).as("sign-in page").isLessThanOrEqualTo(PHONE);
+            assertThat(signedOut.pageWidth()).as("sign-in page").isLessThanOrEqualTo(NARROWEST);
+            assertThat(signedOut.wordsBrokenAcrossLines()).as("sign-in page").isEmpty();
         }
     }
 
@@ -380,42 +388,12 @@ class PagePolishBrowserIntegrationTests {
         browser.openSignedIn(stack.routerUrl() + "/queue", "maya");
         for (String lang : List.of("en", "he")) {
             browser.get(stack.routerUrl() + "/queue?lang=" + lang);
-            browser.await("queue-table");
-            // each cell's words, then its text as the lines it was laid out on ("State" as "Stat" and "e" if broken)
-            @SuppressWarnings("unchecked")
-            List<List<String>> cells = (List<List<String>>) browser.script("""
-                    return [...document.querySelectorAll('#queue-table th, #queue-table td')].map(cell => {
-                      const texts = [];
-                      const lines = [];
-                      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-                      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                        texts.push(node.data);
-                        let top = null;
-                        for (let i = 0; i < node.length; i++) {
-                          const range = document.createRange();
-                          range.setStart(node, i);
-                          range.setEnd(node, i + 1);
-                          const box = range.getBoundingClientRect();
-                          if (box.height === 0) continue;
-                          if (top === null || Math.abs(box.top - top) > box.height / 2) {
-                            lines.push('');
-                            top = box.top;
-                          }
-                          lines[lines.length - 1] += node.data[i];
-                        }
-                      }
-                      return [texts.join(' ').trim()]
-                          .concat(lines.map(line => line.trim()).filter(line => line.length > 0));
-                    });""");
-            assertThat(cells).hasSizeGreaterThan(7);
-            for (List<String> cell : cells) {
-                // a line may end at a space or after a hyphen ("cx-" / "owner" in a narrow column), nowhere else
-                List<String> words = List.of(cell.getFirst().split(BREAK_OPPORTUNITY));
-                List<String> lines = cell.subList(1, cell.size());
-                assertThat(lines)
-                        .as("the queue in %s: %s laid out as %s", lang, cell.getFirst(), lines)
-                        .allSatisfy(line -> assertThat(words).contains(line.split(BREAK_OPPORTUNITY)));
-            }
+            assertThat(browser.await("queue-table").findElements(By.cssSelector("td")))
+                    .hasSizeGreaterThan(7);
+            // body's "anywhere" would let a column squeeze "State" into "Stat" / "e"
+            assertThat(browser.wordsBrokenAcrossLines())
+                    .as("the queue in %s", lang)
+                    .isEmpty();
         }
     }
 
@@ -470,15 +448,18 @@ class PagePolishBrowserIntegrationTests {
         return browser.driver().findElement(By.cssSelector(cssSelector)).getCssValue("direction");
     }
 
-    private static void assertFitsAPhone(Browser browser, List<String> pages, String who) {
+    private static void assertReflows(Browser browser, List<String> pages, String who) {
         for (String lang : List.of("en", "he")) {
             for (String page : pages) {
                 browser.get(page + (page.contains("?") ? "&" : "?") + "lang=" + lang);
                 browser.await("main");
                 assertThat(browser.htmlAttribute("dir")).isEqualTo("he".equals(lang) ? "rtl" : "ltr");
                 assertThat(browser.pageWidth())
-                        .as("%s as %s in %s is no wider than a phone", page, who, lang)
-                        .isLessThanOrEqualTo(PHONE);
+                        .as("%s as %s in %s scrolls no wider than the screen", page, who, lang)
+                        .isLessThanOrEqualTo(NARROWEST);
+                assertThat(browser.wordsBrokenAcrossLines())
+                        .as("%s as %s in %s breaks no word across lines", page, who, lang)
+                        .isEmpty();
             }
         }
     }
