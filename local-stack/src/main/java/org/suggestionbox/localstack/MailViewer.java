@@ -104,7 +104,7 @@ final class MailViewer implements AutoCloseable {
         StringBuilder rows = new StringBuilder();
         for (Mail mail : kept.reversed()) {
             MimeMessage message = mail.message();
-            rows.append("<tr><td>")
+            rows.append("<tr><td class=\"date\">")
                     .append(escapeHtmlTags(format(message.getSentDate())))
                     .append("</td><td>")
                     .append(escapeHtmlTags(addresses(message.getRecipients(Message.RecipientType.TO))))
@@ -207,6 +207,7 @@ final class MailViewer implements AutoCloseable {
                 body { font-family: system-ui, sans-serif; margin: 2rem; max-width: 70rem; }
                 table { border-collapse: collapse; width: 100%%; }
                 th, td { text-align: start; padding: .4rem .6rem; border-bottom: 1px solid #ddd; }
+                td.date { white-space: nowrap; }
                 dt { font-weight: bold; } dd { margin: 0 0 .5rem 0; }
                 iframe { width: 100%%; height: 28rem; border: 1px solid #ccc; }
                 pre { white-space: pre-wrap; background: #f6f6f6; padding: 1rem; }

@@ -30,6 +30,15 @@ class MailViewerTests {
     }
 
     @Test
+    void aMailsDateStaysOnOneLineInTheList() throws Exception {
+        String page = MailViewer.listPage(List.of(new Mail(1_000, mail("First", "one"))));
+
+        // "2026-12-06 19:12:17" wrapped onto two lines beside a long address at 1280 px
+        assertThat(page).containsPattern("<tr><td class=\"date\">\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}</td>");
+        assertThat(page).contains("td.date { white-space: nowrap; }");
+    }
+
+    @Test
     void showsBothPartsWithHebrewAndEscapesTheHtmlIntoTheFrame() throws Exception {
         MimeMessage message = mail("הרעיון שלך נבחן", "<p dir=\"rtl\">הוחלט: \"לא\" & סיבה</p>");
 
