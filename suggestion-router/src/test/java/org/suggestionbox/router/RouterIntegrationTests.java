@@ -335,9 +335,10 @@ class RouterIntegrationTests extends RouterFlowTest {
                         http.get("piotr", "/api/ideas/" + ideaId).body())
                 .get("answeredAt")
                 .asString();
-        // the page says when, and that it was by the deadline
+        // the page says when (a <time>, which no line ends inside), and that it was by the deadline
         assertThat(http.get("piotr", "/ideas/" + ideaId + "?lang=en").body())
-                .contains("Yes, " + answeredAt.substring(0, 10) + " " + answeredAt.substring(11, 16))
+                .containsPattern("Yes, <time datetime=\"[^\"]+\">" + answeredAt.substring(0, 10) + " "
+                        + answeredAt.substring(11, 16) + "</time>")
                 .contains(">on time<");
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(rawIdea(ideaId).getList("processedEventIds", Object.class))

@@ -251,7 +251,8 @@ final class Browser implements AutoCloseable {
 
     /**
      * The words a line ends inside, up to ten: a label squeezed into "Languag" / "e". A line may end at white
-     * space and after a hyphen or a slash ("cx-" / "owner" in a narrow column); those do not count.
+     * space and after a hyphen or a slash ("cx-" / "owner" in a narrow column), but a date is one word
+     * ("2026-" / "12-20" counts).
      */
     @SuppressWarnings("unchecked")
     List<String> wordsBrokenAcrossLines() {
@@ -260,7 +261,7 @@ final class Browser implements AutoCloseable {
                 const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
                 for (let text = texts.nextNode(); text && broken.length < 10; text = texts.nextNode()) {
                     if (!text.parentElement || text.parentElement.closest('script, style, .skip')) continue;
-                    for (const word of text.data.matchAll(/[^\\s\\-\u2010/]+/g)) {
+                    for (const word of text.data.matchAll(/\\d{4}-\\d{2}(?:-\\d{2})?|[^\\s\\-\u2010/]+/g)) {
                         const range = document.createRange();
                         range.setStart(text, word.index);
                         range.setEnd(text, word.index + word[0].length);

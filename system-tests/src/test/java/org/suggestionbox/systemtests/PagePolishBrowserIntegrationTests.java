@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The polish found by trying the pages in a browser (#14, item 7): a refused form is focused at its error
@@ -210,11 +211,22 @@ class PagePolishBrowserIntegrationTests {
             admin.openSignedIn(stack.routerUrl() + "/admin/outbox", "admin").phone(NARROWEST);
             assertReflows(admin, List.of(stack.routerUrl() + "/admin/outbox"), "admin");
         }
+        JsonNode anonymous = Ideas.submit(
+                stack,
+                "noa",
+                Map.of(
+                        "title", "A booking calendar for the quiet room",
+                        "description", "Nobody knows when it is free.",
+                        "category", "customer-experience",
+                        "anonymous", true));
+        Ideas.awaitInQueue(stack, "maya", anonymous.path("id").asString());
         try (Browser signedOut = Browser.open()) {
             signedOut.phone(NARROWEST);
             signedOut.get(stack.signInUrl() + "/login");
             assertThat(signedOut.pageWidth()).as("sign-in page").isLessThanOrEqualTo(NARROWEST);
             assertThat(signedOut.wordsBrokenAcrossLines()).as("sign-in page").isEmpty();
+            // "The owner decides by 2026-12-20." ended a line inside the date
+            assertReflows(signedOut, List.of(anonymous.path("trackingUrl").asString()), "nobody signed in");
         }
     }
 
