@@ -250,24 +250,36 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * The words a line ends inside, up to ten: a label squeezed into "Languag" / "e". A line may end at white
-     * space and after a hyphen or a slash ("cx-" / "owner" in a narrow column), but a date is one word
-     * ("2026-" / "12-20" counts).
+     * The words a line ends inside though their text would fit on one line of its card, up to ten: a label
+     * squeezed into "Languag" / "e". A line may end at white space and after a hyphen or a slash ("cx-" /
+     * "owner" in a narrow column), but a date is one word ("2026-" / "12-20" counts). Text wider than its card
+     * (a path in a title, "/api/ideas/{id}/merge" in a heading on a phone) has to break somewhere and does not
+     * count.
      */
     @SuppressWarnings("unchecked")
     List<String> wordsBrokenAcrossLines() {
         Object words = this.driver.executeScript("""
                 const broken = [];
+                const boxes = range => [...range.getClientRects()].filter(box => box.width > 0);
                 const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
                 for (let text = texts.nextNode(); text && broken.length < 10; text = texts.nextNode()) {
                     if (!text.parentElement || text.parentElement.closest('script, style, .skip')) continue;
-                    for (const word of text.data.matchAll(/\\d{4}-\\d{2}(?:-\\d{2})?|[^\\s\\-\u2010/]+/g)) {
-                        const range = document.createRange();
-                        range.setStart(text, word.index);
-                        range.setEnd(text, word.index + word[0].length);
-                        const lines = new Set([...range.getClientRects()]
-                                .filter(box => box.width > 0).map(box => Math.round(box.top)));
-                        if (lines.size > 1) broken.push(word[0] + ' in <' + text.parentElement.tagName.toLowerCase() + '>');
+                    const card = text.parentElement.closest('.card, main') || document.body;
+                    const style = getComputedStyle(card);
+                    const room = card.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                    for (const run of text.data.matchAll(/\\S+/g)) {
+                        const whole = document.createRange();
+                        whole.setStart(text, run.index);
+                        whole.setEnd(text, run.index + run[0].length);
+                        if (boxes(whole).reduce((width, box) => width + box.width, 0) > room) continue;
+                        for (const word of run[0].matchAll(/\\d{4}-\\d{2}(?:-\\d{2})?|[^\\-\u2010/]+/g)) {
+                            const range = document.createRange();
+                            range.setStart(text, run.index + word.index);
+                            range.setEnd(text, run.index + word.index + word[0].length);
+                            if (new Set(boxes(range).map(box => Math.round(box.top))).size > 1) {
+                                broken.push(word[0] + ' in <' + text.parentElement.tagName.toLowerCase() + '>');
+                            }
+                        }
                     }
                 }
                 return broken;""");

@@ -185,7 +185,8 @@ class PagePolishBrowserIntegrationTests {
 
     @Test
     void everyPageReflowsIntoA320PixelScreenInEnglishAndHebrewWithItsWordsWhole(RunningStack stack, Browser browser) {
-        String ideaId = submitAsAliceAndAwaitMayasQueue(stack, "A phone-sized idea page");
+        // a path in the title is wider than a card on a phone: it breaks where it must, and that does not count
+        String ideaId = submitAsAliceAndAwaitMayasQueue(stack, "A phone-sized page for /api/ideas/{id}/merge");
         List<String> mayasPages = List.of(
                 stack.routerUrl() + "/queue",
                 stack.routerUrl() + "/ideas/" + ideaId,
