@@ -54,6 +54,9 @@ final class Browser implements AutoCloseable {
     private static final Path SCREENSHOTS =
             Path.of(System.getProperty("suggestionbox.screenshots-dir", "target/screenshots"));
 
+    /** A 1280 px screen zoomed to 400 %, the width WCAG 2.1 asks a page to reflow into (1.4.10). */
+    static final int NARROWEST = 320;
+
     private final Path profile;
 
     private final ChromeDriver driver;

@@ -28,9 +28,6 @@ class PagePolishBrowserIntegrationTests {
 
     private static final int PHONE = 375;
 
-    /** A 1280 px screen zoomed to 400 %, the width WCAG 2.1 asks a page to reflow into (1.4.10). */
-    private static final int NARROWEST = 320;
-
     @Test
     void aRefusedDecisionFocusesItsErrorSummaryAndMarksTheInvalidFields(RunningStack stack, Browser browser) {
         String ideaId = submitAsAliceAndAwaitMayasQueue(stack, "Quieter printers");
@@ -195,11 +192,11 @@ class PagePolishBrowserIntegrationTests {
                 stack.intakeUrl() + "/ideas/new",
                 stack.notifierUrl() + "/inbox",
                 stack.notifierUrl() + "/preferences");
-        browser.openSignedIn(stack.routerUrl() + "/queue", "maya").phone(NARROWEST);
+        browser.openSignedIn(stack.routerUrl() + "/queue", "maya").phone(Browser.NARROWEST);
         assertReflows(browser, mayasPages, "maya");
 
         try (Browser leader = Browser.open()) {
-            leader.openSignedIn(stack.routerUrl() + "/dashboard", "lea").phone(NARROWEST);
+            leader.openSignedIn(stack.routerUrl() + "/dashboard", "lea").phone(Browser.NARROWEST);
             assertReflows(leader, List.of(stack.routerUrl() + "/dashboard"), "lea");
             assertThat((Number) leader.script("""
                             const tracks = [...document.querySelectorAll('.bars .track')];
@@ -209,7 +206,7 @@ class PagePolishBrowserIntegrationTests {
                     .satisfies(width -> assertThat(width.doubleValue()).isGreaterThanOrEqualTo(40));
         }
         try (Browser admin = Browser.open()) {
-            admin.openSignedIn(stack.routerUrl() + "/admin/outbox", "admin").phone(NARROWEST);
+            admin.openSignedIn(stack.routerUrl() + "/admin/outbox", "admin").phone(Browser.NARROWEST);
             assertReflows(admin, List.of(stack.routerUrl() + "/admin/outbox"), "admin");
         }
         JsonNode anonymous = Ideas.submit(
@@ -222,9 +219,9 @@ class PagePolishBrowserIntegrationTests {
                         "anonymous", true));
         Ideas.awaitInQueue(stack, "maya", anonymous.path("id").asString());
         try (Browser signedOut = Browser.open()) {
-            signedOut.phone(NARROWEST);
+            signedOut.phone(Browser.NARROWEST);
             signedOut.get(stack.signInUrl() + "/login");
-            assertThat(signedOut.pageWidth()).as("sign-in page").isLessThanOrEqualTo(NARROWEST);
+            assertThat(signedOut.pageWidth()).as("sign-in page").isLessThanOrEqualTo(Browser.NARROWEST);
             assertThat(signedOut.wordsBrokenAcrossLines()).as("sign-in page").isEmpty();
             // "The owner decides by 2026-12-20." ended a line inside the date
             assertReflows(signedOut, List.of(anonymous.path("trackingUrl").asString()), "nobody signed in");
@@ -469,7 +466,7 @@ class PagePolishBrowserIntegrationTests {
                 assertThat(browser.htmlAttribute("dir")).isEqualTo("he".equals(lang) ? "rtl" : "ltr");
                 assertThat(browser.pageWidth())
                         .as("%s as %s in %s scrolls no wider than the screen", page, who, lang)
-                        .isLessThanOrEqualTo(NARROWEST);
+                        .isLessThanOrEqualTo(Browser.NARROWEST);
                 assertThat(browser.wordsBrokenAcrossLines())
                         .as("%s as %s in %s breaks no word across lines", page, who, lang)
                         .isEmpty();
