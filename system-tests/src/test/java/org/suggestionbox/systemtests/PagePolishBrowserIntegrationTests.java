@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * The polish found by trying the pages in a browser (#14, item 7): a refused form is focused at its error
  * summary with the invalid fields marked, history speaks the page's language, each role lands where it
  * works and sees only the menu entries it can use, the merge picker finds the original by its words, every
- * page reflows into a 320 px screen in English and Hebrew with its words whole, and every service serves an icon.
+ * page reflows into a 320 px screen in English and Hebrew with its words whole, the dashboard's weekly chart runs
+ * the way its table and the page read, and every service serves an icon.
  */
 @BrowserTest
 class PagePolishBrowserIntegrationTests {
@@ -331,6 +332,37 @@ class PagePolishBrowserIntegrationTests {
             // the implementation rate's twelve months
             assertDatesKeepToOneLine(leader, stack.routerUrl() + "/dashboard", 12);
         }
+    }
+
+    @Test
+    void theWeeklyChartRunsTheWayItsTableAndThePageRead(RunningStack stack, Browser browser) {
+        submitAsAliceAndAwaitMayasQueue(stack, "A week on the chart");
+        try (Browser leader = Browser.open()) {
+            leader.openSignedIn(stack.routerUrl() + "/dashboard", "lea");
+            for (String lang : List.of("en", "he")) {
+                leader.get(stack.routerUrl() + "/dashboard?lang=" + lang);
+                List<String> oldestFirst = weeks(leader, "#weekly-table thead th", false);
+                List<String> chart = weeks(leader, "#weekly-chart text", true);
+                assertThat(oldestFirst).as("the table's weeks, " + lang).hasSizeGreaterThan(1);
+                assertThat(chart)
+                        .as("the chart's weeks from the left, " + lang)
+                        .isEqualTo(weeks(leader, "#weekly-table thead th", true))
+                        // the newest week where the page's lines end: on the right in English, on the left in Hebrew
+                        .isEqualTo(lang.equals("he") ? oldestFirst.reversed() : oldestFirst);
+            }
+        }
+    }
+
+    /** The week labels ("W49") among the elements the selector finds, in the page's order or from the left. */
+    @SuppressWarnings("unchecked")
+    private static List<String> weeks(Browser browser, String selector, boolean fromTheLeft) {
+        return (List<String>) browser.script("""
+                const labels = [...document.querySelectorAll(arguments[0])]
+                    .filter(label => /^W\\d+$/.test(label.textContent.trim()));
+                if (arguments[1]) {
+                    labels.sort((a, b) => a.getBoundingClientRect().left - b.getBoundingClientRect().left);
+                }
+                return labels.map(label => label.textContent.trim());""", selector, fromTheLeft);
     }
 
     @Test
