@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * {@code /actuator/mappings}): broken, truncated, deeply nested and wrongly typed JSON, wrong
  * content types, odd headers, path variables that are no ids, random query parameters — as nobody,
  * as the employee alice and as the administrator (HTTP Basic, local profile). None may answer with a
- * 5xx. The requests come from a seeded {@link Random}: the seed is printed, and
+ * 5xx, and every refusal of the API to a program that asks for JSON (or for nothing) is RFC 9457 problem
+ * details, also where no controller answers (an unknown address, a method or body type an address does not
+ * take, a path the firewall or Tomcat refuses). The requests come from a seeded {@link Random}: the seed is printed, and
  * {@code -Dsuggestionbox.fuzz.seed=…} replays a run.
  * <p>
  * The bodies are never well-formed JSON objects or lists, so no request can change the directory,
@@ -108,11 +110,13 @@ class RequestFuzzIntegrationTests {
             "*/*",
             "");
 
+    private static final String PROBLEM_JSON = "application/problem+json";
+
     private static final List<String> ACCEPTS = List.of(
             "application/json", "text/html", "garbage", "application/xml", "*/*;q=abc", "text/csv", "image/png", "");
 
     @Test
-    void noRandomOrMalformedRequestGetsA5xx(RunningStack stack) throws Exception {
+    void noRandomOrMalformedRequestGetsA5xxAndEveryApiRefusalIsProblemDetails(RunningStack stack) throws Exception {
         long seed = Long.getLong("suggestionbox.fuzz.seed", System.nanoTime());
         System.out.printf(
                 "[system-tests] request fuzz seed %d (replay with -Dsuggestionbox.fuzz.seed=%d)%n", seed, seed);
@@ -151,12 +155,77 @@ class RequestFuzzIntegrationTests {
             pool.shutdownNow();
         }
         System.out.printf(
-                "[system-tests] request fuzz: %d requests to %d endpoints in %d ms, %d answered 5xx%n",
+                "[system-tests] request fuzz: %d requests to %d endpoints in %d ms, %d answered 5xx or without"
+                        + " problem details%n",
                 requests.size(), endpoints.size(), (System.nanoTime() - started) / 1_000_000, offences.size());
 
         assertThat(offences)
-                .as("requests answered with a server error (seed %d)", seed)
+                .as(
+                        "requests answered with a server error, or refused by the API without problem details (seed %d)",
+                        seed)
                 .isEmpty();
+    }
+
+    @Test
+    void whatNoControllerAnswersIsProblemDetailsForTheApiAndAPageForABrowser(RunningStack stack) throws Exception {
+        for (String service : List.of(stack.intakeUrl(), stack.routerUrl(), stack.notifierUrl())) {
+            assertProblem(send("GET", service + "/api/no-such-thing", "application/json", null), 404, service)
+                    .containsEntry("detail", "Nothing answers at this address.")
+                    .containsEntry("instance", "/api/no-such-thing");
+            // refused by the firewall before any controller: a doubled slash, a path parameter
+            assertProblem(send("GET", service + "/api/ideas//x", "application/json", null), 400, service);
+            assertProblem(send("GET", service + "/api/ideas;x=1", "", null), 400, service);
+            // refused by Tomcat before any application sees it: an encoded NUL
+            assertProblem(send("GET", service + "/api/ideas/%00", "application/json", null), 400, service)
+                    .doesNotContainKey("instance");
+            HttpResponse<String> page = send("GET", service + "/no-such-page", "text/html", null);
+            assertThat(page.statusCode()).as(service).isEqualTo(404);
+            assertThat(page.headers().firstValue("Content-Type"))
+                    .as(service)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        }
+        HttpResponse<String> wrongMethod = send("PATCH", stack.routerUrl() + "/api/queue", "application/json", null);
+        assertProblem(wrongMethod, 405, "router").containsKey("detail");
+        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET");
+        assertProblem(send("POST", stack.intakeUrl() + "/api/ideas", "application/json", "text/plain"), 415, "intake")
+                .containsEntry("detail", "This address does not read a body of this Content-Type.");
+    }
+
+    /** The answer's status, its type {@code application/problem+json}, and its members, for further checks. */
+    private static org.assertj.core.api.MapAssert<String, Object> assertProblem(
+            HttpResponse<String> response, int status, String service) {
+        assertThat(response.statusCode()).as(service + " " + response.uri()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .as(service + " " + response.uri())
+                .hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM_JSON));
+        Map<String, Object> problem = Api.JSON.readValue(response.body(), Map.class);
+        return assertThat(problem)
+                .as(service + " " + response.uri() + " " + response.body())
+                .containsEntry("status", status)
+                .containsKeys("title", "detail")
+                // Spring Boot's own error JSON has these; problem details do not
+                .doesNotContainKeys("timestamp", "path", "error");
+    }
+
+    private static HttpResponse<String> send(String method, String url, String accept, String contentType)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString("alice:demo".getBytes(StandardCharsets.UTF_8)))
+                .method(
+                        method,
+                        contentType == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("x"));
+        if (!accept.isEmpty()) {
+            request.header("Accept", accept);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static FuzzRequest request(Random random, Endpoint endpoint, String baseUrl, String persona) {
@@ -254,6 +323,13 @@ class RequestFuzzIntegrationTests {
                     HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() >= 500) {
                 offences.add(request.describe() + " -> " + response.statusCode() + " " + excerpt(response.body()));
+            } else if (request.asksForJson()
+                    && response.statusCode() >= 400
+                    && !response.body().isEmpty()
+                    && !response.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM_JSON)) {
+                offences.add(request.describe() + " -> " + response.statusCode() + " not problem details: "
+                        + response.headers().firstValue("Content-Type").orElse("no Content-Type") + " "
+                        + excerpt(response.body()));
             }
         } catch (IOException ex) {
             // a connection the server closed on an oversized or broken request is a refusal, not an error;
@@ -278,6 +354,19 @@ class RequestFuzzIntegrationTests {
     /** One request as sent, with what the failure list shows of it. */
     private record FuzzRequest(
             Endpoint endpoint, String persona, String method, String url, List<String> headers, byte[] body) {
+
+        /** A request to the API that asks for JSON, or for nothing in particular, as programs do. */
+        boolean asksForJson() {
+            if (!this.endpoint.path().startsWith("/api/")) {
+                return false;
+            }
+            for (int i = 0; i < this.headers.size(); i += 2) {
+                if (this.headers.get(i).equals("Accept")) {
+                    return this.headers.get(i + 1).equals("application/json");
+                }
+            }
+            return true;
+        }
 
         String describe() {
             String shownUrl = this.url.length() <= 160 ? this.url : this.url.substring(0, 160) + "…";

@@ -5,14 +5,20 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
  * model, problem details for the API, a common {@code application} metric tag and an injectable
  * clock.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
-@EnableConfigurationProperties({PlatformLinks.class, PlatformWebProperties.class})
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+            "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"
+        })
+@EnableConfigurationProperties({PlatformLinks.class, PlatformWebProperties.class, WebProperties.class})
 public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
 
     @Bean(name = "localeResolver")
@@ -67,6 +77,28 @@ public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
     @Bean
     PageErrorViews pageErrorViews(LayoutModelAdvice layout) {
         return new PageErrorViews(layout);
+    }
+
+    /** Problem details instead of Spring Boot's JSON for what reaches {@code /error} from the API. */
+    @Bean
+    @ConditionalOnMissingBean(ErrorController.class)
+    ProblemErrorController problemErrorController(
+            ErrorAttributes errorAttributes, WebProperties web, ObjectProvider<ErrorViewResolver> pages) {
+        return new ProblemErrorController(
+                errorAttributes, web.getError(), pages.orderedStream().toList());
+    }
+
+    /**
+     * Problem details for what Tomcat refuses before Spring sees it: the host finds our valve as its error report
+     * valve at its start, and it reports after any other (Spring Boot's own, which then has nothing left to say).
+     */
+    @Bean
+    TomcatContextCustomizer problemErrorReportValve() {
+        return context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        };
     }
 
     @Bean
