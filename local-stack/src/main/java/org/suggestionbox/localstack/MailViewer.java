@@ -204,13 +204,21 @@ final class MailViewer implements AutoCloseable {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s · Suggestion Box local mail</title>
                 <style>
-                body { font-family: system-ui, sans-serif; margin: 2rem; max-width: 70rem; }
+                body { font-family: system-ui, sans-serif; margin: 2rem; max-width: 70rem; overflow-wrap: anywhere; }
                 table { border-collapse: collapse; width: 100%%; }
                 th, td { text-align: start; padding: .4rem .6rem; border-bottom: 1px solid #ddd; }
                 td.date { white-space: nowrap; }
                 dt { font-weight: bold; } dd { margin: 0 0 .5rem 0; }
-                iframe { width: 100%%; height: 28rem; border: 1px solid #ccc; }
+                iframe { width: 100%%; height: 28rem; border: 1px solid #ccc; box-sizing: border-box; }
                 pre { white-space: pre-wrap; background: #f6f6f6; padding: 1rem; }
+                /* a phone: each mail its date, address and subject on lines of their own, which need no heading */
+                @media (max-width: 40rem) {
+                  body { margin: 1rem; }
+                  thead { display: none; }
+                  tr, td { display: block; }
+                  tr { padding: .5rem 0; border-bottom: 1px solid #ddd; }
+                  td { border: none; padding: .1rem 0; }
+                }
                 </style>
                 </head>
                 <body>

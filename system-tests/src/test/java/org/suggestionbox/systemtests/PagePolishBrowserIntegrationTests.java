@@ -226,6 +226,22 @@ class PagePolishBrowserIntegrationTests {
             assertThat(signedOut.wordsBrokenAcrossLines()).as("sign-in page").isEmpty();
             // "The owner decides by 2026-12-20." ended a line inside the date
             assertReflows(signedOut, List.of(anonymous.path("trackingUrl").asString()), "nobody signed in");
+
+            // the local stack's mail viewer, where a newcomer reads the mail: the list, then one mail
+            signedOut.get(stack.mailViewerUrl());
+            assertThat(signedOut.pageWidth()).as("the mail viewer's list").isLessThanOrEqualTo(Browser.NARROWEST);
+            assertThat(signedOut.wordsBrokenAcrossLines())
+                    .as("the mail viewer's list")
+                    .isEmpty();
+            signedOut
+                    .driver()
+                    .findElement(By.cssSelector("a[href^='/messages/']"))
+                    .click();
+            signedOut.await("subject");
+            assertThat(signedOut.pageWidth()).as("a mail in the mail viewer").isLessThanOrEqualTo(Browser.NARROWEST);
+            assertThat(signedOut.wordsBrokenAcrossLines())
+                    .as("a mail in the mail viewer")
+                    .isEmpty();
         }
     }
 
