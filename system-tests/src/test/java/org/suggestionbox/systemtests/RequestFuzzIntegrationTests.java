@@ -175,9 +175,13 @@ class RequestFuzzIntegrationTests {
             // refused by the firewall before any controller: a doubled slash, a path parameter
             assertProblem(send("GET", service + "/api/ideas//x", "application/json", null), 400, service);
             assertProblem(send("GET", service + "/api/ideas;x=1", "", null), 400, service);
-            // refused by Tomcat before any application sees it: an encoded NUL
+            // refused by Tomcat before any application sees it: an encoded NUL, a request line over 8 KB
             assertProblem(send("GET", service + "/api/ideas/%00", "application/json", null), 400, service)
                     .doesNotContainKey("instance");
+            assertProblem(
+                    send("GET", service + "/api/ideas?x=" + "a".repeat(12_000), "application/json", null),
+                    400,
+                    service);
             HttpResponse<String> page = send("GET", service + "/no-such-page", "text/html", null);
             assertThat(page.statusCode()).as(service).isEqualTo(404);
             assertThat(page.headers().firstValue("Content-Type"))
