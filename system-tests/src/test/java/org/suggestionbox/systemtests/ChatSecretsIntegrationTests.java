@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,7 +29,8 @@ import org.suggestionbox.localstack.LocalSecrets;
 /**
  * The chat doors of the running stack take requests signed with the secrets the local stack generated, and
  * refuse ones signed with the demo values written in this repository (issue #11): whoever reads the
- * repository cannot post ideas in someone else's name.
+ * repository cannot post ideas in someone else's name. The README's own commands for signing a request by hand
+ * work as written.
  */
 @SystemTest
 class ChatSecretsIntegrationTests {
@@ -89,6 +92,39 @@ class ChatSecretsIntegrationTests {
                         .contains(marker));
         assertThat(Api.as("lea").getAll(stack.routerUrl() + "/api/my-ideas").body())
                 .doesNotContain(marker);
+    }
+
+    /**
+     * The README's "sign a request yourself" commands, run as a newcomer runs them with this stack's secrets file and
+     * intake in place of the local stack's: each door takes its request and answers with the idea's link.
+     */
+    @Test
+    void theReadmesSignedRequestsAreTakenByBothDoors(RunningStack stack) throws Exception {
+        String readme = Files.readString(TestStacks.PROJECT_DIR.resolve("README.md"), StandardCharsets.UTF_8);
+        int section = readme.indexOf("sign a request yourself with the generated secret");
+        assertThat(section).as("the README's section on signing a chat request").isPositive();
+        int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
+        String commands = readme.substring(start, readme.indexOf("```", start))
+                .replace(
+                        ".local-stack/secrets.properties",
+                        stack.dataDir().resolve("secrets.properties").toString())
+                .replace("http://localhost:8081", stack.intakeUrl());
+
+        Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", commands)
+                .redirectErrorStream(true)
+                .start();
+        assertThat(bash.waitFor(60, TimeUnit.SECONDS))
+                .as("the README's commands finish")
+                .isTrue();
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(bash.exitValue()).as(output).isZero();
+        // Slack answers alice in English; Teams answers jan in Polish, his language in the directory
+        assertThat(output)
+                .as("both answers")
+                .contains("Thank you! Your idea is recorded as")
+                .contains("{\"type\":\"message\",\"text\":\"Dziękujemy!")
+                .containsPattern("(?s)/ideas/[0-9a-f-]{36}.*/ideas/[0-9a-f-]{36}");
     }
 
     /** A slash command's form fields as Slack sends them; a late answer would go to a closed loopback port. */
