@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * summary with the invalid fields marked, history speaks the page's language, each role lands where it
  * works and sees only the menu entries it can use, the merge picker finds the original by its words, every
  * page reflows into a 320 px screen in English and Hebrew with its words whole, the dashboard's weekly chart runs
- * the way its table and the page read, and every service serves an icon.
+ * the way its table and the page read, a form sent after the sign-in ended says so and hands back what was written,
+ * and every service serves an icon.
  */
 @BrowserTest
 class PagePolishBrowserIntegrationTests {
@@ -55,6 +57,48 @@ class PagePolishBrowserIntegrationTests {
         assertThat(browser.find("nextStep").getDomAttribute("aria-invalid")).isNull();
         assertThat(Axe.violations(browser, "the refused decision")).isEmpty();
         browser.screenshot("router-decision-error-focused-en");
+    }
+
+    @Test
+    void aDecisionSentAfterTheSignInEndedSaysSoAndHandsBackWhatWasWritten(RunningStack stack, Browser browser) {
+        String ideaId = submitAsAliceAndAwaitMayasQueue(stack, "A form that outlives its sign-in");
+        String ideaPage = stack.routerUrl() + "/ideas/" + ideaId;
+        for (String lang : List.of("en", "he")) {
+            browser.openSignedIn(ideaPage + "?lang=" + lang, "maya");
+            browser.await("decision-form");
+            browser.find("outcome-decline").click();
+            new Select(browser.find("reasonCode")).selectByValue("NOT_FEASIBLE");
+            String explanation = "Written slowly over a long meeting (" + lang + "), while the sign-in ran out.";
+            browser.find("explanation").sendKeys(explanation);
+            // the router no longer knows the session the form was shown in: a time-out, or the router restarted
+            browser.driver().manage().deleteCookieNamed("SB_ROUTER_SESSION");
+            browser.clickToNextPage("decide-button");
+
+            // not "your role does not open this page": what happened, what was written, and the way back
+            assertThat(browser.await("error-title").getText())
+                    .isEqualTo(lang.equals("he") ? "פג תוקף הכניסה שלך" : "Your sign-in had ended");
+            assertThat(browser.htmlAttribute("dir")).isEqualTo(lang.equals("he") ? "rtl" : "ltr");
+            // its links carried the new session's id (";SB_ROUTER_SESSION=…"), which the firewall refuses
+            assertThat((Boolean)
+                            browser.script("return [...document.styleSheets].some(sheet => sheet.cssRules.length > 0)"))
+                    .as("the page's style sheet loaded")
+                    .isTrue();
+            assertThat(browser.driver().findElements(By.cssSelector("#error-written textarea")))
+                    .extracting(written -> written.getDomProperty("value"))
+                    .containsExactly(explanation);
+            assertThat(Axe.violations(browser, "the page of a form sent after the sign-in ended, " + lang))
+                    .isEmpty();
+            browser.clickToNextPage("error-again");
+            // signed in again without a question (the provider still knows her), on the idea's page, nothing decided
+            browser.await("decision-form");
+            assertThat(browser.driver().getCurrentUrl()).startsWith(ideaPage);
+        }
+        assertThat(Api.as("maya")
+                        .get(stack.routerUrl() + "/api/ideas/" + ideaId)
+                        .json()
+                        .path("state")
+                        .asString())
+                .isEqualTo("ASSIGNED");
     }
 
     @Test

@@ -182,7 +182,8 @@ public class PlatformSecurityAutoConfiguration {
                         .anyRequest()
                         .authenticated())
                 .headers(SecurityHeaders.defaults())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(extraPublic));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(extraPublic))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new PageAccessDenied()));
         if (oidc) {
             OidcSignIn.configure(
                     http,

@@ -1,12 +1,19 @@
 package org.suggestionbox.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.ModelAndView;
+import org.suggestionbox.platform.security.PageAccessDenied;
 
 /**
  * The page a browser gets when no page of ours answers — an address that does not exist (404), a page the person's
@@ -14,7 +21,8 @@ import org.springframework.web.servlet.ModelAndView;
  * person's language, with a way back, instead of Spring's "Whitelabel Error Page". It shows what the status means and
  * nothing of the error itself (no exception, message or path). Clients that do not ask for HTML, the APIs', still
  * get problem details. A page that refuses for a reason it can name shows the same page with that reason
- * ({@link #explain}).
+ * ({@link #explain}). A form sent after the person's sign-in ended ({@link PageAccessDenied}) says so, links back to
+ * the page it came from and hands back what they had written.
  */
 public final class PageErrorViews implements ErrorViewResolver {
 
@@ -28,10 +36,47 @@ public final class PageErrorViews implements ErrorViewResolver {
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         ExtendedModelMap page = new ExtendedModelMap();
         layout.addLayoutTo(page);
-        String kind = kind(status);
+        String kind = PageAccessDenied.signInEnded(request) ? "signInEnded" : kind(status);
         page.addAttribute("errorTitle", "platform.error." + kind + ".title");
         page.addAttribute("errorText", "platform.error." + kind + ".text");
+        if (PageAccessDenied.signInEnded(request)) {
+            page.addAttribute("written", written(request));
+            page.addAttribute("again", pageSentFrom(request));
+        }
         return new ModelAndView("error", page, status);
+    }
+
+    /**
+     * What the person had typed into the form that was refused — the fields with words in them, not its codes, ids,
+     * dates or hidden fields — so they can copy it into the page once they are signed in again.
+     */
+    private static List<String> written(HttpServletRequest request) {
+        return request.getParameterMap().entrySet().stream()
+                .filter(field -> !field.getKey().startsWith("_"))
+                .flatMap(field -> Arrays.stream(field.getValue()))
+                .map(String::strip)
+                .filter(text -> text.chars().anyMatch(Character::isWhitespace))
+                .toList();
+    }
+
+    /** The path of the page the form was on, if the browser said and it is one of this service's. */
+    private static @Nullable String pageSentFrom(HttpServletRequest request) {
+        String referer = request.getHeader(HttpHeaders.REFERER);
+        if (referer == null) {
+            return null;
+        }
+        try {
+            URI from = new URI(referer);
+            String path = from.getRawPath();
+            // only a path is linked, never another host: at worst an address of this service that answers 404
+            boolean here = request.getServerName().equalsIgnoreCase(from.getHost());
+            if (!here || path == null || !path.startsWith("/") || path.startsWith("//")) {
+                return null;
+            }
+            return from.getRawQuery() == null ? path : path + "?" + from.getRawQuery();
+        } catch (URISyntaxException ex) {
+            return null;
+        }
     }
 
     /**

@@ -2,8 +2,10 @@ package org.suggestionbox.platform.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.SessionTrackingMode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -65,6 +68,17 @@ public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
         registry.addResourceHandler("/favicon.ico", "/favicon.svg")
                 .addResourceLocations("classpath:/static/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic());
+    }
+
+    /**
+     * A session travels in its cookie only, never in a link: the servlet container would otherwise write
+     * {@code ;SB_ROUTER_SESSION=…} into every link of a page that starts a session for a browser that has not sent
+     * the cookie yet (the page of a form sent after the sign-in ended is one), and the firewall refuses such a path,
+     * so the page's style sheet, script and icon did not load. No session id in addresses, logs or Referers either.
+     */
+    @Bean
+    ServletContextInitializer sessionsInCookiesOnly() {
+        return servletContext -> servletContext.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
     }
 
     @Bean
