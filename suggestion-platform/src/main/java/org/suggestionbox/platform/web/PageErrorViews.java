@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,9 @@ import org.suggestionbox.platform.security.PageAccessDenied;
  * the page it came from and hands back what they had written.
  */
 public final class PageErrorViews implements ErrorViewResolver {
+
+    /** Fields never shown again, whatever they hold: a password typed into a sign-in form that came too late. */
+    private static final Pattern SECRET_FIELD = Pattern.compile("(?i)password|secret|token");
 
     private final LayoutModelAdvice layout;
 
@@ -52,7 +56,8 @@ public final class PageErrorViews implements ErrorViewResolver {
      */
     private static List<String> written(HttpServletRequest request) {
         return request.getParameterMap().entrySet().stream()
-                .filter(field -> !field.getKey().startsWith("_"))
+                .filter(field -> !field.getKey().startsWith("_")
+                        && !SECRET_FIELD.matcher(field.getKey()).find())
                 .flatMap(field -> Arrays.stream(field.getValue()))
                 .map(String::strip)
                 .filter(text -> text.chars().anyMatch(Character::isWhitespace))
