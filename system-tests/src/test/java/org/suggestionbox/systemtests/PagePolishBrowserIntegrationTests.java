@@ -171,6 +171,32 @@ class PagePolishBrowserIntegrationTests {
     }
 
     @Test
+    void aLinkToAnIdeaCutShortIsAPageNotFound(RunningStack stack, Browser browser) throws Exception {
+        String ideaId = submitAsAliceAndAwaitMayasQueue(stack, "A link copied out of a mail");
+        // most of the id lost where a mail broke the line: no id at all, not a request the page cannot take
+        String cutShort = stack.routerUrl() + "/ideas/" + ideaId.substring(0, 13);
+        browser.openSignedIn(cutShort, "alice");
+        assertThat(browser.await("error-title").getText()).isEqualTo("We cannot find this page");
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(cutShort))
+                                .header("Accept", "text/html")
+                                .header(
+                                        "Authorization",
+                                        new BasicCredentials()
+                                                .headers("alice", "")
+                                                .get("Authorization"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(404);
+        // the API keeps its 400 with problem details: a program sent something that is no id
+        assertThat(Api.as("alice")
+                        .get(stack.routerUrl() + "/api/ideas/" + ideaId.substring(0, 13))
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void eachRoleLandsWhereItWorksAndSeesOnlyTheMenuEntriesItCanUse(RunningStack stack, Browser browser) {
         browser.openSignedIn(stack.routerUrl() + "/my-ideas", "alice");
         for (String page : List.of(

@@ -9,15 +9,20 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.suggestionbox.platform.security.PageAccessDenied;
 
 /**
- * The page a browser gets when no page of ours answers — an address that does not exist (404), a page the person's
+ * The page a browser gets when no page of ours answers — an address that does not exist (404, also when the id in it
+ * is no id), a page the person's
  * role does not open (403), a request no page can take (other 4xx), a failure (5xx) — in the shared layout and the
  * person's language, with a way back, instead of Spring's "Whitelabel Error Page". It shows what the status means and
  * nothing of the error itself (no exception, message or path). Clients that do not ask for HTML, the APIs', still
@@ -32,22 +37,35 @@ public final class PageErrorViews implements ErrorViewResolver {
 
     private final LayoutModelAdvice layout;
 
-    PageErrorViews(LayoutModelAdvice layout) {
+    private final ErrorAttributes errors;
+
+    PageErrorViews(LayoutModelAdvice layout, ErrorAttributes errors) {
         this.layout = layout;
+        this.errors = errors;
     }
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         ExtendedModelMap page = new ExtendedModelMap();
         layout.addLayoutTo(page);
-        String kind = PageAccessDenied.signInEnded(request) ? "signInEnded" : kind(status);
+        HttpStatus shown = status == HttpStatus.BAD_REQUEST && namesNothing(request) ? HttpStatus.NOT_FOUND : status;
+        String kind = PageAccessDenied.signInEnded(request) ? "signInEnded" : kind(shown);
         page.addAttribute("errorTitle", "platform.error." + kind + ".title");
         page.addAttribute("errorText", "platform.error." + kind + ".text");
         if (PageAccessDenied.signInEnded(request)) {
             page.addAttribute("written", written(request));
             page.addAttribute("again", pageSentFrom(request));
         }
-        return new ModelAndView("error", page, status);
+        return new ModelAndView("error", page, shown);
+    }
+
+    /**
+     * Whether the address's own id is no id at all ({@code /ideas/4f1c…} cut short when copied out of a mail): for the
+     * person, a page that is not there, as an unknown id is, rather than a request the page cannot take.
+     */
+    private boolean namesNothing(HttpServletRequest request) {
+        return errors.getError(new ServletWebRequest(request)) instanceof MethodArgumentTypeMismatchException mismatch
+                && mismatch.getParameter().hasParameterAnnotation(PathVariable.class);
     }
 
     /**

@@ -89,8 +89,8 @@ public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
 
     /** Our page instead of Spring's "Whitelabel Error Page" when a browser meets a 404, a 403 or a failure. */
     @Bean
-    PageErrorViews pageErrorViews(LayoutModelAdvice layout) {
-        return new PageErrorViews(layout);
+    PageErrorViews pageErrorViews(LayoutModelAdvice layout, ErrorAttributes errors) {
+        return new PageErrorViews(layout, errors);
     }
 
     /** Problem details instead of Spring Boot's JSON for what reaches {@code /error} from the API. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -17,8 +18,11 @@ import org.suggestionbox.platform.security.PageAccessDenied;
 /** The page of a refusal: what it names, and what it hands back when a form outlived its sign-in. */
 class PageErrorViewsTests {
 
-    private final PageErrorViews views = new PageErrorViews(new LayoutModelAdvice(
-            new PlatformLinks("http://intake.test", "http://router.test", "http://notifier.test"), "error-tests"));
+    private final PageErrorViews views = new PageErrorViews(
+            new LayoutModelAdvice(
+                    new PlatformLinks("http://intake.test", "http://router.test", "http://notifier.test"),
+                    "error-tests"),
+            new DefaultErrorAttributes());
 
     @Test
     void aFormSentAfterItsSignInEndedHandsBackItsWordsButNoCodesHiddenFieldsOrPasswords() throws Exception {
