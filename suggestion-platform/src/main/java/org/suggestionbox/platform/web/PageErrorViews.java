@@ -22,13 +22,12 @@ import org.suggestionbox.platform.security.PageAccessDenied;
 
 /**
  * The page a browser gets when no page of ours answers — an address that does not exist (404, also when the id in it
- * is no id), a page the person's
- * role does not open (403), a request no page can take (other 4xx), a failure (5xx) — in the shared layout and the
- * person's language, with a way back, instead of Spring's "Whitelabel Error Page". It shows what the status means and
- * nothing of the error itself (no exception, message or path). Clients that do not ask for HTML, the APIs', still
- * get problem details. A page that refuses for a reason it can name shows the same page with that reason
- * ({@link #explain}). A form sent after the person's sign-in ended ({@link PageAccessDenied}) says so, links back to
- * the page it came from and hands back what they had written.
+ * is no id), a page the person's role does not open (403), a request no page can take (other 4xx), a failure (5xx) —
+ * in the shared layout and the person's language, with a way back, instead of Spring's "Whitelabel Error Page". It
+ * shows what the status means and nothing of the error itself (no exception, message or path). Clients that do not
+ * ask for HTML, the APIs', still get problem details ({@link ProblemErrorController}). A page that refuses for a
+ * reason it can name shows the same page with that reason ({@link #explain}). A form sent after the person's sign-in
+ * ended ({@link PageAccessDenied}) says so, links back to the page it came from and hands back what they had written.
  */
 public final class PageErrorViews implements ErrorViewResolver {
 
