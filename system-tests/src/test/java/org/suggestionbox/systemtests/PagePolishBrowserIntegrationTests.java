@@ -177,17 +177,11 @@ class PagePolishBrowserIntegrationTests {
         String cutShort = stack.routerUrl() + "/ideas/" + ideaId.substring(0, 13);
         browser.openSignedIn(cutShort, "alice");
         assertThat(browser.await("error-title").getText()).isEqualTo("We cannot find this page");
-        HttpResponse<String> answer = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(cutShort))
-                                .header("Accept", "text/html")
-                                .header(
-                                        "Authorization",
-                                        new BasicCredentials()
-                                                .headers("alice", "")
-                                                .get("Authorization"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder asABrowser =
+                HttpRequest.newBuilder(URI.create(cutShort)).header("Accept", "text/html");
+        new BasicCredentials().headers("alice", "").forEach(asABrowser::header);
+        HttpResponse<String> answer =
+                HttpClient.newHttpClient().send(asABrowser.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(404);
         // the API keeps its 400 with problem details: a program sent something that is no id
         assertThat(Api.as("alice")
@@ -292,26 +286,19 @@ class PagePolishBrowserIntegrationTests {
         try (Browser signedOut = Browser.open()) {
             signedOut.phone(Browser.NARROWEST);
             signedOut.get(stack.signInUrl() + "/login");
-            assertThat(signedOut.pageWidth()).as("sign-in page").isLessThanOrEqualTo(Browser.NARROWEST);
-            assertThat(signedOut.wordsBrokenAcrossLines()).as("sign-in page").isEmpty();
+            assertFitsTheNarrowest(signedOut, "sign-in page");
             // "The owner decides by 2026-12-20." ended a line inside the date
             assertReflows(signedOut, List.of(anonymous.path("trackingUrl").asString()), "nobody signed in");
 
             // the local stack's mail viewer, where a newcomer reads the mail: the list, then one mail
             signedOut.get(stack.mailViewerUrl());
-            assertThat(signedOut.pageWidth()).as("the mail viewer's list").isLessThanOrEqualTo(Browser.NARROWEST);
-            assertThat(signedOut.wordsBrokenAcrossLines())
-                    .as("the mail viewer's list")
-                    .isEmpty();
+            assertFitsTheNarrowest(signedOut, "the mail viewer's list");
             signedOut
                     .driver()
                     .findElement(By.cssSelector("a[href^='/messages/']"))
                     .click();
             signedOut.await("subject");
-            assertThat(signedOut.pageWidth()).as("a mail in the mail viewer").isLessThanOrEqualTo(Browser.NARROWEST);
-            assertThat(signedOut.wordsBrokenAcrossLines())
-                    .as("a mail in the mail viewer")
-                    .isEmpty();
+            assertFitsTheNarrowest(signedOut, "a mail in the mail viewer");
         }
     }
 
@@ -582,14 +569,19 @@ class PagePolishBrowserIntegrationTests {
                 browser.get(page + (page.contains("?") ? "&" : "?") + "lang=" + lang);
                 browser.await("main");
                 assertThat(browser.htmlAttribute("dir")).isEqualTo("he".equals(lang) ? "rtl" : "ltr");
-                assertThat(browser.pageWidth())
-                        .as("%s as %s in %s scrolls no wider than the screen", page, who, lang)
-                        .isLessThanOrEqualTo(Browser.NARROWEST);
-                assertThat(browser.wordsBrokenAcrossLines())
-                        .as("%s as %s in %s breaks no word across lines", page, who, lang)
-                        .isEmpty();
+                assertFitsTheNarrowest(browser, "%s as %s in %s".formatted(page, who, lang));
             }
         }
+    }
+
+    /** The page shown scrolls no wider than the narrowest screen and breaks no word across lines. */
+    private static void assertFitsTheNarrowest(Browser browser, String what) {
+        assertThat(browser.pageWidth())
+                .as("%s scrolls no wider than the screen", what)
+                .isLessThanOrEqualTo(Browser.NARROWEST);
+        assertThat(browser.wordsBrokenAcrossLines())
+                .as("%s breaks no word across lines", what)
+                .isEmpty();
     }
 
     private static void assertLandsAt(RunningStack stack, String person, String path, List<String> entries) {

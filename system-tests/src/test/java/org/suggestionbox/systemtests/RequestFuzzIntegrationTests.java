@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.MapAssert;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,8 +32,8 @@ import org.junit.jupiter.api.Test;
  * as the employee alice and as the administrator (HTTP Basic, local profile). None may answer with a
  * 5xx, and every refusal of the API to a program that asks for JSON (or for nothing) is RFC 9457 problem
  * details, also where no controller answers (an unknown address, a method or body type an address does not
- * take, a path the firewall or Tomcat refuses). The requests come from a seeded {@link Random}: the seed is printed, and
- * {@code -Dsuggestionbox.fuzz.seed=…} replays a run.
+ * take, a path the firewall or Tomcat refuses). The requests come from a seeded {@link Random}: the seed is
+ * printed, and {@code -Dsuggestionbox.fuzz.seed=…} replays a run.
  * <p>
  * The bodies are never well-formed JSON objects or lists, so no request can change the directory,
  * the routing rules or anybody's preferences by chance; other system tests share the stack.
@@ -196,8 +197,7 @@ class RequestFuzzIntegrationTests {
     }
 
     /** The answer's status, its type {@code application/problem+json}, and its members, for further checks. */
-    private static org.assertj.core.api.MapAssert<String, Object> assertProblem(
-            HttpResponse<String> response, int status, String service) {
+    private static MapAssert<String, Object> assertProblem(HttpResponse<String> response, int status, String service) {
         assertThat(response.statusCode()).as(service + " " + response.uri()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type"))
                 .as(service + " " + response.uri())
@@ -215,14 +215,12 @@ class RequestFuzzIntegrationTests {
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
-                .header(
-                        "Authorization",
-                        "Basic " + Base64.getEncoder().encodeToString("alice:demo".getBytes(StandardCharsets.UTF_8)))
                 .method(
                         method,
                         contentType == null
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString("x"));
+        new BasicCredentials().headers("alice", "").forEach(request::header);
         if (!accept.isEmpty()) {
             request.header("Accept", accept);
         }

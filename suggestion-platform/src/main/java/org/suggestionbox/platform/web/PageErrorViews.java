@@ -48,10 +48,11 @@ public final class PageErrorViews implements ErrorViewResolver {
         ExtendedModelMap page = new ExtendedModelMap();
         layout.addLayoutTo(page);
         HttpStatus shown = status == HttpStatus.BAD_REQUEST && namesNothing(request) ? HttpStatus.NOT_FOUND : status;
-        String kind = PageAccessDenied.signInEnded(request) ? "signInEnded" : kind(shown);
+        boolean signInEnded = PageAccessDenied.signInEnded(request);
+        String kind = signInEnded ? "signInEnded" : kind(shown);
         page.addAttribute("errorTitle", "platform.error." + kind + ".title");
         page.addAttribute("errorText", "platform.error." + kind + ".text");
-        if (PageAccessDenied.signInEnded(request)) {
+        if (signInEnded) {
             page.addAttribute("written", written(request));
             page.addAttribute("again", pageSentFrom(request));
         }
