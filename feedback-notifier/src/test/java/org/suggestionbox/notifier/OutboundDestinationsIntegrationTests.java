@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -34,6 +33,7 @@ import org.suggestionbox.notifier.preferences.PreferencesFixture;
 import org.suggestionbox.notifier.preferences.PreferencesService;
 import org.suggestionbox.platform.anonymity.IdentitySealer;
 import org.suggestionbox.platform.anonymity.SealedContact;
+import org.suggestionbox.testing.DemoPassword;
 import org.suggestionbox.testing.KafkaProbe;
 
 /**
@@ -246,7 +246,7 @@ class OutboundDestinationsIntegrationTests extends NotifierSpringIntegrationTest
     }
 
     private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        return DemoPassword.basicAuthorization(user);
     }
 
     private static String csrf(String page) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.suggestionbox.testing.DemoPassword;
 import org.suggestionbox.testing.SuggestionBoxInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,7 +63,7 @@ class TeamsIntegrationTests {
                 ChatHttp.postToTeams(port, body, ChatHttp.teamsSignature(otherToken, body)),
                 ChatHttp.postToTeams(port, body, ChatHttp.teamsSignature(ChatHttp.TEAMS_SECURITY_TOKEN, body + " ")),
                 ChatHttp.postToTeams(port, body, "HMAC not-base64!"),
-                ChatHttp.postToTeams(port, body, "Basic amFuOmRlbW8="));
+                ChatHttp.postToTeams(port, body, DemoPassword.basicAuthorization("jan")));
 
         assertThat(responses).allSatisfy(response -> {
             assertThat(response.statusCode()).isEqualTo(401);

@@ -11,13 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.suggestionbox.testing.DemoPassword;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,9 +35,7 @@ final class TestHttp {
 
     private TestHttp(int port, String user) {
         this.baseUrl = "http://localhost:" + port;
-        this.authorization = user == null
-                ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        this.authorization = user == null ? null : DemoPassword.basicAuthorization(user);
         this.client = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)

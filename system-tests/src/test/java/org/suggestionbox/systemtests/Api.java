@@ -8,11 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.suggestionbox.testing.DemoPassword;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -112,10 +112,9 @@ final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
-        String credentials = Base64.getEncoder().encodeToString((this.user + ":demo").getBytes(StandardCharsets.UTF_8));
         try {
             HttpResponse<String> response = HTTP.send(
-                    request.header("Authorization", "Basic " + credentials)
+                    request.header("Authorization", DemoPassword.basicAuthorization(this.user))
                             .header("Accept", "application/json")
                             .timeout(Duration.ofSeconds(30))
                             .build(),

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.suggestionbox.localstack.FreePorts;
 import org.suggestionbox.localstack.LocalStack;
+import org.suggestionbox.testing.DemoPassword;
 
 /**
  * The other half of "production by default": with every secret set and a provider reachable, a service
@@ -97,10 +97,7 @@ class ProductionSignInIntegrationTests {
             assertThat(post(base, idea, "Bearer " + routersToken).statusCode())
                     .as("another audience")
                     .isEqualTo(401);
-            HttpResponse<String> basic = post(
-                    base,
-                    idea,
-                    "Basic " + Base64.getEncoder().encodeToString("alice:demo".getBytes(StandardCharsets.UTF_8)));
+            HttpResponse<String> basic = post(base, idea, DemoPassword.basicAuthorization("alice"));
             assertThat(basic.statusCode()).as("no HTTP Basic outside local").isEqualTo(401);
             assertThat(basic.headers().allValues("WWW-Authenticate"))
                     .noneSatisfy(challenge -> assertThat(challenge).startsWith("Basic"));

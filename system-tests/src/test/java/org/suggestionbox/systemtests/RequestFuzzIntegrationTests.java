@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.MapAssert;
 import org.junit.jupiter.api.Test;
+import org.suggestionbox.testing.DemoPassword;
 
 /**
  * Random and malformed requests to every endpoint of the three services (found in their
@@ -247,8 +247,7 @@ class RequestFuzzIntegrationTests {
         }
         if (!persona.equals("nobody")) {
             headers.add("Authorization");
-            headers.add("Basic "
-                    + Base64.getEncoder().encodeToString((persona + ":demo").getBytes(StandardCharsets.UTF_8)));
+            headers.add(DemoPassword.basicAuthorization(persona));
         }
         switch (random.nextInt(6)) {
             case 0 -> headers.addAll(List.of("Idempotency-Key", "x".repeat(4000)));

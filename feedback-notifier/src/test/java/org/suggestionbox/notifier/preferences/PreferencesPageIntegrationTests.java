@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.notifier.NotifierSpringIntegrationTest;
+import org.suggestionbox.testing.DemoPassword;
 
 /** The preferences page as a browser uses it: a form with a CSRF token, in the reader's language. */
 class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
@@ -165,11 +165,7 @@ class PreferencesPageIntegrationTests extends NotifierSpringIntegrationTest {
 
     private HttpRequest.Builder request(String user, String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+                .header("Authorization", DemoPassword.basicAuthorization(user));
     }
 
     private static String csrf(String page) {

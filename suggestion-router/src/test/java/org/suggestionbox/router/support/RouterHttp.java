@@ -10,11 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.suggestionbox.testing.DemoPassword;
 
 /** Real HTTP against the router on its random port, signed in with HTTP Basic (password {@code demo}). */
 public final class RouterHttp {
@@ -107,9 +107,8 @@ public final class RouterHttp {
     }
 
     private HttpRequest.Builder request(String user, String path) {
-        String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + credentials)
+                .header("Authorization", DemoPassword.basicAuthorization(user))
                 .header("Accept-Language", "en")
                 .timeout(Duration.ofSeconds(30));
     }
