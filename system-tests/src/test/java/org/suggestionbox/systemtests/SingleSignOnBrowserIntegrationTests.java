@@ -21,6 +21,10 @@ class SingleSignOnBrowserIntegrationTests {
                 .as("at the provider, not at a service")
                 .startsWith(stack.signInUrl());
         browser.signIn("alice");
+        browser.waitUntil(driver -> driver.getCurrentUrl().startsWith(stack.intakeUrl()));
+        assertThat(browser.driver().getCurrentUrl())
+                .as("back at the page asked for, its address as it was typed")
+                .isEqualTo(stack.intakeUrl() + "/ideas/new");
         assertSignedInAt(browser, stack.intakeUrl() + "/ideas/new", "idea-form", "Alice Walker");
 
         assertSignedInAt(browser, stack.routerUrl() + "/my-ideas", "main", "Alice Walker");
@@ -51,6 +55,7 @@ class SingleSignOnBrowserIntegrationTests {
 
         browser.signIn("noa");
         browser.waitUntil(driver -> driver.getCurrentUrl().startsWith(stack.routerUrl() + "/my-ideas"));
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(stack.routerUrl() + "/my-ideas?lang=he");
         assertThat(browser.htmlAttribute("lang")).isEqualTo("he");
     }
 

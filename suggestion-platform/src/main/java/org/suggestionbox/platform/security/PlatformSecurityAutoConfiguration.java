@@ -27,6 +27,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.servlet.LocaleResolver;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.DirectoryAutoConfiguration;
@@ -183,7 +185,8 @@ public class PlatformSecurityAutoConfiguration {
                         .authenticated())
                 .headers(SecurityHeaders.defaults())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(extraPublic))
-                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new PageAccessDenied()));
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new PageAccessDenied()))
+                .requestCache(cache -> cache.requestCache(pagesAskedFor()));
         if (oidc) {
             OidcSignIn.configure(
                     http,
@@ -206,6 +209,18 @@ public class PlatformSecurityAutoConfiguration {
                     new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + OidcSignIn.REGISTRATION_ID)));
         }
         return http.build();
+    }
+
+    /**
+     * After sign-in a person is back at the page they asked for, its address as they typed it: without Spring
+     * Security's {@code ?continue} marker, which spares a session read on requests that bring none; every page
+     * request reads the session anyway.
+     */
+    @SuppressWarnings("NullAway") // no marker is Spring Security's own case: getMatchingRequest checks it for null
+    private static RequestCache pagesAskedFor() {
+        HttpSessionRequestCache pages = new HttpSessionRequestCache();
+        pages.setMatchingRequestParameterName(null);
+        return pages;
     }
 
     private static boolean isLocal(Environment environment) {
