@@ -35,6 +35,14 @@ class OwnerQueueBrowserIntegrationTests {
         assertThat(browser.find("idea-state").getDomAttribute("data-state")).isNotEqualTo("DECLINED");
         browser.screenshot("router-decision-error-en");
 
+        // the page a refused form drew (its address the form's) changes its language into the idea's page
+        switchLanguage(browser, "he");
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(stack.routerUrl() + "/ideas/" + ideaId);
+        assertThat(browser.htmlAttribute("dir")).isEqualTo("rtl");
+        assertThat(browser.await("decision-form").isDisplayed()).isTrue();
+        switchLanguage(browser, "en");
+        assertThat(browser.htmlAttribute("lang")).isEqualTo("en");
+
         // with a reason code and an explanation it is recorded
         browser.find("outcome-decline").click();
         new Select(browser.find("reasonCode")).selectByValue("NOT_FEASIBLE");
@@ -62,6 +70,31 @@ class OwnerQueueBrowserIntegrationTests {
                 .contains("הכלל \u2068cx-owner\u2069 חל (הקטגוריה 'חוויית לקוח'); באחריות \u2068Maya Rosen\u2069")
                 .doesNotContain("matched rule");
         browser.screenshot("router-queue-he");
+
+        // the language switch keeps what the queue shows: its filters and its order
+        browser.get(stack.routerUrl() + "/queue?state=ASSIGNED&category=customer-experience&sort=support");
+        switchLanguage(browser, "pl");
+        assertThat(browser.htmlAttribute("lang")).isEqualTo("pl");
+        assertThat(browser.driver().getCurrentUrl())
+                .contains("state=ASSIGNED")
+                .contains("category=customer-experience")
+                .contains("sort=support");
+        assertThat(new Select(browser.find("filter-state"))
+                        .getFirstSelectedOption()
+                        .getDomAttribute("value"))
+                .isEqualTo("ASSIGNED");
+        assertThat(new Select(browser.find("queue-sort"))
+                        .getFirstSelectedOption()
+                        .getDomAttribute("value"))
+                .isEqualTo("support");
+        assertThat(browser.driver().findElements(By.cssSelector("#queue-table tr[data-idea-id='" + ideaId + "']")))
+                .hasSize(1);
+        switchLanguage(browser, "en");
+    }
+
+    private static void switchLanguage(Browser browser, String language) {
+        new Select(browser.find("lang-switch")).selectByValue(language);
+        browser.clickToNextPage("lang-apply");
     }
 
     private static String submitAsAliceAndAwaitMayasQueue(RunningStack stack, String title) {

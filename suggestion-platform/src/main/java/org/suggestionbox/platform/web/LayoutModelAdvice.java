@@ -1,10 +1,14 @@
 package org.suggestionbox.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
@@ -17,7 +21,7 @@ import org.suggestionbox.platform.security.DirectoryUser;
 
 /**
  * What the shared layout needs on every page: links between the services, the text direction and
- * language, which service is rendering, which role-bound menu entries the person may use, and which entry is the
+ * language (and the page's query, for the language switch), which service is rendering, which role-bound menu entries the person may use, and which entry is the
  * page being answered.
  * <p>
  * For the {@link PageController}s only. Spring MVC decides per request which advice applies and invokes its model
@@ -60,6 +64,28 @@ public class LayoutModelAdvice {
         model.addAttribute("currentEntry", Menu.entryAt(application, currentPath()));
         model.addAttribute("lang", locale.getLanguage());
         model.addAttribute("dir", DirectoryLocaleResolver.direction(locale));
+        model.addAttribute("pageQuery", pageQuery());
+    }
+
+    /**
+     * The query of the page being answered, but its language: what the language switch sends again, so a filtered
+     * queue or a list's later page stays as it is in the other language. Only a page asked for with GET has one; a
+     * form's fields are no query of a page.
+     */
+    private static List<Map.Entry<String, String>> pageQuery() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+                || !HttpMethod.GET.matches(attributes.getRequest().getMethod())) {
+            return List.of();
+        }
+        List<Map.Entry<String, String>> query = new ArrayList<>();
+        attributes.getRequest().getParameterMap().forEach((name, values) -> {
+            if (!PlatformWebAutoConfiguration.LANGUAGE_PARAMETER.equals(name)) {
+                for (String value : values) {
+                    query.add(Map.entry(name, value));
+                }
+            }
+        });
+        return query;
     }
 
     /** The path of the request being answered, without the context path; empty outside a request. */

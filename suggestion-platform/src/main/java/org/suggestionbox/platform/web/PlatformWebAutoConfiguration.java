@@ -48,6 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties({PlatformLinks.class, PlatformWebProperties.class, WebProperties.class})
 public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
 
+    /** The query parameter that switches a page's language ({@code ?lang=he}), remembered for the next pages. */
+    public static final String LANGUAGE_PARAMETER = "lang";
+
     @Bean(name = "localeResolver")
     @ConditionalOnMissingBean(name = "localeResolver")
     LocaleResolver localeResolver() {
@@ -57,7 +60,7 @@ public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
-        interceptor.setParamName("lang");
+        interceptor.setParamName(LANGUAGE_PARAMETER);
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
     }

@@ -2,9 +2,12 @@ package org.suggestionbox.platform.web;
 
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Controller;
@@ -12,6 +15,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The layout's model goes to the pages' controllers, and an API's controller does not pay for it. */
@@ -52,6 +57,19 @@ class LayoutModelAdviceTests {
     }
 
     @Test
+    void theLanguageSwitchSendsThePagesQueryAgainButNotItsLanguageNorAFormsFields() throws Exception {
+        mvc.perform(get("/page?state=ASSIGNED&category=a&category=b&lang=he"))
+                .andExpect(model().attribute(
+                                "pageQuery",
+                                List.of(
+                                        Map.entry("state", "ASSIGNED"),
+                                        Map.entry("category", "a"),
+                                        Map.entry("category", "b"))));
+        mvc.perform(post("/page").param("explanation", "what the owner wrote"))
+                .andExpect(model().attribute("pageQuery", List.of()));
+    }
+
+    @Test
     void anApiControllersModelStaysEmpty() throws Exception {
         mvc.perform(get("/api/model")).andExpect(content().json("[]"));
     }
@@ -59,7 +77,9 @@ class LayoutModelAdviceTests {
     @Controller
     static class Page implements PageController {
 
-        @GetMapping({"/page", "/queue"})
+        @RequestMapping(
+                path = {"/page", "/queue"},
+                method = {RequestMethod.GET, RequestMethod.POST})
         String page() {
             return "layout-tests/page";
         }

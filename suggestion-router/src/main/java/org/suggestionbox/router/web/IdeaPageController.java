@@ -75,6 +75,22 @@ class IdeaPageController implements PageController {
         return show(idea, user, new DecisionForm(), Map.of(), null, model);
     }
 
+    /**
+     * A form's address asked for with GET — the language switch of a page a refused form drew, an address copied from
+     * the bar — is the idea's page (in the language asked for, which the locale interceptor has already taken).
+     */
+    @GetMapping({
+        "/ideas/{id}/decision",
+        "/ideas/{id}/status",
+        "/ideas/{id}/impact",
+        "/ideas/{id}/review",
+        "/ideas/{id}/reassign",
+        "/ideas/{id}/merge"
+    })
+    String formAddress(@PathVariable IdeaId id) {
+        return "redirect:/ideas/" + id;
+    }
+
     @PostMapping("/ideas/{id}/decision")
     String decide(
             @PathVariable IdeaId id,
