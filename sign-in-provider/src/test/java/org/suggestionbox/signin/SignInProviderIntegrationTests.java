@@ -75,6 +75,34 @@ class SignInProviderIntegrationTests {
     }
 
     @Test
+    void someoneWhoSignsInAtTheProviderItselfGoesOnToTheProductsStart() throws Exception {
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        assertThat(browser.send(request("/").build(), HttpResponse.BodyHandlers.discarding())
+                        .headers()
+                        .firstValue("Location"))
+                .as("not signed in: the sign-in page")
+                .hasValue(issuer() + "/login");
+
+        HttpResponse<String> page = browser.send(request("/login").build(), HttpResponse.BodyHandlers.ofString());
+        String form = "username=alice&password=demo&_csrf="
+                + URLEncoder.encode(OidcLogin.csrfToken(page.body()), StandardCharsets.UTF_8);
+        HttpResponse<Void> signedIn = browser.send(
+                request("/login")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(signedIn.headers().firstValue("Location")).hasValue(issuer() + "/");
+
+        assertThat(browser.send(request("/").build(), HttpResponse.BodyHandlers.discarding())
+                        .headers()
+                        .firstValue("Location"))
+                .as("signed in: the router's start, which sends each person to their page")
+                .hasValue("http://localhost:8082/");
+    }
+
+    @Test
     void discoveryNamesTheEndpointsAndBackChannelLogout() throws Exception {
         Map<String, Object> discovery =
                 json(get("/.well-known/openid-configuration", "en").body());
@@ -281,6 +309,10 @@ class SignInProviderIntegrationTests {
 
     private Jwt verified(String token) {
         return NimbusJwtDecoder.withJwkSetUri(issuer() + "/oauth2/jwks").build().decode(token);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(issuer().resolve(path));
     }
 
     private HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {

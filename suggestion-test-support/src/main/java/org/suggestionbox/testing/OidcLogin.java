@@ -258,7 +258,8 @@ public final class OidcLogin {
                 && response.headers().firstValue("Location").isPresent();
     }
 
-    private static String csrfToken(String page) {
+    /** The CSRF token of the Spring Security form on {@code page}. */
+    public static String csrfToken(String page) {
         Matcher matcher = CSRF.matcher(page);
         if (!matcher.find()) {
             throw new SignInRefused("The sign-in page has no CSRF token: " + abbreviated(page));

@@ -60,6 +60,19 @@ class SingleSignOnBrowserIntegrationTests {
     }
 
     @Test
+    void someoneWhoOpensTheProviderItselfAndSignsInThereLandsOnTheirOwnPage(RunningStack stack, Browser browser) {
+        browser.get(stack.signInUrl());
+        assertThat(browser.isSignInPage()).isTrue();
+        browser.signIn("lea");
+        browser.waitUntil(driver -> driver.getCurrentUrl().startsWith(stack.routerUrl()));
+        assertThat(browser.driver().getCurrentUrl())
+                .as("a leader's start is the dashboard, not the sign-in form again")
+                .isEqualTo(stack.routerUrl() + "/dashboard");
+        assertThat(browser.driver().findElement(By.cssSelector(".who")).getText())
+                .isEqualTo("Lea Fischer");
+    }
+
+    @Test
     void anOwnerReachesHerQueueAndALeaderTheDashboardWithTheSameSignIn(RunningStack stack, Browser browser) {
         browser.openSignedIn(stack.notifierUrl() + "/inbox", "maya");
         assertSignedInAt(browser, stack.routerUrl() + "/queue", "main", "Maya Rosen");
