@@ -79,6 +79,18 @@ class SecurityHeadersIntegrationTests {
     }
 
     @Test
+    void theSignedOutPageIsOpenToAnyoneAndSendsSomeoneSignedInToTheirStart() {
+        HttpResponse<String> nobody = TestHttp.anonymous(port).get("/signed-out?lang=he");
+        HttpResponse<String> alice = TestHttp.as(port, "alice").get("/signed-out");
+
+        assertThat(nobody.statusCode()).isEqualTo(200);
+        assertThat(nobody.body()).contains("dir=\"rtl\"", "יצאת מהמערכת");
+        assertThat(alice.statusCode()).isEqualTo(302);
+        assertThat(alice.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/"));
+    }
+
+    @Test
     void apiProblemsCarryTheSameHeaders() {
         HttpResponse<String> problem = TestHttp.anonymous(port).get("/api/ideas/00000000-0000-0000-0000-000000000000");
 

@@ -69,7 +69,8 @@ class AccessibilityBrowserIntegrationTests {
                 List.of(
                         stack.signInUrl() + "/login",
                         anonymous.path("trackingUrl").asString(),
-                        stack.routerUrl() + "/track/no-such-link"));
+                        stack.routerUrl() + "/track/no-such-link",
+                        stack.routerUrl() + "/signed-out"));
 
         List<String> violations = new ArrayList<>();
         pages.forEach((person, urls) -> {

@@ -288,7 +288,10 @@ class PagePolishBrowserIntegrationTests {
             signedOut.get(stack.signInUrl() + "/login");
             assertFitsTheNarrowest(signedOut, "sign-in page");
             // "The owner decides by 2026-12-20." ended a line inside the date
-            assertReflows(signedOut, List.of(anonymous.path("trackingUrl").asString()), "nobody signed in");
+            assertReflows(
+                    signedOut,
+                    List.of(anonymous.path("trackingUrl").asString(), stack.routerUrl() + "/signed-out"),
+                    "nobody signed in");
 
             // the local stack's mail viewer, where a newcomer reads the mail: the list, then one mail
             signedOut.get(stack.mailViewerUrl());

@@ -97,8 +97,11 @@ class SingleSignOnBrowserIntegrationTests {
 
         browser.get(stack.routerUrl() + "/my-ideas");
         browser.driver().findElement(By.cssSelector("#sign-out button")).click();
-        browser.waitUntil(
-                driver -> browser.isSignInPage() || !driver.getCurrentUrl().contains("/my-ideas"));
+        browser.waitUntil(driver -> driver.getCurrentUrl().startsWith(stack.routerUrl() + "/signed-out"));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+                .as("the page a sign-out ends on says so")
+                .isEqualTo("You have signed out");
+        browser.screenshot("sso-signed-out");
 
         for (String page : new String[] {
             stack.intakeUrl() + "/ideas/new", stack.routerUrl() + "/my-ideas", stack.notifierUrl() + "/inbox"
@@ -108,7 +111,14 @@ class SingleSignOnBrowserIntegrationTests {
                     .as("%s asks for sign-in again after sign-out", page)
                     .isTrue();
         }
-        browser.screenshot("sso-signed-out");
+
+        // signing in again from there leads back to a page of one's own
+        browser.get(stack.routerUrl() + "/signed-out?lang=he");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("יצאת מהמערכת");
+        browser.clickToNextPage("sign-in-again");
+        assertThat(browser.isSignInPage()).isTrue();
+        browser.signIn("piotr");
+        browser.waitUntil(driver -> driver.getCurrentUrl().startsWith(stack.routerUrl() + "/my-ideas"));
     }
 
     @Test

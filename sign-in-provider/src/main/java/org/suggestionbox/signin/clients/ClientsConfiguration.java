@@ -55,7 +55,9 @@ class ClientsConfiguration {
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(
                         uris -> baseUrls.forEach(base -> uris.add(base + "/login/oauth2/code/" + REGISTRATION_ID)))
-                .postLogoutRedirectUris(uris -> baseUrls.forEach(base -> uris.add(base + "/")))
+                // a service's signed-out page, and its start for services that have none
+                .postLogoutRedirectUris(
+                        uris -> baseUrls.forEach(base -> uris.addAll(List.of(base + "/", base + "/signed-out"))))
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .scope(OidcScopes.EMAIL)

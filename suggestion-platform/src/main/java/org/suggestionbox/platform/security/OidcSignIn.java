@@ -73,7 +73,7 @@ final class OidcSignIn {
             @Nullable LocaleResolver locales) {
         OidcClientInitiatedLogoutSuccessHandler logoutSuccess =
                 new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
+        logoutSuccess.setPostLogoutRedirectUri("{baseUrl}" + PlatformSecurityAutoConfiguration.SIGNED_OUT_PAGE);
         OidcBackChannelLogoutHandler backChannelLogout = new OidcBackChannelLogoutHandler(sessionRegistry);
         backChannelLogout.setSessionCookieName(sessionCookieName);
         http.oauth2Login(login -> login.clientRegistrationRepository(registrations)

@@ -58,10 +58,14 @@ public class PlatformSecurityAutoConfiguration {
 
     static final String LOCAL_PROFILE = "local";
 
+    /** The page a sign-out at the provider ends on, public like the sign-in pages. */
+    public static final String SIGNED_OUT_PAGE = "/signed-out";
+
     private static final String[] ALWAYS_PUBLIC = {
         "/login",
         "/error",
         "/signin/problem",
+        SIGNED_OUT_PAGE,
         "/css/**",
         "/js/**",
         "/images/**",

@@ -1,15 +1,19 @@
 package org.suggestionbox.platform.web;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.suggestionbox.platform.security.DirectoryUser;
+import org.suggestionbox.platform.security.PlatformSecurityAutoConfiguration;
 import org.suggestionbox.platform.security.PlatformSecurityProperties;
 
 /**
  * The sign-in pages every service shares: the password form exists only under the {@code local}
  * profile; elsewhere {@code /login} sends the person to the company's OpenID Connect provider.
- * {@code /signin/problem} explains a sign-in the directory refused.
+ * {@code /signin/problem} explains a sign-in the directory refused, {@code /signed-out} a sign-out that is done.
  */
 @Controller
 public class LoginController implements PageController {
@@ -35,5 +39,14 @@ public class LoginController implements PageController {
     @GetMapping("/signin/problem")
     String signInProblem() {
         return "signin-problem";
+    }
+
+    /**
+     * Where a sign-out ends: the provider sends people back here once it has signed them out of every service. Says
+     * so, and offers to sign in again; someone signed in who comes here goes to their start page instead.
+     */
+    @GetMapping(PlatformSecurityAutoConfiguration.SIGNED_OUT_PAGE)
+    String signedOut(@AuthenticationPrincipal @Nullable DirectoryUser person) {
+        return person != null ? "redirect:/" : "signed-out";
     }
 }
