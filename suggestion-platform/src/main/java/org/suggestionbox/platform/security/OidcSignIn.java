@@ -89,14 +89,6 @@ final class OidcSignIn {
                 .oidcLogout(logout -> logout.clientRegistrationRepository(registrations)
                         .oidcSessionRegistry(sessionRegistry)
                         .backChannel(backChannel -> backChannel.logoutHandler(backChannelLogout)))
-                .logout(logout -> {
-                    logout.logoutSuccessHandler(logoutSuccess);
-                    if (locales != null) {
-                        // the page a sign-out ends on speaks the language the person's pages spoke, though by then
-                        // they are nobody: it is kept as if picked (this runs before the security context is cleared)
-                        logout.addLogoutHandler((request, response, signedIn) ->
-                                locales.setLocale(request, response, locales.resolveLocale(request)));
-                    }
-                });
+                .logout(logout -> logout.logoutSuccessHandler(logoutSuccess));
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.suggestionbox.platform.security.DirectoryUser;
 
 /**
- * The page language: the one a person picked with the switcher, or that their pages spoke when they signed out (a
- * cookie), else their directory locale, else the browser's. Only English, Hebrew and Polish are offered.
+ * The page language: the one a person picked with the switcher (a cookie), else their directory
+ * locale, else the browser's. Only English, Hebrew and Polish are offered.
  */
 public class DirectoryLocaleResolver extends CookieLocaleResolver {
 
