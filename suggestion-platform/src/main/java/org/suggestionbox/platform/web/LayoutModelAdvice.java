@@ -51,20 +51,21 @@ public class LayoutModelAdvice {
 
     /**
      * Puts what the layout needs into {@code model}: links between the services, which service renders, the person
-     * signed in and their menu with the entry of the page being answered, the language and the text direction. Also
-     * for an exception handler, whose model this advice does not fill.
+     * signed in and their menu with the entry of the page being answered, the language, the text direction and the
+     * page's query. Also for an exception handler, whose model this advice does not fill.
      */
     public void addLayoutTo(Model model) {
         Person person = currentPerson();
+        HttpServletRequest request = currentRequest();
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("links", links);
         model.addAttribute("application", application);
         model.addAttribute("currentPerson", person);
         model.addAttribute("menu", Menu.of(person));
-        model.addAttribute("currentEntry", Menu.entryAt(application, currentPath()));
+        model.addAttribute("currentEntry", Menu.entryAt(application, currentPath(request)));
         model.addAttribute("lang", locale.getLanguage());
         model.addAttribute("dir", DirectoryLocaleResolver.direction(locale));
-        model.addAttribute("pageQuery", pageQuery());
+        model.addAttribute("pageQuery", pageQuery(request));
     }
 
     /**
@@ -72,13 +73,12 @@ public class LayoutModelAdvice {
      * queue or a list's later page stays as it is in the other language. Only a page asked for with GET has one; a
      * form's fields are no query of a page.
      */
-    private static List<Map.Entry<String, String>> pageQuery() {
-        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
-                || !HttpMethod.GET.matches(attributes.getRequest().getMethod())) {
+    private static List<Map.Entry<String, String>> pageQuery(@Nullable HttpServletRequest request) {
+        if (request == null || !HttpMethod.GET.matches(request.getMethod())) {
             return List.of();
         }
         List<Map.Entry<String, String>> query = new ArrayList<>();
-        attributes.getRequest().getParameterMap().forEach((name, values) -> {
+        request.getParameterMap().forEach((name, values) -> {
             if (!PlatformWebAutoConfiguration.LANGUAGE_PARAMETER.equals(name)) {
                 for (String value : values) {
                     query.add(Map.entry(name, value));
@@ -89,12 +89,17 @@ public class LayoutModelAdvice {
     }
 
     /** The path of the request being answered, without the context path; empty outside a request. */
-    private static String currentPath() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            return request.getRequestURI().substring(request.getContextPath().length());
-        }
-        return "";
+    private static String currentPath(@Nullable HttpServletRequest request) {
+        return request == null
+                ? ""
+                : request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** The request being answered; none outside a request. */
+    private static @Nullable HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest()
+                : null;
     }
 
     private static @Nullable Person currentPerson() {

@@ -14,9 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's answer to a request it refuses before any application sees it (an encoded NUL in the path, {@code %00}; a
- * request line or header over its 8 KB): RFC 9457 problem details ({@link ErrorProblems}) for a caller that does not ask for HTML, as Spring's
- * {@code /error} answers ({@link ProblemErrorController}); Tomcat's own short page, without its version, for a
- * browser. Installed as the host's error report valve, so Tomcat finds it in place of its own.
+ * request line or header over its 8 KB): RFC 9457 problem details ({@link ErrorProblems}) for a caller that does not
+ * ask for HTML, as Spring's {@code /error} answers ({@link ProblemErrorController}); Tomcat's own short page, without
+ * its version, for a browser. Installed as the host's error report valve, so Tomcat finds it in place of its own.
  */
 public final class ProblemErrorReportValve extends ErrorReportValve {
 
