@@ -135,8 +135,14 @@ final class Browser implements AutoCloseable {
         return this.driver;
     }
 
+    /**
+     * Opens the page and waits until its document has loaded. WebDriver's {@code get} waits for that too, yet on
+     * a busy machine the dashboard's second language was once read with none of its week labels (CI of 95becae,
+     * the fault scenarios loading both cores beside): a script reads the document the browser shows by now.
+     */
     void get(String url) {
         this.driver.get(url);
+        waitUntil(driver -> "complete".equals(script("return document.readyState")));
     }
 
     WebElement find(String id) {

@@ -419,7 +419,11 @@ class PagePolishBrowserIntegrationTests {
                 leader.get(stack.routerUrl() + "/dashboard?lang=" + lang);
                 List<String> oldestFirst = weeks(leader, "#weekly-table thead th", false);
                 List<String> chart = weeks(leader, "#weekly-chart text", true);
-                assertThat(oldestFirst).as("the table's weeks, " + lang).hasSizeGreaterThan(1);
+                assertThat(oldestFirst)
+                        .as(
+                                "the table's weeks, %s, on %s",
+                                lang, leader.driver().getCurrentUrl())
+                        .hasSizeGreaterThan(1);
                 assertThat(chart)
                         .as("the chart's weeks from the left, " + lang)
                         .isEqualTo(weeks(leader, "#weekly-table thead th", true))
