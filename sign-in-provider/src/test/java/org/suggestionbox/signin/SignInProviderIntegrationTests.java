@@ -307,6 +307,49 @@ class SignInProviderIntegrationTests {
                         "aria-describedby=\"login-error\"");
     }
 
+    @Test
+    void theSignInPageMayLoadOnlyItsOwnFilesAndNoSiteMayFrameIt() throws Exception {
+        HttpResponse<String> page = get("/login", "en");
+
+        assertThat(page.headers().allValues("Content-Security-Policy"))
+                .singleElement()
+                .satisfies(csp ->
+                        assertThat(csp).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'"));
+        assertThat(page.headers().allValues("X-Frame-Options")).containsExactly("DENY");
+        assertThat(page.headers().allValues("Referrer-Policy")).containsExactly("same-origin");
+    }
+
+    /**
+     * A browser whose request the firewall refuses before any filter ran (a path parameter) reads a page of the
+     * provider in its language, not Spring Boot's "Whitelabel Error Page", with the headers of every other page.
+     */
+    @Test
+    void whatTheFirewallRefusesIsAPageInTheBrowsersLanguageWithTheSameProtections() throws Exception {
+        for (String language : List.of("en", "he")) {
+            HttpResponse<String> refused = HTTP.send(
+                    HttpRequest.newBuilder(issuer().resolve("/login;x=1"))
+                            .header("Accept", "text/html")
+                            .header("Accept-Language", language)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body())
+                    .doesNotContain("Whitelabel")
+                    .contains("id=\"error-home\" href=\"/\"")
+                    .contains(
+                            language.equals("he")
+                                    ? List.of("dir=\"rtl\"", "לא הצלחנו לפתוח את הדף הזה")
+                                    : List.of("dir=\"ltr\"", "We could not open this page"));
+            assertThat(refused.headers().allValues("Content-Security-Policy"))
+                    .singleElement()
+                    .satisfies(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+            assertThat(refused.headers().allValues("X-Frame-Options")).containsExactly("DENY");
+            assertThat(refused.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+            assertThat(refused.headers().allValues("Referrer-Policy")).containsExactly("same-origin");
+        }
+    }
+
     private Jwt verified(String token) {
         return NimbusJwtDecoder.withJwkSetUri(issuer() + "/oauth2/jwks").build().decode(token);
     }

@@ -35,6 +35,39 @@ class SecurityHeadersIntegrationTests {
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
     }
 
+    /**
+     * A request the firewall refuses before any filter ran (a path parameter, a doubled slash) or Tomcat refuses
+     * before any application saw it (an encoded NUL) is answered with the headers of every other response, as a page
+     * for a browser and as problem details for the API.
+     */
+    @Test
+    void whatTheFirewallOrTomcatRefusesCarriesTheSameProtections() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (String path : java.util.List.of("/ideas;x=1", "/api/ideas//x", "/ideas/%00")) {
+            for (String accept : java.util.List.of("text/html", "application/json")) {
+                HttpResponse<String> refused = client.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                                .header("Accept", accept)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                java.net.http.HttpHeaders headers = refused.headers();
+                assertThat(refused.statusCode()).as("%s as %s", path, accept).isEqualTo(400);
+                assertThat(headers.allValues("Content-Security-Policy"))
+                        .as("%s as %s", path, accept)
+                        .singleElement()
+                        .satisfies(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+                assertThat(headers.allValues("X-Frame-Options")).as(path).containsExactly("DENY");
+                assertThat(headers.allValues("X-Content-Type-Options")).as(path).containsExactly("nosniff");
+                assertThat(headers.allValues("Referrer-Policy")).as(path).containsExactly("same-origin");
+                assertThat(headers.firstValue("Cache-Control"))
+                        .as(path)
+                        .hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
+            }
+        }
+    }
+
     @Test
     void theSessionCookieIsSameSiteLax() {
         HttpResponse<String> page = TestHttp.anonymous(port).get("/ideas/new");

@@ -9,6 +9,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.suggestionbox.signin.SignInProperties;
 import org.suggestionbox.signin.logout.BackChannelLogoutSuccessHandler;
@@ -36,6 +37,7 @@ class SecurityConfiguration {
                     .logoutEndpoint(logout -> logout.logoutResponseHandler(backChannelLogout)));
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+        http.headers(ResponseHeaders.everyResponse());
         // a browser that is not signed in yet goes to the sign-in page
         http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                 new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
@@ -58,7 +60,14 @@ class SecurityConfiguration {
                 .anyRequest()
                 .authenticated());
         http.formLogin(form -> form.loginPage("/login"));
+        http.headers(ResponseHeaders.everyResponse());
         return http.build();
+    }
+
+    /** The firewall's refusals carry the headers of every response ({@link ResponseHeaders#onRefusal()}). */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return ResponseHeaders.onRefusal();
     }
 
     @Bean
