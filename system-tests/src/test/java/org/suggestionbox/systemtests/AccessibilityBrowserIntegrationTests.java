@@ -68,6 +68,8 @@ class AccessibilityBrowserIntegrationTests {
                 null,
                 List.of(
                         stack.signInUrl() + "/login",
+                        // the provider's own page for a request its firewall refuses
+                        stack.signInUrl() + "/login;x=1",
                         anonymous.path("trackingUrl").asString(),
                         stack.routerUrl() + "/track/no-such-link",
                         stack.routerUrl() + "/signed-out"));
