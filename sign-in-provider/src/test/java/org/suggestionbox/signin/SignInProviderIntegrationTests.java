@@ -350,6 +350,24 @@ class SignInProviderIntegrationTests {
         }
     }
 
+    /** What Tomcat refuses before the provider sees it (an encoded NUL) is its short page, with the same headers. */
+    @Test
+    void whatTomcatRefusesCarriesTheSameProtections() throws Exception {
+        HttpResponse<String> refused = HTTP.send(
+                HttpRequest.newBuilder(issuer().resolve("/login/%00"))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("400").doesNotContain("Apache Tomcat/");
+        assertThat(refused.headers().allValues("Content-Security-Policy"))
+                .singleElement()
+                .satisfies(csp -> assertThat(csp).contains("default-src 'none'", "frame-ancestors 'none'"));
+        assertThat(refused.headers().allValues("X-Frame-Options")).containsExactly("DENY");
+        assertThat(refused.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+    }
+
     private Jwt verified(String token) {
         return NimbusJwtDecoder.withJwkSetUri(issuer() + "/oauth2/jwks").build().decode(token);
     }

@@ -1,5 +1,6 @@
 package org.suggestionbox.signin.config;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.security.config.Customizer;
@@ -25,12 +26,9 @@ final class ResponseHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
-    private static final List<HeaderWriter> WRITERS = List.of(
-            new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY),
-            new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
-            new XContentTypeOptionsHeaderWriter(),
-            new ReferrerPolicyHeaderWriter(ReferrerPolicy.SAME_ORIGIN),
-            new CacheControlHeadersWriter());
+    /** For Tomcat's own page, which loads nothing and styles itself in a {@code <style>} element. */
+    static final String INLINE_STYLE_ONLY =
+            "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'";
 
     private ResponseHeaders() {}
 
@@ -40,13 +38,24 @@ final class ResponseHeaders {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
     }
 
+    /** Writes those headers, with this policy, as the filters write them (Spring Security's header writers). */
+    static void writeTo(HttpServletRequest request, HttpServletResponse response, String policy) {
+        List<HeaderWriter> writers = List.of(
+                new ContentSecurityPolicyHeaderWriter(policy),
+                new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
+                new XContentTypeOptionsHeaderWriter(),
+                new ReferrerPolicyHeaderWriter(ReferrerPolicy.SAME_ORIGIN),
+                new CacheControlHeadersWriter());
+        writers.forEach(writer -> writer.writeHeaders(request, response));
+    }
+
     /**
      * A request the firewall refuses (a doubled slash, a {@code ;}, an encoded dot) is answered {@code 400} by
      * {@code /error} with the same headers: no filter that writes them ran for it.
      */
     static RequestRejectedHandler onRefusal() {
         return (request, response, refused) -> {
-            WRITERS.forEach(writer -> writer.writeHeaders(request, response));
+            writeTo(request, response, CONTENT_SECURITY_POLICY);
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
         };
     }

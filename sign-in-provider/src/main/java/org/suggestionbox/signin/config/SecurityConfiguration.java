@@ -1,5 +1,7 @@
 package org.suggestionbox.signin.config;
 
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -68,6 +70,16 @@ class SecurityConfiguration {
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
         return ResponseHeaders.onRefusal();
+    }
+
+    /** Tomcat's refusals carry them too ({@link RefusalReportValve}). */
+    @Bean
+    TomcatContextCustomizer refusalReportValve() {
+        return context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(RefusalReportValve.class.getName());
+            }
+        };
     }
 
     @Bean
