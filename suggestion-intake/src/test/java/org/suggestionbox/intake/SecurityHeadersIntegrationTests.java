@@ -2,7 +2,13 @@ package org.suggestionbox.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,9 +28,8 @@ class SecurityHeadersIntegrationTests {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy"))
-                .hasValueSatisfying(csp -> assertThat(java.util.Arrays.stream(csp.split(";"))
-                                .map(String::trim)
-                                .toList())
+                .hasValueSatisfying(csp -> assertThat(
+                                Arrays.stream(csp.split(";")).map(String::trim).toList())
                         .contains(
                                 "default-src 'self'",
                                 "script-src 'self'",
@@ -42,17 +47,17 @@ class SecurityHeadersIntegrationTests {
      */
     @Test
     void whatTheFirewallOrTomcatRefusesCarriesTheSameProtections() throws Exception {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        for (String path : java.util.List.of("/ideas;x=1", "/api/ideas//x", "/ideas/%00")) {
-            for (String accept : java.util.List.of("text/html", "application/json")) {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : List.of("/ideas;x=1", "/api/ideas//x", "/ideas/%00")) {
+            for (String accept : List.of("text/html", "application/json")) {
                 HttpResponse<String> refused = client.send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                                 .header("Accept", accept)
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
 
-                java.net.http.HttpHeaders headers = refused.headers();
+                HttpHeaders headers = refused.headers();
                 assertThat(refused.statusCode()).as("%s as %s", path, accept).isEqualTo(400);
                 assertThat(headers.allValues("Content-Security-Policy"))
                         .as("%s as %s", path, accept)
@@ -81,11 +86,11 @@ class SecurityHeadersIntegrationTests {
 
     @Test
     void behindAnHttpsProxyTheSessionCookieIsSecure() throws Exception {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         HttpResponse<String> page = client.send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/ideas/new"))
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ideas/new"))
                         .header("X-Forwarded-Proto", "https")
                         .GET()
                         .build(),
