@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,11 +19,20 @@ import tools.jackson.databind.json.JsonMapper;
  * Seals and opens anonymous submitters' contacts with AES-256-GCM. The key id travels with the
  * ciphertext (and is bound to it as associated data), so keys can rotate: seal with the active
  * key, open with whichever key sealed it.
+ *
+ * <p>GCM keeps the length of what it seals, and a contact's length is the length of a person's id
+ * and addresses, which anyone holding the directory could match. So every contact is padded with
+ * JSON's own white space to a multiple of {@link #PADDED_BYTES} before it is sealed: all contacts
+ * of the usual size look alike, and one that is longer says only that it is long. Contacts sealed
+ * before the padding open as they are.
  */
 public class IdentitySealer {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+
+    /** Every sealed contact is a multiple of this many bytes before encryption. */
+    static final int PADDED_BYTES = 512;
 
     private final String activeKeyId;
     private final Map<String, SecretKey> keys;
@@ -48,7 +58,7 @@ public class IdentitySealer {
         random.nextBytes(nonce);
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, activeKeyId, nonce);
-            byte[] sealed = cipher.doFinal(jsonMapper.writeValueAsBytes(contact));
+            byte[] sealed = cipher.doFinal(padded(jsonMapper.writeValueAsBytes(contact)));
             byte[] out = ByteBuffer.allocate(nonce.length + sealed.length)
                     .put(nonce)
                     .put(sealed)
@@ -68,7 +78,7 @@ public class IdentitySealer {
         if (in.length <= NONCE_BYTES) {
             throw new IllegalArgumentException("Sealed identity is too short");
         }
-        byte[] nonce = java.util.Arrays.copyOfRange(in, 0, NONCE_BYTES);
+        byte[] nonce = Arrays.copyOfRange(in, 0, NONCE_BYTES);
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, identity.keyId(), nonce);
             byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
@@ -76,6 +86,14 @@ public class IdentitySealer {
         } catch (GeneralSecurityException ex) {
             throw new IllegalArgumentException("Sealed identity cannot be opened", ex);
         }
+    }
+
+    /** {@code json} with spaces after it up to the next multiple of {@link #PADDED_BYTES}. */
+    private static byte[] padded(byte[] json) {
+        int length = Math.ceilDiv(Math.max(json.length, 1), PADDED_BYTES) * PADDED_BYTES;
+        byte[] padded = Arrays.copyOf(json, length);
+        Arrays.fill(padded, json.length, length, (byte) ' ');
+        return padded;
     }
 
     private Cipher cipher(int mode, String keyId, byte[] nonce) throws GeneralSecurityException {

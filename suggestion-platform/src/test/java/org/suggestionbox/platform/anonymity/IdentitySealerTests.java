@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,6 +34,37 @@ class IdentitySealerTests {
         assertThat(sealed.ciphertext()).doesNotContain("noa");
         assertThat(new String(Base64.getDecoder().decode(sealed.ciphertext()))).doesNotContain("noa");
         assertThat(sealer.open(sealed)).isEqualTo(NOA);
+    }
+
+    @Test
+    void sealedContactsAreAllOneLengthSoTheLengthNamesNobody() {
+        IdentitySealer sealer = new IdentitySealer("k1", Map.of("k1", OLD_KEY), jsonMapper);
+        SealedContact admin = new SealedContact("admin", "admin@example.test", "en", null, null, "t".repeat(43));
+        SealedContact longest = new SealedContact(
+                "e-" + "7".repeat(34),
+                "firstname.middlename.lastname@subsidiary.example.test",
+                "pl-PL",
+                "U0" + "A".repeat(9),
+                "29:" + "x".repeat(90),
+                "t".repeat(43));
+
+        assertThat(Stream.of(NOA, admin, longest)
+                        .map(contact -> sealer.seal(contact).ciphertext().length())
+                        .distinct())
+                .hasSize(1);
+        assertThat(sealer.open(sealer.seal(longest))).isEqualTo(longest);
+    }
+
+    @Test
+    void aContactLongerThanTheBlockIsPaddedToTheNextOne() {
+        IdentitySealer sealer = new IdentitySealer("k1", Map.of("k1", OLD_KEY), jsonMapper);
+        SealedContact huge =
+                new SealedContact("p", "x".repeat(IdentitySealer.PADDED_BYTES) + "@example.test", "en", null, null);
+
+        SealedIdentity sealed = sealer.seal(huge);
+
+        assertThat(Base64.getDecoder().decode(sealed.ciphertext())).hasSize(12 + 2 * IdentitySealer.PADDED_BYTES + 16);
+        assertThat(sealer.open(sealed)).isEqualTo(huge);
     }
 
     @Test
