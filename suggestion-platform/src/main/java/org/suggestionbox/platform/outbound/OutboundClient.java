@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -33,7 +39,9 @@ import org.apache.hc.core5.util.Timeout;
  * resolver answers with them, so a name that resolves elsewhere a moment later (DNS rebinding)
  * changes nothing, while TLS still checks the certificate against the host name and sends it as SNI.
  * No redirect is followed (a 3xx is just the answer), and at most {@code max-response-size} bytes of
- * an answer are read.
+ * an answer are read. The whole call, from connecting to the answer's last byte, is cut off after
+ * {@code connect-timeout} plus {@code response-timeout}: a server that sends its answer a byte at a
+ * time cannot hold the caller (a Kafka listener's thread) longer than that.
  * <p>
  * Each call has its own connection: the services make few outbound calls, and a pooled connection
  * would outlive the check that allowed it.
@@ -53,7 +61,7 @@ public final class OutboundClient {
     }
 
     /** The same client with other time-outs, for a service that sets its own. */
-    public OutboundClient withTimeouts(java.time.Duration connectTimeout, java.time.Duration responseTimeout) {
+    public OutboundClient withTimeouts(Duration connectTimeout, Duration responseTimeout) {
         return new OutboundClient(
                 policy,
                 new OutboundPolicyProperties(
@@ -88,8 +96,24 @@ public final class OutboundClient {
         HttpPost request = new HttpPost(destination.uri());
         headers.forEach(request::setHeader);
         request.setEntity(new ByteArrayEntity(body, contentType));
+        Duration deadline = properties.connectTimeout().plus(properties.responseTimeout());
+        AtomicBoolean late = new AtomicBoolean();
+        CompletableFuture<Void> cutOff = CompletableFuture.runAsync(
+                () -> {
+                    late.set(true);
+                    request.cancel();
+                },
+                CompletableFuture.delayedExecutor(deadline.toMillis(), TimeUnit.MILLISECONDS));
         try (CloseableHttpClient client = client(destination.addresses())) {
             return client.execute(request, response -> read(request, response));
+        } catch (IOException ex) {
+            if (late.get()) {
+                throw new SocketTimeoutException(
+                        destination.uri().getHost() + " gave no whole answer within " + deadline.toMillis() + " ms");
+            }
+            throw ex;
+        } finally {
+            cutOff.cancel(false);
         }
     }
 
@@ -107,7 +131,7 @@ public final class OutboundClient {
         }
         // the rest stays unread: the connection is dropped instead of drained
         request.cancel();
-        return new OutboundResponse(response.getCode(), java.util.Arrays.copyOf(read, limit), true);
+        return new OutboundResponse(response.getCode(), Arrays.copyOf(read, limit), true);
     }
 
     private CloseableHttpClient client(List<InetAddress> vetted) {

@@ -19,7 +19,8 @@ import org.springframework.util.unit.DataSize;
  *        {@code slack-response-url}) the host suffixes calls may go to; a channel missing here keeps
  *        its default ({@link OutboundPolicy#DEFAULT_ALLOWED_HOSTS}), an empty list allows every public host
  * @param connectTimeout how long a connection may take
- * @param responseTimeout how long to wait for the answer (and between two of its packets)
+ * @param responseTimeout how long to wait for the answer (and between two of its packets); the whole
+ *        call is cut off after {@code connectTimeout} plus this
  * @param maxResponseSize how much of an answer is read; the rest is left unread and the connection closed
  */
 @ConfigurationProperties("suggestionbox.outbound")

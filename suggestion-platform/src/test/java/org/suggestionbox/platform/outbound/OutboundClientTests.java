@@ -2,6 +2,7 @@ package org.suggestionbox.platform.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -9,9 +10,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,6 +47,7 @@ class OutboundClientTests {
                     answer(exchange, 302, new byte[0]);
                 }
                 case "/large" -> answer(exchange, 200, new byte[5 * 1024 * 1024]);
+                case "/trickle" -> trickle(exchange);
                 default -> answer(exchange, 200, "{\"ok\":true}".getBytes(StandardCharsets.UTF_8));
             }
         });
@@ -124,8 +128,41 @@ class OutboundClientTests {
         assertThat(requests).isEmpty();
     }
 
+    @Test
+    void aServerThatAnswersAByteAtATimeIsCutOffAfterBothTimeouts() {
+        // every byte comes well within the response timeout, so only a deadline for the whole call ends it
+        OutboundClient quick = client.withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1));
+
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
+                () -> assertThatExceptionOfType(SocketTimeoutException.class)
+                        .isThrownBy(() -> quick.post(
+                                OutboundPolicy.WEBHOOK,
+                                URI.create(base() + "/trickle"),
+                                ContentType.APPLICATION_JSON,
+                                JSON,
+                                Map.of()))
+                        .withMessage("127.0.0.1 gave no whole answer within 1500 ms"));
+        assertThat(requests).containsExactly("/trickle");
+    }
+
     private String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Sends a 60-byte answer one byte every 200 ms, twelve seconds in all. */
+    private static void trickle(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        exchange.sendResponseHeaders(200, 60);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 60; i++) {
+                out.write('x');
+                out.flush();
+                Thread.sleep(200);
+            }
+        } catch (IOException | InterruptedException clientWentAway) {
+            // the client cut the call off, as it should
+        }
     }
 
     private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
