@@ -331,7 +331,13 @@ public final class MessageComposer {
         String write(String submitter, Locale locale, List<String> paragraphs);
     }
 
-    /** The messages of one event, at most one per person. */
+    /**
+     * The messages of one event, at most one per person, where an anonymous submitter counts as someone
+     * else: the event names its supporters, owner and managers, and the proofs show who was told, so
+     * leaving out the message a named person would get because the seal says she submitted the idea
+     * would tell every reader of the proofs who she is. She hears it once as submitter and once in her
+     * named part, as anyone else would.
+     */
     private final class Batch {
 
         private final IdeaLifecycleEvent event;
@@ -360,7 +366,7 @@ public final class MessageComposer {
             }
         }
 
-        /** Supporters after submitters: someone who also submitted the idea has heard it as its submitter. */
+        /** Supporters after submitters: someone who also submitted the idea by name has heard it as its submitter. */
         void toSupporters(List<String> supporterIds, MessageKind kind, Writer writer) {
             toSupporters(supporterIds, kind, event.ideaId(), writer);
         }
@@ -416,7 +422,9 @@ public final class MessageComposer {
         }
 
         private void add(Recipient recipient, MessageKind kind, UUID linkedIdea, Writer writer) {
-            if (!reached.add(recipient.personId())) {
+            String reachedAs =
+                    recipient.contact().anonymous() ? "sealed\u0000" + recipient.personId() : recipient.personId();
+            if (!reached.add(reachedAs)) {
                 return;
             }
             Locale locale = recipient.locale();

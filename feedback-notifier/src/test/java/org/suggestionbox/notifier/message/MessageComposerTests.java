@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.suggestionbox.events.AnswerEscalated;
 import org.suggestionbox.events.AnswerReminderDue;
@@ -169,6 +170,33 @@ class MessageComposerTests {
         assertThat(composer.compose(assigned))
                 .singleElement()
                 .satisfies(message -> assertThat(message.kind()).isEqualTo(MessageKind.IDEA_RECEIVED));
+    }
+
+    @Test
+    void anOwnerWhoSubmittedTheIdeaAnonymouslyIsStillToldItIsInTheirQueue() {
+        // the event names the owner; an owner left out of the proofs would be the anonymous submitter
+        IdeaAssigned assigned = new IdeaAssigned(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                NOW,
+                1,
+                "Own idea",
+                "other",
+                List.of(Submitter.anonymous(new SealedIdentity("local-1", "c2VhbGVk"))),
+                "noa",
+                "Noa Levi",
+                "fallback",
+                "Triage",
+                DUE);
+
+        assertThat(composer.compose(assigned))
+                .extracting(
+                        Message::kind,
+                        message -> message.recipient().personId(),
+                        message -> message.recipient().contact().anonymous())
+                .containsExactly(
+                        Tuple.tuple(MessageKind.IDEA_RECEIVED, "noa", true),
+                        Tuple.tuple(MessageKind.IDEA_IN_QUEUE, "noa", false));
     }
 
     @Test

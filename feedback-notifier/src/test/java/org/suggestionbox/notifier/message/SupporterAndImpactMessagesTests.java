@@ -112,7 +112,7 @@ class SupporterAndImpactMessagesTests {
     }
 
     @Test
-    void anAnonymousSubmitterWhoAlsoSupportsHearsOnceAnonymouslyAndTheOtherSupportersAreNotToldWhoItWas() {
+    void anAnonymousSubmitterWhoAlsoSupportsHearsAsEverySupporterDoesAndNobodyIsToldWhoItWas() {
         IdeaMergedAsDuplicate merged = new IdeaMergedAsDuplicate(
                 UUID.randomUUID(),
                 UUID.randomUUID(),
@@ -132,9 +132,15 @@ class SupporterAndImpactMessagesTests {
                         message -> message.recipient().personId(),
                         message -> message.recipient().role())
                 .containsExactly(
-                        Tuple.tuple("noa", RecipientRole.SUBMITTER), Tuple.tuple("dan", RecipientRole.SUPPORTER));
+                        Tuple.tuple("noa", RecipientRole.SUBMITTER),
+                        Tuple.tuple("noa", RecipientRole.SUPPORTER),
+                        Tuple.tuple("dan", RecipientRole.SUPPORTER));
         assertThat(messages.get(0).recipient().contact().anonymous()).isTrue();
-        Message toDan = messages.get(1);
+        // a supporter left out would be the submitter, to anyone who reads the event and the proofs
+        assertThat(messages.get(1).recipient().contact().anonymous()).isFalse();
+        assertThat(messages.get(1).kind()).isEqualTo(MessageKind.SUPPORTED_IDEA_MERGED);
+        assertThat(messages.get(1).link()).isEqualTo(messages.get(2).link());
+        Message toDan = messages.get(2);
         assertThat(toDan.kind()).isEqualTo(MessageKind.SUPPORTED_IDEA_MERGED);
         assertThat(toDan.link()).isEqualTo("http://router.example/ideas/" + merged.originalIdeaId());
         assertThat(toDan.title() + toDan.body())
