@@ -45,6 +45,8 @@ class PageLanguage implements WebMvcConfigurer {
                         locale == null ? null : supported(locale).orElse(Locale.ENGLISH));
             }
         };
+        // a cookie that names no locale is passed over, not a 500 on every page until it is cleared
+        resolver.setRejectInvalidCookies(false);
         resolver.setDefaultLocaleFunction(PageLanguage::askedFor);
         return resolver;
     }

@@ -12,7 +12,9 @@ import org.suggestionbox.platform.security.DirectoryUser;
 
 /**
  * The page language: the one a person picked with the switcher (a cookie), else their directory
- * locale, else the browser's. Only English, Hebrew and Polish are offered.
+ * locale, else the browser's. Only English, Hebrew and Polish are offered. A cookie that names no
+ * locale ({@code SB_LANG=x.y}, set by hand or by a sibling site) is passed over, not answered with a
+ * 500 on every page and API call until it is cleared.
  */
 public class DirectoryLocaleResolver extends CookieLocaleResolver {
 
@@ -21,6 +23,7 @@ public class DirectoryLocaleResolver extends CookieLocaleResolver {
 
     public DirectoryLocaleResolver() {
         super("SB_LANG");
+        setRejectInvalidCookies(false);
         setDefaultLocaleFunction(DirectoryLocaleResolver::fromDirectoryOrBrowser);
     }
 

@@ -2,8 +2,11 @@ package org.suggestionbox.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.Cookie;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 class DirectoryLocaleResolverTests {
 
@@ -14,6 +17,30 @@ class DirectoryLocaleResolverTests {
         assertThat(DirectoryLocaleResolver.supported(Locale.forLanguageTag("pl-PL")))
                 .isEqualTo(Locale.forLanguageTag("pl"));
         assertThat(DirectoryLocaleResolver.supported(Locale.GERMAN)).isEqualTo(Locale.ENGLISH);
+    }
+
+    @Test
+    void aLanguageCookieThatNamesNoLocaleIsPassedOverForTheBrowsersLanguage() {
+        DirectoryLocaleResolver resolver = new DirectoryLocaleResolver();
+        for (String value : List.of("x.y", "he%00", "-/-")) {
+            MockHttpServletRequest request = new MockHttpServletRequest("GET", "/queue");
+            request.setCookies(new Cookie("SB_LANG", value));
+            request.addPreferredLocale(Locale.forLanguageTag("pl-PL"));
+
+            assertThat(resolver.resolveLocale(request)).as(value).isEqualTo(Locale.forLanguageTag("pl"));
+        }
+        MockHttpServletRequest badZone = new MockHttpServletRequest("GET", "/queue");
+        badZone.setCookies(new Cookie("SB_LANG", "he/Nowhere"));
+        assertThat(resolver.resolveLocaleContext(badZone).getLocale()).isEqualTo(Locale.forLanguageTag("he"));
+    }
+
+    @Test
+    void aPickedLanguageStillWins() {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/queue");
+        request.setCookies(new Cookie("SB_LANG", "he"));
+        request.addPreferredLocale(Locale.forLanguageTag("pl-PL"));
+
+        assertThat(new DirectoryLocaleResolver().resolveLocale(request)).isEqualTo(Locale.forLanguageTag("he"));
     }
 
     @Test
