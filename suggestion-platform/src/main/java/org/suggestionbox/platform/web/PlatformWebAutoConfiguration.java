@@ -119,6 +119,11 @@ public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    UnbindableFields unbindableFields() {
+        return new UnbindableFields();
+    }
+
+    @Bean
     LoginController loginController(
             org.suggestionbox.platform.security.PlatformSecurityProperties security,
             org.springframework.core.env.Environment environment) {
