@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.events.IdeaDecided;
 import org.suggestionbox.events.IdeaStatusChanged;
@@ -118,6 +120,51 @@ class ChannelsIntegrationTests extends NotifierSpringIntegrationTest {
         assertThat(content.path("actions").get(0).path("type").asString()).isEqualTo("Action.OpenUrl");
         assertThat(content.path("actions").get(0).path("url").asString())
                 .isEqualTo("http://localhost:8082/ideas/" + decided.ideaId());
+    }
+
+    @Test
+    void anExplorationWithTheLongestTextsAnOwnerMayWriteStillFitsATeamsCard() {
+        String hook = "long-" + shortId();
+        Submitter submitter = madeUpPerson(
+                "teams-" + shortId(),
+                "en",
+                null,
+                new Preferences(Set.of(DeliveryChannel.TEAMS), fakes.teamsUrl(hook), null, null, false));
+        String explanation = "Yes " + "\uD83D\uDE80".repeat(4_996); // 5,000 characters, the rockets four bytes each
+        String nextStep = "Plan " + "*".repeat(4_995); // every one escaped for Teams' Markdown
+        IdeaDecided explored = new IdeaDecided(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Instant.now(),
+                1,
+                "Rockets " + shortId(),
+                List.of(submitter),
+                "maya",
+                "Maya Rosen",
+                DecisionOutcome.EXPLORE,
+                null,
+                explanation,
+                nextStep,
+                LocalDate.of(2027, 3, 1));
+
+        publish(explored);
+
+        Received card = awaitOne(() -> fakes.posts("/teams/" + hook));
+        assertThat(card.rawBody().length).isLessThanOrEqualTo(FakeChatServers.TEAMS_MAX_BYTES);
+        JsonNode content = card.json().path("attachments").get(0).path("content");
+        List<String> texts = content.path("body")
+                .get(0)
+                .path("items")
+                .valueStream()
+                .map(block -> block.path("text").asString())
+                .toList();
+        assertThat(texts.get(0)).contains(explored.title());
+        assertThat(texts)
+                .anySatisfy(
+                        text -> assertThat(text).contains("Yes \uD83D\uDE80").endsWith("…"));
+        assertThat(texts).anySatisfy(text -> assertThat(text).contains("Plan \\*"));
+        assertThat(content.path("actions").get(0).path("url").asString())
+                .isEqualTo("http://localhost:8082/ideas/" + explored.ideaId());
     }
 
     @Test

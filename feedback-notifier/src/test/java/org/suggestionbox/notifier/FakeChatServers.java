@@ -25,6 +25,9 @@ public final class FakeChatServers {
 
     public static final String SLACK_TOKEN = "xoxb-test-token";
 
+    /** Teams refuses a message over 28 KB with {@code 413}, as its incoming webhooks do. */
+    public static final int TEAMS_MAX_BYTES = 28 * 1024;
+
     private static final FakeChatServers INSTANCE = new FakeChatServers();
 
     /** A request the server accepted. */
@@ -62,7 +65,15 @@ public final class FakeChatServers {
             return thread;
         }));
         server.createContext("/slack/api/chat.postMessage", this::slack);
-        server.createContext("/teams/", exchange -> accept(exchange, 202, "1"));
+        server.createContext("/teams/", exchange -> {
+            if (exchange.getRequestHeaders().getFirst("Content-Length") != null
+                    && Long.parseLong(exchange.getRequestHeaders().getFirst("Content-Length")) > TEAMS_MAX_BYTES) {
+                read(exchange);
+                respond(exchange, 413, "{\"error\":\"RequestEntityTooLarge\"}");
+                return;
+            }
+            accept(exchange, 202, "1");
+        });
         server.createContext("/webhook/", exchange -> accept(exchange, 200, "{}"));
         server.createContext("/failing/", exchange -> {
             failingCalls

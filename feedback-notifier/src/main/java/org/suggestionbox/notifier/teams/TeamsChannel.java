@@ -1,6 +1,7 @@
 package org.suggestionbox.notifier.teams;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,16 @@ import tools.jackson.databind.json.JsonMapper;
 class TeamsChannel implements NotificationChannel {
 
     static final String CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+
+    /**
+     * Teams refuses a message over 28 KB ({@code 413}), and what an owner may write (5,000 characters in each of an
+     * explanation and a next step, emoji at four bytes each) is more: a card is kept under this many bytes, its
+     * longest texts cut short, the whole of them a click away on the card's link (and in the inbox and the mail).
+     */
+    static final int MAX_CARD_BYTES = 24 * 1024;
+
+    /** A text is never cut shorter than this many characters to make the card fit. */
+    private static final int SHORTEST_CUT = 200;
 
     private final TeamsProperties properties;
     private final PreferencesService preferences;
@@ -69,7 +80,31 @@ class TeamsChannel implements NotificationChannel {
         if (url == null) {
             throw new ChannelCallException("No Teams webhook URL for the recipient", false);
         }
-        http.postJson(channel(), URI.create(url), json.writeValueAsString(card(message)), Map.of());
+        http.postJson(channel(), URI.create(url), cardJson(message), Map.of());
+    }
+
+    /** The card as Teams gets it: at most {@link #MAX_CARD_BYTES}, its longest paragraph cut by a third until it fits. */
+    String cardJson(Message message) {
+        List<String> paragraphs = new ArrayList<>(message.paragraphs());
+        String card = json.writeValueAsString(card(message, paragraphs));
+        while (card.getBytes(StandardCharsets.UTF_8).length > MAX_CARD_BYTES) {
+            int longest = 0;
+            for (int i = 1; i < paragraphs.size(); i++) {
+                if (paragraphs.get(i).length() > paragraphs.get(longest).length()) {
+                    longest = i;
+                }
+            }
+            String text = paragraphs.isEmpty() ? "" : paragraphs.get(longest);
+            int characters = text.codePointCount(0, text.length());
+            if (characters <= SHORTEST_CUT) {
+                break;
+            }
+            int kept = Math.max(SHORTEST_CUT, characters * 2 / 3);
+            paragraphs.set(
+                    longest, text.substring(0, text.offsetByCodePoints(0, kept)).stripTrailing() + "…");
+            card = json.writeValueAsString(card(message, paragraphs));
+        }
+        return card;
     }
 
     private @Nullable String url(Message message, String recipientRef) {
@@ -85,11 +120,11 @@ class TeamsChannel implements NotificationChannel {
     }
 
     /** A message with one Adaptive Card attachment, the shape incoming webhooks and Workflows take. */
-    Map<String, Object> card(Message message) {
+    private Map<String, Object> card(Message message, List<String> paragraphs) {
         boolean rtl = DirectoryLocaleResolver.isRightToLeft(message.locale());
         List<Map<String, Object>> blocks = new ArrayList<>();
         blocks.add(textBlock(message.title(), rtl, true));
-        message.paragraphs().forEach(paragraph -> blocks.add(textBlock(paragraph, rtl, false)));
+        paragraphs.forEach(paragraph -> blocks.add(textBlock(paragraph, rtl, false)));
         Map<String, Object> container = new LinkedHashMap<>();
         container.put("type", "Container");
         container.put("rtl", rtl);
