@@ -11,7 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -119,6 +122,90 @@ class IdeaWallIntegrationTests extends RouterFlowTest {
         assertThat(item.get("submittedBy").isEmpty()).isTrue();
         assertThat(item.get("visibility").asString()).isEqualTo("COMPANY");
         assertThat(item.toString()).doesNotContain("ab".repeat(32)).doesNotContain("c2VhbGVk");
+    }
+
+    @Test
+    void anAnonymousIdeaShowsTheDayItCameNeverTheInstantWhileANamedOneShowsItsInstant() {
+        String word = nonce();
+        UUID named = submit("alice", Visibility.COMPANY, "Named and timed " + word, "Said with a name.");
+        UUID anonymous = router.submit(new IdeaSubmitted(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Instant.now(),
+                IdeaSubmitted.SCHEMA_VERSION,
+                "Anonymous and dated " + word,
+                "Said without a name.",
+                "customer-experience",
+                SubmissionChannel.WEB,
+                Submitter.anonymous(new org.suggestionbox.events.SealedIdentity("k1", "c2VhbGVk")),
+                null,
+                null,
+                List.of(),
+                "cd".repeat(32),
+                Visibility.COMPANY));
+        awaitAssigned(named, anonymous);
+        Instant namedAt = storedSubmittedAt(named);
+        Instant anonymousAt = storedSubmittedAt(anonymous);
+
+        // the wall API: the anonymous idea's day, the named idea's instant; the cursor after the anonymous idea
+        // (the newer one, so the first of a page of one) hands out no instant either
+        await().atMost(WAIT).until(() -> ids(wall("piotr", "?query=" + word)).containsAll(List.of(named, anonymous)));
+        JsonNode first = wall("piotr", "?query=" + word + "&limit=1");
+        assertThat(ids(first)).containsExactly(anonymous);
+        assertThat(items(first).getFirst().get("submittedAt").asString())
+                .isEqualTo(anonymousAt.truncatedTo(ChronoUnit.DAYS).toString());
+        String cursor = first.get("nextCursor").asString();
+        assertThat(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8))
+                .doesNotContain(anonymousAt.toString().substring(0, "2026-03-02T09".length()));
+        JsonNode second = wall("piotr", "?query=" + word + "&limit=1&cursor=" + cursor);
+        assertThat(ids(second)).containsExactly(named);
+        assertThat(items(second).getFirst().get("submittedAt").asString()).isEqualTo(namedAt.toString());
+
+        // the idea API, for a colleague and for the owner: the submission, its routing and the deadline by the day
+        for (String reader : List.of("piotr", "maya")) {
+            JsonNode idea =
+                    json.readTree(http.get(reader, "/api/ideas/" + anonymous).body());
+            assertThat(List.of(
+                            idea.get("submittedAt").asString(),
+                            idea.get("answerDueBy").asString(),
+                            idea.get("history").get(0).get("at").asString(),
+                            idea.get("history").get(1).get("at").asString()))
+                    .as(reader)
+                    .allSatisfy(at -> assertThat(Instant.parse(at))
+                            .isEqualTo(Instant.parse(at).truncatedTo(ChronoUnit.DAYS)));
+        }
+        assertThat(json.readTree(http.get("piotr", "/api/ideas/" + named).body())
+                        .get("submittedAt")
+                        .asString())
+                .isEqualTo(namedAt.toString());
+
+        // the idea page: every datetime on an anonymous idea's page is a day, and it shows dates only
+        String page = http.get("piotr", "/ideas/" + anonymous).body();
+        List<String> datetimes = datetimes(page);
+        assertThat(datetimes)
+                .isNotEmpty()
+                .allSatisfy(at -> assertThat(Instant.parse(at))
+                        .isEqualTo(Instant.parse(at).truncatedTo(ChronoUnit.DAYS)));
+        assertThat(page)
+                .contains("<time datetime=\"" + anonymousAt.truncatedTo(ChronoUnit.DAYS) + "\">"
+                        + anonymousAt.atOffset(ZoneOffset.UTC).toLocalDate() + "</time>")
+                .doesNotContain(anonymousAt.toString());
+        assertThat(datetimes(http.get("piotr", "/ideas/" + named).body())).contains(namedAt.toString());
+    }
+
+    private Instant storedSubmittedAt(UUID ideaId) {
+        Document stored = mongo.findById(ideaId, Document.class, IdeaStore.COLLECTION);
+        assertThat(stored).isNotNull();
+        return stored.getDate("submittedAt").toInstant();
+    }
+
+    private static List<String> datetimes(String page) {
+        List<String> found = new ArrayList<>();
+        Matcher datetime = Pattern.compile("<time datetime=\"([^\"]+)\"").matcher(page);
+        while (datetime.find()) {
+            found.add(datetime.group(1));
+        }
+        return found;
     }
 
     @Test

@@ -107,6 +107,31 @@ class QueuePagingIntegrationTests {
         assertThat(json.readTree(nul.body()).get("items").isEmpty()).isTrue();
     }
 
+    @Test
+    void aCategoryFilterOverOneHundredCharactersIsRefusedNamingItAsTheWallRefusesIts() {
+        String tooLong = "c".repeat(101);
+
+        HttpResponse<String> refused = http.get("maya", "/api/queue?category=" + tooLong);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json.readTree(refused.body());
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("category");
+        assertThat(problem.get("errors").findValuesAsString("message")).containsExactly("At most 100 characters.");
+        assertThat(http.get("maya", "/api/queue?sort=support&category=" + tooLong)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(http.get("maya", "/api/queue?category=" + "c".repeat(100)).statusCode())
+                .isEqualTo(200);
+
+        // the page answers like a bad state or cursor: its error page, here saying what was wrong
+        HttpResponse<String> page = http.get("maya", "/queue?category=" + tooLong);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("The category filter is too long: at most 100 characters.");
+        assertThat(http.get("maya", "/queue?state=NOT_A_STATE").statusCode()).isEqualTo(400);
+    }
+
     private List<String> walk(String user, String path, int limit) {
         List<String> seen = new ArrayList<>();
         String cursor = null;

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -69,6 +70,14 @@ class TrackingLinkIntegrationTests extends RouterFlowTest {
         assertThat(tracked.get("owner").get("role").asString()).isEqualTo("OWNER");
         assertThat(tracked.get("history").findValuesAsString("what"))
                 .containsSubsequence("SUBMITTED", "ASSIGNED", "DECLINED");
+        // the day it came, never the instant: submission, routing and the deadline that follows from it
+        Instant submittedOn = Instant.parse(tracked.get("submittedAt").asString());
+        assertThat(submittedOn).isEqualTo(submittedOn.truncatedTo(ChronoUnit.DAYS));
+        assertThat(tracked.get("history").get(0).get("at").asString()).isEqualTo(submittedOn.toString());
+        assertThat(tracked.get("history").get(1).get("at").asString()).isEqualTo(submittedOn.toString());
+        Instant dueOn =
+                Instant.parse(json.readTree(before.body()).get("answerDueBy").asString());
+        assertThat(dueOn).isEqualTo(dueOn.truncatedTo(ChronoUnit.DAYS));
         assertThat(api.body())
                 .as("no identity: not the submitter, not the owner, not who acted")
                 .doesNotContainIgnoringCase("maya")

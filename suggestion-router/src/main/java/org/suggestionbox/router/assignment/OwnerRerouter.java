@@ -90,7 +90,7 @@ public class OwnerRerouter {
         String note =
                 (left ? "previous owner left" : "previous owner is no longer an owner") + "; " + result.explanation();
         Instant dueBy = clock.instant().plus(properties.deadlines().forCategory(idea.category()));
-        ideas.change(idea, rerouted -> rerouted.reassign(result.owner(), note, dueBy, by, clock));
+        ideas.change(idea, rerouted -> rerouted.reroute(result.owner(), note, dueBy, by, clock));
         registry.counter("ideas.rerouted", "reason", left ? "OWNER_LEFT" : "OWNER_ROLE_LOST")
                 .increment();
         return true;

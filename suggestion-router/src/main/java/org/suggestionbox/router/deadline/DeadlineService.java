@@ -35,6 +35,11 @@ import org.suggestionbox.router.storage.IdeaStore;
  * one guarded document write with its event in the outbox, so a pass that runs twice — or on two
  * instances despite the lock — still makes each reminder and each escalation once: the second write
  * either finds the reminder recorded or fails on the version and skips the idea.
+ * <p>
+ * Each idea is checked on its own: whatever fails for one (its save, the directory, the aggregate) is
+ * logged with the idea's id and counted in {@code ideas.deadline.failed}, and the pass goes on with the
+ * others; the next pass tries that idea again. One idea that cannot be saved never holds back the
+ * reminders, escalations and impact checks of every idea after it.
  */
 @Service
 public class DeadlineService {
@@ -48,6 +53,8 @@ public class DeadlineService {
     private final ImpactProperties impact;
     private final Clock clock;
     private final Counter breached;
+    private final Counter deadlineFailed;
+    private final Counter impactFailed;
     private final MeterRegistry registry;
 
     DeadlineService(
@@ -67,6 +74,15 @@ public class DeadlineService {
         this.registry = registry;
         this.breached = Counter.builder("ideas.deadline.breached")
                 .description("Answer deadlines missed and escalated")
+                .register(registry);
+        this.deadlineFailed = failures(registry, "DEADLINE");
+        this.impactFailed = failures(registry, "IMPACT");
+    }
+
+    private static Counter failures(MeterRegistry registry, String check) {
+        return Counter.builder("ideas.deadline.failed")
+                .description("Ideas a deadline watchdog pass could not check; the next pass tries them again")
+                .tag("check", check)
                 .register(registry);
     }
 
@@ -107,6 +123,8 @@ public class DeadlineService {
                     }
                 } catch (OptimisticLockingFailureException ex) {
                     LOG.debug("Idea {} changed meanwhile; the next pass looks at it again", idea.id());
+                } catch (RuntimeException ex) {
+                    failed(idea, "impact check", ex, impactFailed);
                 }
             }
         }
@@ -124,10 +142,25 @@ public class DeadlineService {
                     }
                 } catch (OptimisticLockingFailureException ex) {
                     LOG.debug("Idea {} changed meanwhile; the next pass looks at it again", idea.id());
+                } catch (RuntimeException ex) {
+                    failed(idea, "deadline check", ex, deadlineFailed);
                 }
             }
         }
         return changed;
+    }
+
+    /**
+     * Logs a failure of one idea's check by the idea's id and the exception's type only: a message may quote
+     * the document (a title, a note, a person), which stays out of the log.
+     */
+    private static void failed(Idea idea, String what, RuntimeException ex, Counter counter) {
+        counter.increment();
+        LOG.warn(
+                "Idea {}: {} failed ({}); the pass goes on with the other ideas, the next pass tries it again",
+                idea.id(),
+                what,
+                ex.getClass().getName());
     }
 
     private boolean check(Idea idea, Instant now) {

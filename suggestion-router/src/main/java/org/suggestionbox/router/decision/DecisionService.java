@@ -216,6 +216,9 @@ public class DecisionService {
      * two): the duplicate's submitters join the original (so they hear its outcome) and the duplicate
      * becomes {@code MERGED}, announcing {@code IdeaMergedAsDuplicate} to its submitters.
      * <p>
+     * The original keeps at most {@link Idea#MAX_SUBMITTERS} submitters: a duplicate whose submitters would take
+     * it over is refused (400, {@code submitters}) and nothing changes.
+     * <p>
      * These are two documents and there are no transactions, so the order is what makes it safe. First
      * the submitters are added to the original with {@code $addToSet} — idempotent, so repeating it
      * adds nobody twice, and it bumps the original's version so no save from an older read can drop
@@ -243,8 +246,12 @@ public class DecisionService {
         if (originalId == null || original == null || original.state() == IdeaState.MERGED) {
             throw notAnOriginal(duplicate, "Name another idea that was not merged itself.");
         }
-        duplicate.requireMergeableInto(originalId, request.note());
-        if (!ideas.addSubmitters(originalId, duplicate.submitters())) {
+        duplicate.requireMergeableInto(original, request.note());
+        if (!ideas.addSubmitters(originalId, original.submittersJoining(duplicate.submitters()))) {
+            // merged into another meanwhile, or others joined it meanwhile and these no longer fit
+            ideas.find(originalId)
+                    .filter(now -> now.state() != IdeaState.MERGED)
+                    .ifPresent(now -> duplicate.requireMergeableInto(now, request.note()));
             throw notAnOriginal(duplicate, "The original idea was merged into another one meanwhile.");
         }
         List<String> supporters = duplicate.audience().supporterIds();

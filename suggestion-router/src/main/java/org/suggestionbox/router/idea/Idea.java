@@ -45,15 +45,42 @@ import org.suggestionbox.events.Visibility;
  * {@link Progress} and when it was answered.
  * <p>
  * For an anonymous idea the only trace of the submitter is the sealed identity intake made; not even
- * the submitter's language is kept.
+ * the submitter's language is kept. Nor is the instant it came shown to anyone: matched with a request log,
+ * it would name who sent a request at that moment. Its submission and routing are shown by the day
+ * ({@link #shownSubmittedAt()}, {@link #shownAt(HistoryEntry)}), and its first answer deadline runs from the
+ * start of the day it was routed to the end of the day it falls on, so that neither the deadline nor the
+ * reminders and escalations that follow from it tell the instant either.
  * <p>
  * Event ids are derived from the idea id, the event type and the length of the history at the time,
  * so a step retried from the same stored version re-creates the same event, never a second one.
+ * <p>
+ * Nothing an idea keeps grows without a limit, and each limit is refused like any other rule, naming it:
+ * texts of at most {@link TextLimits#TEXT} characters, at most {@link Audience#MAX_SUPPORTERS} supporters,
+ * {@link #MAX_SUBMITTERS} submitters (both travel on every event), {@link #MAX_REASSIGNMENTS} hand-overs and
+ * {@link Implementation#MAX_MEASUREMENTS} measured benefits (each with a history entry), and the last
+ * {@link #PROCESSED_EVENT_IDS_KEPT} processed event ids. An idea at every limit, with every text at its
+ * longest, is a document of under 2 MB (MongoDB takes 16 MB) besides the events waiting in its outbox, and
+ * its largest event, with all supporters and submitters, about 0.8 MB (Kafka takes 1 MB). Only escalations
+ * have no count of their own: one a missed deadline, at most one every few days, each a few hundred bytes.
  */
 public final class Idea {
 
     /** How many processed event ids an idea remembers for de-duplication. */
     static final int PROCESSED_EVENT_IDS_KEPT = 50;
+
+    /**
+     * The most submitters an idea keeps: the submitter, up to 20 co-submitters from intake, and those of the
+     * duplicates merged into it. Every lifecycle event carries them all, and 100 of the largest (a sealed
+     * identity, about 2 KB) with {@link Audience#MAX_SUPPORTERS} supporters still leave an event under 1 MB.
+     */
+    public static final int MAX_SUBMITTERS = 100;
+
+    /**
+     * How often people may hand an idea on ({@link #reassign}): each hand-over keeps a note of up to
+     * {@link TextLimits#TEXT} characters in the history. Moving an idea whose owner left ({@link #reroute}) is
+     * never refused and counts too.
+     */
+    public static final int MAX_REASSIGNMENTS = 10;
 
     private final IdeaId id;
     private final long version;
@@ -229,13 +256,19 @@ public final class Idea {
         }
     }
 
-    /** Gives the idea its owner and answer deadline: {@code SUBMITTED → ASSIGNED}, emits {@link IdeaAssigned}. */
-    public IdeaAssigned assign(Owner owner, String ruleId, RoutedBecause because, Instant dueBy, Clock clock) {
+    /**
+     * Gives the idea its owner and answer deadline: {@code SUBMITTED → ASSIGNED}, emits {@link IdeaAssigned}.
+     * For an anonymous idea the deadline runs from the start of today (UTC) to the end of the day
+     * {@code requestedDueBy} falls on: the owner gets up to a day more, and the deadline says nothing of the instant
+     * the idea came.
+     */
+    public IdeaAssigned assign(Owner owner, String ruleId, RoutedBecause because, Instant requestedDueBy, Clock clock) {
         require(IdeaAction.ASSIGN);
         Instant now = clock.instant();
+        Instant dueBy = isAnonymous() ? endOfDay(requestedDueBy) : requestedDueBy;
         String explanation = because.inEnglish();
         this.assignment = new Assignment(owner, ruleId, because);
-        this.deadline = new Deadline(dueBy, now);
+        this.deadline = new Deadline(dueBy, isAnonymous() ? startOfDay(now) : now);
         IdeaAssigned event = new IdeaAssigned(
                 nextEventId("IdeaAssigned"),
                 id.value(),
@@ -347,12 +380,42 @@ public final class Idea {
      * touches the original.
      */
     public void requireMergeableInto(IdeaId originalId, @Nullable String note) {
+        requireMergeableInto(originalId, note, List.of());
+    }
+
+    /**
+     * {@link #requireMergeableInto(IdeaId, String)}, and also that {@code original} can take this idea's
+     * submitters: merged, it would not have more than {@link #MAX_SUBMITTERS} (refused naming
+     * {@code submitters}). The duplicates merged into an idea are limited only by this: one whose submitters
+     * follow the original already adds nothing.
+     */
+    public void requireMergeableInto(Idea original, @Nullable String note) {
+        List<Violation> full = List.of();
+        if (original.submitters.size() + original.submittersJoining(submitters).size() > MAX_SUBMITTERS) {
+            full = List.of(new Violation(
+                    "submitters",
+                    "The original idea would have more than " + MAX_SUBMITTERS
+                            + " submitters, the most an idea keeps."));
+        }
+        requireMergeableInto(original.id(), note, full);
+    }
+
+    private void requireMergeableInto(IdeaId originalId, @Nullable String note, List<Violation> also) {
         List<Violation> violations = new ArrayList<>(TextLimits.violations("note", note));
         if (originalId.equals(id)) {
             violations.add(new Violation("originalId", "Name another idea that was not merged itself."));
         }
+        violations.addAll(also);
         refuseIfAny(IdeaAction.MERGE, violations);
         require(IdeaAction.MERGE);
+    }
+
+    /** Those of {@code joining} who are not submitters of this idea yet, each once: what a merge adds to it. */
+    public List<Submitter> submittersJoining(List<Submitter> joining) {
+        return joining.stream()
+                .distinct()
+                .filter(submitter -> !submitters.contains(submitter))
+                .toList();
     }
 
     /**
@@ -382,10 +445,33 @@ public final class Idea {
 
     /**
      * Moves an undecided idea to another owner, with a note saying why; the state stays, the deadline
-     * moves. Emits {@link IdeaReassigned}. Handing it to its own owner is not possible.
+     * moves. Emits {@link IdeaReassigned}. Handing it to its own owner is not possible, and neither is a
+     * hand-over once the idea was handed on {@link #MAX_REASSIGNMENTS} times (refused naming
+     * {@code reassignments}): then its owner decides it.
      */
     public IdeaReassigned reassign(Owner newOwner, @Nullable String note, Instant newDueBy, String by, Clock clock) {
         require(IdeaAction.REASSIGN);
+        if (reassignments() >= MAX_REASSIGNMENTS) {
+            throw incomplete(
+                    IdeaAction.REASSIGN,
+                    List.of(new Violation(
+                            "reassignments",
+                            "The idea was handed on " + MAX_REASSIGNMENTS + " times, the most it can be.")));
+        }
+        return handOver(newOwner, note, newDueBy, by, clock);
+    }
+
+    /**
+     * Moves an undecided idea whose owner left the directory or is no longer an owner to the owner routing
+     * chooses now: {@link #reassign}, but never refused for the number of hand-overs (people leaving bound it,
+     * and the idea must not stay with nobody).
+     */
+    public IdeaReassigned reroute(Owner newOwner, String note, Instant newDueBy, String by, Clock clock) {
+        require(IdeaAction.REASSIGN);
+        return handOver(newOwner, note, newDueBy, by, clock);
+    }
+
+    private IdeaReassigned handOver(Owner newOwner, @Nullable String note, Instant newDueBy, String by, Clock clock) {
         if (isOwnedBy(newOwner.id())) {
             throw IdeaActionRefused.notInState(id, state, IdeaAction.REASSIGN);
         }
@@ -408,6 +494,13 @@ public final class Idea {
                 newDueBy);
         moveTo(state, new HistoryEntry(now, by, Milestone.REASSIGNED, why), event);
         return event;
+    }
+
+    /** How often the idea was handed on, by people or because its owner left. */
+    public int reassignments() {
+        return (int) history.stream()
+                .filter(entry -> entry.what() == Milestone.REASSIGNED)
+                .count();
     }
 
     /**
@@ -629,7 +722,8 @@ public final class Idea {
     /**
      * The owner (or a leader) records the benefit the implemented idea measurably brought, checked by
      * {@code rules} like the estimate; {@code checkpointDays} is the impact check it answers (one of the
-     * configured ones) or null when recorded unasked. Every measurement is kept. Emits
+     * configured ones) or null when recorded unasked. Every measurement is kept, up to
+     * {@link Implementation#MAX_MEASUREMENTS}: one more is refused naming {@code measurements}. Emits
      * {@link IdeaImpactMeasured}.
      */
     public IdeaImpactMeasured recordImpact(
@@ -643,6 +737,12 @@ public final class Idea {
         if (checkpointDays != null && !rules.checkpointDays().contains(checkpointDays)) {
             violations.add(new Violation(
                     "checkpointDays", "Name one of the impact checks " + rules.checkpointDays() + ", or none."));
+        }
+        Implementation recorded = Objects.requireNonNull(progress).implementation();
+        if (recorded != null && recorded.measurements().size() >= Implementation.MAX_MEASUREMENTS) {
+            violations.add(new Violation(
+                    "measurements",
+                    "The idea has " + Implementation.MAX_MEASUREMENTS + " measured benefits, the most it keeps."));
         }
         refuseIfAny(IdeaAction.RECORD_IMPACT, violations);
         Impact impact = rules.impactOf(Objects.requireNonNull(measured));
@@ -1021,6 +1121,33 @@ public final class Idea {
 
     public Instant submittedAt() {
         return submittedAt;
+    }
+
+    /**
+     * When the idea was submitted, as it may be shown to anyone: the instant for a named idea, only the day
+     * (the start of its UTC day) for an anonymous one.
+     */
+    public Instant shownSubmittedAt() {
+        return isAnonymous() ? startOfDay(submittedAt) : submittedAt;
+    }
+
+    /**
+     * When {@code entry} happened, as it may be shown to anyone: for an anonymous idea its submission and its
+     * routing, which follows the submission at once, only by the day (the start of its UTC day).
+     */
+    public Instant shownAt(HistoryEntry entry) {
+        boolean tellsTheSubmission = entry.what() == Milestone.SUBMITTED || entry.what() == Milestone.ASSIGNED;
+        return isAnonymous() && tellsTheSubmission ? startOfDay(entry.at()) : entry.at();
+    }
+
+    private static Instant startOfDay(Instant at) {
+        return at.truncatedTo(ChronoUnit.DAYS);
+    }
+
+    /** The end of the UTC day {@code at} falls on: the start of the next day, or {@code at} if it is a start. */
+    private static Instant endOfDay(Instant at) {
+        Instant start = startOfDay(at);
+        return start.equals(at) ? at : start.plus(1, ChronoUnit.DAYS);
     }
 
     /** What intake sent, as one value. */

@@ -9,7 +9,7 @@ import org.suggestionbox.events.Impact;
 /**
  * What an implemented idea changed and how that was followed up: the benefit estimated when it was
  * implemented, the owner's thanks, which impact checks were asked, and every benefit measured since
- * (all kept, oldest first).
+ * (all kept, oldest first, at most {@link #MAX_MEASUREMENTS}).
  *
  * @param estimated null only for ideas implemented before impact was asked for
  * @param checksAsked the checkpoints (days after {@code implementedAt}) the owner was asked about
@@ -20,6 +20,12 @@ public record Implementation(
         Instant implementedAt,
         List<Integer> checksAsked,
         List<Measurement> measurements) {
+
+    /**
+     * The most measured benefits an idea keeps: the impact checks (two by default) and corrections. Each
+     * keeps a summary of up to {@link TextLimits#TEXT} characters, and its history entry another.
+     */
+    public static final int MAX_MEASUREMENTS = 10;
 
     public Implementation {
         checksAsked = List.copyOf(checksAsked);

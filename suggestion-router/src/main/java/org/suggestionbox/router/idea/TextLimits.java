@@ -15,6 +15,12 @@ public final class TextLimits {
     /** At most this many characters in an explanation, a next step, a note or a reason. */
     public static final int TEXT = 5_000;
 
+    /**
+     * At most this many characters in a name a list is filtered by: the category or department of the idea
+     * wall and the owner queue. Names are short; a longer one is refused (400), never cut.
+     */
+    public static final int FILTER_NAME = 100;
+
     /** The message of every too-long violation, so pages can show their own localized text for it. */
     public static final String TOO_LONG = "At most " + TEXT + " characters.";
 

@@ -134,11 +134,12 @@ public class Ideas {
 
     /**
      * Adds {@code submitters} to the idea {@code originalId}, each at most once, unless it was merged
-     * itself — the first step of merging a duplicate into it. Returns false when it cannot take them.
-     * Bumps its version, so no save from an older read drops them.
+     * itself or would then have more than {@link Idea#MAX_SUBMITTERS} — the first step of merging a duplicate
+     * into it. Returns false when it cannot take them. Bumps its version, so no save from an older read drops
+     * them.
      */
     public boolean addSubmitters(IdeaId originalId, List<Submitter> submitters) {
-        return store.addSubmitters(originalId, submitters);
+        return store.addSubmitters(originalId, submitters, Idea.MAX_SUBMITTERS);
     }
 
     private void save(Idea idea, int pendingBefore, @Nullable BacklogEntry backlogBefore) {

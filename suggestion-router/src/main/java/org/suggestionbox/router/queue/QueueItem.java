@@ -14,7 +14,7 @@ import org.suggestionbox.router.idea.RoutedBecause;
  *
  * @param due how the deadline looks: {@code OVERDUE}, {@code SOON} (within three days), {@code OK},
  *        or {@code DECIDED} once the owner has decided
- * @param ageDays whole days since the idea was submitted
+ * @param ageDays whole days since the idea was submitted (for an anonymous idea, since the start of that UTC day)
  * @param routedBecause why the idea came to its owner, in English
  * @param routing the same in parts (null for ideas routed before these were kept)
  * @param supportCount how many colleagues said "me too"
@@ -54,7 +54,9 @@ public record QueueItem(
         } else {
             due = DueStatus.OK;
         }
-        long ageDays = Math.max(0, Duration.between(idea.submittedAt(), now).toDays());
+        // from the day, for an anonymous idea: the moment the count goes up would tell the instant too
+        long ageDays =
+                Math.max(0, Duration.between(idea.shownSubmittedAt(), now).toDays());
         Assignment assignment = idea.assignment();
         RoutedBecause because = assignment == null ? null : assignment.because();
         return new QueueItem(

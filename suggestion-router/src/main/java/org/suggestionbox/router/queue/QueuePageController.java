@@ -2,28 +2,35 @@ package org.suggestionbox.router.queue;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.suggestionbox.platform.directory.Role;
 import org.suggestionbox.platform.security.DirectoryUser;
 import org.suggestionbox.platform.web.CursorPage;
 import org.suggestionbox.platform.web.PageController;
+import org.suggestionbox.platform.web.PageErrorViews;
 import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.platform.web.PagerLinks;
 import org.suggestionbox.router.idea.IdeaState;
 import org.suggestionbox.router.web.IdeaView;
+import org.suggestionbox.router.web.InvalidRequestException;
 
 /** The owner queue page and the employee's "my ideas" page. */
 @Controller
 class QueuePageController implements PageController {
 
     private final QueueService queue;
+    private final PageErrorViews errorPages;
 
-    QueuePageController(QueueService queue) {
+    QueuePageController(QueueService queue, PageErrorViews errorPages) {
         this.queue = queue;
+        this.errorPages = errorPages;
     }
 
     /**
@@ -78,5 +85,12 @@ class QueuePageController implements PageController {
         model.addAttribute("ideas", ideas.items());
         model.addAttribute("pager", PagerLinks.of(request, page, ideas));
         return "my-ideas";
+    }
+
+    /** A filter the queue cannot take (a category name over the limit): the error page, as for a bad state. */
+    @ExceptionHandler(InvalidRequestException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalid(Model model) {
+        return errorPages.explain(model, HttpStatus.BAD_REQUEST, "queue.invalid");
     }
 }

@@ -15,9 +15,12 @@ import org.suggestionbox.platform.web.InvalidPageRequestException;
 import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaState;
+import org.suggestionbox.router.idea.TextLimits;
+import org.suggestionbox.router.idea.Violation;
 import org.suggestionbox.router.storage.IdeaStore;
 import org.suggestionbox.router.web.IdeaView;
 import org.suggestionbox.router.web.IdeaViews;
+import org.suggestionbox.router.web.InvalidRequestException;
 
 /** The owner queue and the employee's own ideas, a page at a time. */
 @Service
@@ -51,7 +54,9 @@ class QueueService {
 
     /**
      * The owner's open ideas ordered by {@code sort}: {@link QueueSort#SUPPORT} lists the most supported
-     * first (then by id), read through the {@code owner_support} index.
+     * first (then by id), read through the {@code owner_support} index. A {@code category} of more than
+     * {@link TextLimits#FILTER_NAME} characters is refused with {@link InvalidRequestException} before any read,
+     * as the wall refuses its filters.
      */
     CursorPage<QueueItem> queue(
             String ownerId,
@@ -59,6 +64,7 @@ class QueueService {
             @Nullable String category,
             @Nullable QueueSort sort,
             PageRequest page) {
+        requireShortName("category", category);
         Set<IdeaState> states = state == null ? IdeaState.OPEN : Set.of(state);
         if (sort == QueueSort.SUPPORT) {
             return bySupport(ownerId, states, category, page);
@@ -105,6 +111,14 @@ class QueueService {
                                 String.valueOf(idea.audience().supportCount()),
                                 idea.id().toString()))
                 .map(idea -> QueueItem.of(idea, now));
+    }
+
+    /** Refuses a filter name longer than {@link TextLimits#FILTER_NAME} characters (blank ones count as absent). */
+    private static void requireShortName(String field, @Nullable String name) {
+        if (name != null && name.strip().length() > TextLimits.FILTER_NAME) {
+            throw new InvalidRequestException(
+                    List.of(new Violation(field, "At most " + TextLimits.FILTER_NAME + " characters.")));
+        }
     }
 
     private static int count(String value) {

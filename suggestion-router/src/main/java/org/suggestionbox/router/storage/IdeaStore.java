@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -490,11 +491,16 @@ public class IdeaStore {
 
     /**
      * Adds {@code submitters} to an idea, each at most once ({@code $addToSet}), unless the idea was
-     * itself merged into another. Bumps the version, so a save based on a read from before this
+     * itself merged into another, or would then have more than {@code atMost}: the write only applies while
+     * the idea has room for all of {@code submitters}, so merges into one idea at the same time cannot take
+     * it over the limit together. Bumps the version, so a save based on a read from before this
      * change fails instead of writing the submitters away. Returns false when no such idea can take
      * them.
      */
-    public boolean addSubmitters(IdeaId ideaId, Collection<Submitter> submitters) {
+    public boolean addSubmitters(IdeaId ideaId, Collection<Submitter> submitters, int atMost) {
+        if (submitters.size() > atMost) {
+            return false;
+        }
         List<Document> documents = submitters.stream()
                 .map(submitter -> {
                     Document document = new Document();
@@ -503,9 +509,15 @@ public class IdeaStore {
                     return document;
                 })
                 .toList();
+        List<Bson> filters = new ArrayList<>(
+                List.of(Filters.eq("_id", ideaId.value()), Filters.ne("state", IdeaState.MERGED.name())));
+        if (!documents.isEmpty()) {
+            // at most atMost - n submitters now: there is no element at that index
+            filters.add(Filters.exists("submitters." + (atMost - documents.size()), false));
+        }
         UpdateResult result = mongo.getCollection(COLLECTION)
                 .updateOne(
-                        Filters.and(Filters.eq("_id", ideaId.value()), Filters.ne("state", IdeaState.MERGED.name())),
+                        Filters.and(filters),
                         Updates.combine(Updates.addEachToSet("submitters", documents), Updates.inc("version", 1L)));
         return result.getMatchedCount() == 1;
     }

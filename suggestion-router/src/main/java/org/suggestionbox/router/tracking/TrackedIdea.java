@@ -15,6 +15,9 @@ import org.suggestionbox.router.idea.Milestone;
  * role, the decision with its reason, what comes next and the steps so far. No person is named: not the
  * submitter, not the owner, not whoever acted (history entries carry neither who nor their notes).
  *
+ * @param submittedAt the day the idea was submitted, as the start of its UTC day (never the instant: matched
+ *        with a request log, it would name the submitter); the submission and routing steps of
+ *        {@code history} likewise
  * @param answerDueBy by when the owner decides, while undecided
  * @param nextStep what happens next, in the owner's words, once the idea is explored
  */

@@ -68,7 +68,7 @@ class Tracking {
                 idea.title(),
                 idea.category(),
                 idea.state(),
-                idea.submittedAt(),
+                idea.shownSubmittedAt(),
                 owner,
                 idea.state().isUndecided() ? idea.answerDueBy() : null,
                 decided,
@@ -77,7 +77,7 @@ class Tracking {
                 idea.answered(),
                 idea.history().stream()
                         // only what happened and when: who acted and their notes stay inside
-                        .map(entry -> new TrackedIdea.Step(entry.at(), entry.what()))
+                        .map(entry -> new TrackedIdea.Step(idea.shownAt(entry), entry.what()))
                         .toList());
     }
 

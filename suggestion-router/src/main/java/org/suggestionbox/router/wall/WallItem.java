@@ -18,6 +18,8 @@ import org.suggestionbox.router.web.IdeaView.PersonRef;
  * One idea on the wall as the reader may see it: no submitter unless the idea names them to the
  * reader ({@code submittedBy} empty otherwise), never a tracking hash or a sealed identity.
  *
+ * @param submittedAt when the idea was submitted; for an anonymous idea only the day, as the start of its UTC
+ *        day ({@code 2026-03-02T00:00:00Z})
  * @param owner the owner's name, once routed
  * @param decision the owner's decision with its reason code and explanation, once decided
  * @param impact what an implemented idea changed: its latest measured benefit, else the estimated one

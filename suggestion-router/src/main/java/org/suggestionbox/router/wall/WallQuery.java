@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.suggestionbox.router.idea.IdeaState;
+import org.suggestionbox.router.idea.TextLimits;
 import org.suggestionbox.router.idea.Violation;
 import org.suggestionbox.router.web.InvalidRequestException;
 
@@ -22,7 +23,7 @@ record WallQuery(
         WallView view) {
 
     static final int MAX_QUERY = 200;
-    static final int MAX_NAME = 100;
+    static final int MAX_NAME = TextLimits.FILTER_NAME;
 
     static final WallQuery EVERYTHING = new WallQuery(null, null, null, null, WallView.ALL);
 

@@ -17,6 +17,7 @@ import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.web.Cursor;
 import org.suggestionbox.platform.web.CursorPage;
+import org.suggestionbox.platform.web.InvalidPageRequestException;
 import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.platform.web.PlatformLinks;
 import org.suggestionbox.router.decision.DecisionService;
@@ -75,7 +76,7 @@ class WallService {
     CursorPage<WallItem> wall(Person reader, WallQuery query, PageRequest page) {
         Viewer viewer = DecisionService.viewer(reader);
         Cursor cursor = page.decodedCursor(2);
-        Instant after = cursor == null ? null : cursor.instantPart(0);
+        Instant after = cursor == null ? null : submittedAt(cursor);
         UUID afterId = cursor == null ? null : cursor.uuidPart(1);
         List<UUID> hits = query.query() == null ? null : similar.search(query.query(), SEARCH_HITS);
         List<Idea> rows = hits != null && hits.isEmpty()
@@ -89,9 +90,21 @@ class WallService {
         return CursorPage.of(
                         rows,
                         page,
+                        // an anonymous idea's instant is not handed out, not even inside a cursor
                         idea -> Cursor.of(
-                                idea.submittedAt().toString(), idea.id().toString()))
+                                idea.isAnonymous() ? "" : idea.submittedAt().toString(),
+                                idea.id().toString()))
                 .map(idea -> item(idea, viewer));
+    }
+
+    /** Where the previous page ended: the instant in the cursor, or that of the anonymous idea it names. */
+    private Instant submittedAt(Cursor cursor) {
+        if (!cursor.part(0).isEmpty()) {
+            return cursor.instantPart(0);
+        }
+        return store.find(new IdeaId(cursor.uuidPart(1)))
+                .map(Idea::submittedAt)
+                .orElseThrow(InvalidPageRequestException::cursor);
     }
 
     /**
@@ -185,7 +198,7 @@ class WallService {
                 idea.category(),
                 idea.state(),
                 idea.audience().visibility(),
-                idea.submittedAt(),
+                idea.shownSubmittedAt(),
                 idea.isAnonymous(),
                 named,
                 owner == null ? null : owner.name(),

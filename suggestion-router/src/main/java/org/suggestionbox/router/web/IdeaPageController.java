@@ -173,7 +173,9 @@ class IdeaPageController implements PageController {
             return "redirect:/ideas/" + id + "?measured";
         } catch (IdeaActionRefused ex) {
             if (ex.reason() == IdeaActionRefused.Reason.INCOMPLETE) {
-                model.addAttribute("impactError", "status.error.summary");
+                model.addAttribute(
+                        "impactError",
+                        names(ex, "measurements") ? "impact.error.measurements" : "status.error.summary");
                 model.addAttribute("impactErrors", impactErrorKeys(ex.violations(), "impact.error.checkpoint"));
             } else {
                 model.addAttribute("impactError", "decision.error.conflict");
@@ -249,7 +251,7 @@ class IdeaPageController implements PageController {
             model.addAttribute(
                     "reassignError",
                     ex.reason() == IdeaActionRefused.Reason.INCOMPLETE
-                            ? errorKey(ex, "reassign.error")
+                            ? names(ex, "reassignments") ? "reassign.error.limit" : errorKey(ex, "reassign.error")
                             : "decision.error.conflict");
         } catch (OptimisticLockingFailureException ex) {
             model.addAttribute("reassignError", "decision.error.conflict");
@@ -271,7 +273,7 @@ class IdeaPageController implements PageController {
             model.addAttribute(
                     "mergeError",
                     ex.reason() == IdeaActionRefused.Reason.INCOMPLETE
-                            ? errorKey(ex, "merge.error")
+                            ? names(ex, "submitters") ? "merge.error.submitters" : errorKey(ex, "merge.error")
                             : "decision.error.conflict");
         } catch (OptimisticLockingFailureException ex) {
             model.addAttribute("mergeError", "decision.error.conflict");
@@ -349,6 +351,11 @@ class IdeaPageController implements PageController {
                         ? views.mergeCandidates(idea, user.person(), (String) model.getAttribute("mergeQuery"))
                         : List.of());
         return "idea";
+    }
+
+    /** Whether the refusal names {@code field}: for the limits an idea keeps, the rule it met. */
+    private static boolean names(IdeaActionRefused ex, String field) {
+        return ex.violations().stream().anyMatch(violation -> field.equals(violation.field()));
     }
 
     /** The message key for a refused form: the too-long one when a text was too long, else {@code otherwise}. */

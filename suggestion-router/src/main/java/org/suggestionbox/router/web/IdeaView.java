@@ -28,7 +28,9 @@ import org.suggestionbox.router.similar.SimilarIdea;
 
 /**
  * An idea as the API and pages show it. For an anonymous idea nothing about the submitter is in it:
- * {@code anonymous} is true and {@code submittedBy} is empty. {@code similar} lists the nearest
+ * {@code anonymous} is true and {@code submittedBy} is empty, and {@code submittedAt} and the {@code at} of
+ * its {@code SUBMITTED} and {@code ASSIGNED} history entries are only the day: the start of the UTC day,
+ * e.g. {@code 2026-03-02T00:00:00Z} ({@link Idea#shownSubmittedAt()}). A named idea's are instants. {@code similar} lists the nearest
  * earlier ideas by text, with a score; only its owner, leaders and administrators get it.
  * <p>
  * A colleague sees in {@code submittedBy} only the names {@link Idea#namesVisibleTo} allows, and the
@@ -187,7 +189,7 @@ public record IdeaView(
                 because == null ? null : because.inEnglish(),
                 because instanceof RoutedBecause.InEnglishOnly ? null : because,
                 assignment == null ? null : assignment.ruleId(),
-                idea.submittedAt(),
+                idea.shownSubmittedAt(),
                 idea.isAnonymous(),
                 submittedBy,
                 decisionView,
@@ -225,7 +227,7 @@ public record IdeaView(
                     default -> false;
                 };
         return new HistoryView(
-                entry.at(),
+                idea.shownAt(entry),
                 by == null || hideSubmitter ? null : ref(by, directory),
                 entry.what(),
                 internal ? null : entry.why(),

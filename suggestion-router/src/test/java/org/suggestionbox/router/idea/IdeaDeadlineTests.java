@@ -13,8 +13,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.suggestionbox.events.AnswerEscalated;
 import org.suggestionbox.events.AnswerReminderDue;
+import org.suggestionbox.events.IdeaAssigned;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.ReminderPoint;
+import org.suggestionbox.events.SealedIdentity;
 import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.events.Submitter;
 
@@ -105,6 +107,24 @@ class IdeaDeadlineTests {
     }
 
     @Test
+    void anAnonymousIdeasDeadlineRunsFromTheStartOfTheDayToTheEndOfTheDaySoItTellsNoInstant() {
+        Instant submitted = Instant.parse("2026-03-02T09:17:23.456Z");
+        Idea idea = assigned(Submitter.anonymous(new SealedIdentity("k1", "c2VhbGVk")), submitted);
+        Instant endOfDueDay = Instant.parse("2026-03-17T00:00:00Z");
+
+        assertThat(idea.answerDueBy()).isEqualTo(endOfDueDay);
+        assertThat(idea.deadline().startedAt()).isEqualTo(Instant.parse("2026-03-02T00:00:00Z"));
+        assertThat(((IdeaAssigned) idea.outbox().getFirst()).answerDueBy()).isEqualTo(endOfDueDay);
+        assertThat(idea.remindIfDue(BOTH, at(Instant.parse("2026-03-09T11:59:59Z"))))
+                .isEmpty();
+        assertThat(idea.remindIfDue(BOTH, at(Instant.parse("2026-03-09T12:00:00Z"))))
+                .hasValueSatisfying(reminder -> assertThat(reminder.reminder()).isEqualTo(ReminderPoint.HALF_TIME));
+        // a named idea keeps the deadline it was given
+        assertThat(assigned(Submitter.person("alice"), submitted).answerDueBy())
+                .isEqualTo(submitted.plus(Duration.ofDays(14)));
+    }
+
+    @Test
     void aDecidedIdeaIsNeitherRemindedNorEscalated() {
         Idea idea = assigned();
         idea.decline(org.suggestionbox.events.DeclineReason.NOT_FEASIBLE, "No", "maya", at(ASSIGNED_AT));
@@ -114,16 +134,21 @@ class IdeaDeadlineTests {
     }
 
     private static Idea assigned() {
+        return assigned(Submitter.person("alice"), ASSIGNED_AT);
+    }
+
+    /** An idea by {@code submitter} that came and was routed at {@code at}, with 14 days to answer. */
+    private static Idea assigned(Submitter submitter, Instant at) {
         Idea idea = Idea.submit(new IdeaSubmitted(
                 UUID.randomUUID(),
                 UUID.randomUUID(),
-                ASSIGNED_AT,
+                at,
                 IdeaSubmitted.SCHEMA_VERSION,
                 "Title",
                 "Description",
                 "customer-experience",
                 SubmissionChannel.WEB,
-                Submitter.person("alice"),
+                submitter,
                 "Customer Service",
                 "en",
                 List.of()));
@@ -131,8 +156,8 @@ class IdeaDeadlineTests {
                 new Owner("maya", "Maya Rosen"),
                 "cx-owner",
                 RoutedBecause.toOwner("cx-owner", List.of(), "Maya Rosen"),
-                DUE_BY,
-                at(ASSIGNED_AT));
+                at.plus(Duration.ofDays(14)),
+                at(at));
         return idea;
     }
 

@@ -195,6 +195,26 @@ class IdeaImpactTests {
     }
 
     @Test
+    void anEleventhMeasurementIsRefusedNamingTheRuleAndKeepsTheTen() {
+        Idea idea = implemented();
+        for (int i = 0; i < Implementation.MAX_MEASUREMENTS; i++) {
+            idea.recordImpact(new ImpactDraft("Measured " + i, "1" + i, "csat-points"), null, RULES, "maya", CLOCK);
+        }
+        int history = idea.history().size();
+
+        assertThatExceptionOfType(IdeaActionRefused.class)
+                .isThrownBy(() ->
+                        idea.recordImpact(new ImpactDraft("One more", "99", "csat-points"), null, RULES, "maya", CLOCK))
+                .satisfies(refused -> assertThat(refused.violations())
+                        .extracting(Violation::field)
+                        .containsExactly("measurements"));
+        assertThat(idea.progress().implementation().measurements()).hasSize(Implementation.MAX_MEASUREMENTS);
+        assertThat(idea.progress().implementation().latest().measured().summary())
+                .isEqualTo("Measured " + (Implementation.MAX_MEASUREMENTS - 1));
+        assertThat(idea.history()).hasSize(history);
+    }
+
+    @Test
     void aMeasurementIsValidatedLikeTheEstimateAndNamesAConfiguredCheck() {
         Idea idea = implemented();
 

@@ -360,6 +360,60 @@ class IdeaTests {
     }
 
     @Test
+    void anIdeaHandedOnTenTimesIsRefusedAnEleventhNamingTheRuleAndChangesNothing() {
+        Idea idea = ideaIn(IdeaState.ASSIGNED);
+        for (int i = 0; i < Idea.MAX_REASSIGNMENTS; i++) {
+            idea.reassign(
+                    i % 2 == 0 ? JAN : MAYA, "Yours, not mine " + i, NOW.plus(Duration.ofDays(14)), "maya", CLOCK);
+        }
+        int history = idea.history().size();
+        int outbox = idea.outbox().size();
+
+        assertThatExceptionOfType(IdeaActionRefused.class)
+                .isThrownBy(() -> idea.reassign(JAN, "Once more", NOW.plus(Duration.ofDays(14)), "maya", CLOCK))
+                .satisfies(refused -> {
+                    assertThat(refused.reason()).isEqualTo(IdeaActionRefused.Reason.INCOMPLETE);
+                    assertThat(refused.violations())
+                            .extracting(Violation::field)
+                            .containsExactly("reassignments");
+                });
+        assertThat(idea.reassignments()).isEqualTo(Idea.MAX_REASSIGNMENTS);
+        assertThat(idea.ownerId()).isEqualTo("maya");
+        assertThat(idea.history()).hasSize(history);
+        assertThat(idea.outbox()).hasSize(outbox);
+
+        // an owner who left is still replaced: the idea must not stay with nobody
+        idea.reroute(JAN, "previous owner left", NOW.plus(Duration.ofDays(14)), "admin", CLOCK);
+        assertThat(idea.ownerId()).isEqualTo("jan");
+        assertThat(idea.reassignments()).isEqualTo(Idea.MAX_REASSIGNMENTS + 1);
+    }
+
+    @Test
+    void aMergeIsRefusedWhenTheOriginalWouldHaveMoreThanAHundredSubmitters() {
+        List<String> coSubmitters = new ArrayList<>();
+        for (int i = 1; i < Idea.MAX_SUBMITTERS; i++) {
+            coSubmitters.add("colleague-" + i);
+        }
+        Idea original = Idea.submit(submitted(UUID.randomUUID(), Submitter.person("alice"), coSubmitters));
+        assertThat(original.submitters()).hasSize(Idea.MAX_SUBMITTERS);
+        Idea newcomer = ideaIn(IdeaState.ASSIGNED, Submitter.person("zoe"), List.of());
+        Idea known = ideaIn(IdeaState.ASSIGNED, Submitter.person("colleague-7"), List.of("alice"));
+
+        assertThatExceptionOfType(IdeaActionRefused.class)
+                .isThrownBy(() -> newcomer.requireMergeableInto(original, null))
+                .satisfies(refused -> {
+                    assertThat(refused.reason()).isEqualTo(IdeaActionRefused.Reason.INCOMPLETE);
+                    assertThat(refused.violations())
+                            .extracting(Violation::field)
+                            .containsExactly("submitters");
+                });
+        // a duplicate whose submitters follow the original already adds nobody, and may be merged
+        known.requireMergeableInto(original, null);
+        assertThat(original.submittersJoining(known.submitters())).isEmpty();
+        assertThat(original.submittersJoining(newcomer.submitters())).containsExactly(Submitter.person("zoe"));
+    }
+
+    @Test
     void answeringTwiceChangesNothing() {
         Idea idea = ideaIn(IdeaState.DECLINED);
 
@@ -417,6 +471,23 @@ class IdeaTests {
         assertThat(idea.submitters()).containsExactly(sealed, Submitter.person("noa"));
         assertThat(idea.history().getFirst().by()).isNull();
         assertThat(idea.isSubmittedBy("alice")).isFalse();
+    }
+
+    @Test
+    void anAnonymousIdeaShowsOnlyTheDayOfItsSubmissionAndRoutingANamedOneTheInstant() {
+        Idea anonymous = Idea.submit(submitted(Submitter.anonymous(new SealedIdentity("k1", "c2VhbGVk"))));
+        anonymous.assign(MAYA, "cx-owner", BECAUSE, NOW.plus(Duration.ofDays(14)), CLOCK);
+        anonymous.startReview("maya", CLOCK);
+        Idea named = ideaIn(IdeaState.UNDER_REVIEW);
+        Instant day = Instant.parse("2026-03-02T00:00:00Z");
+
+        assertThat(anonymous.submittedAt()).isEqualTo(NOW.minus(Duration.ofHours(1)));
+        assertThat(anonymous.shownSubmittedAt()).isEqualTo(day);
+        assertThat(anonymous.history()).extracting(anonymous::shownAt).containsExactly(day, day, NOW);
+        assertThat(named.shownSubmittedAt()).isEqualTo(named.submittedAt());
+        assertThat(named.history())
+                .extracting(named::shownAt)
+                .containsExactly(NOW.minus(Duration.ofHours(1)), NOW, NOW);
     }
 
     @Test
@@ -492,7 +563,11 @@ class IdeaTests {
 
     /** An idea brought into {@code state} along legal moves. */
     static Idea ideaIn(IdeaState state) {
-        Idea idea = Idea.submit(submitted(Submitter.person("alice")));
+        return ideaIn(state, Submitter.person("alice"), List.of("noa"));
+    }
+
+    private static Idea ideaIn(IdeaState state, Submitter submitter, List<String> coSubmitters) {
+        Idea idea = Idea.submit(submitted(submitter, coSubmitters));
         switch (state) {
             case SUBMITTED -> {}
             case ASSIGNED -> perform(IdeaAction.ASSIGN, idea);
@@ -516,9 +591,17 @@ class IdeaTests {
     }
 
     private static IdeaSubmitted submitted(Submitter submitter) {
+        return submitted(submitter, List.of("noa"));
+    }
+
+    private static IdeaSubmitted submitted(Submitter submitter, List<String> coSubmitters) {
+        return submitted(IDEA_ID, submitter, coSubmitters);
+    }
+
+    private static IdeaSubmitted submitted(UUID ideaId, Submitter submitter, List<String> coSubmitters) {
         return new IdeaSubmitted(
                 UUID.fromString("6f1c2d1e-0000-4000-8000-0000000000ff"),
-                IDEA_ID,
+                ideaId,
                 NOW.minus(Duration.ofHours(1)),
                 IdeaSubmitted.SCHEMA_VERSION,
                 "Shorter hold music",
@@ -528,6 +611,6 @@ class IdeaTests {
                 submitter,
                 "Customer Service",
                 "en",
-                List.of("noa"));
+                coSubmitters);
     }
 }

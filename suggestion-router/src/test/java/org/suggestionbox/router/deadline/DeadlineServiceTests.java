@@ -1,0 +1,95 @@
+package org.suggestionbox.router.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.same;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.suggestionbox.events.AnswerEscalated;
+import org.suggestionbox.events.ReminderPoint;
+import org.suggestionbox.platform.directory.Directory;
+import org.suggestionbox.router.config.ImpactProperties;
+import org.suggestionbox.router.config.RouterProperties;
+import org.suggestionbox.router.idea.Idea;
+import org.suggestionbox.router.lifecycle.Ideas;
+import org.suggestionbox.router.storage.IdeaStore;
+import org.suggestionbox.router.support.TestIdeas;
+
+/** One watchdog pass with a store that cannot save one idea: the others are still reminded and escalated. */
+class DeadlineServiceTests {
+
+    private static final Instant ASSIGNED_AT = Instant.parse("2026-03-02T09:00:00Z");
+    /** A day after both ideas' deadline: both are overdue. */
+    private static final Clock CLOCK = Clock.fixed(ASSIGNED_AT.plus(Duration.ofDays(15)), ZoneOffset.UTC);
+
+    private final IdeaStore store = mock(IdeaStore.class);
+    private final Ideas ideas = mock(Ideas.class);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final DeadlineService deadlines = new DeadlineService(
+            store,
+            ideas,
+            mock(Directory.class),
+            new RouterProperties(
+                    "classpath:routing-rules.yml",
+                    Duration.ofSeconds(1),
+                    "maya",
+                    new RouterProperties.Deadlines(
+                            Duration.ofDays(14),
+                            Map.of(),
+                            List.of(ReminderPoint.HALF_TIME, ReminderPoint.ONE_DAY_BEFORE),
+                            Duration.ofDays(3),
+                            Duration.ofMinutes(1),
+                            Duration.ofMinutes(10)),
+                    new RouterProperties.Outbox(
+                            Duration.ofMillis(500),
+                            Duration.ofSeconds(10),
+                            Duration.ofSeconds(10),
+                            100,
+                            Duration.ofSeconds(5),
+                            Duration.ofMillis(200))),
+            new ImpactProperties(List.of("hours-saved-per-month"), List.of(Duration.ofDays(30))),
+            CLOCK,
+            registry);
+
+    @Test
+    void anIdeaThatCannotBeSavedDoesNotStopTheEscalationOfTheIdeasAfterIt() {
+        // given two overdue ideas, the first of which the store cannot save
+        Idea broken = TestIdeas.assignedToJan(UUID.randomUUID(), "Cannot be saved", ASSIGNED_AT);
+        Idea overdue = TestIdeas.assignedToJan(UUID.randomUUID(), "Overdue after it", ASSIGNED_AT);
+        when(store.streamUndecidedDueBefore(any())).thenReturn(Stream.of(broken, overdue));
+        when(store.streamImpactChecksDue(any(), anyList())).thenReturn(Stream.empty());
+        when(ideas.change(same(broken), any()))
+                .thenThrow(new DataAccessResourceFailureException("the document of Cannot be saved is too large"));
+        when(ideas.change(same(overdue), any()))
+                .thenAnswer(call -> call.<Function<Idea, ?>>getArgument(1).apply(overdue));
+
+        // when
+        int changed = deadlines.checkOnce();
+
+        // then the idea after the broken one was escalated to triage (jan has no manager here)
+        assertThat(changed).isEqualTo(1);
+        assertThat(overdue.escalations()).isEqualTo(1);
+        assertThat(overdue.watchers()).containsExactly("maya");
+        assertThat(overdue.outbox()).last().isInstanceOf(AnswerEscalated.class);
+        assertThat(registry.get("ideas.deadline.failed")
+                        .tag("check", "DEADLINE")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("ideas.deadline.breached").counter().count()).isEqualTo(1);
+    }
+}
