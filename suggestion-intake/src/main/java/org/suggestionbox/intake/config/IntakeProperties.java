@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        {@code delivery.timeout.ms}
  * @param retryAfter what a refused submitter is told to wait before trying again
  * @param idempotencySecret mixed into ids derived from (person, Idempotency-Key), so that nobody
- *        who sees an anonymous idea's id can test which person and key produced it
+ *        who sees an anonymous idea's id can test which person and key produced it; also keys the
+ *        rate limit's per-person buckets (with a purpose label of their own), so that the bucket
+ *        collection names nobody
  * @param recentSubmissions how many accepted (person, key) pairs are remembered for replays
  * @param recentSubmissionsTtl how long an accepted (person, key) pair is remembered
  * @param rateLimit submissions one person may make per {@code rateLimitWindow}

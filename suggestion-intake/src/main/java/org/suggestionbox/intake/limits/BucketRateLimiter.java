@@ -37,6 +37,9 @@ import org.suggestionbox.intake.submission.SubmissionRateLimiter;
  * submission cost two swaps, the person's and everybody's. A person's bucket is still swapped for every submission:
  * its limit is small and kept exactly.
  * <p>
+ * A person's bucket is stored under a keyed hash of their id ({@link PersonBucketKeys}), never the id itself: the
+ * collection must not tell who submitted at the moment an anonymous idea was stamped.
+ * <p>
  * When the buckets cannot be read (the database is unreachable) the submission is let through and a
  * warning logged: an idea that reaches the broker is never lost for want of a counter, and the broker
  * acknowledgement still gates every acceptance.
@@ -59,7 +62,12 @@ final class BucketRateLimiter implements SubmissionRateLimiter {
     private final LoadingCache<String, BucketProxy> people;
 
     BucketRateLimiter(
-            MongoBuckets buckets, int personLimit, Duration personWindow, int globalLimit, Duration globalWindow) {
+            MongoBuckets buckets,
+            PersonBucketKeys keys,
+            int personLimit,
+            Duration personWindow,
+            int globalLimit,
+            Duration globalWindow) {
         BucketConfiguration person = configuration(personLimit, personWindow);
         BucketConfiguration global = configuration(globalLimit, globalWindow);
         long ahead = globalLimit * GLOBAL_AHEAD_PERCENT / 100L;
@@ -67,7 +75,7 @@ final class BucketRateLimiter implements SubmissionRateLimiter {
         this.people = Caffeine.newBuilder()
                 .maximumSize(KNOWN_PEOPLE)
                 .expireAfterAccess(personWindow)
-                .build(personId -> batching(buckets).build("person:" + personId, () -> person));
+                .build(personId -> batching(buckets).build(keys.of(personId), () -> person));
     }
 
     private static RemoteBucketBuilder<String> batching(MongoBuckets buckets) {

@@ -13,7 +13,8 @@ import org.suggestionbox.intake.submission.SubmissionRateLimiter;
 
 /**
  * The submission rate limiter every door goes through ({@code IdeaIntake}), its buckets in the
- * collection {@value #COLLECTION} of intake's database, and the hourly delete of buckets that have
+ * collection {@value #COLLECTION} of intake's database (a person's bucket under a keyed hash of their id, see
+ * {@link PersonBucketKeys}), and the hourly delete of buckets that have
  * been full again for a while (TTL indexes do not expire on the local MongoDB-wire server; the delete
  * is idempotent, so every instance may run it).
  */
@@ -39,7 +40,12 @@ class RateLimitConfiguration {
     SubmissionRateLimiter submissionRateLimiter(
             MongoBuckets buckets, IntakeProperties intake, GlobalRateLimitProperties global) {
         return new BucketRateLimiter(
-                buckets, intake.rateLimit(), intake.rateLimitWindow(), global.limit(), global.window());
+                buckets,
+                new PersonBucketKeys(intake.idempotencySecret()),
+                intake.rateLimit(),
+                intake.rateLimitWindow(),
+                global.limit(),
+                global.window());
     }
 
     @Bean

@@ -23,12 +23,19 @@ import org.suggestionbox.testing.MutableClock;
  */
 class BucketRateLimiterTests {
 
+    private static final String SECRET = "test-idempotency-secret";
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final MongoCollection<Document> buckets = TestMongo.freshCollection();
 
     private BucketRateLimiter instance(int personLimit, int globalLimit) {
+        return instance(SECRET, personLimit, globalLimit);
+    }
+
+    private BucketRateLimiter instance(String secret, int personLimit, int globalLimit) {
         return new BucketRateLimiter(
                 new MongoBuckets(buckets, clock),
+                new PersonBucketKeys(secret),
                 personLimit,
                 Duration.ofMinutes(1),
                 globalLimit,
@@ -49,6 +56,30 @@ class BucketRateLimiterTests {
         assertThat(first.tryAcquire("jan")).isZero();
         clock.advance(Duration.ofSeconds(45));
         assertThat(second.tryAcquire("piotr")).isZero();
+    }
+
+    /**
+     * The person's bucket names nobody: its key is a keyed hash of the person id, the same on every instance
+     * that holds the secret, and another one for whoever tries without it.
+     */
+    @Test
+    void aPersonsBucketIsKeyedByAHashOfTheirIdThatOnlyTheSecretsHoldersCanCompute() {
+        BucketRateLimiter first = instance(2, 1000);
+        BucketRateLimiter second = instance(2, 1000);
+
+        assertThat(first.tryAcquire("alice")).isZero();
+        assertThat(second.tryAcquire("alice")).isZero();
+
+        assertThat(buckets.find())
+                .allSatisfy(bucket -> assertThat(bucket.toJson()).doesNotContainIgnoringCase("alice"));
+        assertThat(buckets.find().map(bucket -> bucket.getString("_id")))
+                .contains(new PersonBucketKeys(SECRET).of("alice"))
+                .allSatisfy(id -> assertThat(id).matches("global|person:[0-9a-f]{64}"));
+        // the limit still holds for her across instances; a guessed secret reaches another bucket
+        assertThat(first.tryAcquire("alice")).isPositive();
+        assertThat(instance("a-guessed-secret", 2, 1000).tryAcquire("alice")).isZero();
+        assertThat(new PersonBucketKeys("a-guessed-secret").of("alice"))
+                .isNotEqualTo(new PersonBucketKeys(SECRET).of("alice"));
     }
 
     @Test
@@ -167,7 +198,12 @@ class BucketRateLimiterTests {
                     throw new MongoTimeoutException("database unreachable");
                 });
         BucketRateLimiter limiter = new BucketRateLimiter(
-                new MongoBuckets(unreachable, clock), 1, Duration.ofMinutes(1), 1, Duration.ofMinutes(1));
+                new MongoBuckets(unreachable, clock),
+                new PersonBucketKeys(SECRET),
+                1,
+                Duration.ofMinutes(1),
+                1,
+                Duration.ofMinutes(1));
 
         assertThat(limiter.tryAcquire("alice")).isZero();
         assertThat(limiter.tryAcquire("alice")).isZero();

@@ -12,6 +12,11 @@ public final class TestRateLimits {
     /** {@code perPerson} submissions per person per {@code window}, and a global limit that is never reached. */
     public static SubmissionRateLimiter perPerson(int perPerson, Duration window, Clock clock) {
         return new BucketRateLimiter(
-                new MongoBuckets(TestMongo.freshCollection(), clock), perPerson, window, 1000, window);
+                new MongoBuckets(TestMongo.freshCollection(), clock),
+                new PersonBucketKeys("test-idempotency-secret"),
+                perPerson,
+                window,
+                1000,
+                window);
     }
 }
