@@ -21,7 +21,7 @@ import org.springframework.test.context.MergedContextConfiguration;
  * {@code users.info} the user registered with {@link #slackUser}, else {@code user_not_found}) and
  * response URLs under {@code /response/}; a real HTTP server on a random port, one per JVM. Every
  * test context gets {@code suggestionbox.intake.slack.api-base-url} pointed at it (and the outbound
- * destination policy told to let Slack's response URLs go to it) by the same
+ * destination policy told to let Slack's Web API calls and response URLs go to it) by the same
  * {@link ContextCustomizerFactory} (registered in META-INF/spring.factories), so the context
  * cache still shares one context between the integration test classes.
  */
@@ -120,11 +120,13 @@ public final class FakeSlackApi {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            // the stand-in's response URLs are on loopback: the operator's switch for stand-ins, and its host
+            // the stand-in's Web API and response URLs are on loopback: the operator's switch for stand-ins, and
+            // its host on both Slack channels' allowed hosts
             TestPropertyValues.of(
                             "suggestionbox.intake.slack.api-base-url=" + apiBaseUrl(),
                             "suggestionbox.outbound.allow-http=true",
                             "suggestionbox.outbound.allow-loopback=true",
+                            "suggestionbox.outbound.allowed-hosts.slack=127.0.0.1",
                             "suggestionbox.outbound.allowed-hosts.slack-response-url=127.0.0.1")
                     .applyTo(context);
         }

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param botToken the bot user OAuth token ({@code xoxb-…}) used to open the idea modal and to look
  *        up a user's e-mail address ({@code users.info}, scope {@code users:read.email})
  * @param apiBaseUrl the Slack Web API, ending in a slash ({@code https://slack.com/api/}); tests
- *        point it at a local fake
+ *        point it at a local fake. It passes the outbound destination policy (channel {@code slack}):
+ *        checked at start-up, its name resolved through the policy for every connection ({@link SlackWebApi})
  * @param ackTimeout how long a slash command waits for the broker before it answers "recording…"
  *        and sends the outcome to the command's response URL instead; below Slack's 3-second limit
  * @param userCacheTtl how long the e-mail address {@code users.info} gave for a Slack user whose id
