@@ -354,6 +354,18 @@ class IdeaIntakeIntegrationTests {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
+    /** The chat doors' larger limit is theirs alone: 100 KB to the API is still over the platform's 64 KB. */
+    @Test
+    void anIdeaOf100KilobytesIsRefusedWith413AsTheChatDoorsLimitIsNotTheApis() {
+        HttpResponse<String> response = TestHttp.as(port, "alice")
+                .postJson(
+                        "/api/ideas",
+                        json(Map.of("title", "Long, but too long", "description", "x".repeat(100 * 1024))));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).path("detail").asString()).contains("65536 bytes");
+    }
+
     @Test
     void openApiDocumentDescribesTheSubmission() {
         HttpResponse<String> response = TestHttp.anonymous(port).get("/v3/api-docs");

@@ -162,6 +162,41 @@ class SlackIntegrationTests {
         assertThat(reply.path("text").asString()).contains("nie został zapisany", "Tytuł", "/idea");
     }
 
+    /**
+     * Between the platform's 64 KB and the door's 256 KB a long message reaches the door and is answered in the chat;
+     * above the door's cap the door itself refuses it (a bare 413, not the platform's page).
+     */
+    @Test
+    void aLongSignedCommandIsAnsweredInTheChatUpToTheDoorsCap() {
+        String marker = UUID.randomUUID().toString();
+        // "é" is %C3%A9 form-encoded: 20,000 of them make about 120 KB, 52,000 about 310 KB
+        String longCommand = ChatHttp.form(ChatHttp.slashCommand(
+                "U0ALICE",
+                "alice",
+                "Quieter meeting rooms " + marker + ". " + "é".repeat(20_000),
+                trigger(),
+                FakeSlackApi.responseUrl(marker)));
+        String tooLarge = ChatHttp.form(ChatHttp.slashCommand(
+                "U0ALICE",
+                "alice",
+                "Quieter meeting rooms " + marker + ". " + "é".repeat(52_000),
+                trigger(),
+                FakeSlackApi.responseUrl(marker)));
+
+        HttpResponse<String> answered = ChatHttp.postToSlack(port, longCommand);
+        HttpResponse<String> refused = ChatHttp.postToSlack(port, tooLarge);
+
+        assertThat(longCommand.length()).isBetween(100 * 1024, 150 * 1024);
+        assertThat(answered.statusCode()).isEqualTo(200);
+        JsonNode reply = JSON.readTree(answered.body());
+        assertThat(reply.path("response_type").asString()).isEqualTo("ephemeral");
+        assertThat(reply.path("text").asString()).contains("was not recorded", "at most 5000 characters long");
+        assertThat(tooLarge.length()).isBetween(300 * 1024, 330 * 1024);
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).isEmpty();
+        Published.assertNoIdeaContaining(marker);
+    }
+
     @Test
     void unknownSlackUserGetsAPoliteReply() {
         double before = refused("UNKNOWN_SUBMITTER");

@@ -3,6 +3,7 @@ package org.suggestionbox.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,27 @@ class TeamsIntegrationTests {
         assertThat(ChatHttp.ideaId(JSON.readTree(repeated.body()).path("text").asString()))
                 .isEqualTo(id);
         assertThat(Published.ideasKeyed(id)).hasSize(1);
+    }
+
+    /** A Teams activity carries its text twice: a long message above the platform's 64 KB still reaches the door. */
+    @Test
+    void aLongSignedActivityIsAnsweredInTheChat() {
+        String marker = UUID.randomUUID().toString();
+        String body = ChatHttp.teamsActivity(
+                activityId(),
+                "29:maya",
+                "Maya Rosen",
+                "<at>Suggestion Box</at> Shared team calendar " + marker + ". " + "é".repeat(20_000));
+
+        HttpResponse<String> response =
+                ChatHttp.postToTeams(port, body, ChatHttp.teamsSignature(ChatHttp.TEAMS_SECURITY_TOKEN, body));
+
+        assertThat(body.getBytes(StandardCharsets.UTF_8).length).isBetween(70 * 1024, 100 * 1024);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode reply = JSON.readTree(response.body());
+        assertThat(reply.path("type").asString()).isEqualTo("message");
+        assertThat(reply.path("text").asString()).contains("at most 5000 characters long");
+        Published.assertNoIdeaContaining(marker);
     }
 
     @Test

@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (chunked) body is read up to the cap plus one byte, never further. The cap leaves room for the
  * largest legitimate payload (a Slack modal submission with a 5,000-character description in a
  * four-byte script, form-encoded; a Teams activity carries its text twice) and keeps the work an
- * unsigned request can cause small.
+ * unsigned request can cause small. It is also the platform's request-size limit on these paths
+ * ({@link ChatDoorsConfiguration}), so a body the cap lets in reaches the door.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)

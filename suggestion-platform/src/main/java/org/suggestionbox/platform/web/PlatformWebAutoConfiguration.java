@@ -137,16 +137,21 @@ public class PlatformWebAutoConfiguration implements WebMvcConfigurer {
         return new ApiProblemHandler();
     }
 
-    /** Refuses oversized bodies before sign-in and everything else (just after the character encoding). */
+    /**
+     * Refuses oversized bodies before sign-in and everything else (just after the character encoding); a service's
+     * {@link RequestSizeLimitFilter.PathLimit} beans give some of its paths another limit.
+     */
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
             PlatformWebProperties properties,
+            ObjectProvider<RequestSizeLimitFilter.PathLimit> pathLimits,
             JsonMapper jsonMapper,
             MessageSource messageSource,
             ObjectProvider<OversizedRequestListener> listeners) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimitFilter(
                         properties,
+                        pathLimits.orderedStream().toList(),
                         jsonMapper,
                         messageSource,
                         listeners.orderedStream().toList()));

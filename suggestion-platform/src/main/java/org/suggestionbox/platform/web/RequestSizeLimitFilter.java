@@ -20,8 +20,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.PathContainer;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,40 +34,80 @@ import tools.jackson.databind.json.JsonMapper;
  * large, after reading at most one byte too many when the body comes chunked. {@code /api} (and any
  * caller that does not ask for HTML) gets RFC 9457 problem details; a browser gets a short page in
  * its language. Every service gets it from the platform.
+ * <p>
+ * A service may give some of its paths another limit with a {@link PathLimit} bean: doors that take larger bodies
+ * and cap them themselves (intake's chat doors, whose own answer to a long message is a reply in the chat, not this
+ * filter's 413). Every other path keeps {@code max-request-size}.
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private static final List<String> LANGUAGES = List.of("en", "he", "pl");
 
     private final long maxBytes;
+    private final List<ParsedLimit> pathLimits;
     private final JsonMapper jsonMapper;
     private final MessageSource messages;
     private final List<OversizedRequestListener> listeners;
 
     RequestSizeLimitFilter(
             PlatformWebProperties properties,
+            List<PathLimit> pathLimits,
             JsonMapper jsonMapper,
             MessageSource messages,
             List<OversizedRequestListener> listeners) {
         this.maxBytes = properties.maxRequestSize().toBytes();
+        this.pathLimits = pathLimits.stream().map(ParsedLimit::of).toList();
         this.jsonMapper = jsonMapper;
         this.messages = messages;
         this.listeners = List.copyOf(listeners);
     }
 
+    /**
+     * Another limit than {@code suggestionbox.web.max-request-size} for some paths of a service, declared as a bean;
+     * the first whose pattern matches applies.
+     *
+     * @param patterns path patterns within the application, e.g. {@code /slack/**}; they are matched against the path
+     *        the servlet container mapped the request by (decoded, dot segments and path parameters removed), so that
+     *        {@code /slack/../api/ideas} is {@code /api/ideas} here too
+     * @param maxRequestSize the limit on those paths
+     */
+    public record PathLimit(List<String> patterns, DataSize maxRequestSize) {
+
+        public PathLimit {
+            patterns = List.copyOf(patterns);
+        }
+    }
+
+    /** A {@link PathLimit} with its patterns parsed once. */
+    private record ParsedLimit(List<PathPattern> patterns, long maxBytes) {
+
+        static ParsedLimit of(PathLimit limit) {
+            return new ParsedLimit(
+                    limit.patterns().stream()
+                            .map(PathPatternParser.defaultInstance::parse)
+                            .toList(),
+                    limit.maxRequestSize().toBytes());
+        }
+
+        boolean matches(PathContainer path) {
+            return patterns.stream().anyMatch(pattern -> pattern.matches(path));
+        }
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitOn(request);
         long announced = request.getContentLengthLong();
-        if (announced > maxBytes) {
-            refuse(request, response);
+        if (announced > limit) {
+            refuse(request, response, limit);
             return;
         }
         if (announced < 0 && request.getHeader("Transfer-Encoding") != null) {
             // no length announced (chunked): read at most one byte more than allowed, then decide
-            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 1, maxBytes) + 1);
-            if (body.length > maxBytes) {
-                refuse(request, response);
+            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 1, limit) + 1);
+            if (body.length > limit) {
+                refuse(request, response, limit);
                 return;
             }
             chain.doFilter(new BufferedBodyRequest(request, body), response);
@@ -72,13 +116,27 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** The limit on this request's path. */
+    private long limitOn(HttpServletRequest request) {
+        if (pathLimits.isEmpty()) {
+            return maxBytes;
+        }
+        String pathInfo = request.getPathInfo();
+        PathContainer path = PathContainer.parsePath(request.getServletPath() + (pathInfo == null ? "" : pathInfo));
+        return pathLimits.stream()
+                .filter(limit -> limit.matches(path))
+                .findFirst()
+                .map(ParsedLimit::maxBytes)
+                .orElse(maxBytes);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
         listeners.forEach(listener -> listener.refused(request));
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setHeader("Connection", "close");
         if (wantsPage(request)) {
             Locale locale = locale(request);
-            String text = messages.getMessage("platform.requestTooLarge", new Object[] {maxBytes / 1024}, locale);
+            String text = messages.getMessage("platform.requestTooLarge", new Object[] {limit / 1024}, locale);
             String lang = locale.getLanguage();
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -94,7 +152,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
+                HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + limit + " bytes.");
         problem.setTitle("Request too large");
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
