@@ -4,7 +4,10 @@
  * to their pages (where "me too" is).
  *
  * The draft goes from this browser straight to the router, with the person's own router session
- * (credentials: 'include'); it never passes through intake's server. On any failure (not signed in
+ * (credentials: 'include'); it never passes through intake's server. So nothing is asked while
+ * "Submit anonymously" is ticked (and ticking it clears the box): the router, or a proxy's access log
+ * before it, would otherwise hold the person's session beside the text of the anonymous idea that
+ * arrives a moment later. On any failure (not signed in
  * at the router, router down, an answer we do not understand) the box stays empty. Without
  * JavaScript the form works the same, without the box.
  */
@@ -17,6 +20,7 @@
     var MAX_ITEMS = 5;
 
     var region = document.getElementById('similar-ideas');
+    var anonymous = document.getElementById('anonymous');
     var title = document.getElementById('title');
     var description = document.getElementById('description');
     if (!region || !title || !description || !window.fetch || !window.AbortController || !window.URL) {
@@ -89,7 +93,7 @@
 
     function lookUp() {
         var text = draft();
-        if (wordCount(text) < MIN_WORDS) {
+        if (wordCount(text) < MIN_WORDS || (anonymous && anonymous.checked)) {
             asked = '';
             if (inFlight) {
                 inFlight.abort();
@@ -147,6 +151,9 @@
 
     title.addEventListener('input', typed);
     description.addEventListener('input', typed);
+    if (anonymous) {
+        anonymous.addEventListener('change', lookUp);
+    }
     // a form re-shown after an error already holds text
     if (wordCount(draft()) >= MIN_WORDS) {
         typed();

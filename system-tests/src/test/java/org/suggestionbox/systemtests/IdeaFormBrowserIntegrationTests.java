@@ -121,6 +121,14 @@ class IdeaFormBrowserIntegrationTests {
         assertThat(browser.find("similar-ideas").getText()).contains("Support this one instead?");
         browser.screenshot("intake-form-similar-en");
 
+        // and ticking "Submit anonymously" takes the box away: her session must not travel beside the draft
+        browser.find("anonymous").click();
+        browser.waitUntil(driver ->
+                driver.findElements(By.cssSelector("#similar-ideas li")).isEmpty());
+        browser.find("anonymous").click();
+        browser.waitUntil(driver ->
+                !driver.findElements(By.cssSelector("#similar-ideas li a")).isEmpty());
+
         // and a draft of fewer than three words offers nothing
         browser.find("title").clear();
         browser.find("description").clear();
