@@ -1,10 +1,14 @@
 package org.suggestionbox.platform.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.client.OidcBackChannelLogoutHandler;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.oidc.session.OidcSessionRegistry;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -18,6 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -62,7 +67,7 @@ final class OidcSignIn {
      * Pages: a person who is not signed in goes straight to the provider (whose session signs them in
      * without a prompt when another service already did); sign-out ends the provider's session
      * (RP-initiated logout), and the provider's back-channel logout ends this service's session when
-     * the person signed out of another one.
+     * the person signed out of another one ({@link OwnBackChannelLogout}: whatever the request's {@code Host}).
      */
     static void configure(
             HttpSecurity http,
@@ -74,8 +79,7 @@ final class OidcSignIn {
         OidcClientInitiatedLogoutSuccessHandler logoutSuccess =
                 new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logoutSuccess.setPostLogoutRedirectUri("{baseUrl}" + PlatformSecurityAutoConfiguration.SIGNED_OUT_PAGE);
-        OidcBackChannelLogoutHandler backChannelLogout = new OidcBackChannelLogoutHandler(sessionRegistry);
-        backChannelLogout.setSessionCookieName(sessionCookieName);
+        OwnBackChannelLogout backChannelLogout = new OwnBackChannelLogout(sessionRegistry, sessionCookieName);
         http.oauth2Login(login -> login.clientRegistrationRepository(registrations)
                         .loginPage("/oauth2/authorization/" + REGISTRATION_ID)
                         .authorizationEndpoint(endpoint -> {
@@ -90,5 +94,75 @@ final class OidcSignIn {
                         .oidcSessionRegistry(sessionRegistry)
                         .backChannel(backChannel -> backChannel.logoutHandler(backChannelLogout)))
                 .logout(logout -> logout.logoutSuccessHandler(logoutSuccess));
+    }
+
+    /**
+     * The provider's back-channel logout, with each session's own logout sent to this service and nowhere else.
+     *
+     * <p>Spring Security ends each session a logout token names by posting the session's cookie, its CSRF token and
+     * the logout token to the service itself, by default at
+     * {@code {baseUrl}/logout/connect/back-channel/{registrationId}}. Its {@code {baseUrl}} is the incoming request's
+     * scheme, host and port: the {@code Host} header, which whoever posts chooses. A logout token sent with
+     * {@code Host: evil.test} would send the session cookie there and leave the session open. Spring's other
+     * templates do not help: {@code {basePort}} comes from the same header, and {@code {baseScheme}} is {@code https}
+     * behind a TLS-terminating proxy ({@code X-Forwarded-Proto}), where the service itself speaks plain HTTP.
+     *
+     * <p>So the handler sees the request as it reached this process: {@code http://127.0.0.1} and the local port of
+     * the connection it came in on, this service's own connector whatever the headers say. The services serve plain
+     * HTTP behind their proxy and listen on every address.
+     */
+    private static final class OwnBackChannelLogout implements LogoutHandler {
+
+        /** The back-channel endpoint itself, which tells the provider's call from this one by a parameter. */
+        private static final String LOGOUT_URI = "{baseUrl}/logout/connect/back-channel/{registrationId}";
+
+        private static final String LOOPBACK = "127.0.0.1";
+
+        private final OidcBackChannelLogoutHandler sessions;
+
+        OwnBackChannelLogout(OidcSessionRegistry sessionRegistry, String sessionCookieName) {
+            this.sessions = new OidcBackChannelLogoutHandler(sessionRegistry);
+            this.sessions.setSessionCookieName(sessionCookieName);
+            this.sessions.setLogoutUri(LOGOUT_URI);
+        }
+
+        @Override
+        public void logout(
+                HttpServletRequest request, HttpServletResponse response, @Nullable Authentication authentication) {
+            this.sessions.logout(new AsReceived(request), response, authentication);
+        }
+
+        /** The request with this process's own loopback address and port in place of what its headers claim. */
+        private static final class AsReceived extends HttpServletRequestWrapper {
+
+            AsReceived(HttpServletRequest request) {
+                super(request);
+            }
+
+            @Override
+            public String getScheme() {
+                return "http";
+            }
+
+            @Override
+            public boolean isSecure() {
+                return false;
+            }
+
+            @Override
+            public String getServerName() {
+                return LOOPBACK;
+            }
+
+            @Override
+            public int getServerPort() {
+                return getLocalPort();
+            }
+
+            @Override
+            public StringBuffer getRequestURL() {
+                return new StringBuffer("http://" + LOOPBACK + ":" + getLocalPort() + getRequestURI());
+            }
+        }
     }
 }
