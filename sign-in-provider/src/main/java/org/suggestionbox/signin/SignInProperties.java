@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
 
 /**
- * The provider's settings. Secrets have no default outside the {@code local} profile; the provider refuses to
- * start while one is missing and names every one of them at once.
+ * The provider's settings. The provider runs only under the {@code local} profile ({@link LocalStackOnly}), whose
+ * {@code application-local.yml} gives the demo password and test secrets; the local stack passes its own. The
+ * provider refuses to start while one is missing or blank and names every one of them at once.
  *
  * @param issuer the issuer URL put in every token and in discovery; blank = taken from each request's host
  * @param peopleLocation the directory JSON the demo people are read from
