@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * docker-compose.yml cannot run here (no Docker engine), so its contract is checked instead: it parses,
  * has the infrastructure, Keycloak and the three services, passes each service only variables it reads,
- * takes every secret from the environment with no default ({@code .env.example} lists them), and the realm
- * Keycloak imports holds the directory's people, their groups and the services' clients.
+ * takes every secret from the environment with no default ({@code .env.example} lists them), the realm
+ * Keycloak imports holds the directory's people, their groups and the services' clients, and the image build's
+ * context ({@code .dockerignore}) holds what it builds but no secret.
  */
 class DockerComposeContractTests {
 
@@ -306,6 +309,55 @@ class DockerComposeContractTests {
                 .allSatisfy(value -> assertThat(value).isEmpty());
         assertThat(Files.readAllLines(PROJECT_DIR.resolve(".gitignore"), StandardCharsets.UTF_8))
                 .contains(".env");
+    }
+
+    @Test
+    void theImagesBuildContextHoldsNoSecretButEverySourceItBuilds() throws IOException {
+        // the build stage copies the whole context, so .dockerignore alone keeps secrets out of it
+        assertThat(Files.readString(PROJECT_DIR.resolve("Dockerfile"), StandardCharsets.UTF_8))
+                .contains("COPY . .");
+        List<String> ignored = dockerIgnored();
+
+        assertThat(List.of(
+                        ".env",
+                        ".env.production",
+                        "ops/.env",
+                        ".local-stack/secrets.properties",
+                        ".local-stack/sign-in-key.json",
+                        "system-tests/.local-stack/secrets.properties",
+                        "data/router.mongo",
+                        "secrets.properties",
+                        "ops/keys/sign-in-key.json",
+                        "ops/keys/signing.jwk",
+                        "ops/keys/signing.jwk.json",
+                        "ops/tls/server.key",
+                        "ops/tls/server.pem",
+                        "ops/tls/keystore.p12",
+                        "ops/tls/keystore.pfx",
+                        "ops/tls/truststore.jks"))
+                .allSatisfy(path -> assertThat(dockerIgnores(ignored, path))
+                        .as(path + " is left out of the build context")
+                        .isTrue());
+        List<String> built = new ArrayList<>(List.of("pom.xml", "mvnw", ".mvn/wrapper/maven-wrapper.properties"));
+        try (var modules = Files.list(PROJECT_DIR)) {
+            for (Path sources : modules.map(module -> module.resolve("src/main"))
+                    .filter(Files::isDirectory)
+                    .toList()) {
+                built.add(PROJECT_DIR
+                        .relativize(sources.getParent().getParent().resolve("pom.xml"))
+                        .toString());
+                try (var files = Files.walk(sources)) {
+                    files.filter(Files::isRegularFile)
+                            .map(file -> PROJECT_DIR.relativize(file).toString().replace('\\', '/'))
+                            .forEach(built::add);
+                }
+            }
+        }
+        assertThat(built)
+                .contains("pom.xml", "suggestion-platform/src/main/resources/directory/demo-directory.json")
+                .allSatisfy(path -> assertThat(dockerIgnores(ignored, path))
+                        .as(path + " is in the build context")
+                        .isFalse());
     }
 
     @Test
@@ -599,6 +651,60 @@ class DockerComposeContractTests {
 
     private static List<JsonNode> elements(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    /** The patterns of {@code .dockerignore}, in order. */
+    private static List<String> dockerIgnored() throws IOException {
+        return Files.readAllLines(PROJECT_DIR.resolve(".dockerignore"), StandardCharsets.UTF_8).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
+    }
+
+    /**
+     * Whether Docker leaves {@code path} out of the build context, as its pattern matcher decides: a pattern that
+     * matches the path or one of its directories excludes it, a {@code !pattern} includes it again, the last one
+     * that matches wins; {@code *} and {@code ?} stay within a directory, {@code **} crosses them and {@code **}{@code
+     * /} matches no directory too.
+     */
+    private static boolean dockerIgnores(List<String> patterns, String path) {
+        List<String> candidates = new ArrayList<>();
+        String[] parts = path.split("/");
+        for (int i = 1; i <= parts.length; i++) {
+            candidates.add(String.join("/", Arrays.copyOfRange(parts, 0, i)));
+        }
+        boolean ignored = false;
+        for (String line : patterns) {
+            boolean include = line.startsWith("!");
+            Pattern pattern = dockerPattern(include ? line.substring(1) : line);
+            if (candidates.stream()
+                    .anyMatch(candidate -> pattern.matcher(candidate).matches())) {
+                ignored = !include;
+            }
+        }
+        return ignored;
+    }
+
+    private static Pattern dockerPattern(String glob) {
+        String pattern = glob.startsWith("/") ? glob.substring(1) : glob;
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '*' && pattern.startsWith("**/", i)) {
+                regex.append("(.*/)?");
+                i += 2;
+            } else if (c == '*' && pattern.startsWith("**", i)) {
+                regex.append(".*");
+                i++;
+            } else if (c == '*') {
+                regex.append("[^/]*");
+            } else if (c == '?') {
+                regex.append("[^/]");
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
     }
 
     private static String composeText() throws IOException {
