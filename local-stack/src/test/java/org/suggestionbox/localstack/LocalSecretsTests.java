@@ -2,11 +2,14 @@ package org.suggestionbox.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +98,53 @@ class LocalSecretsTests {
         assertThat(secrets.get("RECIPIENT_REF_KEY")).isEqualTo("b2xkLXJlZi1rZXk=");
         assertThat(secrets.values()).containsOnlyKeys(CONTRACT);
         assertThat(LocalSecrets.loadOrCreate(this.dataDir)).isEqualTo(secrets);
+    }
+
+    @Test
+    void onlyTheOwnerMayReadTheSecretsFile() throws IOException {
+        assumeTrue(Files.getFileStore(this.dataDir).supportsFileAttributeView("posix"), "a POSIX file system");
+        Path file = this.dataDir.resolve("secrets.properties");
+
+        LocalSecrets.loadOrCreate(this.dataDir);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(this.dataDir).isDirectoryNotContaining(path -> !path.equals(file));
+    }
+
+    @Test
+    void theSecretsAreWrittenToANewFileOfTheirOwnNotThroughWhatWasAtItsPath() throws IOException {
+        assumeTrue(Files.getFileStore(this.dataDir).supportsFileAttributeView("posix"), "a POSIX file system");
+        // given a link where the secrets file is to be created, to a file that does not exist yet
+        Path elsewhere = this.dataDir.resolve("elsewhere.properties");
+        Path file = Files.createSymbolicLink(this.dataDir.resolve("secrets.properties"), elsewhere);
+
+        // when
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(this.dataDir);
+
+        // then they went into a file of their own, created for the owner alone, and nowhere else
+        assertThat(elsewhere).doesNotExist();
+        assertThat(Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)).isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(LocalSecrets.loadOrCreate(this.dataDir)).isEqualTo(secrets);
+    }
+
+    @Test
+    void anOlderStacksSecretsFileReadableByOthersIsKeptToItsOwner() throws IOException {
+        assumeTrue(Files.getFileStore(this.dataDir).supportsFileAttributeView("posix"), "a POSIX file system");
+        // given a complete file as the umask left it
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(this.dataDir);
+        Path file = this.dataDir.resolve("secrets.properties");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        // when
+        LocalSecrets again = LocalSecrets.loadOrCreate(this.dataDir);
+
+        // then
+        assertThat(again).isEqualTo(secrets);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test
