@@ -1,11 +1,7 @@
 package org.suggestionbox.notifier.delivery;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.suggestionbox.platform.secrets.KeyedHash;
 
 /**
  * The opaque reference the notifier stores instead of a person: HMAC-SHA256 of the person id under
@@ -20,19 +16,14 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public class RecipientRefs {
 
-    private final SecretKeySpec key;
-    /** A MAC per thread, keyed once: looking up the algorithm and keying it per reference cost more than hashing. */
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+    private final KeyedHash hash;
 
     public RecipientRefs(String secret) {
-        if (secret.isBlank()) {
-            throw new IllegalArgumentException("suggestionbox.notifier.recipient-ref-key must not be blank");
-        }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.hash = new KeyedHash(secret, "suggestionbox.notifier.recipient-ref-key");
     }
 
     public String of(String personId) {
-        return hmac(personId);
+        return hash.hex(personId);
     }
 
     /**
@@ -41,20 +32,6 @@ public class RecipientRefs {
      * reference and no other idea's).
      */
     public String onProof(String personId, boolean anonymous, UUID ideaId) {
-        return anonymous ? hmac("anonymous-idea\u0000" + ideaId + "\u0000" + personId) : hmac(personId);
-    }
-
-    private String hmac(String input) {
-        return HexFormat.of().formatHex(macs.get().doFinal(input.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("HmacSHA256 is not available", ex);
-        }
+        return anonymous ? hash.hex("anonymous-idea\u0000" + ideaId + "\u0000" + personId) : hash.hex(personId);
     }
 }
