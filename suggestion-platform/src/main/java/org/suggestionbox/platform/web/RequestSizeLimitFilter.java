@@ -24,6 +24,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriUtils;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import tools.jackson.databind.json.JsonMapper;
@@ -122,7 +123,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             return maxBytes;
         }
         String pathInfo = request.getPathInfo();
-        PathContainer path = PathContainer.parsePath(request.getServletPath() + (pathInfo == null ? "" : pathInfo));
+        // the container's path is decoded, and PathContainer decodes again: encoded once more, "/ideas/%25" stays "%"
+        PathContainer path = PathContainer.parsePath(UriUtils.encodePath(
+                request.getServletPath() + (pathInfo == null ? "" : pathInfo), StandardCharsets.UTF_8));
         return pathLimits.stream()
                 .filter(limit -> limit.matches(path))
                 .findFirst()

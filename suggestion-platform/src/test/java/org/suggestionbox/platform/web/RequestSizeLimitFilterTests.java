@@ -51,6 +51,24 @@ class RequestSizeLimitFilterTests {
         assertThat(response.getStatus()).isEqualTo(413);
     }
 
+    /** The container hands the path over decoded: a "%" in it (sent as %25) is a character, not an escape. */
+    @Test
+    void aPathWithAPercentSignIsMatchedAsItIs() throws Exception {
+        assertThat(sent("/ideas/%25/submitted", "/ideas/%/submitted", 10).getStatus())
+                .isEqualTo(200);
+        assertThat(sent("/slack/%25", "/slack/%", 120 * 1024).getStatus()).isEqualTo(200);
+        assertThat(sent("/api/%25zz", "/api/%zz", 100 * 1024).getStatus()).isEqualTo(413);
+    }
+
+    /** A request sent to {@code uri}, which the container decoded to {@code servletPath}. */
+    private MockHttpServletResponse sent(String uri, String servletPath, int bytes) throws Exception {
+        MockHttpServletRequest request = request(servletPath, bytes);
+        request.setRequestURI(uri);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, new MockFilterChain());
+        return response;
+    }
+
     @Test
     void aChunkedBodyIsMeasuredAgainstItsPathsLimit() throws Exception {
         MockFilterChain chatDoor = new MockFilterChain();
