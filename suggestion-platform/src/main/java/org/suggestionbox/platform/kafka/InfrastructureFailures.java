@@ -12,14 +12,14 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Tells a failure of what a consumer stands on (the database is away, the broker does not answer) from a
- * failure of the record itself. The event error handler retries a record failing so for as long as it
+ * failure of the record itself (and, for the router's scheduled passes, from a failure of one idea). The event error handler retries a record failing so for as long as it
  * takes, instead of giving it to the dead-letter topic after {@code suggestionbox.kafka.retries}: the
  * partition waits and its lag grows, and nothing accepted is given up because an outage lasted long.
  * <p>
  * Spring Data translates the MongoDB driver's exceptions; code that calls the driver directly gets them
  * untranslated, so those are recognised too when the driver is on the class path.
  */
-final class InfrastructureFailures {
+public final class InfrastructureFailures {
 
     private static final boolean MONGODB_DRIVER_PRESENT =
             ClassUtils.isPresent("com.mongodb.MongoException", InfrastructureFailures.class.getClassLoader());
@@ -27,7 +27,7 @@ final class InfrastructureFailures {
     private InfrastructureFailures() {}
 
     /** Whether {@code failure} or one of its causes says the infrastructure, not the record, failed. */
-    static boolean isInfrastructureFailure(@Nullable Throwable failure) {
+    public static boolean isInfrastructureFailure(@Nullable Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessException

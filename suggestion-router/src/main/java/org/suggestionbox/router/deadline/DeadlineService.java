@@ -20,6 +20,7 @@ import org.suggestionbox.events.ImpactCheckDue;
 import org.suggestionbox.events.ReminderPoint;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
+import org.suggestionbox.platform.kafka.InfrastructureFailures;
 import org.suggestionbox.router.config.ImpactProperties;
 import org.suggestionbox.router.config.RouterProperties;
 import org.suggestionbox.router.idea.Idea;
@@ -39,7 +40,8 @@ import org.suggestionbox.router.storage.IdeaStore;
  * Each idea is checked on its own: whatever fails for one (its save, the directory, the aggregate) is
  * logged with the idea's id and counted in {@code ideas.deadline.failed}, and the pass goes on with the
  * others; the next pass tries that idea again. One idea that cannot be saved never holds back the
- * reminders, escalations and impact checks of every idea after it.
+ * reminders, escalations and impact checks of every idea after it. An outage (MongoDB away) is no failure
+ * of one idea: it ends the pass at once rather than waiting it out idea by idea while the pass holds the lock.
  */
 @Service
 public class DeadlineService {
@@ -124,7 +126,7 @@ public class DeadlineService {
                 } catch (OptimisticLockingFailureException ex) {
                     LOG.debug("Idea {} changed meanwhile; the next pass looks at it again", idea.id());
                 } catch (RuntimeException ex) {
-                    failed(idea, "impact check", ex, impactFailed);
+                    failedOrOutage(idea, "impact check", ex, impactFailed);
                 }
             }
         }
@@ -143,7 +145,7 @@ public class DeadlineService {
                 } catch (OptimisticLockingFailureException ex) {
                     LOG.debug("Idea {} changed meanwhile; the next pass looks at it again", idea.id());
                 } catch (RuntimeException ex) {
-                    failed(idea, "deadline check", ex, deadlineFailed);
+                    failedOrOutage(idea, "deadline check", ex, deadlineFailed);
                 }
             }
         }
@@ -154,7 +156,10 @@ public class DeadlineService {
      * Logs a failure of one idea's check by the idea's id and the exception's type only: a message may quote
      * the document (a title, a note, a person), which stays out of the log.
      */
-    private static void failed(Idea idea, String what, RuntimeException ex, Counter counter) {
+    private static void failedOrOutage(Idea idea, String what, RuntimeException ex, Counter counter) {
+        if (InfrastructureFailures.isInfrastructureFailure(ex)) {
+            throw ex;
+        }
         counter.increment();
         LOG.warn(
                 "Idea {}: {} failed ({}); the pass goes on with the other ideas, the next pass tries it again",

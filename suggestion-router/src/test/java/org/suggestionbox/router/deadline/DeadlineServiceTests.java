@@ -1,10 +1,13 @@
 package org.suggestionbox.router.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.same;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.bson.BsonMaximumSizeExceededException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.suggestionbox.events.AnswerEscalated;
@@ -29,7 +33,10 @@ import org.suggestionbox.router.lifecycle.Ideas;
 import org.suggestionbox.router.storage.IdeaStore;
 import org.suggestionbox.router.support.TestIdeas;
 
-/** One watchdog pass with a store that cannot save one idea: the others are still reminded and escalated. */
+/**
+ * One watchdog pass with a store that cannot save one idea: the others are still reminded and escalated; an outage
+ * ends the pass.
+ */
 class DeadlineServiceTests {
 
     private static final Instant ASSIGNED_AT = Instant.parse("2026-03-02T09:00:00Z");
@@ -73,7 +80,8 @@ class DeadlineServiceTests {
         when(store.streamUndecidedDueBefore(any())).thenReturn(Stream.of(broken, overdue));
         when(store.streamImpactChecksDue(any(), anyList())).thenReturn(Stream.empty());
         when(ideas.change(same(broken), any()))
-                .thenThrow(new DataAccessResourceFailureException("the document of Cannot be saved is too large"));
+                .thenThrow(new BsonMaximumSizeExceededException(
+                        "Payload document size is larger than maximum of 16793600."));
         when(ideas.change(same(overdue), any()))
                 .thenAnswer(call -> call.<Function<Idea, ?>>getArgument(1).apply(overdue));
 
@@ -91,5 +99,22 @@ class DeadlineServiceTests {
                         .count())
                 .isEqualTo(1);
         assertThat(registry.get("ideas.deadline.breached").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void anOutageEndsThePassAtOnceInsteadOfBeingWaitedOutIdeaByIdea() {
+        Idea first = TestIdeas.assignedToJan(UUID.randomUUID(), "First", ASSIGNED_AT);
+        Idea second = TestIdeas.assignedToJan(UUID.randomUUID(), "Second", ASSIGNED_AT);
+        when(store.streamUndecidedDueBefore(any())).thenReturn(Stream.of(first, second));
+        when(store.streamImpactChecksDue(any(), anyList())).thenReturn(Stream.empty());
+        when(ideas.change(any(), any())).thenThrow(new DataAccessResourceFailureException("MongoDB is away"));
+
+        assertThatExceptionOfType(DataAccessResourceFailureException.class).isThrownBy(deadlines::checkOnce);
+        verify(ideas, times(1)).change(any(), any());
+        assertThat(registry.get("ideas.deadline.failed")
+                        .tag("check", "DEADLINE")
+                        .counter()
+                        .count())
+                .isZero();
     }
 }
