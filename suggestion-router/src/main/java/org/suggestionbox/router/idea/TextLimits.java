@@ -2,6 +2,7 @@ package org.suggestionbox.router.idea;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +41,16 @@ public final class TextLimits {
             }
         }
         return violations;
+    }
+
+    /**
+     * The violation of a filter name ({@code field}) of more than {@link #FILTER_NAME} characters once stripped; none
+     * for a shorter, blank or absent one.
+     */
+    public static Optional<Violation> tooLongName(String field, @Nullable String name) {
+        return name != null && name.strip().length() > FILTER_NAME
+                ? Optional.of(new Violation(field, "At most " + FILTER_NAME + " characters."))
+                : Optional.empty();
     }
 
     /** Whether {@code violation} says a text is too long. */

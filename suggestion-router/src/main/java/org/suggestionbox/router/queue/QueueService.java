@@ -16,7 +16,6 @@ import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaState;
 import org.suggestionbox.router.idea.TextLimits;
-import org.suggestionbox.router.idea.Violation;
 import org.suggestionbox.router.storage.IdeaStore;
 import org.suggestionbox.router.web.IdeaView;
 import org.suggestionbox.router.web.IdeaViews;
@@ -64,7 +63,9 @@ class QueueService {
             @Nullable String category,
             @Nullable QueueSort sort,
             PageRequest page) {
-        requireShortName("category", category);
+        TextLimits.tooLongName("category", category).ifPresent(tooLong -> {
+            throw new InvalidRequestException(List.of(tooLong));
+        });
         Set<IdeaState> states = state == null ? IdeaState.OPEN : Set.of(state);
         if (sort == QueueSort.SUPPORT) {
             return bySupport(ownerId, states, category, page);
@@ -111,14 +112,6 @@ class QueueService {
                                 String.valueOf(idea.audience().supportCount()),
                                 idea.id().toString()))
                 .map(idea -> QueueItem.of(idea, now));
-    }
-
-    /** Refuses a filter name longer than {@link TextLimits#FILTER_NAME} characters (blank ones count as absent). */
-    private static void requireShortName(String field, @Nullable String name) {
-        if (name != null && name.strip().length() > TextLimits.FILTER_NAME) {
-            throw new InvalidRequestException(
-                    List.of(new Violation(field, "At most " + TextLimits.FILTER_NAME + " characters.")));
-        }
     }
 
     private static int count(String value) {

@@ -73,9 +73,7 @@ record WallQuery(
 
     private static @Nullable String name(String field, @Nullable String value, List<Violation> violations) {
         String name = blankToNull(value);
-        if (name != null && name.length() > MAX_NAME) {
-            violations.add(new Violation(field, "At most " + MAX_NAME + " characters."));
-        }
+        TextLimits.tooLongName(field, name).ifPresent(violations::add);
         return name;
     }
 
