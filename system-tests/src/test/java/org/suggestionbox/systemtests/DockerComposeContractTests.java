@@ -111,6 +111,28 @@ class DockerComposeContractTests {
         assertThat(String.valueOf(service.get("build"))).contains("MODULE=" + module);
     }
 
+    /** The services run without {@code local}, so each must be given every setting it refuses to start without. */
+    @ParameterizedTest
+    @ValueSource(strings = {"suggestion-intake", "suggestion-router", "feedback-notifier"})
+    void everyServiceIsGivenEverySettingItRequiresInProduction(String module) throws IOException {
+        Map<String, String> environment = EnvironmentContract.environmentOf(service(module));
+        Map<?, ?> root = (Map<?, ?>) new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(
+                        PROJECT_DIR.resolve(module).resolve("src/main/resources/application.yml"),
+                        StandardCharsets.UTF_8));
+        Map<?, ?> secrets = (Map<?, ?>) ((Map<?, ?>) root.get("suggestionbox")).get("secrets");
+        List<String> required = new ArrayList<>();
+        for (String kind : List.of("required", "key-rings")) {
+            if (secrets.get(kind) instanceof Map<?, ?> variables) {
+                variables.keySet().forEach(variable -> required.add(String.valueOf(variable)));
+            }
+        }
+
+        assertThat(required).as(module + " requires").contains("SUGGESTIONBOX_DIRECTORY_LOCATION");
+        assertThat(environment).as(module + " environment").containsKeys(required.toArray(String[]::new));
+        assertThat(environment).doesNotContainKey("SPRING_PROFILES_ACTIVE");
+    }
+
     @Test
     void everyBindMountedFileExists() {
         for (Map.Entry<?, ?> service : services().entrySet()) {

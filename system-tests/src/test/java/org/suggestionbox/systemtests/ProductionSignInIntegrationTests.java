@@ -73,6 +73,9 @@ class ProductionSignInIntegrationTests {
                         "intake_production_start",
                         "OIDC_ISSUER_URI",
                         stack.signInUrl(),
+                        // the people the stack's sign-in provider signs in, named as production must name them
+                        "SUGGESTIONBOX_DIRECTORY_LOCATION",
+                        "classpath:directory/demo-directory.json",
                         "METRICS_SCRAPE_TOKEN",
                         scrapeToken,
                         "SPRING_OUTPUT_ANSI_ENABLED",

@@ -14,6 +14,11 @@ public class DirectoryAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Directory directory(ResourceLoader resourceLoader, JsonMapper jsonMapper, DirectoryProperties properties) {
-        return new Directory(resourceLoader, jsonMapper, properties.location());
+        String location = properties.location();
+        if (location == null || location.isBlank()) {
+            throw new IllegalStateException("suggestionbox.directory.location (SUGGESTIONBOX_DIRECTORY_LOCATION) is not"
+                    + " set: name the directory export, a JSON array of people");
+        }
+        return new Directory(resourceLoader, jsonMapper, location);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
@@ -12,20 +13,29 @@ import org.suggestionbox.events.ReminderPoint;
 /**
  * The router's settings.
  *
- * @param rulesLocation where the routing rules are read from
+ * @param rulesLocation where the routing rules are read from; none means no rules until an administrator stores
+ *        some, so every idea goes to the triage owner (the {@code local} profile names the demo company's rules)
  * @param rulesRefresh how long routing uses the rules an administrator stored before reading them again: another
  *        instance's change reaches this one within it (this instance's own at once)
- * @param triageOwner who gets ideas no rule matches
+ * @param triageOwner who gets ideas no rule matches: a person with the OWNER role in the directory, required
+ *        ({@code SUGGESTIONBOX_ROUTER_TRIAGEOWNER}; {@code maya} under {@code local})
  * @param deadlines how long an owner has to answer
  * @param outbox how the outbox relay sweeps
  */
 @ConfigurationProperties("suggestionbox.router")
 public record RouterProperties(
-        @DefaultValue("classpath:routing-rules.yml") String rulesLocation,
+        @Nullable String rulesLocation,
         @DefaultValue("1s") Duration rulesRefresh,
-        @DefaultValue("maya") String triageOwner,
+        String triageOwner,
         @DefaultValue Deadlines deadlines,
         @DefaultValue Outbox outbox) {
+
+    public RouterProperties {
+        if (triageOwner == null || triageOwner.isBlank()) {
+            throw new IllegalArgumentException("suggestionbox.router.triage-owner (SUGGESTIONBOX_ROUTER_TRIAGEOWNER) is"
+                    + " not set: name the person who takes the ideas no routing rule matches");
+        }
+    }
 
     /**
      * @param defaultDeadline the answer time for a category without its own ({@code default}, P14D)

@@ -41,7 +41,10 @@ public class RuleBook {
             Directory directory,
             RouterProperties properties,
             Clock clock) {
-        this.fileRules = RoutingConfiguration.loadDefinitions(resourceLoader.getResource(properties.rulesLocation()));
+        String rulesLocation = properties.rulesLocation();
+        this.fileRules = rulesLocation == null || rulesLocation.isBlank()
+                ? List.of()
+                : RoutingConfiguration.loadDefinitions(resourceLoader.getResource(rulesLocation));
         fileRules.forEach(RuleDefinition::toRule);
         this.stored = new StoredRules(store, properties.rulesRefresh(), System::nanoTime);
         this.directory = directory;
@@ -58,9 +61,14 @@ public class RuleBook {
                 return ideas.countUndecidedOwnedBy(personId);
             }
         };
+        if (ownerName(properties.triageOwner()).isEmpty()) {
+            throw new IllegalStateException("The triage owner '" + properties.triageOwner() + "'"
+                    + " (suggestionbox.router.triage-owner, SUGGESTIONBOX_ROUTER_TRIAGEOWNER) is not a person with the"
+                    + " OWNER role in the directory, so the ideas no routing rule matches would reach nobody");
+        }
         LOG.info(
                 "Routing rules file {}: {} rules, triage owner {}",
-                properties.rulesLocation(),
+                rulesLocation == null || rulesLocation.isBlank() ? "(none)" : rulesLocation,
                 fileRules.size(),
                 properties.triageOwner());
     }
