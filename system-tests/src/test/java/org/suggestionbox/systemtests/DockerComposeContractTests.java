@@ -133,6 +133,20 @@ class DockerComposeContractTests {
         assertThat(environment).doesNotContainKey("SPRING_PROFILES_ACTIVE");
     }
 
+    /** Kafka, MongoDB and Mailpit ask for no password: nothing is published beyond the host's loopback. */
+    @Test
+    void everyPortIsPublishedOnTheHostsLoopbackOnly() {
+        List<String> published = new ArrayList<>();
+        for (Map.Entry<?, ?> service : services().entrySet()) {
+            if (((Map<?, ?>) service.getValue()).get("ports") instanceof List<?> ports) {
+                ports.forEach(port -> published.add(service.getKey() + " " + port));
+            }
+        }
+        assertThat(published)
+                .hasSizeGreaterThanOrEqualTo(10)
+                .allSatisfy(port -> assertThat(port).matches("\\S+ 127\\.0\\.0\\.1:\\d+:\\d+"));
+    }
+
     @Test
     void everyBindMountedFileExists() {
         for (Map.Entry<?, ?> service : services().entrySet()) {
