@@ -80,6 +80,7 @@ import org.suggestionbox.platform.directory.DirectoryAutoConfiguration;
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.application.name=back-channel-logout-tests",
+            "suggestionbox.directory.location=classpath:directory/demo-directory.json",
             "suggestionbox.security.oidc.client-id=" + OidcBackChannelLogoutIntegrationTests.CLIENT_ID,
             "suggestionbox.security.metrics-scrape-token=back-channel-logout-tests-scrape-token",
             "server.servlet.session.cookie.name=" + OidcBackChannelLogoutIntegrationTests.SESSION_COOKIE,
