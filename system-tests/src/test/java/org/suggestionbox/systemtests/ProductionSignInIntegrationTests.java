@@ -80,6 +80,14 @@ class ProductionSignInIntegrationTests {
                         scrapeToken,
                         "SPRING_OUTPUT_ANSI_ENABLED",
                         "never"));
+        builder.environment()
+                .putAll(Map.of(
+                        "SUGGESTIONBOX_LINKS_INTAKE",
+                        base,
+                        "SUGGESTIONBOX_LINKS_ROUTER",
+                        stack.routerUrl(),
+                        "SUGGESTIONBOX_LINKS_NOTIFIER",
+                        stack.notifierUrl()));
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process intake = builder.start();
         try {

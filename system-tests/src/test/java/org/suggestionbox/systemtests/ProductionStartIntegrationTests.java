@@ -23,7 +23,7 @@ import org.suggestionbox.localstack.LocalStack;
  * Production is the default (issue #11): a service's executable jar started without the {@code local}
  * profile and without its secrets exits non-zero within 30 s, and its one error names every missing
  * environment variable its application.yml declares, the settings no demo value stands in for (the directory,
- * the triage owner, the mail's sender) among them.
+ * the links to the services, the triage owner, the mail's sender) among them.
  */
 class ProductionStartIntegrationTests {
 
@@ -55,9 +55,9 @@ class ProductionStartIntegrationTests {
 
     @ParameterizedTest
     @CsvSource({
-        "suggestion-intake, 'OIDC_ISSUER_URI,SUGGESTIONBOX_DIRECTORY_LOCATION,OIDC_CLIENT_SECRET,SLACK_SIGNING_SECRET,SLACK_BOT_TOKEN,TEAMS_SECURITY_TOKEN,INTAKE_IDEMPOTENCY_SECRET,ANONYMITY_ACTIVE_KEY_ID,ANONYMITY_KEYS'",
-        "suggestion-router, 'OIDC_ISSUER_URI,SUGGESTIONBOX_DIRECTORY_LOCATION,SUGGESTIONBOX_ROUTER_TRIAGEOWNER,OIDC_CLIENT_SECRET'",
-        "feedback-notifier, 'OIDC_ISSUER_URI,SUGGESTIONBOX_DIRECTORY_LOCATION,MAIL_FROM,OIDC_CLIENT_SECRET,RECIPIENT_REF_KEY,ANONYMITY_ACTIVE_KEY_ID,ANONYMITY_KEYS'"
+        "suggestion-intake, 'OIDC_ISSUER_URI,SUGGESTIONBOX_DIRECTORY_LOCATION,SUGGESTIONBOX_LINKS_INTAKE,SUGGESTIONBOX_LINKS_ROUTER,SUGGESTIONBOX_LINKS_NOTIFIER,OIDC_CLIENT_SECRET,SLACK_SIGNING_SECRET,SLACK_BOT_TOKEN,TEAMS_SECURITY_TOKEN,INTAKE_IDEMPOTENCY_SECRET,ANONYMITY_ACTIVE_KEY_ID,ANONYMITY_KEYS'",
+        "suggestion-router, 'OIDC_ISSUER_URI,SUGGESTIONBOX_DIRECTORY_LOCATION,SUGGESTIONBOX_LINKS_INTAKE,SUGGESTIONBOX_LINKS_ROUTER,SUGGESTIONBOX_LINKS_NOTIFIER,SUGGESTIONBOX_ROUTER_TRIAGEOWNER,OIDC_CLIENT_SECRET'",
+        "feedback-notifier, 'OIDC_ISSUER_URI,SUGGESTIONBOX_DIRECTORY_LOCATION,SUGGESTIONBOX_LINKS_INTAKE,SUGGESTIONBOX_LINKS_ROUTER,SUGGESTIONBOX_LINKS_NOTIFIER,MAIL_FROM,OIDC_CLIENT_SECRET,RECIPIENT_REF_KEY,ANONYMITY_ACTIVE_KEY_ID,ANONYMITY_KEYS'"
     })
     void aServiceWithoutLocalAndWithoutSecretsExitsNamingEveryMissingVariable(String module, String contract)
             throws Exception {
