@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -24,14 +23,13 @@ import org.bson.BsonMaximumSizeExceededException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.suggestionbox.events.AnswerEscalated;
-import org.suggestionbox.events.ReminderPoint;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.router.config.ImpactProperties;
-import org.suggestionbox.router.config.RouterProperties;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.lifecycle.Ideas;
 import org.suggestionbox.router.storage.IdeaStore;
 import org.suggestionbox.router.support.TestIdeas;
+import org.suggestionbox.router.support.TestRouterProperties;
 
 /**
  * One watchdog pass with a store that cannot save one idea: the others are still reminded and escalated; an outage
@@ -50,24 +48,7 @@ class DeadlineServiceTests {
             store,
             ideas,
             mock(Directory.class),
-            new RouterProperties(
-                    "classpath:routing-rules.yml",
-                    Duration.ofSeconds(1),
-                    "maya",
-                    new RouterProperties.Deadlines(
-                            Duration.ofDays(14),
-                            Map.of(),
-                            List.of(ReminderPoint.HALF_TIME, ReminderPoint.ONE_DAY_BEFORE),
-                            Duration.ofDays(3),
-                            Duration.ofMinutes(1),
-                            Duration.ofMinutes(10)),
-                    new RouterProperties.Outbox(
-                            Duration.ofMillis(500),
-                            Duration.ofSeconds(10),
-                            Duration.ofSeconds(10),
-                            100,
-                            Duration.ofSeconds(5),
-                            Duration.ofMillis(200))),
+            TestRouterProperties.demo(),
             new ImpactProperties(List.of("hours-saved-per-month"), List.of(Duration.ofDays(30))),
             CLOCK,
             registry);

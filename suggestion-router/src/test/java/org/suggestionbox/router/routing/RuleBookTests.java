@@ -7,17 +7,13 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
-import org.suggestionbox.events.ReminderPoint;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.router.config.RouterProperties;
 import org.suggestionbox.router.storage.IdeaStore;
+import org.suggestionbox.router.support.TestRouterProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,7 +31,7 @@ class RuleBookTests {
     @Test
     void withoutARulesFileEveryIdeaGoesToTheTriageOwnerUntilAnAdministratorStoresRules() {
         when(store.load()).thenReturn(Optional.empty());
-        RuleBook book = ruleBook(properties(null, "jan"));
+        RuleBook book = ruleBook(TestRouterProperties.with(null, "jan"));
 
         RoutingResult routed = book.route(new RoutingRequest("customer-experience", null, "Fans", "It is hot"));
 
@@ -47,7 +43,7 @@ class RuleBookTests {
     @Test
     void theDemoCompanysRulesFileStillRoutesByItsRules() {
         when(store.load()).thenReturn(Optional.empty());
-        RuleBook book = ruleBook(properties("classpath:routing-rules.yml", "maya"));
+        RuleBook book = ruleBook(TestRouterProperties.with("classpath:routing-rules.yml", "maya"));
 
         RoutingResult routed = book.route(RoutingRequest.ofCategory("operations"));
 
@@ -58,45 +54,24 @@ class RuleBookTests {
     @Test
     void aTriageOwnerWhoIsNoOwnerInTheDirectoryStopsTheStart() {
         assertThatIllegalStateException()
-                .isThrownBy(() -> ruleBook(properties(null, "alice")))
+                .isThrownBy(() -> ruleBook(TestRouterProperties.with(null, "alice")))
                 .withMessageContaining("'alice'")
                 .withMessageContaining("SUGGESTIONBOX_ROUTER_TRIAGEOWNER")
                 .withMessageContaining("OWNER role");
         assertThatIllegalStateException()
-                .isThrownBy(() -> ruleBook(properties(null, "nobody")))
+                .isThrownBy(() -> ruleBook(TestRouterProperties.with(null, "nobody")))
                 .withMessageContaining("'nobody'");
     }
 
     @Test
     void aTriageOwnerMustBeNamed() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> properties(null, " "))
+                .isThrownBy(() -> TestRouterProperties.with(null, " "))
                 .withMessageContaining("SUGGESTIONBOX_ROUTER_TRIAGEOWNER");
     }
 
     private RuleBook ruleBook(RouterProperties properties) {
         return new RuleBook(
                 new DefaultResourceLoader(), store, mock(IdeaStore.class), DEMO, properties, Clock.systemUTC());
-    }
-
-    private static RouterProperties properties(@Nullable String rulesLocation, String triageOwner) {
-        return new RouterProperties(
-                rulesLocation,
-                Duration.ofSeconds(1),
-                triageOwner,
-                new RouterProperties.Deadlines(
-                        Duration.ofDays(14),
-                        Map.of(),
-                        List.of(ReminderPoint.HALF_TIME, ReminderPoint.ONE_DAY_BEFORE),
-                        Duration.ofDays(3),
-                        Duration.ofMinutes(1),
-                        Duration.ofMinutes(10)),
-                new RouterProperties.Outbox(
-                        Duration.ofMillis(500),
-                        Duration.ofSeconds(10),
-                        Duration.ofSeconds(10),
-                        100,
-                        Duration.ofSeconds(5),
-                        Duration.ofMillis(200)));
     }
 }
