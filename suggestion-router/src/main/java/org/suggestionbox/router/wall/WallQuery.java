@@ -11,7 +11,8 @@ import org.suggestionbox.router.web.InvalidRequestException;
 
 /**
  * What the wall was asked for, each parameter checked against its limit: {@code query} at most
- * {@value #MAX_QUERY} characters, {@code category} and {@code department} at most {@value #MAX_NAME},
+ * {@value #MAX_QUERY} characters, {@code category} and {@code department} at most
+ * {@value TextLimits#FILTER_NAME},
  * {@code state} an {@link IdeaState}, {@code view} {@code all} or {@code implemented}. Anything else is
  * refused with one violation per parameter (400), never clamped.
  */
@@ -23,7 +24,6 @@ record WallQuery(
         WallView view) {
 
     static final int MAX_QUERY = 200;
-    static final int MAX_NAME = TextLimits.FILTER_NAME;
 
     static final WallQuery EVERYTHING = new WallQuery(null, null, null, null, WallView.ALL);
 
