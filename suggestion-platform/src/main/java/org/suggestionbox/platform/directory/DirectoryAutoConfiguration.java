@@ -14,11 +14,6 @@ public class DirectoryAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Directory directory(ResourceLoader resourceLoader, JsonMapper jsonMapper, DirectoryProperties properties) {
-        String location = properties.location();
-        if (location == null || location.isBlank()) {
-            throw new IllegalStateException("suggestionbox.directory.location (SUGGESTIONBOX_DIRECTORY_LOCATION) is not"
-                    + " set: name the directory export, a JSON array of people");
-        }
-        return new Directory(resourceLoader, jsonMapper, location);
+        return new Directory(resourceLoader, jsonMapper, properties.location());
     }
 }

@@ -1,6 +1,5 @@
 package org.suggestionbox.platform.directory;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,4 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        profile names the demo directory
  */
 @ConfigurationProperties("suggestionbox.directory")
-public record DirectoryProperties(@Nullable String location) {}
+public record DirectoryProperties(String location) {
+
+    public DirectoryProperties {
+        if (location == null || location.isBlank()) {
+            throw new IllegalArgumentException("suggestionbox.directory.location (SUGGESTIONBOX_DIRECTORY_LOCATION) is"
+                    + " not set: name the directory export, a JSON array of people");
+        }
+    }
+}
