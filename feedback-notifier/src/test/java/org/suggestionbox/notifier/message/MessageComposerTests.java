@@ -6,9 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -30,31 +27,8 @@ class MessageComposerTests {
     private static final Instant NOW = Instant.parse("2026-05-04T09:00:00Z");
     private static final Instant DUE = Instant.parse("2026-05-18T09:00:00Z");
 
-    private static final Map<String, Contact> PEOPLE = Map.of(
-            "alice", new Contact("alice", "Alice Walker", "alice@suggestionbox.example", Locale.ENGLISH, false),
-            "noa", new Contact("noa", "נועה לוי", "noa@suggestionbox.example", Locale.forLanguageTag("he"), false),
-            "piotr",
-                    new Contact(
-                            "piotr", "Piotr Nowak", "piotr@suggestionbox.example", Locale.forLanguageTag("pl"), false),
-            "maya", new Contact("maya", "Maya Rosen", "maya@suggestionbox.example", Locale.ENGLISH, false),
-            "lea", new Contact("lea", "Lea Fischer", "lea@suggestionbox.example", Locale.ENGLISH, false));
-
-    /** Opens every sealed identity as noa, anonymous. */
-    private static final Recipients RECIPIENTS = new Recipients() {
-        @Override
-        public Optional<Contact> submitter(Submitter submitter) {
-            if (submitter.isAnonymous()) {
-                return Optional.of(
-                        new Contact("noa", null, "noa@suggestionbox.example", Locale.forLanguageTag("he"), true));
-            }
-            return person(submitter.personId());
-        }
-
-        @Override
-        public Optional<Contact> person(String personId) {
-            return Optional.ofNullable(PEOPLE.get(personId));
-        }
-    };
+    /** Every sealed identity opens as noa, anonymous. */
+    private static final Recipients RECIPIENTS = TestRecipients.withoutManagers();
 
     private final MessageComposer composer =
             new MessageComposer(RECIPIENTS, BundleTexts.texts(), ZoneOffset.UTC, "http://router.example/");

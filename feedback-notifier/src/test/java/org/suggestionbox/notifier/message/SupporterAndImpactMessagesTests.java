@@ -6,9 +6,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.groups.Tuple;
 import org.jspecify.annotations.Nullable;
@@ -33,37 +30,8 @@ class SupporterAndImpactMessagesTests {
     private static final Instant NOW = Instant.parse("2026-05-04T09:00:00Z");
     private static final Submitter ANONYMOUS = Submitter.anonymous(new SealedIdentity("local-1", "c2VhbGVk"));
 
-    private static final Map<String, Contact> PEOPLE = Map.of(
-            "alice", new Contact("alice", "Alice Walker", "alice@suggestionbox.example", Locale.ENGLISH, false),
-            "noa", new Contact("noa", "נועה לוי", "noa@suggestionbox.example", Locale.forLanguageTag("he"), false),
-            "piotr",
-                    new Contact(
-                            "piotr", "Piotr Nowak", "piotr@suggestionbox.example", Locale.forLanguageTag("pl"), false),
-            "maya", new Contact("maya", "Maya Rosen", "maya@suggestionbox.example", Locale.ENGLISH, false),
-            "lea", new Contact("lea", "Lea Fischer", "lea@suggestionbox.example", Locale.ENGLISH, false),
-            "dan", new Contact("dan", "Dan Gold", "dan@suggestionbox.example", Locale.ENGLISH, false));
-
     /** Everyone's manager is lea; every sealed identity opens as noa, anonymous. */
-    private static final Recipients RECIPIENTS = new Recipients() {
-        @Override
-        public Optional<Contact> submitter(Submitter submitter) {
-            if (submitter.isAnonymous()) {
-                return Optional.of(
-                        new Contact("noa", null, "noa@suggestionbox.example", Locale.forLanguageTag("he"), true));
-            }
-            return person(submitter.personId());
-        }
-
-        @Override
-        public Optional<Contact> person(String personId) {
-            return Optional.ofNullable(PEOPLE.get(personId));
-        }
-
-        @Override
-        public Optional<String> managerOf(String personId) {
-            return "lea".equals(personId) ? Optional.empty() : Optional.of("lea");
-        }
-    };
+    private static final Recipients RECIPIENTS = TestRecipients.reportingToLea();
 
     /** Alice and noa chose that their manager hears the thanks; piotr did not. */
     private static final Recognition ALICE_AND_NOA = personId -> personId.equals("alice") || personId.equals("noa");
