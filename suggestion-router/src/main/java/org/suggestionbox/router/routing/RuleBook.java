@@ -62,9 +62,7 @@ public class RuleBook {
             }
         };
         if (ownerName(properties.triageOwner()).isEmpty()) {
-            throw new IllegalStateException("The triage owner '" + properties.triageOwner() + "'"
-                    + " (suggestionbox.router.triage-owner, SUGGESTIONBOX_ROUTER_TRIAGEOWNER) is not a person with the"
-                    + " OWNER role in the directory, so the ideas no routing rule matches would reach nobody");
+            throw new TriageOwnerNotAnOwner(properties.triageOwner());
         }
         LOG.info(
                 "Routing rules file {}: {} rules, triage owner {}",

@@ -1,15 +1,23 @@
 package org.suggestionbox.router.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.router.config.RouterProperties;
 import org.suggestionbox.router.storage.IdeaStore;
@@ -53,14 +61,37 @@ class RuleBookTests {
 
     @Test
     void aTriageOwnerWhoIsNoOwnerInTheDirectoryStopsTheStart() {
-        assertThatIllegalStateException()
+        assertThatExceptionOfType(TriageOwnerNotAnOwner.class)
                 .isThrownBy(() -> ruleBook(TestRouterProperties.with(null, "alice")))
                 .withMessageContaining("'alice'")
                 .withMessageContaining("SUGGESTIONBOX_ROUTER_TRIAGEOWNER")
                 .withMessageContaining("OWNER role");
-        assertThatIllegalStateException()
+        assertThatExceptionOfType(TriageOwnerNotAnOwner.class)
                 .isThrownBy(() -> ruleBook(TestRouterProperties.with(null, "nobody")))
                 .withMessageContaining("'nobody'");
+    }
+
+    /** Spring Boot's report of the failed start says what the failure means and what to set, not only a trace. */
+    @Test
+    void theFailedStartIsExplainedByTheRoutersFailureAnalyzer() {
+        TriageOwnerNotAnOwner refusal = new TriageOwnerNotAnOwner("alice");
+        List<FailureAnalyzer> registered = SpringFactoriesLoader.forDefaultResourceLocation(
+                        getClass().getClassLoader())
+                .load(FailureAnalyzer.class, FailureHandler.logging(LogFactory.getLog(RuleBookTests.class)));
+
+        FailureAnalysis analysis = registered.stream()
+                .map(analyzer ->
+                        analyzer.analyze(new BeanCreationException("ruleBook", "the constructor threw", refusal)))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(analysis.getDescription())
+                .contains("'alice' is not a person with the OWNER role")
+                .contains("every idea no routing rule matches");
+        assertThat(analysis.getAction())
+                .contains("SUGGESTIONBOX_ROUTER_TRIAGEOWNER")
+                .contains("roles include OWNER");
     }
 
     @Test
