@@ -2,6 +2,7 @@ package org.suggestionbox.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.model.Filters;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.events.IdeaDecided;
 import org.suggestionbox.events.Submitter;
 import org.suggestionbox.events.Topics;
@@ -25,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * What an anonymous submitter is sent, and what the proofs of it let others learn (issue 12, items 4 and 5):
  * every message carries the idea's private tracking link, and the proofs on
  * {@code notifications.delivered.v1} refer to the submitter per idea, so they cannot be tied to the same
- * person's named ideas or to each other.
+ * person's named ideas or to each other; they prove her inbox only, so they do not tell which other channels
+ * she chose either.
  */
 class AnonymousSubmitterIntegrationTests extends NotifierSpringIntegrationTest {
 
@@ -72,9 +75,9 @@ class AnonymousSubmitterIntegrationTests extends NotifierSpringIntegrationTest {
         publish(firstAnonymous);
         publish(secondAnonymous);
 
-        Set<String> namedRefs = proofRefs(named);
-        Set<String> firstRefs = proofRefs(firstAnonymous);
-        Set<String> secondRefs = proofRefs(secondAnonymous);
+        Set<String> namedRefs = proofRefs(named, 2);
+        Set<String> firstRefs = proofRefs(firstAnonymous, 1);
+        Set<String> secondRefs = proofRefs(secondAnonymous, 1);
         assertThat(namedRefs).containsExactly(recipientRefs.of("alice"));
         assertThat(firstRefs).hasSize(1).doesNotContainAnyElementsOf(namedRefs);
         assertThat(secondRefs).hasSize(1).doesNotContainAnyElementsOf(namedRefs).doesNotContainAnyElementsOf(firstRefs);
@@ -89,18 +92,39 @@ class AnonymousSubmitterIntegrationTests extends NotifierSpringIntegrationTest {
         assertThat(awaitInbox("alice", secondAnonymous.ideaId(), 1)).hasSize(1);
     }
 
+    @Test
+    void anAnonymousSubmitterHearsOnEveryChannelSheChoseButIsProvenInHerInboxOnly(Infrastructure infrastructure) {
+        String title = "Anonymous by e-mail " + shortId();
+        IdeaDecided decided = decline(title, anonymous("noa", "en", "tok-mail-" + shortId()));
+
+        publish(decided);
+
+        // she chose e-mail (the directory's default), and it came
+        awaitMail(infrastructure, "noa@suggestionbox.example", title);
+        // once the notifier has marked its e-mail sent, every proof it made of this message is on the topic
+        awaitLedgerRow(decided, DeliveryChannel.EMAIL, Filters.eq("state", "SENT"));
+        List<ConsumerRecord<String, byte[]>> proofs = KafkaProbe.recordsBeforeSentinel(
+                Topics.NOTIFICATIONS_DELIVERED,
+                record -> decided.ideaId().toString().equals(record.key()));
+        assertThat(proofs)
+                .singleElement()
+                .satisfies(record -> assertThat(text(record))
+                        .contains("NotificationDelivered", "\"channel\":\"IN_APP\"")
+                        .doesNotContain("EMAIL"));
+    }
+
     private Submitter anonymous(String personId, String locale, String token) {
         return Submitter.anonymous(identitySealer.seal(
                 new SealedContact(personId, personId + "@suggestionbox.example", locale, null, null, token)));
     }
 
-    private static Set<String> proofRefs(IdeaDecided decided) {
-        List<ConsumerRecord<String, byte[]>> proofs = KafkaProbe.awaitRecords(
+    private static Set<String> proofRefs(IdeaDecided decided, int proofs) {
+        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.awaitRecords(
                 Topics.NOTIFICATIONS_DELIVERED,
-                2,
+                proofs,
                 WAIT,
                 record -> decided.ideaId().toString().equals(record.key()));
-        return proofs.stream()
+        return records.stream()
                 .map(record -> JSON.readTree(new String(record.value(), StandardCharsets.UTF_8)))
                 .map(json -> json.get("recipientRef").asString())
                 .collect(Collectors.toSet());

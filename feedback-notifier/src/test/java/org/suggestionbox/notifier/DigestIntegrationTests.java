@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.client.RestClient;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.events.IdeaAssigned;
@@ -53,9 +52,6 @@ class DigestIntegrationTests extends NotifierSpringIntegrationTest {
 
     @Autowired
     RecipientRefs refs;
-
-    @Autowired
-    MongoTemplate mongo;
 
     @Autowired
     Clock clock;

@@ -3,6 +3,7 @@ package org.suggestionbox.notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.model.Filters;
 import jakarta.mail.internet.MimeMessage;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -25,11 +28,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
+import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.events.IdeaDecided;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.Submitter;
@@ -111,6 +116,9 @@ public abstract class NotifierSpringIntegrationTest {
     @Autowired
     protected EventPublisher events;
 
+    @Autowired
+    protected MongoTemplate mongo;
+
     /** Publishes a lifecycle event the way the router does and waits for the broker's acknowledgement. */
     protected void publish(IdeaLifecycleEvent event) {
         try {
@@ -118,6 +126,19 @@ public abstract class NotifierSpringIntegrationTest {
         } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /**
+     * The delivery ledger's row of what {@code event} sent on {@code channel}, once one matches {@code condition}:
+     * where a test of an anonymous submitter reads what the proofs on the topic leave out.
+     */
+    protected Document awaitLedgerRow(IdeaLifecycleEvent event, DeliveryChannel channel, Bson condition) {
+        Bson row = Filters.and(
+                Filters.eq("sourceEventId", event.eventId().toString()),
+                Filters.eq("channel", channel.name()),
+                condition);
+        return await().atMost(WAIT)
+                .until(() -> mongo.getCollection("deliveries").find(row).first(), found -> found != null);
     }
 
     /** The notifier's HTTP side, signed in as a demo person (HTTP Basic, local profile). */

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.suggestionbox.events.AnswerReminderDue;
 import org.suggestionbox.events.CloudEventHeaders;
@@ -54,9 +53,6 @@ class SupportersIntegrationTests extends NotifierSpringIntegrationTest {
 
     @Autowired
     RecipientRefs refs;
-
-    @Autowired
-    MongoTemplate mongo;
 
     private final Map<String, Preferences> changed = new HashMap<>();
 

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.events.IdeaImpactMeasured;
@@ -47,9 +46,6 @@ class YouSaidWeDidIntegrationTests extends NotifierSpringIntegrationTest {
 
     @Autowired
     PreferencesService preferences;
-
-    @Autowired
-    MongoTemplate mongo;
 
     private final Map<String, Preferences> changed = new HashMap<>();
 

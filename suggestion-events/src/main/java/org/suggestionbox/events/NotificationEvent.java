@@ -24,5 +24,8 @@ public sealed interface NotificationEvent extends IdeaEvent permits Notification
 
     RecipientRole recipientRole();
 
+    /** The recipient's opaque reference: a hash, never a name; for an anonymous submitter one made per idea. */
+    String recipientRef();
+
     DeliveryChannel channel();
 }

@@ -47,6 +47,10 @@ import org.suggestionbox.platform.kafka.NonRetryableEventException;
  * Owners and managers who chose a daily digest get what they hear as such in the inbox at once; the
  * other channels are left out and the message is queued for their digest e-mail instead
  * ({@link DigestQueue}) when they chose e-mail. Submitters and supporters always hear at once.
+ * <p>
+ * An anonymous submitter's deliveries are proven, delivered or failed, in her inbox only ({@link #proven}): which
+ * other channels she chose, a personal webhook or Teams among them, would narrow down who she is for anyone who
+ * reads the proofs. Her other channels still deliver; their ledger rows count as published.
  */
 @Service
 public class Deliveries {
@@ -145,6 +149,7 @@ public class Deliveries {
         int[] retryable = new int[events.size()];
         int[] givenUp = new int[events.size()];
         List<Delivery> proofs = new ArrayList<>();
+        List<Delivery> withheld = new ArrayList<>();
         List<Planned> sent = new ArrayList<>();
         for (NotificationChannel channel : channels) {
             List<Planned> toSend = new ArrayList<>();
@@ -156,7 +161,7 @@ public class Deliveries {
                 if (claim.alreadySent()) {
                     LOG.debug("{} on {} was sent before; not again", delivery.message(), channel.channel());
                     if (!claim.published()) {
-                        proofs.add(delivery.delivery());
+                        (delivery.proven() ? proofs : withheld).add(delivery.delivery());
                     }
                 } else {
                     toSend.add(delivery);
@@ -183,11 +188,16 @@ public class Deliveries {
             }
         }
         List<Delivery> sentNow = sent.stream().map(Planned::delivery).toList();
-        Set<UUID> acknowledged =
-                publish(Stream.concat(proofs.stream(), sentNow.stream()).toList());
+        Set<UUID> acknowledged = publish(Stream.concat(
+                        proofs.stream(), sent.stream().filter(Planned::proven).map(Planned::delivery))
+                .toList());
+        sent.stream()
+                .filter(delivery -> !delivery.proven())
+                .forEach(delivery -> acknowledged.add(delivery.delivery().proofEventId()));
         ledger.markSentAll(sentNow, acknowledged, clock.instant());
-        ledger.markPublishedAll(proofs.stream()
-                .filter(delivery -> acknowledged.contains(delivery.proofEventId()))
+        ledger.markPublishedAll(Stream.concat(
+                        withheld.stream(),
+                        proofs.stream().filter(delivery -> acknowledged.contains(delivery.proofEventId())))
                 .toList());
         for (Planned delivery : sent) {
             metrics.delivered(delivery.delivery().channel(), delivery.message().kind());
@@ -213,7 +223,12 @@ public class Deliveries {
 
     /** One delivery to make: the message of the {@code event}-th event to a recipient on a channel. */
     private record Planned(
-            int event, Message message, String recipientRef, NotificationChannel channel, Delivery delivery) {}
+            int event, Message message, String recipientRef, NotificationChannel channel, Delivery delivery) {
+
+        boolean proven() {
+            return Deliveries.proven(message, channel.channel());
+        }
+    }
 
     /** A message kept for its recipient's digest. */
     private record DigestEntry(Message message, String recipientRef) {}
@@ -270,6 +285,15 @@ public class Deliveries {
                 message.recipient().personId(), message.recipient().contact().anonymous(), message.ideaId());
     }
 
+    /**
+     * Whether the delivery of {@code message} on {@code channel} is proven on {@code notifications.delivered.v1}:
+     * always, except an anonymous submitter's on a channel other than the inbox, which everyone has.
+     */
+    static boolean proven(Message message, DeliveryChannel channel) {
+        return channel == DeliveryChannel.IN_APP
+                || !message.recipient().contact().anonymous();
+    }
+
     /** Records a failed send: retried by the event, from the ledger, or given up. */
     private Outcome failed(Planned planned, int attempts, RuntimeException ex) {
         Delivery delivery = planned.delivery();
@@ -288,7 +312,9 @@ public class Deliveries {
         }
         LOG.error("{} on {} failed for good after {} attempts: {}", message, channel.channel(), attempts, cause);
         metrics.failed(channel.channel());
-        proof.publish(delivery.failed(clock.instant(), attempts, cause));
+        if (planned.proven()) {
+            proof.publish(delivery.failed(clock.instant(), attempts, cause));
+        }
         return Outcome.GIVEN_UP;
     }
 
@@ -319,7 +345,7 @@ public class Deliveries {
                 .findFirst()
                 .orElse(null);
         if (channel == null || !channel.configured()) {
-            giveUp(delivery, due.attempts(), delivery.channel() + " is not set up any more");
+            giveUp(delivery, message, due.attempts(), delivery.channel() + " is not set up any more");
             return;
         }
         String channelRef = due.message().channelRef() != null ? due.message().channelRef() : delivery.recipientRef();
@@ -332,7 +358,11 @@ public class Deliveries {
         ledger.markSent(delivery, clock.instant());
         metrics.delivered(delivery.channel(), delivery.kind());
         LOG.debug("{} delivered on {} at attempt {}", message, delivery.channel(), due.attempts());
-        prove(delivery);
+        if (proven(message, delivery.channel())) {
+            prove(delivery);
+        } else {
+            ledger.markPublished(delivery);
+        }
     }
 
     private void retryLaterOrGiveUp(
@@ -344,7 +374,7 @@ public class Deliveries {
             RuntimeException failure) {
         boolean permanent = failure instanceof ChannelCallException call && call.permanent();
         if (permanent || attempts >= ledgerRetries.maxAttempts()) {
-            giveUp(delivery, attempts, cause);
+            giveUp(delivery, message, attempts, cause);
             return;
         }
         Instant now = clock.instant();
@@ -360,7 +390,7 @@ public class Deliveries {
                 cause);
     }
 
-    private void giveUp(Delivery delivery, int attempts, String cause) {
+    private void giveUp(Delivery delivery, Message message, int attempts, String cause) {
         LOG.error(
                 "Delivery on {} of {} {} failed for good after {} attempts: {}",
                 delivery.channel(),
@@ -370,7 +400,9 @@ public class Deliveries {
                 cause);
         ledger.markGivenUp(delivery, cause, clock.instant());
         metrics.failed(delivery.channel());
-        proof.publish(delivery.failed(clock.instant(), attempts, cause));
+        if (proven(message, delivery.channel())) {
+            proof.publish(delivery.failed(clock.instant(), attempts, cause));
+        }
     }
 
     /**

@@ -18,7 +18,6 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
@@ -46,9 +45,6 @@ class AnswerReconcilerIntegrationTests extends NotifierSpringIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
-
-    @Autowired
-    MongoTemplate mongo;
 
     @Autowired
     LockProvider lockProvider;

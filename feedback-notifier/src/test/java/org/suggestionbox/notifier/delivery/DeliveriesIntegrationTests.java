@@ -76,7 +76,7 @@ class DeliveriesIntegrationTests {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final NotificationProofPublisher proof = mock(NotificationProofPublisher.class);
     private final RecipientRefs refs = new RecipientRefs("test-ref-key");
-    /** noa submitted it anonymously: her deliveries are proven under a reference made for this idea. */
+    /** noa's idea; when she submitted it anonymously, her deliveries are proven under a reference made for it. */
     private static final UUID NOA_IDEA = UUID.randomUUID();
 
     private final FlakyChannel inbox = new FlakyChannel(DeliveryChannel.IN_APP);
@@ -163,12 +163,93 @@ class DeliveriesIntegrationTests {
                     NotificationFailed failed = (NotificationFailed) event;
                     assertThat(failed.channel()).isEqualTo(DeliveryChannel.EMAIL);
                     assertThat(failed.attempts()).isEqualTo(RETRIES + 1);
-                    assertThat(failed.recipientRef()).isEqualTo(noaRef()).isNotEqualTo(refs.of("noa"));
+                    assertThat(failed.recipientRef()).isEqualTo(refs.of("noa"));
                     assertThat(failed.cause()).doesNotContain("noa@");
                 });
         assertThat(ledgerRow(DeliveryChannel.EMAIL)).containsEntry("state", "FAILED");
         assertThat(meters.counter("notifications.failed", "channel", "EMAIL").count())
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void anAnonymousSubmitterIsProvenInHerInboxOnlyThoughEveryChannelSheChoseDelivers() {
+        webhook.failNext(1);
+
+        withPersonalDestination.deliver(List.of(anonymousMessageToNoa()));
+        clock.advance(LEDGER_RETRIES.maxBackOff());
+        assertThat(withPersonalDestination.retryDue(10)).isEqualTo(1);
+
+        assertThat(inbox.sent).hasSize(1);
+        assertThat(email.sent).hasSize(1);
+        assertThat(webhook.sent).hasSize(1);
+        // which other channels she chose (here her own webhook) would narrow down who she is
+        assertThat(published()).singleElement().satisfies(event -> {
+            assertThat(event).isInstanceOf(NotificationDelivered.class);
+            assertThat(event.channel()).isEqualTo(DeliveryChannel.IN_APP);
+            assertThat(event.recipientRef()).isEqualTo(anonymousNoaRef()).isNotEqualTo(refs.of("noa"));
+        });
+        // and nothing is left for the proof sweep to publish
+        for (DeliveryChannel channel :
+                List.of(DeliveryChannel.IN_APP, DeliveryChannel.EMAIL, DeliveryChannel.WEBHOOK)) {
+            assertThat(ledgerRow(channel, anonymousNoaRef()))
+                    .as(channel.name())
+                    .containsEntry("state", "SENT")
+                    .containsEntry("published", true);
+        }
+        assertThat(meters.counter("notifications.delivered", "channel", "WEBHOOK", "kind", "IDEA_DECLINED")
+                        .count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void anAnonymousSubmittersChannelsDownForGoodAreGivenUpWithoutAProofThatNamesThem() {
+        // e-mail down: the event is retried, then given up
+        List<Message> messages = List.of(anonymousMessageToNoa());
+        email.failNext(Integer.MAX_VALUE);
+        for (int attempt = 1; attempt <= RETRIES; attempt++) {
+            assertThatExceptionOfType(DeliveryFailedException.class).isThrownBy(() -> deliveries.deliver(messages));
+        }
+        assertThatExceptionOfType(NonRetryableEventException.class).isThrownBy(() -> deliveries.deliver(messages));
+        // her own webhook down, for the next message: retried from the ledger, then given up
+        email.failNext(0);
+        webhook.failNext(Integer.MAX_VALUE);
+        withPersonalDestination.deliver(List.of(anonymousMessageToNoa()));
+        for (int attempt = 2; attempt <= LEDGER_RETRIES.maxAttempts(); attempt++) {
+            clock.advance(LEDGER_RETRIES.maxBackOff());
+            assertThat(withPersonalDestination.retryDue(10)).isEqualTo(1);
+        }
+
+        assertThat(ledgerRow(DeliveryChannel.EMAIL, anonymousNoaRef())).containsEntry("state", "FAILED");
+        assertThat(ledgerRow(DeliveryChannel.WEBHOOK, anonymousNoaRef())).containsEntry("givenUp", true);
+        // the inbox's proof of each message, and nothing else
+        assertThat(published()).hasSize(2).allSatisfy(event -> {
+            assertThat(event).isInstanceOf(NotificationDelivered.class);
+            assertThat(event.channel()).isEqualTo(DeliveryChannel.IN_APP);
+        });
+        // the operators still count what failed, by channel alone
+        assertThat(meters.counter("notifications.failed", "channel", "EMAIL").count())
+                .isEqualTo(1.0);
+        assertThat(meters.counter("notifications.failed", "channel", "WEBHOOK").count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void anAnonymousSubmittersInboxDownForGoodIsProvenFailedUnderHerReferenceForTheIdea() {
+        List<Message> messages = List.of(anonymousMessageToNoa());
+        inbox.failNext(Integer.MAX_VALUE);
+
+        for (int attempt = 1; attempt <= RETRIES; attempt++) {
+            assertThatExceptionOfType(DeliveryFailedException.class).isThrownBy(() -> deliveries.deliver(messages));
+        }
+        assertThatExceptionOfType(NonRetryableEventException.class).isThrownBy(() -> deliveries.deliver(messages));
+
+        assertThat(published())
+                .filteredOn(NotificationFailed.class::isInstance)
+                .singleElement()
+                .satisfies(event -> {
+                    assertThat(event.channel()).isEqualTo(DeliveryChannel.IN_APP);
+                    assertThat(event.recipientRef()).isEqualTo(anonymousNoaRef());
+                });
     }
 
     @Test
@@ -267,7 +348,7 @@ class DeliveriesIntegrationTests {
     }
 
     private UUID proofId(DeliveryChannel channel, Message message) {
-        return Delivery.of(message, noaRef(), channel).proofEventId();
+        return Delivery.of(message, refs.of("noa"), channel).proofEventId();
     }
 
     @Test
@@ -415,17 +496,29 @@ class DeliveriesIntegrationTests {
     }
 
     private Document ledgerRow(DeliveryChannel channel) {
+        return ledgerRow(channel, refs.of("noa"));
+    }
+
+    private Document ledgerRow(DeliveryChannel channel, String recipientRef) {
         return mongo.getCollection(DeliveryLedger.COLLECTION)
-                .find(new Document("channel", channel.name()).append("recipientRef", noaRef()))
+                .find(new Document("channel", channel.name()).append("recipientRef", recipientRef))
                 .first();
     }
 
-    private String noaRef() {
+    private String anonymousNoaRef() {
         return refs.onProof("noa", true, NOA_IDEA);
     }
 
     private static Message messageToNoa() {
-        Contact noa = new Contact("noa", null, "noa@suggestionbox.example", Locale.forLanguageTag("he"), true);
+        return messageToNoa(false);
+    }
+
+    private static Message anonymousMessageToNoa() {
+        return messageToNoa(true);
+    }
+
+    private static Message messageToNoa(boolean anonymous) {
+        Contact noa = new Contact("noa", null, "noa@suggestionbox.example", Locale.forLanguageTag("he"), anonymous);
         UUID ideaId = NOA_IDEA;
         return new Message(
                 UUID.randomUUID(),
