@@ -41,9 +41,12 @@ public record Contact(
         return new Contact(personId, name, email, other, anonymous, slackId, trackingToken);
     }
 
-    /** No addresses or ids in logs. */
+    /**
+     * No addresses or ids in logs; for an anonymous submitter not her language either, which in a company of few
+     * speakers of it would narrow down who she is (her events name it only where her department is large enough).
+     */
     @Override
     public String toString() {
-        return "Contact[locale=" + locale + ", anonymous=" + anonymous + "]";
+        return anonymous ? "Contact[anonymous]" : "Contact[locale=" + locale + "]";
     }
 }

@@ -43,8 +43,13 @@ public record Message(
         return String.join("\n\n", paragraphs);
     }
 
+    /**
+     * What the logs say of the message. An anonymous submitter's is not tied to its event there: a failure on one of
+     * the channels she chose, her own webhook say, would tell who sent that idea.
+     */
     @Override
     public String toString() {
-        return "Message[" + kind + " of " + sourceEventType + " " + sourceEventId + " to " + recipient + "]";
+        String event = recipient.contact().anonymous() ? sourceEventType : sourceEventType + " " + sourceEventId;
+        return "Message[" + kind + " of " + event + " to " + recipient + "]";
     }
 }
