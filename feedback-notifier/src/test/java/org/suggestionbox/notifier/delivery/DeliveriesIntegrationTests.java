@@ -149,10 +149,7 @@ class DeliveriesIntegrationTests {
         List<Message> messages = List.of(messageToNoa());
         email.failNext(Integer.MAX_VALUE);
 
-        for (int attempt = 1; attempt <= RETRIES; attempt++) {
-            assertThatExceptionOfType(DeliveryFailedException.class).isThrownBy(() -> deliveries.deliver(messages));
-        }
-        assertThatExceptionOfType(NonRetryableEventException.class).isThrownBy(() -> deliveries.deliver(messages));
+        deliverUntilGivenUp(messages);
 
         assertThat(inbox.sent).hasSize(1);
         assertThat(email.calls).isEqualTo(RETRIES + 1);
@@ -206,10 +203,7 @@ class DeliveriesIntegrationTests {
         // e-mail down: the event is retried, then given up
         List<Message> messages = List.of(anonymousMessageToNoa());
         email.failNext(Integer.MAX_VALUE);
-        for (int attempt = 1; attempt <= RETRIES; attempt++) {
-            assertThatExceptionOfType(DeliveryFailedException.class).isThrownBy(() -> deliveries.deliver(messages));
-        }
-        assertThatExceptionOfType(NonRetryableEventException.class).isThrownBy(() -> deliveries.deliver(messages));
+        deliverUntilGivenUp(messages);
         // her own webhook down, for the next message: retried from the ledger, then given up
         email.failNext(0);
         webhook.failNext(Integer.MAX_VALUE);
@@ -238,10 +232,7 @@ class DeliveriesIntegrationTests {
         List<Message> messages = List.of(anonymousMessageToNoa());
         inbox.failNext(Integer.MAX_VALUE);
 
-        for (int attempt = 1; attempt <= RETRIES; attempt++) {
-            assertThatExceptionOfType(DeliveryFailedException.class).isThrownBy(() -> deliveries.deliver(messages));
-        }
-        assertThatExceptionOfType(NonRetryableEventException.class).isThrownBy(() -> deliveries.deliver(messages));
+        deliverUntilGivenUp(messages);
 
         assertThat(published())
                 .filteredOn(NotificationFailed.class::isInstance)
@@ -468,6 +459,14 @@ class DeliveriesIntegrationTests {
         assertThat(LEDGER_RETRIES.backOff(2)).isEqualTo(Duration.ofMinutes(2));
         assertThat(LEDGER_RETRIES.backOff(3)).isEqualTo(Duration.ofMinutes(4));
         assertThat(LEDGER_RETRIES.backOff(10)).isEqualTo(Duration.ofMinutes(4));
+    }
+
+    /** Delivers {@code messages} as the listener's tries would: each but the last is retried, the last gives up. */
+    private void deliverUntilGivenUp(List<Message> messages) {
+        for (int attempt = 1; attempt <= RETRIES; attempt++) {
+            assertThatExceptionOfType(DeliveryFailedException.class).isThrownBy(() -> deliveries.deliver(messages));
+        }
+        assertThatExceptionOfType(NonRetryableEventException.class).isThrownBy(() -> deliveries.deliver(messages));
     }
 
     /** Deliveries over {@code ledger} on {@code channels}, each person using the channels {@code choices} gives. */
