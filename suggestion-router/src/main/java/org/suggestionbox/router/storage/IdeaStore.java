@@ -7,6 +7,7 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
@@ -25,6 +26,8 @@ import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -68,13 +71,47 @@ public class IdeaStore {
      */
     private static final String OUTBOX_OLDEST = "outboxOldestAt";
 
+    /** When the idea came as it may be shown to anyone ({@link Idea#shownSubmittedAt}): the wall's order. */
+    private static final String LISTED_AT = "listedAt";
+
+    /** The wall's index until it sorted by {@link #LISTED_AT}: by the instant, which placed anonymous ideas too. */
+    private static final String WALL_BY_INSTANT = "wall_newest";
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdeaStore.class);
+
     private final MongoTemplate mongo;
 
     IdeaStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
+    /**
+     * The changes to stored ideas that are made, one document each, so that a start looks each up instead of
+     * looking for ideas it has to change.
+     */
+    static final String UPGRADES = "upgrades";
+
+    /** The upgrade that gave every idea its place on the wall ({@link #list}). */
+    static final String LISTED_UPGRADE = "ideas.listedAt";
+
+    /** The indexes, and once, the wall's place for every idea stored before it had one. */
     @PostConstruct
+    void prepare() {
+        createIndexes();
+        var upgrades = mongo.getCollection(UPGRADES);
+        if (upgrades.find(Filters.eq("_id", LISTED_UPGRADE)).first() != null) {
+            return;
+        }
+        long listed = list();
+        if (listed > 0) {
+            LOG.info("Gave {} ideas stored by an earlier version their place on the wall", listed);
+        }
+        upgrades.replaceOne(
+                Filters.eq("_id", LISTED_UPGRADE),
+                new Document("_id", LISTED_UPGRADE).append("madeAt", new Date()),
+                new ReplaceOptions().upsert(true));
+    }
+
     void createIndexes() {
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index()
@@ -89,11 +126,14 @@ public class IdeaStore {
                 .on("submitters.personId", Sort.Direction.ASC)
                 .on("submittedAt", Sort.Direction.DESC)
                 .on("_id", Sort.Direction.DESC));
-        // the idea wall: everyone's ideas newest first, keyset on submission time and id
+        // the idea wall: everyone's ideas newest first as their times are shown, keyset on that and the id
         indexes.createIndex(new Index()
-                .named("wall_newest")
-                .on("submittedAt", Sort.Direction.DESC)
+                .named("wall_listed")
+                .on(LISTED_AT, Sort.Direction.DESC)
                 .on("_id", Sort.Direction.DESC));
+        if (indexes.getIndexInfo().stream().anyMatch(index -> WALL_BY_INSTANT.equals(index.getName()))) {
+            indexes.dropIndex(WALL_BY_INSTANT);
+        }
         // the owner queue sorted by "me too"s
         indexes.createIndex(new Index()
                 .named("owner_support")
@@ -327,11 +367,13 @@ public class IdeaStore {
     /**
      * Up to {@code limit} ideas {@code viewer} may see ({@link Idea#visibleTo}, decided here in the query
      * so that no page, cursor or count depends on an idea the viewer may not see) that pass
-     * {@code filter}, newest first (then by id, descending), strictly after
-     * {@code afterSubmittedAt}/{@code afterId} when given.
+     * {@code filter}, newest first by the time each may be shown ({@link Idea#shownSubmittedAt}), then by id,
+     * descending, strictly after {@code afterListedAt}/{@code afterId} when given. An anonymous idea, shown by the
+     * day, is listed at the start of its day: after the named ideas of that day, so that its place among them does
+     * not tell the instant its day hides.
      */
     public List<Idea> findVisiblePage(
-            Viewer viewer, WallFilter filter, @Nullable Instant afterSubmittedAt, @Nullable UUID afterId, int limit) {
+            Viewer viewer, WallFilter filter, @Nullable Instant afterListedAt, @Nullable UUID afterId, int limit) {
         List<Criteria> all = new ArrayList<>();
         if (!viewer.readsEverything()) {
             String personId = viewer.personId();
@@ -357,20 +399,53 @@ public class IdeaStore {
         if (filter.ids() != null) {
             all.add(Criteria.where("_id").in(filter.ids()));
         }
-        if (afterSubmittedAt != null && afterId != null) {
+        if (afterListedAt != null && afterId != null) {
             all.add(new Criteria()
                     .orOperator(
-                            Criteria.where("submittedAt").lt(afterSubmittedAt),
-                            Criteria.where("submittedAt")
-                                    .is(afterSubmittedAt)
+                            Criteria.where(LISTED_AT).lt(afterListedAt),
+                            Criteria.where(LISTED_AT)
+                                    .is(afterListedAt)
                                     .and("_id")
                                     .lt(afterId)));
         }
         Criteria criteria = all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
         Query query = Query.query(criteria)
-                .with(Sort.by(Sort.Direction.DESC, "submittedAt").and(Sort.by(Sort.Direction.DESC, "_id")))
+                .with(Sort.by(Sort.Direction.DESC, LISTED_AT).and(Sort.by(Sort.Direction.DESC, "_id")))
                 .limit(limit);
         return find(query);
+    }
+
+    /** Ideas read and given their place on the wall at a time, by {@link #list}. */
+    static final int LISTED_BATCH = 1_000;
+
+    /**
+     * Gives every idea stored before the wall sorted by {@link #LISTED_AT} its place there, {@value #LISTED_BATCH}
+     * at a time; an idea saved meanwhile has it already, and a second router doing the same writes the same
+     * values. Once none is left, this is one index lookup that finds nothing.
+     *
+     * @return how many ideas it gave a place
+     */
+    public long list() {
+        long listed = 0;
+        while (true) {
+            List<Idea> unlisted =
+                    find(Query.query(Criteria.where(LISTED_AT).exists(false)).limit(LISTED_BATCH));
+            if (unlisted.isEmpty()) {
+                return listed;
+            }
+            List<WriteModel<Document>> writes = new ArrayList<>(unlisted.size());
+            for (Idea idea : unlisted) {
+                writes.add(new UpdateOneModel<>(
+                        Filters.eq("_id", idea.id().value()),
+                        Updates.set(LISTED_AT, Date.from(idea.shownSubmittedAt()))));
+            }
+            try {
+                mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            } catch (MongoException ex) {
+                throw translated(ex);
+            }
+            listed += unlisted.size();
+        }
     }
 
     /** The ideas of {@code ids} that exist, in no particular order. */

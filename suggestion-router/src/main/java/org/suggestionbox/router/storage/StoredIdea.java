@@ -35,8 +35,9 @@ import org.suggestionbox.router.idea.TeamStrategy;
  * zero.
  * <p>
  * Fields written for readers and queries only and never read back: {@code answered} (derived
- * from {@code answeredAt}), {@code routedBecause} (the English text of {@code routing}) and
- * {@code supportCount} (the number of {@code supporterIds}, for sorting the owner queue).
+ * from {@code answeredAt}), {@code routedBecause} (the English text of {@code routing}),
+ * {@code supportCount} (the number of {@code supporterIds}, for sorting the owner queue) and
+ * {@code listedAt} (when the idea came as it may be shown, {@link Idea#shownSubmittedAt}, for sorting the wall).
  * <p>
  * An idea stored before visibility existed has no {@code visibility}: it loads as
  * {@link Visibility#PRIVATE} with no supporters ({@link Visibility#of}). An idea
@@ -55,6 +56,7 @@ record StoredIdea(
         @Nullable String department,
         @Nullable String trackingTokenHash,
         Instant submittedAt,
+        @Nullable Instant listedAt,
         @Nullable String ownerId,
         @Nullable String ownerName,
         @Nullable String ruleId,
@@ -144,6 +146,7 @@ record StoredIdea(
                 idea.department(),
                 idea.trackingTokenHash(),
                 idea.submittedAt(),
+                idea.shownSubmittedAt(),
                 assignment == null ? null : assignment.owner().id(),
                 assignment == null ? null : assignment.owner().name(),
                 assignment == null ? null : assignment.ruleId(),

@@ -17,7 +17,6 @@ import org.suggestionbox.platform.directory.Directory;
 import org.suggestionbox.platform.directory.Person;
 import org.suggestionbox.platform.web.Cursor;
 import org.suggestionbox.platform.web.CursorPage;
-import org.suggestionbox.platform.web.InvalidPageRequestException;
 import org.suggestionbox.platform.web.PageRequest;
 import org.suggestionbox.platform.web.PlatformLinks;
 import org.suggestionbox.router.decision.DecisionService;
@@ -76,7 +75,7 @@ class WallService {
     CursorPage<WallItem> wall(Person reader, WallQuery query, PageRequest page) {
         Viewer viewer = DecisionService.viewer(reader);
         Cursor cursor = page.decodedCursor(2);
-        Instant after = cursor == null ? null : submittedAt(cursor);
+        Instant after = cursor == null ? null : cursor.instantPart(0);
         UUID afterId = cursor == null ? null : cursor.uuidPart(1);
         List<UUID> hits = query.query() == null ? null : similar.search(query.query(), SEARCH_HITS);
         List<Idea> rows = hits != null && hits.isEmpty()
@@ -90,21 +89,10 @@ class WallService {
         return CursorPage.of(
                         rows,
                         page,
-                        // an anonymous idea's instant is not handed out, not even inside a cursor
+                        // the time the wall sorts by is the one it shows: an anonymous idea's day, never its instant
                         idea -> Cursor.of(
-                                idea.isAnonymous() ? "" : idea.submittedAt().toString(),
-                                idea.id().toString()))
+                                idea.shownSubmittedAt().toString(), idea.id().toString()))
                 .map(idea -> item(idea, viewer));
-    }
-
-    /** Where the previous page ended: the instant in the cursor, or that of the anonymous idea it names. */
-    private Instant submittedAt(Cursor cursor) {
-        if (!cursor.part(0).isEmpty()) {
-            return cursor.instantPart(0);
-        }
-        return store.find(new IdeaId(cursor.uuidPart(1)))
-                .map(Idea::submittedAt)
-                .orElseThrow(InvalidPageRequestException::cursor);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,14 +27,17 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.suggestionbox.events.DecisionOutcome;
 import org.suggestionbox.events.DeclineReason;
 import org.suggestionbox.events.IdeaDecided;
 import org.suggestionbox.events.IdeaLifecycleEvent;
 import org.suggestionbox.events.IdeaSubmitted;
 import org.suggestionbox.events.ProgressStatus;
+import org.suggestionbox.events.SealedIdentity;
 import org.suggestionbox.events.SubmissionChannel;
 import org.suggestionbox.events.Submitter;
+import org.suggestionbox.events.Visibility;
 import org.suggestionbox.router.idea.Idea;
 import org.suggestionbox.router.idea.IdeaId;
 import org.suggestionbox.router.idea.IdeaState;
@@ -246,6 +250,59 @@ class IdeaStoreTests {
     }
 
     @Test
+    void ideasStoredBeforeTheWallSortedByTheShownTimeGetTheirPlaceThereOnceAtStart() {
+        // a store of its own, as an earlier version left it: no listedAt, the wall's index by the instant
+        MongoTemplate own = new MongoTemplate(
+                mongoClient, "router_listed_" + UUID.randomUUID().toString().replace("-", ""));
+        new IdeaStore(own).createIndexes();
+        own.indexOps(IdeaStore.COLLECTION)
+                .createIndex(new Index()
+                        .named("wall_newest")
+                        .on("submittedAt", Sort.Direction.DESC)
+                        .on("_id", Sort.Direction.DESC));
+        Idea named = assignedIdea();
+        Idea anonymous = Idea.submit(new IdeaSubmitted(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                SUBMITTED_AT,
+                IdeaSubmitted.SCHEMA_VERSION,
+                "Said without a name",
+                "Described in enough words.",
+                "customer-experience",
+                SubmissionChannel.WEB,
+                Submitter.anonymous(new SealedIdentity("k1", "c2VhbGVk")),
+                null,
+                null,
+                List.of(),
+                "ab".repeat(32),
+                Visibility.COMPANY));
+        own.insert(
+                List.of(named, anonymous).stream()
+                        .map(idea -> {
+                            Document document = new Document();
+                            own.getConverter().write(StoredIdea.of(idea), document);
+                            document.remove("listedAt");
+                            return document;
+                        })
+                        .toList(),
+                IdeaStore.COLLECTION);
+
+        new IdeaStore(own).prepare();
+
+        assertThat(rawIn(own, named).getDate("listedAt").toInstant()).isEqualTo(SUBMITTED_AT);
+        assertThat(rawIn(own, anonymous).getDate("listedAt").toInstant())
+                .isEqualTo(SUBMITTED_AT.truncatedTo(ChronoUnit.DAYS));
+        assertThat(own.indexOps(IdeaStore.COLLECTION).getIndexInfo())
+                .extracting(IndexInfo::getName)
+                .contains("wall_listed")
+                .doesNotContain("wall_newest");
+        // once: the next start looks the upgrade up instead of looking for ideas without a place
+        own.getCollection(IdeaStore.COLLECTION).updateMany(new Document(), Updates.unset("listedAt"));
+        new IdeaStore(own).prepare();
+        assertThat(rawIn(own, named)).doesNotContainKey("listedAt");
+    }
+
+    @Test
     void aBulkInsertOfKnownIdeasSkipsThemWithoutFailing() {
         Idea known = assignedIdea();
         Idea fresh = assignedIdea();
@@ -292,6 +349,10 @@ class IdeaStoreTests {
 
     private static List<UUID> eventIds(Idea idea) {
         return idea.outbox().stream().map(IdeaLifecycleEvent::eventId).toList();
+    }
+
+    private static Document rawIn(MongoTemplate mongo, Idea idea) {
+        return Objects.requireNonNull(mongo.findById(idea.id().value(), Document.class, IdeaStore.COLLECTION));
     }
 
     private Document raw(IdeaId id) {
