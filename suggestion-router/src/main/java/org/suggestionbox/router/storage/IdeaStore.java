@@ -77,6 +77,18 @@ public class IdeaStore {
     /** The wall's index until it sorted by {@link #LISTED_AT}: by the instant, which placed anonymous ideas too. */
     private static final String WALL_BY_INSTANT = "wall_newest";
 
+    /**
+     * The changes to stored ideas that are made, one document each, so that a start looks each up instead of
+     * looking for ideas it has to change.
+     */
+    static final String UPGRADES = "upgrades";
+
+    /** The upgrade that gave every idea its place on the wall ({@link #listUnlisted}). */
+    static final String LISTED_UPGRADE = "ideas.listedAt";
+
+    /** Ideas read and given their place on the wall at a time, by {@link #listUnlisted}. */
+    static final int LISTED_BATCH = 1_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(IdeaStore.class);
 
     private final MongoTemplate mongo;
@@ -84,15 +96,6 @@ public class IdeaStore {
     IdeaStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
-
-    /**
-     * The changes to stored ideas that are made, one document each, so that a start looks each up instead of
-     * looking for ideas it has to change.
-     */
-    static final String UPGRADES = "upgrades";
-
-    /** The upgrade that gave every idea its place on the wall ({@link #list}). */
-    static final String LISTED_UPGRADE = "ideas.listedAt";
 
     /** The indexes, and once, the wall's place for every idea stored before it had one. */
     @PostConstruct
@@ -102,7 +105,7 @@ public class IdeaStore {
         if (upgrades.find(Filters.eq("_id", LISTED_UPGRADE)).first() != null) {
             return;
         }
-        long listed = list();
+        long listed = listUnlisted();
         if (listed > 0) {
             LOG.info("Gave {} ideas stored by an earlier version their place on the wall", listed);
         }
@@ -415,17 +418,14 @@ public class IdeaStore {
         return find(query);
     }
 
-    /** Ideas read and given their place on the wall at a time, by {@link #list}. */
-    static final int LISTED_BATCH = 1_000;
-
     /**
      * Gives every idea stored before the wall sorted by {@link #LISTED_AT} its place there, {@value #LISTED_BATCH}
      * at a time; an idea saved meanwhile has it already, and a second router doing the same writes the same
-     * values. Once none is left, this is one index lookup that finds nothing.
+     * values. {@link #prepare} runs it until it is marked done in {@link #UPGRADES}.
      *
      * @return how many ideas it gave a place
      */
-    public long list() {
+    long listUnlisted() {
         long listed = 0;
         while (true) {
             List<Idea> unlisted =
@@ -439,10 +439,17 @@ public class IdeaStore {
                         Filters.eq("_id", idea.id().value()),
                         Updates.set(LISTED_AT, Date.from(idea.shownSubmittedAt()))));
             }
+            int matched;
             try {
-                mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+                matched = mongo.getCollection(COLLECTION)
+                        .bulkWrite(writes, new BulkWriteOptions().ordered(false))
+                        .getMatchedCount();
             } catch (MongoException ex) {
                 throw translated(ex);
+            }
+            if (matched == 0) {
+                // ideas are never removed: the same batch would come again, and again
+                throw new IllegalStateException("Could not give " + unlisted.size() + " ideas their place on the wall");
             }
             listed += unlisted.size();
         }
