@@ -208,10 +208,7 @@ class DeliveriesIntegrationTests {
         email.failNext(0);
         webhook.failNext(Integer.MAX_VALUE);
         withPersonalDestination.deliver(List.of(anonymousMessageToNoa()));
-        for (int attempt = 2; attempt <= LEDGER_RETRIES.maxAttempts(); attempt++) {
-            clock.advance(LEDGER_RETRIES.maxBackOff());
-            assertThat(withPersonalDestination.retryDue(10)).isEqualTo(1);
-        }
+        retryFromTheLedgerUntilTheLastAttempt();
 
         assertThat(ledgerRow(DeliveryChannel.EMAIL, anonymousNoaRef())).containsEntry("state", "FAILED");
         assertThat(ledgerRow(DeliveryChannel.WEBHOOK, anonymousNoaRef())).containsEntry("givenUp", true);
@@ -414,10 +411,7 @@ class DeliveriesIntegrationTests {
         webhook.failNext(Integer.MAX_VALUE);
 
         withPersonalDestination.deliver(List.of(messageToNoa()));
-        for (int attempt = 2; attempt <= LEDGER_RETRIES.maxAttempts(); attempt++) {
-            clock.advance(LEDGER_RETRIES.maxBackOff());
-            assertThat(withPersonalDestination.retryDue(10)).isEqualTo(1);
-        }
+        retryFromTheLedgerUntilTheLastAttempt();
         clock.advance(LEDGER_RETRIES.maxBackOff());
 
         assertThat(withPersonalDestination.retryDue(10))
@@ -467,6 +461,14 @@ class DeliveriesIntegrationTests {
             assertThatExceptionOfType(DeliveryFailedException.class).isThrownBy(() -> deliveries.deliver(messages));
         }
         assertThatExceptionOfType(NonRetryableEventException.class).isThrownBy(() -> deliveries.deliver(messages));
+    }
+
+    /** Retries the one delivery waiting in the ledger, at each attempt after the first up to the last. */
+    private void retryFromTheLedgerUntilTheLastAttempt() {
+        for (int attempt = 2; attempt <= LEDGER_RETRIES.maxAttempts(); attempt++) {
+            clock.advance(LEDGER_RETRIES.maxBackOff());
+            assertThat(withPersonalDestination.retryDue(10)).isEqualTo(1);
+        }
     }
 
     /** Deliveries over {@code ledger} on {@code channels}, each person using the channels {@code choices} gives. */

@@ -4,19 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.suggestionbox.events.RecipientRole;
+import org.suggestionbox.events.SealedIdentity;
+import org.suggestionbox.events.Submitter;
 
 /** What the notifier's log lines say of a message and its recipient. */
 class MessageTests {
 
-    private static final Locale HEBREW = Locale.forLanguageTag("he");
+    /** noa writes in Hebrew; an anonymous submitter opens as noa too. */
+    private static final Recipients PEOPLE = TestRecipients.withoutManagers();
 
     @Test
     void aMessageToANamedPersonIsLoggedWithItsEventAndLanguageButNoAddress() {
-        Message message = declinedFor(new Contact("noa", "Noa Levi", "noa@suggestionbox.example", HEBREW, false));
+        Message message = declinedFor(PEOPLE.person("noa").orElseThrow());
 
         assertThat(message.toString())
                 .isEqualTo("Message[IDEA_DECLINED of IdeaDecided " + message.sourceEventId()
@@ -26,7 +28,8 @@ class MessageTests {
 
     @Test
     void aMessageToAnAnonymousSubmitterIsLoggedWithoutItsEventOrHerLanguage() {
-        Message message = declinedFor(new Contact("noa", null, "noa@suggestionbox.example", HEBREW, true));
+        Message message = declinedFor(PEOPLE.submitter(Submitter.anonymous(new SealedIdentity("k1", "c2VhbGVk")))
+                .orElseThrow());
 
         assertThat(message.toString())
                 .isEqualTo("Message[IDEA_DECLINED of IdeaDecided to Recipient[role=SUBMITTER, Contact[anonymous]]]")
