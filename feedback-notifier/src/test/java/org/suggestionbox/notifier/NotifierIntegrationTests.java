@@ -269,6 +269,8 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
         String title = "Undeliverable " + shortId();
         Submitter unreachable = Submitter.anonymous(sealer.seal(new SealedContact("alice", "", "en", null, null)));
         IdeaDecided decided = decline(title, unreachable);
+        double emailFailuresBefore =
+                meters.counter("notifications.failed", "channel", "EMAIL").count();
 
         publish(decided);
 
@@ -295,8 +297,9 @@ class NotifierIntegrationTests extends NotifierSpringIntegrationTest {
         assertThat(inbox("alice", decided.ideaId()))
                 .singleElement()
                 .satisfies(entry -> assertThat((String) entry.get("title")).contains(title));
+        // nor does a counter on the flow dashboard step the moment her idea is decided
         assertThat(meters.counter("notifications.failed", "channel", "EMAIL").count())
-                .isPositive();
+                .isEqualTo(emailFailuresBefore);
     }
 
     @Test

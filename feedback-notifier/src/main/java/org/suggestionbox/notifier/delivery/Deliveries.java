@@ -50,7 +50,8 @@ import org.suggestionbox.platform.kafka.NonRetryableEventException;
  * <p>
  * An anonymous submitter's deliveries are proven, delivered or failed, in her inbox only ({@link #proven}): which
  * other channels she chose, a personal webhook or Teams among them, would narrow down who she is for anyone who
- * reads the proofs. Her other channels still deliver; their ledger rows count as published.
+ * reads the proofs. Her other channels still deliver; their ledger rows count as published, and no counter counts
+ * them ({@link DeliveryMetrics}).
  */
 @Service
 public class Deliveries {
@@ -200,7 +201,7 @@ public class Deliveries {
                         proofs.stream().filter(delivery -> acknowledged.contains(delivery.proofEventId())))
                 .toList());
         for (Planned delivery : sent) {
-            metrics.delivered(delivery.delivery().channel(), delivery.message().kind());
+            metrics.delivered(delivery.message(), delivery.delivery().channel());
             LOG.debug(
                     "{} delivered on {}",
                     delivery.message(),
@@ -311,7 +312,7 @@ public class Deliveries {
             return Outcome.RETRY;
         }
         LOG.error("{} on {} failed for good after {} attempts: {}", message, channel.channel(), attempts, cause);
-        metrics.failed(channel.channel());
+        metrics.failed(message, channel.channel());
         if (planned.proven()) {
             proof.publish(delivery.failed(clock.instant(), attempts, cause));
         }
@@ -356,7 +357,7 @@ public class Deliveries {
             return;
         }
         ledger.markSent(delivery, clock.instant());
-        metrics.delivered(delivery.channel(), delivery.kind());
+        metrics.delivered(message, delivery.channel());
         LOG.debug("{} delivered on {} at attempt {}", message, delivery.channel(), due.attempts());
         if (proven(message, delivery.channel())) {
             prove(delivery);
@@ -391,15 +392,9 @@ public class Deliveries {
     }
 
     private void giveUp(Delivery delivery, Message message, int attempts, String cause) {
-        LOG.error(
-                "Delivery on {} of {} {} failed for good after {} attempts: {}",
-                delivery.channel(),
-                delivery.sourceEventType(),
-                delivery.sourceEventId(),
-                attempts,
-                cause);
+        LOG.error("{} on {} failed for good after {} attempts: {}", message, delivery.channel(), attempts, cause);
         ledger.markGivenUp(delivery, cause, clock.instant());
-        metrics.failed(delivery.channel());
+        metrics.failed(message, delivery.channel());
         if (proven(message, delivery.channel())) {
             proof.publish(delivery.failed(clock.instant(), attempts, cause));
         }
