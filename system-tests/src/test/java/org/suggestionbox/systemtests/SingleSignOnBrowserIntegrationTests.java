@@ -99,8 +99,8 @@ class SingleSignOnBrowserIntegrationTests {
         browser.driver().findElement(By.cssSelector("#sign-out button")).click();
         browser.waitUntil(driver -> driver.getCurrentUrl().startsWith(stack.routerUrl() + "/signed-out"));
         assertThat(browser.driver().findElement(By.tagName("h1")).getText())
-                .as("the page a sign-out ends on says so")
-                .isEqualTo("You have signed out");
+                .as("the page a sign-out ends on says so, in piotr's language though the browser speaks English")
+                .isEqualTo("Wylogowano Cię");
         browser.screenshot("sso-signed-out");
 
         for (String page : new String[] {
@@ -119,6 +119,36 @@ class SingleSignOnBrowserIntegrationTests {
         assertThat(browser.isSignInPage()).isTrue();
         browser.signIn("piotr");
         browser.waitUntil(driver -> driver.getCurrentUrl().startsWith(stack.routerUrl() + "/my-ideas"));
+    }
+
+    @Test
+    void aLanguagePickedAtASharedDeskLastsUntilTheSignOutAndTheNextPersonReadsTheirOwn(
+            RunningStack stack, Browser browser) {
+        // alice reads English from the directory and picks Hebrew with the switcher
+        browser.openSignedIn(stack.routerUrl() + "/my-ideas?lang=he", "alice");
+        assertThat(browser.htmlAttribute("lang")).isEqualTo("he");
+        browser.get(stack.notifierUrl() + "/inbox");
+        assertThat(browser.htmlAttribute("lang"))
+                .as("the pick holds on every page")
+                .isEqualTo("he");
+
+        browser.driver().findElement(By.cssSelector("#sign-out button")).click();
+        browser.waitUntil(driver -> driver.getCurrentUrl().startsWith(stack.notifierUrl() + "/signed-out"));
+        assertThat(browser.htmlAttribute("lang"))
+                .as("the signed-out page speaks the language she read in")
+                .isEqualTo("he");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("יצאת מהמערכת");
+
+        // jan sits down at the same browser: his own language, not alice's pick
+        browser.clickToNextPage("sign-in-again");
+        assertThat(browser.isSignInPage()).isTrue();
+        browser.signIn("jan");
+        browser.waitUntil(driver -> driver.getCurrentUrl().startsWith(stack.notifierUrl()));
+        assertThat(browser.htmlAttribute("lang")).isEqualTo("pl");
+        browser.get(stack.routerUrl() + "/queue");
+        assertThat(browser.htmlAttribute("lang")).isEqualTo("pl");
+        assertThat(browser.driver().findElement(By.cssSelector(".who")).getText())
+                .isEqualTo("Jan Kowalski");
     }
 
     @Test

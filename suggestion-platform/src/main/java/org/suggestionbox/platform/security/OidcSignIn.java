@@ -66,7 +66,7 @@ final class OidcSignIn {
     /**
      * Pages: a person who is not signed in goes straight to the provider (whose session signs them in
      * without a prompt when another service already did); sign-out ends the provider's session
-     * (RP-initiated logout), and the provider's back-channel logout ends this service's session when
+     * (RP-initiated logout, in the page's language: {@link LanguageAtSignOut}), and the provider's back-channel logout ends this service's session when
      * the person signed out of another one ({@link OwnBackChannelLogout}: whatever the request's {@code Host}).
      */
     static void configure(
@@ -76,9 +76,15 @@ final class OidcSignIn {
             SignedInPeople people,
             String sessionCookieName,
             @Nullable LocaleResolver locales) {
-        OidcClientInitiatedLogoutSuccessHandler logoutSuccess =
-                new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        logoutSuccess.setPostLogoutRedirectUri("{baseUrl}" + PlatformSecurityAutoConfiguration.SIGNED_OUT_PAGE);
+        OidcClientInitiatedLogoutSuccessHandler logoutSuccess;
+        if (locales != null) {
+            LanguageAtSignOut languageAtSignOut = new LanguageAtSignOut(registrations, locales);
+            http.logout(logout -> logout.addLogoutHandler(languageAtSignOut));
+            logoutSuccess = languageAtSignOut;
+        } else {
+            logoutSuccess = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+            logoutSuccess.setPostLogoutRedirectUri("{baseUrl}" + PlatformSecurityAutoConfiguration.SIGNED_OUT_PAGE);
+        }
         OwnBackChannelLogout backChannelLogout = new OwnBackChannelLogout(sessionRegistry, sessionCookieName);
         http.oauth2Login(login -> login.clientRegistrationRepository(registrations)
                         .loginPage("/oauth2/authorization/" + REGISTRATION_ID)

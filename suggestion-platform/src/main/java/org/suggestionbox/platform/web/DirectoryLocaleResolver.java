@@ -7,12 +7,16 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.suggestionbox.platform.security.DirectoryUser;
+import org.suggestionbox.platform.security.PlatformSecurityAutoConfiguration;
 
 /**
  * The page language: the one a person picked with the switcher (a cookie), else their directory
- * locale, else the browser's. Only English, Hebrew and Polish are offered. A cookie that names no
+ * locale, else the browser's. The signed-out page, where nobody is signed in any more, speaks the
+ * language the person signed out in, which the provider hands back as the logout's {@code state}
+ * ({@code LanguageAtSignOut}). Only English, Hebrew and Polish are offered. A cookie that names no
  * locale ({@code SB_LANG=x.y}, set by hand or by a sibling site) is passed over, not answered with a
  * 500 on every page and API call until it is cleared.
  */
@@ -37,7 +41,21 @@ public class DirectoryLocaleResolver extends CookieLocaleResolver {
         if (authentication != null && authentication.getPrincipal() instanceof DirectoryUser user) {
             return supported(user.person().preferredLocale());
         }
-        return supported(request.getLocale());
+        Locale signedOutIn = signedOutIn(request);
+        return signedOutIn != null ? signedOutIn : supported(request.getLocale());
+    }
+
+    private static @Nullable Locale signedOutIn(HttpServletRequest request) {
+        String state = request.getParameter(OAuth2ParameterNames.STATE);
+        if (state == null
+                || !request.getRequestURI()
+                        .equals(request.getContextPath() + PlatformSecurityAutoConfiguration.SIGNED_OUT_PAGE)) {
+            return null;
+        }
+        return SUPPORTED.stream()
+                .filter(locale -> locale.getLanguage().equals(state))
+                .findFirst()
+                .orElse(null);
     }
 
     static Locale supported(Locale requested) {

@@ -44,6 +44,30 @@ class DirectoryLocaleResolverTests {
     }
 
     @Test
+    void theSignedOutPageSpeaksTheLanguageTheProviderHandsBackAndNoOtherPageDoes() {
+        DirectoryLocaleResolver resolver = new DirectoryLocaleResolver();
+
+        assertThat(resolver.resolveLocale(englishBrowser("/signed-out", "he"))).isEqualTo(Locale.forLanguageTag("he"));
+        assertThat(resolver.resolveLocale(englishBrowser("/signed-out", "pl"))).isEqualTo(Locale.forLanguageTag("pl"));
+        // a state that names no language offered, and any other page, speak the browser's
+        assertThat(resolver.resolveLocale(englishBrowser("/signed-out", "de"))).isEqualTo(Locale.ENGLISH);
+        assertThat(resolver.resolveLocale(englishBrowser("/signed-out", "he-IL")))
+                .isEqualTo(Locale.ENGLISH);
+        assertThat(resolver.resolveLocale(englishBrowser("/queue", "he"))).isEqualTo(Locale.ENGLISH);
+        // a language picked on this browser since still wins
+        MockHttpServletRequest picked = englishBrowser("/signed-out", "he");
+        picked.setCookies(new Cookie("SB_LANG", "pl"));
+        assertThat(resolver.resolveLocale(picked)).isEqualTo(Locale.forLanguageTag("pl"));
+    }
+
+    private static MockHttpServletRequest englishBrowser(String path, String state) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        request.setParameter("state", state);
+        request.addPreferredLocale(Locale.ENGLISH);
+        return request;
+    }
+
+    @Test
     void hebrewIsRightToLeft() {
         assertThat(DirectoryLocaleResolver.isRightToLeft(Locale.forLanguageTag("he")))
                 .isTrue();
