@@ -6,6 +6,7 @@ import jakarta.servlet.http.Cookie;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -45,12 +46,8 @@ class LanguageAtSignOutTests {
     void theProviderIsToldTheLanguageOfThePageAndTheBrowserForgetsTheOnePicked() throws Exception {
         MockHttpServletRequest request = signOutRequest();
         request.setCookies(new Cookie("SB_LANG", "he"));
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        Authentication noa = signedIn("noa", "en");
 
-        signOut.logout(request, response, noa);
-        SecurityContextHolder.clearContext();
-        signOut.onLogoutSuccess(request, response, noa);
+        MockHttpServletResponse response = signOut(request, signedIn("noa", "en"));
 
         assertThat(parameter(response.getRedirectedUrl(), "state")).isEqualTo("he");
         assertThat(parameter(response.getRedirectedUrl(), "post_logout_redirect_uri"))
@@ -63,26 +60,26 @@ class LanguageAtSignOutTests {
 
     @Test
     void withNoLanguagePickedItIsTheOneFromTheDirectory() throws Exception {
-        MockHttpServletRequest request = signOutRequest();
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        Authentication piotr = signedIn("piotr", "pl");
-
-        signOut.logout(request, response, piotr);
-        SecurityContextHolder.clearContext();
-        signOut.onLogoutSuccess(request, response, piotr);
+        MockHttpServletResponse response = signOut(signOutRequest(), signedIn("piotr", "pl"));
 
         assertThat(parameter(response.getRedirectedUrl(), "state")).isEqualTo("pl");
     }
 
     @Test
     void someoneNotSignedInWithTheProviderIsSentHomeWithoutALanguage() throws Exception {
-        MockHttpServletRequest request = signOutRequest();
-        MockHttpServletResponse response = new MockHttpServletResponse();
-
-        signOut.logout(request, response, null);
-        signOut.onLogoutSuccess(request, response, null);
+        MockHttpServletResponse response = signOut(signOutRequest(), null);
 
         assertThat(response.getRedirectedUrl()).isEqualTo("/");
+    }
+
+    /** What Spring Security's logout filter does: the handlers while the person is known, then the success handler. */
+    private MockHttpServletResponse signOut(MockHttpServletRequest request, @Nullable Authentication authentication)
+            throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        signOut.logout(request, response, authentication);
+        SecurityContextHolder.clearContext();
+        signOut.onLogoutSuccess(request, response, authentication);
+        return response;
     }
 
     private static MockHttpServletRequest signOutRequest() {
