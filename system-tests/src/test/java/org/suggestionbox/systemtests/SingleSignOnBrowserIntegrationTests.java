@@ -139,9 +139,11 @@ class SingleSignOnBrowserIntegrationTests {
                 .isEqualTo("he");
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("יצאת מהמערכת");
 
-        // jan sits down at the same browser: his own language, not alice's pick
+        // the sign-in page she is offered is in Hebrew too, but jan sits down at the same browser: he reads his own
+        // language afterwards, not alice's pick
         browser.clickToNextPage("sign-in-again");
         assertThat(browser.isSignInPage()).isTrue();
+        assertThat(browser.htmlAttribute("lang")).isEqualTo("he");
         browser.signIn("jan");
         browser.waitUntil(driver -> driver.getCurrentUrl().startsWith(stack.notifierUrl()));
         assertThat(browser.htmlAttribute("lang")).isEqualTo("pl");

@@ -87,7 +87,7 @@ final class OidcSignIn {
         }
         OwnBackChannelLogout backChannelLogout = new OwnBackChannelLogout(sessionRegistry, sessionCookieName);
         http.oauth2Login(login -> login.clientRegistrationRepository(registrations)
-                        .loginPage("/oauth2/authorization/" + REGISTRATION_ID)
+                        .loginPage(PlatformSecurityAutoConfiguration.PROVIDER_SIGN_IN)
                         .authorizationEndpoint(endpoint -> {
                             if (locales != null) {
                                 endpoint.authorizationRequestResolver(

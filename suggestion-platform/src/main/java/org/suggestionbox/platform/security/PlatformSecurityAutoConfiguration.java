@@ -62,6 +62,9 @@ public class PlatformSecurityAutoConfiguration {
     /** The page a sign-out at the provider ends on, public like the sign-in pages. */
     public static final String SIGNED_OUT_PAGE = "/signed-out";
 
+    /** Where a sign-in at the OpenID Connect provider starts. */
+    public static final String PROVIDER_SIGN_IN = "/oauth2/authorization/" + OidcSignIn.REGISTRATION_ID;
+
     private static final String[] ALWAYS_PUBLIC = {
         "/login",
         "/error",
@@ -217,8 +220,8 @@ public class PlatformSecurityAutoConfiguration {
             }
         }
         if (oidc) {
-            http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
-                    new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + OidcSignIn.REGISTRATION_ID)));
+            http.exceptionHandling(exceptions ->
+                    exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(PROVIDER_SIGN_IN)));
         }
         return http.build();
     }

@@ -1,5 +1,6 @@
 package org.suggestionbox.platform.web;
 
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,7 +31,7 @@ public class LoginController implements PageController {
     @GetMapping("/login")
     String login(Model model) {
         if (!this.passwordForm) {
-            return "redirect:/oauth2/authorization/suggestionbox";
+            return "redirect:" + PlatformSecurityAutoConfiguration.PROVIDER_SIGN_IN;
         }
         model.addAttribute("provider", this.provider);
         return "login";
@@ -46,7 +47,16 @@ public class LoginController implements PageController {
      * so, and offers to sign in again; someone signed in who comes here goes to their start page instead.
      */
     @GetMapping(PlatformSecurityAutoConfiguration.SIGNED_OUT_PAGE)
-    String signedOut(@AuthenticationPrincipal @Nullable DirectoryUser person) {
-        return person != null ? "redirect:/" : "signed-out";
+    String signedOut(@AuthenticationPrincipal @Nullable DirectoryUser person, Locale locale, Model model) {
+        if (person != null) {
+            return "redirect:/";
+        }
+        // the provider's sign-in page in this page's language, without picking it for whoever signs in next
+        model.addAttribute(
+                "signInAgain",
+                this.provider
+                        ? PlatformSecurityAutoConfiguration.PROVIDER_SIGN_IN + "?ui_locales=" + locale.getLanguage()
+                        : "/");
+        return "signed-out";
     }
 }
