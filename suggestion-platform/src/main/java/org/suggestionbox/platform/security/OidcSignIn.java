@@ -66,8 +66,9 @@ final class OidcSignIn {
     /**
      * Pages: a person who is not signed in goes straight to the provider (whose session signs them in
      * without a prompt when another service already did); sign-out ends the provider's session
-     * (RP-initiated logout, in the page's language: {@link LanguageAtSignOut}), and the provider's back-channel logout ends this service's session when
-     * the person signed out of another one ({@link OwnBackChannelLogout}: whatever the request's {@code Host}).
+     * (RP-initiated logout, in the page's language: {@link LanguageAtSignOut}), and the provider's
+     * back-channel logout ends this service's session when the person signed out of another one
+     * ({@link OwnBackChannelLogout}: whatever the request's {@code Host}).
      */
     static void configure(
             HttpSecurity http,

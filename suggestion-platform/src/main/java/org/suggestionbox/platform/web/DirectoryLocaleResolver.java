@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,28 +42,24 @@ public class DirectoryLocaleResolver extends CookieLocaleResolver {
         if (authentication != null && authentication.getPrincipal() instanceof DirectoryUser user) {
             return supported(user.person().preferredLocale());
         }
-        Locale signedOutIn = signedOutIn(request);
-        return signedOutIn != null ? signedOutIn : supported(request.getLocale());
+        return signedOutIn(request).orElseGet(() -> supported(request.getLocale()));
     }
 
-    private static @Nullable Locale signedOutIn(HttpServletRequest request) {
+    private static Optional<Locale> signedOutIn(HttpServletRequest request) {
         String state = request.getParameter(OAuth2ParameterNames.STATE);
-        if (state == null
-                || !request.getRequestURI()
-                        .equals(request.getContextPath() + PlatformSecurityAutoConfiguration.SIGNED_OUT_PAGE)) {
-            return null;
-        }
-        return SUPPORTED.stream()
-                .filter(locale -> locale.getLanguage().equals(state))
-                .findFirst()
-                .orElse(null);
+        boolean signedOutPage = request.getRequestURI()
+                .equals(request.getContextPath() + PlatformSecurityAutoConfiguration.SIGNED_OUT_PAGE);
+        return state != null && signedOutPage ? offered(state) : Optional.empty();
     }
 
     static Locale supported(Locale requested) {
+        return offered(requested.getLanguage()).orElse(Locale.ENGLISH);
+    }
+
+    private static Optional<Locale> offered(String language) {
         return SUPPORTED.stream()
-                .filter(locale -> locale.getLanguage().equals(requested.getLanguage()))
-                .findFirst()
-                .orElse(Locale.ENGLISH);
+                .filter(locale -> locale.getLanguage().equals(language))
+                .findFirst();
     }
 
     public static boolean isRightToLeft(Locale locale) {
