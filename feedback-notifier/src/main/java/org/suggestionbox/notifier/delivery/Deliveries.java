@@ -50,8 +50,9 @@ import org.suggestionbox.platform.kafka.NonRetryableEventException;
  * <p>
  * An anonymous submitter's deliveries are proven, delivered or failed, in her inbox only ({@link #proven}): which
  * other channels she chose, a personal webhook or Teams among them, would narrow down who she is for anyone who
- * reads the proofs. Her other channels still deliver; their ledger rows count as published, and no counter counts
- * them ({@link DeliveryMetrics}).
+ * reads the proofs. Her other channels still deliver; their ledger rows count as published. What is proven is what
+ * is counted ({@link DeliveryMetrics}): a counter that stepped on a rare channel the moment an owner decides her idea
+ * would tell the owner, who watches the flow dashboard, which channels she uses.
  */
 @Service
 public class Deliveries {
@@ -201,7 +202,10 @@ public class Deliveries {
                         proofs.stream().filter(delivery -> acknowledged.contains(delivery.proofEventId())))
                 .toList());
         for (Planned delivery : sent) {
-            metrics.delivered(delivery.message(), delivery.delivery().channel());
+            if (delivery.proven()) {
+                metrics.delivered(
+                        delivery.delivery().channel(), delivery.message().kind());
+            }
             LOG.debug(
                     "{} delivered on {}",
                     delivery.message(),
@@ -312,8 +316,8 @@ public class Deliveries {
             return Outcome.RETRY;
         }
         LOG.error("{} on {} failed for good after {} attempts: {}", message, channel.channel(), attempts, cause);
-        metrics.failed(message, channel.channel());
         if (planned.proven()) {
+            metrics.failed(channel.channel());
             proof.publish(delivery.failed(clock.instant(), attempts, cause));
         }
         return Outcome.GIVEN_UP;
@@ -357,9 +361,9 @@ public class Deliveries {
             return;
         }
         ledger.markSent(delivery, clock.instant());
-        metrics.delivered(message, delivery.channel());
         LOG.debug("{} delivered on {} at attempt {}", message, delivery.channel(), due.attempts());
         if (proven(message, delivery.channel())) {
+            metrics.delivered(delivery.channel(), delivery.kind());
             prove(delivery);
         } else {
             ledger.markPublished(delivery);
@@ -394,8 +398,8 @@ public class Deliveries {
     private void giveUp(Delivery delivery, Message message, int attempts, String cause) {
         LOG.error("{} on {} failed for good after {} attempts: {}", message, delivery.channel(), attempts, cause);
         ledger.markGivenUp(delivery, cause, clock.instant());
-        metrics.failed(message, delivery.channel());
         if (proven(message, delivery.channel())) {
+            metrics.failed(delivery.channel());
             proof.publish(delivery.failed(clock.instant(), attempts, cause));
         }
     }
