@@ -19,15 +19,16 @@ import org.springframework.web.util.UriComponentsBuilder;
  * signs in on this browser, at a shared desk, reads their own language. As the success handler it ends the
  * provider's session (RP-initiated logout) and hands the language to the provider as the logout's {@code state},
  * which the provider gives back with the way home (RP-Initiated Logout 1.0, section 2), so the signed-out page
- * speaks it ({@link org.suggestionbox.platform.web.DirectoryLocaleResolver}), whatever the browser's language.
+ * speaks it ({@link org.suggestionbox.platform.web.DirectoryLocaleResolver}), whatever the browser's language. A
+ * service without a {@link LocaleResolver} signs out to the same page, in the browser's language.
  */
 final class LanguageAtSignOut extends OidcClientInitiatedLogoutSuccessHandler implements LogoutHandler {
 
     private static final String LANGUAGE = LanguageAtSignOut.class.getName() + ".LANGUAGE";
 
-    private final LocaleResolver locales;
+    private final @Nullable LocaleResolver locales;
 
-    LanguageAtSignOut(ClientRegistrationRepository registrations, LocaleResolver locales) {
+    LanguageAtSignOut(ClientRegistrationRepository registrations, @Nullable LocaleResolver locales) {
         super(registrations);
         this.locales = locales;
         setPostLogoutRedirectUri("{baseUrl}" + PlatformSecurityAutoConfiguration.SIGNED_OUT_PAGE);
@@ -36,6 +37,9 @@ final class LanguageAtSignOut extends OidcClientInitiatedLogoutSuccessHandler im
     @Override
     public void logout(
             HttpServletRequest request, HttpServletResponse response, @Nullable Authentication authentication) {
+        if (locales == null) {
+            return;
+        }
         request.setAttribute(LANGUAGE, locales.resolveLocale(request).getLanguage());
         locales.setLocale(request, response, null);
     }
@@ -45,7 +49,7 @@ final class LanguageAtSignOut extends OidcClientInitiatedLogoutSuccessHandler im
             HttpServletRequest request, HttpServletResponse response, @Nullable Authentication authentication) {
         String target = super.determineTargetUrl(request, response, authentication);
         if (!(request.getAttribute(LANGUAGE) instanceof String language) || target.equals(getDefaultTargetUrl())) {
-            // not signed in with the provider: there is no logout to send the language with
+            // no language noted, or not signed in with the provider: there is no logout to send it with
             return target;
         }
         return UriComponentsBuilder.fromUriString(target)

@@ -10,7 +10,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.client.OidcBackChannelLogoutHandler;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.oidc.session.OidcSessionRegistry;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
@@ -77,15 +76,7 @@ final class OidcSignIn {
             SignedInPeople people,
             String sessionCookieName,
             @Nullable LocaleResolver locales) {
-        OidcClientInitiatedLogoutSuccessHandler logoutSuccess;
-        if (locales != null) {
-            LanguageAtSignOut languageAtSignOut = new LanguageAtSignOut(registrations, locales);
-            http.logout(logout -> logout.addLogoutHandler(languageAtSignOut));
-            logoutSuccess = languageAtSignOut;
-        } else {
-            logoutSuccess = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-            logoutSuccess.setPostLogoutRedirectUri("{baseUrl}" + PlatformSecurityAutoConfiguration.SIGNED_OUT_PAGE);
-        }
+        LanguageAtSignOut signOut = new LanguageAtSignOut(registrations, locales);
         OwnBackChannelLogout backChannelLogout = new OwnBackChannelLogout(sessionRegistry, sessionCookieName);
         http.oauth2Login(login -> login.clientRegistrationRepository(registrations)
                         .loginPage(PlatformSecurityAutoConfiguration.PROVIDER_SIGN_IN)
@@ -100,7 +91,7 @@ final class OidcSignIn {
                 .oidcLogout(logout -> logout.clientRegistrationRepository(registrations)
                         .oidcSessionRegistry(sessionRegistry)
                         .backChannel(backChannel -> backChannel.logoutHandler(backChannelLogout)))
-                .logout(logout -> logout.logoutSuccessHandler(logoutSuccess));
+                .logout(logout -> logout.addLogoutHandler(signOut).logoutSuccessHandler(signOut));
     }
 
     /**
