@@ -36,6 +36,7 @@ import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.ComparisonOperators;
 import org.springframework.data.mongodb.core.aggregation.ConditionalOperators;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -76,6 +77,15 @@ public class IdeaStore {
 
     /** The wall's index until it sorted by {@link #LISTED_AT}: by the instant, which placed anonymous ideas too. */
     private static final String WALL_BY_INSTANT = "wall_newest";
+
+    /**
+     * The index on {@code submitters.personId} alone, which {@code submitter_newest} begins with: every query it
+     * served reads that one as well, and each new idea was filed in both.
+     */
+    private static final String SUBMITTER_ONLY = "submitter";
+
+    /** Indexes an earlier version made and this one drops at start. */
+    private static final List<String> RETIRED_INDEXES = List.of(WALL_BY_INSTANT, SUBMITTER_ONLY);
 
     /**
      * The changes to stored ideas that are made, one document each, so that a start looks each up instead of
@@ -122,8 +132,8 @@ public class IdeaStore {
                 .on("ownerId", Sort.Direction.ASC)
                 .on("state", Sort.Direction.ASC)
                 .on("answerDueBy", Sort.Direction.ASC));
-        indexes.createIndex(new Index().named("submitter").on("submitters.personId", Sort.Direction.ASC));
-        // "my ideas" pages: newest first, keyset on submission time and id
+        // "my ideas" pages: newest first, keyset on submission time and id; and every other query of a
+        // submitter's ideas, by its leading field
         indexes.createIndex(new Index()
                 .named("submitter_newest")
                 .on("submitters.personId", Sort.Direction.ASC)
@@ -134,9 +144,6 @@ public class IdeaStore {
                 .named("wall_listed")
                 .on(LISTED_AT, Sort.Direction.DESC)
                 .on("_id", Sort.Direction.DESC));
-        if (indexes.getIndexInfo().stream().anyMatch(index -> WALL_BY_INSTANT.equals(index.getName()))) {
-            indexes.dropIndex(WALL_BY_INSTANT);
-        }
         // the owner queue sorted by "me too"s
         indexes.createIndex(new Index()
                 .named("owner_support")
@@ -163,6 +170,10 @@ public class IdeaStore {
                 .named("outbox_oldest")
                 .on(OUTBOX_OLDEST, Sort.Direction.ASC)
                 .sparse());
+        indexes.getIndexInfo().stream()
+                .map(IndexInfo::getName)
+                .filter(RETIRED_INDEXES::contains)
+                .forEach(indexes::dropIndex);
     }
 
     /**

@@ -303,6 +303,30 @@ class IdeaStoreTests {
     }
 
     @Test
+    void theSubmittersOwnIndexIsDroppedAtStartAndTheirIdeasAreStillFoundByTheLongerOne() {
+        // a store of its own, as an earlier version left it: an index on the submitter alone beside the longer one
+        MongoTemplate own = new MongoTemplate(
+                mongoClient, "router_indexes_" + UUID.randomUUID().toString().replace("-", ""));
+        new IdeaStore(own).createIndexes();
+        own.indexOps(IdeaStore.COLLECTION)
+                .createIndex(new Index().named("submitter").on("submitters.personId", Sort.Direction.ASC));
+        IdeaStore store = new IdeaStore(own);
+        Idea idea = assignedIdea();
+        store.insert(idea);
+
+        store.prepare();
+
+        assertThat(own.indexOps(IdeaStore.COLLECTION).getIndexInfo())
+                .extracting(IndexInfo::getName)
+                .contains("submitter_newest")
+                .doesNotContain("submitter");
+        String submitter = Objects.requireNonNull(idea.submitters().getFirst().personId());
+        assertThat(store.findSubmittedPage(submitter, null, null, 10))
+                .extracting(Idea::id)
+                .containsExactly(idea.id());
+    }
+
+    @Test
     void aBulkInsertOfKnownIdeasSkipsThemWithoutFailing() {
         Idea known = assignedIdea();
         Idea fresh = assignedIdea();
