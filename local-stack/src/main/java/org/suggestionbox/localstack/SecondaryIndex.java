@@ -424,23 +424,6 @@ final class SecondaryIndex extends Index<Object> {
      * null and absent; none for a sparse index and a document without the leading field.
      */
     private Set<List<Object>> keysOf(Document document) {
-        // most documents hold one value in each field: their one key, without a set per field
-        Object[] key = new Object[this.fields.size()];
-        for (int i = 0; i < key.length; i++) {
-            Object value = valueOf(document, this.fields.get(i));
-            if (value instanceof Collection<?>) {
-                return keysOfArrays(document);
-            }
-            if (value instanceof Missing && i == 0 && isSparse()) {
-                return Set.of();
-            }
-            key[i] = Missing.ofNullable(normalized(value));
-        }
-        return Set.of(List.of(key));
-    }
-
-    /** The keys of a document with an array in one of the index's fields: one per combination of values. */
-    private Set<List<Object>> keysOfArrays(Document document) {
         List<Set<Object>> valuesPerField = new ArrayList<>(this.fields.size());
         for (int i = 0; i < this.fields.size(); i++) {
             Set<Object> values = valuesOf(document, this.fields.get(i), i == 0 && isSparse());
@@ -470,7 +453,10 @@ final class SecondaryIndex extends Index<Object> {
 
     /** The normalized values of a field; empty when {@code sparse} and the document lacks it. */
     private static Set<Object> valuesOf(Document document, String field, boolean sparse) {
-        Object value = valueOf(document, field);
+        // a top-level field read directly: the library's path lookup splits the name with a regular expression
+        Object value = field.indexOf('.') < 0
+                ? document.getOrMissing(field)
+                : Utils.getSubdocumentValueCollectionAware(document, field);
         Set<Object> values = new LinkedHashSet<>();
         if (value instanceof Collection<?> elements) {
             for (Object element : elements) {
@@ -485,14 +471,6 @@ final class SecondaryIndex extends Index<Object> {
             values.add(Missing.ofNullable(normalized(value)));
         }
         return values;
-    }
-
-    /** The field's value, {@link Missing} when absent, the values of each element for a path through an array. */
-    private static Object valueOf(Document document, String field) {
-        // a top-level field read directly: the library's path lookup splits the name with a regular expression
-        return field.indexOf('.') < 0
-                ? document.getOrMissing(field)
-                : Utils.getSubdocumentValueCollectionAware(document, field);
     }
 
     @SuppressWarnings("unchecked")
