@@ -252,9 +252,7 @@ class IdeaStoreTests {
     @Test
     void ideasStoredBeforeTheWallSortedByTheShownTimeGetTheirPlaceThereOnceAtStart() {
         // a store of its own, as an earlier version left it: no listedAt, the wall's index by the instant
-        MongoTemplate own = new MongoTemplate(
-                mongoClient, "router_listed_" + UUID.randomUUID().toString().replace("-", ""));
-        new IdeaStore(own).createIndexes();
+        MongoTemplate own = indexedStoreOfItsOwn("router_listed_");
         own.indexOps(IdeaStore.COLLECTION)
                 .createIndex(new Index()
                         .named("wall_newest")
@@ -305,9 +303,7 @@ class IdeaStoreTests {
     @Test
     void theSubmittersOwnIndexIsDroppedAtStartAndTheirIdeasAreStillFoundByTheLongerOne() {
         // a store of its own, as an earlier version left it: an index on the submitter alone beside the longer one
-        MongoTemplate own = new MongoTemplate(
-                mongoClient, "router_indexes_" + UUID.randomUUID().toString().replace("-", ""));
-        new IdeaStore(own).createIndexes();
+        MongoTemplate own = indexedStoreOfItsOwn("router_indexes_");
         own.indexOps(IdeaStore.COLLECTION)
                 .createIndex(new Index().named("submitter").on("submitters.personId", Sort.Direction.ASC));
         IdeaStore store = new IdeaStore(own);
@@ -373,6 +369,14 @@ class IdeaStoreTests {
 
     private static List<UUID> eventIds(Idea idea) {
         return idea.outbox().stream().map(IdeaLifecycleEvent::eventId).toList();
+    }
+
+    /** A database of its own, named {@code prefix} and a random suffix, with this version's indexes made. */
+    private MongoTemplate indexedStoreOfItsOwn(String prefix) {
+        MongoTemplate own = new MongoTemplate(
+                mongoClient, prefix + UUID.randomUUID().toString().replace("-", ""));
+        new IdeaStore(own).createIndexes();
+        return own;
     }
 
     private static Document rawIn(MongoTemplate mongo, Idea idea) {
