@@ -79,8 +79,8 @@ public class IdeaStore {
     private static final String WALL_BY_INSTANT = "wall_newest";
 
     /**
-     * The index on {@code submitters.personId} alone, which {@code submitter_newest} begins with: every query it
-     * served reads that one as well, and each new idea was filed in both.
+     * The index on {@code submitters.personId} alone. {@code submitter_newest} begins with that field and serves
+     * every query it served, and each new idea was filed in both.
      */
     private static final String SUBMITTER_ONLY = "submitter";
 
