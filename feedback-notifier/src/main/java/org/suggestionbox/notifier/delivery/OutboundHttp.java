@@ -34,8 +34,12 @@ public class OutboundHttp {
         this.calls = new ResilientCalls(properties);
     }
 
-    /** @return the answer's body */
-    public String postJson(DeliveryChannel channel, URI uri, String json, Map<String, String> headers) {
+    /**
+     * @param owner whose address {@code uri} is: the company's, or a person's own
+     * @return the answer's body
+     */
+    public String postJson(
+            DeliveryChannel channel, DestinationOwner owner, URI uri, String json, Map<String, String> headers) {
         Destination destination;
         try {
             destination = client.policy().vet(policyChannel(channel), uri);
@@ -46,11 +50,7 @@ public class OutboundHttp {
                     false,
                     true);
         }
-        return calls.call(channel, destination.key(), () -> post(channel, destination, json, headers));
-    }
-
-    public ResilientCalls calls() {
-        return calls;
+        return calls.call(channel, owner, destination.key(), () -> post(channel, destination, json, headers));
     }
 
     /** The name the destination policy keeps the channel's allowed hosts under. */

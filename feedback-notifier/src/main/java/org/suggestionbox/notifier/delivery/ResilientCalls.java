@@ -8,6 +8,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,11 @@ import org.suggestionbox.events.DeliveryChannel;
  * breaker fails calls at once ({@code CallNotPermittedException}) and the delivery is retried later
  * like any other failure. Breakers are kept for at most {@value #MAX_BREAKERS} destinations and
  * dropped after an idle hour, so that people's URLs cannot grow the map without end.
+ * <p>
+ * A breaker's name shows in its log lines and in the {@code CallNotPermittedException} an open one throws, which the
+ * delivery ledger keeps as the failure. The company's destinations are named by channel, host and port; a person's
+ * own only by channel and a number this instance gave its breaker, and a person's URL on a host the company also
+ * sends to has a breaker apart from the company's ({@link DestinationOwner}).
  */
 class ResilientCalls {
 
@@ -30,6 +36,9 @@ class ResilientCalls {
     private final CircuitBreakerConfig breakerConfig;
     private final Cache<String, CircuitBreaker> breakers;
     private final RetryRegistry retries;
+
+    /** Breakers made for people's own destinations so far: the number in each one's name. */
+    private final AtomicLong personalBreakers = new AtomicLong();
 
     public ResilientCalls(OutboundProperties properties) {
         this.breakerConfig = CircuitBreakerConfig.custom()
@@ -55,22 +64,29 @@ class ResilientCalls {
     /**
      * @param destination {@code host:port} of the call
      */
-    public <T> T call(DeliveryChannel channel, String destination, Supplier<T> call) {
+    public <T> T call(DeliveryChannel channel, DestinationOwner owner, String destination, Supplier<T> call) {
         return Retry.decorateSupplier(
-                        retry(channel), CircuitBreaker.decorateSupplier(breaker(channel, destination), call))
+                        retry(channel), CircuitBreaker.decorateSupplier(breaker(channel, owner, destination), call))
                 .get();
     }
 
     /** The destination's breaker, e.g. to see its state. */
-    public CircuitBreaker breaker(DeliveryChannel channel, String destination) {
-        return breakers.get(channel.name() + " " + destination, name -> {
-            CircuitBreaker breaker = CircuitBreaker.of(name, breakerConfig);
-            // the destination is host and port only: never the path, which may carry a secret
+    public CircuitBreaker breaker(DeliveryChannel channel, DestinationOwner owner, String destination) {
+        return breakers.get(channel.name() + " " + owner + " " + destination, key -> {
+            CircuitBreaker breaker = CircuitBreaker.of(name(channel, owner, destination), breakerConfig);
             breaker.getEventPublisher()
-                    .onStateTransition(event ->
-                            LOG.warn("Circuit breaker of {} {}: {}", channel, destination, event.getStateTransition()));
+                    .onStateTransition(
+                            event -> LOG.warn("Circuit breaker {}: {}", breaker.getName(), event.getStateTransition()));
             return breaker;
         });
+    }
+
+    /** Host and port only for the company's, never the path, which may carry a secret; nothing of a person's. */
+    private String name(DeliveryChannel channel, DestinationOwner owner, String destination) {
+        return switch (owner) {
+            case COMPANY -> channel + " " + destination;
+            case PERSON -> channel + " of a person, #" + personalBreakers.incrementAndGet();
+        };
     }
 
     /** How many breakers are kept now. */

@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.notifier.delivery.ChannelCallException;
+import org.suggestionbox.notifier.delivery.DestinationOwner;
 import org.suggestionbox.notifier.delivery.NotificationChannel;
 import org.suggestionbox.notifier.delivery.OutboundHttp;
 import org.suggestionbox.notifier.message.Message;
@@ -68,6 +69,7 @@ class SlackChannel implements NotificationChannel {
         body.put("unfurl_links", false);
         String answer = http.postJson(
                 channel(),
+                DestinationOwner.COMPANY,
                 endpoint(),
                 json.writeValueAsString(body),
                 Map.of("Authorization", "Bearer " + properties.botToken()));

@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.notifier.delivery.ChannelCallException;
+import org.suggestionbox.notifier.delivery.DestinationOwner;
 import org.suggestionbox.notifier.delivery.NotificationChannel;
 import org.suggestionbox.notifier.delivery.OutboundHttp;
 import org.suggestionbox.notifier.message.Message;
@@ -71,16 +72,16 @@ class TeamsChannel implements NotificationChannel {
 
     @Override
     public boolean reaches(Message message, String recipientRef) {
-        return url(message, recipientRef) != null;
+        return target(message, recipientRef) != null;
     }
 
     @Override
     public void send(Message message, String recipientRef) {
-        String url = url(message, recipientRef);
-        if (url == null) {
+        Target target = target(message, recipientRef);
+        if (target == null) {
             throw new ChannelCallException("No Teams webhook URL for the recipient", false);
         }
-        http.postJson(channel(), URI.create(url), cardJson(message), Map.of());
+        http.postJson(channel(), target.owner(), URI.create(target.url()), cardJson(message), Map.of());
     }
 
     /** The card as Teams gets it: at most {@link #MAX_CARD_BYTES}, its longest paragraph cut by a third until it fits. */
@@ -107,16 +108,21 @@ class TeamsChannel implements NotificationChannel {
         return card;
     }
 
-    private @Nullable String url(Message message, String recipientRef) {
+    /** Where a message goes: the recipient's own URL, else the company's channel for everyone. */
+    private record Target(DestinationOwner owner, String url) {}
+
+    private @Nullable Target target(Message message, String recipientRef) {
         String own = preferences.of(recipientRef).teamsWebhookUrl();
         if (own != null) {
-            return own;
+            return new Target(DestinationOwner.PERSON, own);
         }
         // a shared channel never gets a message to an anonymous submitter: it carries their private link
         if (message.recipient().contact().anonymous()) {
             return null;
         }
-        return properties.defaultWebhookUrl().isBlank() ? null : properties.defaultWebhookUrl();
+        return properties.defaultWebhookUrl().isBlank()
+                ? null
+                : new Target(DestinationOwner.COMPANY, properties.defaultWebhookUrl());
     }
 
     /** A message with one Adaptive Card attachment, the shape incoming webhooks and Workflows take. */

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.suggestionbox.events.DeliveryChannel;
 import org.suggestionbox.events.EventIds;
 import org.suggestionbox.notifier.delivery.ChannelCallException;
+import org.suggestionbox.notifier.delivery.DestinationOwner;
 import org.suggestionbox.notifier.delivery.NotificationChannel;
 import org.suggestionbox.notifier.delivery.OutboundHttp;
 import org.suggestionbox.notifier.message.Message;
@@ -65,13 +66,13 @@ class WebhookChannel implements NotificationChannel {
 
     @Override
     public boolean reaches(Message message, String recipientRef) {
-        return !urls(message, recipientRef).isEmpty();
+        return !targets(message, recipientRef).urls().isEmpty();
     }
 
     @Override
     public void send(Message message, String recipientRef) {
-        List<String> urls = urls(message, recipientRef);
-        if (urls.isEmpty()) {
+        Targets targets = targets(message, recipientRef);
+        if (targets.urls().isEmpty()) {
             throw new ChannelCallException("No webhook URL for the recipient", false);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -83,18 +84,22 @@ class WebhookChannel implements NotificationChannel {
                 WebhookSignature.TIMESTAMP_HEADER,
                 Long.toString(now.getEpochSecond()));
         String text = new String(body, StandardCharsets.UTF_8);
-        for (String url : urls) {
-            http.postJson(channel(), URI.create(url), text, headers);
+        for (String url : targets.urls()) {
+            http.postJson(channel(), targets.owner(), URI.create(url), text, headers);
         }
     }
 
-    private List<String> urls(Message message, String recipientRef) {
+    /** Where a message goes: the recipient's own URL, else the company's receivers. */
+    private record Targets(DestinationOwner owner, List<String> urls) {}
+
+    private Targets targets(Message message, String recipientRef) {
         String own = preferences.of(recipientRef).webhookUrl();
         if (own != null) {
-            return List.of(own);
+            return new Targets(DestinationOwner.PERSON, List.of(own));
         }
         // the company's webhooks never get a message to an anonymous submitter: it carries their private link
-        return message.recipient().contact().anonymous() ? List.of() : properties.urls();
+        return new Targets(
+                DestinationOwner.COMPANY, message.recipient().contact().anonymous() ? List.of() : properties.urls());
     }
 
     Map<String, Object> payload(Message message, String recipientRef, Instant sentAt) {

@@ -2,14 +2,20 @@ package org.suggestionbox.notifier.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.suggestionbox.notifier.delivery.DestinationOwner.COMPANY;
+import static org.suggestionbox.notifier.delivery.DestinationOwner.PERSON;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.suggestionbox.events.DeliveryChannel;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ResilientCallsTests {
 
     private final ResilientCalls calls = new ResilientCalls(new OutboundProperties(
@@ -19,7 +25,7 @@ class ResilientCallsTests {
     void aRetryableFailureIsTriedOnceMoreWithinTheCall() {
         AtomicInteger attempts = new AtomicInteger();
 
-        String result = calls.call(DeliveryChannel.SLACK, "slack.com:443", () -> {
+        String result = calls.call(DeliveryChannel.SLACK, COMPANY, "slack.com:443", () -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new ChannelCallException("SLACK answered HTTP 503", true);
             }
@@ -35,7 +41,7 @@ class ResilientCallsTests {
         AtomicInteger attempts = new AtomicInteger();
 
         assertThatExceptionOfType(ChannelCallException.class)
-                .isThrownBy(() -> calls.call(DeliveryChannel.TEAMS, "acme.webhook.office.com:443", () -> {
+                .isThrownBy(() -> calls.call(DeliveryChannel.TEAMS, COMPANY, "acme.webhook.office.com:443", () -> {
                     attempts.incrementAndGet();
                     throw new ChannelCallException("TEAMS answered HTTP 400", false);
                 }));
@@ -48,34 +54,78 @@ class ResilientCallsTests {
         AtomicInteger attempts = new AtomicInteger();
         for (int i = 0; i < 2; i++) {
             assertThatExceptionOfType(ChannelCallException.class)
-                    .isThrownBy(() -> calls.call(DeliveryChannel.WEBHOOK, "broken.example:443", () -> {
+                    .isThrownBy(() -> calls.call(DeliveryChannel.WEBHOOK, PERSON, "broken.example:443", () -> {
                         attempts.incrementAndGet();
                         throw new ChannelCallException("WEBHOOK answered HTTP 500", true);
                     }));
         }
-        assertThat(calls.breaker(DeliveryChannel.WEBHOOK, "broken.example:443").getState())
+        assertThat(calls.breaker(DeliveryChannel.WEBHOOK, PERSON, "broken.example:443")
+                        .getState())
                 .isEqualTo(CircuitBreaker.State.OPEN);
 
         assertThatExceptionOfType(CallNotPermittedException.class)
-                .isThrownBy(() ->
-                        calls.call(DeliveryChannel.WEBHOOK, "broken.example:443", () -> attempts.incrementAndGet()));
+                .isThrownBy(() -> calls.call(
+                        DeliveryChannel.WEBHOOK, PERSON, "broken.example:443", () -> attempts.incrementAndGet()));
         assertThat(attempts).hasValue(4);
-        assertThat(calls.call(DeliveryChannel.WEBHOOK, "working.example:443", () -> "ok"))
+        assertThat(calls.call(DeliveryChannel.WEBHOOK, PERSON, "working.example:443", () -> "ok"))
                 .isEqualTo("ok");
-        assertThat(calls.call(DeliveryChannel.WEBHOOK, "broken.example:8443", () -> "ok"))
+        assertThat(calls.call(DeliveryChannel.WEBHOOK, PERSON, "broken.example:8443", () -> "ok"))
                 .isEqualTo("ok");
-        assertThat(calls.breaker(DeliveryChannel.WEBHOOK, "working.example:443").getState())
+        assertThat(calls.breaker(DeliveryChannel.WEBHOOK, PERSON, "working.example:443")
+                        .getState())
                 .isEqualTo(CircuitBreaker.State.CLOSED);
-        assertThat(calls.call(DeliveryChannel.SLACK, "slack.com:443", () -> "ok"))
+        assertThat(calls.call(DeliveryChannel.SLACK, COMPANY, "slack.com:443", () -> "ok"))
                 .isEqualTo("ok");
     }
 
     @Test
     void theNumberOfBreakersIsBounded() {
         for (int i = 0; i < ResilientCalls.MAX_BREAKERS + 500; i++) {
-            calls.breaker(DeliveryChannel.WEBHOOK, "host" + i + ".example:443");
+            calls.breaker(DeliveryChannel.WEBHOOK, PERSON, "host" + i + ".example:443");
         }
 
         assertThat(calls.breakerCount()).isLessThanOrEqualTo(ResilientCalls.MAX_BREAKERS);
+    }
+
+    @Test
+    void aPersonsOwnDestinationIsNamedNeitherInTheLogNorInTheRefusalItsOpenBreakerGives(CapturedOutput output) {
+        failUntilOpen(PERSON, "alice-hooks.example:443");
+        failUntilOpen(COMPANY, "receiver.example:443");
+
+        // the refusal is what the delivery ledger keeps as the failure
+        assertThatExceptionOfType(CallNotPermittedException.class)
+                .isThrownBy(() -> calls.call(DeliveryChannel.WEBHOOK, PERSON, "alice-hooks.example:443", () -> "ok"))
+                .satisfies(refusal -> assertThat(Failures.describe(refusal))
+                        .contains("WEBHOOK of a person, #")
+                        .doesNotContain("alice-hooks"));
+        assertThatExceptionOfType(CallNotPermittedException.class)
+                .isThrownBy(() -> calls.call(DeliveryChannel.WEBHOOK, COMPANY, "receiver.example:443", () -> "ok"))
+                .withMessageContaining("WEBHOOK receiver.example:443");
+        assertThat(output)
+                .contains("Circuit breaker WEBHOOK of a person, #")
+                .contains("Circuit breaker WEBHOOK receiver.example:443: State transition from CLOSED to OPEN")
+                .doesNotContain("alice-hooks");
+    }
+
+    @Test
+    void aPersonsUrlOnAHostTheCompanySendsToHasABreakerApart() {
+        failUntilOpen(PERSON, "hooks.example:443");
+
+        assertThat(calls.call(DeliveryChannel.WEBHOOK, COMPANY, "hooks.example:443", () -> "ok"))
+                .isEqualTo("ok");
+        assertThat(calls.breaker(DeliveryChannel.WEBHOOK, COMPANY, "hooks.example:443")
+                        .getState())
+                .isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    private void failUntilOpen(DestinationOwner owner, String destination) {
+        for (int i = 0; i < 2; i++) {
+            assertThatExceptionOfType(ChannelCallException.class)
+                    .isThrownBy(() -> calls.call(DeliveryChannel.WEBHOOK, owner, destination, () -> {
+                        throw new ChannelCallException("WEBHOOK answered HTTP 500", true);
+                    }));
+        }
+        assertThat(calls.breaker(DeliveryChannel.WEBHOOK, owner, destination).getState())
+                .isEqualTo(CircuitBreaker.State.OPEN);
     }
 }
