@@ -48,6 +48,10 @@ class ResilientCalls {
                 .failureRateThreshold(properties.breakerFailureRate())
                 .waitDurationInOpenState(properties.breakerOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(2)
+                // a destination that answers and refuses one message (a deleted Teams webhook's 404, Slack's
+                // channel_not_found) is up: only what a retry could help (429, 5xx, no answer) counts against it, so
+                // one person's broken URL on a host everyone's URLs share opens no breaker for the others
+                .recordException(failure -> !(failure instanceof ChannelCallException call) || call.retryable())
                 .build();
         this.breakers = Caffeine.newBuilder()
                 .maximumSize(MAX_BREAKERS)

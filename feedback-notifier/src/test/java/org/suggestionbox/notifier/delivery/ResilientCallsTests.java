@@ -79,6 +79,25 @@ class ResilientCallsTests {
     }
 
     @Test
+    void aDestinationThatAnswersButRefusesOnePersonsMessagesKeepsItsBreakerClosedForEveryoneElse() {
+        AtomicInteger attempts = new AtomicInteger();
+        for (int i = 0; i < 6; i++) {
+            assertThatExceptionOfType(ChannelCallException.class)
+                    .isThrownBy(() -> calls.call(DeliveryChannel.TEAMS, PERSON, "acme.webhook.office.com:443", () -> {
+                        attempts.incrementAndGet();
+                        throw new ChannelCallException("TEAMS answered HTTP 404", false);
+                    }));
+        }
+
+        assertThat(attempts).hasValue(6);
+        assertThat(calls.breaker(DeliveryChannel.TEAMS, PERSON, "acme.webhook.office.com:443")
+                        .getState())
+                .isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(calls.call(DeliveryChannel.TEAMS, PERSON, "acme.webhook.office.com:443", () -> "ok"))
+                .isEqualTo("ok");
+    }
+
+    @Test
     void theNumberOfBreakersIsBounded() {
         for (int i = 0; i < ResilientCalls.MAX_BREAKERS + 500; i++) {
             calls.breaker(DeliveryChannel.WEBHOOK, PERSON, "host" + i + ".example:443");
