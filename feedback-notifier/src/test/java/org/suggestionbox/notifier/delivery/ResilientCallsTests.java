@@ -9,6 +9,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -51,22 +52,22 @@ class ResilientCallsTests {
 
     @Test
     void aDestinationThatKeepsFailingOpensItsOwnBreakerAndOtherDestinationsOfTheChannelAreStillCalled() {
-        AtomicInteger attempts = new AtomicInteger();
-        for (int i = 0; i < 2; i++) {
-            assertThatExceptionOfType(ChannelCallException.class)
-                    .isThrownBy(() -> calls.call(DeliveryChannel.WEBHOOK, PERSON, "broken.example:443", () -> {
-                        attempts.incrementAndGet();
-                        throw new ChannelCallException("WEBHOOK answered HTTP 500", true);
-                    }));
-        }
+        int attempts = failing(
+                DeliveryChannel.WEBHOOK,
+                PERSON,
+                "broken.example:443",
+                2,
+                () -> new ChannelCallException("WEBHOOK answered HTTP 500", true));
+
+        assertThat(attempts).isEqualTo(4);
         assertThat(calls.breaker(DeliveryChannel.WEBHOOK, PERSON, "broken.example:443")
                         .getState())
                 .isEqualTo(CircuitBreaker.State.OPEN);
-
+        AtomicInteger refused = new AtomicInteger();
         assertThatExceptionOfType(CallNotPermittedException.class)
                 .isThrownBy(() -> calls.call(
-                        DeliveryChannel.WEBHOOK, PERSON, "broken.example:443", () -> attempts.incrementAndGet()));
-        assertThat(attempts).hasValue(4);
+                        DeliveryChannel.WEBHOOK, PERSON, "broken.example:443", () -> refused.incrementAndGet()));
+        assertThat(refused).hasValue(0);
         assertThat(calls.call(DeliveryChannel.WEBHOOK, PERSON, "working.example:443", () -> "ok"))
                 .isEqualTo("ok");
         assertThat(calls.call(DeliveryChannel.WEBHOOK, PERSON, "broken.example:8443", () -> "ok"))
@@ -80,16 +81,14 @@ class ResilientCallsTests {
 
     @Test
     void aDestinationThatAnswersButRefusesOnePersonsMessagesKeepsItsBreakerClosedForEveryoneElse() {
-        AtomicInteger attempts = new AtomicInteger();
-        for (int i = 0; i < 6; i++) {
-            assertThatExceptionOfType(ChannelCallException.class)
-                    .isThrownBy(() -> calls.call(DeliveryChannel.TEAMS, PERSON, "acme.webhook.office.com:443", () -> {
-                        attempts.incrementAndGet();
-                        throw new ChannelCallException("TEAMS answered HTTP 404", false);
-                    }));
-        }
+        int attempts = failing(
+                DeliveryChannel.TEAMS,
+                PERSON,
+                "acme.webhook.office.com:443",
+                6,
+                () -> new ChannelCallException("TEAMS answered HTTP 404", false));
 
-        assertThat(attempts).hasValue(6);
+        assertThat(attempts).isEqualTo(6);
         assertThat(calls.breaker(DeliveryChannel.TEAMS, PERSON, "acme.webhook.office.com:443")
                         .getState())
                 .isEqualTo(CircuitBreaker.State.CLOSED);
@@ -138,13 +137,31 @@ class ResilientCallsTests {
     }
 
     private void failUntilOpen(DestinationOwner owner, String destination) {
-        for (int i = 0; i < 2; i++) {
-            assertThatExceptionOfType(ChannelCallException.class)
-                    .isThrownBy(() -> calls.call(DeliveryChannel.WEBHOOK, owner, destination, () -> {
-                        throw new ChannelCallException("WEBHOOK answered HTTP 500", true);
-                    }));
-        }
+        failing(
+                DeliveryChannel.WEBHOOK,
+                owner,
+                destination,
+                2,
+                () -> new ChannelCallException("WEBHOOK answered HTTP 500", true));
         assertThat(calls.breaker(DeliveryChannel.WEBHOOK, owner, destination).getState())
                 .isEqualTo(CircuitBreaker.State.OPEN);
+    }
+
+    /** Makes {@code calls} calls that each fail with {@code failure}; answers how many attempts were made. */
+    private int failing(
+            DeliveryChannel channel,
+            DestinationOwner owner,
+            String destination,
+            int calls,
+            Supplier<ChannelCallException> failure) {
+        AtomicInteger attempts = new AtomicInteger();
+        for (int i = 0; i < calls; i++) {
+            assertThatExceptionOfType(ChannelCallException.class)
+                    .isThrownBy(() -> this.calls.call(channel, owner, destination, () -> {
+                        attempts.incrementAndGet();
+                        throw failure.get();
+                    }));
+        }
+        return attempts.get();
     }
 }
