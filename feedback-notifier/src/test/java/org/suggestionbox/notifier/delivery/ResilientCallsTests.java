@@ -147,17 +147,17 @@ class ResilientCallsTests {
                 .isEqualTo(CircuitBreaker.State.OPEN);
     }
 
-    /** Makes {@code calls} calls that each fail with {@code failure}; answers how many attempts were made. */
+    /** Makes {@code times} calls that each fail with {@code failure}; answers how many attempts were made. */
     private int failing(
             DeliveryChannel channel,
             DestinationOwner owner,
             String destination,
-            int calls,
+            int times,
             Supplier<ChannelCallException> failure) {
         AtomicInteger attempts = new AtomicInteger();
-        for (int i = 0; i < calls; i++) {
+        for (int i = 0; i < times; i++) {
             assertThatExceptionOfType(ChannelCallException.class)
-                    .isThrownBy(() -> this.calls.call(channel, owner, destination, () -> {
+                    .isThrownBy(() -> calls.call(channel, owner, destination, () -> {
                         attempts.incrementAndGet();
                         throw failure.get();
                     }));
