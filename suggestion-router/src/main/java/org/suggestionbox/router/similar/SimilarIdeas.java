@@ -65,7 +65,8 @@ import org.suggestionbox.router.storage.IdeaStore;
  * The same index answers the idea wall's full-text search ({@link #search}): title and description are
  * indexed once per language the product speaks, each with the analyzer Lucene ships for it — English
  * ({@link EnglishAnalyzer}: stop words, Porter stemming), Polish ({@link PolishAnalyzer}, the Stempel
- * stemmer: "drukarki" finds "drukarka") and Hebrew, for which Lucene has no analyzer, with the
+ * stemmer: "drukarki" finds "drukarka"; here as {@link CachingPolishAnalyzer}, which remembers the stems) and
+ * Hebrew, for which Lucene has no analyzer, with the
  * {@link StandardAnalyzer}'s Unicode word splitting (whole words only, no prefixes or stems). That last is
  * how the similar-ideas field is analyzed already, so Hebrew searches that field rather than a copy of it:
  * each idea is analyzed three times, not four. A search matches an idea when all its words match in one of
@@ -82,7 +83,7 @@ public class SimilarIdeas {
     private static final String TEXT_EN = "text_en";
     private static final String TEXT_PL = "text_pl";
     private static final Analyzer ENGLISH = new EnglishAnalyzer();
-    private static final Analyzer POLISH = new PolishAnalyzer();
+    private static final Analyzer POLISH = new CachingPolishAnalyzer();
     /** The fields indexed for a language's search alone, each with its language's analyzer. */
     private static final Map<String, Analyzer> LANGUAGES = Map.of(TEXT_EN, ENGLISH, TEXT_PL, POLISH);
     /**
