@@ -3,6 +3,7 @@ package org.suggestionbox.router.similar;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.util.function.Function;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.StopwordAnalyzerBase;
@@ -60,6 +61,9 @@ final class CachingPolishAnalyzer extends StopwordAnalyzerBase {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final StempelStemmer stemmer = new StempelStemmer(PolishAnalyzer.getDefaultTable());
 
+        /** {@link #stem} as the cache asks for it, made once: a method reference in the loop is an object per word. */
+        private final Function<String, String> stemming = this::stem;
+
         KnownStemFilter(TokenStream words) {
             super(words);
         }
@@ -71,7 +75,7 @@ final class CachingPolishAnalyzer extends StopwordAnalyzerBase {
             }
             if (term.length() >= StempelFilter.DEFAULT_MIN_LENGTH) {
                 String word = term.toString();
-                String stem = stems.get(word, this::stem);
+                String stem = stems.get(word, stemming);
                 if (!stem.equals(word)) {
                     term.setEmpty().append(stem);
                 }
