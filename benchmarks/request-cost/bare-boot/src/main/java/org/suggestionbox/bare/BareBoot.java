@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -87,7 +88,7 @@ public class BareBoot {
      * The two round trips: {@code --bare.mongodb-uri} and {@code --bare.kafka-bootstrap-servers} name where;
      * {@code --bare.parts=mongodb} or {@code kafka} makes only that one.
      */
-    @Configuration
+    @Component
     @Profile("parts")
     static class Parts implements AutoCloseable {
 
